@@ -1,0 +1,19 @@
+//! Pure rules and types of Impact Studio: no I/O, no async, no SQL.
+#![forbid(unsafe_code)]
+
+pub mod email;
+pub mod error;
+pub mod format;
+pub mod locale;
+pub mod password;
+pub mod policy;
+pub mod role;
+pub mod slug;
+pub mod time_zone;
+
+pub use email::Email;
+pub use error::DomainError;
+pub use locale::Locale;
+pub use policy::{Action, Actor, Scope};
+pub use role::Role;
+pub use slug::Slug;

@@ -1,0 +1,129 @@
+//! The one authorization policy: every handler asks `Actor::can` before it reads or writes.
+//! Centres never see each other's data; only network admins act across the network.
+use crate::Role;
+
+pub type CentreId = i64;
+pub type UserId = i64;
+
+/// Who is asking: a signed-in user with their memberships, or a visitor (no memberships).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<UserId>,
+    pub memberships: Vec<(CentreId, Role)>,
+}
+
+/// What is being acted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole network (centres list, job queue, outbox, network audit).
+    Network,
+    /// One centre's own data.
+    Centre(CentreId),
+    /// One project, with the asker's relation to it.
+    Project { centre: CentreId, member: bool, follower: bool },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    // Network
+    CreateCentre,
+    ListAllCentres,
+    ManageJobs,
+    ViewOutbox,
+    // Centre
+    ViewCentre,
+    ManageMembers,
+    ViewAuditLog,
+    ListProjects,
+    CreateProject,
+    // Project
+    ViewProject,
+    EditProject,
+    CoachProject,
+}
+
+impl Action {
+    pub const ALL: [Action; 12] = [
+        Action::CreateCentre,
+        Action::ListAllCentres,
+        Action::ManageJobs,
+        Action::ViewOutbox,
+        Action::ViewCentre,
+        Action::ManageMembers,
+        Action::ViewAuditLog,
+        Action::ListProjects,
+        Action::CreateProject,
+        Action::ViewProject,
+        Action::EditProject,
+        Action::CoachProject,
+    ];
+}
+
+impl Actor {
+    pub fn visitor() -> Self {
+        Actor::default()
+    }
+
+    pub fn is_network_admin(&self) -> bool {
+        self.memberships.iter().any(|(_, r)| *r == Role::NetworkAdmin)
+    }
+
+    /// The roles held in one centre.
+    pub fn roles_in(&self, centre: CentreId) -> impl Iterator<Item = Role> + '_ {
+        self.memberships.iter().filter(move |(c, _)| *c == centre).map(|(_, r)| *r)
+    }
+
+    fn has_in(&self, centre: CentreId, wanted: &[Role]) -> bool {
+        self.roles_in(centre).any(|r| wanted.contains(&r))
+    }
+
+    /// The highest role held anywhere, which decides the navigation shown.
+    pub fn main_role(&self) -> Role {
+        self.memberships.iter().map(|(_, r)| *r).max().unwrap_or(if self.user_id.is_some() {
+            Role::Participant
+        } else {
+            Role::Visitor
+        })
+    }
+
+    /// Decides whether this actor may do `action` on `scope`.
+    pub fn can(&self, action: Action, scope: Scope) -> bool {
+        if self.user_id.is_none() {
+            return false;
+        }
+        if self.is_network_admin() {
+            return true;
+        }
+        use Action::*;
+        use Role::*;
+        match (action, scope) {
+            (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox, _) => false,
+            (ViewCentre | CreateProject, Scope::Centre(c)) => {
+                self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
+            }
+            (ManageMembers | ViewAuditLog, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ListProjects, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
+            (ViewProject, Scope::Project { centre, member, follower }) => {
+                self.has_in(centre, &[CentreManager, Coach])
+                    || ((member || follower) && self.roles_in(centre).next().is_some())
+            }
+            (EditProject, Scope::Project { centre, member, .. }) => {
+                self.has_in(centre, &[CentreManager])
+                    || (member && self.has_in(centre, &[Participant, Ambassador, Coach]))
+            }
+            (CoachProject, Scope::Project { centre, follower, .. }) => {
+                self.has_in(centre, &[CentreManager]) || (follower && self.has_in(centre, &[Coach]))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether this actor may give `role` to someone in `centre` (invitation or role change).
+    pub fn can_grant(&self, role: Role, centre: CentreId) -> bool {
+        match role {
+            Role::Visitor => false,
+            Role::NetworkAdmin => self.is_network_admin(),
+            _ => self.can(Action::ManageMembers, Scope::Centre(centre)),
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Every role × action × same/other centre, with the project relations that matter.
+//! The table is written by hand from DESIGN.md's roles, independently of the policy code.
+use domain::{Action, Actor, Role, Scope};
+
+const SAME: i64 = 1;
+const OTHER: i64 = 2;
+
+#[derive(Clone, Copy, Debug)]
+enum Rel {
+    None,
+    Member,
+    Follower,
+}
+
+fn actor(role: Role) -> Actor {
+    match role {
+        Role::Visitor => Actor::visitor(),
+        r => Actor { user_id: Some(7), memberships: vec![(SAME, r)] },
+    }
+}
+
+fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
+    use Action::*;
+    match action {
+        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox => Scope::Network,
+        ViewProject | EditProject | CoachProject => Scope::Project {
+            centre,
+            member: matches!(rel, Rel::Member),
+            follower: matches!(rel, Rel::Follower),
+        },
+        _ => Scope::Centre(centre),
+    }
+}
+
+/// Roles allowed in the same centre, then in another centre. Letters: V visitor, P participant,
+/// A ambassador, C coach, M centre manager, N network admin.
+fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
+    use Action::*;
+    match (action, rel) {
+        (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox, _) => ("N", "N"),
+        (ViewCentre | CreateProject, _) => ("PACMN", "N"),
+        (ManageMembers | ViewAuditLog, _) => ("MN", "N"),
+        (ListProjects, _) => ("CMN", "N"),
+        (ViewProject, Rel::None) => ("CMN", "N"),
+        (ViewProject, Rel::Member | Rel::Follower) => ("PACMN", "N"),
+        (EditProject, Rel::None | Rel::Follower) => ("MN", "N"),
+        (EditProject, Rel::Member) => ("PACMN", "N"),
+        (CoachProject, Rel::None | Rel::Member) => ("MN", "N"),
+        (CoachProject, Rel::Follower) => ("CMN", "N"),
+    }
+}
+
+fn letter(role: Role) -> char {
+    match role {
+        Role::Visitor => 'V',
+        Role::Participant => 'P',
+        Role::Ambassador => 'A',
+        Role::Coach => 'C',
+        Role::CentreManager => 'M',
+        Role::NetworkAdmin => 'N',
+    }
+}
+
+#[test]
+fn every_role_action_and_centre() {
+    let mut checked = 0;
+    for role in Role::ALL {
+        for action in Action::ALL {
+            for rel in [Rel::None, Rel::Member, Rel::Follower] {
+                let (same, other) = expected(action, rel);
+                let a = actor(role);
+                for (centre, allowed) in [(SAME, same), (OTHER, other)] {
+                    let want = allowed.contains(letter(role));
+                    let got = a.can(action, scope(action, centre, rel));
+                    assert_eq!(got, want, "{role:?} {action:?} {rel:?} centre {centre}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 6 * 12 * 3 * 2);
+}
+
+#[test]
+fn granting_roles() {
+    let manager = actor(Role::CentreManager);
+    assert!(manager.can_grant(Role::Coach, SAME));
+    assert!(manager.can_grant(Role::CentreManager, SAME));
+    assert!(!manager.can_grant(Role::NetworkAdmin, SAME));
+    assert!(!manager.can_grant(Role::Coach, OTHER));
+    assert!(!manager.can_grant(Role::Visitor, SAME));
+    let admin = actor(Role::NetworkAdmin);
+    assert!(admin.can_grant(Role::NetworkAdmin, OTHER));
+    for role in [Role::Participant, Role::Ambassador, Role::Coach] {
+        assert!(!actor(role).can_grant(Role::Participant, SAME));
+    }
+}
+
+#[test]
+fn main_role_is_the_highest() {
+    let a = Actor { user_id: Some(1), memberships: vec![(1, Role::Participant), (2, Role::Coach)] };
+    assert_eq!(a.main_role(), Role::Coach);
+    assert_eq!(Actor::visitor().main_role(), Role::Visitor);
+}

@@ -1,0 +1,132 @@
+//! The audit log of sensitive actions. Entries hold ids, never passwords, tokens or e-mails.
+use crate::{Db, Result, now};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    SignIn,
+    SignInFailed,
+    SignOut,
+    SignUp,
+    PasswordReset,
+    PasswordChanged,
+    EmailChanged,
+    RoleGranted,
+    RoleRevoked,
+    InvitationSent,
+    InvitationAccepted,
+    CentreCreated,
+    DataExported,
+    AccountDeleted,
+    JobRetried,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 15] = [
+        AuditAction::SignIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignOut,
+        AuditAction::SignUp,
+        AuditAction::PasswordReset,
+        AuditAction::PasswordChanged,
+        AuditAction::EmailChanged,
+        AuditAction::RoleGranted,
+        AuditAction::RoleRevoked,
+        AuditAction::InvitationSent,
+        AuditAction::InvitationAccepted,
+        AuditAction::CentreCreated,
+        AuditAction::DataExported,
+        AuditAction::AccountDeleted,
+        AuditAction::JobRetried,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditAction::SignIn => "sign_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::SignOut => "sign_out",
+            AuditAction::SignUp => "sign_up",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::EmailChanged => "email_changed",
+            AuditAction::RoleGranted => "role_granted",
+            AuditAction::RoleRevoked => "role_revoked",
+            AuditAction::InvitationSent => "invitation_sent",
+            AuditAction::InvitationAccepted => "invitation_accepted",
+            AuditAction::CentreCreated => "centre_created",
+            AuditAction::DataExported => "data_exported",
+            AuditAction::AccountDeleted => "account_deleted",
+            AuditAction::JobRetried => "job_retried",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        AuditAction::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Entry<'a> {
+    pub actor_id: Option<i64>,
+    pub centre_id: Option<i64>,
+    pub subject_id: Option<i64>,
+    /// A short, non-personal detail (a role code, a job id…).
+    pub detail: &'a str,
+}
+
+pub async fn record(db: &Db, action: AuditAction, entry: Entry<'_>) -> Result<()> {
+    let sql = "INSERT INTO audit_log (at, actor_id, centre_id, action, subject_id, detail) \
+               VALUES ($1, $2, $3, $4, $5, $6)";
+    on_db!(db, pool => sqlx::query(sql)
+        .bind(now())
+        .bind(entry.actor_id)
+        .bind(entry.centre_id)
+        .bind(action.code())
+        .bind(entry.subject_id)
+        .bind(entry.detail)
+        .execute(pool)
+        .await?.rows_affected());
+    Ok(())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: i64,
+    pub action: String,
+    pub actor_id: Option<i64>,
+    pub actor_name: Option<String>,
+    pub centre_id: Option<i64>,
+    pub centre_name: Option<String>,
+    pub subject_id: Option<i64>,
+    pub subject_name: Option<String>,
+    pub detail: String,
+}
+
+/// The newest entries, of one centre (a centre manager's view) or of the whole network.
+/// Entries of a user's own account (sign-ins) belong to the centres where the user is a member.
+pub async fn list(db: &Db, centre: Option<i64>, limit: i64, offset: i64) -> Result<Vec<AuditRow>> {
+    const SELECT: &str = "SELECT a.id, a.at, a.action, a.actor_id, ua.display_name AS actor_name, \
+         a.centre_id, c.name AS centre_name, a.subject_id, us.display_name AS subject_name, a.detail \
+         FROM audit_log a LEFT JOIN users ua ON ua.id = a.actor_id \
+         LEFT JOIN users us ON us.id = a.subject_id LEFT JOIN centres c ON c.id = a.centre_id";
+    Ok(match centre {
+        Some(centre) => {
+            let sql = format!(
+                "{SELECT} WHERE a.centre_id = $1 OR (a.centre_id IS NULL AND EXISTS (SELECT 1 FROM memberships m \
+                 WHERE m.centre_id = $1 AND m.user_id IN (a.actor_id, a.subject_id))) \
+                 ORDER BY a.id DESC LIMIT $2 OFFSET $3"
+            );
+            on_db!(db, pool => sqlx::query_as(&sql).bind(centre).bind(limit).bind(offset).fetch_all(pool).await?)
+        }
+        None => {
+            let sql = format!("{SELECT} ORDER BY a.id DESC LIMIT $1 OFFSET $2");
+            on_db!(db, pool => sqlx::query_as(&sql).bind(limit).bind(offset).fetch_all(pool).await?)
+        }
+    })
+}
+
+/// Entries about one user, for their data export.
+pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<(i64, String, String)>> {
+    let sql = "SELECT at, action, detail FROM audit_log WHERE actor_id = $1 OR subject_id = $1 ORDER BY id";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(user_id).fetch_all(pool).await?))
+}

@@ -1,0 +1,196 @@
+//! Centres (the studio and licensed micro-centres), memberships and invitations.
+use crate::{Db, Result, StoreError, now};
+use domain::Role;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Centre {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub town: String,
+    pub timezone: String,
+    pub created_at: i64,
+}
+
+const CENTRE_COLUMNS: &str = "id, slug, name, kind, town, timezone, created_at";
+
+pub struct NewCentre<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub town: &'a str,
+}
+
+pub async fn create(db: &Db, new: &NewCentre<'_>) -> Result<i64> {
+    let sql = "INSERT INTO centres (slug, name, kind, town, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+        .bind(new.slug)
+        .bind(new.name)
+        .bind(new.kind)
+        .bind(new.town)
+        .bind(now())
+        .fetch_one(pool)
+        .await?))
+}
+
+pub async fn list(db: &Db) -> Result<Vec<Centre>> {
+    let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres ORDER BY id");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?))
+}
+
+/// Centres with the number of members, for the network admin's list.
+pub async fn list_with_counts(db: &Db) -> Result<Vec<(Centre, i64)>> {
+    let centres = list(db).await?;
+    let sql = "SELECT centre_id, COUNT(DISTINCT user_id) FROM memberships GROUP BY centre_id";
+    let counts: Vec<(i64, i64)> = on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?);
+    Ok(centres
+        .into_iter()
+        .map(|c| {
+            let n = counts.iter().find(|(id, _)| *id == c.id).map_or(0, |(_, n)| *n);
+            (c, n)
+        })
+        .collect())
+}
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<Centre>> {
+    let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres WHERE id = $1");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
+}
+
+pub async fn find_by_slug(db: &Db, slug: &str) -> Result<Option<Centre>> {
+    let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres WHERE slug = $1");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(slug).fetch_optional(pool).await?))
+}
+
+// ---------------------------------------------------------------- memberships
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Member {
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+    pub created_at: i64,
+}
+
+pub async fn members(db: &Db, centre_id: i64) -> Result<Vec<Member>> {
+    let sql = "SELECT u.id AS user_id, u.display_name, u.email, m.role, m.created_at \
+               FROM memberships m JOIN users u ON u.id = m.user_id \
+               WHERE m.centre_id = $1 AND u.deleted_at IS NULL ORDER BY u.display_name, m.role";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_all(pool).await?))
+}
+
+/// Gives a role; giving one already held is not an error.
+pub async fn grant(db: &Db, user_id: i64, centre_id: i64, role: Role) -> Result<()> {
+    let sql = "INSERT INTO memberships (user_id, centre_id, role, created_at) VALUES ($1, $2, $3, $4) \
+               ON CONFLICT (user_id, centre_id, role) DO NOTHING";
+    on_db!(db, pool => sqlx::query(sql)
+        .bind(user_id)
+        .bind(centre_id)
+        .bind(role.code())
+        .bind(now())
+        .execute(pool)
+        .await?.rows_affected());
+    Ok(())
+}
+
+pub async fn revoke(db: &Db, user_id: i64, centre_id: i64, role: Role) -> Result<bool> {
+    let sql = "DELETE FROM memberships WHERE user_id = $1 AND centre_id = $2 AND role = $3";
+    Ok(on_db!(db, pool => sqlx::query(sql)
+        .bind(user_id)
+        .bind(centre_id)
+        .bind(role.code())
+        .execute(pool)
+        .await?
+        .rows_affected())
+        > 0)
+}
+
+// ---------------------------------------------------------------- invitations
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Invitation {
+    pub id: i64,
+    pub centre_id: i64,
+    pub email: String,
+    pub role: String,
+    pub invited_by: Option<i64>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub accepted_at: Option<i64>,
+}
+
+const INVITATION_COLUMNS: &str = "id, centre_id, email, role, invited_by, created_at, expires_at, accepted_at";
+
+pub async fn invite(
+    db: &Db,
+    token_hash: &str,
+    centre_id: i64,
+    email: &str,
+    role: Role,
+    invited_by: i64,
+    ttl_secs: i64,
+) -> Result<i64> {
+    let now = now();
+    let sql = "INSERT INTO invitations (token_hash, centre_id, email, role, invited_by, created_at, expires_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+        .bind(token_hash)
+        .bind(centre_id)
+        .bind(email)
+        .bind(role.code())
+        .bind(invited_by)
+        .bind(now)
+        .bind(now + ttl_secs)
+        .fetch_one(pool)
+        .await?))
+}
+
+pub async fn pending_invitations(db: &Db, centre_id: i64) -> Result<Vec<Invitation>> {
+    let sql = format!(
+        "SELECT {INVITATION_COLUMNS} FROM invitations \
+         WHERE centre_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY id DESC"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).bind(now()).fetch_all(pool).await?))
+}
+
+/// An invitation that can still be accepted.
+pub async fn open_invitation(db: &Db, token_hash: &str) -> Result<Option<Invitation>> {
+    let sql = format!(
+        "SELECT {INVITATION_COLUMNS} FROM invitations \
+         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(token_hash).bind(now()).fetch_optional(pool).await?))
+}
+
+/// Accepts an invitation for `user_id` in one transaction: the invitation is used once and the
+/// membership is granted, or nothing happens.
+pub async fn accept_invitation(db: &Db, token_hash: &str, user_id: i64) -> Result<Invitation> {
+    let now = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let sql = format!(
+            "UPDATE invitations SET accepted_at = $1 \
+             WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1 RETURNING {INVITATION_COLUMNS}"
+        );
+        let invitation: Invitation = sqlx::query_as(&sql)
+            .bind(now)
+            .bind(token_hash)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        sqlx::query(
+            "INSERT INTO memberships (user_id, centre_id, role, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (user_id, centre_id, role) DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(invitation.centre_id)
+        .bind(&invitation.role)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(invitation)
+    })
+}

@@ -1,0 +1,25 @@
+//! Storage over SQLite (embedded, default) or PostgreSQL (scale-out), chosen by the URL.
+//! Each query is written once in the SQL both understand; `on_db!` expands it for both pools.
+#![forbid(unsafe_code)]
+
+#[macro_use]
+mod macros;
+pub mod accounts;
+pub mod audit;
+pub mod centres;
+mod db;
+mod error;
+pub mod jobs;
+pub mod projects;
+pub mod rate_limit;
+pub mod settings;
+
+pub use db::{Backend, Db};
+pub use error::StoreError;
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Seconds since the Unix epoch: the one time representation stored in both databases.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}

@@ -1,0 +1,10 @@
+/// Runs the same block against whichever pool the `Db` holds; the block is type-checked for
+/// both backends. Usage: `on_db!(db, pool => sqlx::query(SQL).execute(pool).await)`.
+macro_rules! on_db {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($pool) => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}

@@ -1,0 +1,126 @@
+//! Accounts: sign-up with e-mail verification, sign-in and out, password reset, account
+//! settings, language, GDPR export and erasure.
+mod gdpr;
+mod lang;
+mod login;
+mod reset;
+mod settings;
+mod signup;
+
+use crate::ctx::Ctx;
+use crate::error::WebResult;
+use crate::layout::Layout;
+use crate::mail::Compose;
+use crate::security::{new_token, token_hash};
+use crate::state::AppState;
+use crate::{cookies, i18n::I18n};
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/signup", get(signup::page).post(signup::submit))
+        .route("/verify/{token}", get(signup::verify))
+        .route("/login", get(login::page).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/password/forgot", get(reset::forgot_page).post(reset::forgot_submit))
+        .route("/password/reset/{token}", get(reset::reset_page).post(reset::reset_submit))
+        .route("/account", get(settings::page))
+        .route("/account/profile", post(settings::profile))
+        .route("/account/password", post(settings::password))
+        .route("/account/email", post(settings::email))
+        .route("/account/email/confirm/{token}", get(settings::confirm_email))
+        .route("/account/export", post(gdpr::export))
+        .route("/account/delete", post(gdpr::delete))
+        .route("/lang", post(lang::switch))
+}
+
+/// A page that says one thing: « check your e-mail », « link expired »…
+#[derive(Template)]
+#[template(path = "accounts/message.html")]
+pub struct MessageView {
+    pub layout: Layout,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub action: Option<(String, String)>,
+}
+
+pub fn message(
+    state: &AppState,
+    ctx: &Ctx,
+    heading_key: &str,
+    paragraph_keys: &[&str],
+    action: Option<(&str, &str)>,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let view = MessageView {
+        layout: Layout::new(state, ctx, i.t(heading_key)),
+        heading: i.t(heading_key),
+        paragraphs: paragraph_keys.iter().map(|k| i.t(k)).collect(),
+        action: action.map(|(href, key)| (href.to_string(), i.t(key))),
+    };
+    Ok(Html(view.render()?).into_response())
+}
+
+/// A redirect that shows a one-time message on the next page.
+pub fn redirect_with_flash(to: &str, flash_key: &str, state: &AppState) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, cookies::set(cookies::FLASH, flash_key, 120, true, state.cookies.secure));
+    response
+}
+
+/// Opens a session for `user_id` and returns the cookies to set (session, and a fresh CSRF token
+/// so a token seen before sign-in is worthless after).
+pub async fn start_session(state: &AppState, user_id: i64) -> WebResult<Vec<HeaderValue>> {
+    let token = new_token();
+    store::accounts::create_session(&state.db, &token_hash(&token), user_id, state.session_ttl()).await?;
+    let names = state.cookies;
+    Ok(vec![
+        cookies::set(names.session, &token, state.session_ttl(), true, names.secure),
+        cookies::set(names.csrf, &new_token(), 86_400 * 365, true, names.secure),
+    ])
+}
+
+/// Adds `Set-Cookie` values to a response, keeping those already there.
+pub fn append_cookies(response: &mut Response, values: Vec<HeaderValue>) {
+    for value in values {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
+pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
+    cookies::set(state.cookies.session, "", 0, true, state.cookies.secure)
+}
+
+pub const VERIFY_TTL: i64 = 48 * 3_600;
+pub const RESET_TTL: i64 = 3_600;
+
+/// Sends the link that proves an address belongs to the new user.
+pub async fn send_verification(state: &AppState, i: I18n, user_id: i64, email: &str, name: &str) -> WebResult<()> {
+    let token = new_token();
+    store::accounts::create_token(
+        &state.db,
+        &token_hash(&token),
+        store::accounts::Purpose::VerifyEmail,
+        user_id,
+        None,
+        VERIFY_TTL,
+    )
+    .await?;
+    Compose {
+        i,
+        to: email,
+        subject: i.t("email-verify-subject"),
+        greeting: i.ta("email-greeting", &[("name", name)]),
+        paragraphs: vec![i.t("email-verify-body")],
+        action: Some((i.t("email-verify-action"), state.url(&format!("/verify/{token}")))),
+        after: vec![i.t("email-verify-after")],
+    }
+    .queue(state)
+    .await
+}

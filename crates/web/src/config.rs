@@ -1,0 +1,194 @@
+//! Typed configuration, layered: defaults → optional TOML file → `IMPACT_*` environment →
+//! command-line flags (applied by the binary). Validated once at start.
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub addr: SocketAddr,
+    /// Public URL of the site, used in e-mailed links.
+    pub base_url: String,
+    /// `smtp://host:port`, `smtps://user:pass@host` … When absent, mails go to `outbox_dir`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub outbox_dir: PathBuf,
+    /// Secure cookies; on by default when `base_url` is https.
+    pub secure_cookies: bool,
+    /// Trust `X-Forwarded-For` from a load balancer for the client address (rate limits).
+    pub trust_proxy: bool,
+    pub session_days: i64,
+    /// Whether `serve` also runs background jobs.
+    pub run_jobs: bool,
+    pub log_json: bool,
+}
+
+/// The file and environment layer: every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    pub database_url: Option<String>,
+    pub addr: Option<String>,
+    pub base_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub outbox_dir: Option<String>,
+    pub secure_cookies: Option<bool>,
+    pub trust_proxy: Option<bool>,
+    pub session_days: Option<i64>,
+    pub run_jobs: Option<bool>,
+    pub log_format: Option<String>,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/impact-studio.db";
+
+impl Layer {
+    /// Reads a TOML file layer.
+    pub fn from_file(path: &std::path::Path) -> Result<Layer, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))
+    }
+
+    /// Reads the `IMPACT_*` variables from an environment (given as pairs, for testability).
+    pub fn from_env<I: IntoIterator<Item = (String, String)>>(vars: I) -> Result<Layer, String> {
+        let mut layer = Layer::default();
+        for (key, value) in vars {
+            let Some(name) = key.strip_prefix("IMPACT_") else { continue };
+            let flag = |v: &str| match v.to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => Ok(true),
+                "0" | "false" | "no" | "off" => Ok(false),
+                _ => Err(format!("{key}: expected true or false, got {v:?}")),
+            };
+            match name {
+                "DATABASE_URL" => layer.database_url = Some(value),
+                "ADDR" => layer.addr = Some(value),
+                "BASE_URL" => layer.base_url = Some(value),
+                "SMTP_URL" => layer.smtp_url = Some(value).filter(|v| !v.is_empty()),
+                "MAIL_FROM" => layer.mail_from = Some(value),
+                "OUTBOX_DIR" => layer.outbox_dir = Some(value),
+                "SECURE_COOKIES" => layer.secure_cookies = Some(flag(&value)?),
+                "TRUST_PROXY" => layer.trust_proxy = Some(flag(&value)?),
+                "RUN_JOBS" => layer.run_jobs = Some(flag(&value)?),
+                "SESSION_DAYS" => {
+                    layer.session_days =
+                        Some(value.parse().map_err(|_| format!("{key}: expected a number of days"))?)
+                }
+                "LOG_FORMAT" => layer.log_format = Some(value),
+                // Read elsewhere (log filter, config file path, test database).
+                "LOG" | "CONFIG" | "TEST_DATABASE_URL" => {}
+                _ => return Err(format!("unknown setting {key}")),
+            }
+        }
+        Ok(layer)
+    }
+
+    /// Overlays `other` on `self`: values set in `other` win.
+    pub fn merge(self, other: Layer) -> Layer {
+        Layer {
+            database_url: other.database_url.or(self.database_url),
+            addr: other.addr.or(self.addr),
+            base_url: other.base_url.or(self.base_url),
+            smtp_url: other.smtp_url.or(self.smtp_url),
+            mail_from: other.mail_from.or(self.mail_from),
+            outbox_dir: other.outbox_dir.or(self.outbox_dir),
+            secure_cookies: other.secure_cookies.or(self.secure_cookies),
+            trust_proxy: other.trust_proxy.or(self.trust_proxy),
+            session_days: other.session_days.or(self.session_days),
+            run_jobs: other.run_jobs.or(self.run_jobs),
+            log_format: other.log_format.or(self.log_format),
+        }
+    }
+
+    /// Applies defaults and validates; the error is one line saying which setting is wrong.
+    pub fn build(self) -> Result<Config, String> {
+        let addr_text = self.addr.unwrap_or_else(|| "127.0.0.1:8080".into());
+        let addr: SocketAddr =
+            addr_text.parse().map_err(|_| format!("addr: {addr_text:?} is not an address like 127.0.0.1:8080"))?;
+        let base_url = self
+            .base_url
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(format!("base_url: {base_url:?} must start with http:// or https://"));
+        }
+        if let Some(smtp) = &self.smtp_url {
+            if !(smtp.starts_with("smtp://") || smtp.starts_with("smtps://")) {
+                return Err("smtp_url: must start with smtp:// or smtps://".into());
+            }
+        }
+        let mail_from = self.mail_from.unwrap_or_else(|| "Impact Studio <bonjour@impact-studio.local>".into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(format!("mail_from: {mail_from:?} is not an address like Name <name@example.org>"));
+        }
+        let session_days = self.session_days.unwrap_or(30);
+        if !(1..=365).contains(&session_days) {
+            return Err("session_days: must be between 1 and 365".into());
+        }
+        let log_json = match self.log_format.as_deref().unwrap_or("text") {
+            "text" => false,
+            "json" => true,
+            other => return Err(format!("log_format: {other:?} must be text or json")),
+        };
+        let database_url = self.database_url.unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err("database_url: must start with sqlite:// or postgres://".into());
+        }
+        Ok(Config {
+            database_url,
+            addr,
+            secure_cookies: self.secure_cookies.unwrap_or(base_url.starts_with("https://")),
+            base_url,
+            smtp_url: self.smtp_url,
+            mail_from,
+            outbox_dir: PathBuf::from(self.outbox_dir.unwrap_or_else(|| "data/outbox".into())),
+            trust_proxy: self.trust_proxy.unwrap_or(false),
+            session_days,
+            run_jobs: self.run_jobs.unwrap_or(true),
+            log_json,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        let c = Layer::default().build().unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.base_url, "http://127.0.0.1:8080");
+        assert!(!c.secure_cookies);
+        assert!(c.smtp_url.is_none());
+    }
+
+    #[test]
+    fn env_overrides_file() {
+        let file: Layer = toml::from_str("addr = \"0.0.0.0:9000\"\nbase_url = \"https://studio.example/\"").unwrap();
+        let env = Layer::from_env(env(&[("IMPACT_ADDR", "127.0.0.1:9100"), ("PATH", "/bin")])).unwrap();
+        let c = file.merge(env).build().unwrap();
+        assert_eq!(c.addr.port(), 9100);
+        assert_eq!(c.base_url, "https://studio.example");
+        assert!(c.secure_cookies);
+    }
+
+    #[test]
+    fn bad_values_name_the_setting() {
+        assert!(Layer::from_env(env(&[("IMPACT_SECURE_COOKIES", "maybe")])).unwrap_err().contains("SECURE_COOKIES"));
+        assert!(Layer::from_env(env(&[("IMPACT_NOPE", "1")])).unwrap_err().contains("IMPACT_NOPE"));
+        let bad = Layer { addr: Some("nowhere".into()), ..Layer::default() };
+        assert!(bad.build().unwrap_err().starts_with("addr:"));
+        let bad = Layer { database_url: Some("mysql://x".into()), ..Layer::default() };
+        assert!(bad.build().unwrap_err().starts_with("database_url:"));
+        assert!(toml::from_str::<Layer>("unknown = 1").is_err());
+    }
+}

@@ -1,0 +1,315 @@
+//! The request context: who is asking (session → user → memberships → `Actor`), in which
+//! language, with which CSRF token. One middleware builds it for every request, checks CSRF on
+//! every unsafe method, clears the flash once shown and renders error pages.
+use crate::cookies;
+use crate::error::{ErrorPage, WebError};
+use crate::i18n::I18n;
+use crate::layout::Layout;
+use crate::security::{new_token, same_secret, token_hash};
+use crate::state::AppState;
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header, request::Parts};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use domain::{Actor, Locale};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+/// Largest form body accepted (uploads will have their own limit).
+pub const FORM_LIMIT: usize = 256 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub user: Option<Arc<CurrentUser>>,
+    pub actor: Actor,
+    pub i: I18n,
+    pub csrf: String,
+    /// Hash of the session cookie, when signed in.
+    pub session_hash: Option<String>,
+    /// i18n key of a one-time message set before a redirect.
+    pub flash: Option<String>,
+    pub path: String,
+    pub client_ip: IpAddr,
+}
+
+impl Ctx {
+    /// The signed-in user, or `SignInRequired` (which redirects to the sign-in page).
+    pub fn require_user(&self) -> Result<&CurrentUser, WebError> {
+        self.user.as_deref().ok_or(WebError::SignInRequired)
+    }
+
+    /// Asks the policy; `Forbidden` when it says no.
+    pub fn authorize(&self, action: domain::Action, scope: domain::Scope) -> Result<(), WebError> {
+        self.require_user()?;
+        if self.actor.can(action, scope) { Ok(()) } else { Err(WebError::Forbidden) }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Ctx>().cloned().ok_or(WebError::Internal("context missing".into()))
+    }
+}
+
+fn client_ip(state: &AppState, req: &Request) -> IpAddr {
+    if state.config.trust_proxy {
+        let forwarded = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok());
+        if let Some(ip) = forwarded {
+            return ip;
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+}
+
+fn locale_of(headers: &HeaderMap, user_locale: Option<&str>) -> Locale {
+    user_locale
+        .and_then(|l| Locale::parse(l).ok())
+        .or_else(|| cookies::get(headers, cookies::LANG).and_then(|l| Locale::parse(l).ok()))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the `Origin` (when the browser sends one) is this site.
+fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    if origin == base_url {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    origin.split_once("://").is_some_and(|(_, rest)| rest == host)
+}
+
+/// Finds `_csrf` in an urlencoded body without consuming it.
+fn csrf_in_form(body: &[u8]) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find_map(|(k, v)| (k == "_csrf").then_some(v))
+}
+
+pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let ip = client_ip(&state, &req);
+    let (mut parts, body) = req.into_parts();
+    let names = state.cookies;
+
+    // Who is asking.
+    let session_hash = cookies::get(&parts.headers, names.session).map(token_hash);
+    let mut user = None;
+    let mut actor = Actor::visitor();
+    let mut user_locale = None;
+    if let Some(hash) = &session_hash {
+        match store::accounts::session_user(&state.db, hash, state.session_ttl()).await {
+            Ok(Some(u)) => {
+                let memberships = store::accounts::memberships(&state.db, u.id).await.unwrap_or_default();
+                actor = Actor { user_id: Some(u.id), memberships };
+                user_locale = Some(u.locale.clone());
+                user = Some(Arc::new(CurrentUser {
+                    id: u.id,
+                    verified: u.is_verified(),
+                    email: u.email,
+                    display_name: u.display_name,
+                }));
+            }
+            Ok(None) => {}
+            Err(err) => return WebError::from(err).into_response_with(&state, &parts, I18n::default()),
+        }
+    }
+    let i = I18n::new(locale_of(&parts.headers, user_locale.as_deref()));
+
+    let existing_csrf = cookies::get(&parts.headers, names.csrf).filter(|t| t.len() == 43).map(str::to_string);
+    let new_csrf = existing_csrf.is_none();
+    let csrf = existing_csrf.unwrap_or_else(new_token);
+
+    // CSRF: every unsafe method carries the token of the cookie, in the form or a header.
+    let mut body = body;
+    if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        let is_form = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let mut sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
+        if is_form {
+            let bytes = match axum::body::to_bytes(body, FORM_LIMIT).await {
+                Ok(b) => b,
+                Err(_) => {
+                    let err = WebError::BadRequest("error-body-too-large");
+                    return err.into_response_with(&state, &parts, i);
+                }
+            };
+            sent = sent.or_else(|| csrf_in_form(&bytes));
+            body = Body::from(bytes);
+        }
+        let ok = !new_csrf
+            && same_origin(&parts.headers, &state.config.base_url)
+            && sent.is_some_and(|s| same_secret(&s, &csrf));
+        if !ok {
+            tracing::warn!(path = %parts.uri.path(), "CSRF check failed");
+            return WebError::Csrf.into_response_with(&state, &parts, i);
+        }
+    }
+
+    let flash = cookies::get(&parts.headers, cookies::FLASH)
+        .filter(|k| k.starts_with("flash-") && k.len() < 64)
+        .map(str::to_string);
+    let ctx = Ctx {
+        user,
+        actor,
+        i,
+        csrf: csrf.clone(),
+        session_hash,
+        flash: flash.clone(),
+        path: parts.uri.path().to_string(),
+        client_ip: ip,
+    };
+    parts.extensions.insert(ctx.clone());
+    let req = Request::from_parts(parts, body);
+    let mut response = next.run(req).await;
+
+    if let Some(page) = response.extensions().get::<ErrorPage>().copied() {
+        response = error_page(&state, &ctx, page);
+    }
+    let headers = response.headers_mut();
+    if new_csrf {
+        headers.append(header::SET_COOKIE, cookies::set(names.csrf, &csrf, 86_400 * 365, true, names.secure));
+    }
+    let redirect = headers.contains_key(header::LOCATION);
+    if flash.is_some() && !redirect {
+        headers.append(header::SET_COOKIE, cookies::set(cookies::FLASH, "", 0, true, names.secure));
+    }
+    response
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorView {
+    layout: Layout,
+    code: u16,
+    heading: String,
+    message: String,
+}
+
+fn error_page(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
+    let i = ctx.i;
+    if page.status == StatusCode::UNAUTHORIZED {
+        let next = urlencode(&ctx.path);
+        return axum::response::Redirect::to(&format!("/login?next={next}")).into_response();
+    }
+    if ctx.path.starts_with("/api/") || ctx.path == "/readyz" {
+        let body = serde_json::json!({
+            "type": "about:blank",
+            "title": i.t(&format!("error-{}-title", title_code(page.status))),
+            "status": page.status.as_u16(),
+            "detail": i.t(page.message_key),
+        });
+        let mut response = (page.status, axum::Json(body)).into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, axum::http::HeaderValue::from_static("application/problem+json"));
+        return response;
+    }
+    let view = ErrorView {
+        layout: Layout::new(state, ctx, i.t(&format!("error-{}-title", title_code(page.status)))),
+        code: page.status.as_u16(),
+        heading: i.t(&format!("error-{}-title", title_code(page.status))),
+        message: i.t(page.message_key),
+    };
+    match view.render() {
+        Ok(html) => (page.status, Html(html)).into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "error page failed to render");
+            page.status.into_response()
+        }
+    }
+}
+
+/// Error pages exist for these codes; others share the nearest one.
+fn title_code(status: StatusCode) -> u16 {
+    match status.as_u16() {
+        c @ (400 | 403 | 404 | 413 | 429 | 503) => c,
+        c if c < 500 => 400,
+        _ => 500,
+    }
+}
+
+impl WebError {
+    /// An error response before the context exists (in the middleware itself).
+    fn into_response_with(self, state: &AppState, parts: &Parts, i: I18n) -> Response {
+        let ctx = Ctx {
+            user: None,
+            actor: Actor::visitor(),
+            i,
+            csrf: String::new(),
+            session_hash: None,
+            flash: None,
+            path: parts.uri.path().to_string(),
+            client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        };
+        let page = ErrorPage { status: self.status(), message_key: self.message_key() };
+        if self.status().is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        error_page(state, &ctx, page)
+    }
+}
+
+/// Percent-encodes a path for a query parameter.
+pub fn urlencode(value: &str) -> String {
+    serde_urlencoded::to_string([("v", value)]).map(|s| s[2..].to_string()).unwrap_or_default()
+}
+
+/// A redirect target from user input: only local paths, never another site.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/dashboard".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_is_local_only() {
+        assert_eq!(safe_next(Some("/account")), "/account");
+        assert_eq!(safe_next(Some("//evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("https://evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("/\\evil")), "/dashboard");
+        assert_eq!(safe_next(None), "/dashboard");
+    }
+
+    #[test]
+    fn finds_csrf_in_forms() {
+        assert_eq!(csrf_in_form(b"a=1&_csrf=xyz&b=2").as_deref(), Some("xyz"));
+        assert_eq!(csrf_in_form(b"a=1"), None);
+        assert_eq!(urlencode("/a b?c=d"), "%2Fa+b%3Fc%3Dd");
+    }
+}

@@ -1,0 +1,94 @@
+//! The dashboard: what matters now for the viewer's role.
+use crate::ctx::Ctx;
+use crate::error::WebResult;
+use crate::layout::Layout;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::{Html, IntoResponse, Response};
+use domain::{Action, Role, Scope};
+
+pub struct ProjectCard {
+    pub id: i64,
+    pub name: String,
+    pub summary: String,
+    pub stage: String,
+    pub centre: String,
+}
+
+pub struct CentreCard {
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+    pub members: String,
+    pub projects: String,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardView {
+    layout: Layout,
+    greeting: String,
+    role: Role,
+    projects: Vec<ProjectCard>,
+    centres: Vec<CentreCard>,
+    stats: Vec<(String, String)>,
+}
+
+pub fn stage_key(stage: &str) -> &'static str {
+    match stage {
+        "idea" => "stage-idea",
+        "design" => "stage-design",
+        "test" => "stage-test",
+        "launch" => "stage-launch",
+        _ => "stage-growth",
+    }
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
+    let user = ctx.require_user()?;
+    let i = ctx.i;
+    let db = &state.db;
+    let role = ctx.actor.main_role();
+    let all_centres = store::centres::list_with_counts(db).await?;
+    let centre_name = |id: i64| all_centres.iter().find(|(c, _)| c.id == id).map(|(c, _)| c.name.clone()).unwrap_or_default();
+    let projects = store::projects::for_user(db, user.id)
+        .await?
+        .into_iter()
+        .map(|p| ProjectCard { centre: centre_name(p.centre_id), stage: i.t(stage_key(&p.stage)), id: p.id, name: p.name, summary: p.summary })
+        .collect();
+    let mut centres = Vec::new();
+    for (centre, members) in &all_centres {
+        let mine: Vec<Role> = ctx.actor.roles_in(centre.id).collect();
+        let visible = if ctx.actor.is_network_admin() { true } else { mine.iter().any(|r| r.is_staff()) };
+        if !visible {
+            continue;
+        }
+        let top = mine.iter().max().copied().unwrap_or(Role::NetworkAdmin);
+        centres.push(CentreCard {
+            slug: centre.slug.clone(),
+            name: centre.name.clone(),
+            role: i.t(top.label_key()),
+            members: i.tn("centre-members-count", *members),
+            projects: i.tn("centre-projects-count", store::projects::count_for_centre(db, centre.id).await?),
+        });
+    }
+    let mut stats = Vec::new();
+    if ctx.actor.can(Action::ManageJobs, Scope::Network) {
+        let jobs = store::jobs::counts(db).await?;
+        let count = |s: &str| jobs.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
+        stats.push((i.number(all_centres.len() as i64), i.t("stat-centres")));
+        stats.push((i.number(all_centres.iter().map(|(_, n)| n).sum()), i.t("stat-members")));
+        stats.push((i.number(count("queued") + count("running")), i.t("stat-jobs-waiting")));
+        stats.push((i.number(count("failed")), i.t("stat-jobs-failed")));
+    }
+    let view = DashboardView {
+        layout: Layout::new(&state, &ctx, i.t("dashboard-title")),
+        greeting: i.ta("dashboard-greeting", &[("name", &user.display_name)]),
+        role,
+        projects,
+        centres,
+        stats,
+    };
+    Ok(Html(view.render()?).into_response())
+}

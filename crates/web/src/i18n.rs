@@ -1,0 +1,102 @@
+//! The i18n catalogues (Fluent, `locales/{fr,en}/main.ftl`, French by default) and the
+//! locale-aware formatting of dates, numbers and money.
+use domain::{Locale, format};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "fr",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static FR: LanguageIdentifier = langid!("fr");
+static EN: LanguageIdentifier = langid!("en");
+
+/// Translation and formatting for one locale; cheap to copy into every view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct I18n {
+    pub locale: Locale,
+}
+
+impl I18n {
+    pub fn new(locale: Locale) -> Self {
+        I18n { locale }
+    }
+
+    fn lang(&self) -> &'static LanguageIdentifier {
+        match self.locale {
+            Locale::Fr => &FR,
+            Locale::En => &EN,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    /// The message for `key`.
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(self.lang(), key)
+    }
+
+    /// The message for `key` with named arguments.
+    pub fn ta(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
+        LOCALES.lookup_with_args(self.lang(), key, &map)
+    }
+
+    /// The message for `key` with a count (for plurals) and optional other arguments.
+    pub fn tn(&self, key: &str, count: i64) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        map.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        map.insert(Cow::Borrowed("n"), FluentValue::from(format::integer(self.locale, count)));
+        LOCALES.lookup_with_args(self.lang(), key, &map)
+    }
+
+    /// `24 novembre 2026` in Paris time.
+    pub fn date(&self, unix: i64) -> String {
+        let local = domain::time_zone::to_paris(unix);
+        let month = self.t(&format!("month-{}", local.month() as u8));
+        format::long_date(self.locale, local.day(), &month, local.year())
+    }
+
+    /// `24 novembre 2026, 14 h 05` in Paris time.
+    pub fn datetime(&self, unix: i64) -> String {
+        let local = domain::time_zone::to_paris(unix);
+        self.ta(
+            "datetime",
+            &[("date", &self.date(unix)), ("time", &format::time_of_day(self.locale, local.hour(), local.minute()))],
+        )
+    }
+
+    pub fn money(&self, cents: i64) -> String {
+        format::euros(self.locale, cents)
+    }
+
+    pub fn number(&self, value: i64) -> String {
+        format::integer(self.locale, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_both_languages() {
+        let fr = I18n::new(Locale::Fr);
+        let en = I18n::new(Locale::En);
+        assert_eq!(fr.t("nav-sign-in"), "Se connecter");
+        assert_eq!(en.t("nav-sign-in"), "Sign in");
+        // 2026-11-24 13:05 UTC is 14 h 05 in Paris (winter time).
+        assert_eq!(fr.datetime(1_795_525_500), "24 novembre 2026 à 14 h 05");
+        assert_eq!(en.datetime(1_795_525_500), "24 November 2026 at 2:05 pm");
+        assert_eq!(fr.money(123_456), "1\u{202F}234,56\u{A0}€");
+    }
+}

@@ -1,0 +1,111 @@
+//! Accepting an invitation to a centre: signed in, in one click; otherwise by creating an
+//! account on the spot (the e-mail is proven by the link) or by signing in first.
+use crate::accounts::{redirect_with_flash, start_session};
+use crate::ctx::{Ctx, urlencode};
+use crate::error::{WebError, WebResult};
+use crate::form::{FieldErrors, Form, text};
+use crate::layout::Layout;
+use crate::security::{hash_password, token_hash};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use domain::{Role, password};
+use serde::Deserialize;
+use store::audit::{self, AuditAction, Entry};
+
+#[derive(Template)]
+#[template(path = "centres/invitation.html")]
+struct InvitationView {
+    layout: Layout,
+    token: String,
+    centre: String,
+    role: String,
+    email: String,
+    signed_in: bool,
+    has_account: bool,
+    login_href: String,
+    display_name: String,
+    errors: FieldErrors,
+    min_len: usize,
+}
+
+async fn render(state: &AppState, ctx: &Ctx, token: String, display_name: String, errors: FieldErrors) -> WebResult<Response> {
+    let i = ctx.i;
+    let Some(inv) = store::centres::open_invitation(&state.db, &token_hash(&token)).await? else {
+        return crate::accounts::message(state, ctx, "link-invalid-title", &["link-invalid-invitation"], Some(("/", "error-back-home")));
+    };
+    let centre = store::centres::find(&state.db, inv.centre_id).await?.ok_or(WebError::NotFound)?;
+    let has_account = store::accounts::find_user_by_email(&state.db, &inv.email).await?.is_some();
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let view = InvitationView {
+        layout: Layout::new(state, ctx, i.t("invitation-title")),
+        login_href: format!("/login?next={}", urlencode(&format!("/invitations/{token}"))),
+        token,
+        centre: centre.name,
+        role: Role::parse(&inv.role).map(|r| i.t(r.label_key())).unwrap_or_default(),
+        email: inv.email,
+        signed_in: ctx.user.is_some(),
+        has_account,
+        display_name,
+        errors,
+        min_len: password::MIN_LEN,
+    };
+    Ok((status, Html(view.render()?)).into_response())
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult<Response> {
+    render(&state, &ctx, token, String::new(), FieldErrors::default()).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AcceptForm {
+    pub display_name: String,
+    pub password: String,
+}
+
+pub async fn accept(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<AcceptForm>) -> WebResult<Response> {
+    let hash = token_hash(&token);
+    let Some(inv) = store::centres::open_invitation(&state.db, &hash).await? else {
+        return render(&state, &ctx, token, String::new(), FieldErrors::default()).await;
+    };
+    let (user_id, new_session) = match &ctx.user {
+        Some(user) => (user.id, None),
+        None => {
+            if store::accounts::find_user_by_email(&state.db, &inv.email).await?.is_some() {
+                return Err(WebError::SignInRequired);
+            }
+            let i = ctx.i;
+            let mut errors = FieldErrors::default();
+            let name = errors.check("display_name", i, text(&form.display_name, 80));
+            errors.check("password", i, password::check_new(&form.password));
+            let (Some(name), true) = (name, errors.is_empty()) else {
+                return render(&state, &ctx, token, form.display_name, errors).await;
+            };
+            let password_hash = hash_password(form.password).await.map_err(WebError::Internal)?;
+            let new = store::accounts::NewUser { email: &inv.email, password_hash: &password_hash, display_name: &name, locale: i.code(), verified: true };
+            let id = match store::accounts::create_user(&state.db, &new).await {
+                Ok(id) => id,
+                Err(store::StoreError::Conflict) => return Err(WebError::SignInRequired),
+                Err(err) => return Err(err.into()),
+            };
+            audit::record(&state.db, AuditAction::SignUp, Entry { actor_id: Some(id), subject_id: Some(id), ..Entry::default() }).await?;
+            (id, Some(start_session(&state, id).await?))
+        }
+    };
+    let inv = match store::centres::accept_invitation(&state.db, &hash, user_id).await {
+        Ok(inv) => inv,
+        Err(store::StoreError::NotFound) => return render(&state, &ctx, token, String::new(), FieldErrors::default()).await,
+        Err(err) => return Err(err.into()),
+    };
+    for (action, detail) in [(AuditAction::InvitationAccepted, inv.role.as_str()), (AuditAction::RoleGranted, inv.role.as_str())] {
+        audit::record(&state.db, action, Entry { actor_id: Some(user_id), centre_id: Some(inv.centre_id), subject_id: Some(user_id), detail }).await?;
+    }
+    let mut response = redirect_with_flash("/dashboard", "flash-invitation-accepted", &state);
+    if let Some(cookies) = new_session {
+        crate::accounts::append_cookies(&mut response, cookies);
+    }
+    Ok(response)
+}

@@ -1,0 +1,101 @@
+//! What the base template needs on every page: language, title, navigation for the viewer's
+//! role, CSRF token, flash message, demo banner and asset URLs.
+use crate::assets;
+use crate::ctx::Ctx;
+use crate::i18n::I18n;
+use crate::state::AppState;
+use domain::Role;
+
+pub struct NavItem {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+pub struct Layout {
+    pub i: I18n,
+    pub title: String,
+    pub description: String,
+    pub csrf: String,
+    pub demo: bool,
+    pub flash: Option<String>,
+    pub user_name: Option<String>,
+    pub role_label: Option<String>,
+    pub nav: Vec<NavItem>,
+    pub path: String,
+    pub css: &'static str,
+    pub js: &'static str,
+    pub logo: &'static str,
+}
+
+impl Layout {
+    pub fn new(state: &AppState, ctx: &Ctx, title: String) -> Self {
+        let i = ctx.i;
+        let role = ctx.actor.main_role();
+        Layout {
+            i,
+            description: i.t("site-description"),
+            title,
+            csrf: ctx.csrf.clone(),
+            demo: state.is_demo(),
+            flash: ctx.flash.as_ref().map(|key| i.t(key)),
+            user_name: ctx.user.as_ref().map(|u| u.display_name.clone()),
+            role_label: ctx.user.as_ref().map(|_| i.t(role.label_key())),
+            nav: nav_for(ctx, role),
+            path: ctx.path.clone(),
+            css: assets::url("app.css"),
+            js: assets::url("app.js"),
+            logo: assets::url("logo.svg"),
+        }
+    }
+
+    /// The page title with the site name.
+    pub fn full_title(&self) -> String {
+        format!("{} · Impact Studio", self.title)
+    }
+
+    pub fn lang_current(&self, code: &str) -> bool {
+        self.i.code() == code
+    }
+}
+
+fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
+    let i = ctx.i;
+    let mut items: Vec<(&str, &str)> = Vec::new();
+    if ctx.user.is_none() {
+        items.push(("/", "nav-home"));
+    } else {
+        items.push(("/dashboard", "nav-dashboard"));
+        items.push(("/projects", if role.is_staff() { "nav-projects-staff" } else { "nav-projects" }));
+        match role {
+            Role::NetworkAdmin => {
+                items.push(("/centres", "nav-centres"));
+                items.push(("/admin/audit", "nav-audit"));
+                items.push(("/admin/jobs", "nav-jobs"));
+                items.push(("/admin/outbox", "nav-outbox"));
+            }
+            Role::CentreManager => {
+                items.push(("/centres", "nav-my-centre"));
+                items.push(("/admin/audit", "nav-audit"));
+            }
+            Role::Coach => items.push(("/centres", "nav-my-centre")),
+            _ => {}
+        }
+        items.push(("/account", "nav-account"));
+    }
+    items
+        .into_iter()
+        .map(|(href, key)| NavItem {
+            current: ctx.path == href || (href != "/" && ctx.path.starts_with(&format!("{href}/"))),
+            href: href.to_string(),
+            label: i.t(key),
+        })
+        .collect()
+}
+
+impl Layout {
+    /// Shorthand for templates: `layout.t("key")`.
+    pub fn t(&self, key: &str) -> String {
+        self.i.t(key)
+    }
+}

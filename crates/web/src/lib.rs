@@ -1,0 +1,69 @@
+//! The web layer: axum router, one module per capability (handlers thin: parse → domain/store
+//! → view), templates, embedded assets, i18n, the error → HTTP mapping, the job worker.
+#![forbid(unsafe_code)]
+
+pub mod accounts;
+mod admin;
+pub mod assets;
+mod centres;
+pub mod config;
+pub mod cookies;
+pub mod ctx;
+mod dashboard;
+pub mod demo;
+pub mod error;
+pub mod form;
+mod health;
+mod home;
+pub mod i18n;
+mod invitations;
+pub mod jobs;
+pub mod layout;
+pub mod mail;
+pub mod metrics;
+mod middleware;
+mod projects;
+pub mod security;
+pub mod state;
+
+pub use config::Config;
+pub use error::WebError;
+pub use state::AppState;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .route("/", get(home::page))
+        .route("/privacy", get(home::privacy))
+        .route("/dashboard", get(dashboard::page))
+        .route("/projects", get(projects::list))
+        .route("/projects/{id}", get(projects::show))
+        .route("/centres", get(centres::list).post(centres::create))
+        .route("/centres/{slug}", get(centres::show))
+        .route("/centres/{slug}/invitations", post(centres::invite))
+        .route("/centres/{slug}/members/{user_id}/revoke", post(centres::revoke))
+        .route("/invitations/{token}", get(invitations::page).post(invitations::accept))
+        .route("/admin/audit", get(admin::audit_log))
+        .route("/admin/jobs", get(admin::jobs))
+        .route("/admin/jobs/{id}/retry", post(admin::retry_job))
+        .route("/admin/outbox", get(admin::outbox))
+        .merge(accounts::routes())
+        .fallback(|| async { WebError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ctx::middleware));
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .route("/assets/{file}", get(assets::serve))
+        .route("/favicon.ico", get(assets::favicon))
+        .merge(pages)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::observe))
+        .layer(CompressionLayer::new())
+        .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT))
+        .with_state(state)
+}

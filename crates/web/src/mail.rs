@@ -1,0 +1,234 @@
+//! E-mail: composed in the recipient's language from the catalogue, rendered as text and HTML,
+//! queued as a job, then sent over SMTP — or written to a local outbox folder when no SMTP
+//! server is configured, so the demo works offline.
+use crate::config::Config;
+use crate::error::WebError;
+use crate::i18n::I18n;
+use crate::state::AppState;
+use askama::Template;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+pub const JOB_KIND: &str = "send_email";
+
+/// A message ready to send, as stored in the job payload.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct OutgoingMail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The content of one e-mail, in one language.
+pub struct Compose<'a> {
+    pub i: I18n,
+    pub to: &'a str,
+    pub subject: String,
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    pub action: Option<(String, String)>,
+    pub after: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.html")]
+struct HtmlMail<'a> {
+    c: &'a Compose<'a>,
+    footer: String,
+    lang: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.txt")]
+struct TextMail<'a> {
+    c: &'a Compose<'a>,
+    footer: String,
+}
+
+impl Compose<'_> {
+    pub fn render(&self) -> Result<OutgoingMail, WebError> {
+        let footer = self.i.t("email-footer");
+        let html = HtmlMail { c: self, footer: footer.clone(), lang: self.i.code() }.render()?;
+        let text = TextMail { c: self, footer }.render()?;
+        Ok(OutgoingMail { to: self.to.to_string(), subject: self.subject.clone(), text, html })
+    }
+
+    /// Renders and queues the message; the worker sends it.
+    pub async fn queue(self, state: &AppState) -> Result<(), WebError> {
+        let mail = self.render()?;
+        let payload = serde_json::to_string(&mail).map_err(|e| WebError::Internal(e.to_string()))?;
+        store::jobs::enqueue(&state.db, JOB_KIND, &payload, None).await?;
+        state.jobs_ready.notify_one();
+        Ok(())
+    }
+}
+
+#[derive(Clone)]
+pub struct Mailer {
+    smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    from: String,
+    outbox: PathBuf,
+}
+
+impl Mailer {
+    pub fn new(config: &Config) -> Self {
+        let smtp = config.smtp_url.as_deref().and_then(|url| {
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map(|b| b.timeout(Some(std::time::Duration::from_secs(20))).build())
+                .map_err(|e| tracing::error!(error = %e, "invalid SMTP URL; mails go to the outbox"))
+                .ok()
+        });
+        Mailer { smtp, from: config.mail_from.clone(), outbox: config.outbox_dir.clone() }
+    }
+
+    pub fn outbox_dir(&self) -> Option<&std::path::Path> {
+        self.smtp.is_none().then_some(self.outbox.as_path())
+    }
+
+    fn build(&self, mail: &OutgoingMail) -> Result<Message, String> {
+        let from: Mailbox = self.from.parse().map_err(|e| format!("from: {e}"))?;
+        let to: Mailbox = mail.to.parse().map_err(|e| format!("to: {e}"))?;
+        Message::builder()
+            .from(from)
+            .to(to)
+            .subject(&mail.subject)
+            .multipart(MultiPart::alternative_plain_html(mail.text.clone(), mail.html.clone()))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Sends one message; the error is kept on the job for the admin page.
+    pub async fn send(&self, mail: &OutgoingMail, job_id: i64) -> Result<(), String> {
+        let message = self.build(mail)?;
+        match &self.smtp {
+            Some(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| format!("smtp: {e}")),
+            None => {
+                tokio::fs::create_dir_all(&self.outbox).await.map_err(|e| format!("outbox: {e}"))?;
+                // Named after the job, so a retried job overwrites instead of duplicating.
+                let path = self.outbox.join(format!("{:>012}.eml", job_id));
+                tokio::fs::write(&path, message.formatted()).await.map_err(|e| format!("outbox: {e}"))
+            }
+        }
+    }
+}
+
+/// Text of a stored outbox message, decoded enough for the admin page.
+pub struct OutboxEntry {
+    pub file: String,
+    pub to: String,
+    pub subject: String,
+    pub date: String,
+    pub text: String,
+}
+
+/// The newest messages of the outbox folder.
+pub async fn read_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxEntry> {
+    let Ok(mut entries) = tokio::fs::read_dir(dir).await else { return Vec::new() };
+    let mut names = Vec::new();
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".eml") {
+            names.push(name);
+        }
+    }
+    names.sort_unstable_by(|a, b| b.cmp(a));
+    let mut out = Vec::new();
+    for name in names.into_iter().take(limit) {
+        let Ok(raw) = tokio::fs::read_to_string(dir.join(&name)).await else { continue };
+        out.push(parse_eml(name, &raw));
+    }
+    out
+}
+
+fn parse_eml(file: String, raw: &str) -> OutboxEntry {
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+    let header = |name: &str| {
+        head.lines()
+            .find_map(|l| l.strip_prefix(name).map(|v| decode_header(v.trim())))
+            .unwrap_or_default()
+    };
+    OutboxEntry {
+        to: header("To:"),
+        subject: header("Subject:"),
+        date: header("Date:"),
+        text: text_part(body),
+        file,
+    }
+}
+
+/// Decodes an RFC 2047 `=?utf-8?b?…?=` header (what lettre writes for non-ASCII subjects).
+fn decode_header(value: &str) -> String {
+    use base64::Engine;
+    value
+        .split_whitespace()
+        .map(|word| {
+            let lower = word.to_ascii_lowercase();
+            if lower.starts_with("=?utf-8?b?") && word.ends_with("?=") {
+                base64::engine::general_purpose::STANDARD
+                    .decode(&word[10..word.len() - 2])
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .unwrap_or_else(|| word.to_string())
+            } else {
+                format!("{word} ")
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The plain-text part of a multipart body, with quoted-printable soft breaks undone.
+fn text_part(body: &str) -> String {
+    let Some(start) = body.find("Content-Type: text/plain") else { return String::new() };
+    let part = &body[start..];
+    let (head, rest) = part.split_once("\r\n\r\n").unwrap_or(("", part));
+    let end = rest.find("\r\n--").unwrap_or(rest.len());
+    let content = &rest[..end];
+    if head.contains("base64") {
+        use base64::Engine;
+        let joined: String = content.lines().collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(joined.trim())
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    } else if head.contains("quoted-printable") {
+        decode_qp(content)
+    } else {
+        content.to_string()
+    }
+}
+
+fn decode_qp(input: &str) -> String {
+    let joined = input.replace("=\r\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_what_lettre_writes() {
+        assert_eq!(decode_header("=?utf-8?b?w4lsw6hu?="), "Élèn");
+        assert_eq!(decode_header("Plain subject"), "Plain subject");
+        assert_eq!(decode_qp("caf=C3=A9 =\r\nsuite"), "café suite");
+    }
+}

@@ -142,7 +142,8 @@ pub async fn read_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxEntry
     out
 }
 
-fn parse_eml(file: String, raw: &str) -> OutboxEntry {
+/// Reads the headers and plain-text part of a message as written by lettre.
+pub fn parse_eml(file: String, raw: &str) -> OutboxEntry {
     let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
     let header = |name: &str| {
         head.lines()

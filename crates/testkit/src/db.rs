@@ -1,0 +1,77 @@
+use sqlx::Connection;
+use store::Db;
+
+/// A database made for one test; dropped databases are left to the throwaway test cluster.
+pub struct TestDb {
+    pub db: Db,
+    pub url: String,
+    pub backend: &'static str,
+    _dir: Option<TempDir>,
+}
+
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn unique_name() -> String {
+    use rand::Rng;
+    let n: u64 = rand::thread_rng().r#gen();
+    format!("impact_t_{n:016x}")
+}
+
+/// The PostgreSQL server for tests, if configured.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("IMPACT_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())
+}
+
+/// In CI a missing PostgreSQL fails the run; elsewhere the PostgreSQL half is skipped with a note.
+pub fn require_postgres_in_ci() -> Option<String> {
+    let url = postgres_url();
+    if url.is_none() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("CI=true but IMPACT_TEST_DATABASE_URL is not set: PostgreSQL tests cannot run");
+        }
+        eprintln!("note: IMPACT_TEST_DATABASE_URL not set, skipping the PostgreSQL half of this test");
+    }
+    url
+}
+
+impl TestDb {
+    pub async fn sqlite() -> TestDb {
+        let dir = std::env::temp_dir().join(unique_name());
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let url = format!("sqlite://{}/test.db", dir.display());
+        let db = Db::connect(&url).await.expect("sqlite");
+        db.migrate().await.expect("migrate sqlite");
+        TestDb { db, url, backend: "sqlite", _dir: Some(TempDir(dir)) }
+    }
+
+    /// A fresh database on the test PostgreSQL server.
+    pub async fn postgres(admin_url: &str) -> TestDb {
+        let name = unique_name();
+        let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("connect to IMPACT_TEST_DATABASE_URL");
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+        let _ = conn.close().await;
+        let base = admin_url.split('?').next().unwrap_or(admin_url);
+        let url = match base.rfind('/') {
+            Some(i) if i > base.find("://").map_or(0, |s| s + 2) => format!("{}/{name}", &base[..i]),
+            _ => format!("{base}/{name}"),
+        };
+        let db = Db::connect(&url).await.expect("connect to test database");
+        db.migrate().await.expect("migrate postgres");
+        TestDb { db, url, backend: "postgres", _dir: None }
+    }
+}
+
+/// One fresh database per backend: SQLite always, PostgreSQL when configured.
+pub async fn databases() -> Vec<TestDb> {
+    let mut out = vec![TestDb::sqlite().await];
+    if let Some(url) = require_postgres_in_ci() {
+        out.push(TestDb::postgres(&url).await);
+    }
+    out
+}

@@ -9,7 +9,11 @@ use tokio::sync::watch;
 use web::config::Layer;
 
 #[derive(Parser)]
-#[command(name = "impact-studio", version, about = "Impact Studio: the platform of a Studio d'Impact Local and its micro-centres.")]
+#[command(
+    name = "impact-studio",
+    version,
+    about = "Impact Studio: the platform of a Studio d'Impact Local and its micro-centres."
+)]
 struct Cli {
     /// Database URL: sqlite://path (created if missing) or postgres://user:pass@host/db.
     #[arg(long, global = true, env = "IMPACT_DATABASE_URL")]
@@ -68,9 +72,20 @@ fn main() {
         Ok(cli) => cli,
         Err(err) => {
             use clap::error::ErrorKind;
-            if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
                 let _ = err.print();
-                std::process::exit(if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 });
+                std::process::exit(
+                    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                        2
+                    } else {
+                        0
+                    },
+                );
             }
             let text = err.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
@@ -78,7 +93,10 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(err) => {
             eprintln!("error: cannot start the runtime: {err}");
@@ -92,7 +110,11 @@ fn main() {
 }
 
 fn one_line(err: &anyhow::Error) -> String {
-    err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": ").replace('\n', " ")
+    err.chain()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join(": ")
+        .replace('\n', " ")
 }
 
 fn config(cli: &Cli, addr: Option<String>) -> Result<web::Config> {
@@ -101,19 +123,34 @@ fn config(cli: &Cli, addr: Option<String>) -> Result<web::Config> {
         None => Layer::default(),
     };
     let env = Layer::from_env(std::env::vars()).map_err(|e| anyhow!("environment: {e}"))?;
-    let flags = Layer { database_url: cli.database_url.clone(), addr, ..Layer::default() };
-    file.merge(env).merge(flags).build().map_err(|e| anyhow!("configuration: {e}"))
+    let flags = Layer {
+        database_url: cli.database_url.clone(),
+        addr,
+        ..Layer::default()
+    };
+    file.merge(env)
+        .merge(flags)
+        .build()
+        .map_err(|e| anyhow!("configuration: {e}"))
 }
 
 fn init_logs(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("IMPACT_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    if json { builder.json().init() } else { builder.init() }
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init()
+    } else {
+        builder.init()
+    }
 }
 
 async fn open_db(config: &web::Config) -> Result<store::Db> {
-    let db = store::Db::connect(&config.database_url).await.context("cannot open the database")?;
+    let db = store::Db::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
     db.migrate().await.context("cannot migrate the database")?;
     Ok(db)
 }
@@ -150,7 +187,15 @@ async fn run(cli: Cli) -> Result<()> {
             print_demo_logins();
             Ok(())
         }
-        Command::Admin { command: AdminCommand::CreateUser { email, role, centre, name } } => {
+        Command::Admin {
+            command:
+                AdminCommand::CreateUser {
+                    email,
+                    role,
+                    centre,
+                    name,
+                },
+        } => {
             let config = config(&cli, None)?;
             let db = open_db(&config).await?;
             create_user(&db, email, role, centre.as_deref(), name.as_deref()).await
@@ -159,7 +204,10 @@ async fn run(cli: Cli) -> Result<()> {
 }
 
 fn print_demo_logins() {
-    println!("Demo data loaded. Sign in with any of these (password: {}):", web::demo::PASSWORD);
+    println!(
+        "Demo data loaded. Sign in with any of these (password: {}):",
+        web::demo::PASSWORD
+    );
     for (email, _, role, centre) in web::demo::USERS {
         println!("  {email:<28} {:<15} {centre}", role.code());
     }
@@ -168,7 +216,9 @@ fn print_demo_logins() {
 /// A database URL without its password, for messages.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => format!("{}://***{}", &url[..scheme], &url[at..]),
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://***{}", &url[..scheme], &url[at..])
+        }
         _ => url.to_string(),
     }
 }
@@ -182,7 +232,9 @@ async fn serve(config: web::Config, demo: bool) -> Result<()> {
     }
     let run_jobs = config.run_jobs;
     let state = web::AppState::new(db.clone(), config).await?;
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, database = %redact(&state.config.database_url), "Impact Studio is listening");
     println!("Impact Studio is listening on http://{local}");
@@ -190,7 +242,11 @@ async fn serve(config: web::Config, demo: bool) -> Result<()> {
     let worker = run_jobs.then(|| tokio::spawn(web::jobs::run_worker(state.clone(), rx.clone())));
     let app = web::router(state);
     let mut shutdown = rx;
-    let server = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(async move {
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
         let _ = shutdown.wait_for(|stop| *stop).await;
     });
     let signal_tx = tx.clone();
@@ -230,32 +286,79 @@ async fn shutdown_signal() {
     }
 }
 
-async fn create_user(db: &store::Db, email: &str, role: &str, centre: Option<&str>, name: Option<&str>) -> Result<()> {
+async fn create_user(
+    db: &store::Db,
+    email: &str,
+    role: &str,
+    centre: Option<&str>,
+    name: Option<&str>,
+) -> Result<()> {
     let email = domain::Email::parse(email).map_err(|e| anyhow!("--email: {e}"))?;
-    let role = domain::Role::parse_member(role)
-        .map_err(|_| anyhow!("--role: expected participant, ambassador, coach, centre_manager or network_admin"))?;
+    let role = domain::Role::parse_member(role).map_err(|_| {
+        anyhow!("--role: expected participant, ambassador, coach, centre_manager or network_admin")
+    })?;
     let centre = match centre {
-        Some(slug) => store::centres::find_by_slug(db, slug).await?.ok_or_else(|| anyhow!("--centre: no centre {slug:?}"))?,
+        Some(slug) => store::centres::find_by_slug(db, slug)
+            .await?
+            .ok_or_else(|| anyhow!("--centre: no centre {slug:?}"))?,
         None => match store::centres::list(db).await?.into_iter().next() {
             Some(c) => c,
             None => {
-                let id = store::centres::create(db, &store::centres::NewCentre { slug: "studio", name: "Studio d'Impact Local", kind: "studio", town: "" }).await?;
-                store::centres::find(db, id).await?.ok_or_else(|| anyhow!("studio centre missing"))?
+                let id = store::centres::create(
+                    db,
+                    &store::centres::NewCentre {
+                        slug: "studio",
+                        name: "Studio d'Impact Local",
+                        kind: "studio",
+                        town: "",
+                    },
+                )
+                .await?;
+                store::centres::find(db, id)
+                    .await?
+                    .ok_or_else(|| anyhow!("studio centre missing"))?
             }
         },
     };
     let password = web::security::new_token()[..20].to_string();
-    let hash = web::security::hash_password(password.clone()).await.map_err(|e| anyhow!(e))?;
-    let display = name.map(str::to_string).unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("").to_string());
-    let new = store::accounts::NewUser { email: email.as_str(), password_hash: &hash, display_name: &display, locale: "fr", verified: true };
+    let hash = web::security::hash_password(password.clone())
+        .await
+        .map_err(|e| anyhow!(e))?;
+    let display = name
+        .map(str::to_string)
+        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("").to_string());
+    let new = store::accounts::NewUser {
+        email: email.as_str(),
+        password_hash: &hash,
+        display_name: &display,
+        locale: "fr",
+        verified: true,
+    };
     let user_id = match store::accounts::create_user(db, &new).await {
         Ok(id) => id,
-        Err(store::StoreError::Conflict) => return Err(anyhow!("--email: a user with this e-mail already exists")),
+        Err(store::StoreError::Conflict) => {
+            return Err(anyhow!("--email: a user with this e-mail already exists"));
+        }
         Err(err) => return Err(err.into()),
     };
     store::centres::grant(db, user_id, centre.id, role).await?;
-    store::audit::record(db, store::audit::AuditAction::RoleGranted, store::audit::Entry { centre_id: Some(centre.id), subject_id: Some(user_id), detail: role.code(), ..Default::default() }).await?;
-    println!("created {} ({}) in {}; one-time password: {password}", email, role.code(), centre.slug);
+    store::audit::record(
+        db,
+        store::audit::AuditAction::RoleGranted,
+        store::audit::Entry {
+            centre_id: Some(centre.id),
+            subject_id: Some(user_id),
+            detail: role.code(),
+            ..Default::default()
+        },
+    )
+    .await?;
+    println!(
+        "created {} ({}) in {}; one-time password: {password}",
+        email,
+        role.code(),
+        centre.slug
+    );
     println!("ask them to change it from « Mon compte » after signing in.");
     Ok(())
 }

@@ -16,7 +16,7 @@ pub fn integer(locale: Locale, value: i64) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -78,7 +78,10 @@ mod tests {
         assert_eq!(integer(Locale::En, -999), "-999");
         assert_eq!(integer(Locale::En, i64::MIN), "-9,223,372,036,854,775,808");
         assert_eq!(long_date(Locale::Fr, 1, "mars", 2027), "1er mars 2027");
-        assert_eq!(long_date(Locale::En, 24, "November", 2026), "24 November 2026");
+        assert_eq!(
+            long_date(Locale::En, 24, "November", 2026),
+            "24 November 2026"
+        );
         assert_eq!(time_of_day(Locale::Fr, 14, 5), "14 h 05");
         assert_eq!(time_of_day(Locale::En, 0, 30), "12:30 am");
         assert_eq!(time_of_day(Locale::En, 14, 5), "2:05 pm");

@@ -35,13 +35,18 @@ impl Locale {
             let mut pieces = part.trim().split(';');
             let tag = pieces.next().unwrap_or("").trim();
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|v| v.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
-            if let Ok(locale) = Locale::parse(primary) {
-                if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
-                    best = Some((q, locale));
-                }
+            if let Ok(locale) = Locale::parse(primary)
+                && q > 0.0
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, locale));
             }
         }
         best.map(|(_, l)| l)
@@ -54,10 +59,19 @@ mod tests {
 
     #[test]
     fn accept_language() {
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Some(Locale::En));
-        assert_eq!(Locale::from_accept_language("de-DE, fr;q=0.5, en;q=0.4"), Some(Locale::Fr));
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
+            Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("de-DE, fr;q=0.5, en;q=0.4"),
+            Some(Locale::Fr)
+        );
         assert_eq!(Locale::from_accept_language("de, it"), None);
-        assert_eq!(Locale::from_accept_language("en;q=0, fr;q=0.1"), Some(Locale::Fr));
+        assert_eq!(
+            Locale::from_accept_language("en;q=0, fr;q=0.1"),
+            Some(Locale::Fr)
+        );
         assert_eq!(Locale::from_accept_language(";;;,,q="), None);
     }
 }

@@ -20,7 +20,11 @@ pub enum Scope {
     /// One centre's own data.
     Centre(CentreId),
     /// One project, with the asker's relation to it.
-    Project { centre: CentreId, member: bool, follower: bool },
+    Project {
+        centre: CentreId,
+        member: bool,
+        follower: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,12 +69,17 @@ impl Actor {
     }
 
     pub fn is_network_admin(&self) -> bool {
-        self.memberships.iter().any(|(_, r)| *r == Role::NetworkAdmin)
+        self.memberships
+            .iter()
+            .any(|(_, r)| *r == Role::NetworkAdmin)
     }
 
     /// The roles held in one centre.
     pub fn roles_in(&self, centre: CentreId) -> impl Iterator<Item = Role> + '_ {
-        self.memberships.iter().filter(move |(c, _)| *c == centre).map(|(_, r)| *r)
+        self.memberships
+            .iter()
+            .filter(move |(c, _)| *c == centre)
+            .map(|(_, r)| *r)
     }
 
     fn has_in(&self, centre: CentreId, wanted: &[Role]) -> bool {
@@ -79,11 +88,15 @@ impl Actor {
 
     /// The highest role held anywhere, which decides the navigation shown.
     pub fn main_role(&self) -> Role {
-        self.memberships.iter().map(|(_, r)| *r).max().unwrap_or(if self.user_id.is_some() {
-            Role::Participant
-        } else {
-            Role::Visitor
-        })
+        self.memberships
+            .iter()
+            .map(|(_, r)| *r)
+            .max()
+            .unwrap_or(if self.user_id.is_some() {
+                Role::Participant
+            } else {
+                Role::Visitor
+            })
     }
 
     /// Decides whether this actor may do `action` on `scope`.
@@ -103,7 +116,14 @@ impl Actor {
             }
             (ManageMembers | ViewAuditLog, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ListProjects, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
-            (ViewProject, Scope::Project { centre, member, follower }) => {
+            (
+                ViewProject,
+                Scope::Project {
+                    centre,
+                    member,
+                    follower,
+                },
+            ) => {
                 self.has_in(centre, &[CentreManager, Coach])
                     || ((member || follower) && self.roles_in(centre).next().is_some())
             }
@@ -111,7 +131,12 @@ impl Actor {
                 self.has_in(centre, &[CentreManager])
                     || (member && self.has_in(centre, &[Participant, Ambassador, Coach]))
             }
-            (CoachProject, Scope::Project { centre, follower, .. }) => {
+            (
+                CoachProject,
+                Scope::Project {
+                    centre, follower, ..
+                },
+            ) => {
                 self.has_in(centre, &[CentreManager]) || (follower && self.has_in(centre, &[Coach]))
             }
             _ => false,

@@ -24,8 +24,13 @@ impl Role {
         Role::NetworkAdmin,
     ];
     /// Roles that can be held through a membership.
-    pub const MEMBER_ROLES: [Role; 5] =
-        [Role::Participant, Role::Ambassador, Role::Coach, Role::CentreManager, Role::NetworkAdmin];
+    pub const MEMBER_ROLES: [Role; 5] = [
+        Role::Participant,
+        Role::Ambassador,
+        Role::Coach,
+        Role::CentreManager,
+        Role::NetworkAdmin,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

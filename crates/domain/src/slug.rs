@@ -11,7 +11,9 @@ impl Slug {
     pub fn parse(input: &str) -> Result<Self, DomainError> {
         let value = input.trim();
         let ok = (2..=60).contains(&value.len())
-            && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !value.starts_with('-')
             && !value.ends_with('-')
             && !value.contains("--");
@@ -84,8 +86,14 @@ mod tests {
 
     #[test]
     fn slugs_from_names() {
-        assert_eq!(Slug::from_name("Micro-centre de Die").unwrap().as_str(), "micro-centre-de-die");
-        assert_eq!(Slug::from_name("  Cœur d'Épicerie !! ").unwrap().as_str(), "coeur-d-epicerie");
+        assert_eq!(
+            Slug::from_name("Micro-centre de Die").unwrap().as_str(),
+            "micro-centre-de-die"
+        );
+        assert_eq!(
+            Slug::from_name("  Cœur d'Épicerie !! ").unwrap().as_str(),
+            "coeur-d-epicerie"
+        );
         assert!(Slug::from_name("!!").is_err());
     }
 

@@ -14,7 +14,10 @@ fn last_sunday(year: i32, month: Month) -> Option<Date> {
 /// The Paris offset in force at a UTC instant.
 pub fn paris_offset(utc: OffsetDateTime) -> UtcOffset {
     let year = utc.year();
-    let summer = match (last_sunday(year, Month::March), last_sunday(year, Month::October)) {
+    let summer = match (
+        last_sunday(year, Month::March),
+        last_sunday(year, Month::October),
+    ) {
         (Some(start), Some(end)) => {
             let start = start.with_hms(1, 0, 0).map(|d| d.assume_utc());
             let end = end.with_hms(1, 0, 0).map(|d| d.assume_utc());
@@ -38,11 +41,29 @@ mod tests {
 
     #[test]
     fn switches_on_the_eu_dates() {
-        assert_eq!(paris_offset(datetime!(2026-01-15 12:00 UTC)).whole_hours(), 1);
-        assert_eq!(paris_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(), 1);
-        assert_eq!(paris_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(), 2);
-        assert_eq!(paris_offset(datetime!(2026-10-25 00:59 UTC)).whole_hours(), 2);
-        assert_eq!(paris_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(), 1);
-        assert_eq!(to_paris(datetime!(2026-07-01 22:30 UTC).unix_timestamp()).day(), 2);
+        assert_eq!(
+            paris_offset(datetime!(2026-01-15 12:00 UTC)).whole_hours(),
+            1
+        );
+        assert_eq!(
+            paris_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(),
+            1
+        );
+        assert_eq!(
+            paris_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(),
+            2
+        );
+        assert_eq!(
+            paris_offset(datetime!(2026-10-25 00:59 UTC)).whole_hours(),
+            2
+        );
+        assert_eq!(
+            paris_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(),
+            1
+        );
+        assert_eq!(
+            to_paris(datetime!(2026-07-01 22:30 UTC).unix_timestamp()).day(),
+            2
+        );
     }
 }

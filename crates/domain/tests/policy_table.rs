@@ -15,7 +15,10 @@ enum Rel {
 fn actor(role: Role) -> Actor {
     match role {
         Role::Visitor => Actor::visitor(),
-        r => Actor { user_id: Some(7), memberships: vec![(SAME, r)] },
+        r => Actor {
+            user_id: Some(7),
+            memberships: vec![(SAME, r)],
+        },
     }
 }
 
@@ -98,7 +101,10 @@ fn granting_roles() {
 
 #[test]
 fn main_role_is_the_highest() {
-    let a = Actor { user_id: Some(1), memberships: vec![(1, Role::Participant), (2, Role::Coach)] };
+    let a = Actor {
+        user_id: Some(1),
+        memberships: vec![(1, Role::Participant), (2, Role::Coach)],
+    };
     assert_eq!(a.main_role(), Role::Coach);
     assert_eq!(Actor::visitor().main_role(), Role::Visitor);
 }

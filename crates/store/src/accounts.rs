@@ -64,7 +64,12 @@ pub async fn mark_verified(db: &Db, user_id: i64) -> Result<()> {
 }
 
 /// Sets a new password hash and signs the user out everywhere else.
-pub async fn set_password(db: &Db, user_id: i64, hash: &str, keep_session: Option<&str>) -> Result<()> {
+pub async fn set_password(
+    db: &Db,
+    user_id: i64,
+    hash: &str,
+    keep_session: Option<&str>,
+) -> Result<()> {
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
@@ -163,10 +168,13 @@ pub async fn session_user(db: &Db, id_hash: &str, ttl_secs: i64) -> Result<Optio
     let sql = format!(
         "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.deleted_at IS NULL",
-        USER_COLUMNS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
+        USER_COLUMNS
+            .split(", ")
+            .map(|c| format!("u.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    let user: Option<User> =
-        on_db!(db, pool => sqlx::query_as(&sql).bind(id_hash).bind(now).fetch_optional(pool).await?);
+    let user: Option<User> = on_db!(db, pool => sqlx::query_as(&sql).bind(id_hash).bind(now).fetch_optional(pool).await?);
     if user.is_some() {
         let touch = "UPDATE sessions SET last_seen_at = $1, expires_at = $2 \
                      WHERE id_hash = $3 AND last_seen_at < $4";

@@ -47,7 +47,10 @@ pub async fn list_with_counts(db: &Db) -> Result<Vec<(Centre, i64)>> {
     Ok(centres
         .into_iter()
         .map(|c| {
-            let n = counts.iter().find(|(id, _)| *id == c.id).map_or(0, |(_, n)| *n);
+            let n = counts
+                .iter()
+                .find(|(id, _)| *id == c.id)
+                .map_or(0, |(_, n)| *n);
             (c, n)
         })
         .collect())
@@ -121,7 +124,8 @@ pub struct Invitation {
     pub accepted_at: Option<i64>,
 }
 
-const INVITATION_COLUMNS: &str = "id, centre_id, email, role, invited_by, created_at, expires_at, accepted_at";
+const INVITATION_COLUMNS: &str =
+    "id, centre_id, email, role, invited_by, created_at, expires_at, accepted_at";
 
 pub async fn invite(
     db: &Db,
@@ -161,7 +165,9 @@ pub async fn open_invitation(db: &Db, token_hash: &str) -> Result<Option<Invitat
         "SELECT {INVITATION_COLUMNS} FROM invitations \
          WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2"
     );
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(token_hash).bind(now()).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(token_hash).bind(now()).fetch_optional(pool).await?),
+    )
 }
 
 /// Accepts an invitation for `user_id` in one transaction: the invitation is used once and the

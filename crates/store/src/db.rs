@@ -1,6 +1,8 @@
 use crate::{Result, StoreError};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -26,13 +28,12 @@ impl Db {
         if let Some(rest) = url.strip_prefix("sqlite:") {
             let path = rest.trim_start_matches("//");
             let path = path.split('?').next().unwrap_or(path);
-            if path != ":memory:" {
-                if let Some(parent) = std::path::Path::new(path).parent() {
-                    if !parent.as_os_str().is_empty() {
-                        std::fs::create_dir_all(parent)
-                            .map_err(|e| StoreError::Unreachable(format!("{}: {e}", parent.display())))?;
-                    }
-                }
+            if let Some(parent) = std::path::Path::new(path).parent()
+                && path != ":memory:"
+                && !parent.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| StoreError::Unreachable(format!("{}: {e}", parent.display())))?;
             }
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(|_| StoreError::UnsupportedUrl)?
@@ -49,7 +50,8 @@ impl Db {
                 .map_err(|e| StoreError::Unreachable(e.to_string()))?;
             Ok(Db::Sqlite(pool))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let options = PgConnectOptions::from_str(url).map_err(|_| StoreError::UnsupportedUrl)?;
+            let options =
+                PgConnectOptions::from_str(url).map_err(|_| StoreError::UnsupportedUrl)?;
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))

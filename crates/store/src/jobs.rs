@@ -17,13 +17,13 @@ pub struct Job {
     pub finished_at: Option<i64>,
 }
 
-const JOB_COLUMNS: &str =
-    "id, kind, payload, status, attempts, max_attempts, run_at, last_error, created_at, finished_at";
+const JOB_COLUMNS: &str = "id, kind, payload, status, attempts, max_attempts, run_at, last_error, created_at, finished_at";
 
 /// Enqueues a job to run at `run_at` (or now). Use inside the same flow that decided it.
 pub async fn enqueue(db: &Db, kind: &str, payload: &str, run_at: Option<i64>) -> Result<i64> {
     let now = now();
-    let sql = "INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
+    let sql =
+        "INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql)
         .bind(kind)
         .bind(payload)
@@ -101,7 +101,10 @@ pub async fn release(db: &Db, worker: &str) -> Result<u64> {
 pub async fn retry(db: &Db, id: i64) -> Result<bool> {
     let sql = "UPDATE jobs SET status = 'queued', attempts = 0, run_at = $1, last_error = NULL, finished_at = NULL \
                WHERE id = $2 AND status = 'failed'";
-    Ok(on_db!(db, pool => sqlx::query(sql).bind(now()).bind(id).execute(pool).await?.rows_affected()) > 0)
+    Ok(
+        on_db!(db, pool => sqlx::query(sql).bind(now()).bind(id).execute(pool).await?.rows_affected())
+            > 0,
+    )
 }
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Job>> {
@@ -113,7 +116,9 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Job>> {
 pub async fn list(db: &Db, status: Option<&str>, limit: i64) -> Result<Vec<Job>> {
     Ok(match status {
         Some(status) => {
-            let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE status = $1 ORDER BY id DESC LIMIT $2");
+            let sql = format!(
+                "SELECT {JOB_COLUMNS} FROM jobs WHERE status = $1 ORDER BY id DESC LIMIT $2"
+            );
             on_db!(db, pool => sqlx::query_as(&sql).bind(status).bind(limit).fetch_all(pool).await?)
         }
         None => {
@@ -132,7 +137,9 @@ pub async fn counts(db: &Db) -> Result<Vec<(String, i64)>> {
 /// Deletes finished jobs older than `age_secs`.
 pub async fn prune_done(db: &Db, age_secs: i64) -> Result<u64> {
     let sql = "DELETE FROM jobs WHERE status = 'done' AND finished_at < $1";
-    Ok(on_db!(db, pool => sqlx::query(sql).bind(now() - age_secs).execute(pool).await?.rows_affected()))
+    Ok(
+        on_db!(db, pool => sqlx::query(sql).bind(now() - age_secs).execute(pool).await?.rows_affected()),
+    )
 }
 
 #[cfg(test)]

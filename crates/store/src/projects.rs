@@ -23,7 +23,13 @@ pub struct ProjectForUser {
     pub relation: Option<String>,
 }
 
-pub async fn create(db: &Db, centre_id: i64, name: &str, summary: &str, stage: &str) -> Result<i64> {
+pub async fn create(
+    db: &Db,
+    centre_id: i64,
+    name: &str,
+    summary: &str,
+    stage: &str,
+) -> Result<i64> {
     let sql = "INSERT INTO projects (centre_id, name, summary, stage, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql)
         .bind(centre_id)
@@ -60,11 +66,17 @@ pub async fn for_centre(db: &Db, centre_id: i64, user_id: i64) -> Result<Vec<Pro
 }
 
 /// One project with the asking user's relation, for the policy check.
-pub async fn find_for_user(db: &Db, project_id: i64, user_id: i64) -> Result<Option<ProjectForUser>> {
+pub async fn find_for_user(
+    db: &Db,
+    project_id: i64,
+    user_id: i64,
+) -> Result<Option<ProjectForUser>> {
     let sql = "SELECT p.id, p.centre_id, p.name, p.summary, p.stage, p.created_at, pp.relation \
                FROM projects p LEFT JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $2 \
                WHERE p.id = $1";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(project_id).bind(user_id).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(sql).bind(project_id).bind(user_id).fetch_optional(pool).await?),
+    )
 }
 
 /// People of a project: (user id, display name, relation).

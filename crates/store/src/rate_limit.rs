@@ -37,5 +37,7 @@ pub async fn clear(db: &Db, key: &str) -> Result<()> {
 /// Drops windows older than a day.
 pub async fn prune(db: &Db) -> Result<u64> {
     let sql = "DELETE FROM rate_limits WHERE window_start < $1";
-    Ok(on_db!(db, pool => sqlx::query(sql).bind(now() - 86_400).execute(pool).await?.rows_affected()))
+    Ok(
+        on_db!(db, pool => sqlx::query(sql).bind(now() - 86_400).execute(pool).await?.rows_affected()),
+    )
 }

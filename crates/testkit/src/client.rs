@@ -19,7 +19,9 @@ pub struct TestResponse {
 
 impl TestResponse {
     pub fn location(&self) -> Option<&str> {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok())
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -29,7 +31,11 @@ impl TestResponse {
 
 impl Client {
     pub fn new(router: Router) -> Client {
-        Client { router, cookies: BTreeMap::new(), accept_language: None }
+        Client {
+            router,
+            cookies: BTreeMap::new(),
+            accept_language: None,
+        }
     }
 
     pub fn cookie(&self, name: &str) -> Option<&str> {
@@ -43,17 +49,33 @@ impl Client {
     pub async fn request(&mut self, req: Request<Body>) -> TestResponse {
         let mut req = req;
         if !self.cookies.is_empty() {
-            let jar = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
-            req.headers_mut().insert(header::COOKIE, jar.parse().expect("cookie header"));
+            let jar = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req.headers_mut()
+                .insert(header::COOKIE, jar.parse().expect("cookie header"));
         }
         if let Some(lang) = &self.accept_language {
-            req.headers_mut().insert(header::ACCEPT_LANGUAGE, lang.parse().expect("lang"));
+            req.headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, lang.parse().expect("lang"));
         }
-        let response = self.router.clone().oneshot(req).await.expect("router is infallible");
+        let response = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router is infallible");
         for value in response.headers().get_all(header::SET_COOKIE) {
             let Ok(text) = value.to_str() else { continue };
-            let Some((pair, attrs)) = text.split_once(';').or(Some((text, ""))) else { continue };
-            let Some((name, val)) = pair.split_once('=') else { continue };
+            let Some((pair, attrs)) = text.split_once(';').or(Some((text, ""))) else {
+                continue;
+            };
+            let Some((name, val)) = pair.split_once('=') else {
+                continue;
+            };
             if attrs.contains("Max-Age=0") {
                 self.cookies.remove(name);
             } else {
@@ -62,22 +84,35 @@ impl Client {
         }
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), 16 * 1024 * 1024).await.expect("body");
-        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).to_string() }
+        let bytes = axum::body::to_bytes(response.into_body(), 16 * 1024 * 1024)
+            .await
+            .expect("body");
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).to_string(),
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> TestResponse {
-        self.request(Request::get(path).body(Body::empty()).expect("request")).await
+        self.request(Request::get(path).body(Body::empty()).expect("request"))
+            .await
     }
 
     /// Posts a form, adding the CSRF token of the cookie unless `_csrf` is given.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        let mut fields: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut fields: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         if !fields.iter().any(|(k, _)| k == "_csrf") {
             if self.cookie("csrf").is_none() {
                 self.get("/login").await;
             }
-            fields.push(("_csrf".into(), self.cookie("csrf").unwrap_or_default().to_string()));
+            fields.push((
+                "_csrf".into(),
+                self.cookie("csrf").unwrap_or_default().to_string(),
+            ));
         }
         let body = serde_urlencoded::to_string(&fields).expect("form");
         let req = Request::post(path)
@@ -89,6 +124,7 @@ impl Client {
 
     /// Signs in and returns the response of the sign-in post.
     pub async fn login(&mut self, email: &str, password: &str) -> TestResponse {
-        self.post("/login", &[("email", email), ("password", password)]).await
+        self.post("/login", &[("email", email), ("password", password)])
+            .await
     }
 }

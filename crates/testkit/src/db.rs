@@ -25,7 +25,9 @@ fn unique_name() -> String {
 
 /// The PostgreSQL server for tests, if configured.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("IMPACT_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())
+    std::env::var("IMPACT_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
 }
 
 /// In CI a missing PostgreSQL fails the run; elsewhere the PostgreSQL half is skipped with a note.
@@ -35,7 +37,9 @@ pub fn require_postgres_in_ci() -> Option<String> {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("CI=true but IMPACT_TEST_DATABASE_URL is not set: PostgreSQL tests cannot run");
         }
-        eprintln!("note: IMPACT_TEST_DATABASE_URL not set, skipping the PostgreSQL half of this test");
+        eprintln!(
+            "note: IMPACT_TEST_DATABASE_URL not set, skipping the PostgreSQL half of this test"
+        );
     }
     url
 }
@@ -47,23 +51,40 @@ impl TestDb {
         let url = format!("sqlite://{}/test.db", dir.display());
         let db = Db::connect(&url).await.expect("sqlite");
         db.migrate().await.expect("migrate sqlite");
-        TestDb { db, url, backend: "sqlite", _dir: Some(TempDir(dir)) }
+        TestDb {
+            db,
+            url,
+            backend: "sqlite",
+            _dir: Some(TempDir(dir)),
+        }
     }
 
     /// A fresh database on the test PostgreSQL server.
     pub async fn postgres(admin_url: &str) -> TestDb {
         let name = unique_name();
-        let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("connect to IMPACT_TEST_DATABASE_URL");
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+        let mut conn = sqlx::PgConnection::connect(admin_url)
+            .await
+            .expect("connect to IMPACT_TEST_DATABASE_URL");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .expect("create test database");
         let _ = conn.close().await;
         let base = admin_url.split('?').next().unwrap_or(admin_url);
         let url = match base.rfind('/') {
-            Some(i) if i > base.find("://").map_or(0, |s| s + 2) => format!("{}/{name}", &base[..i]),
+            Some(i) if i > base.find("://").map_or(0, |s| s + 2) => {
+                format!("{}/{name}", &base[..i])
+            }
             _ => format!("{base}/{name}"),
         };
         let db = Db::connect(&url).await.expect("connect to test database");
         db.migrate().await.expect("migrate postgres");
-        TestDb { db, url, backend: "postgres", _dir: None }
+        TestDb {
+            db,
+            url,
+            backend: "postgres",
+            _dir: None,
+        }
     }
 }
 

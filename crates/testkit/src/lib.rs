@@ -37,7 +37,9 @@ impl TestApp {
     pub async fn with_demo(db: TestDb) -> TestApp {
         web::demo::load(&db.db).await.expect("demo data");
         let app = TestApp::new(db).await;
-        app.state.demo.store(true, std::sync::atomic::Ordering::Relaxed);
+        app.state
+            .demo
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         app
     }
 
@@ -49,7 +51,10 @@ impl TestApp {
     /// Runs every due job now (the worker's loop, without waiting).
     pub async fn run_jobs(&self) -> usize {
         let mut n = 0;
-        while web::jobs::run_one(&self.state, "test-worker").await.expect("job queue") {
+        while web::jobs::run_one(&self.state, "test-worker")
+            .await
+            .expect("job queue")
+        {
             n += 1;
         }
         n
@@ -68,5 +73,9 @@ pub fn link_path(text: &str, prefix: &str) -> Option<String> {
     let start = text.find(prefix)?;
     let rest = &text[start..];
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
-    Some(rest[..end].trim_start_matches("http://impact.test").to_string())
+    Some(
+        rest[..end]
+            .trim_start_matches("http://impact.test")
+            .to_string(),
+    )
 }

@@ -4,17 +4,22 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::Mutex;
 
+/// Received messages: (recipients, raw message).
+type Inbox = Arc<Mutex<Vec<(Vec<String>, String)>>>;
+
 #[derive(Clone)]
 pub struct SmtpSink {
     pub port: u16,
-    messages: Arc<Mutex<Vec<(Vec<String>, String)>>>,
+    messages: Inbox,
 }
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("smtp sink bind");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("smtp sink bind");
         let port = listener.local_addr().expect("addr").port();
-        let messages: Arc<Mutex<Vec<(Vec<String>, String)>>> = Arc::default();
+        let messages: Inbox = Arc::default();
         let store = messages.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -26,7 +31,8 @@ impl SmtpSink {
                     let mut rcpt = Vec::new();
                     while let Ok(Some(line)) = lines.next_line().await {
                         let upper = line.to_ascii_uppercase();
-                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO")
+                        {
                             b"250-sink\r\n250 8BITMIME\r\n"
                         } else if upper.starts_with("RCPT TO:") {
                             rcpt.push(line[8..].trim().trim_matches(['<', '>']).to_string());
@@ -38,7 +44,11 @@ impl SmtpSink {
                                 if l == "." {
                                     break;
                                 }
-                                data.push_str(l.strip_prefix('.').filter(|_| l.starts_with("..")).unwrap_or(&l));
+                                data.push_str(
+                                    l.strip_prefix('.')
+                                        .filter(|_| l.starts_with(".."))
+                                        .unwrap_or(&l),
+                                );
                                 data.push_str("\r\n");
                             }
                             store.lock().await.push((std::mem::take(&mut rcpt), data));

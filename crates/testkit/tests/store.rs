@@ -5,7 +5,13 @@ use store::{StoreError, centres, jobs, rate_limit};
 use testkit::{TestDb, databases, require_postgres_in_ci};
 
 async fn user(db: &store::Db, email: &str) -> i64 {
-    let new = NewUser { email, password_hash: "x", display_name: "Léa", locale: "fr", verified: true };
+    let new = NewUser {
+        email,
+        password_hash: "x",
+        display_name: "Léa",
+        locale: "fr",
+        verified: true,
+    };
     accounts::create_user(db, &new).await.unwrap()
 }
 
@@ -32,13 +38,36 @@ async fn users_are_unique_by_email_and_anonymised_on_deletion() {
     for t in databases().await {
         let db = &t.db;
         let id = user(db, "lea@exemple.fr").await;
-        let dup = NewUser { email: "lea@exemple.fr", password_hash: "y", display_name: "X", locale: "en", verified: false };
-        assert!(matches!(accounts::create_user(db, &dup).await, Err(StoreError::Conflict)), "{}", t.backend);
+        let dup = NewUser {
+            email: "lea@exemple.fr",
+            password_hash: "y",
+            display_name: "X",
+            locale: "en",
+            verified: false,
+        };
+        assert!(
+            matches!(
+                accounts::create_user(db, &dup).await,
+                Err(StoreError::Conflict)
+            ),
+            "{}",
+            t.backend
+        );
         accounts::create_session(db, "h1", id, 3600).await.unwrap();
         accounts::anonymise_user(db, id).await.unwrap();
         assert!(accounts::find_user(db, id).await.unwrap().is_none());
-        assert!(accounts::find_user_by_email(db, "lea@exemple.fr").await.unwrap().is_none());
-        assert!(accounts::session_user(db, "h1", 3600).await.unwrap().is_none());
+        assert!(
+            accounts::find_user_by_email(db, "lea@exemple.fr")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            accounts::session_user(db, "h1", 3600)
+                .await
+                .unwrap()
+                .is_none()
+        );
         // The address is free again.
         user(db, "lea@exemple.fr").await;
     }
@@ -49,27 +78,99 @@ async fn sessions_expire_and_tokens_are_single_use() {
     for t in databases().await {
         let db = &t.db;
         let id = user(db, "a@b.fr").await;
-        accounts::create_session(db, "live", id, 3600).await.unwrap();
+        accounts::create_session(db, "live", id, 3600)
+            .await
+            .unwrap();
         accounts::create_session(db, "dead", id, -1).await.unwrap();
-        assert_eq!(accounts::session_user(db, "live", 3600).await.unwrap().unwrap().id, id);
-        assert!(accounts::session_user(db, "dead", 3600).await.unwrap().is_none());
+        assert_eq!(
+            accounts::session_user(db, "live", 3600)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            id
+        );
+        assert!(
+            accounts::session_user(db, "dead", 3600)
+                .await
+                .unwrap()
+                .is_none()
+        );
         assert_eq!(accounts::prune_sessions(db).await.unwrap(), 1);
 
-        accounts::create_token(db, "t1", Purpose::ResetPassword, id, None, 3600).await.unwrap();
-        accounts::create_token(db, "t2", Purpose::ResetPassword, id, None, 3600).await.unwrap();
-        accounts::create_token(db, "old", Purpose::ResetPassword, id, None, -5).await.unwrap();
-        assert!(accounts::consume_token(db, "t1", Purpose::VerifyEmail).await.unwrap().is_none(), "wrong purpose");
-        assert!(accounts::peek_token(db, "t1", Purpose::ResetPassword).await.unwrap().is_some());
-        assert_eq!(accounts::consume_token(db, "t1", Purpose::ResetPassword).await.unwrap().unwrap().user_id, id);
-        assert!(accounts::consume_token(db, "t1", Purpose::ResetPassword).await.unwrap().is_none(), "used twice");
-        assert!(accounts::consume_token(db, "t2", Purpose::ResetPassword).await.unwrap().is_none(), "siblings die too");
-        assert!(accounts::consume_token(db, "old", Purpose::ResetPassword).await.unwrap().is_none(), "expired");
+        accounts::create_token(db, "t1", Purpose::ResetPassword, id, None, 3600)
+            .await
+            .unwrap();
+        accounts::create_token(db, "t2", Purpose::ResetPassword, id, None, 3600)
+            .await
+            .unwrap();
+        accounts::create_token(db, "old", Purpose::ResetPassword, id, None, -5)
+            .await
+            .unwrap();
+        assert!(
+            accounts::consume_token(db, "t1", Purpose::VerifyEmail)
+                .await
+                .unwrap()
+                .is_none(),
+            "wrong purpose"
+        );
+        assert!(
+            accounts::peek_token(db, "t1", Purpose::ResetPassword)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(
+            accounts::consume_token(db, "t1", Purpose::ResetPassword)
+                .await
+                .unwrap()
+                .unwrap()
+                .user_id,
+            id
+        );
+        assert!(
+            accounts::consume_token(db, "t1", Purpose::ResetPassword)
+                .await
+                .unwrap()
+                .is_none(),
+            "used twice"
+        );
+        assert!(
+            accounts::consume_token(db, "t2", Purpose::ResetPassword)
+                .await
+                .unwrap()
+                .is_none(),
+            "siblings die too"
+        );
+        assert!(
+            accounts::consume_token(db, "old", Purpose::ResetPassword)
+                .await
+                .unwrap()
+                .is_none(),
+            "expired"
+        );
 
-        accounts::set_password(db, id, "new", Some("live")).await.unwrap();
-        accounts::create_session(db, "other", id, 3600).await.unwrap();
-        accounts::set_password(db, id, "newer", Some("live")).await.unwrap();
-        assert!(accounts::session_user(db, "live", 3600).await.unwrap().is_some());
-        assert!(accounts::session_user(db, "other", 3600).await.unwrap().is_none());
+        accounts::set_password(db, id, "new", Some("live"))
+            .await
+            .unwrap();
+        accounts::create_session(db, "other", id, 3600)
+            .await
+            .unwrap();
+        accounts::set_password(db, id, "newer", Some("live"))
+            .await
+            .unwrap();
+        assert!(
+            accounts::session_user(db, "live", 3600)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            accounts::session_user(db, "other", 3600)
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
 }
 
@@ -77,19 +178,53 @@ async fn sessions_expire_and_tokens_are_single_use() {
 async fn invitations_grant_the_role_once() {
     for t in databases().await {
         let db = &t.db;
-        let c = centres::create(db, &centres::NewCentre { slug: "die", name: "Die", kind: "micro_centre", town: "Die" }).await.unwrap();
-        let dup = centres::create(db, &centres::NewCentre { slug: "die", name: "Autre", kind: "micro_centre", town: "" }).await;
+        let c = centres::create(
+            db,
+            &centres::NewCentre {
+                slug: "die",
+                name: "Die",
+                kind: "micro_centre",
+                town: "Die",
+            },
+        )
+        .await
+        .unwrap();
+        let dup = centres::create(
+            db,
+            &centres::NewCentre {
+                slug: "die",
+                name: "Autre",
+                kind: "micro_centre",
+                town: "",
+            },
+        )
+        .await;
         assert!(matches!(dup, Err(StoreError::Conflict)));
         let boss = user(db, "boss@x.fr").await;
         let coach = user(db, "coach@x.fr").await;
-        centres::invite(db, "inv", c, "coach@x.fr", Role::Coach, boss, 3600).await.unwrap();
-        centres::invite(db, "expired", c, "late@x.fr", Role::Coach, boss, -1).await.unwrap();
+        centres::invite(db, "inv", c, "coach@x.fr", Role::Coach, boss, 3600)
+            .await
+            .unwrap();
+        centres::invite(db, "expired", c, "late@x.fr", Role::Coach, boss, -1)
+            .await
+            .unwrap();
         assert_eq!(centres::pending_invitations(db, c).await.unwrap().len(), 1);
-        assert!(centres::open_invitation(db, "expired").await.unwrap().is_none());
+        assert!(
+            centres::open_invitation(db, "expired")
+                .await
+                .unwrap()
+                .is_none()
+        );
         let inv = centres::accept_invitation(db, "inv", coach).await.unwrap();
         assert_eq!(inv.role, "coach");
-        assert!(matches!(centres::accept_invitation(db, "inv", coach).await, Err(StoreError::NotFound)));
-        assert_eq!(accounts::memberships(db, coach).await.unwrap(), vec![(c, Role::Coach)]);
+        assert!(matches!(
+            centres::accept_invitation(db, "inv", coach).await,
+            Err(StoreError::NotFound)
+        ));
+        assert_eq!(
+            accounts::memberships(db, coach).await.unwrap(),
+            vec![(c, Role::Coach)]
+        );
         assert!(centres::revoke(db, coach, c, Role::Coach).await.unwrap());
         assert!(accounts::memberships(db, coach).await.unwrap().is_empty());
     }
@@ -116,25 +251,44 @@ async fn jobs_retry_with_backoff_then_fail_and_can_be_retried() {
     for t in databases().await {
         let db = &t.db;
         let a = jobs::enqueue(db, "noop", "{}", None).await.unwrap();
-        let later = jobs::enqueue(db, "noop", "{}", Some(store::now() + 3600)).await.unwrap();
+        let later = jobs::enqueue(db, "noop", "{}", Some(store::now() + 3600))
+            .await
+            .unwrap();
         let job = jobs::claim(db, "w1", 60).await.unwrap().unwrap();
         assert_eq!((job.id, job.attempts), (a, 1));
         jobs::fail(db, &job, "w1", "boom").await.unwrap();
         let stored = jobs::find(db, a).await.unwrap().unwrap();
         assert_eq!(stored.status, "queued", "{}", t.backend);
-        assert!(stored.run_at >= store::now() + 9, "backoff pushes the next attempt");
-        assert!(jobs::claim(db, "w2", 60).await.unwrap().is_none(), "nothing is due");
+        assert!(
+            stored.run_at >= store::now() + 9,
+            "backoff pushes the next attempt"
+        );
+        assert!(
+            jobs::claim(db, "w2", 60).await.unwrap().is_none(),
+            "nothing is due"
+        );
 
         // A job whose attempts are used up ends in `failed`, and an admin can retry it.
         let b = jobs::enqueue(db, "noop", "{}", None).await.unwrap();
         let job = jobs::claim(db, "w1", 60).await.unwrap().unwrap();
         assert_eq!(job.id, b);
-        let exhausted = store::jobs::Job { attempts: job.max_attempts, ..job };
-        jobs::fail(db, &exhausted, "w1", "boom again").await.unwrap();
+        let exhausted = store::jobs::Job {
+            attempts: job.max_attempts,
+            ..job
+        };
+        jobs::fail(db, &exhausted, "w1", "boom again")
+            .await
+            .unwrap();
         let failed = jobs::find(db, b).await.unwrap().unwrap();
-        assert_eq!((failed.status.as_str(), failed.last_error.as_deref()), ("failed", Some("boom again")));
+        assert_eq!(
+            (failed.status.as_str(), failed.last_error.as_deref()),
+            ("failed", Some("boom again"))
+        );
         assert!(jobs::retry(db, b).await.unwrap());
-        assert!(!jobs::retry(db, later).await.unwrap(), "only failed jobs are retried");
+        assert!(
+            !jobs::retry(db, later).await.unwrap(),
+            "only failed jobs are retried"
+        );
         let again = jobs::claim(db, "w1", 60).await.unwrap().unwrap();
         assert_eq!((again.id, again.attempts), (b, 1));
         // Released on shutdown: queued again, the interrupted attempt not counted.
@@ -142,7 +296,10 @@ async fn jobs_retry_with_backoff_then_fail_and_can_be_retried() {
         let released = jobs::find(db, b).await.unwrap().unwrap();
         assert_eq!((released.status.as_str(), released.attempts), ("queued", 0));
         let counts = jobs::counts(db).await.unwrap();
-        assert_eq!(counts.iter().find(|(s, _)| s == "queued").map(|(_, n)| *n), Some(3));
+        assert_eq!(
+            counts.iter().find(|(s, _)| s == "queued").map(|(_, n)| *n),
+            Some(3)
+        );
     }
 }
 
@@ -173,6 +330,11 @@ async fn two_workers_never_run_the_same_job() {
         let total = all.len();
         all.sort_unstable();
         all.dedup();
-        assert_eq!((total, all.len()), (120, 120), "{}: every job exactly once", t.backend);
+        assert_eq!(
+            (total, all.len()),
+            (120, 120),
+            "{}: every job exactly once",
+            t.backend
+        );
     }
 }

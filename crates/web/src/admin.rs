@@ -43,46 +43,80 @@ pub struct AuditQuery {
 
 const PAGE_SIZE: i64 = 50;
 
-pub async fn audit_log(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> WebResult<Response> {
+pub async fn audit_log(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AuditQuery>,
+) -> WebResult<Response> {
     ctx.require_user()?;
     let i = ctx.i;
     let db = &state.db;
     let all = store::centres::list(db).await?;
-    let allowed: Vec<_> = all.iter().filter(|c| ctx.actor.can(Action::ViewAuditLog, Scope::Centre(c.id))).collect();
+    let allowed: Vec<_> = all
+        .iter()
+        .filter(|c| ctx.actor.can(Action::ViewAuditLog, Scope::Centre(c.id)))
+        .collect();
     if allowed.is_empty() {
         return Err(WebError::Forbidden);
     }
     let network = ctx.actor.can(Action::ListAllCentres, Scope::Network);
     let selected = match q.centre.as_deref().filter(|s| !s.is_empty()) {
-        Some(slug) => Some(allowed.iter().find(|c| c.slug == slug).ok_or(WebError::NotFound)?.id),
+        Some(slug) => Some(
+            allowed
+                .iter()
+                .find(|c| c.slug == slug)
+                .ok_or(WebError::NotFound)?
+                .id,
+        ),
         None if network => None,
         None => Some(allowed[0].id),
     };
     let page = q.page.unwrap_or(1).clamp(1, 10_000);
     let rows = audit::list(db, selected, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).await?;
     let has_next = rows.len() as i64 > PAGE_SIZE;
-    let lines = rows
-        .into_iter()
-        .take(PAGE_SIZE as usize)
-        .map(|r| AuditLine {
-            at: i.datetime(r.at),
-            action: AuditAction::parse(&r.action).map(|a| i.t(&format!("audit-{}", a.code().replace('_', "-")))).unwrap_or(r.action),
-            actor: r.actor_name.filter(|n| !n.is_empty()).unwrap_or_else(|| r.actor_id.map_or_else(|| "—".into(), |id| format!("#{id}"))),
-            subject: r.subject_name.filter(|n| !n.is_empty()).unwrap_or_else(|| r.subject_id.map_or_else(String::new, |id| format!("#{id}"))),
-            centre: r.centre_name.unwrap_or_default(),
-            detail: Role::parse(&r.detail).map(|role| i.t(role.label_key())).unwrap_or(r.detail),
-        })
-        .collect();
-    let selected_slug = selected.and_then(|id| all.iter().find(|c| c.id == id)).map(|c| c.slug.clone());
+    let lines =
+        rows.into_iter()
+            .take(PAGE_SIZE as usize)
+            .map(|r| AuditLine {
+                at: i.datetime(r.at),
+                action: AuditAction::parse(&r.action)
+                    .map(|a| i.t(&format!("audit-{}", a.code().replace('_', "-"))))
+                    .unwrap_or(r.action),
+                actor: r.actor_name.filter(|n| !n.is_empty()).unwrap_or_else(|| {
+                    r.actor_id.map_or_else(|| "—".into(), |id| format!("#{id}"))
+                }),
+                subject: r.subject_name.filter(|n| !n.is_empty()).unwrap_or_else(|| {
+                    r.subject_id.map_or_else(String::new, |id| format!("#{id}"))
+                }),
+                centre: r.centre_name.unwrap_or_default(),
+                detail: Role::parse(&r.detail)
+                    .map(|role| i.t(role.label_key()))
+                    .unwrap_or(r.detail),
+            })
+            .collect();
+    let selected_slug = selected
+        .and_then(|id| all.iter().find(|c| c.id == id))
+        .map(|c| c.slug.clone());
     let view = AuditView {
         layout: Layout::new(&state, &ctx, i.t("audit-title")),
         lines,
-        centres: allowed.iter().map(|c| (c.slug.clone(), c.name.clone(), Some(&c.slug) == selected_slug.as_ref())).collect(),
+        centres: allowed
+            .iter()
+            .map(|c| {
+                (
+                    c.slug.clone(),
+                    c.name.clone(),
+                    Some(&c.slug) == selected_slug.as_ref(),
+                )
+            })
+            .collect(),
         all_selected: selected.is_none(),
         network,
         page,
         has_next,
-        query_prefix: selected_slug.map(|s| format!("centre={s}&")).unwrap_or_default(),
+        query_prefix: selected_slug
+            .map(|s| format!("centre={s}&"))
+            .unwrap_or_default(),
     };
     Ok(Html(view.render()?).into_response())
 }
@@ -112,10 +146,16 @@ pub struct JobsQuery {
     pub status: Option<String>,
 }
 
-pub async fn jobs(State(state): State<AppState>, ctx: Ctx, Query(q): Query<JobsQuery>) -> WebResult<Response> {
+pub async fn jobs(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<JobsQuery>,
+) -> WebResult<Response> {
     ctx.authorize(Action::ManageJobs, Scope::Network)?;
     let i = ctx.i;
-    let filter = q.status.filter(|s| ["queued", "running", "done", "failed"].contains(&s.as_str()));
+    let filter = q
+        .status
+        .filter(|s| ["queued", "running", "done", "failed"].contains(&s.as_str()));
     let jobs = store::jobs::list(&state.db, filter.as_deref(), 100)
         .await?
         .into_iter()
@@ -140,19 +180,41 @@ pub async fn jobs(State(state): State<AppState>, ctx: Ctx, Query(q): Query<JobsQ
         .into_iter()
         .map(|(s, n)| (i.number(n), i.t(&format!("job-status-{s}"))))
         .collect();
-    let view = JobsView { layout: Layout::new(&state, &ctx, i.t("jobs-title")), jobs, counts, filter: filter.unwrap_or_default() };
+    let view = JobsView {
+        layout: Layout::new(&state, &ctx, i.t("jobs-title")),
+        jobs,
+        counts,
+        filter: filter.unwrap_or_default(),
+    };
     Ok(Html(view.render()?).into_response())
 }
 
-pub async fn retry_job(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Response> {
+pub async fn retry_job(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
     ctx.authorize(Action::ManageJobs, Scope::Network)?;
     if !store::jobs::retry(&state.db, id).await? {
         return Err(WebError::NotFound);
     }
     let detail = id.to_string();
-    audit::record(&state.db, AuditAction::JobRetried, Entry { actor_id: ctx.actor.user_id, detail: &detail, ..Entry::default() }).await?;
+    audit::record(
+        &state.db,
+        AuditAction::JobRetried,
+        Entry {
+            actor_id: ctx.actor.user_id,
+            detail: &detail,
+            ..Entry::default()
+        },
+    )
+    .await?;
     state.jobs_ready.notify_one();
-    Ok(redirect_with_flash("/admin/jobs", "flash-job-retried", &state))
+    Ok(redirect_with_flash(
+        "/admin/jobs",
+        "flash-job-retried",
+        &state,
+    ))
 }
 
 #[derive(Template)]
@@ -169,6 +231,10 @@ pub async fn outbox(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         Some(dir) => (false, read_outbox(dir, 50).await),
         None => (true, Vec::new()),
     };
-    let view = OutboxView { layout: Layout::new(&state, &ctx, ctx.i.t("outbox-title")), smtp, mails };
+    let view = OutboxView {
+        layout: Layout::new(&state, &ctx, ctx.i.t("outbox-title")),
+        smtp,
+        mails,
+    };
     Ok(Html(view.render()?).into_response())
 }

@@ -24,7 +24,9 @@ fn table() -> &'static Table {
         let mut urls = HashMap::new();
         let mut files = HashMap::new();
         for name in Files::iter() {
-            let Some(file) = Files::get(&name) else { continue };
+            let Some(file) = Files::get(&name) else {
+                continue;
+            };
             let hash = hex_prefix(&Sha256::digest(&file.data));
             let hashed = match name.rsplit_once('.') {
                 Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
@@ -68,8 +70,14 @@ pub async fn serve(Path(file): Path<String>) -> Response {
     };
     let mut response = data.data.into_owned().into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(name)),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
     response
 }
 
@@ -79,8 +87,14 @@ pub async fn favicon() -> Response {
         Some(file) => {
             let mut response = file.data.into_owned().into_response();
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("image/svg+xml"),
+            );
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            );
             response
         }
         None => StatusCode::NOT_FOUND.into_response(),
@@ -95,7 +109,10 @@ mod tests {
     fn every_asset_has_a_hashed_url() {
         for name in ["app.css", "app.js", "logo.svg"] {
             let u = url(name);
-            assert!(u.starts_with("/assets/") && u != "/assets/missing", "{name}");
+            assert!(
+                u.starts_with("/assets/") && u != "/assets/missing",
+                "{name}"
+            );
         }
     }
 }

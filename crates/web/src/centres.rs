@@ -44,21 +44,39 @@ struct ListView {
     errors: FieldErrors,
 }
 
-async fn render_list(state: &AppState, ctx: &Ctx, form: CentreForm, errors: FieldErrors) -> WebResult<Response> {
+async fn render_list(
+    state: &AppState,
+    ctx: &Ctx,
+    form: CentreForm,
+    errors: FieldErrors,
+) -> WebResult<Response> {
     let i = ctx.i;
     let centres = store::centres::list_with_counts(&state.db)
         .await?
         .into_iter()
         .map(|(c, n)| CentreRow {
-            kind: i.t(if c.kind == "studio" { "centre-kind-studio" } else { "centre-kind-micro" }),
+            kind: i.t(if c.kind == "studio" {
+                "centre-kind-studio"
+            } else {
+                "centre-kind-micro"
+            }),
             members: i.tn("centre-members-count", n),
             slug: c.slug,
             name: c.name,
             town: c.town,
         })
         .collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let view = ListView { layout: Layout::new(state, ctx, i.t("centres-title")), centres, form, errors };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = ListView {
+        layout: Layout::new(state, ctx, i.t("centres-title")),
+        centres,
+        form,
+        errors,
+    };
     Ok((status, Html(view.render()?)).into_response())
 }
 
@@ -68,17 +86,28 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     if ctx.actor.can(Action::ListAllCentres, Scope::Network) {
         return render_list(&state, &ctx, CentreForm::default(), FieldErrors::default()).await;
     }
-    let staff_centre = ctx.actor.memberships.iter().find(|(_, r)| r.is_staff()).map(|(c, _)| *c);
+    let staff_centre = ctx
+        .actor
+        .memberships
+        .iter()
+        .find(|(_, r)| r.is_staff())
+        .map(|(c, _)| *c);
     match staff_centre {
         Some(id) => {
-            let centre = store::centres::find(&state.db, id).await?.ok_or(WebError::NotFound)?;
+            let centre = store::centres::find(&state.db, id)
+                .await?
+                .ok_or(WebError::NotFound)?;
             Ok(Redirect::to(&format!("/centres/{}", centre.slug)).into_response())
         }
         None => Err(WebError::Forbidden),
     }
 }
 
-pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(form): Form<CentreForm>) -> WebResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<CentreForm>,
+) -> WebResult<Response> {
     ctx.authorize(Action::CreateCentre, Scope::Network)?;
     let i = ctx.i;
     let mut errors = FieldErrors::default();
@@ -92,11 +121,30 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Ce
     let (Some(name), Some(town), Some(slug)) = (name, town, slug) else {
         return render_list(&state, &ctx, form, errors).await;
     };
-    let new = store::centres::NewCentre { slug: slug.as_str(), name: &name, kind: "micro_centre", town: &town };
+    let new = store::centres::NewCentre {
+        slug: slug.as_str(),
+        name: &name,
+        kind: "micro_centre",
+        town: &town,
+    };
     match store::centres::create(&state.db, &new).await {
         Ok(id) => {
-            audit::record(&state.db, AuditAction::CentreCreated, Entry { actor_id: ctx.actor.user_id, centre_id: Some(id), detail: slug.as_str(), ..Entry::default() }).await?;
-            Ok(redirect_with_flash(&format!("/centres/{slug}"), "flash-centre-created", &state))
+            audit::record(
+                &state.db,
+                AuditAction::CentreCreated,
+                Entry {
+                    actor_id: ctx.actor.user_id,
+                    centre_id: Some(id),
+                    detail: slug.as_str(),
+                    ..Entry::default()
+                },
+            )
+            .await?;
+            Ok(redirect_with_flash(
+                &format!("/centres/{slug}"),
+                "flash-centre-created",
+                &state,
+            ))
         }
         Err(store::StoreError::Conflict) => {
             errors.add("slug", i, "error-slug-taken");
@@ -144,19 +192,34 @@ struct ShowView {
 }
 
 async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<Centre> {
-    store::centres::find_by_slug(&state.db, slug).await?.ok_or(WebError::NotFound)
+    store::centres::find_by_slug(&state.db, slug)
+        .await?
+        .ok_or(WebError::NotFound)
 }
 
-async fn render_show(state: &AppState, ctx: &Ctx, centre: Centre, form: InviteForm, errors: FieldErrors) -> WebResult<Response> {
+async fn render_show(
+    state: &AppState,
+    ctx: &Ctx,
+    centre: Centre,
+    form: InviteForm,
+    errors: FieldErrors,
+) -> WebResult<Response> {
     let i = ctx.i;
-    let can_manage = ctx.actor.can(Action::ManageMembers, Scope::Centre(centre.id));
-    let staff = can_manage || ctx.actor.can(Action::ListProjects, Scope::Centre(centre.id));
+    let can_manage = ctx
+        .actor
+        .can(Action::ManageMembers, Scope::Centre(centre.id));
+    let staff = can_manage
+        || ctx
+            .actor
+            .can(Action::ListProjects, Scope::Centre(centre.id));
     let members = if staff {
         store::centres::members(&state.db, centre.id)
             .await?
             .into_iter()
             .map(|m| MemberRow {
-                role: Role::parse(&m.role).map(|r| i.t(r.label_key())).unwrap_or_default(),
+                role: Role::parse(&m.role)
+                    .map(|r| i.t(r.label_key()))
+                    .unwrap_or_default(),
                 role_code: m.role,
                 since: i.date(m.created_at),
                 user_id: m.user_id,
@@ -172,7 +235,9 @@ async fn render_show(state: &AppState, ctx: &Ctx, centre: Centre, form: InviteFo
             .await?
             .into_iter()
             .map(|inv| InvitationRow {
-                role: Role::parse(&inv.role).map(|r| i.t(r.label_key())).unwrap_or_default(),
+                role: Role::parse(&inv.role)
+                    .map(|r| i.t(r.label_key()))
+                    .unwrap_or_default(),
                 expires: i.date(inv.expires_at),
                 email: inv.email,
             })
@@ -185,10 +250,18 @@ async fn render_show(state: &AppState, ctx: &Ctx, centre: Centre, form: InviteFo
         .filter(|r| ctx.actor.can_grant(*r, centre.id))
         .map(|r| (r.code().to_string(), i.t(r.label_key())))
         .collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let view = ShowView {
         layout: Layout::new(state, ctx, centre.name.clone()),
-        kind: i.t(if centre.kind == "studio" { "centre-kind-studio" } else { "centre-kind-micro" }),
+        kind: i.t(if centre.kind == "studio" {
+            "centre-kind-studio"
+        } else {
+            "centre-kind-micro"
+        }),
         projects: store::projects::count_for_centre(&state.db, centre.id).await?,
         centre,
         can_manage,
@@ -201,13 +274,32 @@ async fn render_show(state: &AppState, ctx: &Ctx, centre: Centre, form: InviteFo
     Ok((status, Html(view.render()?)).into_response())
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> WebResult<Response> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let centre = centre_by_slug(&state, &slug).await?;
     ctx.authorize(Action::ViewCentre, Scope::Centre(centre.id))?;
-    render_show(&state, &ctx, centre, InviteForm { role: "participant".into(), ..InviteForm::default() }, FieldErrors::default()).await
+    render_show(
+        &state,
+        &ctx,
+        centre,
+        InviteForm {
+            role: "participant".into(),
+            ..InviteForm::default()
+        },
+        FieldErrors::default(),
+    )
+    .await
 }
 
-pub async fn invite(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>, Form(form): Form<InviteForm>) -> WebResult<Response> {
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> WebResult<Response> {
     let centre = centre_by_slug(&state, &slug).await?;
     ctx.authorize(Action::ManageMembers, Scope::Centre(centre.id))?;
     let i = ctx.i;
@@ -222,21 +314,54 @@ pub async fn invite(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<St
     };
     let inviter = ctx.require_user()?;
     let token = new_token();
-    let id = store::centres::invite(&state.db, &token_hash(&token), centre.id, email.as_str(), role, inviter.id, INVITATION_TTL).await?;
-    audit::record(&state.db, AuditAction::InvitationSent, Entry { actor_id: Some(inviter.id), centre_id: Some(centre.id), detail: role.code(), subject_id: Some(id) }).await?;
+    let id = store::centres::invite(
+        &state.db,
+        &token_hash(&token),
+        centre.id,
+        email.as_str(),
+        role,
+        inviter.id,
+        INVITATION_TTL,
+    )
+    .await?;
+    audit::record(
+        &state.db,
+        AuditAction::InvitationSent,
+        Entry {
+            actor_id: Some(inviter.id),
+            centre_id: Some(centre.id),
+            detail: role.code(),
+            subject_id: Some(id),
+        },
+    )
+    .await?;
     let role_label = i.t(role.label_key());
     Compose {
         i,
         to: email.as_str(),
         subject: i.ta("email-invite-subject", &[("centre", &centre.name)]),
         greeting: i.t("email-greeting-plain"),
-        paragraphs: vec![i.ta("email-invite-body", &[("inviter", &inviter.display_name), ("centre", &centre.name), ("role", &role_label)])],
-        action: Some((i.t("email-invite-action"), state.url(&format!("/invitations/{token}")))),
+        paragraphs: vec![i.ta(
+            "email-invite-body",
+            &[
+                ("inviter", &inviter.display_name),
+                ("centre", &centre.name),
+                ("role", &role_label),
+            ],
+        )],
+        action: Some((
+            i.t("email-invite-action"),
+            state.url(&format!("/invitations/{token}")),
+        )),
         after: vec![i.t("email-invite-expiry"), i.t("email-ignore-if-not-you")],
     }
     .queue(&state)
     .await?;
-    Ok(redirect_with_flash(&format!("/centres/{}", centre.slug), "flash-invitation-sent", &state))
+    Ok(redirect_with_flash(
+        &format!("/centres/{}", centre.slug),
+        "flash-invitation-sent",
+        &state,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -245,10 +370,16 @@ pub struct RevokeForm {
     pub role: String,
 }
 
-pub async fn revoke(State(state): State<AppState>, ctx: Ctx, Path((slug, user_id)): Path<(String, i64)>, Form(form): Form<RevokeForm>) -> WebResult<Response> {
+pub async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, user_id)): Path<(String, i64)>,
+    Form(form): Form<RevokeForm>,
+) -> WebResult<Response> {
     let centre = centre_by_slug(&state, &slug).await?;
     ctx.authorize(Action::ManageMembers, Scope::Centre(centre.id))?;
-    let role = Role::parse_member(&form.role).map_err(|_| WebError::BadRequest("error-role-unknown"))?;
+    let role =
+        Role::parse_member(&form.role).map_err(|_| WebError::BadRequest("error-role-unknown"))?;
     if !ctx.actor.can_grant(role, centre.id) {
         return Err(WebError::Forbidden);
     }
@@ -256,7 +387,21 @@ pub async fn revoke(State(state): State<AppState>, ctx: Ctx, Path((slug, user_id
         return Err(WebError::BadRequest("error-revoke-self"));
     }
     if store::centres::revoke(&state.db, user_id, centre.id, role).await? {
-        audit::record(&state.db, AuditAction::RoleRevoked, Entry { actor_id: ctx.actor.user_id, centre_id: Some(centre.id), subject_id: Some(user_id), detail: role.code() }).await?;
+        audit::record(
+            &state.db,
+            AuditAction::RoleRevoked,
+            Entry {
+                actor_id: ctx.actor.user_id,
+                centre_id: Some(centre.id),
+                subject_id: Some(user_id),
+                detail: role.code(),
+            },
+        )
+        .await?;
     }
-    Ok(redirect_with_flash(&format!("/centres/{}", centre.slug), "flash-role-revoked", &state))
+    Ok(redirect_with_flash(
+        &format!("/centres/{}", centre.slug),
+        "flash-role-revoked",
+        &state,
+    ))
 }

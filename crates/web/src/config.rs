@@ -54,7 +54,9 @@ impl Layer {
     pub fn from_env<I: IntoIterator<Item = (String, String)>>(vars: I) -> Result<Layer, String> {
         let mut layer = Layer::default();
         for (key, value) in vars {
-            let Some(name) = key.strip_prefix("IMPACT_") else { continue };
+            let Some(name) = key.strip_prefix("IMPACT_") else {
+                continue;
+            };
             let flag = |v: &str| match v.to_ascii_lowercase().as_str() {
                 "1" | "true" | "yes" | "on" => Ok(true),
                 "0" | "false" | "no" | "off" => Ok(false),
@@ -71,8 +73,11 @@ impl Layer {
                 "TRUST_PROXY" => layer.trust_proxy = Some(flag(&value)?),
                 "RUN_JOBS" => layer.run_jobs = Some(flag(&value)?),
                 "SESSION_DAYS" => {
-                    layer.session_days =
-                        Some(value.parse().map_err(|_| format!("{key}: expected a number of days"))?)
+                    layer.session_days = Some(
+                        value
+                            .parse()
+                            .map_err(|_| format!("{key}: expected a number of days"))?,
+                    )
                 }
                 "LOG_FORMAT" => layer.log_format = Some(value),
                 // Read elsewhere (log filter, config file path, test database).
@@ -103,24 +108,31 @@ impl Layer {
     /// Applies defaults and validates; the error is one line saying which setting is wrong.
     pub fn build(self) -> Result<Config, String> {
         let addr_text = self.addr.unwrap_or_else(|| "127.0.0.1:8080".into());
-        let addr: SocketAddr =
-            addr_text.parse().map_err(|_| format!("addr: {addr_text:?} is not an address like 127.0.0.1:8080"))?;
+        let addr: SocketAddr = addr_text
+            .parse()
+            .map_err(|_| format!("addr: {addr_text:?} is not an address like 127.0.0.1:8080"))?;
         let base_url = self
             .base_url
             .unwrap_or_else(|| format!("http://{addr}"))
             .trim_end_matches('/')
             .to_string();
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            return Err(format!("base_url: {base_url:?} must start with http:// or https://"));
+            return Err(format!(
+                "base_url: {base_url:?} must start with http:// or https://"
+            ));
         }
-        if let Some(smtp) = &self.smtp_url {
-            if !(smtp.starts_with("smtp://") || smtp.starts_with("smtps://")) {
-                return Err("smtp_url: must start with smtp:// or smtps://".into());
-            }
+        if let Some(smtp) = &self.smtp_url
+            && !(smtp.starts_with("smtp://") || smtp.starts_with("smtps://"))
+        {
+            return Err("smtp_url: must start with smtp:// or smtps://".into());
         }
-        let mail_from = self.mail_from.unwrap_or_else(|| "Impact Studio <bonjour@impact-studio.local>".into());
+        let mail_from = self
+            .mail_from
+            .unwrap_or_else(|| "Impact Studio <bonjour@impact-studio.local>".into());
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            return Err(format!("mail_from: {mail_from:?} is not an address like Name <name@example.org>"));
+            return Err(format!(
+                "mail_from: {mail_from:?} is not an address like Name <name@example.org>"
+            ));
         }
         let session_days = self.session_days.unwrap_or(30);
         if !(1..=365).contains(&session_days) {
@@ -131,7 +143,9 @@ impl Layer {
             "json" => true,
             other => return Err(format!("log_format: {other:?} must be text or json")),
         };
-        let database_url = self.database_url.unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        let database_url = self
+            .database_url
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
@@ -141,7 +155,9 @@ impl Layer {
         Ok(Config {
             database_url,
             addr,
-            secure_cookies: self.secure_cookies.unwrap_or(base_url.starts_with("https://")),
+            secure_cookies: self
+                .secure_cookies
+                .unwrap_or(base_url.starts_with("https://")),
             base_url,
             smtp_url: self.smtp_url,
             mail_from,
@@ -159,7 +175,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -173,8 +192,11 @@ mod tests {
 
     #[test]
     fn env_overrides_file() {
-        let file: Layer = toml::from_str("addr = \"0.0.0.0:9000\"\nbase_url = \"https://studio.example/\"").unwrap();
-        let env = Layer::from_env(env(&[("IMPACT_ADDR", "127.0.0.1:9100"), ("PATH", "/bin")])).unwrap();
+        let file: Layer =
+            toml::from_str("addr = \"0.0.0.0:9000\"\nbase_url = \"https://studio.example/\"")
+                .unwrap();
+        let env =
+            Layer::from_env(env(&[("IMPACT_ADDR", "127.0.0.1:9100"), ("PATH", "/bin")])).unwrap();
         let c = file.merge(env).build().unwrap();
         assert_eq!(c.addr.port(), 9100);
         assert_eq!(c.base_url, "https://studio.example");
@@ -183,11 +205,25 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_setting() {
-        assert!(Layer::from_env(env(&[("IMPACT_SECURE_COOKIES", "maybe")])).unwrap_err().contains("SECURE_COOKIES"));
-        assert!(Layer::from_env(env(&[("IMPACT_NOPE", "1")])).unwrap_err().contains("IMPACT_NOPE"));
-        let bad = Layer { addr: Some("nowhere".into()), ..Layer::default() };
+        assert!(
+            Layer::from_env(env(&[("IMPACT_SECURE_COOKIES", "maybe")]))
+                .unwrap_err()
+                .contains("SECURE_COOKIES")
+        );
+        assert!(
+            Layer::from_env(env(&[("IMPACT_NOPE", "1")]))
+                .unwrap_err()
+                .contains("IMPACT_NOPE")
+        );
+        let bad = Layer {
+            addr: Some("nowhere".into()),
+            ..Layer::default()
+        };
         assert!(bad.build().unwrap_err().starts_with("addr:"));
-        let bad = Layer { database_url: Some("mysql://x".into()), ..Layer::default() };
+        let bad = Layer {
+            database_url: Some("mysql://x".into()),
+            ..Layer::default()
+        };
         assert!(bad.build().unwrap_err().starts_with("database_url:"));
         assert!(toml::from_str::<Layer>("unknown = 1").is_err());
     }

@@ -12,9 +12,17 @@ pub struct Names {
 impl Names {
     pub fn new(secure: bool) -> Self {
         if secure {
-            Names { session: "__Host-session", csrf: "__Host-csrf", secure }
+            Names {
+                session: "__Host-session",
+                csrf: "__Host-csrf",
+                secure,
+            }
         } else {
-            Names { session: "session", csrf: "csrf", secure }
+            Names {
+                session: "session",
+                csrf: "csrf",
+                secure,
+            }
         }
     }
 }
@@ -44,7 +52,8 @@ pub fn set(name: &str, value: &str, max_age: i64, http_only: bool, secure: bool)
     if secure {
         cookie.push_str("; Secure");
     }
-    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
+    HeaderValue::from_str(&cookie)
+        .unwrap_or_else(|_| HeaderValue::from_static("invalid=; Max-Age=0"))
 }
 
 #[cfg(test)]
@@ -60,6 +69,9 @@ mod tests {
         assert_eq!(get(&h, "lang"), Some("en"));
         assert_eq!(get(&h, "sess"), None);
         let c = set("session", "x", 60, true, true);
-        assert_eq!(c.to_str().unwrap(), "session=x; Path=/; Max-Age=60; SameSite=Lax; HttpOnly; Secure");
+        assert_eq!(
+            c.to_str().unwrap(),
+            "session=x; Path=/; Max-Age=60; SameSite=Lax; HttpOnly; Secure"
+        );
     }
 }

@@ -51,7 +51,11 @@ impl Ctx {
     /// Asks the policy; `Forbidden` when it says no.
     pub fn authorize(&self, action: domain::Action, scope: domain::Scope) -> Result<(), WebError> {
         self.require_user()?;
-        if self.actor.can(action, scope) { Ok(()) } else { Err(WebError::Forbidden) }
+        if self.actor.can(action, scope) {
+            Ok(())
+        } else {
+            Err(WebError::Forbidden)
+        }
     }
 }
 
@@ -59,7 +63,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Ctx>().cloned().ok_or(WebError::Internal("context missing".into()))
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or(WebError::Internal("context missing".into()))
     }
 }
 
@@ -102,8 +110,13 @@ fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
     if origin == base_url {
         return true;
     }
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    origin.split_once("://").is_some_and(|(_, rest)| rest == host)
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    origin
+        .split_once("://")
+        .is_some_and(|(_, rest)| rest == host)
 }
 
 /// Finds `_csrf` in an urlencoded body without consuming it.
@@ -127,8 +140,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     if let Some(hash) = &session_hash {
         match store::accounts::session_user(&state.db, hash, state.session_ttl()).await {
             Ok(Some(u)) => {
-                let memberships = store::accounts::memberships(&state.db, u.id).await.unwrap_or_default();
-                actor = Actor { user_id: Some(u.id), memberships };
+                let memberships = store::accounts::memberships(&state.db, u.id)
+                    .await
+                    .unwrap_or_default();
+                actor = Actor {
+                    user_id: Some(u.id),
+                    memberships,
+                };
                 user_locale = Some(u.locale.clone());
                 user = Some(Arc::new(CurrentUser {
                     id: u.id,
@@ -138,12 +156,16 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 }));
             }
             Ok(None) => {}
-            Err(err) => return WebError::from(err).into_response_with(&state, &parts, I18n::default()),
+            Err(err) => {
+                return WebError::from(err).into_response_with(&state, &parts, I18n::default());
+            }
         }
     }
     let i = I18n::new(locale_of(&parts.headers, user_locale.as_deref()));
 
-    let existing_csrf = cookies::get(&parts.headers, names.csrf).filter(|t| t.len() == 43).map(str::to_string);
+    let existing_csrf = cookies::get(&parts.headers, names.csrf)
+        .filter(|t| t.len() == 43)
+        .map(str::to_string);
     let new_csrf = existing_csrf.is_none();
     let csrf = existing_csrf.unwrap_or_else(new_token);
 
@@ -155,7 +177,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        let mut sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let mut sent = parts
+            .headers
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         if is_form {
             let bytes = match axum::body::to_bytes(body, FORM_LIMIT).await {
                 Ok(b) => b,
@@ -198,11 +224,17 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     }
     let headers = response.headers_mut();
     if new_csrf {
-        headers.append(header::SET_COOKIE, cookies::set(names.csrf, &csrf, 86_400 * 365, true, names.secure));
+        headers.append(
+            header::SET_COOKIE,
+            cookies::set(names.csrf, &csrf, 86_400 * 365, true, names.secure),
+        );
     }
     let redirect = headers.contains_key(header::LOCATION);
     if flash.is_some() && !redirect {
-        headers.append(header::SET_COOKIE, cookies::set(cookies::FLASH, "", 0, true, names.secure));
+        headers.append(
+            header::SET_COOKIE,
+            cookies::set(cookies::FLASH, "", 0, true, names.secure),
+        );
     }
     response
 }
@@ -230,13 +262,18 @@ fn error_page(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
             "detail": i.t(page.message_key),
         });
         let mut response = (page.status, axum::Json(body)).into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, axum::http::HeaderValue::from_static("application/problem+json"));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/problem+json"),
+        );
         return response;
     }
     let view = ErrorView {
-        layout: Layout::new(state, ctx, i.t(&format!("error-{}-title", title_code(page.status)))),
+        layout: Layout::new(
+            state,
+            ctx,
+            i.t(&format!("error-{}-title", title_code(page.status))),
+        ),
         code: page.status.as_u16(),
         heading: i.t(&format!("error-{}-title", title_code(page.status))),
         message: i.t(page.message_key),
@@ -272,7 +309,10 @@ impl WebError {
             path: parts.uri.path().to_string(),
             client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
         };
-        let page = ErrorPage { status: self.status(), message_key: self.message_key() };
+        let page = ErrorPage {
+            status: self.status(),
+            message_key: self.message_key(),
+        };
         if self.status().is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
@@ -282,7 +322,9 @@ impl WebError {
 
 /// Percent-encodes a path for a query parameter.
 pub fn urlencode(value: &str) -> String {
-    serde_urlencoded::to_string([("v", value)]).map(|s| s[2..].to_string()).unwrap_or_default()
+    serde_urlencoded::to_string([("v", value)])
+        .map(|s| s[2..].to_string())
+        .unwrap_or_default()
 }
 
 /// A redirect target from user input: only local paths, never another site.

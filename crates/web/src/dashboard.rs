@@ -51,16 +51,32 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     let db = &state.db;
     let role = ctx.actor.main_role();
     let all_centres = store::centres::list_with_counts(db).await?;
-    let centre_name = |id: i64| all_centres.iter().find(|(c, _)| c.id == id).map(|(c, _)| c.name.clone()).unwrap_or_default();
+    let centre_name = |id: i64| {
+        all_centres
+            .iter()
+            .find(|(c, _)| c.id == id)
+            .map(|(c, _)| c.name.clone())
+            .unwrap_or_default()
+    };
     let projects = store::projects::for_user(db, user.id)
         .await?
         .into_iter()
-        .map(|p| ProjectCard { centre: centre_name(p.centre_id), stage: i.t(stage_key(&p.stage)), id: p.id, name: p.name, summary: p.summary })
+        .map(|p| ProjectCard {
+            centre: centre_name(p.centre_id),
+            stage: i.t(stage_key(&p.stage)),
+            id: p.id,
+            name: p.name,
+            summary: p.summary,
+        })
         .collect();
     let mut centres = Vec::new();
     for (centre, members) in &all_centres {
         let mine: Vec<Role> = ctx.actor.roles_in(centre.id).collect();
-        let visible = if ctx.actor.is_network_admin() { true } else { mine.iter().any(|r| r.is_staff()) };
+        let visible = if ctx.actor.is_network_admin() {
+            true
+        } else {
+            mine.iter().any(|r| r.is_staff())
+        };
         if !visible {
             continue;
         }
@@ -70,7 +86,10 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
             name: centre.name.clone(),
             role: i.t(top.label_key()),
             members: i.tn("centre-members-count", *members),
-            projects: i.tn("centre-projects-count", store::projects::count_for_centre(db, centre.id).await?),
+            projects: i.tn(
+                "centre-projects-count",
+                store::projects::count_for_centre(db, centre.id).await?,
+            ),
         });
     }
     let mut stats = Vec::new();
@@ -78,8 +97,14 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
         let jobs = store::jobs::counts(db).await?;
         let count = |s: &str| jobs.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
         stats.push((i.number(all_centres.len() as i64), i.t("stat-centres")));
-        stats.push((i.number(all_centres.iter().map(|(_, n)| n).sum()), i.t("stat-members")));
-        stats.push((i.number(count("queued") + count("running")), i.t("stat-jobs-waiting")));
+        stats.push((
+            i.number(all_centres.iter().map(|(_, n)| n).sum()),
+            i.t("stat-members"),
+        ));
+        stats.push((
+            i.number(count("queued") + count("running")),
+            i.t("stat-jobs-waiting"),
+        ));
         stats.push((i.number(count("failed")), i.t("stat-jobs-failed")));
     }
     let view = DashboardView {

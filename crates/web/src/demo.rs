@@ -12,48 +12,132 @@ pub const PASSWORD: &str = "impact-demo";
 
 /// The demo logins: (e-mail, display name, role, centre slug).
 pub const USERS: [(&str, &str, Role, &str); 6] = [
-    ("admin@demo.local", "Camille Network", Role::NetworkAdmin, "studio"),
-    ("manager@demo.local", "Malik Gestion", Role::CentreManager, "studio"),
-    ("coach@demo.local", "Claire Accompagne", Role::Coach, "studio"),
-    ("participant@demo.local", "Paul Porteur", Role::Participant, "studio"),
-    ("ambassador@demo.local", "Awa Ambassadrice", Role::Ambassador, "studio"),
-    ("manager.die@demo.local", "Denis Drôme", Role::CentreManager, "micro-centre-die"),
+    (
+        "admin@demo.local",
+        "Camille Network",
+        Role::NetworkAdmin,
+        "studio",
+    ),
+    (
+        "manager@demo.local",
+        "Malik Gestion",
+        Role::CentreManager,
+        "studio",
+    ),
+    (
+        "coach@demo.local",
+        "Claire Accompagne",
+        Role::Coach,
+        "studio",
+    ),
+    (
+        "participant@demo.local",
+        "Paul Porteur",
+        Role::Participant,
+        "studio",
+    ),
+    (
+        "ambassador@demo.local",
+        "Awa Ambassadrice",
+        Role::Ambassador,
+        "studio",
+    ),
+    (
+        "manager.die@demo.local",
+        "Denis Drôme",
+        Role::CentreManager,
+        "micro-centre-die",
+    ),
 ];
 
 const CENTRES: [(&str, &str, &str, &str); 2] = [
     ("studio", "Studio d'Impact Local", "studio", "Lyon"),
-    ("micro-centre-die", "Micro-centre de Die", "micro_centre", "Die"),
+    (
+        "micro-centre-die",
+        "Micro-centre de Die",
+        "micro_centre",
+        "Die",
+    ),
 ];
 
 /// (centre, name, summary, stage, member e-mail, follower e-mail)
 const PROJECTS: [(&str, &str, &str, &str, &str, &str); 4] = [
-    ("studio", "La Recyclerie des Pentes", "Une recyclerie de quartier qui collecte, répare et revend à petit prix, avec des ateliers de réparation ouverts à tous.", "design", "participant@demo.local", "coach@demo.local"),
-    ("studio", "Épicerie solidaire de la Guillotière", "Des produits locaux accessibles aux familles à petit budget, tenus par des bénévoles et deux salariés en insertion.", "test", "participant@demo.local", "coach@demo.local"),
-    ("studio", "Tiers-lieu La Fabrique", "Un lieu partagé avec café associatif, atelier bois et espace de coworking pour les habitants.", "idea", "ambassador@demo.local", "coach@demo.local"),
-    ("micro-centre-die", "Jardins partagés du Diois", "Des parcelles cultivées ensemble, une école du jardin pour les enfants et des paniers pour l'épicerie sociale.", "launch", "manager.die@demo.local", "manager.die@demo.local"),
+    (
+        "studio",
+        "La Recyclerie des Pentes",
+        "Une recyclerie de quartier qui collecte, répare et revend à petit prix, avec des ateliers de réparation ouverts à tous.",
+        "design",
+        "participant@demo.local",
+        "coach@demo.local",
+    ),
+    (
+        "studio",
+        "Épicerie solidaire de la Guillotière",
+        "Des produits locaux accessibles aux familles à petit budget, tenus par des bénévoles et deux salariés en insertion.",
+        "test",
+        "participant@demo.local",
+        "coach@demo.local",
+    ),
+    (
+        "studio",
+        "Tiers-lieu La Fabrique",
+        "Un lieu partagé avec café associatif, atelier bois et espace de coworking pour les habitants.",
+        "idea",
+        "ambassador@demo.local",
+        "coach@demo.local",
+    ),
+    (
+        "micro-centre-die",
+        "Jardins partagés du Diois",
+        "Des parcelles cultivées ensemble, une école du jardin pour les enfants et des paniers pour l'épicerie sociale.",
+        "launch",
+        "manager.die@demo.local",
+        "manager.die@demo.local",
+    ),
 ];
 
 /// Loads the demo data (idempotent) and marks the instance as holding demo data.
 pub async fn load(db: &Db) -> WebResult<()> {
-    let hash = hash_password(PASSWORD.to_string()).await.map_err(WebError::Internal)?;
+    let hash = hash_password(PASSWORD.to_string())
+        .await
+        .map_err(WebError::Internal)?;
     for (slug, name, kind, town) in CENTRES {
         if store::centres::find_by_slug(db, slug).await?.is_none() {
-            store::centres::create(db, &store::centres::NewCentre { slug, name, kind, town }).await?;
+            store::centres::create(
+                db,
+                &store::centres::NewCentre {
+                    slug,
+                    name,
+                    kind,
+                    town,
+                },
+            )
+            .await?;
         }
     }
     for (email, name, role, centre) in USERS {
         let user_id = match store::accounts::find_user_by_email(db, email).await? {
             Some(u) => u.id,
             None => {
-                let new = store::accounts::NewUser { email, password_hash: &hash, display_name: name, locale: "fr", verified: true };
+                let new = store::accounts::NewUser {
+                    email,
+                    password_hash: &hash,
+                    display_name: name,
+                    locale: "fr",
+                    verified: true,
+                };
                 store::accounts::create_user(db, &new).await?
             }
         };
-        let centre = store::centres::find_by_slug(db, centre).await?.ok_or(WebError::NotFound)?;
+        let centre = store::centres::find_by_slug(db, centre)
+            .await?
+            .ok_or(WebError::NotFound)?;
         store::centres::grant(db, user_id, centre.id, role).await?;
     }
     for (centre, name, summary, stage, member, follower) in PROJECTS {
-        let centre = store::centres::find_by_slug(db, centre).await?.ok_or(WebError::NotFound)?;
+        let centre = store::centres::find_by_slug(db, centre)
+            .await?
+            .ok_or(WebError::NotFound)?;
         let existing = store::projects::for_centre(db, centre.id, 0).await?;
         if existing.iter().any(|p| p.name == name) {
             continue;

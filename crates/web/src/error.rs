@@ -70,7 +70,10 @@ impl IntoResponse for WebError {
             tracing::error!(error = %self, "request failed");
         }
         let mut response = status.into_response();
-        response.extensions_mut().insert(ErrorPage { status, message_key: self.message_key() });
+        response.extensions_mut().insert(ErrorPage {
+            status,
+            message_key: self.message_key(),
+        });
         response
     }
 }

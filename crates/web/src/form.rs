@@ -29,7 +29,12 @@ impl FieldErrors {
     }
 
     /// Records a domain validation error under `field`, returning the value when valid.
-    pub fn check<T>(&mut self, field: &'static str, i: I18n, result: Result<T, domain::DomainError>) -> Option<T> {
+    pub fn check<T>(
+        &mut self,
+        field: &'static str,
+        i: I18n,
+        result: Result<T, domain::DomainError>,
+    ) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(e) => {

@@ -14,7 +14,9 @@ struct HomeView {
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    let view = HomeView { layout: Layout::new(&state, &ctx, ctx.i.t("home-title")) };
+    let view = HomeView {
+        layout: Layout::new(&state, &ctx, ctx.i.t("home-title")),
+    };
     Ok(Html(view.render()?).into_response())
 }
 
@@ -25,6 +27,8 @@ struct PrivacyView {
 }
 
 pub async fn privacy(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    let view = PrivacyView { layout: Layout::new(&state, &ctx, ctx.i.t("privacy-title")) };
+    let view = PrivacyView {
+        layout: Layout::new(&state, &ctx, ctx.i.t("privacy-title")),
+    };
     Ok(Html(view.render()?).into_response())
 }

@@ -46,8 +46,10 @@ impl I18n {
 
     /// The message for `key` with named arguments.
     pub fn ta(&self, key: &str, args: &[(&'static str, &str)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
+            .collect();
         LOCALES.lookup_with_args(self.lang(), key, &map)
     }
 
@@ -55,7 +57,10 @@ impl I18n {
     pub fn tn(&self, key: &str, count: i64) -> String {
         let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         map.insert(Cow::Borrowed("count"), FluentValue::from(count));
-        map.insert(Cow::Borrowed("n"), FluentValue::from(format::integer(self.locale, count)));
+        map.insert(
+            Cow::Borrowed("n"),
+            FluentValue::from(format::integer(self.locale, count)),
+        );
         LOCALES.lookup_with_args(self.lang(), key, &map)
     }
 
@@ -71,7 +76,13 @@ impl I18n {
         let local = domain::time_zone::to_paris(unix);
         self.ta(
             "datetime",
-            &[("date", &self.date(unix)), ("time", &format::time_of_day(self.locale, local.hour(), local.minute()))],
+            &[
+                ("date", &self.date(unix)),
+                (
+                    "time",
+                    &format::time_of_day(self.locale, local.hour(), local.minute()),
+                ),
+            ],
         )
     }
 

@@ -31,20 +31,45 @@ struct InvitationView {
     min_len: usize,
 }
 
-async fn render(state: &AppState, ctx: &Ctx, token: String, display_name: String, errors: FieldErrors) -> WebResult<Response> {
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    token: String,
+    display_name: String,
+    errors: FieldErrors,
+) -> WebResult<Response> {
     let i = ctx.i;
     let Some(inv) = store::centres::open_invitation(&state.db, &token_hash(&token)).await? else {
-        return crate::accounts::message(state, ctx, "link-invalid-title", &["link-invalid-invitation"], Some(("/", "error-back-home")));
+        return crate::accounts::message(
+            state,
+            ctx,
+            "link-invalid-title",
+            &["link-invalid-invitation"],
+            Some(("/", "error-back-home")),
+        );
     };
-    let centre = store::centres::find(&state.db, inv.centre_id).await?.ok_or(WebError::NotFound)?;
-    let has_account = store::accounts::find_user_by_email(&state.db, &inv.email).await?.is_some();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let centre = store::centres::find(&state.db, inv.centre_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let has_account = store::accounts::find_user_by_email(&state.db, &inv.email)
+        .await?
+        .is_some();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let view = InvitationView {
         layout: Layout::new(state, ctx, i.t("invitation-title")),
-        login_href: format!("/login?next={}", urlencode(&format!("/invitations/{token}"))),
+        login_href: format!(
+            "/login?next={}",
+            urlencode(&format!("/invitations/{token}"))
+        ),
         token,
         centre: centre.name,
-        role: Role::parse(&inv.role).map(|r| i.t(r.label_key())).unwrap_or_default(),
+        role: Role::parse(&inv.role)
+            .map(|r| i.t(r.label_key()))
+            .unwrap_or_default(),
         email: inv.email,
         signed_in: ctx.user.is_some(),
         has_account,
@@ -55,7 +80,11 @@ async fn render(state: &AppState, ctx: &Ctx, token: String, display_name: String
     Ok((status, Html(view.render()?)).into_response())
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult<Response> {
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
     render(&state, &ctx, token, String::new(), FieldErrors::default()).await
 }
 
@@ -66,7 +95,12 @@ pub struct AcceptForm {
     pub password: String,
 }
 
-pub async fn accept(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<AcceptForm>) -> WebResult<Response> {
+pub async fn accept(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<AcceptForm>,
+) -> WebResult<Response> {
     let hash = token_hash(&token);
     let Some(inv) = store::centres::open_invitation(&state.db, &hash).await? else {
         return render(&state, &ctx, token, String::new(), FieldErrors::default()).await;
@@ -74,7 +108,10 @@ pub async fn accept(State(state): State<AppState>, ctx: Ctx, Path(token): Path<S
     let (user_id, new_session) = match &ctx.user {
         Some(user) => (user.id, None),
         None => {
-            if store::accounts::find_user_by_email(&state.db, &inv.email).await?.is_some() {
+            if store::accounts::find_user_by_email(&state.db, &inv.email)
+                .await?
+                .is_some()
+            {
                 return Err(WebError::SignInRequired);
             }
             let i = ctx.i;
@@ -84,24 +121,56 @@ pub async fn accept(State(state): State<AppState>, ctx: Ctx, Path(token): Path<S
             let (Some(name), true) = (name, errors.is_empty()) else {
                 return render(&state, &ctx, token, form.display_name, errors).await;
             };
-            let password_hash = hash_password(form.password).await.map_err(WebError::Internal)?;
-            let new = store::accounts::NewUser { email: &inv.email, password_hash: &password_hash, display_name: &name, locale: i.code(), verified: true };
+            let password_hash = hash_password(form.password)
+                .await
+                .map_err(WebError::Internal)?;
+            let new = store::accounts::NewUser {
+                email: &inv.email,
+                password_hash: &password_hash,
+                display_name: &name,
+                locale: i.code(),
+                verified: true,
+            };
             let id = match store::accounts::create_user(&state.db, &new).await {
                 Ok(id) => id,
                 Err(store::StoreError::Conflict) => return Err(WebError::SignInRequired),
                 Err(err) => return Err(err.into()),
             };
-            audit::record(&state.db, AuditAction::SignUp, Entry { actor_id: Some(id), subject_id: Some(id), ..Entry::default() }).await?;
+            audit::record(
+                &state.db,
+                AuditAction::SignUp,
+                Entry {
+                    actor_id: Some(id),
+                    subject_id: Some(id),
+                    ..Entry::default()
+                },
+            )
+            .await?;
             (id, Some(start_session(&state, id).await?))
         }
     };
     let inv = match store::centres::accept_invitation(&state.db, &hash, user_id).await {
         Ok(inv) => inv,
-        Err(store::StoreError::NotFound) => return render(&state, &ctx, token, String::new(), FieldErrors::default()).await,
+        Err(store::StoreError::NotFound) => {
+            return render(&state, &ctx, token, String::new(), FieldErrors::default()).await;
+        }
         Err(err) => return Err(err.into()),
     };
-    for (action, detail) in [(AuditAction::InvitationAccepted, inv.role.as_str()), (AuditAction::RoleGranted, inv.role.as_str())] {
-        audit::record(&state.db, action, Entry { actor_id: Some(user_id), centre_id: Some(inv.centre_id), subject_id: Some(user_id), detail }).await?;
+    for (action, detail) in [
+        (AuditAction::InvitationAccepted, inv.role.as_str()),
+        (AuditAction::RoleGranted, inv.role.as_str()),
+    ] {
+        audit::record(
+            &state.db,
+            action,
+            Entry {
+                actor_id: Some(user_id),
+                centre_id: Some(inv.centre_id),
+                subject_id: Some(user_id),
+                detail,
+            },
+        )
+        .await?;
     }
     let mut response = redirect_with_flash("/dashboard", "flash-invitation-accepted", &state);
     if let Some(cookies) = new_session {

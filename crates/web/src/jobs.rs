@@ -15,7 +15,11 @@ const MAINTENANCE_EVERY: Duration = Duration::from_secs(3_600);
 /// A unique name for this worker, kept on the jobs it claims.
 pub fn worker_name() -> String {
     let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "node".into());
-    format!("{host}-{}-{}", std::process::id(), &crate::security::new_token()[..8])
+    format!(
+        "{host}-{}-{}",
+        std::process::id(),
+        &crate::security::new_token()[..8]
+    )
 }
 
 /// Runs jobs until `shutdown` turns true.
@@ -73,7 +77,8 @@ pub async fn run_one(state: &AppState, worker: &str) -> Result<bool, store::Stor
 async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String> {
     match job.kind.as_str() {
         mail::JOB_KIND => {
-            let mail: OutgoingMail = serde_json::from_str(&job.payload).map_err(|e| format!("payload: {e}"))?;
+            let mail: OutgoingMail =
+                serde_json::from_str(&job.payload).map_err(|e| format!("payload: {e}"))?;
             state.mailer.send(&mail, job.id).await?;
             state.metrics.mails_sent.fetch_add(1, Ordering::Relaxed);
             Ok(())

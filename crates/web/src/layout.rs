@@ -66,7 +66,14 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
         items.push(("/", "nav-home"));
     } else {
         items.push(("/dashboard", "nav-dashboard"));
-        items.push(("/projects", if role.is_staff() { "nav-projects-staff" } else { "nav-projects" }));
+        items.push((
+            "/projects",
+            if role.is_staff() {
+                "nav-projects-staff"
+            } else {
+                "nav-projects"
+            },
+        ));
         match role {
             Role::NetworkAdmin => {
                 items.push(("/centres", "nav-centres"));

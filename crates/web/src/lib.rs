@@ -46,15 +46,24 @@ pub fn router(state: AppState) -> Router {
         .route("/centres", get(centres::list).post(centres::create))
         .route("/centres/{slug}", get(centres::show))
         .route("/centres/{slug}/invitations", post(centres::invite))
-        .route("/centres/{slug}/members/{user_id}/revoke", post(centres::revoke))
-        .route("/invitations/{token}", get(invitations::page).post(invitations::accept))
+        .route(
+            "/centres/{slug}/members/{user_id}/revoke",
+            post(centres::revoke),
+        )
+        .route(
+            "/invitations/{token}",
+            get(invitations::page).post(invitations::accept),
+        )
         .route("/admin/audit", get(admin::audit_log))
         .route("/admin/jobs", get(admin::jobs))
         .route("/admin/jobs/{id}/retry", post(admin::retry_job))
         .route("/admin/outbox", get(admin::outbox))
         .merge(accounts::routes())
         .fallback(|| async { WebError::NotFound })
-        .layer(axum::middleware::from_fn_with_state(state.clone(), ctx::middleware));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ctx::middleware,
+        ));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -62,7 +71,10 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{file}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon))
         .merge(pages)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::observe))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::observe,
+        ))
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT))
         .with_state(state)

@@ -51,15 +51,26 @@ struct TextMail<'a> {
 impl Compose<'_> {
     pub fn render(&self) -> Result<OutgoingMail, WebError> {
         let footer = self.i.t("email-footer");
-        let html = HtmlMail { c: self, footer: footer.clone(), lang: self.i.code() }.render()?;
+        let html = HtmlMail {
+            c: self,
+            footer: footer.clone(),
+            lang: self.i.code(),
+        }
+        .render()?;
         let text = TextMail { c: self, footer }.render()?;
-        Ok(OutgoingMail { to: self.to.to_string(), subject: self.subject.clone(), text, html })
+        Ok(OutgoingMail {
+            to: self.to.to_string(),
+            subject: self.subject.clone(),
+            text,
+            html,
+        })
     }
 
     /// Renders and queues the message; the worker sends it.
     pub async fn queue(self, state: &AppState) -> Result<(), WebError> {
         let mail = self.render()?;
-        let payload = serde_json::to_string(&mail).map_err(|e| WebError::Internal(e.to_string()))?;
+        let payload =
+            serde_json::to_string(&mail).map_err(|e| WebError::Internal(e.to_string()))?;
         store::jobs::enqueue(&state.db, JOB_KIND, &payload, None).await?;
         state.jobs_ready.notify_one();
         Ok(())
@@ -78,10 +89,16 @@ impl Mailer {
         let smtp = config.smtp_url.as_deref().and_then(|url| {
             AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                 .map(|b| b.timeout(Some(std::time::Duration::from_secs(20))).build())
-                .map_err(|e| tracing::error!(error = %e, "invalid SMTP URL; mails go to the outbox"))
+                .map_err(
+                    |e| tracing::error!(error = %e, "invalid SMTP URL; mails go to the outbox"),
+                )
                 .ok()
         });
-        Mailer { smtp, from: config.mail_from.clone(), outbox: config.outbox_dir.clone() }
+        Mailer {
+            smtp,
+            from: config.mail_from.clone(),
+            outbox: config.outbox_dir.clone(),
+        }
     }
 
     pub fn outbox_dir(&self) -> Option<&std::path::Path> {
@@ -95,7 +112,10 @@ impl Mailer {
             .from(from)
             .to(to)
             .subject(&mail.subject)
-            .multipart(MultiPart::alternative_plain_html(mail.text.clone(), mail.html.clone()))
+            .multipart(MultiPart::alternative_plain_html(
+                mail.text.clone(),
+                mail.html.clone(),
+            ))
             .map_err(|e| e.to_string())
     }
 
@@ -103,12 +123,20 @@ impl Mailer {
     pub async fn send(&self, mail: &OutgoingMail, job_id: i64) -> Result<(), String> {
         let message = self.build(mail)?;
         match &self.smtp {
-            Some(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| format!("smtp: {e}")),
+            Some(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| format!("smtp: {e}")),
             None => {
-                tokio::fs::create_dir_all(&self.outbox).await.map_err(|e| format!("outbox: {e}"))?;
+                tokio::fs::create_dir_all(&self.outbox)
+                    .await
+                    .map_err(|e| format!("outbox: {e}"))?;
                 // Named after the job, so a retried job overwrites instead of duplicating.
                 let path = self.outbox.join(format!("{:>012}.eml", job_id));
-                tokio::fs::write(&path, message.formatted()).await.map_err(|e| format!("outbox: {e}"))
+                tokio::fs::write(&path, message.formatted())
+                    .await
+                    .map_err(|e| format!("outbox: {e}"))
             }
         }
     }
@@ -125,7 +153,9 @@ pub struct OutboxEntry {
 
 /// The newest messages of the outbox folder.
 pub async fn read_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxEntry> {
-    let Ok(mut entries) = tokio::fs::read_dir(dir).await else { return Vec::new() };
+    let Ok(mut entries) = tokio::fs::read_dir(dir).await else {
+        return Vec::new();
+    };
     let mut names = Vec::new();
     while let Ok(Some(entry)) = entries.next_entry().await {
         let name = entry.file_name().to_string_lossy().to_string();
@@ -136,7 +166,9 @@ pub async fn read_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxEntry
     names.sort_unstable_by(|a, b| b.cmp(a));
     let mut out = Vec::new();
     for name in names.into_iter().take(limit) {
-        let Ok(raw) = tokio::fs::read_to_string(dir.join(&name)).await else { continue };
+        let Ok(raw) = tokio::fs::read_to_string(dir.join(&name)).await else {
+            continue;
+        };
         out.push(parse_eml(name, &raw));
     }
     out
@@ -183,7 +215,9 @@ fn decode_header(value: &str) -> String {
 
 /// The plain-text part of a multipart body, with quoted-printable soft breaks undone.
 fn text_part(body: &str) -> String {
-    let Some(start) = body.find("Content-Type: text/plain") else { return String::new() };
+    let Some(start) = body.find("Content-Type: text/plain") else {
+        return String::new();
+    };
     let part = &body[start..];
     let (head, rest) = part.split_once("\r\n\r\n").unwrap_or(("", part));
     let end = rest.find("\r\n--").unwrap_or(rest.len());
@@ -209,12 +243,13 @@ fn decode_qp(input: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'=' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -41,42 +41,87 @@ impl Metrics {
                 bucket.fetch_add(1, Ordering::Relaxed);
             }
         }
-        self.sum_micros.fetch_add(elapsed.as_micros() as u64, Ordering::Relaxed);
+        self.sum_micros
+            .fetch_add(elapsed.as_micros() as u64, Ordering::Relaxed);
         self.count.fetch_add(1, Ordering::Relaxed);
     }
 
     /// The text exposition; `jobs` are the queue counts per status, read from the database.
     pub fn render(&self, jobs: &[(String, i64)]) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "# HELP impact_uptime_seconds Seconds since this node started.");
+        let _ = writeln!(
+            out,
+            "# HELP impact_uptime_seconds Seconds since this node started."
+        );
         let _ = writeln!(out, "# TYPE impact_uptime_seconds gauge");
-        let _ = writeln!(out, "impact_uptime_seconds {}", self.started.elapsed().as_secs());
-        let _ = writeln!(out, "# HELP impact_http_requests_total HTTP requests answered, by status class.");
+        let _ = writeln!(
+            out,
+            "impact_uptime_seconds {}",
+            self.started.elapsed().as_secs()
+        );
+        let _ = writeln!(
+            out,
+            "# HELP impact_http_requests_total HTTP requests answered, by status class."
+        );
         let _ = writeln!(out, "# TYPE impact_http_requests_total counter");
         for (i, counter) in self.by_class.iter().enumerate() {
-            let _ = writeln!(out, "impact_http_requests_total{{class=\"{}xx\"}} {}", i + 1, counter.load(Ordering::Relaxed));
+            let _ = writeln!(
+                out,
+                "impact_http_requests_total{{class=\"{}xx\"}} {}",
+                i + 1,
+                counter.load(Ordering::Relaxed)
+            );
         }
-        let _ = writeln!(out, "# HELP impact_http_request_duration_seconds Time to answer a request.");
+        let _ = writeln!(
+            out,
+            "# HELP impact_http_request_duration_seconds Time to answer a request."
+        );
         let _ = writeln!(out, "# TYPE impact_http_request_duration_seconds histogram");
         for (bucket, le) in self.buckets.iter().zip(BUCKETS) {
-            let _ = writeln!(out, "impact_http_request_duration_seconds_bucket{{le=\"{le}\"}} {}", bucket.load(Ordering::Relaxed));
+            let _ = writeln!(
+                out,
+                "impact_http_request_duration_seconds_bucket{{le=\"{le}\"}} {}",
+                bucket.load(Ordering::Relaxed)
+            );
         }
         let count = self.count.load(Ordering::Relaxed);
-        let _ = writeln!(out, "impact_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}");
+        let _ = writeln!(
+            out,
+            "impact_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}"
+        );
         let sum = self.sum_micros.load(Ordering::Relaxed) as f64 / 1e6;
         let _ = writeln!(out, "impact_http_request_duration_seconds_sum {sum}");
         let _ = writeln!(out, "impact_http_request_duration_seconds_count {count}");
         for (name, help, value) in [
-            ("impact_jobs_run_total", "Jobs run by this node.", &self.jobs_run),
-            ("impact_jobs_failed_total", "Job attempts that failed on this node.", &self.jobs_failed),
-            ("impact_mails_sent_total", "E-mails sent or written to the outbox by this node.", &self.mails_sent),
+            (
+                "impact_jobs_run_total",
+                "Jobs run by this node.",
+                &self.jobs_run,
+            ),
+            (
+                "impact_jobs_failed_total",
+                "Job attempts that failed on this node.",
+                &self.jobs_failed,
+            ),
+            (
+                "impact_mails_sent_total",
+                "E-mails sent or written to the outbox by this node.",
+                &self.mails_sent,
+            ),
         ] {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}", value.load(Ordering::Relaxed));
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}",
+                value.load(Ordering::Relaxed)
+            );
         }
         let _ = writeln!(out, "# HELP impact_jobs Jobs in the queue, by status.");
         let _ = writeln!(out, "# TYPE impact_jobs gauge");
         for status in ["queued", "running", "done", "failed"] {
-            let n = jobs.iter().find(|(s, _)| s == status).map_or(0, |(_, n)| *n);
+            let n = jobs
+                .iter()
+                .find(|(s, _)| s == status)
+                .map_or(0, |(_, n)| *n);
             let _ = writeln!(out, "impact_jobs{{status=\"{status}\"}} {n}");
         }
         out

@@ -23,7 +23,9 @@ pub struct AppState {
 
 impl AppState {
     pub async fn new(db: Db, config: Config) -> Result<Self, store::StoreError> {
-        let demo = store::settings::get(&db, crate::demo::SETTING).await?.is_some();
+        let demo = store::settings::get(&db, crate::demo::SETTING)
+            .await?
+            .is_some();
         Ok(AppState {
             cookies: Names::new(config.secure_cookies),
             mailer: Mailer::new(&config),

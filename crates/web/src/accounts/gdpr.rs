@@ -15,7 +15,9 @@ use store::audit::{self, AuditAction, Entry};
 pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let db = &state.db;
-    let stored = store::accounts::find_user(db, user.id).await?.ok_or(WebError::SignInRequired)?;
+    let stored = store::accounts::find_user(db, user.id)
+        .await?
+        .ok_or(WebError::SignInRequired)?;
     let centres = store::centres::list(db).await?;
     let memberships: Vec<_> = ctx
         .actor
@@ -31,11 +33,22 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         .into_iter()
         .map(|p| json!({ "id": p.id, "name": p.name, "summary": p.summary, "stage": p.stage, "relation": p.relation }))
         .collect();
-    audit::record(db, AuditAction::DataExported, Entry { actor_id: Some(user.id), subject_id: Some(user.id), ..Entry::default() }).await?;
+    audit::record(
+        db,
+        AuditAction::DataExported,
+        Entry {
+            actor_id: Some(user.id),
+            subject_id: Some(user.id),
+            ..Entry::default()
+        },
+    )
+    .await?;
     let activity: Vec<_> = audit::for_user(db, user.id)
         .await?
         .into_iter()
-        .map(|(at, action, detail)| json!({ "at": rfc3339(at), "action": action, "detail": detail }))
+        .map(
+            |(at, action, detail)| json!({ "at": rfc3339(at), "action": action, "detail": detail }),
+        )
         .collect();
     let body = json!({
         "exported_at": rfc3339(store::now()),
@@ -51,10 +64,14 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         "projects": projects,
         "activity": activity,
     });
-    let text = serde_json::to_string_pretty(&body).map_err(|e| WebError::Internal(e.to_string()))?;
+    let text =
+        serde_json::to_string_pretty(&body).map_err(|e| WebError::Internal(e.to_string()))?;
     let mut response = text.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
     headers.insert(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("attachment; filename=\"impact-studio-mes-donnees.json\""),
@@ -65,7 +82,10 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
 fn rfc3339(unix: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(unix)
         .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
         .unwrap_or_default()
 }
 
@@ -75,17 +95,34 @@ pub struct DeleteForm {
     pub delete_password: String,
 }
 
-pub async fn delete(State(state): State<AppState>, ctx: Ctx, Form(form): Form<DeleteForm>) -> WebResult<Response> {
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<DeleteForm>,
+) -> WebResult<Response> {
     let user = ctx.require_user()?;
-    let stored = store::accounts::find_user(&state.db, user.id).await?.ok_or(WebError::SignInRequired)?;
+    let stored = store::accounts::find_user(&state.db, user.id)
+        .await?
+        .ok_or(WebError::SignInRequired)?;
     if !verify_password(form.delete_password, Some(stored.password_hash)).await {
         let mut errors = FieldErrors::default();
         errors.add("delete_password", ctx.i, "error-password-wrong");
         return super::settings::render_with_errors(&state, &ctx, errors).await;
     }
     store::accounts::anonymise_user(&state.db, user.id).await?;
-    audit::record(&state.db, AuditAction::AccountDeleted, Entry { actor_id: Some(user.id), subject_id: Some(user.id), ..Entry::default() }).await?;
+    audit::record(
+        &state.db,
+        AuditAction::AccountDeleted,
+        Entry {
+            actor_id: Some(user.id),
+            subject_id: Some(user.id),
+            ..Entry::default()
+        },
+    )
+    .await?;
     let mut response = redirect_with_flash("/", "flash-account-deleted", &state);
-    response.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, clear_session_cookie(&state));
     Ok(response)
 }

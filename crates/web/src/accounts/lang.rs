@@ -1,8 +1,8 @@
+use crate::cookies;
 use crate::ctx::{Ctx, safe_next};
 use crate::error::WebResult;
 use crate::form::Form;
 use crate::state::AppState;
-use crate::cookies;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,14 +17,28 @@ pub struct LangForm {
 }
 
 /// Switches the interface language: a cookie for everyone, and the account's preference.
-pub async fn switch(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LangForm>) -> WebResult<Response> {
+pub async fn switch(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<LangForm>,
+) -> WebResult<Response> {
     let locale = Locale::parse(&form.lang).unwrap_or(ctx.i.locale);
     if let Some(user) = &ctx.user {
         store::accounts::set_locale(&state.db, user.id, locale.code()).await?;
     }
-    let mut response = Redirect::to(&safe_next(Some(form.next.as_str()).filter(|n| !n.is_empty()))).into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, cookies::set(cookies::LANG, locale.code(), 86_400 * 365, false, state.cookies.secure));
+    let mut response = Redirect::to(&safe_next(
+        Some(form.next.as_str()).filter(|n| !n.is_empty()),
+    ))
+    .into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(
+            cookies::LANG,
+            locale.code(),
+            86_400 * 365,
+            false,
+            state.cookies.secure,
+        ),
+    );
     Ok(response)
 }

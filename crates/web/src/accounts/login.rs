@@ -36,17 +36,43 @@ struct LoginView {
     notice: Option<String>,
 }
 
-fn render(state: &AppState, ctx: &Ctx, form: LoginForm, errors: FieldErrors, notice: Option<String>, status: StatusCode) -> WebResult<Response> {
-    let view = LoginView { layout: Layout::new(state, ctx, ctx.i.t("login-title")), form, errors, notice };
+fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    form: LoginForm,
+    errors: FieldErrors,
+    notice: Option<String>,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let view = LoginView {
+        layout: Layout::new(state, ctx, ctx.i.t("login-title")),
+        form,
+        errors,
+        notice,
+    };
     Ok((status, Html(view.render()?)).into_response())
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult<Response> {
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> WebResult<Response> {
     if ctx.user.is_some() {
         return Ok(Redirect::to(&safe_next(q.next.as_deref())).into_response());
     }
-    let form = LoginForm { next: q.next.unwrap_or_default(), ..LoginForm::default() };
-    render(&state, &ctx, form, FieldErrors::default(), None, StatusCode::OK)
+    let form = LoginForm {
+        next: q.next.unwrap_or_default(),
+        ..LoginForm::default()
+    };
+    render(
+        &state,
+        &ctx,
+        form,
+        FieldErrors::default(),
+        None,
+        StatusCode::OK,
+    )
 }
 
 /// Failed sign-ins on one address within the window before it is locked for the window.
@@ -55,7 +81,11 @@ pub const LOCKOUT_WINDOW: i64 = 15 * 60;
 /// Sign-in attempts from one client address per window.
 const IP_ATTEMPTS: i64 = 30;
 
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(mut form): Form<LoginForm>) -> WebResult<Response> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(mut form): Form<LoginForm>,
+) -> WebResult<Response> {
     let i = ctx.i;
     let password = std::mem::take(&mut form.password);
     let mut errors = FieldErrors::default();
@@ -64,27 +94,57 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(mut form): For
         errors.add("password", i, "error-required");
     }
     let Some(email) = email.filter(|_| errors.is_empty()) else {
-        return render(&state, &ctx, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(
+            &state,
+            &ctx,
+            form,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     };
 
     let db = &state.db;
     let generic = Some(i.t("login-failed"));
-    let ip_hits = store::rate_limit::hit(db, &format!("login-ip:{}", ctx.client_ip), LOCKOUT_WINDOW).await?;
+    let ip_hits =
+        store::rate_limit::hit(db, &format!("login-ip:{}", ctx.client_ip), LOCKOUT_WINDOW).await?;
     let lock_key = format!("login-fail:{}", email.as_str());
     let failures = store::rate_limit::count(db, &lock_key, LOCKOUT_WINDOW).await?;
     let user = store::accounts::find_user_by_email(db, email.as_str()).await?;
     // Verify even when locked or unknown, so the answer takes the same time in every case.
     let valid = verify_password(password, user.as_ref().map(|u| u.password_hash.clone())).await;
     if ip_hits > IP_ATTEMPTS {
-        return render(&state, &ctx, form, errors, Some(i.t("error-too-many-attempts")), StatusCode::TOO_MANY_REQUESTS);
+        return render(
+            &state,
+            &ctx,
+            form,
+            errors,
+            Some(i.t("error-too-many-attempts")),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
     }
     let user = match user {
         Some(user) if valid && failures < LOCKOUT_FAILURES => user,
         user => {
             store::rate_limit::hit(db, &lock_key, LOCKOUT_WINDOW).await?;
             let subject = user.map(|u| u.id);
-            audit::record(db, AuditAction::SignInFailed, Entry { subject_id: subject, ..Entry::default() }).await?;
-            return render(&state, &ctx, form, errors, generic, StatusCode::UNAUTHORIZED);
+            audit::record(
+                db,
+                AuditAction::SignInFailed,
+                Entry {
+                    subject_id: subject,
+                    ..Entry::default()
+                },
+            )
+            .await?;
+            return render(
+                &state,
+                &ctx,
+                form,
+                errors,
+                generic,
+                StatusCode::UNAUTHORIZED,
+            );
         }
     };
     if !user.is_verified() {
@@ -92,12 +152,33 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(mut form): For
         if store::rate_limit::hit(db, &resend_key, 3_600).await? <= 3 {
             send_verification(&state, i, user.id, &user.email, &user.display_name).await?;
         }
-        return render(&state, &ctx, form, errors, Some(i.t("login-unverified")), StatusCode::FORBIDDEN);
+        return render(
+            &state,
+            &ctx,
+            form,
+            errors,
+            Some(i.t("login-unverified")),
+            StatusCode::FORBIDDEN,
+        );
     }
     store::rate_limit::clear(db, &lock_key).await?;
     let cookies = start_session(&state, user.id).await?;
-    audit::record(db, AuditAction::SignIn, Entry { actor_id: Some(user.id), subject_id: Some(user.id), ..Entry::default() }).await?;
-    let mut response = Redirect::to(&safe_next(Some(&form.next).filter(|n| !n.is_empty()).map(String::as_str))).into_response();
+    audit::record(
+        db,
+        AuditAction::SignIn,
+        Entry {
+            actor_id: Some(user.id),
+            subject_id: Some(user.id),
+            ..Entry::default()
+        },
+    )
+    .await?;
+    let mut response = Redirect::to(&safe_next(
+        Some(&form.next)
+            .filter(|n| !n.is_empty())
+            .map(String::as_str),
+    ))
+    .into_response();
     super::append_cookies(&mut response, cookies);
     Ok(response)
 }
@@ -107,9 +188,20 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         store::accounts::delete_session(&state.db, hash).await?;
     }
     if let Some(user) = &ctx.user {
-        audit::record(&state.db, AuditAction::SignOut, Entry { actor_id: Some(user.id), subject_id: Some(user.id), ..Entry::default() }).await?;
+        audit::record(
+            &state.db,
+            AuditAction::SignOut,
+            Entry {
+                actor_id: Some(user.id),
+                subject_id: Some(user.id),
+                ..Entry::default()
+            },
+        )
+        .await?;
     }
     let mut response = redirect_with_flash("/", "flash-signed-out", &state);
-    response.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, clear_session_cookie(&state));
     Ok(response)
 }

@@ -26,13 +26,22 @@ pub fn routes() -> Router<AppState> {
         .route("/verify/{token}", get(signup::verify))
         .route("/login", get(login::page).post(login::submit))
         .route("/logout", post(login::logout))
-        .route("/password/forgot", get(reset::forgot_page).post(reset::forgot_submit))
-        .route("/password/reset/{token}", get(reset::reset_page).post(reset::reset_submit))
+        .route(
+            "/password/forgot",
+            get(reset::forgot_page).post(reset::forgot_submit),
+        )
+        .route(
+            "/password/reset/{token}",
+            get(reset::reset_page).post(reset::reset_submit),
+        )
         .route("/account", get(settings::page))
         .route("/account/profile", post(settings::profile))
         .route("/account/password", post(settings::password))
         .route("/account/email", post(settings::email))
-        .route("/account/email/confirm/{token}", get(settings::confirm_email))
+        .route(
+            "/account/email/confirm/{token}",
+            get(settings::confirm_email),
+        )
         .route("/account/export", post(gdpr::export))
         .route("/account/delete", post(gdpr::delete))
         .route("/lang", post(lang::switch))
@@ -68,9 +77,10 @@ pub fn message(
 /// A redirect that shows a one-time message on the next page.
 pub fn redirect_with_flash(to: &str, flash_key: &str, state: &AppState) -> Response {
     let mut response = Redirect::to(to).into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, cookies::set(cookies::FLASH, flash_key, 120, true, state.cookies.secure));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(cookies::FLASH, flash_key, 120, true, state.cookies.secure),
+    );
     response
 }
 
@@ -78,10 +88,17 @@ pub fn redirect_with_flash(to: &str, flash_key: &str, state: &AppState) -> Respo
 /// so a token seen before sign-in is worthless after).
 pub async fn start_session(state: &AppState, user_id: i64) -> WebResult<Vec<HeaderValue>> {
     let token = new_token();
-    store::accounts::create_session(&state.db, &token_hash(&token), user_id, state.session_ttl()).await?;
+    store::accounts::create_session(&state.db, &token_hash(&token), user_id, state.session_ttl())
+        .await?;
     let names = state.cookies;
     Ok(vec![
-        cookies::set(names.session, &token, state.session_ttl(), true, names.secure),
+        cookies::set(
+            names.session,
+            &token,
+            state.session_ttl(),
+            true,
+            names.secure,
+        ),
         cookies::set(names.csrf, &new_token(), 86_400 * 365, true, names.secure),
     ])
 }
@@ -101,7 +118,13 @@ pub const VERIFY_TTL: i64 = 48 * 3_600;
 pub const RESET_TTL: i64 = 3_600;
 
 /// Sends the link that proves an address belongs to the new user.
-pub async fn send_verification(state: &AppState, i: I18n, user_id: i64, email: &str, name: &str) -> WebResult<()> {
+pub async fn send_verification(
+    state: &AppState,
+    i: I18n,
+    user_id: i64,
+    email: &str,
+    name: &str,
+) -> WebResult<()> {
     let token = new_token();
     store::accounts::create_token(
         &state.db,
@@ -118,7 +141,10 @@ pub async fn send_verification(state: &AppState, i: I18n, user_id: i64, email: &
         subject: i.t("email-verify-subject"),
         greeting: i.ta("email-greeting", &[("name", name)]),
         paragraphs: vec![i.t("email-verify-body")],
-        action: Some((i.t("email-verify-action"), state.url(&format!("/verify/{token}")))),
+        action: Some((
+            i.t("email-verify-action"),
+            state.url(&format!("/verify/{token}")),
+        )),
         after: vec![i.t("email-verify-after")],
     }
     .queue(state)

@@ -30,7 +30,11 @@ struct ForgotView {
 }
 
 pub async fn forgot_page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    let view = ForgotView { layout: Layout::new(&state, &ctx, ctx.i.t("forgot-title")), form: ForgotForm::default(), errors: FieldErrors::default() };
+    let view = ForgotView {
+        layout: Layout::new(&state, &ctx, ctx.i.t("forgot-title")),
+        form: ForgotForm::default(),
+        errors: FieldErrors::default(),
+    };
     Ok(Html(view.render()?).into_response())
 }
 
@@ -38,39 +42,67 @@ pub async fn forgot_page(State(state): State<AppState>, ctx: Ctx) -> WebResult<R
 const RESETS_PER_IP: i64 = 10;
 const RESETS_PER_EMAIL: i64 = 3;
 
-pub async fn forgot_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ForgotForm>) -> WebResult<Response> {
+pub async fn forgot_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<ForgotForm>,
+) -> WebResult<Response> {
     let i = ctx.i;
     let mut errors = FieldErrors::default();
     let email = errors.check("email", i, Email::parse(&form.email));
-    let ip_hits = store::rate_limit::hit(&state.db, &format!("reset-ip:{}", ctx.client_ip), 3_600).await?;
+    let ip_hits =
+        store::rate_limit::hit(&state.db, &format!("reset-ip:{}", ctx.client_ip), 3_600).await?;
     if ip_hits > RESETS_PER_IP {
         errors.add("email", i, "error-too-many-attempts");
     }
     let Some(email) = email.filter(|_| errors.is_empty()) else {
-        let view = ForgotView { layout: Layout::new(&state, &ctx, i.t("forgot-title")), form, errors };
+        let view = ForgotView {
+            layout: Layout::new(&state, &ctx, i.t("forgot-title")),
+            form,
+            errors,
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(view.render()?)).into_response());
     };
-    let email_hits = store::rate_limit::hit(&state.db, &format!("reset-email:{}", email.as_str()), 3_600).await?;
-    if email_hits <= RESETS_PER_EMAIL {
-        if let Some(user) = store::accounts::find_user_by_email(&state.db, email.as_str()).await? {
-            let token = new_token();
-            store::accounts::create_token(&state.db, &token_hash(&token), Purpose::ResetPassword, user.id, None, RESET_TTL).await?;
-            let ui = crate::i18n::I18n::new(domain::Locale::parse(&user.locale).unwrap_or(i.locale));
-            Compose {
-                i: ui,
-                to: &user.email,
-                subject: ui.t("email-reset-subject"),
-                greeting: ui.ta("email-greeting", &[("name", &user.display_name)]),
-                paragraphs: vec![ui.t("email-reset-body")],
-                action: Some((ui.t("email-reset-action"), state.url(&format!("/password/reset/{token}")))),
-                after: vec![ui.t("email-reset-expiry"), ui.t("email-ignore-if-not-you")],
-            }
-            .queue(&state)
+    let email_hits =
+        store::rate_limit::hit(&state.db, &format!("reset-email:{}", email.as_str()), 3_600)
             .await?;
+    if email_hits <= RESETS_PER_EMAIL
+        && let Some(user) = store::accounts::find_user_by_email(&state.db, email.as_str()).await?
+    {
+        let token = new_token();
+        store::accounts::create_token(
+            &state.db,
+            &token_hash(&token),
+            Purpose::ResetPassword,
+            user.id,
+            None,
+            RESET_TTL,
+        )
+        .await?;
+        let ui = crate::i18n::I18n::new(domain::Locale::parse(&user.locale).unwrap_or(i.locale));
+        Compose {
+            i: ui,
+            to: &user.email,
+            subject: ui.t("email-reset-subject"),
+            greeting: ui.ta("email-greeting", &[("name", &user.display_name)]),
+            paragraphs: vec![ui.t("email-reset-body")],
+            action: Some((
+                ui.t("email-reset-action"),
+                state.url(&format!("/password/reset/{token}")),
+            )),
+            after: vec![ui.t("email-reset-expiry"), ui.t("email-ignore-if-not-you")],
         }
+        .queue(&state)
+        .await?;
     }
     // The same answer whether or not the address has an account.
-    message(&state, &ctx, "check-email-title", &["check-email-reset", "check-email-spam"], None)
+    message(
+        &state,
+        &ctx,
+        "check-email-title",
+        &["check-email-reset", "check-email-spam"],
+        None,
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -89,36 +121,97 @@ struct ResetView {
 }
 
 fn invalid_link(state: &AppState, ctx: &Ctx) -> WebResult<Response> {
-    message(state, ctx, "link-invalid-title", &["link-invalid-reset"], Some(("/password/forgot", "forgot-request-again")))
+    message(
+        state,
+        ctx,
+        "link-invalid-title",
+        &["link-invalid-reset"],
+        Some(("/password/forgot", "forgot-request-again")),
+    )
 }
 
-pub async fn reset_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult<Response> {
-    if store::accounts::peek_token(&state.db, &token_hash(&token), Purpose::ResetPassword).await?.is_none() {
+pub async fn reset_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
+    if store::accounts::peek_token(&state.db, &token_hash(&token), Purpose::ResetPassword)
+        .await?
+        .is_none()
+    {
         return invalid_link(&state, &ctx);
     }
-    let view = ResetView { layout: Layout::new(&state, &ctx, ctx.i.t("reset-title")), token, errors: FieldErrors::default(), min_len: password::MIN_LEN };
+    let view = ResetView {
+        layout: Layout::new(&state, &ctx, ctx.i.t("reset-title")),
+        token,
+        errors: FieldErrors::default(),
+        min_len: password::MIN_LEN,
+    };
     Ok(Html(view.render()?).into_response())
 }
 
-pub async fn reset_submit(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<ResetForm>) -> WebResult<Response> {
+pub async fn reset_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<ResetForm>,
+) -> WebResult<Response> {
     let i = ctx.i;
     let hash_of_token = token_hash(&token);
     let mut errors = FieldErrors::default();
-    if errors.check("password", i, password::check_new(&form.password)).is_none() {
-        if store::accounts::peek_token(&state.db, &hash_of_token, Purpose::ResetPassword).await?.is_none() {
+    if errors
+        .check("password", i, password::check_new(&form.password))
+        .is_none()
+    {
+        if store::accounts::peek_token(&state.db, &hash_of_token, Purpose::ResetPassword)
+            .await?
+            .is_none()
+        {
             return invalid_link(&state, &ctx);
         }
-        let view = ResetView { layout: Layout::new(&state, &ctx, i.t("reset-title")), token, errors, min_len: password::MIN_LEN };
+        let view = ResetView {
+            layout: Layout::new(&state, &ctx, i.t("reset-title")),
+            token,
+            errors,
+            min_len: password::MIN_LEN,
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(view.render()?)).into_response());
     }
-    let Some(used) = store::accounts::consume_token(&state.db, &hash_of_token, Purpose::ResetPassword).await? else {
+    let Some(used) =
+        store::accounts::consume_token(&state.db, &hash_of_token, Purpose::ResetPassword).await?
+    else {
         return invalid_link(&state, &ctx);
     };
-    let hash = hash_password(form.password).await.map_err(WebError::Internal)?;
+    let hash = hash_password(form.password)
+        .await
+        .map_err(WebError::Internal)?;
     store::accounts::set_password(&state.db, used.user_id, &hash, None).await?;
     // The link reached the inbox, so the address is proven too.
     store::accounts::mark_verified(&state.db, used.user_id).await?;
-    store::rate_limit::clear(&state.db, &format!("login-fail:{}", store::accounts::find_user(&state.db, used.user_id).await?.map(|u| u.email).unwrap_or_default())).await?;
-    audit::record(&state.db, AuditAction::PasswordReset, Entry { actor_id: Some(used.user_id), subject_id: Some(used.user_id), ..Entry::default() }).await?;
-    Ok(redirect_with_flash("/login", "flash-password-reset", &state))
+    store::rate_limit::clear(
+        &state.db,
+        &format!(
+            "login-fail:{}",
+            store::accounts::find_user(&state.db, used.user_id)
+                .await?
+                .map(|u| u.email)
+                .unwrap_or_default()
+        ),
+    )
+    .await?;
+    audit::record(
+        &state.db,
+        AuditAction::PasswordReset,
+        Entry {
+            actor_id: Some(used.user_id),
+            subject_id: Some(used.user_id),
+            ..Entry::default()
+        },
+    )
+    .await?;
+    Ok(redirect_with_flash(
+        "/login",
+        "flash-password-reset",
+        &state,
+    ))
 }

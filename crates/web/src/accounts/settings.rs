@@ -33,21 +33,37 @@ struct AccountView {
     min_len: usize,
 }
 
-async fn render(state: &AppState, ctx: &Ctx, errors: FieldErrors, display_name: Option<String>, new_email: String) -> WebResult<Response> {
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: FieldErrors,
+    display_name: Option<String>,
+    new_email: String,
+) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let i = ctx.i;
-    let stored = store::accounts::find_user(&state.db, user.id).await?.ok_or(WebError::SignInRequired)?;
+    let stored = store::accounts::find_user(&state.db, user.id)
+        .await?
+        .ok_or(WebError::SignInRequired)?;
     let centres = store::centres::list(&state.db).await?;
     let memberships = ctx
         .actor
         .memberships
         .iter()
         .map(|(centre_id, role)| MembershipRow {
-            centre: centres.iter().find(|c| c.id == *centre_id).map(|c| c.name.clone()).unwrap_or_default(),
+            centre: centres
+                .iter()
+                .find(|c| c.id == *centre_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
             role: i.t(role.label_key()),
         })
         .collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let view = AccountView {
         layout: Layout::new(state, ctx, i.t("account-title")),
         display_name: display_name.unwrap_or(stored.display_name),
@@ -71,13 +87,21 @@ pub struct ProfileForm {
     pub display_name: String,
 }
 
-pub async fn profile(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ProfileForm>) -> WebResult<Response> {
+pub async fn profile(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<ProfileForm>,
+) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let mut errors = FieldErrors::default();
     match errors.check("display_name", ctx.i, text(&form.display_name, 80)) {
         Some(name) => {
             store::accounts::set_display_name(&state.db, user.id, &name).await?;
-            Ok(redirect_with_flash("/account", "flash-profile-saved", &state))
+            Ok(redirect_with_flash(
+                "/account",
+                "flash-profile-saved",
+                &state,
+            ))
         }
         None => render(&state, &ctx, errors, Some(form.display_name), String::new()).await,
     }
@@ -90,11 +114,17 @@ pub struct PasswordForm {
     pub new_password: String,
 }
 
-pub async fn password(State(state): State<AppState>, ctx: Ctx, Form(form): Form<PasswordForm>) -> WebResult<Response> {
+pub async fn password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<PasswordForm>,
+) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let i = ctx.i;
     let mut errors = FieldErrors::default();
-    let stored = store::accounts::find_user(&state.db, user.id).await?.ok_or(WebError::SignInRequired)?;
+    let stored = store::accounts::find_user(&state.db, user.id)
+        .await?
+        .ok_or(WebError::SignInRequired)?;
     if !verify_password(form.current_password, Some(stored.password_hash)).await {
         errors.add("current_password", i, "error-password-wrong");
     }
@@ -102,10 +132,25 @@ pub async fn password(State(state): State<AppState>, ctx: Ctx, Form(form): Form<
     if !errors.is_empty() {
         return render(&state, &ctx, errors, None, String::new()).await;
     }
-    let hash = hash_password(form.new_password).await.map_err(WebError::Internal)?;
+    let hash = hash_password(form.new_password)
+        .await
+        .map_err(WebError::Internal)?;
     store::accounts::set_password(&state.db, user.id, &hash, ctx.session_hash.as_deref()).await?;
-    audit::record(&state.db, AuditAction::PasswordChanged, Entry { actor_id: Some(user.id), subject_id: Some(user.id), ..Entry::default() }).await?;
-    Ok(redirect_with_flash("/account", "flash-password-changed", &state))
+    audit::record(
+        &state.db,
+        AuditAction::PasswordChanged,
+        Entry {
+            actor_id: Some(user.id),
+            subject_id: Some(user.id),
+            ..Entry::default()
+        },
+    )
+    .await?;
+    Ok(redirect_with_flash(
+        "/account",
+        "flash-password-changed",
+        &state,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -117,16 +162,25 @@ pub struct EmailForm {
 
 pub const CHANGE_EMAIL_TTL: i64 = 24 * 3_600;
 
-pub async fn email(State(state): State<AppState>, ctx: Ctx, Form(form): Form<EmailForm>) -> WebResult<Response> {
+pub async fn email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<EmailForm>,
+) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let i = ctx.i;
     let mut errors = FieldErrors::default();
     let new_email = errors.check("new_email", i, Email::parse(&form.new_email));
-    let stored = store::accounts::find_user(&state.db, user.id).await?.ok_or(WebError::SignInRequired)?;
+    let stored = store::accounts::find_user(&state.db, user.id)
+        .await?
+        .ok_or(WebError::SignInRequired)?;
     if !verify_password(form.email_password, Some(stored.password_hash)).await {
         errors.add("email_password", i, "error-password-wrong");
     }
-    if new_email.as_ref().is_some_and(|e| e.as_str() == stored.email) {
+    if new_email
+        .as_ref()
+        .is_some_and(|e| e.as_str() == stored.email)
+    {
         errors.add("new_email", i, "error-email-same");
     }
     let (Some(new_email), true) = (new_email, errors.is_empty()) else {
@@ -134,40 +188,88 @@ pub async fn email(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Ema
     };
     // The change happens only when the new address proves it is reachable; an address already
     // in use gets the same answer, so the form reveals nothing about other accounts.
-    if store::accounts::find_user_by_email(&state.db, new_email.as_str()).await?.is_none() {
+    if store::accounts::find_user_by_email(&state.db, new_email.as_str())
+        .await?
+        .is_none()
+    {
         let token = new_token();
-        store::accounts::create_token(&state.db, &token_hash(&token), Purpose::ChangeEmail, user.id, Some(new_email.as_str()), CHANGE_EMAIL_TTL).await?;
+        store::accounts::create_token(
+            &state.db,
+            &token_hash(&token),
+            Purpose::ChangeEmail,
+            user.id,
+            Some(new_email.as_str()),
+            CHANGE_EMAIL_TTL,
+        )
+        .await?;
         Compose {
             i,
             to: new_email.as_str(),
             subject: i.t("email-change-subject"),
             greeting: i.ta("email-greeting", &[("name", &stored.display_name)]),
             paragraphs: vec![i.t("email-change-body")],
-            action: Some((i.t("email-change-action"), state.url(&format!("/account/email/confirm/{token}")))),
+            action: Some((
+                i.t("email-change-action"),
+                state.url(&format!("/account/email/confirm/{token}")),
+            )),
             after: vec![i.t("email-ignore-if-not-you")],
         }
         .queue(&state)
         .await?;
     }
-    Ok(redirect_with_flash("/account", "flash-email-change-sent", &state))
+    Ok(redirect_with_flash(
+        "/account",
+        "flash-email-change-sent",
+        &state,
+    ))
 }
 
-pub async fn confirm_email(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult<Response> {
-    let Some(used) = store::accounts::consume_token(&state.db, &token_hash(&token), Purpose::ChangeEmail).await? else {
-        return message(&state, &ctx, "link-invalid-title", &["link-invalid-email"], Some(("/account", "nav-account")));
+pub async fn confirm_email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
+    let Some(used) =
+        store::accounts::consume_token(&state.db, &token_hash(&token), Purpose::ChangeEmail)
+            .await?
+    else {
+        return message(
+            &state,
+            &ctx,
+            "link-invalid-title",
+            &["link-invalid-email"],
+            Some(("/account", "nav-account")),
+        );
     };
     let Some(new_email) = used.new_email else {
         return Err(WebError::NotFound);
     };
-    let old = store::accounts::find_user(&state.db, used.user_id).await?.ok_or(WebError::NotFound)?;
+    let old = store::accounts::find_user(&state.db, used.user_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
     match store::accounts::set_email(&state.db, used.user_id, &new_email).await {
         Ok(()) => {}
         Err(store::StoreError::Conflict) => {
-            return message(&state, &ctx, "link-invalid-title", &["email-taken-meanwhile"], Some(("/account", "nav-account")));
+            return message(
+                &state,
+                &ctx,
+                "link-invalid-title",
+                &["email-taken-meanwhile"],
+                Some(("/account", "nav-account")),
+            );
         }
         Err(err) => return Err(err.into()),
     }
-    audit::record(&state.db, AuditAction::EmailChanged, Entry { actor_id: Some(used.user_id), subject_id: Some(used.user_id), ..Entry::default() }).await?;
+    audit::record(
+        &state.db,
+        AuditAction::EmailChanged,
+        Entry {
+            actor_id: Some(used.user_id),
+            subject_id: Some(used.user_id),
+            ..Entry::default()
+        },
+    )
+    .await?;
     let i = crate::i18n::I18n::new(domain::Locale::parse(&old.locale).unwrap_or_default());
     Compose {
         i,
@@ -180,11 +282,19 @@ pub async fn confirm_email(State(state): State<AppState>, ctx: Ctx, Path(token):
     }
     .queue(&state)
     .await?;
-    let to = if ctx.user.is_some() { "/account" } else { "/login" };
+    let to = if ctx.user.is_some() {
+        "/account"
+    } else {
+        "/login"
+    };
     Ok(redirect_with_flash(to, "flash-email-changed", &state))
 }
 
 /// The account page with errors on one of its forms.
-pub async fn render_with_errors(state: &AppState, ctx: &Ctx, errors: FieldErrors) -> WebResult<Response> {
+pub async fn render_with_errors(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: FieldErrors,
+) -> WebResult<Response> {
     render(state, ctx, errors, None, String::new()).await
 }

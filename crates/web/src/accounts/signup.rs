@@ -1,12 +1,12 @@
 use super::{message, redirect_with_flash, send_verification};
 use crate::ctx::Ctx;
+use crate::error::WebError;
 use crate::error::WebResult;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
 use crate::security::{hash_password, token_hash};
 use crate::state::AppState;
-use crate::error::WebError;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
@@ -31,8 +31,17 @@ struct SignupView {
     min_len: usize,
 }
 
-fn render(state: &AppState, ctx: &Ctx, form: SignupForm, errors: FieldErrors) -> WebResult<Response> {
-    let status = if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
+fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    form: SignupForm,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let status = if errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
     let view = SignupView {
         layout: Layout::new(state, ctx, ctx.i.t("signup-title")),
         form,
@@ -52,13 +61,20 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
 /// Sign-ups per address per hour before the form says to wait.
 const SIGNUPS_PER_HOUR: i64 = 10;
 
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(mut form): Form<SignupForm>) -> WebResult<Response> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(mut form): Form<SignupForm>,
+) -> WebResult<Response> {
     let i = ctx.i;
     let mut errors = FieldErrors::default();
     let name = errors.check("display_name", i, text(&form.display_name, 80));
     let email = errors.check("email", i, Email::parse(&form.email));
-    let pass_ok = errors.check("password", i, password::check_new(&form.password)).is_some();
-    let hits = store::rate_limit::hit(&state.db, &format!("signup:{}", ctx.client_ip), 3_600).await?;
+    let pass_ok = errors
+        .check("password", i, password::check_new(&form.password))
+        .is_some();
+    let hits =
+        store::rate_limit::hit(&state.db, &format!("signup:{}", ctx.client_ip), 3_600).await?;
     if hits > SIGNUPS_PER_HOUR {
         errors.add("email", i, "error-too-many-attempts");
     }
@@ -66,7 +82,9 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(mut form): For
         form.password.clear();
         return render(&state, &ctx, form, errors);
     };
-    let hash = hash_password(std::mem::take(&mut form.password)).await.map_err(WebError::Internal)?;
+    let hash = hash_password(std::mem::take(&mut form.password))
+        .await
+        .map_err(WebError::Internal)?;
     let new = store::accounts::NewUser {
         email: email.as_str(),
         password_hash: &hash,
@@ -76,7 +94,16 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(mut form): For
     };
     match store::accounts::create_user(&state.db, &new).await {
         Ok(user_id) => {
-            audit::record(&state.db, AuditAction::SignUp, Entry { actor_id: Some(user_id), subject_id: Some(user_id), ..Entry::default() }).await?;
+            audit::record(
+                &state.db,
+                AuditAction::SignUp,
+                Entry {
+                    actor_id: Some(user_id),
+                    subject_id: Some(user_id),
+                    ..Entry::default()
+                },
+            )
+            .await?;
             send_verification(&state, i, user_id, email.as_str(), &name).await?;
         }
         Err(store::StoreError::Conflict) => {
@@ -95,17 +122,37 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(mut form): For
         }
         Err(err) => return Err(err.into()),
     }
-    message(&state, &ctx, "check-email-title", &["check-email-signup", "check-email-spam"], None)
+    message(
+        &state,
+        &ctx,
+        "check-email-title",
+        &["check-email-signup", "check-email-spam"],
+        None,
+    )
 }
 
-pub async fn verify(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> WebResult<Response> {
+pub async fn verify(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
     let purpose = store::accounts::Purpose::VerifyEmail;
     match store::accounts::consume_token(&state.db, &token_hash(&token), purpose).await? {
         Some(t) => {
             store::accounts::mark_verified(&state.db, t.user_id).await?;
-            let to = if ctx.user.is_some() { "/dashboard" } else { "/login" };
+            let to = if ctx.user.is_some() {
+                "/dashboard"
+            } else {
+                "/login"
+            };
             Ok(redirect_with_flash(to, "flash-email-verified", &state))
         }
-        None => message(&state, &ctx, "link-invalid-title", &["link-invalid-verify"], Some(("/login", "nav-sign-in"))),
+        None => message(
+            &state,
+            &ctx,
+            "link-invalid-title",
+            &["link-invalid-verify"],
+            Some(("/login", "nav-sign-in")),
+        ),
     }
 }

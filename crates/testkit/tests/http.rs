@@ -1,0 +1,431 @@
+//! Journeys through the HTTP interface, in process, on both backends.
+use axum::http::StatusCode;
+use testkit::{TestApp, databases, link_path};
+
+#[tokio::test]
+async fn sign_up_verify_sign_in_switch_language_sign_out() {
+    for t in databases().await {
+        let app = TestApp::new(t).await;
+        let mut c = app.client();
+        let page = c.get("/signup").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Créer ton compte"));
+
+        // Bad input: errors beside the fields, typed values kept, password not echoed.
+        let bad = c
+            .post(
+                "/signup",
+                &[
+                    ("display_name", "Léa"),
+                    ("email", "pas-une-adresse"),
+                    ("password", "court"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("f-email-error") && bad.body.contains("value=\"pas-une-adresse\"")
+        );
+        assert!(bad.body.contains("f-password-error") && !bad.body.contains("value=\"court\""));
+
+        let ok = c
+            .post(
+                "/signup",
+                &[
+                    ("display_name", "Léa Martin"),
+                    ("email", "Lea@Exemple.fr"),
+                    ("password", "une phrase solide"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::OK);
+        assert!(ok.body.contains("Vérifie ta boîte mail"));
+        // Not verified yet: sign-in refused, a new link is sent.
+        let early = c.login("lea@exemple.fr", "une phrase solide").await;
+        assert_eq!(early.status, StatusCode::FORBIDDEN);
+
+        let mail = app
+            .last_mail_to("lea@exemple.fr")
+            .await
+            .expect("verification mail");
+        assert!(mail.subject.contains("Confirme"));
+        let link = link_path(&mail.text, "http://impact.test/verify/").expect("link");
+        let verified = c.get(&link).await;
+        assert_eq!(verified.location(), Some("/login"));
+        assert_eq!(
+            c.get(&link).await.status,
+            StatusCode::OK,
+            "a used link shows a clear page"
+        );
+
+        let login = c.login("lea@exemple.fr", "une phrase solide").await;
+        assert_eq!(login.status, StatusCode::SEE_OTHER, "{}", login.body);
+        let dash = c.get("/dashboard").await;
+        assert!(dash.body.contains("Bonjour Léa Martin"));
+        assert!(dash.body.contains("lang=\"fr\""));
+
+        let switched = c
+            .post("/lang", &[("lang", "en"), ("next", "/dashboard")])
+            .await;
+        assert_eq!(switched.location(), Some("/dashboard"));
+        let dash = c.get("/dashboard").await;
+        assert!(
+            dash.body.contains("Hello Léa Martin") || dash.body.contains("lang=\"en\""),
+            "{}",
+            &dash.body[..400]
+        );
+        assert!(dash.body.contains("lang=\"en\""));
+
+        let out = c.post("/logout", &[]).await;
+        assert_eq!(out.location(), Some("/"));
+        assert_eq!(
+            c.get("/dashboard").await.location(),
+            Some("/login?next=%2Fdashboard")
+        );
+    }
+}
+
+#[tokio::test]
+async fn sign_in_failures_are_generic_and_lock_the_address() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        let unknown = c.login("personne@demo.local", "nimporte quoi").await;
+        let wrong = c.login("coach@demo.local", "mauvais mot de passe").await;
+        assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        let msg = "Adresse e-mail ou mot de passe incorrect";
+        assert!(unknown.body.contains(msg) && wrong.body.contains(msg));
+        for _ in 0..4 {
+            c.login("coach@demo.local", "mauvais mot de passe").await;
+        }
+        let locked = c.login("coach@demo.local", "impact-demo").await;
+        assert_eq!(
+            locked.status,
+            StatusCode::UNAUTHORIZED,
+            "locked after 5 failures, even with the right password"
+        );
+        assert!(locked.body.contains(msg));
+        let other = c.login("participant@demo.local", "impact-demo").await;
+        assert_eq!(
+            other.status,
+            StatusCode::SEE_OTHER,
+            "other accounts are not locked"
+        );
+    }
+}
+
+#[tokio::test]
+async fn password_reset_link_works_once() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        let unknown = c
+            .post("/password/forgot", &[("email", "personne@demo.local")])
+            .await;
+        let known = c
+            .post("/password/forgot", &[("email", "coach@demo.local")])
+            .await;
+        assert_eq!(
+            unknown.body,
+            known.body.replace(&known.body, &unknown.body),
+            "same page"
+        );
+        assert_eq!(unknown.status, known.status);
+        assert!(app.last_mail_to("personne@demo.local").await.is_none());
+        let mail = app
+            .last_mail_to("coach@demo.local")
+            .await
+            .expect("reset mail");
+        let link = link_path(&mail.text, "http://impact.test/password/reset/").expect("link");
+        assert_eq!(c.get(&link).await.status, StatusCode::OK);
+        let weak = c.post(&link, &[("password", "123")]).await;
+        assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let done = c
+            .post(&link, &[("password", "nouvelle phrase secrète")])
+            .await;
+        assert_eq!(done.location(), Some("/login"));
+        let again = c
+            .post(&link, &[("password", "encore une autre phrase")])
+            .await;
+        assert!(again.body.contains("plus valable"));
+        assert_eq!(
+            c.login("coach@demo.local", "impact-demo").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            c.login("coach@demo.local", "nouvelle phrase secrète")
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+    }
+}
+
+#[tokio::test]
+async fn forms_without_the_csrf_token_are_refused() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.get("/login").await;
+        let forged = c
+            .post(
+                "/login",
+                &[
+                    ("email", "admin@demo.local"),
+                    ("password", "impact-demo"),
+                    ("_csrf", "x".repeat(43).as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        assert!(forged.body.contains("Recharge la page"));
+        let mut fresh = app.client();
+        let no_cookie = fresh.post("/logout", &[("_csrf", "")]).await;
+        assert_eq!(no_cookie.status, StatusCode::FORBIDDEN);
+    }
+}
+
+#[tokio::test]
+async fn a_coach_invited_to_a_centre_accepts_and_sees_the_coach_navigation() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut manager = app.client();
+        manager.login("manager.die@demo.local", "impact-demo").await;
+        let page = manager.get("/centres/micro-centre-die").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let refused = manager
+            .post(
+                "/centres/micro-centre-die/invitations",
+                &[("email", "nina@exemple.fr"), ("role", "network_admin")],
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a manager cannot grant network admin"
+        );
+        let sent = manager
+            .post(
+                "/centres/micro-centre-die/invitations",
+                &[("email", "nina@exemple.fr"), ("role", "coach")],
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER);
+        let mail = app
+            .last_mail_to("nina@exemple.fr")
+            .await
+            .expect("invitation mail");
+        let link = link_path(&mail.text, "http://impact.test/invitations/").expect("link");
+
+        let mut nina = app.client();
+        let form = nina.get(&link).await;
+        assert!(form.body.contains("Micro-centre de Die"));
+        let accepted = nina
+            .post(
+                &link,
+                &[
+                    ("display_name", "Nina Coach"),
+                    ("password", "jardins partagés 2026"),
+                ],
+            )
+            .await;
+        assert_eq!(accepted.location(), Some("/dashboard"));
+        let dash = nina.get("/dashboard").await;
+        assert!(dash.body.contains("Mon centre") && dash.body.contains("accompagnateur·rice"));
+        assert!(!dash.body.contains("/admin/jobs"));
+        assert_eq!(nina.get(&link).await.status, StatusCode::OK);
+        assert!(nina.get(&link).await.body.contains("plus valable"));
+
+        let mut admin = app.client();
+        admin.login("manager.die@demo.local", "impact-demo").await;
+        let audit = admin.get("/admin/audit").await;
+        assert!(audit.body.contains("Invitation acceptée") && audit.body.contains("Nina Coach"));
+    }
+}
+
+#[tokio::test]
+async fn no_request_reads_or_changes_another_centre() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        assert_eq!(
+            die.get("/centres/studio").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let invite = die
+            .post(
+                "/centres/studio/invitations",
+                &[("email", "x@exemple.fr"), ("role", "coach")],
+            )
+            .await;
+        assert_eq!(invite.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            die.get("/admin/audit?centre=studio").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(die.get("/admin/jobs").await.status, StatusCode::FORBIDDEN);
+        let projects = die.get("/projects").await.body;
+        assert!(projects.contains("Jardins partagés") && !projects.contains("Recyclerie"));
+        // The studio's project ids are not found from Die.
+        for id in 1..=3 {
+            assert_eq!(
+                die.get(&format!("/projects/{id}")).await.status,
+                StatusCode::NOT_FOUND
+            );
+        }
+        let mut participant = app.client();
+        participant
+            .login("participant@demo.local", "impact-demo")
+            .await;
+        assert_eq!(
+            participant.get("/centres").await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            participant.get("/admin/audit").await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            participant.get("/projects/4").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(participant.get("/projects/1").await.status, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn network_admin_creates_a_centre_and_sees_jobs_and_outbox() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        let bad = admin
+            .post(
+                "/centres",
+                &[
+                    ("name", "Micro-centre de Crest"),
+                    ("town", ""),
+                    ("slug", "Pas Bon"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("value=\"Micro-centre de Crest\"")
+                && bad.body.contains("f-slug-error")
+                && bad.body.contains("f-town-error")
+        );
+        let ok = admin
+            .post(
+                "/centres",
+                &[
+                    ("name", "Micro-centre de Crest"),
+                    ("town", "Crest"),
+                    ("slug", ""),
+                ],
+            )
+            .await;
+        assert_eq!(ok.location(), Some("/centres/micro-centre-de-crest"));
+        let dup = admin
+            .post(
+                "/centres",
+                &[
+                    ("name", "Autre"),
+                    ("town", "Crest"),
+                    ("slug", "micro-centre-de-crest"),
+                ],
+            )
+            .await;
+        assert!(dup.body.contains("déjà pris"));
+        assert_eq!(admin.get("/admin/jobs").await.status, StatusCode::OK);
+        assert_eq!(admin.get("/admin/outbox").await.status, StatusCode::OK);
+        let audit = admin.get("/admin/audit").await.body;
+        assert!(audit.contains("Centre créé") && audit.contains("Connexion"));
+    }
+}
+
+#[tokio::test]
+async fn gdpr_export_and_account_deletion() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.login("participant@demo.local", "impact-demo").await;
+        let export = c.post("/account/export", &[]).await;
+        assert_eq!(
+            export.header("content-type"),
+            Some("application/json; charset=utf-8")
+        );
+        let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+        assert_eq!(json["account"]["email"], "participant@demo.local");
+        assert_eq!(json["projects"].as_array().unwrap().len(), 2);
+        let wrong = c
+            .post("/account/delete", &[("delete_password", "non")])
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let gone = c
+            .post("/account/delete", &[("delete_password", "impact-demo")])
+            .await;
+        assert_eq!(gone.location(), Some("/"));
+        assert_eq!(
+            c.login("participant@demo.local", "impact-demo")
+                .await
+                .status,
+            StatusCode::UNAUTHORIZED
+        );
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        let audit = admin.get("/admin/audit").await.body;
+        assert!(
+            audit.contains("Suppression de compte")
+                && audit.contains("Export des données personnelles")
+        );
+        assert!(!audit.contains("participant@demo.local"));
+    }
+}
+
+#[tokio::test]
+async fn operations_endpoints_headers_and_error_pages() {
+    let app = TestApp::with_demo(testkit::TestDb::sqlite().await).await;
+    let mut c = app.client();
+    let health = c.get("/healthz").await;
+    assert_eq!(health.status, StatusCode::OK);
+    assert!(health.body.contains("\"ok\""));
+    let ready: serde_json::Value = serde_json::from_str(&c.get("/readyz").await.body).unwrap();
+    assert_eq!(ready["status"], "ready");
+    let home = c.get("/").await;
+    let csp = home.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("script-src 'self'")
+            && csp.contains("frame-ancestors 'none'")
+            && !csp.contains("unsafe-inline")
+    );
+    assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
+    assert!(home.header("x-request-id").is_some());
+    assert!(home.body.contains("Instance de démonstration"));
+    let metrics = c.get("/metrics").await.body;
+    assert!(
+        metrics.contains("impact_http_requests_total{class=\"2xx\"}")
+            && metrics.contains("impact_jobs{status=\"queued\"}")
+    );
+    let missing = c.get("/nulle-part").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("Page introuvable"));
+    c.accept_language = Some("en-GB,en;q=0.9".into());
+    c.forget_cookie("lang");
+    let missing_en = c.get("/nulle-part").await;
+    assert!(
+        missing_en.body.contains("Page not found"),
+        "{}",
+        missing_en.body
+    );
+    let css = testkit::Client::new(web::router(app.state.clone()))
+        .get(web::assets::url("app.css"))
+        .await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(
+        css.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+}

@@ -17,7 +17,7 @@ impl Drop for TempDir {
     }
 }
 
-fn unique_name() -> String {
+pub(crate) fn unique_name() -> String {
     use rand::Rng;
     let n: u64 = rand::thread_rng().r#gen();
     format!("impact_t_{n:016x}")

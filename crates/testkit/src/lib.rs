@@ -2,6 +2,7 @@
 //! client, a local SMTP sink, and helpers to read the links out of e-mails.
 #![forbid(unsafe_code)]
 
+pub mod browser;
 mod client;
 mod db;
 mod smtp;
@@ -21,11 +22,15 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new(db: TestDb) -> TestApp {
+        TestApp::with_base_url(db, "http://impact.test").await
+    }
+
+    async fn with_base_url(db: TestDb, base_url: &str) -> TestApp {
         let smtp = SmtpSink::start().await;
         let layer = web::config::Layer {
             database_url: Some(db.url.clone()),
             smtp_url: Some(format!("smtp://127.0.0.1:{}", smtp.port)),
-            base_url: Some("http://impact.test".into()),
+            base_url: Some(base_url.into()),
             ..Default::default()
         };
         let config: Config = layer.build().expect("test config");
@@ -41,6 +46,25 @@ impl TestApp {
             .demo
             .store(true, std::sync::atomic::Ordering::Relaxed);
         app
+    }
+
+    /// Serves the app on 127.0.0.1:0 (for a real browser), with the demo data when `demo`.
+    /// Returns the app and its base URL; e-mailed links point at it.
+    pub async fn serve(db: TestDb, demo: bool) -> (TestApp, String) {
+        if demo {
+            web::demo::load(&db.db).await.expect("demo data");
+        }
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let app = TestApp::with_base_url(db, &url).await;
+        let router = web::router(app.state.clone());
+        tokio::spawn(async move {
+            let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+            let _ = axum::serve(listener, service).await;
+        });
+        (app, url)
     }
 
     /// A browser-like client with its own cookies.
@@ -73,9 +97,11 @@ pub fn link_path(text: &str, prefix: &str) -> Option<String> {
     let start = text.find(prefix)?;
     let rest = &text[start..];
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
-    Some(
-        rest[..end]
-            .trim_start_matches("http://impact.test")
-            .to_string(),
-    )
+    let link = &rest[..end];
+    // Keep the path (and query) only.
+    let path_start = link
+        .find("://")
+        .and_then(|i| link[i + 3..].find('/').map(|j| i + 3 + j))
+        .unwrap_or(0);
+    Some(link[path_start..].to_string())
 }

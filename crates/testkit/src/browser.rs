@@ -1,0 +1,239 @@
+//! Real headless Chromium through chromedriver (Debian's `chromium` and `chromium-driver`).
+//! One chromedriver per test binary; one fresh browser profile per session. When no browser is
+//! installed the test prints why and is skipped, except in CI (`CI=true`) where it fails.
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+const AXE: &str = include_str!("../vendor/axe-core-4.11.0.min.js");
+
+struct Driver {
+    port: u16,
+    _child: Child,
+}
+
+static DRIVER: OnceLock<Mutex<Option<Driver>>> = OnceLock::new();
+
+fn find(names: &[&str]) -> Option<String> {
+    names
+        .iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .map(|p| p.to_string())
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(9515)
+}
+
+fn start_driver() -> Result<Driver, String> {
+    let driver = find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])
+        .ok_or("chromedriver not found (apt-get install chromium-driver)")?;
+    find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"])
+        .ok_or("chromium not found (apt-get install chromium)")?;
+    let port = free_port();
+    let child = Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start chromedriver: {e}"))?;
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if started.elapsed() > Duration::from_secs(15) {
+            return Err("chromedriver did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(Driver {
+        port,
+        _child: child,
+    })
+}
+
+/// A browser session, or `None` (with a note) when no browser can run here outside CI.
+pub async fn browser(width: u32, height: u32) -> Option<Browser> {
+    let port = {
+        let cell = DRIVER.get_or_init(|| Mutex::new(None));
+        let mut guard = cell.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            match start_driver() {
+                Ok(d) => *guard = Some(d),
+                Err(why) => {
+                    if std::env::var("CI").is_ok_and(|v| v == "true") {
+                        panic!("CI=true but no browser: {why}");
+                    }
+                    eprintln!("note: skipping browser test: {why}");
+                    return None;
+                }
+            }
+        }
+        guard.as_ref().map(|d| d.port)?
+    };
+    let profile = std::env::temp_dir().join(format!("impact-chrome-{}", crate::db::unique_name()));
+    let caps = json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--lang=fr-FR", "--accept-lang=fr-FR,fr",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": { "intl.accept_languages": "fr-FR,fr" }
+        }
+    });
+    let caps = caps.as_object().cloned().unwrap_or_default();
+    // fantoccini's TLS stack brings a second crypto provider; pick one (we only speak plain
+    // HTTP to chromedriver on loopback).
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let client = ClientBuilder::rustls()
+        .expect("rustls")
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("new browser session");
+    Some(Browser { client, profile })
+}
+
+pub struct Browser {
+    pub client: Client,
+    profile: std::path::PathBuf,
+}
+
+impl Browser {
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("goto");
+    }
+
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.element(css).await;
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    async fn element(&self, css: &str) -> fantoccini::elements::Element {
+        let element = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .expect(css);
+        let arg = serde_json::to_value(&element).expect("element");
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await
+            .expect("scroll");
+        element
+    }
+
+    /// Clicks something that loads a new page, and waits for that page.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .execute("window.__impactOldPage = true;", vec![])
+            .await
+            .expect("mark page");
+        self.element(css).await.click().await.expect("click");
+        let started = Instant::now();
+        loop {
+            let fresh = self
+                .client
+                .execute(
+                    "return !window.__impactOldPage && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if fresh {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "no new page after clicking {css}"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Chooses an option of a `<select>`.
+    pub async fn select(&self, css: &str, value: &str) {
+        let select = self.element(css).await;
+        select
+            .find(Locator::Css(&format!("option[value='{value}']")))
+            .await
+            .expect(value)
+            .click()
+            .await
+            .expect("select");
+    }
+
+    pub async fn path(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .to_string()
+    }
+
+    pub async fn html(&self) -> String {
+        self.client.source().await.expect("source")
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .expect(css)
+            .text()
+            .await
+            .expect("text")
+    }
+
+    /// Runs axe-core in the page and returns its violations as `rule: target…` lines.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        self.client.execute(AXE, vec![]).await.expect("inject axe");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))).catch(e => done(['axe error: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("run axe");
+        result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Saves a PNG screenshot when `IMPACT_SCREENSHOTS` names a folder (to look at the pages).
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(dir) = std::env::var("IMPACT_SCREENSHOTS") {
+            let png = self.client.screenshot().await.expect("screenshot");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png);
+        }
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}

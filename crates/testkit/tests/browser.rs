@@ -1,0 +1,196 @@
+//! User journeys in a real headless Chromium, and axe-core on the public, sign-in and account
+//! pages. Each runs on SQLite (the browser path is the same on PostgreSQL; storage is covered
+//! on both by the store and HTTP tests).
+use testkit::browser::browser;
+use testkit::{TestApp, TestDb, link_path};
+
+#[tokio::test]
+async fn sign_up_verify_sign_in_switch_to_english_sign_out() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, false).await;
+    let Some(b) = browser(1280, 900).await else {
+        return;
+    };
+    b.goto(&format!("{url}/")).await;
+    b.click("a.btn-primary[href='/signup']").await;
+    assert_eq!(b.path().await, "/signup");
+    // A mistake first: the error shows beside the field and what was typed stays.
+    b.fill("#f-display_name", "Inès Moreau").await;
+    b.fill("#f-email", "ines@exemple").await;
+    b.fill("#f-password", "une phrase de passe").await;
+    b.click("form[action='/signup'] button[type=submit]").await;
+    assert!(b.text("#f-email-error").await.contains("n'est pas valide"));
+    let kept = b
+        .client
+        .find(fantoccini::Locator::Css("#f-display_name"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("Inès Moreau"));
+    b.fill("#f-email", "ines@exemple.fr").await;
+    b.fill("#f-password", "une phrase de passe").await;
+    b.click("form[action='/signup'] button[type=submit]").await;
+    assert!(b.html().await.contains("Vérifie ta boîte mail"));
+
+    let mail = app
+        .last_mail_to("ines@exemple.fr")
+        .await
+        .expect("verification e-mail in the SMTP sink");
+    let link = link_path(&mail.text, &format!("{url}/verify/")).expect("verification link");
+    b.goto(&format!("{url}{link}")).await;
+    assert_eq!(b.path().await, "/login");
+    assert!(b.text(".flash").await.contains("confirmée"));
+    b.fill("#f-email", "ines@exemple.fr").await;
+    b.fill("#f-password", "une phrase de passe").await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+    assert!(b.text("h1").await.contains("Bonjour Inès Moreau"));
+
+    b.click(".lang-switch button[value=en]").await;
+    assert_eq!(b.path().await, "/dashboard");
+    assert!(
+        b.text("h1").await.contains("Hello Inès Moreau"),
+        "{}",
+        b.text("h1").await
+    );
+    assert!(b.html().await.contains("lang=\"en\""));
+    b.click(".user-menu button[type=submit]").await;
+    assert_eq!(b.path().await, "/");
+    assert!(b.html().await.contains("/login"));
+    b.goto(&format!("{url}/dashboard")).await;
+    assert_eq!(b.path().await, "/login");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn password_reset_in_the_browser() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let Some(b) = browser(1280, 900).await else {
+        return;
+    };
+    b.goto(&format!("{url}/login")).await;
+    b.click("a[href='/password/forgot']").await;
+    b.fill("#f-email", "coach@demo.local").await;
+    b.click("form[action='/password/forgot'] button[type=submit]")
+        .await;
+    assert!(b.html().await.contains("Vérifie ta boîte mail"));
+    let mail = app
+        .last_mail_to("coach@demo.local")
+        .await
+        .expect("reset e-mail");
+    let link = link_path(&mail.text, &format!("{url}/password/reset/")).expect("reset link");
+    b.goto(&format!("{url}{link}")).await;
+    b.fill("#f-password", "le jardin fleurit en mai").await;
+    b.click("main form button[type=submit]").await;
+    assert_eq!(b.path().await, "/login");
+    b.fill("#f-email", "coach@demo.local").await;
+    b.fill("#f-password", "le jardin fleurit en mai").await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+    // The link worked once only.
+    b.goto(&format!("{url}{link}")).await;
+    assert!(b.html().await.contains("plus valable"));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn an_invited_coach_accepts_and_sees_the_coach_navigation() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let Some(b) = browser(1280, 900).await else {
+        return;
+    };
+    b.goto(&format!("{url}/login")).await;
+    b.fill("#f-email", "manager@demo.local").await;
+    b.fill("#f-password", "impact-demo").await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    b.goto(&format!("{url}/centres/studio")).await;
+    b.fill("#f-email", "yanis@exemple.fr").await;
+    b.select("#f-role", "coach").await;
+    b.click("form[action$='/invitations'] button[type=submit]")
+        .await;
+    assert!(b.text(".flash").await.contains("invitation"));
+    b.click(".user-menu button[type=submit]").await;
+
+    let mail = app
+        .last_mail_to("yanis@exemple.fr")
+        .await
+        .expect("invitation e-mail");
+    let link = link_path(&mail.text, &format!("{url}/invitations/")).expect("invitation link");
+    b.goto(&format!("{url}{link}")).await;
+    assert!(
+        b.html().await.contains("Studio d&#39;Impact Local")
+            || b.html().await.contains("Studio d'Impact Local")
+    );
+    b.fill("#f-display_name", "Yanis Coach").await;
+    b.fill("#f-password", "accompagner avec soin").await;
+    b.click("main form button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+    let nav = b.text("nav.main-nav").await;
+    assert!(
+        nav.contains("Projets") && nav.contains("Mon centre"),
+        "{nav}"
+    );
+    assert!(
+        !nav.contains("Tâches de fond") && !nav.contains("Journal d'audit"),
+        "{nav}"
+    );
+    assert!(b.text(".user-menu").await.contains("accompagnateur·rice"));
+    b.close().await;
+}
+
+/// axe-core finds no violation on the public, sign-in and account pages, on desktop and phone,
+/// in both languages. With `IMPACT_SCREENSHOTS=dir` it also saves what it saw.
+#[tokio::test]
+async fn pages_have_no_accessibility_violations() {
+    let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    for (width, height, device) in [(1280, 900, "desktop"), (360, 780, "mobile")] {
+        let Some(b) = browser(width, height).await else {
+            return;
+        };
+        let public = [
+            "/",
+            "/login",
+            "/signup",
+            "/password/forgot",
+            "/privacy",
+            "/nulle-part",
+        ];
+        for path in public {
+            b.goto(&format!("{url}{path}")).await;
+            let violations = b.axe_violations().await;
+            assert!(violations.is_empty(), "{device} {path}: {violations:?}");
+            b.screenshot(&format!("{device}{}", path.replace('/', "-")))
+                .await;
+        }
+        b.goto(&format!("{url}/login")).await;
+        b.fill("#f-email", "admin@demo.local").await;
+        b.fill("#f-password", "impact-demo").await;
+        b.click("form[action='/login'] button[type=submit]").await;
+        for path in [
+            "/dashboard",
+            "/account",
+            "/projects",
+            "/centres",
+            "/centres/studio",
+            "/admin/audit",
+            "/admin/jobs",
+            "/admin/outbox",
+        ] {
+            b.goto(&format!("{url}{path}")).await;
+            let violations = b.axe_violations().await;
+            assert!(violations.is_empty(), "{device} {path}: {violations:?}");
+            b.screenshot(&format!("{device}{}", path.replace('/', "-")))
+                .await;
+        }
+        b.click(".lang-switch button[value=en]").await;
+        for path in ["/dashboard", "/account"] {
+            b.goto(&format!("{url}{path}")).await;
+            let violations = b.axe_violations().await;
+            assert!(violations.is_empty(), "{device} en {path}: {violations:?}");
+            b.screenshot(&format!("{device}-en{}", path.replace('/', "-")))
+                .await;
+        }
+        b.close().await;
+    }
+}

@@ -1,0 +1,185 @@
+//! Two `serve` processes on one PostgreSQL database: a session opened on one node is valid on
+//! the other, jobs enqueued from both run exactly once, and SIGTERM stops both cleanly.
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A minimal HTTP/1.1 exchange: returns (status, headers, body).
+fn http(port: u16, method: &str, path: &str, cookies: &str, body: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let content = if body.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+            body.len()
+        )
+    };
+    let cookie = if cookies.is_empty() {
+        String::new()
+    } else {
+        format!("Cookie: {cookies}\r\n")
+    };
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n{cookie}{content}\r\n{body}").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+fn set_cookie(head: &str, name: &str) -> Option<String> {
+    head.lines()
+        .filter_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or_else(|| l.strip_prefix("Set-Cookie: "))
+        })
+        .find_map(|c| {
+            c.strip_prefix(&format!("{name}="))
+                .map(|v| v.split(';').next().unwrap_or("").to_string())
+        })
+}
+
+struct Node {
+    child: Child,
+    port: u16,
+}
+
+fn start(url: &str, outbox: &std::path::Path) -> Node {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_impact-studio"))
+        .args([
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--database-url",
+            url,
+        ])
+        .env("IMPACT_OUTBOX_DIR", outbox)
+        .env("IMPACT_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "node did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Node { child, port }
+}
+
+fn stop(mut node: Node) {
+    let pid = node.child.id().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let started = Instant::now();
+    loop {
+        if let Some(status) = node.child.try_wait().unwrap() {
+            assert!(status.success(), "node exited with {status}");
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "node did not stop on SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_nodes_share_sessions_and_run_each_job_once() {
+    let Some(admin_url) = testkit::require_postgres_in_ci() else {
+        return;
+    };
+    let test_db = testkit::TestDb::postgres(&admin_url).await;
+    web::demo::load(&test_db.db).await.unwrap();
+    let outbox = std::env::temp_dir().join(format!("impact-outbox-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&outbox);
+    let a = start(&test_db.url, &outbox);
+    let b = start(&test_db.url, &outbox);
+
+    // Sign in on A.
+    let (_, head, _) = http(a.port, "GET", "/login", "", "");
+    let csrf = set_cookie(&head, "csrf").expect("csrf cookie");
+    let form = format!("email=participant%40demo.local&password=impact-demo&_csrf={csrf}");
+    let (status, head, _) = http(a.port, "POST", "/login", &format!("csrf={csrf}"), &form);
+    assert_eq!(status, 303);
+    let session = set_cookie(&head, "session").expect("session cookie");
+    let new_csrf = set_cookie(&head, "csrf").expect("rotated csrf");
+    let cookies = format!("session={session}; csrf={new_csrf}");
+    // The session opened on A is valid on B.
+    let (status, _, body) = http(b.port, "GET", "/dashboard", &cookies, "");
+    assert_eq!(status, 200);
+    assert!(body.contains("Paul Porteur"));
+
+    // Jobs enqueued through both nodes, plus a batch straight into the queue.
+    for (node, email) in [
+        (&a, "coach%40demo.local"),
+        (&b, "manager%40demo.local"),
+        (&a, "ambassador%40demo.local"),
+        (&b, "admin%40demo.local"),
+    ] {
+        let (status, _, _) = http(
+            node.port,
+            "POST",
+            "/password/forgot",
+            &format!("csrf={csrf}"),
+            &format!("email={email}&_csrf={csrf}"),
+        );
+        assert_eq!(status, 200);
+    }
+    for _ in 0..60 {
+        store::jobs::enqueue(&test_db.db, "noop", "{}", None)
+            .await
+            .unwrap();
+    }
+    let started = Instant::now();
+    loop {
+        let counts = store::jobs::counts(&test_db.db).await.unwrap();
+        let pending: i64 = counts
+            .iter()
+            .filter(|(s, _)| s != "done")
+            .map(|(_, n)| *n)
+            .sum();
+        if pending == 0 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "jobs still pending: {counts:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let jobs = store::jobs::list(&test_db.db, None, 1000).await.unwrap();
+    assert_eq!(jobs.len(), 64);
+    assert!(
+        jobs.iter().all(|j| j.status == "done" && j.attempts == 1),
+        "each job claimed exactly once"
+    );
+    let mails = std::fs::read_dir(&outbox).unwrap().count();
+    assert_eq!(mails, 4, "one e-mail per reset request");
+
+    stop(a);
+    stop(b);
+    let _ = std::fs::remove_dir_all(&outbox);
+}

@@ -1,5 +1,5 @@
 //! Users, sessions and single-use tokens (e-mail verification, password reset, e-mail change).
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Result, now};
 use domain::Role;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -277,9 +277,4 @@ pub async fn consume_token(db: &Db, token_hash: &str, purpose: Purpose) -> Resul
         on_db!(db, pool => sqlx::query(sql).bind(now).bind(t.user_id).bind(purpose.code()).execute(pool).await?.rows_affected());
     }
     Ok(token)
-}
-
-/// Maps a unique violation to `Conflict` and anything else through.
-pub fn is_conflict(err: &StoreError) -> bool {
-    matches!(err, StoreError::Conflict)
 }

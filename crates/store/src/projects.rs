@@ -1,16 +1,6 @@
 //! Local impact projects: the place where a participant's work meets (tracking grows it later).
 use crate::{Db, Result, now};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Project {
-    pub id: i64,
-    pub centre_id: i64,
-    pub name: String,
-    pub summary: String,
-    pub stage: String,
-    pub created_at: i64,
-}
-
 /// A project seen from one user: their relation to it, if any.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProjectForUser {

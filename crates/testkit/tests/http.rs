@@ -428,4 +428,175 @@ async fn operations_endpoints_headers_and_error_pages() {
         css.header("cache-control"),
         Some("public, max-age=31536000, immutable")
     );
+    let gz = axum::http::Request::get(web::assets::url("app.css"))
+        .header("accept-encoding", "gzip")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let compressed = c.request(gz).await;
+    assert_eq!(compressed.header("content-encoding"), Some("gzip"));
+    assert_eq!(
+        c.get("/assets/app.0000000000.css").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn account_settings_change_name_password_and_email() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.login("coach@demo.local", "impact-demo").await;
+        let mut other_device = app.client();
+        other_device.login("coach@demo.local", "impact-demo").await;
+
+        let empty = c.post("/account/profile", &[("display_name", "  ")]).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            c.post("/account/profile", &[("display_name", "Claire B.")])
+                .await
+                .location(),
+            Some("/account")
+        );
+        assert!(c.get("/account").await.body.contains("value=\"Claire B.\""));
+
+        let wrong = c
+            .post(
+                "/account/password",
+                &[
+                    ("current_password", "non"),
+                    ("new_password", "un nouveau départ"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.body.contains("f-current_password-error"));
+        let changed = c
+            .post(
+                "/account/password",
+                &[
+                    ("current_password", "impact-demo"),
+                    ("new_password", "un nouveau départ"),
+                ],
+            )
+            .await;
+        assert_eq!(changed.location(), Some("/account"));
+        assert_eq!(
+            c.get("/dashboard").await.status,
+            StatusCode::OK,
+            "this device stays signed in"
+        );
+        assert_eq!(
+            other_device.get("/dashboard").await.status,
+            StatusCode::SEE_OTHER,
+            "other devices are signed out"
+        );
+
+        // A taken address gets the same answer and no mail; a free one gets a confirmation link.
+        let taken = c
+            .post(
+                "/account/email",
+                &[
+                    ("new_email", "admin@demo.local"),
+                    ("email_password", "un nouveau départ"),
+                ],
+            )
+            .await;
+        assert_eq!(taken.location(), Some("/account"));
+        assert!(app.last_mail_to("admin@demo.local").await.is_none());
+        c.post(
+            "/account/email",
+            &[
+                ("new_email", "claire@exemple.fr"),
+                ("email_password", "un nouveau départ"),
+            ],
+        )
+        .await;
+        let mail = app
+            .last_mail_to("claire@exemple.fr")
+            .await
+            .expect("confirmation mail");
+        let link =
+            link_path(&mail.text, "http://impact.test/account/email/confirm/").expect("link");
+        assert_eq!(c.get(&link).await.location(), Some("/account"));
+        assert!(
+            app.last_mail_to("coach@demo.local")
+                .await
+                .is_some_and(|m| m.subject.contains("changée"))
+        );
+        c.post("/logout", &[]).await;
+        assert_eq!(
+            c.login("claire@exemple.fr", "un nouveau départ")
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failed_job_is_visible_and_retried_by_an_admin() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let db = &app.state.db;
+        let id = store::jobs::enqueue(db, "unknown_kind", "{}", None)
+            .await
+            .unwrap();
+        // The worker's first attempt fails and schedules the next one.
+        app.run_jobs().await;
+        let job = store::jobs::find(db, id).await.unwrap().unwrap();
+        assert_eq!(job.status, "queued");
+        assert!(
+            job.last_error
+                .as_deref()
+                .is_some_and(|e| e.contains("unknown job kind"))
+        );
+        // Another job whose last attempt fails ends in `failed`.
+        let last = store::jobs::enqueue(db, "unknown_kind", "{}", None)
+            .await
+            .unwrap();
+        let claimed = store::jobs::claim(db, "w", 60).await.unwrap().unwrap();
+        assert_eq!(claimed.id, last);
+        let final_attempt = store::jobs::Job {
+            attempts: claimed.max_attempts,
+            ..claimed
+        };
+        store::jobs::fail(db, &final_attempt, "w", "unknown job kind")
+            .await
+            .unwrap();
+
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        let page = admin.get("/admin/jobs?status=failed").await;
+        assert!(page.body.contains(&format!("/admin/jobs/{last}/retry")));
+        assert!(!page.body.contains(&format!("/admin/jobs/{id}/retry")));
+        let retried = admin.post(&format!("/admin/jobs/{last}/retry"), &[]).await;
+        assert_eq!(retried.location(), Some("/admin/jobs"));
+        assert_eq!(
+            store::jobs::find(db, last).await.unwrap().unwrap().status,
+            "queued"
+        );
+        assert_eq!(
+            admin
+                .post(&format!("/admin/jobs/{last}/retry"), &[])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert!(
+            admin
+                .get("/admin/audit")
+                .await
+                .body
+                .contains("Tâche relancée")
+        );
+        let mut manager = app.client();
+        manager.login("manager@demo.local", "impact-demo").await;
+        assert_eq!(
+            manager
+                .post(&format!("/admin/jobs/{last}/retry"), &[])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
 }

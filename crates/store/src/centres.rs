@@ -39,21 +39,25 @@ pub async fn list(db: &Db) -> Result<Vec<Centre>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?))
 }
 
-/// Centres with the number of members, for the network admin's list.
-pub async fn list_with_counts(db: &Db) -> Result<Vec<(Centre, i64)>> {
-    let centres = list(db).await?;
-    let sql = "SELECT centre_id, COUNT(DISTINCT user_id) FROM memberships GROUP BY centre_id";
-    let counts: Vec<(i64, i64)> = on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?);
-    Ok(centres
-        .into_iter()
-        .map(|c| {
-            let n = counts
-                .iter()
-                .find(|(id, _)| *id == c.id)
-                .map_or(0, |(_, n)| *n);
-            (c, n)
-        })
-        .collect())
+/// A centre with its numbers of members and projects.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CentreSummary {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub town: String,
+    pub members: i64,
+    pub projects: i64,
+}
+
+/// Every centre with its counts, in one query (lists and dashboards).
+pub async fn summaries(db: &Db) -> Result<Vec<CentreSummary>> {
+    let sql = "SELECT c.id, c.slug, c.name, c.kind, c.town, \
+               (SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.centre_id = c.id) AS members, \
+               (SELECT COUNT(*) FROM projects p WHERE p.centre_id = c.id) AS projects \
+               FROM centres c ORDER BY c.id";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?))
 }
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Centre>> {

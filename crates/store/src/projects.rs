@@ -75,8 +75,3 @@ pub async fn people(db: &Db, project_id: i64) -> Result<Vec<(i64, String, String
                WHERE pp.project_id = $1 AND u.deleted_at IS NULL ORDER BY pp.relation, u.display_name";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(project_id).fetch_all(pool).await?))
 }
-
-pub async fn count_for_centre(db: &Db, centre_id: i64) -> Result<i64> {
-    let sql = "SELECT COUNT(*) FROM projects WHERE centre_id = $1";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(centre_id).fetch_one(pool).await?))
-}

@@ -51,19 +51,20 @@ async fn render_list(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let centres = store::centres::list_with_counts(&state.db)
+    let centres = state
+        .centres()
         .await?
-        .into_iter()
-        .map(|(c, n)| CentreRow {
+        .iter()
+        .map(|c| CentreRow {
             kind: i.t(if c.kind == "studio" {
                 "centre-kind-studio"
             } else {
                 "centre-kind-micro"
             }),
-            members: i.tn("centre-members-count", n),
-            slug: c.slug,
-            name: c.name,
-            town: c.town,
+            members: i.tn("centre-members-count", c.members),
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+            town: c.town.clone(),
         })
         .collect();
     let status = if errors.is_empty() {
@@ -140,6 +141,7 @@ pub async fn create(
                 },
             )
             .await?;
+            state.accounts_changed();
             Ok(redirect_with_flash(
                 &format!("/centres/{slug}"),
                 "flash-centre-created",
@@ -262,7 +264,12 @@ async fn render_show(
         } else {
             "centre-kind-micro"
         }),
-        projects: store::projects::count_for_centre(&state.db, centre.id).await?,
+        projects: state
+            .centres()
+            .await?
+            .iter()
+            .find(|c| c.id == centre.id)
+            .map_or(0, |c| c.projects),
         centre,
         can_manage,
         members,
@@ -398,6 +405,7 @@ pub async fn revoke(
             },
         )
         .await?;
+        state.accounts_changed();
     }
     Ok(redirect_with_flash(
         &format!("/centres/{}", centre.slug),

@@ -28,6 +28,39 @@ pub struct CurrentUser {
     pub verified: bool,
 }
 
+/// Who a session belongs to, as cached between requests.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user: Arc<CurrentUser>,
+    pub actor: Actor,
+    pub locale: String,
+}
+
+/// The live user behind a session cookie hash, with memberships (cached for two seconds).
+async fn viewer(state: &AppState, hash: &str) -> Result<Option<Viewer>, store::StoreError> {
+    if let Some(cached) = state.sessions.get(&hash.to_string()) {
+        return Ok(cached);
+    }
+    let found = match store::accounts::session_user(&state.db, hash, state.session_ttl()).await? {
+        Some(u) => Some(Viewer {
+            actor: Actor {
+                user_id: Some(u.id),
+                memberships: store::accounts::memberships(&state.db, u.id).await?,
+            },
+            locale: u.locale.clone(),
+            user: Arc::new(CurrentUser {
+                id: u.id,
+                verified: u.is_verified(),
+                email: u.email,
+                display_name: u.display_name,
+            }),
+        }),
+        None => None,
+    };
+    state.sessions.insert(hash.to_string(), found.clone());
+    Ok(found)
+}
+
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub user: Option<Arc<CurrentUser>>,
@@ -89,10 +122,11 @@ fn client_ip(state: &AppState, req: &Request) -> IpAddr {
         .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
 }
 
+/// The language: the switcher's cookie, then the account's preference, then the browser's.
 fn locale_of(headers: &HeaderMap, user_locale: Option<&str>) -> Locale {
-    user_locale
+    cookies::get(headers, cookies::LANG)
         .and_then(|l| Locale::parse(l).ok())
-        .or_else(|| cookies::get(headers, cookies::LANG).and_then(|l| Locale::parse(l).ok()))
+        .or_else(|| user_locale.and_then(|l| Locale::parse(l).ok()))
         .or_else(|| {
             headers
                 .get(header::ACCEPT_LANGUAGE)
@@ -134,33 +168,19 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
 
     // Who is asking.
     let session_hash = cookies::get(&parts.headers, names.session).map(token_hash);
-    let mut user = None;
-    let mut actor = Actor::visitor();
-    let mut user_locale = None;
-    if let Some(hash) = &session_hash {
-        match store::accounts::session_user(&state.db, hash, state.session_ttl()).await {
-            Ok(Some(u)) => {
-                let memberships = store::accounts::memberships(&state.db, u.id)
-                    .await
-                    .unwrap_or_default();
-                actor = Actor {
-                    user_id: Some(u.id),
-                    memberships,
-                };
-                user_locale = Some(u.locale.clone());
-                user = Some(Arc::new(CurrentUser {
-                    id: u.id,
-                    verified: u.is_verified(),
-                    email: u.email,
-                    display_name: u.display_name,
-                }));
-            }
-            Ok(None) => {}
+    let viewer = match &session_hash {
+        Some(hash) => match viewer(&state, hash).await {
+            Ok(v) => v,
             Err(err) => {
                 return WebError::from(err).into_response_with(&state, &parts, I18n::default());
             }
-        }
-    }
+        },
+        None => None,
+    };
+    let (user, actor, user_locale) = match viewer {
+        Some(v) => (Some(v.user), v.actor, Some(v.locale)),
+        None => (None, Actor::visitor(), None),
+    };
     let i = I18n::new(locale_of(&parts.headers, user_locale.as_deref()));
 
     let existing_csrf = cookies::get(&parts.headers, names.csrf)
@@ -216,8 +236,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         client_ip: ip,
     };
     parts.extensions.insert(ctx.clone());
+    let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     let req = Request::from_parts(parts, body);
     let mut response = next.run(req).await;
+    if unsafe_method && let Some(hash) = &ctx.session_hash {
+        // Whatever the request changed about this person shows on the next page.
+        state.sessions.remove(hash);
+    }
 
     if let Some(page) = response.extensions().get::<ErrorPage>().copied() {
         response = error_page(&state, &ctx, page);

@@ -50,12 +50,12 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     let i = ctx.i;
     let db = &state.db;
     let role = ctx.actor.main_role();
-    let all_centres = store::centres::list_with_counts(db).await?;
+    let all_centres = state.centres().await?;
     let centre_name = |id: i64| {
         all_centres
             .iter()
-            .find(|(c, _)| c.id == id)
-            .map(|(c, _)| c.name.clone())
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
             .unwrap_or_default()
     };
     let projects = store::projects::for_user(db, user.id)
@@ -70,7 +70,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
         })
         .collect();
     let mut centres = Vec::new();
-    for (centre, members) in &all_centres {
+    for centre in all_centres.iter() {
         let mine: Vec<Role> = ctx.actor.roles_in(centre.id).collect();
         let visible = if ctx.actor.is_network_admin() {
             true
@@ -85,11 +85,8 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
             slug: centre.slug.clone(),
             name: centre.name.clone(),
             role: i.t(top.label_key()),
-            members: i.tn("centre-members-count", *members),
-            projects: i.tn(
-                "centre-projects-count",
-                store::projects::count_for_centre(db, centre.id).await?,
-            ),
+            members: i.tn("centre-members-count", centre.members),
+            projects: i.tn("centre-projects-count", centre.projects),
         });
     }
     let mut stats = Vec::new();
@@ -98,7 +95,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
         let count = |s: &str| jobs.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
         stats.push((i.number(all_centres.len() as i64), i.t("stat-centres")));
         stats.push((
-            i.number(all_centres.iter().map(|(_, n)| n).sum()),
+            i.number(all_centres.iter().map(|c| c.members).sum()),
             i.t("stat-members"),
         ));
         stats.push((

@@ -156,6 +156,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
 /// Loads the demo data into a running instance and turns its banner on.
 pub async fn load_into(state: &AppState) -> WebResult<()> {
     load(&state.db).await?;
+    state.accounts_changed();
     state.demo.store(true, Ordering::Relaxed);
     Ok(())
 }

@@ -172,6 +172,7 @@ pub async fn accept(
         )
         .await?;
     }
+    state.accounts_changed();
     let mut response = redirect_with_flash("/dashboard", "flash-invitation-accepted", &state);
     if let Some(cookies) = new_session {
         crate::accounts::append_cookies(&mut response, cookies);

@@ -5,6 +5,7 @@
 pub mod accounts;
 mod admin;
 pub mod assets;
+pub mod cache;
 mod centres;
 pub mod config;
 pub mod cookies;

@@ -1,10 +1,14 @@
+use crate::cache::TtlCache;
 use crate::config::Config;
 use crate::cookies::Names;
+use crate::ctx::Viewer;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 use store::Db;
+use store::centres::CentreSummary;
 use tokio::sync::Notify;
 
 /// What every handler can reach. Cheap to clone.
@@ -19,6 +23,10 @@ pub struct AppState {
     pub demo: Arc<AtomicBool>,
     /// Wakes the in-process worker when a job is enqueued.
     pub jobs_ready: Arc<Notify>,
+    /// Session cookie hash → who it is (or nobody), for a couple of seconds.
+    pub sessions: Arc<TtlCache<String, Option<Viewer>>>,
+    /// The centres with their counts, for a few seconds.
+    pub centres: Arc<TtlCache<(), Arc<Vec<CentreSummary>>>>,
 }
 
 impl AppState {
@@ -34,6 +42,8 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             demo: Arc::new(AtomicBool::new(demo)),
             jobs_ready: Arc::new(Notify::new()),
+            sessions: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
+            centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
         })
     }
 
@@ -43,6 +53,23 @@ impl AppState {
 
     pub fn session_ttl(&self) -> i64 {
         self.config.session_days * 86_400
+    }
+
+    /// The centres with their counts (cached for a few seconds).
+    pub async fn centres(&self) -> Result<Arc<Vec<CentreSummary>>, store::StoreError> {
+        if let Some(list) = self.centres.get(&()) {
+            return Ok(list);
+        }
+        let list = Arc::new(store::centres::summaries(&self.db).await?);
+        self.centres.insert((), list.clone());
+        Ok(list)
+    }
+
+    /// Forgets cached sessions and centres after a change to accounts, roles or centres, so
+    /// this node shows it at once.
+    pub fn accounts_changed(&self) {
+        self.sessions.clear();
+        self.centres.clear();
     }
 
     /// A full URL to a path of this site, for e-mails.

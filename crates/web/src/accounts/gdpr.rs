@@ -120,6 +120,7 @@ pub async fn delete(
         },
     )
     .await?;
+    state.accounts_changed();
     let mut response = redirect_with_flash("/", "flash-account-deleted", &state);
     response
         .headers_mut()

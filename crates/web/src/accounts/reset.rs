@@ -209,6 +209,7 @@ pub async fn reset_submit(
         },
     )
     .await?;
+    state.accounts_changed();
     Ok(redirect_with_flash(
         "/login",
         "flash-password-reset",

@@ -146,6 +146,7 @@ pub async fn password(
         },
     )
     .await?;
+    state.accounts_changed();
     Ok(redirect_with_flash(
         "/account",
         "flash-password-changed",
@@ -287,6 +288,7 @@ pub async fn confirm_email(
     } else {
         "/login"
     };
+    state.accounts_changed();
     Ok(redirect_with_flash(to, "flash-email-changed", &state))
 }
 

@@ -242,6 +242,9 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     if unsafe_method && let Some(hash) = &ctx.session_hash {
         // Whatever the request changed about this person shows on the next page.
         state.sessions.remove(hash);
+        if let Some(user_id) = ctx.actor.user_id {
+            state.user_projects.remove(&user_id);
+        }
     }
 
     if let Some(page) = response.extensions().get::<ErrorPage>().copied() {

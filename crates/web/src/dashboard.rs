@@ -58,15 +58,16 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
             .map(|c| c.name.clone())
             .unwrap_or_default()
     };
-    let projects = store::projects::for_user(db, user.id)
+    let projects = state
+        .projects_of(user.id)
         .await?
-        .into_iter()
+        .iter()
         .map(|p| ProjectCard {
             centre: centre_name(p.centre_id),
             stage: i.t(stage_key(&p.stage)),
             id: p.id,
-            name: p.name,
-            summary: p.summary,
+            name: p.name.clone(),
+            summary: p.summary.clone(),
         })
         .collect();
     let mut centres = Vec::new();

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use store::Db;
 use store::centres::CentreSummary;
+use store::projects::ProjectForUser;
 use tokio::sync::Notify;
 
 /// What every handler can reach. Cheap to clone.
@@ -27,6 +28,8 @@ pub struct AppState {
     pub sessions: Arc<TtlCache<String, Option<Viewer>>>,
     /// The centres with their counts, for a few seconds.
     pub centres: Arc<TtlCache<(), Arc<Vec<CentreSummary>>>>,
+    /// Each user's projects (member or follower), for a couple of seconds.
+    pub user_projects: Arc<TtlCache<i64, Arc<Vec<ProjectForUser>>>>,
 }
 
 impl AppState {
@@ -44,6 +47,7 @@ impl AppState {
             jobs_ready: Arc::new(Notify::new()),
             sessions: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
+            user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
         })
     }
 
@@ -70,6 +74,20 @@ impl AppState {
     pub fn accounts_changed(&self) {
         self.sessions.clear();
         self.centres.clear();
+        self.user_projects.clear();
+    }
+
+    /// The projects a user is a member or follower of (cached for two seconds).
+    pub async fn projects_of(
+        &self,
+        user_id: i64,
+    ) -> Result<Arc<Vec<ProjectForUser>>, store::StoreError> {
+        if let Some(list) = self.user_projects.get(&user_id) {
+            return Ok(list);
+        }
+        let list = Arc::new(store::projects::for_user(&self.db, user_id).await?);
+        self.user_projects.insert(user_id, list.clone());
+        Ok(list)
     }
 
     /// A full URL to a path of this site, for e-mails.

@@ -600,3 +600,36 @@ async fn a_failed_job_is_visible_and_retried_by_an_admin() {
         );
     }
 }
+
+#[tokio::test]
+async fn password_reset_requests_are_rate_limited() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        for _ in 0..5 {
+            let page = c
+                .post("/password/forgot", &[("email", "coach@demo.local")])
+                .await;
+            assert_eq!(page.status, StatusCode::OK);
+        }
+        app.run_jobs().await;
+        assert_eq!(
+            app.smtp.to("coach@demo.local").await.len(),
+            3,
+            "three links an hour per address"
+        );
+        for _ in 0..5 {
+            c.post("/password/forgot", &[("email", "personne@demo.local")])
+                .await;
+        }
+        let blocked = c
+            .post("/password/forgot", &[("email", "manager@demo.local")])
+            .await;
+        assert_eq!(blocked.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(blocked.body.contains("Trop de tentatives"));
+        assert!(
+            blocked.body.contains("value=\"manager@demo.local\""),
+            "what was typed is kept"
+        );
+    }
+}

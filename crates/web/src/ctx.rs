@@ -217,7 +217,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             && same_origin(&parts.headers, &state.config.base_url)
             && sent.is_some_and(|s| same_secret(&s, &csrf));
         if !ok {
-            tracing::warn!(path = %parts.uri.path(), "CSRF check failed");
+            tracing::warn!(method = %parts.method, "CSRF check failed");
             return WebError::Csrf.into_response_with(&state, &parts, i);
         }
     }

@@ -1,12 +1,14 @@
 //! Pure rules and types of Impact Studio: no I/O, no async, no SQL.
 #![forbid(unsafe_code)]
 
+pub mod canvas;
 pub mod email;
 pub mod error;
 pub mod format;
 pub mod locale;
 pub mod password;
 pub mod policy;
+pub mod roadmap;
 pub mod role;
 pub mod slug;
 pub mod time_zone;

@@ -6,6 +6,7 @@
 mod macros;
 pub mod accounts;
 pub mod audit;
+pub mod canvas;
 pub mod centres;
 mod db;
 mod error;

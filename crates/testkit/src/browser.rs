@@ -164,6 +164,11 @@ impl Browser {
         }
     }
 
+    /// Clicks something that changes the page in place (opens a disclosure, …).
+    pub async fn press(&self, css: &str) {
+        self.element(css).await.click().await.expect("click");
+    }
+
     /// Chooses an option of a `<select>`.
     pub async fn select(&self, css: &str, value: &str) {
         let select = self.element(css).await;

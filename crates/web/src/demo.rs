@@ -149,7 +149,60 @@ pub async fn load(db: &Db) -> WebResult<()> {
             }
         }
     }
+    load_canvases(db).await?;
     store::settings::set(db, SETTING, "1").await?;
+    Ok(())
+}
+
+/// Each demo project gets the worked example canvas that matches it.
+async fn load_canvases(db: &Db) -> WebResult<()> {
+    const CANVASES: [(&str, &str, &str); 3] = [
+        ("studio", "La Recyclerie des Pentes", "recyclerie"),
+        (
+            "studio",
+            "Épicerie solidaire de la Guillotière",
+            "epicerie-solidaire",
+        ),
+        ("studio", "Tiers-lieu La Fabrique", "tiers-lieu"),
+    ];
+    for (centre, project_name, example_key) in CANVASES {
+        let Some(centre) = store::centres::find_by_slug(db, centre).await? else {
+            continue;
+        };
+        let projects = store::projects::for_centre(db, centre.id, 0).await?;
+        let Some(project) = projects.iter().find(|p| p.name == project_name) else {
+            continue;
+        };
+        let Some(example) = domain::canvas::examples()
+            .iter()
+            .find(|e| e.key == example_key)
+        else {
+            continue;
+        };
+        if !store::canvas::for_project(db, project.id).await?.is_empty() {
+            continue;
+        }
+        let drafts = example
+            .items
+            .iter()
+            .map(|it| {
+                domain::canvas::ItemDraft::new(&it.block, &it.text, "", &it.status, &it.evidence)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| WebError::Internal(e.to_string()))?;
+        let owner = store::accounts::find_user_by_email(db, "participant@demo.local")
+            .await?
+            .map(|u| u.id);
+        store::canvas::create(
+            db,
+            centre.id,
+            project.id,
+            &format!("Canvas · {project_name}"),
+            owner,
+            &drafts,
+        )
+        .await?;
+    }
     Ok(())
 }
 

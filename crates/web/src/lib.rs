@@ -6,6 +6,7 @@ pub mod accounts;
 mod admin;
 pub mod assets;
 pub mod cache;
+mod canvas;
 mod centres;
 pub mod config;
 pub mod cookies;
@@ -60,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/jobs/{id}/retry", post(admin::retry_job))
         .route("/admin/outbox", get(admin::outbox))
         .merge(accounts::routes())
+        .merge(canvas::routes())
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

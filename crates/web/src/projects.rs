@@ -1,7 +1,7 @@
 //! Projects: the participant's own, the coach's followed ones, a centre's for its staff.
 use crate::ctx::Ctx;
 use crate::dashboard::{ProjectCard, stage_key};
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
@@ -67,10 +67,17 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     Ok(Html(view.render()?).into_response())
 }
 
+pub struct CanvasLink {
+    pub id: i64,
+    pub title: String,
+    pub updated: String,
+}
+
 #[derive(Template)]
 #[template(path = "projects/show.html")]
 struct ShowView {
     layout: Layout,
+    id: i64,
     name: String,
     summary: String,
     stage: String,
@@ -78,6 +85,12 @@ struct ShowView {
     created: String,
     members: Vec<String>,
     followers: Vec<String>,
+    canvases: Vec<CanvasLink>,
+    can_edit: bool,
+    examples: Vec<(String, String)>,
+    import_error: Option<String>,
+    import_detail: String,
+    import_text: String,
 }
 
 pub async fn show(
@@ -85,28 +98,44 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    let user = ctx.require_user()?;
+    render_show(&state, &ctx, id, None).await
+}
+
+/// The project page; `import_problem` is (message, technical detail, what was pasted).
+pub async fn render_show(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    import_problem: Option<(String, String, String)>,
+) -> WebResult<Response> {
     let i = ctx.i;
-    let project = store::projects::find_for_user(&state.db, id, user.id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let relation = project.relation.as_deref();
-    let scope = Scope::Project {
-        centre: project.centre_id,
-        member: relation == Some("member"),
-        follower: relation == Some("follower"),
-    };
-    // A project of another centre is not found, rather than forbidden: its existence is not ours to tell.
-    if !ctx.actor.can(Action::ViewProject, scope) {
-        return Err(WebError::NotFound);
-    }
+    let (project, scope) = crate::canvas::project_scope(state, ctx, id).await?;
     let people = store::projects::people(&state.db, id).await?;
     let centre = store::centres::find(&state.db, project.centre_id)
         .await?
         .map(|c| c.name)
         .unwrap_or_default();
+    let canvases = store::canvas::for_project(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|c| CanvasLink {
+            id: c.id,
+            title: c.title,
+            updated: i.datetime(c.updated_at),
+        })
+        .collect();
+    let status = if import_problem.is_some() {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    let (import_error, import_detail, import_text) = match import_problem {
+        Some((m, d, t)) => (Some(m), d, t),
+        None => (None, String::new(), String::new()),
+    };
     let view = ShowView {
-        layout: Layout::new(&state, &ctx, project.name.clone()),
+        layout: Layout::new(state, ctx, project.name.clone()),
+        id,
         stage: i.t(stage_key(&project.stage)),
         created: i.date(project.created_at),
         members: people
@@ -122,6 +151,15 @@ pub async fn show(
         name: project.name,
         summary: project.summary,
         centre,
+        canvases,
+        can_edit: ctx.actor.can(Action::EditProject, scope),
+        examples: domain::canvas::examples()
+            .iter()
+            .map(|e| (e.key.clone(), e.name(i.locale).name.clone()))
+            .collect(),
+        import_error,
+        import_detail,
+        import_text,
     };
-    Ok(Html(view.render()?).into_response())
+    Ok((status, Html(view.render()?)).into_response())
 }

@@ -1,0 +1,403 @@
+//! Canvases and their sticky notes. Every change runs in one transaction that first bumps the
+//! canvas revision (taking the write lock at once on both databases), then changes the items
+//! and writes a history line, so concurrent editors are serialised per canvas and nothing is
+//! half-done.
+use crate::{Db, Result, StoreError, now};
+use domain::canvas::{EditOutcome, ItemDraft, check_room, resolve_edit};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Canvas {
+    pub id: i64,
+    pub centre_id: i64,
+    pub project_id: i64,
+    pub title: String,
+    pub template_id: String,
+    pub template_version: i64,
+    pub revision: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const CANVAS_COLUMNS: &str = "id, centre_id, project_id, title, template_id, template_version, revision, created_at, updated_at";
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Item {
+    pub id: i64,
+    pub canvas_id: i64,
+    pub block: String,
+    pub position: i64,
+    pub text: String,
+    pub colour: String,
+    pub status: String,
+    pub evidence: String,
+    pub indicator: Option<String>,
+    pub version: i64,
+    pub updated_at: i64,
+}
+
+const ITEM_COLUMNS: &str = "id, canvas_id, block, position, text, colour, status, evidence, indicator, version, updated_at";
+
+/// Creates a canvas with its first notes (from a worked example or an import), all or nothing.
+pub async fn create(
+    db: &Db,
+    centre_id: i64,
+    project_id: i64,
+    title: &str,
+    user_id: Option<i64>,
+    drafts: &[ItemDraft],
+) -> Result<i64> {
+    check_room(0, drafts.len()).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let t = domain::canvas::template();
+    let now = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO canvases (centre_id, project_id, title, template_id, template_version, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        )
+        .bind(centre_id)
+        .bind(project_id)
+        .bind(title)
+        .bind(&t.id)
+        .bind(i64::from(t.version))
+        .bind(user_id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut positions = std::collections::HashMap::<&str, i64>::new();
+        for d in drafts {
+            let position = positions.entry(d.block.as_str()).or_insert(0);
+            sqlx::query(
+                "INSERT INTO canvas_items (canvas_id, block, position, text, colour, status, evidence, updated_by, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(id)
+            .bind(&d.block)
+            .bind(*position)
+            .bind(&d.text)
+            .bind(d.colour.code())
+            .bind(d.status.code())
+            .bind(&d.evidence)
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            *position += 1;
+        }
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<Canvas>> {
+    let sql = format!("SELECT {CANVAS_COLUMNS} FROM canvases WHERE id = $1");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
+}
+
+pub async fn for_project(db: &Db, project_id: i64) -> Result<Vec<Canvas>> {
+    let sql = format!("SELECT {CANVAS_COLUMNS} FROM canvases WHERE project_id = $1 ORDER BY id");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?))
+}
+
+/// The live notes of a canvas, block by block in their order.
+pub async fn items(db: &Db, canvas_id: i64) -> Result<Vec<Item>> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL ORDER BY block, position, id"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(canvas_id).fetch_all(pool).await?))
+}
+
+/// What an edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edited {
+    Applied(Item),
+    /// Someone changed the note meanwhile: theirs stays, this text became a new note.
+    KeptBoth {
+        kept: Item,
+        added: Item,
+    },
+    Unchanged(Item),
+}
+
+macro_rules! bump {
+    ($tx:expr, $canvas:expr, $now:expr) => {
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE canvases SET revision = revision + 1, updated_at = $1 WHERE id = $2 RETURNING revision",
+        )
+        .bind($now)
+        .bind($canvas)
+        .fetch_optional(&mut *$tx)
+        .await?
+        .ok_or(StoreError::NotFound)?
+    };
+}
+
+macro_rules! history {
+    ($tx:expr, $canvas:expr, $item:expr, $revision:expr, $action:expr, $before:expr, $after:expr, $user:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO canvas_history (canvas_id, item_id, revision, action, before_text, after_text, user_id, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind($canvas)
+        .bind($item)
+        .bind($revision)
+        .bind($action)
+        .bind($before)
+        .bind($after)
+        .bind($user)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// Adds a note at the end of its block. `StoreError::Conflict` when the canvas is full.
+pub async fn add_item(
+    db: &Db,
+    canvas_id: i64,
+    draft: &ItemDraft,
+    user_id: Option<i64>,
+) -> Result<Item> {
+    let now = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let revision = bump!(tx, canvas_id, now);
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL")
+            .bind(canvas_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
+            return Err(StoreError::Conflict);
+        }
+        let sql = format!(
+            "INSERT INTO canvas_items (canvas_id, block, position, text, colour, status, evidence, updated_by, updated_at) \
+             VALUES ($1, $2, (SELECT COALESCE(MAX(position) + 1, 0) FROM canvas_items WHERE canvas_id = $1 AND block = $2), \
+             $3, $4, $5, $6, $7, $8) RETURNING {ITEM_COLUMNS}"
+        );
+        let item: Item = sqlx::query_as(&sql)
+            .bind(canvas_id)
+            .bind(&draft.block)
+            .bind(&draft.text)
+            .bind(draft.colour.code())
+            .bind(draft.status.code())
+            .bind(&draft.evidence)
+            .bind(user_id)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+        history!(tx, canvas_id, item.id, revision, "add", None::<String>, Some(item.text.clone()), user_id, now);
+        tx.commit().await?;
+        Ok(item)
+    })
+}
+
+/// Edits a note that the editor loaded at `base_version`, following the merge rules.
+pub async fn edit_item(
+    db: &Db,
+    canvas_id: i64,
+    item_id: i64,
+    base_version: i64,
+    draft: &ItemDraft,
+    user_id: Option<i64>,
+) -> Result<Edited> {
+    let now = now();
+    let select = format!(
+        "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL"
+    );
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let revision = bump!(tx, canvas_id, now);
+        let current: Item = sqlx::query_as(&select)
+            .bind(item_id)
+            .bind(canvas_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let outcome = match resolve_edit(current.version, &current.text, base_version, &draft.text) {
+            EditOutcome::Apply => {
+                let sql = format!(
+                    "UPDATE canvas_items SET text = $1, colour = $2, status = $3, evidence = $4, version = version + 1, \
+                     updated_by = $5, updated_at = $6 WHERE id = $7 RETURNING {ITEM_COLUMNS}"
+                );
+                let item: Item = sqlx::query_as(&sql)
+                    .bind(&draft.text)
+                    .bind(draft.colour.code())
+                    .bind(draft.status.code())
+                    .bind(&draft.evidence)
+                    .bind(user_id)
+                    .bind(now)
+                    .bind(item_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                history!(tx, canvas_id, item_id, revision, "edit", Some(current.text.clone()), Some(item.text.clone()), user_id, now);
+                Edited::Applied(item)
+            }
+            EditOutcome::AlreadyThere => Edited::Unchanged(current),
+            EditOutcome::KeepBoth => {
+                let sql = format!(
+                    "INSERT INTO canvas_items (canvas_id, block, position, text, colour, status, evidence, updated_by, updated_at) \
+                     VALUES ($1, $2, $3 + 1, $4, $5, $6, $7, $8, $9) RETURNING {ITEM_COLUMNS}"
+                );
+                sqlx::query("UPDATE canvas_items SET position = position + 1 WHERE canvas_id = $1 AND block = $2 AND position > $3")
+                    .bind(canvas_id)
+                    .bind(&current.block)
+                    .bind(current.position)
+                    .execute(&mut *tx)
+                    .await?;
+                let added: Item = sqlx::query_as(&sql)
+                    .bind(canvas_id)
+                    .bind(&current.block)
+                    .bind(current.position)
+                    .bind(&draft.text)
+                    .bind(draft.colour.code())
+                    .bind(draft.status.code())
+                    .bind(&draft.evidence)
+                    .bind(user_id)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                history!(tx, canvas_id, added.id, revision, "conflict_copy", Some(current.text.clone()), Some(added.text.clone()), user_id, now);
+                Edited::KeptBoth { kept: current, added }
+            }
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    })
+}
+
+/// Moves a note to `index` within `block` (the same or another), renumbering both blocks.
+pub async fn move_item(
+    db: &Db,
+    canvas_id: i64,
+    item_id: i64,
+    block: &str,
+    index: i64,
+    user_id: Option<i64>,
+) -> Result<Item> {
+    if domain::canvas::template().block(block).is_none() {
+        return Err(StoreError::NotFound);
+    }
+    let now = now();
+    let select = format!(
+        "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL"
+    );
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let revision = bump!(tx, canvas_id, now);
+        let current: Item = sqlx::query_as(&select)
+            .bind(item_id)
+            .bind(canvas_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut target: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM canvas_items WHERE canvas_id = $1 AND block = $2 AND deleted_at IS NULL AND id <> $3 ORDER BY position, id",
+        )
+        .bind(canvas_id)
+        .bind(block)
+        .bind(item_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let at = usize::try_from(index.max(0)).unwrap_or(0).min(target.len());
+        target.insert(at, item_id);
+        for (position, id) in target.iter().enumerate() {
+            sqlx::query("UPDATE canvas_items SET position = $1, block = $2 WHERE id = $3")
+                .bind(position as i64)
+                .bind(block)
+                .bind(*id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if current.block != block {
+            let rest: Vec<i64> = sqlx::query_scalar(
+                "SELECT id FROM canvas_items WHERE canvas_id = $1 AND block = $2 AND deleted_at IS NULL ORDER BY position, id",
+            )
+            .bind(canvas_id)
+            .bind(&current.block)
+            .fetch_all(&mut *tx)
+            .await?;
+            for (position, id) in rest.iter().enumerate() {
+                sqlx::query("UPDATE canvas_items SET position = $1 WHERE id = $2").bind(position as i64).bind(*id).execute(&mut *tx).await?;
+            }
+        }
+        // A move changes no text: the version stays, so an edit form opened before it still applies.
+        let sql = format!("UPDATE canvas_items SET updated_by = $1, updated_at = $2 WHERE id = $3 RETURNING {ITEM_COLUMNS}");
+        let moved: Item = sqlx::query_as(&sql).bind(user_id).bind(now).bind(item_id).fetch_one(&mut *tx).await?;
+        history!(tx, canvas_id, item_id, revision, "move", Some(current.block.clone()), Some(block.to_string()), user_id, now);
+        tx.commit().await?;
+        Ok(moved)
+    })
+}
+
+/// Deletes a note (kept for undo). A note changed since the editor loaded it is not deleted:
+/// `StoreError::Conflict`.
+pub async fn delete_item(
+    db: &Db,
+    canvas_id: i64,
+    item_id: i64,
+    base_version: i64,
+    user_id: Option<i64>,
+) -> Result<Item> {
+    let now = now();
+    let select = format!(
+        "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL"
+    );
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let revision = bump!(tx, canvas_id, now);
+        let current: Item = sqlx::query_as(&select)
+            .bind(item_id)
+            .bind(canvas_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if current.version > base_version {
+            return Err(StoreError::Conflict);
+        }
+        sqlx::query("UPDATE canvas_items SET deleted_at = $1, updated_by = $2 WHERE id = $3")
+            .bind(now)
+            .bind(user_id)
+            .bind(item_id)
+            .execute(&mut *tx)
+            .await?;
+        history!(tx, canvas_id, item_id, revision, "delete", Some(current.text.clone()), None::<String>, user_id, now);
+        tx.commit().await?;
+        Ok(current)
+    })
+}
+
+/// Undoes a deletion: the note comes back where it was (or at the end of its block).
+pub async fn restore_item(
+    db: &Db,
+    canvas_id: i64,
+    item_id: i64,
+    user_id: Option<i64>,
+) -> Result<Item> {
+    let now = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let revision = bump!(tx, canvas_id, now);
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL")
+            .bind(canvas_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
+            return Err(StoreError::Conflict);
+        }
+        let sql = format!(
+            "UPDATE canvas_items SET deleted_at = NULL, version = version + 1, updated_by = $1, updated_at = $2 \
+             WHERE id = $3 AND canvas_id = $4 AND deleted_at IS NOT NULL RETURNING {ITEM_COLUMNS}"
+        );
+        let item: Item = sqlx::query_as(&sql)
+            .bind(user_id)
+            .bind(now)
+            .bind(item_id)
+            .bind(canvas_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        history!(tx, canvas_id, item_id, revision, "restore", None::<String>, Some(item.text.clone()), user_id, now);
+        tx.commit().await?;
+        Ok(item)
+    })
+}

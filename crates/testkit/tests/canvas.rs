@@ -1,0 +1,403 @@
+//! The Impact Model Canvas: storage on both backends and the editor over HTTP.
+use axum::http::StatusCode;
+use domain::canvas::{CanvasDocument, ItemDraft};
+use store::canvas::{self, Edited};
+use testkit::{TestApp, databases};
+
+fn draft(block: &str, text: &str) -> ItemDraft {
+    ItemDraft::new(block, text, "", "", "").unwrap()
+}
+
+async fn project(db: &store::Db) -> (i64, i64) {
+    let centre = store::centres::create(
+        db,
+        &store::centres::NewCentre {
+            slug: "c",
+            name: "C",
+            kind: "studio",
+            town: "",
+        },
+    )
+    .await
+    .unwrap();
+    let project = store::projects::create(db, centre, "P", "", "idea")
+        .await
+        .unwrap();
+    (centre, project)
+}
+
+#[tokio::test]
+async fn items_are_added_edited_moved_deleted_and_restored() {
+    for t in databases().await {
+        let db = &t.db;
+        let (centre, project) = project(db).await;
+        let id = canvas::create(
+            db,
+            centre,
+            project,
+            "Mon canvas",
+            None,
+            &[draft("solution", "Un atelier de réparation")],
+        )
+        .await
+        .unwrap();
+        let a = canvas::add_item(
+            db,
+            id,
+            &draft("local_problem", "Encombrants sur les trottoirs"),
+            None,
+        )
+        .await
+        .unwrap();
+        let b = canvas::add_item(
+            db,
+            id,
+            &draft("local_problem", "Objets jetés encore utilisables"),
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!((a.position, b.position), (0, 1), "{}", t.backend);
+
+        // Edit from the current version: applied.
+        let edited = canvas::edit_item(
+            db,
+            id,
+            a.id,
+            a.version,
+            &draft("local_problem", "Encombrants rue Burdeau"),
+            None,
+        )
+        .await
+        .unwrap();
+        let Edited::Applied(a2) = edited else {
+            panic!("expected applied")
+        };
+        assert_eq!(a2.version, a.version + 1);
+        // A second editor who loaded the old version: both texts kept, nothing lost.
+        let stale = canvas::edit_item(
+            db,
+            id,
+            a.id,
+            a.version,
+            &draft("local_problem", "Dépôts sauvages chaque lundi"),
+            None,
+        )
+        .await
+        .unwrap();
+        let Edited::KeptBoth { kept, added } = stale else {
+            panic!("expected both kept")
+        };
+        assert_eq!(kept.text, "Encombrants rue Burdeau");
+        assert_eq!(added.text, "Dépôts sauvages chaque lundi");
+        assert_eq!(added.position, kept.position + 1);
+        // Stale edit with the same text: nothing to do.
+        assert!(matches!(
+            canvas::edit_item(
+                db,
+                id,
+                a.id,
+                a.version,
+                &draft("local_problem", "Encombrants rue Burdeau"),
+                None
+            )
+            .await
+            .unwrap(),
+            Edited::Unchanged(_)
+        ));
+
+        // Move b to the top of its block, then to another block.
+        canvas::move_item(db, id, b.id, "local_problem", 0, None)
+            .await
+            .unwrap();
+        let order: Vec<i64> = canvas::items(db, id)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|i| i.block == "local_problem")
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(order, vec![b.id, a.id, added.id]);
+        canvas::move_item(db, id, b.id, "beneficiaries", 0, None)
+            .await
+            .unwrap();
+        let items = canvas::items(db, id).await.unwrap();
+        let lp: Vec<i64> = items
+            .iter()
+            .filter(|i| i.block == "local_problem")
+            .map(|i| i.position)
+            .collect();
+        assert_eq!(lp, vec![0, 1], "positions renumbered");
+        assert_eq!(
+            items.iter().find(|i| i.id == b.id).unwrap().block,
+            "beneficiaries"
+        );
+        assert!(matches!(
+            canvas::move_item(db, id, b.id, "nope", 0, None).await,
+            Err(store::StoreError::NotFound)
+        ));
+
+        // Delete refuses a stale version, accepts the current one, and undo brings it back.
+        let current = canvas::items(db, id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == a.id)
+            .unwrap();
+        assert!(matches!(
+            canvas::delete_item(db, id, a.id, current.version - 1, None).await,
+            Err(store::StoreError::Conflict)
+        ));
+        canvas::delete_item(db, id, a.id, current.version, None)
+            .await
+            .unwrap();
+        assert!(
+            canvas::items(db, id)
+                .await
+                .unwrap()
+                .iter()
+                .all(|i| i.id != a.id)
+        );
+        canvas::restore_item(db, id, a.id, None).await.unwrap();
+        assert!(
+            canvas::items(db, id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|i| i.id == a.id)
+        );
+        assert!(canvas::find(db, id).await.unwrap().unwrap().revision >= 8);
+    }
+}
+
+#[tokio::test]
+async fn a_canvas_holds_at_most_300_items() {
+    for t in databases().await {
+        let db = &t.db;
+        let (centre, project) = project(db).await;
+        let many: Vec<_> = (0..300)
+            .map(|n| draft("key_activities", &format!("Activité {n}")))
+            .collect();
+        let id = canvas::create(db, centre, project, "Plein", None, &many)
+            .await
+            .unwrap();
+        let refused = canvas::add_item(db, id, &draft("solution", "Une de trop"), None).await;
+        assert!(
+            matches!(refused, Err(store::StoreError::Conflict)),
+            "{}",
+            t.backend
+        );
+        assert_eq!(canvas::items(db, id).await.unwrap().len(), 300);
+        let too_many: Vec<_> = (0..301)
+            .map(|n| draft("key_activities", &format!("Activité {n}")))
+            .collect();
+        assert!(
+            canvas::create(db, centre, project, "Trop", None, &too_many)
+                .await
+                .is_err()
+        );
+        assert_eq!(
+            canvas::for_project(db, project).await.unwrap().len(),
+            1,
+            "nothing half-created"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_editor_over_http() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.login("participant@demo.local", "impact-demo").await;
+        let me = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
+            .await
+            .unwrap()
+            .unwrap();
+        let projects = store::projects::for_user(&app.state.db, me.id)
+            .await
+            .unwrap();
+        let project = projects
+            .iter()
+            .find(|p| p.name.starts_with("Épicerie"))
+            .or(projects.first())
+            .unwrap()
+            .id;
+
+        let created = c
+            .post(
+                &format!("/projects/{project}/canvases"),
+                &[("title", ""), ("example", "")],
+            )
+            .await;
+        let canvas_path = created.location().unwrap().to_string();
+        let id: i64 = canvas_path
+            .trim_start_matches("/canvases/")
+            .parse()
+            .unwrap();
+        let page = c.get(&canvas_path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Canvas de") && page.body.contains("Guide pratique"));
+
+        // Three blocks, one note each.
+        for (block, text) in [
+            ("local_problem", "Pas d'épicerie abordable"),
+            ("beneficiaries", "Familles du quartier"),
+            ("solution", "Une épicerie à prix solidaires"),
+        ] {
+            let r = c
+                .post(
+                    &format!("/canvases/{id}/items"),
+                    &[("block", block), ("text", text)],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        // Bad input: the error shows beside the block's form and the text stays.
+        let long = "x".repeat(2_001);
+        let bad = c
+            .post(
+                &format!("/canvases/{id}/items"),
+                &[("block", "solution"), ("text", &long)],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("f-add-solution-error") && bad.body.contains(&long));
+        let unknown = c
+            .post(
+                &format!("/canvases/{id}/items"),
+                &[("block", "nope"), ("text", "x")],
+            )
+            .await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+
+        let items = store::canvas::items(&app.state.db, id).await.unwrap();
+        assert_eq!(items.len(), 3);
+        let sol = items.iter().find(|i| i.block == "solution").unwrap();
+        let moved = c
+            .post(
+                &format!("/canvases/{id}/items/{}/move", sol.id),
+                &[("block", "value_proposition"), ("index", "0")],
+            )
+            .await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER);
+        let edit = c
+            .post(
+                &format!("/canvases/{id}/items/{}/edit", sol.id),
+                &[
+                    ("text", "Une épicerie solidaire"),
+                    ("status", "validated"),
+                    ("evidence", "Sondage de 120 foyers"),
+                    ("version", &sol.version.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(edit.status, StatusCode::SEE_OTHER);
+        // The stale form kept both texts and says so.
+        let stale = c
+            .post(
+                &format!("/canvases/{id}/items/{}/edit", sol.id),
+                &[
+                    ("text", "Une autre idée"),
+                    ("version", &sol.version.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::SEE_OTHER);
+        assert!(
+            c.get(stale.location().unwrap())
+                .await
+                .body
+                .contains("en même temps que toi")
+        );
+        let deleted = c
+            .post(
+                &format!("/canvases/{id}/items/{}/delete", items[0].id),
+                &[("version", &items[0].version.to_string())],
+            )
+            .await;
+        let undo_page = c.get(deleted.location().unwrap()).await;
+        assert!(undo_page.body.contains("Annuler la suppression"));
+        c.post(
+            &format!("/canvases/{id}/items/{}/restore", items[0].id),
+            &[],
+        )
+        .await;
+
+        // Export → import gives back the same canvas.
+        let json = c.get(&format!("/canvases/{id}/export.json")).await.body;
+        let imported = c
+            .post(
+                &format!("/projects/{project}/canvases/import"),
+                &[("document", &json)],
+            )
+            .await;
+        let copy = imported.location().unwrap().to_string();
+        let json_again = c.get(&format!("{copy}/export.json")).await.body;
+        assert_eq!(json, json_again);
+        let doc: CanvasDocument = serde_json::from_str(&json).unwrap();
+        assert_eq!(doc.items.len(), 4);
+        let md = c.get(&format!("/canvases/{id}/export.md")).await.body;
+        assert!(md.contains("Une épicerie solidaire") && md.contains("Sondage de 120 foyers"));
+        let broken = c
+            .post(
+                &format!("/projects/{project}/canvases/import"),
+                &[("document", "{\"format\": 1")],
+            )
+            .await;
+        assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(broken.body.contains("f-document-error"));
+        assert!(
+            broken.body.contains("{&#34;format&#34;: 1")
+                || broken.body.contains("{&quot;format&quot;: 1"),
+            "what was pasted is kept"
+        );
+
+        // Another centre cannot see it; a coach of the centre can read but not write.
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        assert_eq!(die.get(&canvas_path).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            die.post(
+                &format!("/canvases/{id}/items"),
+                &[("block", "solution"), ("text", "intrus")]
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        assert_eq!(coach.get(&canvas_path).await.status, StatusCode::OK);
+        assert_eq!(
+            coach
+                .post(
+                    &format!("/canvases/{id}/items"),
+                    &[("block", "solution"), ("text", "x")]
+                )
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+#[tokio::test]
+async fn demo_projects_hold_the_worked_examples() {
+    let app = TestApp::with_demo(testkit::TestDb::sqlite().await).await;
+    let mut c = app.client();
+    c.login("participant@demo.local", "impact-demo").await;
+    let page = c.get("/projects/1").await;
+    assert!(page.body.contains("/canvases/"), "{}", page.body);
+    let canvas = store::canvas::for_project(&app.state.db, 1).await.unwrap();
+    let items = store::canvas::items(&app.state.db, canvas[0].id)
+        .await
+        .unwrap();
+    for block in &domain::canvas::template().blocks {
+        assert!(items.iter().any(|i| i.block == block.key), "{}", block.key);
+    }
+    assert_eq!(
+        c.get(&format!("/canvases/{}", canvas[0].id)).await.status,
+        StatusCode::OK
+    );
+}

@@ -1,0 +1,64 @@
+//! The Impact Model Canvas editor: server-rendered forms that work without JavaScript.
+mod exchange;
+mod items;
+mod page;
+
+use crate::ctx::Ctx;
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+use domain::{Action, Scope};
+use store::canvas::Canvas;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/projects/{id}/canvases", post(exchange::create))
+        .route("/projects/{id}/canvases/import", post(exchange::import))
+        .route("/canvases/{id}", get(page::show))
+        .route("/canvases/{id}/export.json", get(exchange::export_json))
+        .route("/canvases/{id}/export.md", get(exchange::export_markdown))
+        .route("/canvases/{id}/items", post(items::add))
+        .route("/canvases/{id}/items/{item}/edit", post(items::edit))
+        .route("/canvases/{id}/items/{item}/move", post(items::move_to))
+        .route("/canvases/{id}/items/{item}/delete", post(items::delete))
+        .route("/canvases/{id}/items/{item}/restore", post(items::restore))
+}
+
+/// The policy scope of a project for the signed-in user.
+pub async fn project_scope(
+    state: &AppState,
+    ctx: &Ctx,
+    project_id: i64,
+) -> WebResult<(store::projects::ProjectForUser, Scope)> {
+    let user = ctx.require_user()?;
+    let project = store::projects::find_for_user(&state.db, project_id, user.id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let relation = project.relation.as_deref();
+    let scope = Scope::Project {
+        centre: project.centre_id,
+        member: relation == Some("member"),
+        follower: relation == Some("follower"),
+    };
+    // Another centre's project is not found rather than forbidden: its existence is not ours to tell.
+    if !ctx.actor.can(Action::ViewProject, scope) {
+        return Err(WebError::NotFound);
+    }
+    Ok((project, scope))
+}
+
+/// A canvas the user may see (`action` = ViewProject) or change (`EditProject`).
+pub async fn canvas_for(
+    state: &AppState,
+    ctx: &Ctx,
+    canvas_id: i64,
+    action: Action,
+) -> WebResult<(Canvas, store::projects::ProjectForUser)> {
+    let canvas = store::canvas::find(&state.db, canvas_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let (project, scope) = project_scope(state, ctx, canvas.project_id).await?;
+    ctx.authorize(action, scope)?;
+    Ok((canvas, project))
+}

@@ -1,0 +1,213 @@
+//! The canvas page: the one-page grid of blocks with their notes, guide and forms.
+use super::canvas_for;
+use crate::ctx::Ctx;
+use crate::error::WebResult;
+use crate::layout::Layout;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use domain::Action;
+use domain::canvas::{
+    BlockHint, Colour, DocumentItem, ItemStatus, MAX_ITEMS, completeness, template,
+};
+use serde::Deserialize;
+
+/// A form on the page that was sent with a mistake: shown again with the message and what was typed.
+pub struct Problem {
+    /// `add-<block>` or `item-<id>`.
+    pub target: String,
+    pub message: String,
+    pub text: String,
+    pub evidence: String,
+}
+
+pub struct ItemView {
+    pub id: i64,
+    pub text: String,
+    pub colour: String,
+    pub colour_label: String,
+    pub validated: bool,
+    pub evidence: String,
+    pub version: i64,
+    pub first: bool,
+    pub last: bool,
+    pub error: Option<String>,
+    pub typed_text: String,
+    pub typed_evidence: String,
+}
+
+pub struct BlockView {
+    pub key: String,
+    pub title: String,
+    pub question: String,
+    pub prompts: Vec<String>,
+    pub example: String,
+    pub mistakes: Vec<String>,
+    pub guide: Vec<String>,
+    pub area: String,
+    pub hint: String,
+    pub hint_class: &'static str,
+    pub items: Vec<ItemView>,
+    pub add_error: Option<String>,
+    pub add_text: String,
+    pub add_evidence: String,
+}
+
+#[derive(Template)]
+#[template(path = "canvas/show.html")]
+struct CanvasView {
+    layout: Layout,
+    id: i64,
+    title: String,
+    project_id: i64,
+    project_name: String,
+    can_edit: bool,
+    blocks: Vec<BlockView>,
+    colours: Vec<(String, String)>,
+    block_options: Vec<(String, String)>,
+    deleted: Option<i64>,
+    count_label: String,
+    full: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ShowQuery {
+    pub deleted: Option<i64>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> WebResult<Response> {
+    render(&state, &ctx, id, None, q.deleted).await
+}
+
+pub async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    problem: Option<Problem>,
+    deleted: Option<i64>,
+) -> WebResult<Response> {
+    let (canvas, project) = canvas_for(state, ctx, id, Action::ViewProject).await?;
+    let i = ctx.i;
+    let locale = i.locale;
+    let can_edit = ctx.actor.can(
+        Action::EditProject,
+        super::project_scope(state, ctx, project.id).await?.1,
+    );
+    let items = store::canvas::items(&state.db, canvas.id).await?;
+    let doc_items: Vec<DocumentItem> = items
+        .iter()
+        .map(|it| DocumentItem {
+            block: it.block.clone(),
+            text: it.text.clone(),
+            colour: it.colour.clone(),
+            status: it.status.clone(),
+            evidence: it.evidence.clone(),
+            indicator: it.indicator.clone(),
+        })
+        .collect();
+    let hints = completeness(&doc_items);
+    let problem_for = |target: &str| problem.as_ref().filter(|p| p.target == target);
+    let blocks = template()
+        .blocks
+        .iter()
+        .map(|b| {
+            let text = b.text(locale);
+            let mine: Vec<_> = items.iter().filter(|it| it.block == b.key).collect();
+            let count = mine.len();
+            let hint = hints
+                .iter()
+                .find(|(k, _)| *k == b.key)
+                .map_or(BlockHint::Empty, |(_, h)| *h);
+            let add = problem_for(&format!("add-{}", b.key));
+            BlockView {
+                key: b.key.clone(),
+                title: text.title.clone(),
+                question: text.question.clone(),
+                prompts: text.prompts.clone(),
+                example: text.example.clone(),
+                mistakes: text.mistakes.clone(),
+                guide: text.guide.split("\n\n").map(str::to_string).collect(),
+                area: format!(
+                    "gc-{} gw-{} gr-{} gh-{}",
+                    b.area.column, b.area.width, b.area.row, b.area.height
+                ),
+                hint: i.t(hint.message_key()),
+                hint_class: match hint {
+                    BlockHint::Complete => "badge-success",
+                    BlockHint::Empty => "badge-neutral",
+                    _ => "badge-warning",
+                },
+                items: mine
+                    .iter()
+                    .enumerate()
+                    .map(|(n, it)| {
+                        let p = problem_for(&format!("item-{}", it.id));
+                        ItemView {
+                            id: it.id,
+                            text: it.text.clone(),
+                            colour: it.colour.clone(),
+                            colour_label: i.t(&format!("canvas-colour-{}", it.colour)),
+                            validated: it.status == ItemStatus::Validated.code(),
+                            evidence: it.evidence.clone(),
+                            version: it.version,
+                            first: n == 0,
+                            last: n + 1 == count,
+                            error: p.map(|p| p.message.clone()),
+                            typed_text: p.map_or_else(|| it.text.clone(), |p| p.text.clone()),
+                            typed_evidence: p
+                                .map_or_else(|| it.evidence.clone(), |p| p.evidence.clone()),
+                        }
+                    })
+                    .collect(),
+                add_error: add.map(|p| p.message.clone()),
+                add_text: add.map(|p| p.text.clone()).unwrap_or_default(),
+                add_evidence: add.map(|p| p.evidence.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = CanvasView {
+        layout: Layout::new(state, ctx, canvas.title.clone()),
+        id: canvas.id,
+        title: canvas.title,
+        project_id: project.id,
+        project_name: project.name,
+        can_edit,
+        blocks,
+        colours: Colour::ALL
+            .iter()
+            .map(|c| {
+                (
+                    c.code().to_string(),
+                    i.t(&format!("canvas-colour-{}", c.code())),
+                )
+            })
+            .collect(),
+        block_options: template()
+            .blocks
+            .iter()
+            .map(|b| (b.key.clone(), b.text(locale).title.clone()))
+            .collect(),
+        deleted,
+        count_label: i.ta(
+            "canvas-count",
+            &[
+                ("count", &i.number(items.len() as i64)),
+                ("max", &i.number(MAX_ITEMS as i64)),
+            ],
+        ),
+        full: items.len() >= MAX_ITEMS,
+    };
+    Ok((status, Html(view.render()?)).into_response())
+}

@@ -47,6 +47,30 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Import or export a roadmap in the Markdown format of feuille-de-route.md.
+    Roadmap {
+        #[command(subcommand)]
+        command: RoadmapCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RoadmapCommand {
+    /// Import a Markdown roadmap and print its id.
+    Import {
+        file: PathBuf,
+        /// Centre slug (default: the studio, the first centre).
+        #[arg(long)]
+        centre: Option<String>,
+        /// Attach the roadmap to this project (of the same centre).
+        #[arg(long)]
+        project: Option<i64>,
+        /// Start date (YYYY-MM-DD): « Mois 1 » is that date's month.
+        #[arg(long)]
+        start: Option<String>,
+    },
+    /// Print a roadmap as Markdown, exactly as imported plus the changes made since.
+    Export { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -187,6 +211,30 @@ async fn run(cli: Cli) -> Result<()> {
             print_demo_logins();
             Ok(())
         }
+        Command::Roadmap { command } => {
+            let config = config(&cli, None)?;
+            let db = open_db(&config).await?;
+            match command {
+                RoadmapCommand::Import {
+                    file,
+                    centre,
+                    project,
+                    start,
+                } => import_roadmap(&db, file, centre.as_deref(), *project, start.as_deref()).await,
+                RoadmapCommand::Export { id } => {
+                    let row = store::roadmaps::find(&db, *id)
+                        .await?
+                        .ok_or_else(|| anyhow!("no roadmap {id}"))?;
+                    let text = domain::roadmap::render(&row.roadmap()?);
+                    use std::io::Write;
+                    let mut out = std::io::stdout().lock();
+                    out.write_all(text.as_bytes())
+                        .context("cannot write to standard output")?;
+                    out.flush().context("cannot write to standard output")?;
+                    Ok(())
+                }
+            }
+        }
         Command::Admin {
             command:
                 AdminCommand::CreateUser {
@@ -284,6 +332,64 @@ async fn shutdown_signal() {
         _ = ctrl_c => {}
         _ = term => {}
     }
+}
+
+async fn import_roadmap(
+    db: &store::Db,
+    file: &std::path::Path,
+    centre: Option<&str>,
+    project: Option<i64>,
+    start: Option<&str>,
+) -> Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let roadmap = domain::roadmap::parse_bytes(&bytes).map_err(|e| {
+        if e.line == 0 {
+            anyhow!("{}: {}", file.display(), e.kind)
+        } else {
+            anyhow!("{}:{}: {}", file.display(), e.line, e.kind)
+        }
+    })?;
+    if let Some(start) = start {
+        time::Date::parse(
+            start,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map_err(|_| anyhow!("--start: expected a date like 2026-10-01"))?;
+    }
+    let centre = match (centre, project) {
+        (_, Some(project)) => {
+            let centres = store::centres::list(db).await?;
+            let mut found = None;
+            for c in &centres {
+                if store::projects::for_centre(db, c.id, 0)
+                    .await?
+                    .iter()
+                    .any(|p| p.id == project)
+                {
+                    found = Some(c.clone());
+                }
+            }
+            let c = found.ok_or_else(|| anyhow!("--project: no project {project}"))?;
+            if centre.is_some_and(|slug| slug != c.slug) {
+                return Err(anyhow!(
+                    "--project: project {project} is not in centre {}",
+                    centre.unwrap_or_default()
+                ));
+            }
+            c
+        }
+        (Some(slug), None) => store::centres::find_by_slug(db, slug)
+            .await?
+            .ok_or_else(|| anyhow!("--centre: no centre {slug:?}"))?,
+        (None, None) => store::centres::list(db)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| anyhow!("no centre yet: run `impact-studio demo` or create one"))?,
+    };
+    let id = store::roadmaps::create(db, centre.id, project, &roadmap, start, None).await?;
+    println!("{id}");
+    Ok(())
 }
 
 async fn create_user(

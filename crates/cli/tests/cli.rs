@@ -118,3 +118,89 @@ fn migrate_then_create_a_user() {
     assert!(String::from_utf8_lossy(&demo.stdout).contains("admin@demo.local"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn roadmap_import_then_export_gives_back_the_same_bytes() {
+    let (dir, url) = temp_db();
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/data/feuille-de-route.md");
+    let demo = bin()
+        .args(["demo", "--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(demo.status.success());
+    let import = bin()
+        .args([
+            "roadmap",
+            "import",
+            seed.to_str().unwrap(),
+            "--centre",
+            "micro-centre-die",
+            "--start",
+            "2026-10-01",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    let id = String::from_utf8_lossy(&import.stdout).trim().to_string();
+    assert!(id.parse::<i64>().is_ok(), "prints the new id: {id}");
+    let export = bin()
+        .args(["roadmap", "export", &id, "--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    assert_eq!(
+        export.stdout,
+        std::fs::read(&seed).unwrap(),
+        "byte-identical round trip"
+    );
+
+    let bad = dir.join("bad.md");
+    std::fs::write(
+        &bad,
+        "# Feuille\n\n## Phase 1\n\n- [ ] une case hors période\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args([
+            "roadmap",
+            "import",
+            bad.to_str().unwrap(),
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("bad.md:5:"), "names the line: {err}");
+    let missing = bin()
+        .args(["roadmap", "export", "999", "--database-url", &url])
+        .output()
+        .unwrap();
+    assert!(
+        !missing.status.success()
+            && String::from_utf8_lossy(&missing.stderr).contains("no roadmap 999")
+    );
+    let wrong_centre = bin()
+        .args([
+            "roadmap",
+            "import",
+            seed.to_str().unwrap(),
+            "--centre",
+            "nowhere",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&wrong_centre.stderr).contains("--centre"));
+    let _ = std::fs::remove_dir_all(dir);
+}

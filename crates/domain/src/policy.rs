@@ -36,6 +36,8 @@ pub enum Action {
     ViewOutbox,
     // Centre
     ViewCentre,
+    /// Change a centre's own plans (its roadmap, settings).
+    ManageCentre,
     ManageMembers,
     ViewAuditLog,
     ListProjects,
@@ -47,12 +49,13 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
         Action::ViewOutbox,
         Action::ViewCentre,
+        Action::ManageCentre,
         Action::ManageMembers,
         Action::ViewAuditLog,
         Action::ListProjects,
@@ -114,7 +117,9 @@ impl Actor {
             (ViewCentre | CreateProject, Scope::Centre(c)) => {
                 self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
             }
-            (ManageMembers | ViewAuditLog, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManageCentre | ManageMembers | ViewAuditLog, Scope::Centre(c)) => {
+                self.has_in(c, &[CentreManager])
+            }
             (ListProjects, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (
                 ViewProject,

@@ -42,7 +42,7 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
     match (action, rel) {
         (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox, _) => ("N", "N"),
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),
-        (ManageMembers | ViewAuditLog, _) => ("MN", "N"),
+        (ManageCentre | ManageMembers | ViewAuditLog, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),
         (ViewProject, Rel::Member | Rel::Follower) => ("PACMN", "N"),
@@ -81,7 +81,7 @@ fn every_role_action_and_centre() {
             }
         }
     }
-    assert_eq!(checked, 6 * 12 * 3 * 2);
+    assert_eq!(checked, 6 * 13 * 3 * 2);
 }
 
 #[test]

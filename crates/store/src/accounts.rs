@@ -88,9 +88,34 @@ pub async fn set_password(
 }
 
 /// Changes the e-mail (already proven by a link sent to it); `Conflict` if another user has it.
-pub async fn set_email(db: &Db, user_id: i64, email: &str) -> Result<()> {
-    let sql = "UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3";
-    on_db!(db, pool => sqlx::query(sql).bind(email).bind(now()).bind(user_id).execute(pool).await?.rows_affected());
+/// Links already mailed to the old address die, and every other session is signed out.
+pub async fn set_email(
+    db: &Db,
+    user_id: i64,
+    email: &str,
+    keep_session: Option<&str>,
+) -> Result<()> {
+    let now = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3")
+            .bind(email)
+            .bind(now)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(user_id)
+            .bind(keep_session.unwrap_or(""))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    });
     Ok(())
 }
 
@@ -131,6 +156,11 @@ pub async fn anonymise_user(db: &Db, user_id: i64) -> Result<()> {
         ] {
             sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
         }
+        // Invitations sent to the person hold their address too.
+        sqlx::query("DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = $1)")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "UPDATE users SET email = $1, password_hash = '', display_name = '', \
              email_verified_at = NULL, deleted_at = $2 WHERE id = $3",

@@ -192,6 +192,7 @@ pub async fn add_item(
 }
 
 /// Edits a note that the editor loaded at `base_version`, following the merge rules.
+/// `StoreError::Conflict` when both texts should be kept but the canvas is full.
 pub async fn edit_item(
     db: &Db,
     canvas_id: i64,
@@ -234,6 +235,14 @@ pub async fn edit_item(
             }
             EditOutcome::AlreadyThere => Edited::Unchanged(current),
             EditOutcome::KeepBoth => {
+                // Keeping both texts adds a note: the canvas must have room for it.
+                let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL")
+                    .bind(canvas_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
+                    return Err(StoreError::Conflict);
+                }
                 let sql = format!(
                     "INSERT INTO canvas_items (canvas_id, block, position, text, colour, status, evidence, updated_by, updated_at) \
                      VALUES ($1, $2, $3 + 1, $4, $5, $6, $7, $8, $9) RETURNING {ITEM_COLUMNS}"

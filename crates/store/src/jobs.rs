@@ -36,8 +36,13 @@ pub async fn enqueue(db: &Db, kind: &str, payload: &str, run_at: Option<i64>) ->
 /// Claims the next job that is due for `worker`, for `lease_secs`.
 pub async fn claim(db: &Db, worker: &str, lease_secs: i64) -> Result<Option<Job>> {
     let now = now();
+    // A job whose worker died on its last attempt is failed, not run again forever.
+    let sweep = "UPDATE jobs SET status = 'failed', finished_at = $1, locked_by = NULL, locked_until = NULL, \
+                 last_error = 'worker lost during the last attempt' \
+                 WHERE status = 'running' AND locked_until < $1 AND attempts >= max_attempts";
+    on_db!(db, pool => sqlx::query(sweep).bind(now).execute(pool).await?.rows_affected());
     let pick = "SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= $3) \
-                OR (status = 'running' AND locked_until < $3) ORDER BY run_at, id LIMIT 1";
+                OR (status = 'running' AND locked_until < $3 AND attempts < max_attempts) ORDER BY run_at, id LIMIT 1";
     let lock = match db {
         Db::Sqlite(_) => "",
         Db::Postgres(_) => " FOR UPDATE SKIP LOCKED",

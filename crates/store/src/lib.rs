@@ -13,6 +13,7 @@ mod error;
 pub mod jobs;
 pub mod projects;
 pub mod rate_limit;
+pub mod roadmaps;
 pub mod settings;
 
 pub use db::{Backend, Db};

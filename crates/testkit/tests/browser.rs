@@ -173,6 +173,8 @@ async fn pages_have_no_accessibility_violations() {
             "/projects",
             "/projects/1",
             "/canvases/1",
+            "/roadmaps",
+            "/roadmaps/1",
             "/centres",
             "/centres/studio",
             "/admin/audit",

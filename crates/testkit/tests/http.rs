@@ -218,6 +218,18 @@ async fn a_coach_invited_to_a_centre_accepts_and_sees_the_coach_navigation() {
             .expect("invitation mail");
         let link = link_path(&mail.text, "http://impact.test/invitations/").expect("link");
 
+        // Signed in as someone else, the invitation gives nothing.
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        assert!(
+            coach
+                .get(&link)
+                .await
+                .body
+                .contains("destinée à nina@exemple.fr")
+        );
+        assert_eq!(coach.post(&link, &[]).await.status, StatusCode::FORBIDDEN);
+
         let mut nina = app.client();
         let form = nina.get(&link).await;
         assert!(form.body.contains("Micro-centre de Die"));

@@ -338,3 +338,84 @@ async fn two_workers_never_run_the_same_job() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_job_whose_worker_keeps_dying_ends_failed() {
+    for t in databases().await {
+        let db = &t.db;
+        let id = jobs::enqueue(db, "noop", "{}", None).await.unwrap();
+        // Each claim's lease is already over, as if the worker died at once.
+        for attempt in 1..=5 {
+            let job = jobs::claim(db, "doomed", -1).await.unwrap().unwrap();
+            assert_eq!((job.id, job.attempts), (id, attempt), "{}", t.backend);
+        }
+        assert!(jobs::claim(db, "next", 60).await.unwrap().is_none());
+        let job = jobs::find(db, id).await.unwrap().unwrap();
+        assert_eq!(job.status, "failed");
+        assert!(job.last_error.unwrap().contains("worker lost"));
+    }
+}
+
+#[tokio::test]
+async fn erasure_removes_invitations_and_email_change_ends_old_links() {
+    for t in databases().await {
+        let db = &t.db;
+        let c = centres::create(
+            db,
+            &centres::NewCentre {
+                slug: "x",
+                name: "X",
+                kind: "studio",
+                town: "",
+            },
+        )
+        .await
+        .unwrap();
+        let boss = user(db, "boss@x.fr").await;
+        let lea = user(db, "lea@x.fr").await;
+        centres::invite(db, "inv-lea", c, "lea@x.fr", Role::Coach, boss, 3600)
+            .await
+            .unwrap();
+        accounts::anonymise_user(db, lea).await.unwrap();
+        assert!(
+            centres::pending_invitations(db, c)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{}",
+            t.backend
+        );
+
+        let sam = user(db, "sam@x.fr").await;
+        accounts::create_token(db, "old-reset", Purpose::ResetPassword, sam, None, 3600)
+            .await
+            .unwrap();
+        accounts::create_session(db, "here", sam, 3600)
+            .await
+            .unwrap();
+        accounts::create_session(db, "elsewhere", sam, 3600)
+            .await
+            .unwrap();
+        accounts::set_email(db, sam, "sam@nouveau.fr", Some("here"))
+            .await
+            .unwrap();
+        assert!(
+            accounts::consume_token(db, "old-reset", Purpose::ResetPassword)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            accounts::session_user(db, "here", 3600)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            accounts::session_user(db, "elsewhere", 3600)
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+}

@@ -80,8 +80,8 @@ impl Layer {
                     )
                 }
                 "LOG_FORMAT" => layer.log_format = Some(value),
-                // Read elsewhere (log filter, config file path, test database).
-                "LOG" | "CONFIG" | "TEST_DATABASE_URL" => {}
+                // Read elsewhere (log filter, config file path; test database and screenshots in tests).
+                "LOG" | "CONFIG" | "TEST_DATABASE_URL" | "SCREENSHOTS" => {}
                 _ => return Err(format!("unknown setting {key}")),
             }
         }

@@ -41,6 +41,9 @@ async fn viewer(state: &AppState, hash: &str) -> Result<Option<Viewer>, store::S
     if let Some(cached) = state.sessions.get(&hash.to_string()) {
         return Ok(cached);
     }
+    let generation = state
+        .session_generation
+        .load(std::sync::atomic::Ordering::SeqCst);
     let found = match store::accounts::session_user(&state.db, hash, state.session_ttl()).await? {
         Some(u) => Some(Viewer {
             actor: Actor {
@@ -57,7 +60,13 @@ async fn viewer(state: &AppState, hash: &str) -> Result<Option<Viewer>, store::S
         }),
         None => None,
     };
-    state.sessions.insert(hash.to_string(), found.clone());
+    if state
+        .session_generation
+        .load(std::sync::atomic::Ordering::SeqCst)
+        == generation
+    {
+        state.sessions.insert(hash.to_string(), found.clone());
+    }
     Ok(found)
 }
 
@@ -110,7 +119,8 @@ fn client_ip(state: &AppState, req: &Request) -> IpAddr {
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            // The rightmost address is the one our load balancer saw; the others are the client's word.
+            .and_then(|v| v.split(',').next_back())
             .and_then(|v| v.trim().parse().ok());
         if let Some(ip) = forwarded {
             return ip;
@@ -241,7 +251,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut response = next.run(req).await;
     if unsafe_method && let Some(hash) = &ctx.session_hash {
         // Whatever the request changed about this person shows on the next page.
-        state.sessions.remove(hash);
+        state.forget_session(hash);
         if let Some(user_id) = ctx.actor.user_id {
             state.user_projects.remove(&user_id);
         }
@@ -358,7 +368,14 @@ pub fn urlencode(value: &str) -> String {
 /// A redirect target from user input: only local paths, never another site.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n)
+            if n.starts_with('/')
+                && !n[1..].starts_with(['/', '\\'])
+                && !n.contains('\\')
+                && !n.chars().any(char::is_control) =>
+        {
+            n.to_string()
+        }
         _ => "/dashboard".to_string(),
     }
 }
@@ -373,6 +390,8 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/dashboard");
         assert_eq!(safe_next(Some("https://evil.example")), "/dashboard");
         assert_eq!(safe_next(Some("/\\evil")), "/dashboard");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("/a\r\nSet-Cookie: x")), "/dashboard");
         assert_eq!(safe_next(None), "/dashboard");
     }
 

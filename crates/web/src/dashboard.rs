@@ -33,6 +33,7 @@ struct DashboardView {
     projects: Vec<ProjectCard>,
     centres: Vec<CentreCard>,
     stats: Vec<(String, String)>,
+    roadmaps: Vec<crate::roadmaps::RoadmapCard>,
 }
 
 pub fn stage_key(stage: &str) -> &'static str {
@@ -105,7 +106,13 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
         ));
         stats.push((i.number(count("failed")), i.t("stat-jobs-failed")));
     }
+    let roadmaps = if role.is_staff() {
+        crate::roadmaps::cards(&state, &ctx).await?
+    } else {
+        Vec::new()
+    };
     let view = DashboardView {
+        roadmaps,
         layout: Layout::new(&state, &ctx, i.t("dashboard-title")),
         greeting: i.ta("dashboard-greeting", &[("name", &user.display_name)]),
         role,

@@ -150,6 +150,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
         }
     }
     load_canvases(db).await?;
+    load_roadmap(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }
@@ -203,6 +204,25 @@ async fn load_canvases(db: &Db) -> WebResult<()> {
         )
         .await?;
     }
+    Ok(())
+}
+
+/// The studio's own 12-month roadmap (`feuille-de-route.md`), started on 1 October 2026.
+pub const ROADMAP: &str = include_str!("../data/feuille-de-route.md");
+pub const ROADMAP_START: &str = "2026-10-01";
+
+async fn load_roadmap(db: &Db) -> WebResult<()> {
+    let Some(studio) = store::centres::find_by_slug(db, "studio").await? else {
+        return Ok(());
+    };
+    if !store::roadmaps::for_centre(db, studio.id).await?.is_empty() {
+        return Ok(());
+    }
+    let roadmap = domain::roadmap::parse(ROADMAP).map_err(|e| WebError::Internal(e.to_string()))?;
+    let admin = store::accounts::find_user_by_email(db, "admin@demo.local")
+        .await?
+        .map(|u| u.id);
+    store::roadmaps::create(db, studio.id, None, &roadmap, Some(ROADMAP_START), admin).await?;
     Ok(())
 }
 

@@ -43,6 +43,7 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             WebError::Store(store::StoreError::Unreachable(_)) => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Store(store::StoreError::NotFound) => StatusCode::NOT_FOUND,
             WebError::Store(_) | WebError::Template(_) | WebError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -51,7 +52,7 @@ impl WebError {
 
     pub fn message_key(&self) -> &'static str {
         match self {
-            WebError::NotFound => "error-404-text",
+            WebError::NotFound | WebError::Store(store::StoreError::NotFound) => "error-404-text",
             WebError::Forbidden => "error-403-text",
             WebError::SignInRequired => "error-401-text",
             WebError::BadRequest(key) => key,

@@ -24,6 +24,8 @@ struct InvitationView {
     role: String,
     email: String,
     signed_in: bool,
+    /// Signed in, but as someone else than the person invited.
+    wrong_account: bool,
     has_account: bool,
     login_href: String,
     display_name: String,
@@ -70,8 +72,9 @@ async fn render(
         role: Role::parse(&inv.role)
             .map(|r| i.t(r.label_key()))
             .unwrap_or_default(),
+        wrong_account: ctx.user.as_ref().is_some_and(|u| u.email != inv.email),
+        signed_in: ctx.user.as_ref().is_some_and(|u| u.email == inv.email),
         email: inv.email,
-        signed_in: ctx.user.is_some(),
         has_account,
         display_name,
         errors,
@@ -106,7 +109,9 @@ pub async fn accept(
         return render(&state, &ctx, token, String::new(), FieldErrors::default()).await;
     };
     let (user_id, new_session) = match &ctx.user {
-        Some(user) => (user.id, None),
+        // An invitation is for one address: forwarded or leaked, it gives nothing to others.
+        Some(user) if user.email == inv.email => (user.id, None),
+        Some(_) => return Err(WebError::Forbidden),
         None => {
             if store::accounts::find_user_by_email(&state.db, &inv.email)
                 .await?

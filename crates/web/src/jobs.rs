@@ -83,6 +83,12 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
             state.metrics.mails_sent.fetch_add(1, Ordering::Relaxed);
             Ok(())
         }
+        crate::accounts::RESET_JOB => {
+            crate::accounts::deliver_reset(state, &job.payload, job.id).await
+        }
+        crate::accounts::EMAIL_CHANGE_JOB => {
+            crate::accounts::deliver_email_change(state, &job.payload, job.id).await
+        }
         // Used by tests and operators to check the queue end to end.
         "noop" => Ok(()),
         other => Err(format!("unknown job kind {other:?}")),

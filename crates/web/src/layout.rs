@@ -77,12 +77,14 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
         match role {
             Role::NetworkAdmin => {
                 items.push(("/centres", "nav-centres"));
+                items.push(("/roadmaps", "nav-roadmaps"));
                 items.push(("/admin/audit", "nav-audit"));
                 items.push(("/admin/jobs", "nav-jobs"));
                 items.push(("/admin/outbox", "nav-outbox"));
             }
             Role::CentreManager => {
                 items.push(("/centres", "nav-my-centre"));
+                items.push(("/roadmaps", "nav-roadmaps"));
                 items.push(("/admin/audit", "nav-audit"));
             }
             Role::Coach => items.push(("/centres", "nav-my-centre")),

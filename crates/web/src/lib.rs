@@ -25,6 +25,7 @@ pub mod mail;
 pub mod metrics;
 mod middleware;
 mod projects;
+mod roadmaps;
 pub mod security;
 pub mod state;
 
@@ -62,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/outbox", get(admin::outbox))
         .merge(accounts::routes())
         .merge(canvas::routes())
+        .merge(roadmaps::routes())
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

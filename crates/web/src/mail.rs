@@ -66,6 +66,17 @@ impl Compose<'_> {
         })
     }
 
+    /// Renders and sends the message at once (from inside a job).
+    pub async fn send_now(self, state: &AppState, job_id: i64) -> Result<(), String> {
+        let mail = self.render().map_err(|e| e.to_string())?;
+        state.mailer.send(&mail, job_id).await?;
+        state
+            .metrics
+            .mails_sent
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Renders and queues the message; the worker sends it.
     pub async fn queue(self, state: &AppState) -> Result<(), WebError> {
         let mail = self.render()?;
@@ -198,7 +209,7 @@ fn decode_header(value: &str) -> String {
         .split_whitespace()
         .map(|word| {
             let lower = word.to_ascii_lowercase();
-            if lower.starts_with("=?utf-8?b?") && word.ends_with("?=") {
+            if lower.starts_with("=?utf-8?b?") && word.ends_with("?=") && word.len() >= 12 {
                 base64::engine::general_purpose::STANDARD
                     .decode(&word[10..word.len() - 2])
                     .ok()
@@ -245,7 +256,9 @@ fn decode_qp(input: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'='
             && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(b);
             i += 3;
@@ -266,5 +279,9 @@ mod tests {
         assert_eq!(decode_header("=?utf-8?b?w4lsw6hu?="), "Élèn");
         assert_eq!(decode_header("Plain subject"), "Plain subject");
         assert_eq!(decode_qp("caf=C3=A9 =\r\nsuite"), "café suite");
+        // Hostile input never panics.
+        assert_eq!(decode_header("=?utf-8?b?="), "=?utf-8?b?=");
+        assert_eq!(decode_qp("a=é1 b=\u{1F600}"), "a=é1 b=\u{1F600}");
+        assert_eq!(decode_qp("fin="), "fin=");
     }
 }

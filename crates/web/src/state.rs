@@ -5,7 +5,7 @@ use crate::ctx::Viewer;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 use store::Db;
 use store::centres::CentreSummary;
@@ -26,6 +26,9 @@ pub struct AppState {
     pub jobs_ready: Arc<Notify>,
     /// Session cookie hash → who it is (or nobody), for a couple of seconds.
     pub sessions: Arc<TtlCache<String, Option<Viewer>>>,
+    /// Grows with every change to sessions or accounts; a lookup that started before a change
+    /// does not put its (possibly stale) answer in the cache.
+    pub session_generation: Arc<AtomicU64>,
     /// The centres with their counts, for a few seconds.
     pub centres: Arc<TtlCache<(), Arc<Vec<CentreSummary>>>>,
     /// Each user's projects (member or follower), for a couple of seconds.
@@ -46,6 +49,7 @@ impl AppState {
             demo: Arc::new(AtomicBool::new(demo)),
             jobs_ready: Arc::new(Notify::new()),
             sessions: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
+            session_generation: Arc::new(AtomicU64::new(0)),
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
         })
@@ -72,9 +76,16 @@ impl AppState {
     /// Forgets cached sessions and centres after a change to accounts, roles or centres, so
     /// this node shows it at once.
     pub fn accounts_changed(&self) {
+        self.session_generation.fetch_add(1, Ordering::SeqCst);
         self.sessions.clear();
         self.centres.clear();
         self.user_projects.clear();
+    }
+
+    /// Forgets one session's cached lookup (after any change it made).
+    pub fn forget_session(&self, hash: &str) {
+        self.session_generation.fetch_add(1, Ordering::SeqCst);
+        self.sessions.remove(&hash.to_string());
     }
 
     /// The projects a user is a member or follower of (cached for two seconds).

@@ -174,7 +174,7 @@ fn attributes_shown_to_people_come_from_the_catalogue() {
                 let rest = &text[i + attr.len()..];
                 let value = &rest[..rest.find('"').unwrap_or(0)];
                 assert!(
-                    value.is_empty() || value.starts_with("{{"),
+                    value.is_empty() || value.starts_with("{{") || value.starts_with("{%"),
                     "{}: {attr}{value}",
                     path.display()
                 );

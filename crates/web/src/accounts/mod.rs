@@ -1,5 +1,8 @@
 //! Accounts: sign-up with e-mail verification, sign-in and out, password reset, account
 //! settings, language, GDPR export and erasure.
+pub use reset::{RESET_JOB, deliver_reset};
+pub use settings::{EMAIL_CHANGE_JOB, deliver_email_change};
+
 mod gdpr;
 mod lang;
 mod login;

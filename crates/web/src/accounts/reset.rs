@@ -66,34 +66,17 @@ pub async fn forgot_submit(
     let email_hits =
         store::rate_limit::hit(&state.db, &format!("reset-email:{}", email.as_str()), 3_600)
             .await?;
-    if email_hits <= RESETS_PER_EMAIL
-        && let Some(user) = store::accounts::find_user_by_email(&state.db, email.as_str()).await?
-    {
-        let token = new_token();
-        store::accounts::create_token(
-            &state.db,
-            &token_hash(&token),
-            Purpose::ResetPassword,
-            user.id,
-            None,
-            RESET_TTL,
-        )
-        .await?;
-        let ui = crate::i18n::I18n::new(domain::Locale::parse(&user.locale).unwrap_or(i.locale));
-        Compose {
-            i: ui,
-            to: &user.email,
-            subject: ui.t("email-reset-subject"),
-            greeting: ui.ta("email-greeting", &[("name", &user.display_name)]),
-            paragraphs: vec![ui.t("email-reset-body")],
-            action: Some((
-                ui.t("email-reset-action"),
-                state.url(&format!("/password/reset/{token}")),
-            )),
-            after: vec![ui.t("email-reset-expiry"), ui.t("email-ignore-if-not-you")],
-        }
-        .queue(&state)
-        .await?;
+    if email_hits <= RESETS_PER_EMAIL {
+        // Looking the address up happens in the worker, so the answer takes the same time
+        // whether or not the address has an account.
+        let request = ResetRequest {
+            email: email.as_str().to_string(),
+            locale: i.code().to_string(),
+        };
+        let payload =
+            serde_json::to_string(&request).map_err(|e| WebError::Internal(e.to_string()))?;
+        store::jobs::enqueue(&state.db, RESET_JOB, &payload, None).await?;
+        state.jobs_ready.notify_one();
     }
     // The same answer whether or not the address has an account.
     message(
@@ -215,4 +198,51 @@ pub async fn reset_submit(
         "flash-password-reset",
         &state,
     ))
+}
+
+pub const RESET_JOB: &str = "password_reset_request";
+
+#[derive(Debug, serde::Serialize, Deserialize)]
+pub struct ResetRequest {
+    pub email: String,
+    pub locale: String,
+}
+
+/// The worker's half of a reset request: a link to the account's address, if there is one.
+pub async fn deliver_reset(state: &AppState, payload: &str, job_id: i64) -> Result<(), String> {
+    let request: ResetRequest =
+        serde_json::from_str(payload).map_err(|e| format!("payload: {e}"))?;
+    let Some(user) = store::accounts::find_user_by_email(&state.db, &request.email)
+        .await
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(());
+    };
+    let token = new_token();
+    store::accounts::create_token(
+        &state.db,
+        &token_hash(&token),
+        Purpose::ResetPassword,
+        user.id,
+        None,
+        RESET_TTL,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let fallback = domain::Locale::parse(&request.locale).unwrap_or_default();
+    let ui = crate::i18n::I18n::new(domain::Locale::parse(&user.locale).unwrap_or(fallback));
+    Compose {
+        i: ui,
+        to: &user.email,
+        subject: ui.t("email-reset-subject"),
+        greeting: ui.ta("email-greeting", &[("name", &user.display_name)]),
+        paragraphs: vec![ui.t("email-reset-body")],
+        action: Some((
+            ui.t("email-reset-action"),
+            state.url(&format!("/password/reset/{token}")),
+        )),
+        after: vec![ui.t("email-reset-expiry"), ui.t("email-ignore-if-not-you")],
+    }
+    .send_now(state, job_id)
+    .await
 }

@@ -189,35 +189,14 @@ pub async fn email(
     };
     // The change happens only when the new address proves it is reachable; an address already
     // in use gets the same answer, so the form reveals nothing about other accounts.
-    if store::accounts::find_user_by_email(&state.db, new_email.as_str())
-        .await?
-        .is_none()
-    {
-        let token = new_token();
-        store::accounts::create_token(
-            &state.db,
-            &token_hash(&token),
-            Purpose::ChangeEmail,
-            user.id,
-            Some(new_email.as_str()),
-            CHANGE_EMAIL_TTL,
-        )
-        .await?;
-        Compose {
-            i,
-            to: new_email.as_str(),
-            subject: i.t("email-change-subject"),
-            greeting: i.ta("email-greeting", &[("name", &stored.display_name)]),
-            paragraphs: vec![i.t("email-change-body")],
-            action: Some((
-                i.t("email-change-action"),
-                state.url(&format!("/account/email/confirm/{token}")),
-            )),
-            after: vec![i.t("email-ignore-if-not-you")],
-        }
-        .queue(&state)
-        .await?;
-    }
+    let request = EmailChangeRequest {
+        user_id: user.id,
+        new_email: new_email.as_str().to_string(),
+        locale: i.code().to_string(),
+    };
+    let payload = serde_json::to_string(&request).map_err(|e| WebError::Internal(e.to_string()))?;
+    store::jobs::enqueue(&state.db, EMAIL_CHANGE_JOB, &payload, None).await?;
+    state.jobs_ready.notify_one();
     Ok(redirect_with_flash(
         "/account",
         "flash-email-change-sent",
@@ -248,7 +227,12 @@ pub async fn confirm_email(
     let old = store::accounts::find_user(&state.db, used.user_id)
         .await?
         .ok_or(WebError::NotFound)?;
-    match store::accounts::set_email(&state.db, used.user_id, &new_email).await {
+    // The browser that opened the link stays signed in if it is this user's.
+    let keep = ctx
+        .session_hash
+        .as_deref()
+        .filter(|_| ctx.actor.user_id == Some(used.user_id));
+    match store::accounts::set_email(&state.db, used.user_id, &new_email, keep).await {
         Ok(()) => {}
         Err(store::StoreError::Conflict) => {
             return message(
@@ -299,4 +283,64 @@ pub async fn render_with_errors(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     render(state, ctx, errors, None, String::new()).await
+}
+
+pub const EMAIL_CHANGE_JOB: &str = "email_change_request";
+
+#[derive(Debug, serde::Serialize, Deserialize)]
+pub struct EmailChangeRequest {
+    pub user_id: i64,
+    pub new_email: String,
+    pub locale: String,
+}
+
+/// The worker's half of an e-mail change: a confirmation link to the new address, unless
+/// another account has it (the form answered the same either way, at the same speed).
+pub async fn deliver_email_change(
+    state: &AppState,
+    payload: &str,
+    job_id: i64,
+) -> Result<(), String> {
+    let request: EmailChangeRequest =
+        serde_json::from_str(payload).map_err(|e| format!("payload: {e}"))?;
+    let db = &state.db;
+    if store::accounts::find_user_by_email(db, &request.new_email)
+        .await
+        .map_err(|e| e.to_string())?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let Some(user) = store::accounts::find_user(db, request.user_id)
+        .await
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(());
+    };
+    let token = new_token();
+    store::accounts::create_token(
+        db,
+        &token_hash(&token),
+        Purpose::ChangeEmail,
+        user.id,
+        Some(&request.new_email),
+        CHANGE_EMAIL_TTL,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let i = crate::i18n::I18n::new(domain::Locale::parse(&request.locale).unwrap_or_default());
+    Compose {
+        i,
+        to: &request.new_email,
+        subject: i.t("email-change-subject"),
+        greeting: i.ta("email-greeting", &[("name", &user.display_name)]),
+        paragraphs: vec![i.t("email-change-body")],
+        action: Some((
+            i.t("email-change-action"),
+            state.url(&format!("/account/email/confirm/{token}")),
+        )),
+        after: vec![i.t("email-ignore-if-not-you")],
+    }
+    .send_now(state, job_id)
+    .await
 }

@@ -117,16 +117,22 @@ pub async fn edit(
         &draft,
         ctx.actor.user_id,
     )
-    .await?
+    .await
     {
-        Edited::Applied(_) | Edited::Unchanged(_) => {
+        Ok(Edited::Applied(_) | Edited::Unchanged(_)) => {
             Ok(Redirect::to(&anchor(canvas.id, item)).into_response())
         }
-        Edited::KeptBoth { added, .. } => Ok(redirect_with_flash(
+        Ok(Edited::KeptBoth { added, .. }) => Ok(redirect_with_flash(
             &anchor(canvas.id, added.id),
             "flash-canvas-kept-both",
             &state,
         )),
+        Err(store::StoreError::Conflict) => Ok(redirect_with_flash(
+            &anchor(canvas.id, item),
+            "flash-canvas-full-conflict",
+            &state,
+        )),
+        Err(err) => Err(err.into()),
     }
 }
 

@@ -1,0 +1,104 @@
+//! Roadmaps (phases → periods → items), kept as their parsed document so that exporting gives
+//! back the imported Markdown byte for byte.
+use crate::{Db, Result, StoreError, now};
+use domain::roadmap::Roadmap;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RoadmapRow {
+    pub id: i64,
+    pub centre_id: i64,
+    pub project_id: Option<i64>,
+    pub title: String,
+    pub start_date: Option<String>,
+    pub document: String,
+    pub revision: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str =
+    "id, centre_id, project_id, title, start_date, document, revision, created_at, updated_at";
+
+impl RoadmapRow {
+    /// The parsed document (stored by us, so a failure means corrupt data).
+    pub fn roadmap(&self) -> Result<Roadmap> {
+        serde_json::from_str(&self.document)
+            .map_err(|e| StoreError::Corrupt(format!("roadmap {}: {e}", self.id)))
+    }
+}
+
+fn encode(roadmap: &Roadmap) -> Result<String> {
+    serde_json::to_string(roadmap).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+pub async fn create(
+    db: &Db,
+    centre_id: i64,
+    project_id: Option<i64>,
+    roadmap: &Roadmap,
+    start_date: Option<&str>,
+    user_id: Option<i64>,
+) -> Result<i64> {
+    let now = now();
+    let sql = "INSERT INTO roadmaps (centre_id, project_id, title, start_date, document, created_by, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
+    let document = encode(roadmap)?;
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+        .bind(centre_id)
+        .bind(project_id)
+        .bind(&roadmap.title)
+        .bind(start_date)
+        .bind(&document)
+        .bind(user_id)
+        .bind(now)
+        .fetch_one(pool)
+        .await?))
+}
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<RoadmapRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM roadmaps WHERE id = $1");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
+}
+
+/// The roadmaps of one centre (its own and its projects').
+pub async fn for_centre(db: &Db, centre_id: i64) -> Result<Vec<RoadmapRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM roadmaps WHERE centre_id = $1 ORDER BY id");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).fetch_all(pool).await?))
+}
+
+/// Checks or unchecks one item, if the roadmap is still at `revision` (else `Conflict`).
+pub async fn set_done(
+    db: &Db,
+    id: i64,
+    revision: i64,
+    at: (usize, usize, usize),
+    done: bool,
+) -> Result<RoadmapRow> {
+    let row = find(db, id).await?.ok_or(StoreError::NotFound)?;
+    if row.revision != revision {
+        return Err(StoreError::Conflict);
+    }
+    let mut roadmap = row.roadmap()?;
+    if !roadmap.set_done(at.0, at.1, at.2, done) {
+        return Err(StoreError::NotFound);
+    }
+    let sql = format!(
+        "UPDATE roadmaps SET document = $1, revision = revision + 1, updated_at = $2 \
+         WHERE id = $3 AND revision = $4 RETURNING {COLUMNS}"
+    );
+    let document = encode(&roadmap)?;
+    let updated: Option<RoadmapRow> = on_db!(db, pool => sqlx::query_as(&sql)
+        .bind(&document)
+        .bind(now())
+        .bind(id)
+        .bind(revision)
+        .fetch_optional(pool)
+        .await?);
+    updated.ok_or(StoreError::Conflict)
+}
+
+pub async fn set_start_date(db: &Db, id: i64, start_date: Option<&str>) -> Result<()> {
+    let sql = "UPDATE roadmaps SET start_date = $1, updated_at = $2 WHERE id = $3";
+    on_db!(db, pool => sqlx::query(sql).bind(start_date).bind(now()).bind(id).execute(pool).await?.rows_affected());
+    Ok(())
+}

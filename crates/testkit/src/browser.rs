@@ -128,7 +128,10 @@ impl Browser {
             .expect(css);
         let arg = serde_json::to_value(&element).expect("element");
         self.client
-            .execute("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", vec![arg])
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                vec![arg],
+            )
             .await
             .expect("scroll");
         element

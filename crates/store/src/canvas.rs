@@ -151,6 +151,35 @@ macro_rules! history {
     };
 }
 
+/// The live note `item` of `canvas`, read inside the transaction; `NotFound` otherwise.
+macro_rules! live_item {
+    ($tx:expr, $canvas:expr, $item:expr) => {
+        sqlx::query_as::<_, Item>(&format!(
+            "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL"
+        ))
+        .bind($item)
+        .bind($canvas)
+        .fetch_optional(&mut *$tx)
+        .await?
+        .ok_or(StoreError::NotFound)?
+    };
+}
+
+/// Refuses one more note when the canvas is full (`Conflict`), counting inside the transaction.
+macro_rules! ensure_room {
+    ($tx:expr, $canvas:expr) => {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL",
+        )
+        .bind($canvas)
+        .fetch_one(&mut *$tx)
+        .await?;
+        if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
+            return Err(StoreError::Conflict);
+        }
+    };
+}
+
 /// Adds a note at the end of its block. `StoreError::Conflict` when the canvas is full.
 pub async fn add_item(
     db: &Db,
@@ -162,13 +191,7 @@ pub async fn add_item(
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL")
-            .bind(canvas_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
-            return Err(StoreError::Conflict);
-        }
+        ensure_room!(tx, canvas_id);
         let sql = format!(
             "INSERT INTO canvas_items (canvas_id, block, position, text, colour, status, evidence, updated_by, updated_at) \
              VALUES ($1, $2, (SELECT COALESCE(MAX(position) + 1, 0) FROM canvas_items WHERE canvas_id = $1 AND block = $2), \
@@ -202,18 +225,10 @@ pub async fn edit_item(
     user_id: Option<i64>,
 ) -> Result<Edited> {
     let now = now();
-    let select = format!(
-        "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL"
-    );
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
-        let current: Item = sqlx::query_as(&select)
-            .bind(item_id)
-            .bind(canvas_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let current: Item = live_item!(tx, canvas_id, item_id);
         let outcome = match resolve_edit(current.version, &current.text, base_version, &draft.text) {
             EditOutcome::Apply => {
                 let sql = format!(
@@ -236,13 +251,7 @@ pub async fn edit_item(
             EditOutcome::AlreadyThere => Edited::Unchanged(current),
             EditOutcome::KeepBoth => {
                 // Keeping both texts adds a note: the canvas must have room for it.
-                let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL")
-                    .bind(canvas_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
-                    return Err(StoreError::Conflict);
-                }
+                ensure_room!(tx, canvas_id);
                 let sql = format!(
                     "INSERT INTO canvas_items (canvas_id, block, position, text, colour, status, evidence, updated_by, updated_at) \
                      VALUES ($1, $2, $3 + 1, $4, $5, $6, $7, $8, $9) RETURNING {ITEM_COLUMNS}"
@@ -287,18 +296,10 @@ pub async fn move_item(
         return Err(StoreError::NotFound);
     }
     let now = now();
-    let select = format!(
-        "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL"
-    );
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
-        let current: Item = sqlx::query_as(&select)
-            .bind(item_id)
-            .bind(canvas_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let current: Item = live_item!(tx, canvas_id, item_id);
         let mut target: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM canvas_items WHERE canvas_id = $1 AND block = $2 AND deleted_at IS NULL AND id <> $3 ORDER BY position, id",
         )
@@ -348,18 +349,10 @@ pub async fn delete_item(
     user_id: Option<i64>,
 ) -> Result<Item> {
     let now = now();
-    let select = format!(
-        "SELECT {ITEM_COLUMNS} FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL"
-    );
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
-        let current: Item = sqlx::query_as(&select)
-            .bind(item_id)
-            .bind(canvas_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let current: Item = live_item!(tx, canvas_id, item_id);
         if current.version > base_version {
             return Err(StoreError::Conflict);
         }
@@ -386,13 +379,7 @@ pub async fn restore_item(
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM canvas_items WHERE canvas_id = $1 AND deleted_at IS NULL")
-            .bind(canvas_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
-            return Err(StoreError::Conflict);
-        }
+        ensure_room!(tx, canvas_id);
         let sql = format!(
             "UPDATE canvas_items SET deleted_at = NULL, version = version + 1, updated_by = $1, updated_at = $2 \
              WHERE id = $3 AND canvas_id = $4 AND deleted_at IS NOT NULL RETURNING {ITEM_COLUMNS}"

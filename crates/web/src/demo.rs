@@ -184,12 +184,7 @@ async fn load_canvases(db: &Db) -> WebResult<()> {
             continue;
         }
         let drafts = example
-            .items
-            .iter()
-            .map(|it| {
-                domain::canvas::ItemDraft::new(&it.block, &it.text, "", &it.status, &it.evidence)
-            })
-            .collect::<Result<Vec<_>, _>>()
+            .drafts()
             .map_err(|e| WebError::Internal(e.to_string()))?;
         let owner = store::accounts::find_user_by_email(db, "participant@demo.local")
             .await?

@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Action;
 use domain::canvas::{
-    CanvasDocument, DocumentItem, ItemDraft, MarkdownLabels, check_title, examples, to_markdown,
+    CanvasDocument, DocumentItem, MarkdownLabels, check_title, examples, to_markdown,
 };
 use serde::Deserialize;
 
@@ -44,10 +44,7 @@ pub async fn create(
                 .find(|e| e.key == key)
                 .ok_or(WebError::BadRequest("canvas-error-example"))?;
             example
-                .items
-                .iter()
-                .map(|it| ItemDraft::new(&it.block, &it.text, "", &it.status, &it.evidence))
-                .collect::<Result<Vec<_>, _>>()
+                .drafts()
                 .map_err(|e| WebError::BadRequest(e.message_key()))?
         }
     };

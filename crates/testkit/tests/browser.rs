@@ -173,6 +173,7 @@ async fn pages_have_no_accessibility_violations() {
             "/projects",
             "/projects/1",
             "/canvases/1",
+            "/canvases/1/poster",
             "/roadmaps",
             "/roadmaps/1",
             "/centres",

@@ -400,4 +400,16 @@ async fn demo_projects_hold_the_worked_examples() {
         c.get(&format!("/canvases/{}", canvas[0].id)).await.status,
         StatusCode::OK
     );
+    // The poster: every note, no forms; another centre cannot see it.
+    let poster = c.get(&format!("/canvases/{}/poster", canvas[0].id)).await;
+    assert_eq!(poster.status, StatusCode::OK);
+    assert!(poster.body.contains("canvas-poster") && !poster.body.contains("canvas-add"));
+    assert_eq!(
+        poster.body.matches("class=\"note note-").count(),
+        items.len()
+    );
+    let mut die = app.client();
+    die.login("manager.die@demo.local", "impact-demo").await;
+    let hidden = die.get(&format!("/canvases/{}/poster", canvas[0].id)).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
 }

@@ -471,3 +471,5 @@ roadmap-error-nested-item = Indented (nested) checkboxes are not supported.
 roadmap-error-too-many-items = Too many checkboxes (5,000 at most).
 flash-canvas-full-conflict = Someone edited this note at the same time as you and the canvas is full: your version could not be kept separately. Read the note and try again.
 invitation-wrong-account = This invitation is for { $email }. Sign out, then sign in or create your account with that address to accept it.
+canvas-poster = Poster view
+canvas-back-to-editor = Back to editing

@@ -471,3 +471,5 @@ roadmap-error-nested-item = Les cases en retrait (imbriquées) ne sont pas prise
 roadmap-error-too-many-items = Trop de cases (5 000 au plus).
 flash-canvas-full-conflict = Quelqu'un a modifié cette note en même temps que toi et le canvas est plein : ta version n'a pas pu être gardée à part. Relis la note et recommence.
 invitation-wrong-account = Cette invitation est destinée à { $email }. Déconnecte-toi, puis connecte-toi ou crée ton compte avec cette adresse pour l'accepter.
+canvas-poster = Vue poster
+canvas-back-to-editor = Retour à l'édition

@@ -16,6 +16,7 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/canvases", post(exchange::create))
         .route("/projects/{id}/canvases/import", post(exchange::import))
         .route("/canvases/{id}", get(page::show))
+        .route("/canvases/{id}/poster", get(page::poster))
         .route("/canvases/{id}/export.json", get(exchange::export_json))
         .route("/canvases/{id}/export.md", get(exchange::export_markdown))
         .route("/canvases/{id}/items", post(items::add))

@@ -211,3 +211,67 @@ pub async fn render(
     };
     Ok((status, Html(view.render()?)).into_response())
 }
+
+#[derive(Template)]
+#[template(path = "canvas/poster.html")]
+struct PosterView {
+    layout: Layout,
+    id: i64,
+    title: String,
+    project_name: String,
+    date: String,
+    blocks: Vec<PosterBlock>,
+}
+
+pub struct PosterBlock {
+    pub key: String,
+    pub title: String,
+    pub area: String,
+    pub items: Vec<PosterNote>,
+}
+
+pub struct PosterNote {
+    pub text: String,
+    pub colour: String,
+}
+
+/// The poster view: every block and note on one screen, large and read-only, for a projector
+/// or for printing.
+pub async fn poster(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let (canvas, project) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
+    let items = store::canvas::items(&state.db, canvas.id).await?;
+    let locale = ctx.i.locale;
+    let blocks = template()
+        .blocks
+        .iter()
+        .map(|b| PosterBlock {
+            key: b.key.clone(),
+            title: b.text(locale).title.clone(),
+            area: format!(
+                "gc-{} gw-{} gr-{} gh-{}",
+                b.area.column, b.area.width, b.area.row, b.area.height
+            ),
+            items: items
+                .iter()
+                .filter(|it| it.block == b.key)
+                .map(|it| PosterNote {
+                    text: it.text.clone(),
+                    colour: it.colour.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let view = PosterView {
+        layout: Layout::new(&state, &ctx, canvas.title.clone()),
+        id: canvas.id,
+        date: ctx.i.date(canvas.updated_at),
+        title: canvas.title,
+        project_name: project.name,
+        blocks,
+    };
+    Ok(Html(view.render()?).into_response())
+}

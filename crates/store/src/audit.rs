@@ -73,6 +73,17 @@ pub struct Entry<'a> {
     pub detail: &'a str,
 }
 
+impl Entry<'_> {
+    /// An action a person did on their own account (sign-in, password change, export…).
+    pub fn about_self(user_id: i64) -> Self {
+        Entry {
+            actor_id: Some(user_id),
+            subject_id: Some(user_id),
+            ..Entry::default()
+        }
+    }
+}
+
 pub async fn record(db: &Db, action: AuditAction, entry: Entry<'_>) -> Result<()> {
     let sql = "INSERT INTO audit_log (at, actor_id, centre_id, action, subject_id, detail) \
                VALUES ($1, $2, $3, $4, $5, $6)";

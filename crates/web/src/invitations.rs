@@ -141,16 +141,7 @@ pub async fn accept(
                 Err(store::StoreError::Conflict) => return Err(WebError::SignInRequired),
                 Err(err) => return Err(err.into()),
             };
-            audit::record(
-                &state.db,
-                AuditAction::SignUp,
-                Entry {
-                    actor_id: Some(id),
-                    subject_id: Some(id),
-                    ..Entry::default()
-                },
-            )
-            .await?;
+            audit::record(&state.db, AuditAction::SignUp, Entry::about_self(id)).await?;
             (id, Some(start_session(&state, id).await?))
         }
     };

@@ -33,16 +33,7 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         .into_iter()
         .map(|p| json!({ "id": p.id, "name": p.name, "summary": p.summary, "stage": p.stage, "relation": p.relation }))
         .collect();
-    audit::record(
-        db,
-        AuditAction::DataExported,
-        Entry {
-            actor_id: Some(user.id),
-            subject_id: Some(user.id),
-            ..Entry::default()
-        },
-    )
-    .await?;
+    audit::record(db, AuditAction::DataExported, Entry::about_self(user.id)).await?;
     let activity: Vec<_> = audit::for_user(db, user.id)
         .await?
         .into_iter()
@@ -113,11 +104,7 @@ pub async fn delete(
     audit::record(
         &state.db,
         AuditAction::AccountDeleted,
-        Entry {
-            actor_id: Some(user.id),
-            subject_id: Some(user.id),
-            ..Entry::default()
-        },
+        Entry::about_self(user.id),
     )
     .await?;
     state.accounts_changed();

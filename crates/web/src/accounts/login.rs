@@ -163,16 +163,7 @@ pub async fn submit(
     }
     store::rate_limit::clear(db, &lock_key).await?;
     let cookies = start_session(&state, user.id).await?;
-    audit::record(
-        db,
-        AuditAction::SignIn,
-        Entry {
-            actor_id: Some(user.id),
-            subject_id: Some(user.id),
-            ..Entry::default()
-        },
-    )
-    .await?;
+    audit::record(db, AuditAction::SignIn, Entry::about_self(user.id)).await?;
     let mut response = Redirect::to(&safe_next(
         Some(&form.next)
             .filter(|n| !n.is_empty())
@@ -188,16 +179,7 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         store::accounts::delete_session(&state.db, hash).await?;
     }
     if let Some(user) = &ctx.user {
-        audit::record(
-            &state.db,
-            AuditAction::SignOut,
-            Entry {
-                actor_id: Some(user.id),
-                subject_id: Some(user.id),
-                ..Entry::default()
-            },
-        )
-        .await?;
+        audit::record(&state.db, AuditAction::SignOut, Entry::about_self(user.id)).await?;
     }
     let mut response = redirect_with_flash("/", "flash-signed-out", &state);
     response

@@ -185,11 +185,7 @@ pub async fn reset_submit(
     audit::record(
         &state.db,
         AuditAction::PasswordReset,
-        Entry {
-            actor_id: Some(used.user_id),
-            subject_id: Some(used.user_id),
-            ..Entry::default()
-        },
+        Entry::about_self(used.user_id),
     )
     .await?;
     state.accounts_changed();

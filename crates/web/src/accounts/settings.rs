@@ -139,11 +139,7 @@ pub async fn password(
     audit::record(
         &state.db,
         AuditAction::PasswordChanged,
-        Entry {
-            actor_id: Some(user.id),
-            subject_id: Some(user.id),
-            ..Entry::default()
-        },
+        Entry::about_self(user.id),
     )
     .await?;
     state.accounts_changed();
@@ -248,11 +244,7 @@ pub async fn confirm_email(
     audit::record(
         &state.db,
         AuditAction::EmailChanged,
-        Entry {
-            actor_id: Some(used.user_id),
-            subject_id: Some(used.user_id),
-            ..Entry::default()
-        },
+        Entry::about_self(used.user_id),
     )
     .await?;
     let i = crate::i18n::I18n::new(domain::Locale::parse(&old.locale).unwrap_or_default());

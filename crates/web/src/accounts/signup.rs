@@ -94,16 +94,7 @@ pub async fn submit(
     };
     match store::accounts::create_user(&state.db, &new).await {
         Ok(user_id) => {
-            audit::record(
-                &state.db,
-                AuditAction::SignUp,
-                Entry {
-                    actor_id: Some(user_id),
-                    subject_id: Some(user_id),
-                    ..Entry::default()
-                },
-            )
-            .await?;
+            audit::record(&state.db, AuditAction::SignUp, Entry::about_self(user_id)).await?;
             send_verification(&state, i, user_id, email.as_str(), &name).await?;
         }
         Err(store::StoreError::Conflict) => {

@@ -1,4 +1,4 @@
-//! The i18n catalogues (Fluent, `locales/{fr,en}/main.ftl`, French by default) and the
+//! The i18n catalogues (Fluent, `locales/{fr,en}/*.ftl`, one file per area, French by default) and the
 //! locale-aware formatting of dates, numbers and money.
 use domain::{Locale, format};
 use fluent_templates::fluent_bundle::FluentValue;

@@ -5,9 +5,19 @@ use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
+/// Every key of one language, across all its `.ftl` files (one file per area of the product).
 fn keys(lang: &str) -> BTreeSet<String> {
-    let text =
-        std::fs::read_to_string(Path::new(ROOT).join(format!("locales/{lang}/main.ftl"))).unwrap();
+    let mut paths = Vec::new();
+    files(
+        &Path::new(ROOT).join(format!("locales/{lang}")),
+        &["ftl"],
+        &mut paths,
+    );
+    let text: String = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
     text.lines()
         .filter_map(|l| l.split_once(" =").map(|(k, _)| k))
         .filter(|k| {

@@ -11,6 +11,7 @@ pub mod centres;
 mod db;
 mod error;
 pub mod jobs;
+pub mod live;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

@@ -20,6 +20,7 @@ pub struct PosterBlock {
     pub number: usize,
     pub title: String,
     pub question: String,
+    /// The block's place on the grid, counted from 0.
     pub column: u8,
     pub row: u8,
     pub width: u8,

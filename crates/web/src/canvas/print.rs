@@ -92,8 +92,8 @@ pub async fn poster_pdf(
                 number: n + 1,
                 title: b.text(i.locale).title.clone(),
                 question: b.text(i.locale).question.clone(),
-                column: b.area.column,
-                row: b.area.row,
+                column: b.area.column.saturating_sub(1),
+                row: b.area.row.saturating_sub(1),
                 width: b.area.width,
                 height: b.area.height,
                 items: items

@@ -665,3 +665,104 @@ async fn a_trial_canvas_sent_with_the_sign_up_lands_in_a_first_project() {
         assert!(!r.body.contains("data-canvas-saved"));
     }
 }
+
+#[tokio::test]
+async fn named_versions_compare_and_restore() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let (mut c, id) = participant_canvas(&app).await;
+        let before = canvas::items(&app.state.db, id).await.unwrap();
+        // A name is required; the error shows beside the field.
+        let bad = c
+            .post(&format!("/canvases/{id}/versions"), &[("name", "  ")])
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("f-name-error"));
+        let saved = c
+            .post(
+                &format!("/canvases/{id}/versions"),
+                &[("name", "Avant le comité")],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        let version = canvas::versions(&app.state.db, id).await.unwrap()[0].id;
+
+        // Change things: one note edited, one deleted, one added.
+        let first = &before[0];
+        c.post(
+            &format!("/api/canvases/{id}/items/{}", first.id),
+            &[
+                ("text", "Texte réécrit après le comité"),
+                ("version", &first.version.to_string()),
+            ],
+        )
+        .await;
+        let second = &before[1];
+        c.post(
+            &format!("/api/canvases/{id}/items/{}/delete", second.id),
+            &[("version", &second.version.to_string())],
+        )
+        .await;
+        c.post(
+            &format!("/api/canvases/{id}/items"),
+            &[
+                ("block", "channels"),
+                ("text", "Une affiche chez le boulanger"),
+            ],
+        )
+        .await;
+
+        let diff = c.get(&format!("/canvases/{id}/versions/{version}")).await;
+        assert_eq!(diff.status, StatusCode::OK);
+        for needle in [
+            "Texte réécrit après le comité",
+            "Une affiche chez le boulanger",
+            "diff-removed",
+            "diff-edited",
+            "diff-added",
+        ] {
+            assert!(diff.body.contains(needle), "{needle}");
+        }
+        let history = c.get(&format!("/canvases/{id}/versions")).await;
+        assert!(history.body.contains("Avant le comité"));
+        assert!(history.body.contains("a supprimé une note"));
+
+        let restored = c
+            .post(&format!("/canvases/{id}/versions/{version}/restore"), &[])
+            .await;
+        assert_eq!(restored.status, StatusCode::SEE_OTHER);
+        let after = canvas::items(&app.state.db, id).await.unwrap();
+        let key = |items: &[canvas::Item]| {
+            let mut v: Vec<_> = items
+                .iter()
+                .map(|i| (i.id, i.block.clone(), i.text.clone()))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            key(&after),
+            key(&before),
+            "same notes, same ids, same texts"
+        );
+        // The state before the restore was kept as a version of its own.
+        let versions = canvas::versions(&app.state.db, id).await.unwrap();
+        assert_eq!(versions.len(), 2);
+        assert!(versions[0].name.contains("Avant la restauration"));
+
+        // Someone from another centre cannot see or restore versions.
+        let mut other = app.client();
+        other.login("manager.die@demo.local", "impact-demo").await;
+        assert_eq!(
+            other.get(&format!("/canvases/{id}/versions")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            other
+                .post(&format!("/canvases/{id}/versions/{version}/restore"), &[])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}

@@ -5,6 +5,7 @@ mod live_api;
 mod page;
 mod print;
 mod try_out;
+mod versions;
 
 pub use try_out::save_draft;
 
@@ -30,6 +31,15 @@ pub fn routes() -> Router<AppState> {
         .route("/canvases/{id}/export.md", get(exchange::export_markdown))
         .route("/canvases/{id}/items", post(items::add))
         .route("/canvases/{id}/blocks", get(live_api::blocks))
+        .route(
+            "/canvases/{id}/versions",
+            get(versions::list).post(versions::create),
+        )
+        .route("/canvases/{id}/versions/{version}", get(versions::show))
+        .route(
+            "/canvases/{id}/versions/{version}/restore",
+            post(versions::restore),
+        )
         .route("/canvases/{id}/events", get(live_api::events))
         .route("/api/canvases/{id}/items", post(live_api::add))
         .route("/api/canvases/{id}/items/{item}", post(live_api::edit))

@@ -155,6 +155,33 @@ pub async fn invite(
         .await?))
 }
 
+/// Invites someone to a centre as a participant and to one of its projects as a member (a canvas
+/// co-editor); accepting does both.
+pub async fn invite_to_project(
+    db: &Db,
+    token_hash: &str,
+    centre_id: i64,
+    project_id: i64,
+    email: &str,
+    invited_by: i64,
+    ttl_secs: i64,
+) -> Result<i64> {
+    let now = now();
+    let sql = "INSERT INTO invitations (token_hash, centre_id, email, role, invited_by, created_at, expires_at, project_id) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+        .bind(token_hash)
+        .bind(centre_id)
+        .bind(email)
+        .bind(Role::Participant.code())
+        .bind(invited_by)
+        .bind(now)
+        .bind(now + ttl_secs)
+        .bind(project_id)
+        .fetch_one(pool)
+        .await?))
+}
+
 pub async fn pending_invitations(db: &Db, centre_id: i64) -> Result<Vec<Invitation>> {
     let sql = format!(
         "SELECT {INVITATION_COLUMNS} FROM invitations \
@@ -198,6 +225,16 @@ pub async fn accept_invitation(db: &Db, token_hash: &str, user_id: i64) -> Resul
         .bind(invitation.centre_id)
         .bind(&invitation.role)
         .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        // A co-editor invitation also opens its project.
+        sqlx::query(
+            "INSERT INTO project_people (project_id, user_id, relation) \
+             SELECT project_id, $1, 'member' FROM invitations WHERE id = $2 AND project_id IS NOT NULL \
+             ON CONFLICT (project_id, user_id) DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(invitation.id)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -75,3 +75,9 @@ pub async fn people(db: &Db, project_id: i64) -> Result<Vec<(i64, String, String
                WHERE pp.project_id = $1 AND u.deleted_at IS NULL ORDER BY pp.relation, u.display_name";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(project_id).fetch_all(pool).await?))
 }
+
+/// A project's name, for pages that reach it without a signed-in person (a share link).
+pub async fn name_of(db: &Db, project_id: i64) -> Result<Option<String>> {
+    let sql = "SELECT name FROM projects WHERE id = $1";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(project_id).fetch_optional(pool).await?))
+}

@@ -176,6 +176,8 @@ async fn pages_have_no_accessibility_violations() {
             "/projects/1",
             "/canvases/1",
             "/canvases/1/poster",
+            "/canvases/1/versions",
+            "/canvases/1/sharing",
             "/roadmaps",
             "/roadmaps/1",
             "/centres",

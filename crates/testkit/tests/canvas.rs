@@ -766,3 +766,213 @@ async fn named_versions_compare_and_restore() {
         );
     }
 }
+
+#[tokio::test]
+async fn comments_notify_the_project_and_can_be_resolved() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let (mut c, id) = participant_canvas(&app).await;
+        let empty = c
+            .post(
+                &format!("/canvases/{id}/comments"),
+                &[("block", "solution"), ("body", "  ")],
+            )
+            .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.body.contains("c-body-solution-error"));
+        let note = canvas::items(&app.state.db, id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.block == "solution")
+            .unwrap();
+        let sent = c
+            .post(
+                &format!("/canvases/{id}/comments"),
+                &[
+                    ("block", "solution"),
+                    ("item", &note.id.to_string()),
+                    ("body", "Et si on testait d'abord un samedi par mois ?"),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER);
+        // A note of another block cannot be named.
+        let other_block = canvas::items(&app.state.db, id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.block != "solution")
+            .unwrap();
+        let wrong = c
+            .post(
+                &format!("/canvases/{id}/comments"),
+                &[
+                    ("block", "solution"),
+                    ("item", &other_block.id.to_string()),
+                    ("body", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+
+        // The coach who follows the project hears of it by e-mail, in their language.
+        let mail = app
+            .last_mail_to("coach@demo.local")
+            .await
+            .expect("comment mail");
+        assert!(
+            mail.subject.contains("Nouveau commentaire"),
+            "{}",
+            mail.subject
+        );
+        assert!(mail.text.contains("un samedi par mois"));
+        assert!(
+            app.smtp.to("participant@demo.local").await.is_empty(),
+            "not the author"
+        );
+
+        let page = c.get(&format!("/canvases/{id}")).await;
+        assert!(page.body.contains("Commentaires (1 ouvert)"));
+        let comment = canvas::comments(&app.state.db, id).await.unwrap()[0].id;
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        let resolved = coach
+            .post(&format!("/canvases/{id}/comments/{comment}/resolve"), &[])
+            .await;
+        assert_eq!(resolved.status, StatusCode::SEE_OTHER);
+        assert!(
+            canvas::comments(&app.state.db, id).await.unwrap()[0]
+                .resolved_at
+                .is_some()
+        );
+        c.post(&format!("/canvases/{id}/comments/{comment}/reopen"), &[])
+            .await;
+        assert!(
+            canvas::comments(&app.state.db, id).await.unwrap()[0]
+                .resolved_at
+                .is_none()
+        );
+        // Nobody outside the project can comment.
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        let refused = die
+            .post(
+                &format!("/canvases/{id}/comments"),
+                &[("block", "solution"), ("body", "Bonjour")],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn read_only_links_open_the_canvas_until_revoked() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let (mut c, id) = participant_canvas(&app).await;
+        let created = c.post(&format!("/canvases/{id}/shares"), &[]).await;
+        let location = created.location().unwrap().to_string();
+        let token = location
+            .split("created=")
+            .nth(1)
+            .expect("token in the redirect");
+        let page = c.get(&location).await;
+        let url = format!("/shared/canvas/{token}");
+        assert!(
+            page.body.contains(&format!("http://impact.test{url}")),
+            "link shown once"
+        );
+        let note = canvas::items(&app.state.db, id).await.unwrap()[0]
+            .text
+            .clone();
+        let mut visitor = app.client();
+        let shared = visitor.get(&url).await;
+        assert_eq!(shared.status, StatusCode::OK);
+        assert!(shared.body.contains(&askama_escape(&note)) || shared.body.contains(&note));
+        assert!(!shared.body.contains("/items"), "no editing form");
+        // A guessed token opens nothing.
+        assert_eq!(
+            visitor.get("/shared/canvas/devine").await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Revoked, the link is dead; both actions are in the audit log.
+        let share = canvas::active_shares(&app.state.db, id).await.unwrap()[0].id;
+        let revoked = c
+            .post(&format!("/canvases/{id}/shares/{share}/revoke"), &[])
+            .await;
+        assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+        assert_eq!(visitor.get(&url).await.status, StatusCode::NOT_FOUND);
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        let audit = admin.get("/admin/audit").await;
+        assert!(
+            audit.body.contains("Lien de partage créé")
+                && audit.body.contains("Lien de partage coupé")
+        );
+    }
+}
+
+fn askama_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('\'', "&#39;")
+        .replace('"', "&#34;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[tokio::test]
+async fn co_editors_join_at_once_or_through_an_invitation() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let (mut c, id) = participant_canvas(&app).await;
+        let canvas_row = canvas::find(&app.state.db, id).await.unwrap().unwrap();
+        let bad = c
+            .post(
+                &format!("/canvases/{id}/coeditors"),
+                &[("email", "pas-une-adresse")],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("f-email-error") && bad.body.contains("pas-une-adresse"));
+
+        // Someone new gets an invitation; accepting opens the centre and the project.
+        let r = c
+            .post(
+                &format!("/canvases/{id}/coeditors"),
+                &[("email", "lea@exemple.fr")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let mail = app
+            .last_mail_to("lea@exemple.fr")
+            .await
+            .expect("invitation");
+        let link = testkit::link_path(&mail.text, "http://impact.test/invitations/").unwrap();
+        let mut lea = app.client();
+        lea.get(&link).await;
+        let accepted = lea
+            .post(
+                &link,
+                &[("display_name", "Léa"), ("password", "une phrase de passe")],
+            )
+            .await;
+        assert_eq!(accepted.location(), Some("/dashboard"));
+        let editor = lea.get(&format!("/canvases/{id}")).await;
+        assert_eq!(editor.status, StatusCode::OK);
+        assert!(editor.body.contains("data-editable"));
+        let lea_id = store::accounts::find_user_by_email(&app.state.db, "lea@exemple.fr")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let people = store::projects::people(&app.state.db, canvas_row.project_id)
+            .await
+            .unwrap();
+        assert!(
+            people
+                .iter()
+                .any(|(u, _, rel)| *u == lea_id && rel == "member")
+        );
+    }
+}

@@ -65,3 +65,44 @@ canvas-diff-edited = Edited
 canvas-diff-moved = Moved from “{ $block }”
 flash-canvas-version-saved = Version saved.
 flash-canvas-version-restored = Version restored. The previous state is kept in the versions.
+canvas-comments-count = { $count ->
+    [0] Comments
+    [one] Comments (1 open)
+   *[other] Comments ({ $count } open)
+}
+canvas-comment-about = about “{ $note }”
+canvas-comment-resolved = resolved
+canvas-comment-resolve = Mark as resolved
+canvas-comment-reopen = Reopen
+canvas-comment-on = About
+canvas-comment-on-block = The whole block
+canvas-comment-label = Your comment
+canvas-comment-send = Comment
+canvas-comment-empty = Write your comment before sending it.
+canvas-comment-too-long = A comment is at most 2,000 characters.
+email-comment-subject = New comment on “{ $canvas }”
+email-comment-body = { $author } commented on the block “{ $block }”:
+email-comment-action = See the comment
+email-comment-why = You receive this message because you are part of this project.
+canvas-sharing = Share
+canvas-sharing-people = People on the project
+canvas-sharing-coach = coach
+canvas-sharing-coeditor = co-editor
+canvas-sharing-invite-email = E-mail address of the person to invite
+canvas-sharing-invite-hint = They will be able to edit the canvas with you. Without an account, they receive an invitation.
+canvas-sharing-invite = Invite to co-edit
+canvas-sharing-links = Read-only links
+canvas-sharing-links-lead = Anyone with the link sees the canvas without being able to change it, without an account. You can cut a link at any time.
+canvas-sharing-created = Here is the link, copy it now: it will not be shown again.
+canvas-sharing-create = Create a read-only link
+canvas-sharing-none = No active link.
+canvas-sharing-link = Active link
+canvas-sharing-revoke = Cut this link
+canvas-shared-note = Canvas shared read-only.
+flash-canvas-coeditor-invited = Done: they received an e-mail to join the canvas.
+flash-canvas-link-revoked = The link is cut: it leads nowhere now.
+email-coeditor-subject = Invitation to co-edit “{ $canvas }”
+email-coeditor-body = { $inviter } invites you to work with them on the canvas of the project “{ $project }”.
+email-coeditor-action = Open the canvas
+audit-share-link-created = Share link created
+audit-share-link-revoked = Share link cut

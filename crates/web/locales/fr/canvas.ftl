@@ -65,3 +65,44 @@ canvas-diff-edited = Modifiée
 canvas-diff-moved = Déplacée depuis « { $block } »
 flash-canvas-version-saved = Version enregistrée.
 flash-canvas-version-restored = Version restaurée. L'état d'avant est gardé dans les versions.
+canvas-comments-count = { $count ->
+    [0] Commentaires
+    [one] Commentaires (1 ouvert)
+   *[other] Commentaires ({ $count } ouverts)
+}
+canvas-comment-about = à propos de « { $note } »
+canvas-comment-resolved = résolu
+canvas-comment-resolve = Marquer comme résolu
+canvas-comment-reopen = Rouvrir
+canvas-comment-on = À propos de
+canvas-comment-on-block = Tout le bloc
+canvas-comment-label = Ton commentaire
+canvas-comment-send = Commenter
+canvas-comment-empty = Écris ton commentaire avant de l'envoyer.
+canvas-comment-too-long = Un commentaire fait au plus 2 000 caractères.
+email-comment-subject = Nouveau commentaire sur « { $canvas } »
+email-comment-body = { $author } a commenté le bloc « { $block } » :
+email-comment-action = Voir le commentaire
+email-comment-why = Tu reçois ce message parce que tu fais partie de ce projet.
+canvas-sharing = Partager
+canvas-sharing-people = Les personnes du projet
+canvas-sharing-coach = accompagnateur·rice
+canvas-sharing-coeditor = co-éditeur·rice
+canvas-sharing-invite-email = Adresse e-mail de la personne à inviter
+canvas-sharing-invite-hint = Elle pourra modifier le canvas avec toi. Si elle n'a pas de compte, elle reçoit une invitation.
+canvas-sharing-invite = Inviter à co-éditer
+canvas-sharing-links = Liens en lecture seule
+canvas-sharing-links-lead = Toute personne qui a le lien voit le canvas sans pouvoir le modifier, sans compte. Tu peux couper un lien à tout moment.
+canvas-sharing-created = Voici le lien, copie-le maintenant : il ne sera plus affiché.
+canvas-sharing-create = Créer un lien en lecture seule
+canvas-sharing-none = Aucun lien actif.
+canvas-sharing-link = Lien actif
+canvas-sharing-revoke = Couper ce lien
+canvas-shared-note = Canvas partagé en lecture seule.
+flash-canvas-coeditor-invited = C'est fait : la personne a reçu un e-mail pour rejoindre le canvas.
+flash-canvas-link-revoked = Le lien est coupé : il ne mène plus nulle part.
+email-coeditor-subject = Invitation à co-éditer « { $canvas } »
+email-coeditor-body = { $inviter } t'invite à travailler avec lui ou elle sur le canvas du projet « { $project } ».
+email-coeditor-action = Ouvrir le canvas
+audit-share-link-created = Lien de partage créé
+audit-share-link-revoked = Lien de partage coupé

@@ -1,9 +1,11 @@
 //! The Impact Model Canvas editor: server-rendered forms that work without JavaScript.
+mod comments;
 mod exchange;
 mod items;
 mod live_api;
 mod page;
 mod print;
+mod sharing;
 mod try_out;
 mod versions;
 
@@ -31,6 +33,23 @@ pub fn routes() -> Router<AppState> {
         .route("/canvases/{id}/export.md", get(exchange::export_markdown))
         .route("/canvases/{id}/items", post(items::add))
         .route("/canvases/{id}/blocks", get(live_api::blocks))
+        .route("/canvases/{id}/comments", post(comments::add))
+        .route("/canvases/{id}/sharing", get(sharing::page))
+        .route("/canvases/{id}/coeditors", post(sharing::invite))
+        .route("/canvases/{id}/shares", post(sharing::create_link))
+        .route(
+            "/canvases/{id}/shares/{share}/revoke",
+            post(sharing::revoke_link),
+        )
+        .route("/shared/canvas/{token}", get(sharing::shared))
+        .route(
+            "/canvases/{id}/comments/{comment}/resolve",
+            post(comments::resolve),
+        )
+        .route(
+            "/canvases/{id}/comments/{comment}/reopen",
+            post(comments::reopen),
+        )
         .route(
             "/canvases/{id}/versions",
             get(versions::list).post(versions::create),

@@ -55,6 +55,20 @@ pub struct BlockView {
     pub add_error: Option<String>,
     pub add_text: String,
     pub add_evidence: String,
+    pub comments: Vec<CommentView>,
+    pub comments_label: String,
+    pub comment_error: Option<String>,
+    pub comment_text: String,
+}
+
+pub struct CommentView {
+    pub id: i64,
+    pub author: String,
+    pub when: String,
+    pub body: String,
+    /// The first words of the note it is about, if it is about a note.
+    pub about: Option<String>,
+    pub resolved: bool,
 }
 
 /// What the editor page and its fragments show.
@@ -152,6 +166,8 @@ pub async fn build_blocks(
         })
         .collect();
     let hints = completeness(&doc_items);
+    let comments = store::canvas::comments(&state.db, canvas.id).await?;
+    let someone = i.t("canvas-versions-someone");
     let problem_for = |target: &str| problem.as_ref().filter(|p| p.target == target);
     let blocks = template()
         .blocks
@@ -165,6 +181,7 @@ pub async fn build_blocks(
                 .find(|(k, _)| *k == b.key)
                 .map_or(BlockHint::Empty, |(_, h)| *h);
             let add = problem_for(&format!("add-{}", b.key));
+            let comment = problem_for(&format!("comment-{}", b.key));
             BlockView {
                 key: b.key.clone(),
                 title: text.title.clone(),
@@ -209,6 +226,30 @@ pub async fn build_blocks(
                 add_error: add.map(|p| p.message.clone()),
                 add_text: add.map(|p| p.text.clone()).unwrap_or_default(),
                 add_evidence: add.map(|p| p.evidence.clone()).unwrap_or_default(),
+                comments: comments
+                    .iter()
+                    .filter(|c| c.block == b.key)
+                    .map(|c| CommentView {
+                        id: c.id,
+                        author: c.author.clone().unwrap_or_else(|| someone.clone()),
+                        when: i.datetime(c.created_at),
+                        body: c.body.clone(),
+                        about: c
+                            .item_id
+                            .and_then(|id| items.iter().find(|it| it.id == id))
+                            .map(|it| short(&it.text)),
+                        resolved: c.resolved_at.is_some(),
+                    })
+                    .collect(),
+                comments_label: i.tn(
+                    "canvas-comments-count",
+                    comments
+                        .iter()
+                        .filter(|c| c.block == b.key && c.resolved_at.is_none())
+                        .count() as i64,
+                ),
+                comment_error: comment.map(|p| p.message.clone()),
+                comment_text: comment.map(|p| p.text.clone()).unwrap_or_default(),
             }
         })
         .collect();
@@ -250,13 +291,15 @@ pub async fn build_blocks(
 
 #[derive(Template)]
 #[template(path = "canvas/poster.html")]
-struct PosterView {
-    layout: Layout,
-    id: i64,
-    title: String,
-    project_name: String,
-    date: String,
-    blocks: Vec<PosterBlock>,
+pub struct PosterView {
+    pub layout: Layout,
+    pub id: i64,
+    pub title: String,
+    pub project_name: String,
+    pub date: String,
+    pub blocks: Vec<PosterBlock>,
+    /// Opened from a share link: no way back to an editor.
+    pub shared: bool,
 }
 
 pub struct PosterBlock {
@@ -271,17 +314,9 @@ pub struct PosterNote {
     pub colour: String,
 }
 
-/// The poster view: every block and note on one screen, large and read-only, for a projector
-/// or for printing.
-pub async fn poster(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> WebResult<Response> {
-    let (canvas, project) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
-    let items = store::canvas::items(&state.db, canvas.id).await?;
-    let locale = ctx.i.locale;
-    let blocks = template()
+/// Every block with its notes, read-only.
+pub fn poster_blocks(items: &[store::canvas::Item], locale: domain::Locale) -> Vec<PosterBlock> {
+    template()
         .blocks
         .iter()
         .map(|b| PosterBlock {
@@ -300,14 +335,26 @@ pub async fn poster(
                 })
                 .collect(),
         })
-        .collect();
+        .collect()
+}
+
+/// The poster view: every block and note on one screen, large and read-only, for a projector
+/// or for printing.
+pub async fn poster(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let (canvas, project) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
+    let items = store::canvas::items(&state.db, canvas.id).await?;
     let view = PosterView {
         layout: Layout::new(&state, &ctx, canvas.title.clone()),
         id: canvas.id,
         date: ctx.i.date(canvas.updated_at),
         title: canvas.title,
         project_name: project.name,
-        blocks,
+        blocks: poster_blocks(&items, ctx.i.locale),
+        shared: false,
     };
     Ok(Html(view.render()?).into_response())
 }

@@ -226,3 +226,53 @@ async fn sign_in_as(b: &Browser, url: &str, email: &str) {
     b.fill("#f-password", "une phrase de passe").await;
     b.click("form[action='/login'] button[type=submit]").await;
 }
+
+#[tokio::test]
+async fn typing_while_offline_is_kept_and_sent_when_the_connection_returns() {
+    let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let Some(b) = browser(1400, 1000).await else {
+        return;
+    };
+    sign_in(&b, &url, "participant@demo.local").await;
+    b.goto(&format!("{url}/canvases/1")).await;
+    let id = add_note(&b, "channels", "Une affiche à la boulangerie").await;
+    // The network goes away: every request fails as it would offline.
+    b.client
+        .execute(
+            "window.__fetch = window.fetch; window.fetch = () => Promise.reject(new TypeError('offline'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.fill(
+        &format!("#f-text-{id}"),
+        "Une affiche à la boulangerie et au marché",
+    )
+    .await;
+    b.wait_until("document.querySelector('[data-save-status]').dataset.state === 'offline'")
+        .await;
+    // It comes back: the change goes out on its own.
+    b.client
+        .execute(
+            "window.fetch = window.__fetch; window.dispatchEvent(new Event('online'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.wait_until("document.querySelector('[data-save-status]').dataset.state === 'saved'")
+        .await;
+    b.goto(&format!("{url}/canvases/1")).await;
+    let kept = b
+        .client
+        .find(Locator::Css(&format!("#f-text-{id}")))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.as_deref(),
+        Some("Une affiche à la boulangerie et au marché")
+    );
+    b.close().await;
+}

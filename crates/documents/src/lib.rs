@@ -96,6 +96,40 @@ pub enum Block {
     },
 }
 
+/// The text of a PDF as poppler's `pdftotext` reads it, whitespace collapsed: how tests check
+/// what a document says. `None` (with a note) when poppler is not installed; in CI
+/// (`CI=true`) it must be.
+pub fn text_of(pdf: &[u8]) -> Option<String> {
+    let path = std::env::temp_dir().join(format!(
+        "impact-pdf-{}-{:?}-{}.pdf",
+        std::process::id(),
+        std::thread::current().id(),
+        pdf.len()
+    ));
+    std::fs::write(&path, pdf).ok()?;
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output();
+    let _ = std::fs::remove_file(&path);
+    match out {
+        Ok(out) if out.status.success() => Some(
+            String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        other => {
+            assert!(
+                std::env::var("CI").is_err(),
+                "pdftotext (poppler-utils) is needed in CI: {other:?}"
+            );
+            eprintln!("pdftotext not found: PDF text not checked");
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,41 +175,15 @@ mod tests {
     fn a_report_is_a_pdf_holding_its_text_verbatim() {
         let bytes = pdf(Template::Report, &sample()).unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
-        let Some(text) = text_of(&bytes) else { return };
+        let Some(text) = crate::text_of(&bytes) else {
+            return;
+        };
         for needle in [
             "Rapport d'impact 2026",
             "Personnes accueillies",
             "#set text(red) [injection] $x$",
         ] {
             assert!(text.contains(needle), "{needle:?} missing from {text:?}");
-        }
-    }
-
-    /// The text of a PDF as `pdftotext` (poppler) reads it; required in CI, skipped elsewhere
-    /// when poppler is not installed.
-    pub(crate) fn text_of(pdf: &[u8]) -> Option<String> {
-        let dir = std::env::temp_dir().join(format!("documents-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("{:x}.pdf", pdf.len()));
-        std::fs::write(&path, pdf).unwrap();
-        match std::process::Command::new("pdftotext")
-            .args(["-layout".as_ref(), path.as_os_str(), "-".as_ref()])
-            .output()
-        {
-            Ok(out) if out.status.success() => Some(
-                String::from_utf8_lossy(&out.stdout)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-            other => {
-                assert!(
-                    std::env::var("CI").is_err(),
-                    "pdftotext (poppler-utils) is needed in CI: {other:?}"
-                );
-                eprintln!("pdftotext not found: PDF text not checked");
-                None
-            }
         }
     }
 }

@@ -71,7 +71,7 @@ impl Poster {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Template, pdf, tests::text_of};
+    use crate::{Template, pdf, text_of};
 
     fn block(number: usize, column: u8, notes: &[&str]) -> PosterBlock {
         PosterBlock {

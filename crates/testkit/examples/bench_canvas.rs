@@ -17,34 +17,16 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-async fn participant_canvas(app: &TestApp) -> (testkit::Client, i64) {
-    let mut c = app.client();
-    c.login("participant@demo.local", "impact-demo").await;
-    let me = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
-        .await
-        .unwrap()
-        .unwrap();
-    let project = store::projects::for_user(&app.state.db, me.id)
-        .await
-        .unwrap()[0]
-        .id;
-    let id = store::canvas::for_project(&app.state.db, project)
-        .await
-        .unwrap()[0]
-        .id;
-    (c, id)
-}
-
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let app = TestApp::with_demo(TestDb::sqlite().await).await;
-    let (_, canvas) = participant_canvas(&app).await;
+    let (_, canvas) = app.demo_canvas("participant@demo.local").await;
 
     // 1. Item saves: 32 editors, each typing into their own note of the same canvas.
     let mut tasks = Vec::new();
     let started = Instant::now();
     for editor in 0..EDITORS {
-        let (mut c, _) = participant_canvas(&app).await;
+        let (mut c, _) = app.demo_canvas("participant@demo.local").await;
         tasks.push(tokio::spawn(async move {
             let r = c
                 .post(
@@ -93,7 +75,7 @@ async fn main() {
     );
 
     // 2. A full canvas (300 notes) rendered by the server.
-    let (mut c, _) = participant_canvas(&app).await;
+    let (mut c, _) = app.demo_canvas("participant@demo.local").await;
     let count = store::canvas::items(&app.state.db, canvas)
         .await
         .unwrap()
@@ -157,7 +139,7 @@ async fn main() {
 }
 
 async fn propagation(label: &str, app: &TestApp) {
-    let (mut c, canvas) = participant_canvas(app).await;
+    let (mut c, canvas) = app.demo_canvas("participant@demo.local").await;
     let mut rx = app.state.live.subscribe(canvas);
     let mut times = Vec::new();
     for n in 0..100 {

@@ -84,6 +84,25 @@ impl TestApp {
         n
     }
 
+    /// A client signed in as a demo person (password `impact-demo`), with the first canvas of
+    /// their first project.
+    pub async fn demo_canvas(&self, email: &str) -> (Client, i64) {
+        let mut c = self.client();
+        c.login(email, "impact-demo").await;
+        let me = store::accounts::find_user_by_email(&self.state.db, email)
+            .await
+            .expect("user lookup")
+            .expect("demo user");
+        let projects = store::projects::for_user(&self.state.db, me.id)
+            .await
+            .expect("projects");
+        let canvas = store::canvas::for_project(&self.state.db, projects[0].id)
+            .await
+            .expect("canvases")[0]
+            .id;
+        (c, canvas)
+    }
+
     /// Delivers queued mail and returns the plain text of the newest message sent to `to`.
     pub async fn last_mail_to(&self, to: &str) -> Option<web::mail::OutboxEntry> {
         self.run_jobs().await;
@@ -106,34 +125,4 @@ pub fn link_path(text: &str, prefix: &str) -> Option<String> {
     Some(link[path_start..].to_string())
 }
 
-/// The text of a PDF as poppler's `pdftotext` reads it, whitespace collapsed. `None` (with a
-/// note) when poppler is not installed; in CI (`CI=true`) it must be.
-pub fn pdf_text(pdf: &[u8]) -> Option<String> {
-    let path = std::env::temp_dir().join(format!(
-        "impact-test-{}-{}.pdf",
-        std::process::id(),
-        rand::random::<u64>()
-    ));
-    std::fs::write(&path, pdf).expect("write pdf");
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output();
-    let _ = std::fs::remove_file(&path);
-    match out {
-        Ok(out) if out.status.success() => Some(
-            String::from_utf8_lossy(&out.stdout)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-        other => {
-            assert!(
-                std::env::var("CI").is_err(),
-                "pdftotext (poppler-utils) is needed in CI: {other:?}"
-            );
-            eprintln!("pdftotext not found: PDF text not checked");
-            None
-        }
-    }
-}
+pub use documents::text_of as pdf_text;

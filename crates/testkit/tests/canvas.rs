@@ -414,26 +414,11 @@ async fn demo_projects_hold_the_worked_examples() {
     assert_eq!(hidden.status, StatusCode::NOT_FOUND);
 }
 
-async fn participant_canvas(app: &TestApp) -> (testkit::Client, i64) {
-    let mut c = app.client();
-    c.login("participant@demo.local", "impact-demo").await;
-    let me = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
-        .await
-        .unwrap()
-        .unwrap();
-    let project = store::projects::for_user(&app.state.db, me.id)
-        .await
-        .unwrap()[0]
-        .id;
-    let id = canvas::for_project(&app.state.db, project).await.unwrap()[0].id;
-    (c, id)
-}
-
 #[tokio::test]
 async fn the_poster_pdf_and_the_guide_hold_the_text() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
-        let (mut c, id) = participant_canvas(&app).await;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
         let note = "Réparer plutôt que jeter : un atelier au cœur du quartier";
         let r = c
             .post(
@@ -485,7 +470,7 @@ async fn the_poster_pdf_and_the_guide_hold_the_text() {
 async fn the_editor_api_answers_json_and_refuses_bad_input_clearly() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
-        let (mut c, id) = participant_canvas(&app).await;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
         let mut changes = app.state.live.subscribe(id);
         let added = c
             .post(
@@ -670,7 +655,7 @@ async fn a_trial_canvas_sent_with_the_sign_up_lands_in_a_first_project() {
 async fn named_versions_compare_and_restore() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
-        let (mut c, id) = participant_canvas(&app).await;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
         let before = canvas::items(&app.state.db, id).await.unwrap();
         // A name is required; the error shows beside the field.
         let bad = c
@@ -771,7 +756,7 @@ async fn named_versions_compare_and_restore() {
 async fn comments_notify_the_project_and_can_be_resolved() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
-        let (mut c, id) = participant_canvas(&app).await;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
         let empty = c
             .post(
                 &format!("/canvases/{id}/comments"),
@@ -870,7 +855,7 @@ async fn comments_notify_the_project_and_can_be_resolved() {
 async fn read_only_links_open_the_canvas_until_revoked() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
-        let (mut c, id) = participant_canvas(&app).await;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
         let created = c.post(&format!("/canvases/{id}/shares"), &[]).await;
         let location = created.location().unwrap().to_string();
         let token = location
@@ -925,7 +910,7 @@ fn askama_escape(text: &str) -> String {
 async fn co_editors_join_at_once_or_through_an_invitation() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
-        let (mut c, id) = participant_canvas(&app).await;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
         let canvas_row = canvas::find(&app.state.db, id).await.unwrap().unwrap();
         let bad = c
             .post(

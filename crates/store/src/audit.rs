@@ -18,10 +18,12 @@ pub enum AuditAction {
     DataExported,
     AccountDeleted,
     JobRetried,
+    ReportExported,
+    ReviewRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -37,6 +39,8 @@ impl AuditAction {
         AuditAction::DataExported,
         AuditAction::AccountDeleted,
         AuditAction::JobRetried,
+        AuditAction::ReportExported,
+        AuditAction::ReviewRecorded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -56,6 +60,8 @@ impl AuditAction {
             AuditAction::DataExported => "data_exported",
             AuditAction::AccountDeleted => "account_deleted",
             AuditAction::JobRetried => "job_retried",
+            AuditAction::ReportExported => "report_exported",
+            AuditAction::ReviewRecorded => "review_recorded",
         }
     }
 

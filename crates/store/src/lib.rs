@@ -10,11 +10,13 @@ pub mod canvas;
 pub mod centres;
 mod db;
 mod error;
+pub mod impact;
 pub mod jobs;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;
 pub mod settings;
+pub mod tracking;
 
 pub use db::{Backend, Db};
 pub use error::StoreError;

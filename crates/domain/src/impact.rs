@@ -193,16 +193,35 @@ pub fn parse_quantity(text: &str) -> Result<Milli, ImpactError> {
     // in English (`1,234`) is a thousands separator.
     let commas = digits.matches(',').count();
     let dots = digits.matches('.').count();
+    // Thousands groups (`1,234,567`) must have three digits each after the first.
+    let grouped = |text: &str, sep: char| {
+        let int_part = text
+            .split(if sep == ',' { '.' } else { ',' })
+            .next()
+            .unwrap_or("");
+        let groups: Vec<&str> = int_part.split(sep).collect();
+        groups.len() < 2
+            || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3))
+    };
     let normalised = if commas > 0 && dots > 0 {
         // `1,234.5` (English) or `1.234,5` (French): the last one is the decimal separator.
         let last_comma = digits.rfind(',').unwrap_or(0);
         let last_dot = digits.rfind('.').unwrap_or(0);
         if last_dot > last_comma {
+            if !grouped(digits, ',') {
+                return Err(ImpactError::NotANumber);
+            }
             digits.replace(',', "")
         } else {
+            if !grouped(digits, '.') {
+                return Err(ImpactError::NotANumber);
+            }
             digits.replace('.', "").replace(',', ".")
         }
     } else if commas > 1 {
+        if !grouped(digits, ',') {
+            return Err(ImpactError::NotANumber);
+        }
         digits.replace(',', "")
     } else {
         digits.replace(',', ".")
@@ -533,6 +552,9 @@ mod tests {
         assert_eq!(parse_quantity(""), Err(ImpactError::Required));
         assert_eq!(parse_quantity("douze"), Err(ImpactError::NotANumber));
         assert_eq!(parse_quantity("1.2.3"), Err(ImpactError::NotANumber));
+        assert_eq!(parse_quantity("1,5,2"), Err(ImpactError::NotANumber));
+        assert_eq!(parse_quantity("1,234,567"), Ok(1_234_567_000));
+        assert_eq!(parse_quantity("12.34,5"), Err(ImpactError::NotANumber));
         assert_eq!(parse_quantity("-"), Err(ImpactError::NotANumber));
         assert_eq!(parse_quantity("1,2345"), Err(ImpactError::TooManyDecimals));
         assert_eq!(

@@ -419,7 +419,7 @@ pub async fn recent_activity(db: &Db, project_id: i64, limit: i64) -> Result<Vec
             link: format!("/canvases/{id}"),
         });
     }
-    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out.sort_by_key(|a| std::cmp::Reverse(a.at));
     out.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(out)
 }

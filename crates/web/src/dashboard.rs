@@ -136,7 +136,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
             }
         }
     }
-    my_tasks.sort_by(|a, b| b.2.overdue.cmp(&a.2.overdue));
+    my_tasks.sort_by_key(|t| std::cmp::Reverse(t.2.overdue));
     my_tasks.truncate(8);
     let view = DashboardView {
         watched,

@@ -119,6 +119,13 @@ pub async fn add_measurements(db: &Db, rows: &[(i64, String, i64)]) -> Result<()
     Ok(())
 }
 
+/// Refreshes the query planner's statistics after a bulk import (the background analyser
+/// would do it later on PostgreSQL; SQLite only does it when asked).
+pub async fn analyze(db: &Db) -> Result<()> {
+    on_db!(db, pool => sqlx::query("ANALYZE").execute(pool).await?.rows_affected());
+    Ok(())
+}
+
 /// The measurements of a project's indicators, oldest first.
 pub async fn measurements(db: &Db, project_id: i64) -> Result<Vec<Measurement>> {
     let sql = "SELECT m.id, m.project_indicator_id, m.measured_on, m.value, m.source, m.attachment_id, m.created_at \

@@ -422,6 +422,11 @@ async fn load_tracking(db: &Db) -> WebResult<()> {
     }
     let template = domain::roadmap::parse(domain::tracking::LAUNCH_TEMPLATE)
         .map_err(|e| WebError::Internal(e.to_string()))?;
+    let mut template = template;
+    // Month 1 mostly done: the need is described, people met, the canvas drafted.
+    for item in [0, 1, 3] {
+        template.set_done(0, 0, item, true);
+    }
     store::roadmaps::create(
         db,
         studio.id,

@@ -305,6 +305,27 @@ pub async fn render_with_forms(
                 .collect(),
         })
         .collect();
+    let mut roadmaps = Vec::new();
+    let mut late_roadmap_items = 0;
+    for r in store::tracking::project_roadmaps(db, id).await? {
+        let doc = r.roadmap()?;
+        let details = store::tracking::item_details(db, r.id).await?;
+        late_roadmap_items += crate::tracking::overdue_for(&r, &doc, &details, today).len();
+        let p = doc.progress().overall;
+        roadmaps.push(crate::roadmaps::RoadmapCard {
+            id: r.id,
+            title: r.title,
+            centre: centre.clone(),
+            percent: p.percent(),
+            progress_label: i.ta(
+                "roadmap-progress",
+                &[
+                    ("done", &p.done.to_string()),
+                    ("total", &p.total.to_string()),
+                ],
+            ),
+        });
+    }
     let health_alerts = {
         let last = store::tracking::recent_activity(db, id, 12).await?;
         let last_at = last
@@ -323,7 +344,7 @@ pub async fn render_with_forms(
             store::now(),
             overdue("task"),
             overdue("milestone"),
-            0,
+            late_roadmap_items,
         );
         (
             alerts
@@ -334,23 +355,6 @@ pub async fn render_with_forms(
         )
     };
     let (alerts, last) = health_alerts;
-    let mut roadmaps = Vec::new();
-    for r in store::tracking::project_roadmaps(db, id).await? {
-        let p = r.roadmap()?.progress().overall;
-        roadmaps.push(crate::roadmaps::RoadmapCard {
-            id: r.id,
-            title: r.title,
-            centre: centre.clone(),
-            percent: p.percent(),
-            progress_label: i.ta(
-                "roadmap-progress",
-                &[
-                    ("done", &p.done.to_string()),
-                    ("total", &p.total.to_string()),
-                ],
-            ),
-        });
-    }
     let forms_status =
         forms.session.is_some() || forms.task.is_some() || forms.import_problem.is_some();
     let status = if forms_status {

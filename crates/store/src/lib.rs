@@ -12,6 +12,7 @@ mod db;
 mod error;
 pub mod impact;
 pub mod jobs;
+pub mod live;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

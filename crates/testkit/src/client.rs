@@ -15,7 +15,7 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
-    /// The body as sent (for files that are not text).
+    /// The body as sent (for files: PDF, XLSX…).
     pub bytes: Vec<u8>,
 }
 

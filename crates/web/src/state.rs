@@ -33,6 +33,8 @@ pub struct AppState {
     pub centres: Arc<TtlCache<(), Arc<Vec<CentreSummary>>>>,
     /// Each user's projects (member or follower), for a couple of seconds.
     pub user_projects: Arc<TtlCache<i64, Arc<Vec<ProjectForUser>>>>,
+    /// Live changes to open canvases, across nodes.
+    pub live: crate::live::Live,
 }
 
 impl AppState {
@@ -44,7 +46,6 @@ impl AppState {
             cookies: Names::new(config.secure_cookies),
             mailer: Mailer::new(&config),
             config: Arc::new(config),
-            db,
             metrics: Arc::new(Metrics::default()),
             demo: Arc::new(AtomicBool::new(demo)),
             jobs_ready: Arc::new(Notify::new()),
@@ -52,6 +53,8 @@ impl AppState {
             session_generation: Arc::new(AtomicU64::new(0)),
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
+            live: crate::live::Live::start(&db),
+            db,
         })
     }
 

@@ -75,19 +75,33 @@ pub struct NewMeasurement<'a> {
     pub created_by: Option<i64>,
 }
 
+/// Recomputes the running totals of some indicators' measurements (after inserts).
+const RUNNING_TOTALS: &str = "UPDATE measurements SET running_sum = r.s, running_count = r.n FROM ( \
+        SELECT id, CAST(SUM(value) OVER w AS BIGINT) AS s, COUNT(*) OVER w AS n FROM measurements \
+        WHERE project_indicator_id >= $1 AND project_indicator_id <= $2 \
+        WINDOW w AS (PARTITION BY project_indicator_id ORDER BY measured_on, id ROWS UNBOUNDED PRECEDING) \
+    ) r WHERE r.id = measurements.id";
+
 pub async fn add_measurement(db: &Db, new: &NewMeasurement<'_>) -> Result<i64> {
     let sql = "INSERT INTO measurements (project_indicator_id, measured_on, value, source, attachment_id, created_by, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
-        .bind(new.project_indicator_id)
-        .bind(new.measured_on)
-        .bind(new.value)
-        .bind(new.source)
-        .bind(new.attachment_id)
-        .bind(new.created_by)
-        .bind(now())
-        .fetch_one(pool)
-        .await?))
+    let pi = new.project_indicator_id;
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(sql)
+            .bind(pi)
+            .bind(new.measured_on)
+            .bind(new.value)
+            .bind(new.source)
+            .bind(new.attachment_id)
+            .bind(new.created_by)
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query(RUNNING_TOTALS).bind(pi).bind(pi).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    })
 }
 
 /// Many measurements at once (imports, benchmarks): (project indicator, date, value), in
@@ -113,6 +127,9 @@ pub async fn add_measurements(db: &Db, rows: &[(i64, String, i64)]) -> Result<()
             }
             q.execute(&mut *tx).await?;
         }
+        let low = rows.iter().map(|r| r.0).min().unwrap_or(0);
+        let high = rows.iter().map(|r| r.0).max().unwrap_or(0);
+        sqlx::query(RUNNING_TOTALS).bind(low).bind(high).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok::<(), StoreError>(())
     })?;
@@ -142,35 +159,67 @@ pub async fn figures(
     to: &str,
     centre: Option<i64>,
 ) -> Result<Vec<ProjectFigure>> {
-    let sql = "SELECT pi.project_id, pi.centre_id, pi.indicator_code, \
-            COALESCE(g.s, 0), COALESCE(g.n, 0), g.last_on, \
-            (SELECT m2.value FROM measurements m2 WHERE m2.project_indicator_id = pi.id \
-               AND m2.measured_on = g.last_on ORDER BY m2.id DESC LIMIT 1) \
-        FROM project_indicators pi LEFT JOIN ( \
-            SELECT project_indicator_id, \
-                CAST(SUM(CASE WHEN measured_on >= $1 THEN value ELSE 0 END) AS BIGINT) AS s, \
-                CAST(SUM(CASE WHEN measured_on >= $1 THEN 1 ELSE 0 END) AS BIGINT) AS n, \
-                MAX(measured_on) AS last_on \
-            FROM measurements WHERE measured_on <= $2 GROUP BY project_indicator_id \
-        ) g ON g.project_indicator_id = pi.id \
-        WHERE ($3 = 0 OR pi.centre_id = $3)";
-    type Row = (i64, i64, String, i64, i64, Option<String>, Option<i64>);
-    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(sql)
-        .bind(from)
-        .bind(to)
-        .bind(centre.unwrap_or(0))
-        .fetch_all(pool)
-        .await?);
+    // Per indicator: its latest measurement up to `to` and its latest before `from`; the
+    // period's sum and count are the difference of their running totals.
+    type Row = (
+        i64,
+        i64,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = match db {
+        Db::Sqlite(pool) => {
+            let sql = "SELECT pi.project_id, pi.centre_id, pi.indicator_code, \
+                    t.running_sum, t.running_count, t.value, t.measured_on, b.running_sum, b.running_count \
+                FROM project_indicators pi \
+                LEFT JOIN measurements t ON t.id = (SELECT m.id FROM measurements m \
+                    WHERE m.project_indicator_id = pi.id AND m.measured_on <= $2 \
+                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) \
+                LEFT JOIN measurements b ON b.id = (SELECT m.id FROM measurements m \
+                    WHERE m.project_indicator_id = pi.id AND m.measured_on < $1 \
+                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) \
+                WHERE ($3 = 0 OR pi.centre_id = $3)";
+            sqlx::query_as(sql)
+                .bind(from)
+                .bind(to)
+                .bind(centre.unwrap_or(0))
+                .fetch_all(pool)
+                .await?
+        }
+        Db::Postgres(pool) => {
+            let sql = "SELECT pi.project_id, pi.centre_id, pi.indicator_code, \
+                    t.running_sum, t.running_count, t.value, t.measured_on, b.running_sum, b.running_count \
+                FROM project_indicators pi \
+                LEFT JOIN LATERAL (SELECT m.running_sum, m.running_count, m.value, m.measured_on FROM measurements m \
+                    WHERE m.project_indicator_id = pi.id AND m.measured_on <= $2 \
+                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) t ON true \
+                LEFT JOIN LATERAL (SELECT m.running_sum, m.running_count FROM measurements m \
+                    WHERE m.project_indicator_id = pi.id AND m.measured_on < $1 \
+                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) b ON true \
+                WHERE ($3 = 0 OR pi.centre_id = $3)";
+            sqlx::query_as(sql)
+                .bind(from)
+                .bind(to)
+                .bind(centre.unwrap_or(0))
+                .fetch_all(pool)
+                .await?
+        }
+    };
     Ok(rows
         .into_iter()
         .map(|r| ProjectFigure {
             project_id: r.0,
             centre_id: r.1,
             indicator: r.2,
-            sum_in_period: r.3,
-            count_in_period: r.4,
-            last_before_period: r.5.as_deref().is_some_and(|d| d < from),
-            last: r.6,
+            sum_in_period: r.3.unwrap_or(0) - r.7.unwrap_or(0),
+            count_in_period: r.4.unwrap_or(0) - r.8.unwrap_or(0),
+            last: r.5,
+            last_before_period: r.6.as_deref().is_some_and(|d| d < from),
         })
         .collect())
 }

@@ -36,6 +36,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/impact/report", get(report::page))
         .route("/impact/report.csv", get(report::csv))
         .route("/impact/report.xlsx", get(report::xlsx))
+        .route("/impact/report.pdf", get(report::pdf))
         .route(
             "/impact/review",
             get(report::review).post(report::save_review),

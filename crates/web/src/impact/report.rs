@@ -623,3 +623,129 @@ pub async fn save_review(
         &state,
     ))
 }
+
+/// `GET /impact/report.pdf`: the year-end impact report (same filters as the page) as a PDF.
+pub async fn pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    RawQuery(query): RawQuery,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let (_, name) = export_data(&state, &ctx, query.clone(), "pdf").await?;
+    let filter = parse_filter(query);
+    let centres = state.centres().await?;
+    let mut errors = FieldErrors::default();
+    let checked = check(&centres, &filter, i, &mut errors);
+    let totals = totals(&state, &checked).await?;
+    let period = i.ta(
+        "timeline-dates",
+        &[
+            ("from", &crate::tracking::day(i, &checked.from)),
+            ("to", &crate::tracking::day(i, &checked.to)),
+        ],
+    );
+    let table_rows: Vec<Vec<String>> = rows(i, &totals)
+        .into_iter()
+        .map(|r| vec![r.name, r.value, r.aggregation, r.reporting, r.missing])
+        .collect();
+    let by_unit: Vec<String> = impact::totals_by_unit(&totals)
+        .into_iter()
+        .map(|(unit, v)| with_unit(i, v, unit))
+        .collect();
+    let mut sections = vec![documents::Section {
+        heading: i.t("impact-pdf-figures"),
+        level: 1,
+        page_break: false,
+        blocks: vec![
+            documents::Block::Paragraph {
+                text: i.t("impact-report-note"),
+            },
+            documents::Block::Table {
+                columns: vec![
+                    i.t("impact-col-indicator"),
+                    i.t("impact-col-value"),
+                    i.t("impact-col-aggregation"),
+                    i.t("impact-col-reporting"),
+                    i.t("impact-col-missing"),
+                ],
+                numeric: vec![false, true, false, true, true],
+                rows: table_rows,
+            },
+        ],
+    }];
+    if !by_unit.is_empty() {
+        sections.push(documents::Section {
+            heading: i.t("impact-by-unit"),
+            level: 2,
+            page_break: false,
+            blocks: vec![
+                documents::Block::Paragraph {
+                    text: i.t("impact-by-unit-lead"),
+                },
+                documents::Block::Bullets { items: by_unit },
+            ],
+        });
+    }
+    let review = store::impact::reviews(&state.db).await?.into_iter().next();
+    if let Some(r) = review {
+        let mut blocks = Vec::new();
+        for (key, text) in [
+            ("review-financial", &r.financial),
+            ("review-cohorts", &r.cohorts),
+            ("review-feedback", &r.feedback),
+        ] {
+            if !text.is_empty() {
+                blocks.push(documents::Block::Labelled {
+                    label: i.t(key),
+                    text: text.clone(),
+                });
+            }
+        }
+        let objectives = store::impact::objectives(&state.db, r.id).await?;
+        if !objectives.is_empty() {
+            blocks.push(documents::Block::Table {
+                columns: vec![
+                    i.t("impact-col-indicator"),
+                    i.ta("review-achieved", &[("year", &r.year.to_string())]),
+                    i.ta("review-target", &[("year", &(r.year + 1).to_string())]),
+                    i.t("review-note"),
+                ],
+                numeric: vec![false, true, true, false],
+                rows: objectives
+                    .iter()
+                    .filter_map(|o| {
+                        let ind = impact::indicator(&o.indicator_code)?;
+                        Some(vec![
+                            ind.text(i.locale).name.clone(),
+                            o.achieved
+                                .map(|a| with_unit(i, a, ind.unit))
+                                .unwrap_or_default(),
+                            with_unit(i, o.target, ind.unit),
+                            o.note.clone(),
+                        ])
+                    })
+                    .collect(),
+            });
+        }
+        sections.push(documents::Section {
+            heading: i.ta("review-title", &[("year", &r.year.to_string())]),
+            level: 1,
+            page_break: true,
+            blocks,
+        });
+    }
+    let report = documents::Report {
+        lang: i.code().to_string(),
+        title: i.t("impact-report-title"),
+        subtitle: period,
+        meta: vec![i.date(store::now())],
+        footer: "Impact Studio".into(),
+        sections,
+    };
+    let bytes =
+        tokio::task::spawn_blocking(move || documents::pdf(documents::Template::Report, &report))
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))?
+            .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(attachment(bytes, "application/pdf", &format!("{name}.pdf")))
+}

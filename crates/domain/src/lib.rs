@@ -5,6 +5,7 @@ pub mod canvas;
 pub mod email;
 pub mod error;
 pub mod format;
+pub mod impact;
 pub mod locale;
 pub mod password;
 pub mod policy;
@@ -12,6 +13,7 @@ pub mod roadmap;
 pub mod role;
 pub mod slug;
 pub mod time_zone;
+pub mod tracking;
 
 pub use email::Email;
 pub use error::DomainError;

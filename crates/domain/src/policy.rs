@@ -34,6 +34,10 @@ pub enum Action {
     ListAllCentres,
     ManageJobs,
     ViewOutbox,
+    /// Read the impact report across every centre and project.
+    ViewNetworkReport,
+    /// Record the network's yearly review and the next year's objectives.
+    RecordNetworkReview,
     // Centre
     ViewCentre,
     /// Change a centre's own plans (its roadmap, settings).
@@ -49,11 +53,13 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
         Action::ViewOutbox,
+        Action::ViewNetworkReport,
+        Action::RecordNetworkReview,
         Action::ViewCentre,
         Action::ManageCentre,
         Action::ManageMembers,
@@ -113,7 +119,11 @@ impl Actor {
         use Action::*;
         use Role::*;
         match (action, scope) {
-            (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox, _) => false,
+            (
+                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
+                | RecordNetworkReview,
+                _,
+            ) => false,
             (ViewCentre | CreateProject, Scope::Centre(c)) => {
                 self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
             }

@@ -20,10 +20,12 @@ pub enum AuditAction {
     JobRetried,
     ShareLinkCreated,
     ShareLinkRevoked,
+    ReportExported,
+    ReviewRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -41,6 +43,8 @@ impl AuditAction {
         AuditAction::JobRetried,
         AuditAction::ShareLinkCreated,
         AuditAction::ShareLinkRevoked,
+        AuditAction::ReportExported,
+        AuditAction::ReviewRecorded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -62,6 +66,8 @@ impl AuditAction {
             AuditAction::JobRetried => "job_retried",
             AuditAction::ShareLinkCreated => "share_link_created",
             AuditAction::ShareLinkRevoked => "share_link_revoked",
+            AuditAction::ReportExported => "report_exported",
+            AuditAction::ReviewRecorded => "review_recorded",
         }
     }
 

@@ -10,12 +10,14 @@ pub mod canvas;
 pub mod centres;
 mod db;
 mod error;
+pub mod impact;
 pub mod jobs;
 pub mod live;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;
 pub mod settings;
+pub mod tracking;
 
 pub use db::{Backend, Db};
 pub use error::StoreError;

@@ -31,6 +31,13 @@ impl TestApp {
             database_url: Some(db.url.clone()),
             smtp_url: Some(format!("smtp://127.0.0.1:{}", smtp.port)),
             base_url: Some(base_url.into()),
+            files_dir: Some(
+                std::env::temp_dir()
+                    .join(format!("impact-files-{}", db::unique_name()))
+                    .display()
+                    .to_string(),
+            ),
+            max_upload_mb: Some(1),
             ..Default::default()
         };
         let config: Config = layer.build().expect("test config");

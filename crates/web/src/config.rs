@@ -22,6 +22,10 @@ pub struct Config {
     /// Whether `serve` also runs background jobs.
     pub run_jobs: bool,
     pub log_json: bool,
+    /// Where uploaded files (session attachments, evidence) are kept.
+    pub files_dir: PathBuf,
+    /// Largest uploaded file accepted, in bytes.
+    pub max_upload_bytes: usize,
 }
 
 /// The file and environment layer: every field optional.
@@ -39,6 +43,8 @@ pub struct Layer {
     pub session_days: Option<i64>,
     pub run_jobs: Option<bool>,
     pub log_format: Option<String>,
+    pub files_dir: Option<String>,
+    pub max_upload_mb: Option<u32>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/impact-studio.db";
@@ -80,6 +86,14 @@ impl Layer {
                     )
                 }
                 "LOG_FORMAT" => layer.log_format = Some(value),
+                "FILES_DIR" => layer.files_dir = Some(value),
+                "MAX_UPLOAD_MB" => {
+                    layer.max_upload_mb = Some(
+                        value
+                            .parse()
+                            .map_err(|_| format!("{key}: expected a number of megabytes"))?,
+                    )
+                }
                 // Read elsewhere (log filter, config file path; test database and screenshots in tests).
                 "LOG" | "CONFIG" | "TEST_DATABASE_URL" | "SCREENSHOTS" => {}
                 _ => return Err(format!("unknown setting {key}")),
@@ -102,6 +116,8 @@ impl Layer {
             session_days: other.session_days.or(self.session_days),
             run_jobs: other.run_jobs.or(self.run_jobs),
             log_format: other.log_format.or(self.log_format),
+            files_dir: other.files_dir.or(self.files_dir),
+            max_upload_mb: other.max_upload_mb.or(self.max_upload_mb),
         }
     }
 
@@ -152,7 +168,13 @@ impl Layer {
         {
             return Err("database_url: must start with sqlite:// or postgres://".into());
         }
+        let max_upload_mb = self.max_upload_mb.unwrap_or(10);
+        if !(1..=100).contains(&max_upload_mb) {
+            return Err("max_upload_mb: must be between 1 and 100".into());
+        }
         Ok(Config {
+            files_dir: PathBuf::from(self.files_dir.unwrap_or_else(|| "data/files".into())),
+            max_upload_bytes: max_upload_mb as usize * 1024 * 1024,
             database_url,
             addr,
             secure_cookies: self

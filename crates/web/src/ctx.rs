@@ -212,7 +212,25 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             .get("x-csrf-token")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        if is_form {
+        let multipart = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| crate::upload::boundary(v).is_some())
+            .map(str::to_string);
+        if let Some(content_type) = multipart {
+            // A form with a file: its `_csrf` field is read like any form's.
+            let limit = crate::upload::body_limit(&state);
+            let bytes = match axum::body::to_bytes(body, limit).await {
+                Ok(b) => b,
+                Err(_) => {
+                    let err = WebError::BadRequest("error-body-too-large");
+                    return err.into_response_with(&state, &parts, i);
+                }
+            };
+            sent = sent.or_else(|| crate::upload::csrf_field(&content_type, &bytes));
+            body = Body::from(bytes);
+        } else if is_form {
             let bytes = match axum::body::to_bytes(body, FORM_LIMIT).await {
                 Ok(b) => b,
                 Err(_) => {

@@ -34,6 +34,9 @@ struct DashboardView {
     centres: Vec<CentreCard>,
     stats: Vec<(String, String)>,
     roadmaps: Vec<crate::roadmaps::RoadmapCard>,
+    watched: Vec<crate::tracking::WatchedProject>,
+    my_tasks: Vec<(i64, String, crate::tracking::TaskView)>,
+    network_reports: bool,
 }
 
 pub fn stage_key(stage: &str) -> &'static str {
@@ -111,7 +114,34 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     } else {
         Vec::new()
     };
+    let watched = if matches!(role, Role::Coach | Role::CentreManager) {
+        crate::tracking::watched_projects(&state, &ctx).await?
+    } else {
+        Vec::new()
+    };
+    // The participant's open tasks across their projects, soonest first.
+    let mut my_tasks = Vec::new();
+    let today = crate::tracking::today();
+    for p in state.projects_of(user.id).await?.iter() {
+        if p.relation.as_deref() != Some("member") {
+            continue;
+        }
+        for t in store::tracking::tasks(db, p.id).await? {
+            if t.status != "done" && (t.owner_id.is_none() || t.owner_id == Some(user.id)) {
+                my_tasks.push((
+                    p.id,
+                    p.name.clone(),
+                    crate::tracking::task_view(i, &t, today),
+                ));
+            }
+        }
+    }
+    my_tasks.sort_by_key(|t| std::cmp::Reverse(t.2.overdue));
+    my_tasks.truncate(8);
     let view = DashboardView {
+        watched,
+        my_tasks,
+        network_reports: ctx.actor.can(Action::ViewNetworkReport, Scope::Network),
         roadmaps,
         layout: Layout::new(&state, &ctx, i.t("dashboard-title")),
         greeting: i.ta("dashboard-greeting", &[("name", &user.display_name)]),

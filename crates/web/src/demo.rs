@@ -151,6 +151,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     }
     load_canvases(db).await?;
     load_roadmap(db).await?;
+    load_tracking(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }
@@ -218,6 +219,223 @@ async fn load_roadmap(db: &Db) -> WebResult<()> {
         .await?
         .map(|u| u.id);
     store::roadmaps::create(db, studio.id, None, &roadmap, Some(ROADMAP_START), admin).await?;
+    Ok(())
+}
+
+/// Indicators with a few months of measurements, a coaching session whose next steps became
+/// tasks, a milestone, and the "Lancer mon projet local" roadmap on the recyclerie.
+async fn load_tracking(db: &Db) -> WebResult<()> {
+    type Series = (
+        &'static str,
+        i64,
+        Option<i64>,
+        &'static [(&'static str, i64)],
+    );
+    const INDICATORS: [(&str, &str, &[Series]); 3] = [
+        (
+            "studio",
+            "La Recyclerie des Pentes",
+            &[
+                (
+                    "waste-diverted",
+                    0,
+                    Some(30_000),
+                    &[
+                        ("2026-09-30", 900),
+                        ("2026-10-31", 1_200),
+                        ("2026-11-20", 1_850),
+                    ],
+                ),
+                (
+                    "volunteers",
+                    4_000,
+                    Some(20_000),
+                    &[
+                        ("2026-09-30", 6_000),
+                        ("2026-10-31", 9_000),
+                        ("2026-11-20", 12_000),
+                    ],
+                ),
+                (
+                    "items-repaired",
+                    0,
+                    Some(1_200_000),
+                    &[("2026-10-31", 64_000), ("2026-11-20", 81_000)],
+                ),
+            ],
+        ),
+        (
+            "studio",
+            "Épicerie solidaire de la Guillotière",
+            &[
+                (
+                    "people-reached",
+                    0,
+                    Some(600_000),
+                    &[
+                        ("2026-09-30", 38_000),
+                        ("2026-10-31", 52_000),
+                        ("2026-11-20", 61_000),
+                    ],
+                ),
+                (
+                    "local-purchases-share",
+                    20_000,
+                    Some(50_000),
+                    &[
+                        ("2026-09-30", 31_000),
+                        ("2026-10-31", 35_000),
+                        ("2026-11-20", 42_000),
+                    ],
+                ),
+                (
+                    "food-redistributed",
+                    0,
+                    Some(12_000),
+                    &[("2026-10-31", 750), ("2026-11-20", 980)],
+                ),
+            ],
+        ),
+        (
+            "micro-centre-die",
+            "Jardins partagés du Diois",
+            &[
+                (
+                    "green-area",
+                    300_000,
+                    Some(1_500_000),
+                    &[("2026-09-30", 650_000), ("2026-11-20", 820_000)],
+                ),
+                (
+                    "volunteers",
+                    5_000,
+                    Some(25_000),
+                    &[("2026-09-30", 14_000), ("2026-11-20", 17_000)],
+                ),
+            ],
+        ),
+    ];
+    for (centre, project_name, series) in INDICATORS {
+        let Some(centre) = store::centres::find_by_slug(db, centre).await? else {
+            continue;
+        };
+        let projects = store::projects::for_centre(db, centre.id, 0).await?;
+        let Some(project) = projects.iter().find(|p| p.name == project_name) else {
+            continue;
+        };
+        if !store::impact::indicators(db, project.id).await?.is_empty() {
+            continue;
+        }
+        for (code, baseline, target, points) in series {
+            let pi = store::impact::add_indicator(
+                db,
+                &store::impact::NewIndicator {
+                    centre_id: centre.id,
+                    project_id: project.id,
+                    code,
+                    baseline: *baseline,
+                    target: *target,
+                    target_on: Some("2027-09-30"),
+                },
+            )
+            .await?;
+            for (on, value) in points.iter() {
+                store::impact::add_measurement(
+                    db,
+                    &store::impact::NewMeasurement {
+                        project_indicator_id: pi,
+                        measured_on: on,
+                        value: *value,
+                        source: "Relevé mensuel de l'équipe",
+                        attachment_id: None,
+                        created_by: None,
+                    },
+                )
+                .await?;
+            }
+        }
+    }
+    let Some(studio) = store::centres::find_by_slug(db, "studio").await? else {
+        return Ok(());
+    };
+    let projects = store::projects::for_centre(db, studio.id, 0).await?;
+    let Some(recyclerie) = projects
+        .iter()
+        .find(|p| p.name == "La Recyclerie des Pentes")
+    else {
+        return Ok(());
+    };
+    if !store::tracking::sessions(db, recyclerie.id, 1)
+        .await?
+        .is_empty()
+    {
+        return Ok(());
+    }
+    let coach = store::accounts::find_user_by_email(db, "coach@demo.local").await?;
+    let participant = store::accounts::find_user_by_email(db, "participant@demo.local").await?;
+    let participants: Vec<i64> = participant.iter().map(|u| u.id).collect();
+    store::tracking::create_session(
+        db,
+        &store::tracking::NewSession {
+            centre_id: studio.id,
+            project_id: recyclerie.id,
+            coach_id: coach.as_ref().map(|u| u.id),
+            held_on: "2026-11-12",
+            shared_notes: "Le local de la rue Burdeau est disponible en janvier. Les pesées d'octobre montrent 1,2 tonne détournée : le rythme est bon.",
+            private_notes: "Paul doute de pouvoir tenir les permanences seul : proposer le binôme avec l'épicerie solidaire.",
+            decisions: "Ouvrir deux permanences de collecte par semaine dès décembre.",
+            participants: &participants,
+            next_steps: &[
+                "Demander le devis d'assurance pour le local".to_string(),
+                "Recruter trois bénévoles pour l'atelier réparation".to_string(),
+            ],
+            step_owner: participant.as_ref().map(|u| u.id),
+            step_due: Some("2026-12-15"),
+        },
+    )
+    .await?;
+    for (kind, title, due) in [
+        (
+            "milestone",
+            "Ouverture de la boutique solidaire",
+            "2027-02-01",
+        ),
+        (
+            "task",
+            "Envoyer le bilan des pesées à la métropole",
+            "2026-11-15",
+        ),
+    ] {
+        store::tracking::create_task(
+            db,
+            &store::tracking::NewTask {
+                centre_id: studio.id,
+                project_id: recyclerie.id,
+                kind,
+                title,
+                owner_id: participant.as_ref().map(|u| u.id),
+                due_on: Some(due),
+                created_by: coach.as_ref().map(|u| u.id),
+            },
+        )
+        .await?;
+    }
+    let template = domain::roadmap::parse(domain::tracking::LAUNCH_TEMPLATE)
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let mut template = template;
+    // Month 1 mostly done: the need is described, people met, the canvas drafted.
+    for item in [0, 1, 3] {
+        template.set_done(0, 0, item, true);
+    }
+    store::roadmaps::create(
+        db,
+        studio.id,
+        Some(recyclerie.id),
+        &template,
+        Some("2026-10-01"),
+        participant.as_ref().map(|u| u.id),
+    )
+    .await?;
     Ok(())
 }
 

@@ -28,6 +28,11 @@ impl FieldErrors {
         self.0.entry(field).or_insert_with(|| i.t(key));
     }
 
+    /// Records an already translated message (one with arguments).
+    pub fn add_text(&mut self, field: &'static str, message: String) {
+        self.0.entry(field).or_insert(message);
+    }
+
     /// Records a domain validation error under `field`, returning the value when valid.
     pub fn check<T>(
         &mut self,

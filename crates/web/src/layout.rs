@@ -78,6 +78,7 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
             Role::NetworkAdmin => {
                 items.push(("/centres", "nav-centres"));
                 items.push(("/roadmaps", "nav-roadmaps"));
+                items.push(("/impact/report", "nav-impact"));
                 items.push(("/admin/audit", "nav-audit"));
                 items.push(("/admin/jobs", "nav-jobs"));
                 items.push(("/admin/outbox", "nav-outbox"));

@@ -18,6 +18,7 @@ pub mod form;
 mod health;
 mod home;
 pub mod i18n;
+mod impact;
 mod invitations;
 pub mod jobs;
 pub mod layout;
@@ -29,6 +30,8 @@ mod projects;
 mod roadmaps;
 pub mod security;
 pub mod state;
+mod tracking;
+pub mod upload;
 
 pub use config::Config;
 pub use error::WebError;
@@ -65,6 +68,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(canvas::routes())
         .merge(roadmaps::routes())
+        .merge(tracking::routes(&state))
+        .merge(impact::routes(&state))
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

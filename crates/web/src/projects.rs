@@ -2,6 +2,7 @@
 use crate::ctx::Ctx;
 use crate::dashboard::{ProjectCard, stage_key};
 use crate::error::WebResult;
+use crate::form::FieldErrors;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
@@ -73,6 +74,33 @@ pub struct CanvasLink {
     pub updated: String,
 }
 
+/// Forms of the project page shown again with their errors.
+#[derive(Default)]
+pub struct Forms {
+    pub session: Option<(crate::tracking::SessionForm, FieldErrors)>,
+    pub task: Option<(crate::tracking::TaskForm, FieldErrors)>,
+    /// A refused canvas import: (message, technical detail, what was pasted).
+    pub import_problem: Option<(String, String, String)>,
+}
+
+pub struct SessionView {
+    pub id: i64,
+    pub held_on: String,
+    pub coach: String,
+    pub participants: String,
+    pub shared_notes: String,
+    pub private_notes: String,
+    pub decisions: String,
+    pub tasks: Vec<String>,
+    pub files: Vec<(i64, String, String)>,
+}
+
+pub struct ActivityView {
+    pub when: String,
+    pub text: String,
+    pub link: String,
+}
+
 #[derive(Template)]
 #[template(path = "projects/show.html")]
 struct ShowView {
@@ -91,6 +119,41 @@ struct ShowView {
     import_error: Option<String>,
     import_detail: String,
     import_text: String,
+    // Tracking
+    can_coach: bool,
+    can_work: bool,
+    alerts: Vec<String>,
+    canvas_complete: usize,
+    canvas_blocks: usize,
+    canvas_label: String,
+    open_tasks: Vec<crate::tracking::TaskView>,
+    open_tasks_label: String,
+    done_tasks_label: String,
+    done_tasks: Vec<crate::tracking::TaskView>,
+    next_milestone: Option<crate::tracking::TaskView>,
+    sessions: Vec<SessionView>,
+    people: Vec<(i64, String)>,
+    session_form: crate::tracking::SessionForm,
+    session_errors: FieldErrors,
+    task_form: crate::tracking::TaskForm,
+    task_errors: FieldErrors,
+    indicators: Vec<crate::impact::IndicatorSummary>,
+    roadmaps: Vec<crate::roadmaps::RoadmapCard>,
+    activity: Vec<ActivityView>,
+    today: String,
+    max_upload_mb: usize,
+}
+
+impl ShowView {
+    fn participant_checked(&self, id: &i64) -> bool {
+        self.session_form.participants.contains(id)
+    }
+    fn step_owner_is(&self, id: &i64) -> bool {
+        self.session_form.step_owner == id.to_string()
+    }
+    fn task_owner_is(&self, id: &i64) -> bool {
+        self.task_form.owner == id.to_string()
+    }
 }
 
 pub async fn show(
@@ -98,7 +161,7 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    render_show(&state, &ctx, id, None).await
+    render_with_forms(&state, &ctx, id, Forms::default()).await
 }
 
 /// The project page; `import_problem` is (message, technical detail, what was pasted).
@@ -108,31 +171,203 @@ pub async fn render_show(
     id: i64,
     import_problem: Option<(String, String, String)>,
 ) -> WebResult<Response> {
+    render_with_forms(
+        state,
+        ctx,
+        id,
+        Forms {
+            import_problem,
+            ..Forms::default()
+        },
+    )
+    .await
+}
+
+fn activity_text(i: crate::i18n::I18n, a: &store::tracking::Activity) -> String {
+    match a.kind {
+        "session" => i.ta(
+            "activity-session",
+            &[("date", &crate::tracking::day(i, &a.label))],
+        ),
+        "task_done" => i.ta("activity-task-done", &[("title", &a.label)]),
+        "task_created" => i.ta("activity-task-created", &[("title", &a.label)]),
+        "measurement" => {
+            let name = domain::impact::indicator(&a.label)
+                .map(|x| x.text(i.locale).name.clone())
+                .unwrap_or_else(|| a.label.clone());
+            i.ta("activity-measurement", &[("indicator", &name)])
+        }
+        _ => i.ta("activity-canvas", &[("title", &a.label)]),
+    }
+}
+
+/// The project page at a glance, with the forms in `forms` shown again when refused.
+pub async fn render_with_forms(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    forms: Forms,
+) -> WebResult<Response> {
     let i = ctx.i;
+    let db = &state.db;
     let (project, scope) = crate::canvas::project_scope(state, ctx, id).await?;
-    let people = store::projects::people(&state.db, id).await?;
-    let centre = store::centres::find(&state.db, project.centre_id)
+    let people = store::projects::people(db, id).await?;
+    let centre = state
+        .centres()
         .await?
-        .map(|c| c.name)
+        .iter()
+        .find(|c| c.id == project.centre_id)
+        .map(|c| c.name.clone())
         .unwrap_or_default();
-    let canvases = store::canvas::for_project(&state.db, id)
-        .await?
-        .into_iter()
+    let canvas_rows = store::canvas::for_project(db, id).await?;
+    let canvases = canvas_rows
+        .iter()
         .map(|c| CanvasLink {
             id: c.id,
-            title: c.title,
+            title: c.title.clone(),
             updated: i.datetime(c.updated_at),
         })
         .collect();
-    let status = if import_problem.is_some() {
+    // Completeness of the most recently changed canvas, block by block.
+    let latest = canvas_rows.iter().max_by_key(|c| c.updated_at);
+    let hints = match latest {
+        Some(c) => {
+            let items: Vec<domain::canvas::DocumentItem> = store::canvas::items(db, c.id)
+                .await?
+                .into_iter()
+                .map(|it| domain::canvas::DocumentItem {
+                    block: it.block,
+                    text: it.text,
+                    colour: it.colour,
+                    status: it.status,
+                    evidence: it.evidence,
+                    indicator: it.indicator,
+                })
+                .collect();
+            domain::canvas::completeness(&items)
+        }
+        None => Vec::new(),
+    };
+    let canvas_blocks = domain::canvas::template().blocks.len();
+    let canvas_complete = hints
+        .iter()
+        .filter(|(_, h)| *h == domain::canvas::BlockHint::Complete)
+        .count();
+    let today = crate::tracking::today();
+    let tasks = store::tracking::tasks(db, id).await?;
+    let (done, open): (Vec<_>, Vec<_>) = tasks
+        .iter()
+        .map(|t| crate::tracking::task_view(i, t, today))
+        .partition(|t| t.done);
+    let next_milestone = tasks
+        .iter()
+        .filter(|t| t.kind == "milestone" && t.status != "done")
+        .min_by(|a, b| a.due_on.cmp(&b.due_on))
+        .map(|t| crate::tracking::task_view(i, t, today));
+    let can_coach = ctx.actor.can(Action::CoachProject, scope);
+    let session_rows = store::tracking::sessions(db, id, 20).await?;
+    let participants = store::tracking::participants(db, id).await?;
+    let files = store::tracking::attachments(db, id).await?;
+    let sessions = session_rows
+        .iter()
+        .map(|s| SessionView {
+            id: s.id,
+            held_on: crate::tracking::day(i, &s.held_on),
+            coach: s.coach_name.clone().unwrap_or_default(),
+            participants: participants
+                .iter()
+                .filter(|p| p.0 == s.id)
+                .map(|p| p.1.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+            shared_notes: s.shared_notes.clone(),
+            private_notes: if can_coach {
+                s.private_notes.clone()
+            } else {
+                String::new()
+            },
+            decisions: s.decisions.clone(),
+            tasks: tasks
+                .iter()
+                .filter(|t| t.session_id == Some(s.id))
+                .map(|t| t.title.clone())
+                .collect(),
+            files: files
+                .iter()
+                .filter(|f| f.session_id == Some(s.id))
+                .map(|f| {
+                    (
+                        f.id,
+                        f.file_name.clone(),
+                        crate::impact::file_size(i, f.size),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let mut roadmaps = Vec::new();
+    let mut late_roadmap_items = 0;
+    for r in store::tracking::project_roadmaps(db, id).await? {
+        let doc = r.roadmap()?;
+        let details = store::tracking::item_details(db, r.id).await?;
+        late_roadmap_items += crate::tracking::overdue_for(&r, &doc, &details, today).len();
+        let p = doc.progress().overall;
+        roadmaps.push(crate::roadmaps::RoadmapCard {
+            id: r.id,
+            title: r.title,
+            centre: centre.clone(),
+            percent: p.percent(),
+            progress_label: i.ta(
+                "roadmap-progress",
+                &[
+                    ("done", &p.done.to_string()),
+                    ("total", &p.total.to_string()),
+                ],
+            ),
+        });
+    }
+    let health_alerts = {
+        let last = store::tracking::recent_activity(db, id, 12).await?;
+        let last_at = last
+            .first()
+            .map_or(project.created_at, |a| a.at.max(project.created_at));
+        let overdue = |kind: &str| {
+            tasks
+                .iter()
+                .filter(|t| t.kind == kind)
+                .map(|t| crate::tracking::task_view(i, t, today))
+                .filter(|t| t.overdue)
+                .count() as i64
+        };
+        let alerts = domain::tracking::alerts(
+            last_at,
+            store::now(),
+            overdue("task"),
+            overdue("milestone"),
+            late_roadmap_items,
+        );
+        (
+            alerts
+                .iter()
+                .map(|a| crate::tracking::alert_text(i, a))
+                .collect::<Vec<_>>(),
+            last,
+        )
+    };
+    let (alerts, last) = health_alerts;
+    let forms_status =
+        forms.session.is_some() || forms.task.is_some() || forms.import_problem.is_some();
+    let status = if forms_status {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     } else {
         axum::http::StatusCode::OK
     };
-    let (import_error, import_detail, import_text) = match import_problem {
+    let (import_error, import_detail, import_text) = match forms.import_problem {
         Some((m, d, t)) => (Some(m), d, t),
         None => (None, String::new(), String::new()),
     };
+    let (session_form, session_errors) = forms.session.unwrap_or_default();
+    let (task_form, task_errors) = forms.task.unwrap_or_default();
     let view = ShowView {
         layout: Layout::new(state, ctx, project.name.clone()),
         id,
@@ -160,6 +395,45 @@ pub async fn render_show(
         import_error,
         import_detail,
         import_text,
+        can_coach,
+        can_work: crate::tracking::can_work_on(ctx, scope),
+        alerts,
+        canvas_label: if latest.is_some() {
+            i.ta(
+                "glance-canvas-complete",
+                &[
+                    ("done", &canvas_complete.to_string()),
+                    ("total", &canvas_blocks.to_string()),
+                ],
+            )
+        } else {
+            i.t("glance-canvas-none")
+        },
+        canvas_complete,
+        canvas_blocks,
+        open_tasks_label: i.tn("glance-open-tasks", open.len() as i64),
+        done_tasks_label: i.tn("tasks-done-count", done.len() as i64),
+        open_tasks: open,
+        done_tasks: done,
+        next_milestone,
+        sessions,
+        people: people.iter().map(|p| (p.0, p.1.clone())).collect(),
+        session_form,
+        session_errors,
+        task_form,
+        task_errors,
+        indicators: crate::impact::summaries(state, i, id).await?,
+        roadmaps,
+        activity: last
+            .iter()
+            .map(|a| ActivityView {
+                when: i.datetime(a.at),
+                text: activity_text(i, a),
+                link: a.link.clone(),
+            })
+            .collect(),
+        today: domain::tracking::iso(today),
+        max_upload_mb: state.config.max_upload_bytes / (1024 * 1024),
     };
     Ok((status, Html(view.render()?)).into_response())
 }

@@ -48,7 +48,7 @@ async fn scope_of(state: &AppState, ctx: &Ctx, row: &RoadmapRow) -> WebResult<(S
 }
 
 /// A roadmap the user may see; `Err(NotFound)` for other centres'.
-async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(RoadmapRow, bool)> {
+pub(crate) async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(RoadmapRow, bool)> {
     let user_scope_ok = |scope: Scope| {
         ctx.actor.can(
             if matches!(scope, Scope::Project { .. }) {
@@ -88,6 +88,7 @@ struct ListView {
     markdown: String,
     start_date: String,
     error: Option<String>,
+    file_error: Option<String>,
 }
 
 /// Cards for the roadmaps of every centre the user can see.
@@ -121,12 +122,13 @@ pub async fn cards(state: &AppState, ctx: &Ctx) -> WebResult<Vec<RoadmapCard>> {
     Ok(out)
 }
 
-async fn render_list(
+pub(crate) async fn render_list(
     state: &AppState,
     ctx: &Ctx,
     markdown: String,
     start_date: String,
     error: Option<String>,
+    file_error: Option<String>,
 ) -> WebResult<Response> {
     ctx.require_user()?;
     let centres = state
@@ -136,7 +138,7 @@ async fn render_list(
         .filter(|c| ctx.actor.can(Action::ManageCentre, Scope::Centre(c.id)))
         .map(|c| (c.slug.clone(), c.name.clone()))
         .collect();
-    let status = if error.is_some() {
+    let status = if error.is_some() || file_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -148,12 +150,13 @@ async fn render_list(
         markdown,
         start_date,
         error,
+        file_error,
     };
     Ok((status, Html(view.render()?)).into_response())
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    render_list(&state, &ctx, String::new(), String::new(), None).await
+    render_list(&state, &ctx, String::new(), String::new(), None, None).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -191,7 +194,15 @@ pub async fn import(
     let start = form.start_date.trim();
     if !start.is_empty() && parse_date(start).is_none() {
         let message = ctx.i.t("roadmap-error-start-date");
-        return render_list(&state, &ctx, form.markdown, form.start_date, Some(message)).await;
+        return render_list(
+            &state,
+            &ctx,
+            form.markdown,
+            form.start_date,
+            Some(message),
+            None,
+        )
+        .await;
     }
     // Browsers send a text area's lines with CRLF ends whatever the file had: store LF, the
     // usual ending of Markdown files (the command line keeps a file's bytes exactly).
@@ -206,7 +217,15 @@ pub async fn import(
         }
         Err(err) => {
             let message = error_message(&ctx, &err);
-            render_list(&state, &ctx, form.markdown, form.start_date, Some(message)).await
+            render_list(
+                &state,
+                &ctx,
+                form.markdown,
+                form.start_date,
+                Some(message),
+                None,
+            )
+            .await
         }
     }
 }
@@ -217,6 +236,20 @@ pub struct ItemView {
     pub index: usize,
     pub text: String,
     pub done: bool,
+    pub overdue: bool,
+    pub owner: String,
+    pub due: String,
+    pub notes: String,
+    pub link: String,
+    pub evidence: String,
+    /// The details form: values shown and errors (when this item's form was refused).
+    pub form: crate::tracking::ItemDetailsForm,
+}
+
+/// A refused details form, shown again beside its item.
+pub struct DetailsProblem {
+    pub input: crate::tracking::DetailsForm,
+    pub errors: crate::form::FieldErrors,
 }
 
 pub struct PeriodView {
@@ -251,6 +284,9 @@ struct ShowView {
     percent: u8,
     progress_label: String,
     phases: Vec<PhaseView>,
+    owners: Vec<(i64, String)>,
+    overdue_label: String,
+    project: Option<i64>,
 }
 
 fn month_label(ctx: &Ctx, date: Date) -> String {
@@ -266,11 +302,34 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    let (row, can_edit) = visible(&state, &ctx, id).await?;
+    render_show(&state, &ctx, id, None).await
+}
+
+/// The roadmap page; `problem` is a refused item-details form to show again.
+pub(crate) async fn render_show(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    problem: Option<DetailsProblem>,
+) -> WebResult<Response> {
+    let (row, can_edit) = visible(state, ctx, id).await?;
     let i = ctx.i;
     let doc: Roadmap = row.roadmap()?;
     let start = row.start_date.as_deref().and_then(parse_date);
     let current = start.and_then(|s| doc.current_period(s, today()));
+    let details = store::tracking::item_details(&state.db, row.id).await?;
+    let overdue = crate::tracking::overdue_for(&row, &doc, &details, today());
+    let owners = if can_edit {
+        crate::tracking::owners(state, &row).await?
+    } else {
+        Vec::new()
+    };
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut problem = problem;
     let progress = doc.progress();
     let label = |p: &roadmap::Progress| {
         i.ta(
@@ -300,7 +359,7 @@ pub async fn show(
                         let per = pp.and_then(|p| p.periods.get(qi));
                         let dates = match (start, period.month()) {
                             (Some(s), Some(m)) => roadmap::period_start(s, m)
-                                .map(|d| month_label(&ctx, d))
+                                .map(|d| month_label(ctx, d))
                                 .unwrap_or_default(),
                             _ => String::new(),
                         };
@@ -314,12 +373,34 @@ pub async fn show(
                                 .items
                                 .iter()
                                 .enumerate()
-                                .map(|(ii, item)| ItemView {
-                                    phase: pi,
-                                    period: qi,
-                                    index: ii,
-                                    text: item.text.clone(),
-                                    done: item.done,
+                                .map(|(ii, item)| {
+                                    let d = details.iter().find(|d| {
+                                        (d.phase, d.period, d.item)
+                                            == (pi as i64, qi as i64, ii as i64)
+                                    });
+                                    let refused = problem.take_if(|p| {
+                                        (p.input.phase, p.input.period, p.input.item)
+                                            == (pi, qi, ii)
+                                    });
+                                    ItemView {
+                                        phase: pi,
+                                        period: qi,
+                                        index: ii,
+                                        text: item.text.clone(),
+                                        done: item.done,
+                                        overdue: overdue.contains(&(pi, qi, ii)),
+                                        owner: d
+                                            .and_then(|d| d.owner_name.clone())
+                                            .unwrap_or_default(),
+                                        due: d
+                                            .and_then(|d| d.due_on.as_deref())
+                                            .map(|v| crate::tracking::day(i, v))
+                                            .unwrap_or_default(),
+                                        notes: d.map(|d| d.notes.clone()).unwrap_or_default(),
+                                        link: d.map(|d| d.link.clone()).unwrap_or_default(),
+                                        evidence: d.map(|d| d.evidence.clone()).unwrap_or_default(),
+                                        form: crate::tracking::ItemDetailsForm::new(i, d, refused),
+                                    }
                                 })
                                 .collect(),
                         }
@@ -333,7 +414,7 @@ pub async fn show(
         .map(|c| c.name)
         .unwrap_or_default();
     let view = ShowView {
-        layout: Layout::new(&state, &ctx, doc.title.clone()),
+        layout: Layout::new(state, ctx, doc.title.clone()),
         id: row.id,
         title: doc.title.clone(),
         intro: doc.intro(),
@@ -341,14 +422,21 @@ pub async fn show(
         revision: row.revision,
         can_edit,
         start_label: start
-            .map(|d| i.ta("roadmap-started", &[("date", &month_label(&ctx, d))]))
+            .map(|d| i.ta("roadmap-started", &[("date", &month_label(ctx, d))]))
             .unwrap_or_else(|| i.t("roadmap-no-start")),
         start_date: row.start_date.clone().unwrap_or_default(),
         percent: progress.overall.percent(),
         progress_label: label(&progress.overall),
         phases,
+        owners,
+        overdue_label: if overdue.is_empty() {
+            String::new()
+        } else {
+            i.tn("alert-overdue-roadmap", overdue.len() as i64)
+        },
+        project: row.project_id,
     };
-    Ok(Html(view.render()?).into_response())
+    Ok((status, Html(view.render()?)).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,0 +1,687 @@
+//! Impact indicators: the catalogue (shipped as data in `domain/data/impact-indicators.json`),
+//! quantities in thousandths of a unit, progress to target, trends, sparklines and the network
+//! aggregation (which never adds two different units together).
+use crate::Locale;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A measured value in thousandths of its unit (`1,5 t` is 1 500): integers on both databases.
+pub type Milli = i64;
+
+/// What an indicator is measured in. Values of different units are never added together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Fte,
+    People,
+    Hours,
+    Tonnes,
+    Items,
+    Percent,
+    Euros,
+    Organisations,
+    Meals,
+    Tco2e,
+    Kwh,
+    M2,
+    M3,
+    Events,
+    Km,
+}
+
+impl Unit {
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Fte => "fte",
+            Unit::People => "people",
+            Unit::Hours => "hours",
+            Unit::Tonnes => "tonnes",
+            Unit::Items => "items",
+            Unit::Percent => "percent",
+            Unit::Euros => "euros",
+            Unit::Organisations => "organisations",
+            Unit::Meals => "meals",
+            Unit::Tco2e => "tco2e",
+            Unit::Kwh => "kwh",
+            Unit::M2 => "m2",
+            Unit::M3 => "m3",
+            Unit::Events => "events",
+            Unit::Km => "km",
+        }
+    }
+    /// The catalogue key of the unit's short label.
+    pub fn label_key(self) -> String {
+        format!("unit-{}", self.code())
+    }
+}
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Increase,
+    Decrease,
+}
+
+/// A flow adds up over time (people reached per month); a stock is a level at a date (jobs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Flow,
+    Stock,
+}
+
+/// How projects combine: counts add up, rates and shares are averaged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregation {
+    Sum,
+    Mean,
+}
+
+/// The five dimensions of impact of the Impact Management Project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    What,
+    Who,
+    HowMuch,
+    Contribution,
+    Risk,
+}
+
+impl Dimension {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Dimension::What => "impact-dimension-what",
+            Dimension::Who => "impact-dimension-who",
+            Dimension::HowMuch => "impact-dimension-how-much",
+            Dimension::Contribution => "impact-dimension-contribution",
+            Dimension::Risk => "impact-dimension-risk",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct IndicatorText {
+    pub name: String,
+    pub definition: String,
+}
+
+/// One indicator of the catalogue.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub code: String,
+    pub unit: Unit,
+    pub direction: Direction,
+    pub kind: Kind,
+    pub aggregation: Aggregation,
+    /// UN Sustainable Development Goals (1 to 17).
+    pub sdgs: Vec<u8>,
+    pub dimension: Dimension,
+    /// An IRIS+ metric id, when one matches exactly.
+    #[serde(default)]
+    pub iris: Option<String>,
+    fr: IndicatorText,
+    en: IndicatorText,
+}
+
+impl Indicator {
+    pub fn text(&self, locale: Locale) -> &IndicatorText {
+        match locale {
+            Locale::Fr => &self.fr,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+/// The indicator catalogue, in the order of the data file.
+pub fn catalogue() -> &'static [Indicator] {
+    static CATALOGUE: OnceLock<Vec<Indicator>> = OnceLock::new();
+    CATALOGUE.get_or_init(|| {
+        serde_json::from_str(include_str!("../data/impact-indicators.json"))
+            .unwrap_or_else(|e| panic!("impact-indicators.json is invalid: {e}"))
+    })
+}
+
+pub fn indicator(code: &str) -> Option<&'static Indicator> {
+    catalogue().iter().find(|i| i.code == code)
+}
+
+/// Why a value was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImpactError {
+    Required,
+    NotANumber,
+    TooManyDecimals,
+    OutOfRange,
+    UnknownIndicator,
+}
+
+impl ImpactError {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            ImpactError::Required => "impact-error-required",
+            ImpactError::NotANumber => "impact-error-number",
+            ImpactError::TooManyDecimals => "impact-error-decimals",
+            ImpactError::OutOfRange => "impact-error-range",
+            ImpactError::UnknownIndicator => "impact-error-indicator",
+        }
+    }
+}
+
+/// The largest value accepted (a thousand billion units), so sums never overflow.
+pub const MAX_VALUE: Milli = 1_000_000_000_000_000;
+
+/// Reads `12`, `12,5`, `1 234,567`, `1234.5` or `-3` (French or English writing) into thousandths.
+pub fn parse_quantity(text: &str) -> Result<Milli, ImpactError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{202F}' | '\u{A0}' | '_'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(ImpactError::Required);
+    }
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.as_str()),
+    };
+    // One decimal separator; a comma followed by exactly three digits and no other separator
+    // in English (`1,234`) is a thousands separator.
+    let commas = digits.matches(',').count();
+    let dots = digits.matches('.').count();
+    // Thousands groups (`1,234,567`) must have three digits each after the first.
+    let grouped = |text: &str, sep: char| {
+        let int_part = text
+            .split(if sep == ',' { '.' } else { ',' })
+            .next()
+            .unwrap_or("");
+        let groups: Vec<&str> = int_part.split(sep).collect();
+        groups.len() < 2
+            || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3))
+    };
+    let normalised = if commas > 0 && dots > 0 {
+        // `1,234.5` (English) or `1.234,5` (French): the last one is the decimal separator.
+        let last_comma = digits.rfind(',').unwrap_or(0);
+        let last_dot = digits.rfind('.').unwrap_or(0);
+        if last_dot > last_comma {
+            if !grouped(digits, ',') {
+                return Err(ImpactError::NotANumber);
+            }
+            digits.replace(',', "")
+        } else {
+            if !grouped(digits, '.') {
+                return Err(ImpactError::NotANumber);
+            }
+            digits.replace('.', "").replace(',', ".")
+        }
+    } else if commas > 1 {
+        if !grouped(digits, ',') {
+            return Err(ImpactError::NotANumber);
+        }
+        digits.replace(',', "")
+    } else {
+        digits.replace(',', ".")
+    };
+    let (int_part, frac_part) = match normalised.split_once('.') {
+        Some((a, b)) => (a, b),
+        None => (normalised.as_str(), ""),
+    };
+    if (int_part.is_empty() && frac_part.is_empty())
+        || !int_part.chars().all(|c| c.is_ascii_digit())
+        || !frac_part.chars().all(|c| c.is_ascii_digit())
+        || normalised.matches('.').count() > 1
+    {
+        return Err(ImpactError::NotANumber);
+    }
+    if frac_part.len() > 3 {
+        return Err(ImpactError::TooManyDecimals);
+    }
+    if int_part.len() > 15 {
+        return Err(ImpactError::OutOfRange);
+    }
+    let whole: i64 = if int_part.is_empty() {
+        0
+    } else {
+        int_part.parse().map_err(|_| ImpactError::NotANumber)?
+    };
+    let mut frac: i64 = 0;
+    for (i, c) in frac_part.chars().enumerate() {
+        frac += i64::from(c.to_digit(10).unwrap_or(0)) * [100, 10, 1][i];
+    }
+    let value = whole
+        .checked_mul(1000)
+        .and_then(|w| w.checked_add(frac))
+        .filter(|v| *v <= MAX_VALUE)
+        .ok_or(ImpactError::OutOfRange)?;
+    Ok(if negative { -value } else { value })
+}
+
+/// `1 234,5` / `1,234.5`: grouped thousands, up to three decimals, trailing zeros dropped.
+pub fn format_quantity(locale: Locale, value: Milli) -> String {
+    let whole = crate::format::integer(locale, value / 1000);
+    let whole = if value < 0 && value > -1000 {
+        format!("-{whole}")
+    } else {
+        whole
+    };
+    let frac = (value % 1000).abs();
+    if frac == 0 {
+        return whole;
+    }
+    let digits = format!("{frac:03}");
+    let digits = digits.trim_end_matches('0');
+    let sep = match locale {
+        Locale::Fr => ',',
+        Locale::En => '.',
+    };
+    format!("{whole}{sep}{digits}")
+}
+
+/// How far `current` has gone from `baseline` towards `target`, in percent (may pass 100, never
+/// below 0). `None` when the target equals the baseline or points the wrong way.
+pub fn progress_to_target(
+    baseline: Milli,
+    target: Milli,
+    current: Milli,
+    direction: Direction,
+) -> Option<u32> {
+    let (gap, done) = match direction {
+        Direction::Increase => (target - baseline, current - baseline),
+        Direction::Decrease => (baseline - target, baseline - current),
+    };
+    if gap <= 0 {
+        return None;
+    }
+    let pct = (i128::from(done.max(0)) * 100 / i128::from(gap)).min(999);
+    u32::try_from(pct).ok()
+}
+
+/// Whether the latest values are getting better, worse or staying put.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Improving,
+    Worsening,
+    Steady,
+    /// Fewer than two values.
+    Unknown,
+}
+
+impl Trend {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Trend::Improving => "impact-trend-improving",
+            Trend::Worsening => "impact-trend-worsening",
+            Trend::Steady => "impact-trend-steady",
+            Trend::Unknown => "impact-trend-unknown",
+        }
+    }
+}
+
+/// Compares the last value with the one before it, in the indicator's direction.
+pub fn trend(values: &[Milli], direction: Direction) -> Trend {
+    let [.., before, last] = values else {
+        return Trend::Unknown;
+    };
+    let change = match direction {
+        Direction::Increase => last - before,
+        Direction::Decrease => before - last,
+    };
+    match change.signum() {
+        1 => Trend::Improving,
+        -1 => Trend::Worsening,
+        _ => Trend::Steady,
+    }
+}
+
+/// A month counted from year 0 (`year * 12 + month - 1`), so months subtract.
+pub fn month_index(year: i32, month: u8) -> i64 {
+    i64::from(year) * 12 + i64::from(month) - 1
+}
+
+/// One value per month from `first` for `months` months, from dated values given as
+/// (month index, value). A flow adds its values within a month and a month without any is
+/// `None` (missing, not zero); a stock takes the month's last value and carries the last known
+/// level into months without a measurement (`None` only before the first one).
+pub fn monthly(
+    points: &[(i64, Milli)],
+    kind: Kind,
+    first: i64,
+    months: usize,
+) -> Vec<Option<Milli>> {
+    let mut out: Vec<Option<Milli>> = vec![None; months];
+    let mut sorted: Vec<(i64, Milli)> = points.to_vec();
+    sorted.sort_by_key(|p| p.0);
+    let mut carried: Option<Milli> = None;
+    let mut next = 0;
+    for (slot, value) in out.iter_mut().enumerate() {
+        let month = first + slot as i64;
+        let mut in_month: Option<Milli> = None;
+        while let Some(&(m, v)) = sorted.get(next) {
+            if m > month {
+                break;
+            }
+            if m == month {
+                in_month = Some(match kind {
+                    Kind::Flow => in_month.unwrap_or(0).saturating_add(v),
+                    Kind::Stock => v,
+                });
+            } else if kind == Kind::Stock {
+                carried = Some(v);
+            }
+            next += 1;
+        }
+        *value = match kind {
+            Kind::Flow => in_month,
+            Kind::Stock => {
+                if in_month.is_some() {
+                    carried = in_month;
+                }
+                carried
+            }
+        };
+    }
+    out
+}
+
+/// The points of an SVG polyline drawing `values` in a `width` × `height` box (2 px margin),
+/// skipping missing values. Empty when fewer than two values are known.
+pub fn sparkline(values: &[Option<Milli>], width: u32, height: u32) -> String {
+    let known: Vec<(usize, Milli)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
+    if known.len() < 2 {
+        return String::new();
+    }
+    let min = known.iter().map(|p| p.1).min().unwrap_or(0);
+    let max = known.iter().map(|p| p.1).max().unwrap_or(0);
+    let span = (max - min).max(1) as f64;
+    let w = f64::from(width.saturating_sub(4));
+    let h = f64::from(height.saturating_sub(4));
+    let steps = (values.len().max(2) - 1) as f64;
+    known
+        .iter()
+        .map(|&(i, v)| {
+            let x = 2.0 + w * i as f64 / steps;
+            let y = 2.0 + h - h * (v - min) as f64 / span;
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What one project reported for one indicator up to the end of a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectFigure {
+    pub project_id: i64,
+    pub centre_id: i64,
+    pub indicator: String,
+    /// Sum and count of the measurements dated inside the period.
+    pub sum_in_period: Milli,
+    pub count_in_period: i64,
+    /// The latest measurement up to the end of the period, and whether it is dated before the
+    /// period started (a level carried over).
+    pub last: Option<Milli>,
+    pub last_before_period: bool,
+}
+
+/// The network figure of one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorTotal {
+    pub code: String,
+    pub unit: Unit,
+    pub aggregation: Aggregation,
+    /// The sum (counts) or mean (rates) across projects, in thousandths.
+    pub value: Milli,
+    /// Projects whose figure went in.
+    pub reporting: usize,
+    /// Projects following the indicator with nothing to count for the period.
+    pub missing: usize,
+    /// Projects whose level was carried over from before the period (stocks).
+    pub carried: usize,
+    pub measurements: i64,
+}
+
+/// Adds up each indicator across projects: flows sum the period's measurements, stocks take
+/// each project's latest level (carried over when the period has none); rates are averaged.
+/// Unknown indicators are left out. Sorted by catalogue order.
+pub fn aggregate(figures: &[ProjectFigure]) -> Vec<IndicatorTotal> {
+    let mut by_code: BTreeMap<&str, Vec<&ProjectFigure>> = BTreeMap::new();
+    for f in figures {
+        by_code.entry(f.indicator.as_str()).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for ind in catalogue() {
+        let Some(list) = by_code.get(ind.code.as_str()) else {
+            continue;
+        };
+        let mut values: Vec<Milli> = Vec::new();
+        let (mut missing, mut carried, mut measurements) = (0, 0, 0);
+        for f in list {
+            measurements += f.count_in_period;
+            let value = match ind.kind {
+                Kind::Flow if f.count_in_period > 0 => Some(match ind.aggregation {
+                    Aggregation::Sum => f.sum_in_period,
+                    Aggregation::Mean => f.sum_in_period / f.count_in_period,
+                }),
+                Kind::Flow => None,
+                Kind::Stock => {
+                    if f.last.is_some() && f.last_before_period {
+                        carried += 1;
+                    }
+                    f.last
+                }
+            };
+            match value {
+                Some(v) => values.push(v),
+                None => missing += 1,
+            }
+        }
+        let sum = values.iter().fold(0i64, |a, v| a.saturating_add(*v));
+        let value = match ind.aggregation {
+            Aggregation::Sum => sum,
+            Aggregation::Mean if values.is_empty() => 0,
+            Aggregation::Mean => sum / values.len() as i64,
+        };
+        out.push(IndicatorTotal {
+            code: ind.code.clone(),
+            unit: ind.unit,
+            aggregation: ind.aggregation,
+            value,
+            reporting: values.len(),
+            missing,
+            carried,
+            measurements,
+        });
+    }
+    out
+}
+
+/// Totals of several indicators grouped by unit, for a roll-up (one SDG, one dimension): only
+/// indicators that add up (`Sum`) and share a unit are added; rates are never added.
+pub fn totals_by_unit(totals: &[IndicatorTotal]) -> Vec<(Unit, Milli)> {
+    let mut by_unit: BTreeMap<Unit, Milli> = BTreeMap::new();
+    for t in totals {
+        if t.aggregation == Aggregation::Sum && t.reporting > 0 {
+            let e = by_unit.entry(t.unit).or_insert(0);
+            *e = e.saturating_add(t.value);
+        }
+    }
+    by_unit.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_is_complete_in_both_languages() {
+        let all = catalogue();
+        assert!(all.len() >= 30, "{}", all.len());
+        let mut codes: Vec<_> = all.iter().map(|i| i.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len(), "codes are unique");
+        for i in all {
+            assert!(!i.sdgs.is_empty() && i.sdgs.iter().all(|g| (1..=17).contains(g)));
+            for l in [Locale::Fr, Locale::En] {
+                assert!(!i.text(l).name.is_empty() && i.text(l).definition.len() > 20);
+            }
+            if i.unit == Unit::Percent {
+                assert_eq!(i.aggregation, Aggregation::Mean, "{}", i.code);
+            }
+        }
+        assert!(indicator("waste-diverted").is_some());
+    }
+
+    #[test]
+    fn quantities_in_both_writings() {
+        assert_eq!(parse_quantity("12"), Ok(12_000));
+        assert_eq!(parse_quantity(" 12,5 "), Ok(12_500));
+        assert_eq!(parse_quantity("1 234,567"), Ok(1_234_567));
+        assert_eq!(parse_quantity("1\u{202F}234"), Ok(1_234_000));
+        assert_eq!(parse_quantity("1,234.5"), Ok(1_234_500));
+        assert_eq!(parse_quantity("1.234,5"), Ok(1_234_500));
+        assert_eq!(parse_quantity("0.25"), Ok(250));
+        assert_eq!(parse_quantity("-3"), Ok(-3_000));
+        assert_eq!(parse_quantity(""), Err(ImpactError::Required));
+        assert_eq!(parse_quantity("douze"), Err(ImpactError::NotANumber));
+        assert_eq!(parse_quantity("1.2.3"), Err(ImpactError::NotANumber));
+        assert_eq!(parse_quantity("1,5,2"), Err(ImpactError::NotANumber));
+        assert_eq!(parse_quantity("1,234,567"), Ok(1_234_567_000));
+        assert_eq!(parse_quantity("12.34,5"), Err(ImpactError::NotANumber));
+        assert_eq!(parse_quantity("-"), Err(ImpactError::NotANumber));
+        assert_eq!(parse_quantity("1,2345"), Err(ImpactError::TooManyDecimals));
+        assert_eq!(
+            parse_quantity("99999999999999999999"),
+            Err(ImpactError::OutOfRange)
+        );
+        assert_eq!(format_quantity(Locale::Fr, 1_234_500), "1\u{202F}234,5");
+        assert_eq!(format_quantity(Locale::En, 1_234_500), "1,234.5");
+        assert_eq!(format_quantity(Locale::En, -500), "-0.5");
+        assert_eq!(format_quantity(Locale::Fr, 7_000), "7");
+    }
+
+    #[test]
+    fn progress_and_trend_follow_the_direction() {
+        assert_eq!(
+            progress_to_target(0, 10_000, 2_500, Direction::Increase),
+            Some(25)
+        );
+        assert_eq!(
+            progress_to_target(100, 60, 80, Direction::Decrease),
+            Some(50)
+        );
+        assert_eq!(
+            progress_to_target(0, 10, 30, Direction::Increase),
+            Some(300)
+        );
+        assert_eq!(progress_to_target(5, 5, 9, Direction::Increase), None);
+        assert_eq!(progress_to_target(0, 10, -4, Direction::Increase), Some(0));
+        assert_eq!(trend(&[1, 3], Direction::Increase), Trend::Improving);
+        assert_eq!(trend(&[1, 3], Direction::Decrease), Trend::Worsening);
+        assert_eq!(trend(&[4, 4, 4], Direction::Increase), Trend::Steady);
+        assert_eq!(trend(&[4], Direction::Increase), Trend::Unknown);
+    }
+
+    #[test]
+    fn monthly_series_handle_missing_months() {
+        // Months 10..14; measurements in 10 (twice), 12 and 14.
+        let points = [(10, 2_000), (10, 3_000), (12, 7_000), (14, 1_000)];
+        assert_eq!(
+            monthly(&points, Kind::Flow, 10, 5),
+            vec![Some(5_000), None, Some(7_000), None, Some(1_000)]
+        );
+        // A stock keeps the month's last value and carries it over the gaps.
+        assert_eq!(
+            monthly(&points, Kind::Stock, 10, 5),
+            vec![
+                Some(3_000),
+                Some(3_000),
+                Some(7_000),
+                Some(7_000),
+                Some(1_000)
+            ]
+        );
+        // A level measured before the window is carried into it; a flow is not.
+        assert_eq!(
+            monthly(&[(3, 9_000)], Kind::Stock, 10, 2),
+            vec![Some(9_000), Some(9_000)]
+        );
+        assert_eq!(monthly(&[(3, 9_000)], Kind::Flow, 10, 2), vec![None, None]);
+        assert_eq!(sparkline(&[Some(0), None], 100, 20), "");
+        assert_eq!(
+            sparkline(&[Some(0), None, Some(10)], 104, 24),
+            "2.0,22.0 102.0,2.0"
+        );
+    }
+
+    fn fig(
+        project: i64,
+        ind: &str,
+        sum: Milli,
+        count: i64,
+        last: Option<Milli>,
+        before: bool,
+    ) -> ProjectFigure {
+        ProjectFigure {
+            project_id: project,
+            centre_id: 1,
+            indicator: ind.into(),
+            sum_in_period: sum,
+            count_in_period: count,
+            last,
+            last_before_period: before,
+        }
+    }
+
+    #[test]
+    fn aggregation_by_hand() {
+        let figures = [
+            // Flow, tonnes: 1.5 + 2.25 = 3.75 t; the third project sent nothing this period.
+            fig(1, "waste-diverted", 1_500, 2, Some(1_000), false),
+            fig(2, "waste-diverted", 2_250, 1, Some(2_250), false),
+            fig(3, "waste-diverted", 0, 0, Some(4_000), true),
+            // Stock, jobs: 2 (this period) + 3 (carried over from before) = 5 FTE.
+            fig(1, "jobs-created", 2_000, 1, Some(2_000), false),
+            fig(2, "jobs-created", 0, 0, Some(3_000), true),
+            fig(3, "jobs-created", 0, 0, None, false),
+            // Rate: the mean of 40 % and 70 % is 55 %, never their sum.
+            fig(1, "local-purchases-share", 40_000, 1, Some(40_000), false),
+            fig(2, "local-purchases-share", 70_000, 1, Some(70_000), false),
+            // Another tonnes flow and an unknown code.
+            fig(1, "food-redistributed", 500, 1, Some(500), false),
+            fig(1, "not-in-catalogue", 1, 1, Some(1), false),
+        ];
+        let totals = aggregate(&figures);
+        let get = |c: &str| totals.iter().find(|t| t.code == c).unwrap();
+        let waste = get("waste-diverted");
+        assert_eq!(
+            (
+                waste.value,
+                waste.reporting,
+                waste.missing,
+                waste.measurements
+            ),
+            (3_750, 2, 1, 3)
+        );
+        let jobs = get("jobs-created");
+        assert_eq!(
+            (jobs.value, jobs.reporting, jobs.missing, jobs.carried),
+            (5_000, 2, 1, 1)
+        );
+        let share = get("local-purchases-share");
+        assert_eq!((share.value, share.unit), (55_000, Unit::Percent));
+        assert_eq!(totals.len(), 4, "the unknown code is left out");
+        // Rolled up by unit: tonnes add up (3.75 + 0.5), FTE stay apart, percent is not added.
+        assert_eq!(
+            totals_by_unit(&totals),
+            vec![(Unit::Fte, 5_000), (Unit::Tonnes, 4_250)]
+        );
+    }
+}

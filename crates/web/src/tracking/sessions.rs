@@ -1,0 +1,253 @@
+//! Recording a coaching session (its next steps become tasks, a file can go with it), adding
+//! tasks and milestones, ticking them off.
+use super::can_work_on;
+use crate::ctx::Ctx;
+use crate::error::{WebError, WebResult};
+use crate::form::{FieldErrors, Form};
+use crate::state::AppState;
+use crate::upload::Multipart;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::Action;
+use domain::tracking::{self, MAX_NOTES, MAX_TITLE, TaskKind, TaskStatus};
+use serde::Deserialize;
+
+/// What was typed in the session form (kept when it is refused).
+#[derive(Debug, Default, Clone)]
+pub struct SessionForm {
+    pub held_on: String,
+    pub participants: Vec<i64>,
+    pub shared_notes: String,
+    pub private_notes: String,
+    pub decisions: String,
+    pub next_steps: String,
+    pub step_owner: String,
+    pub step_due: String,
+}
+
+fn person(text: &str, people: &[(i64, String, String)]) -> Result<Option<i64>, ()> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let id: i64 = text.trim().parse().map_err(|_| ())?;
+    people
+        .iter()
+        .any(|p| p.0 == id)
+        .then_some(Some(id))
+        .ok_or(())
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: Multipart,
+) -> WebResult<Response> {
+    let user = ctx.require_user()?;
+    let i = ctx.i;
+    let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
+    ctx.authorize(Action::CoachProject, scope)?;
+    let people = store::projects::people(&state.db, id).await?;
+    let input = SessionForm {
+        held_on: form.text("held_on"),
+        participants: form
+            .texts("participants")
+            .iter()
+            .filter_map(|v| v.parse().ok())
+            .collect(),
+        shared_notes: form.text("shared_notes"),
+        private_notes: form.text("private_notes"),
+        decisions: form.text("decisions"),
+        next_steps: form.text("next_steps"),
+        step_owner: form.text("step_owner"),
+        step_due: form.text("step_due"),
+    };
+    let mut errors = FieldErrors::default();
+    let mut fail = |field: &'static str, key: &str| errors.add(field, i, key);
+    let held_on = tracking::parse_date(&input.held_on)
+        .map_err(|e| fail("held_on", e.message_key()))
+        .ok();
+    let mut texts = Vec::new();
+    for (field, value) in [
+        ("shared_notes", &input.shared_notes),
+        ("private_notes", &input.private_notes),
+        ("decisions", &input.decisions),
+    ] {
+        match tracking::check_text(value, MAX_NOTES, false) {
+            Ok(t) => texts.push(t),
+            Err(e) => {
+                fail(field, e.message_key());
+                texts.push(String::new());
+            }
+        }
+    }
+    let steps = tracking::next_steps(&input.next_steps)
+        .map_err(|e| fail("next_steps", e.message_key()))
+        .unwrap_or_default();
+    let owner = person(&input.step_owner, &people)
+        .map_err(|_| fail("step_owner", "tracking-error-person"))
+        .unwrap_or(None);
+    let due = tracking::parse_optional_date(&input.step_due)
+        .map_err(|e| fail("step_due", e.message_key()))
+        .unwrap_or(None);
+    if input
+        .participants
+        .iter()
+        .any(|p| !people.iter().any(|x| x.0 == *p))
+    {
+        fail("participants", "tracking-error-person");
+    }
+    let file = form.file("attachment");
+    if file.is_some_and(|f| f.data.len() > state.config.max_upload_bytes) {
+        let mb = (state.config.max_upload_bytes / (1024 * 1024)).to_string();
+        errors.add_text(
+            "attachment",
+            i.ta("tracking-error-file-size", &[("max", &mb)]),
+        );
+    }
+    let (Some(held_on), true) = (held_on, errors.is_empty()) else {
+        return crate::projects::render_with_forms(
+            &state,
+            &ctx,
+            id,
+            crate::projects::Forms {
+                session: Some((input, errors)),
+                ..Default::default()
+            },
+        )
+        .await;
+    };
+    let held_on = tracking::iso(held_on);
+    let due = due.map(tracking::iso);
+    let (session_id, _) = store::tracking::create_session(
+        &state.db,
+        &store::tracking::NewSession {
+            centre_id: project.centre_id,
+            project_id: id,
+            coach_id: Some(user.id),
+            held_on: &held_on,
+            shared_notes: &texts[0],
+            private_notes: &texts[1],
+            decisions: &texts[2],
+            participants: &input.participants,
+            next_steps: &steps,
+            step_owner: owner,
+            step_due: due.as_deref(),
+        },
+    )
+    .await?;
+    if let Some(file) = file {
+        let key = crate::upload::store_file(&state, &file.data).await?;
+        let name = crate::upload::clean_file_name(file.file_name.as_deref().unwrap_or(""));
+        store::tracking::create_attachment(
+            &state.db,
+            &store::tracking::NewAttachment {
+                centre_id: project.centre_id,
+                project_id: id,
+                session_id: Some(session_id),
+                file_name: &name,
+                content_type: crate::upload::served_type(&name),
+                size: file.data.len() as i64,
+                storage_key: &key,
+                uploaded_by: Some(user.id),
+            },
+        )
+        .await?;
+    }
+    Ok(crate::accounts::redirect_with_flash(
+        &format!("/projects/{id}#session-{session_id}"),
+        "flash-session-recorded",
+        &state,
+    ))
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct TaskForm {
+    pub kind: String,
+    pub title: String,
+    pub owner: String,
+    pub due_on: String,
+}
+
+pub async fn create_task(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(input): Form<TaskForm>,
+) -> WebResult<Response> {
+    let user = ctx.require_user()?;
+    let i = ctx.i;
+    let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
+    if !can_work_on(&ctx, scope) {
+        return Err(WebError::Forbidden);
+    }
+    let people = store::projects::people(&state.db, id).await?;
+    let mut errors = FieldErrors::default();
+    let kind = TaskKind::parse(&input.kind).unwrap_or(TaskKind::Task);
+    let title = tracking::check_text(&input.title, MAX_TITLE, true)
+        .map_err(|e| errors.add("title", i, e.message_key()))
+        .ok();
+    let owner = person(&input.owner, &people)
+        .map_err(|_| errors.add("owner", i, "tracking-error-person"))
+        .unwrap_or(None);
+    let due = tracking::parse_optional_date(&input.due_on)
+        .map_err(|e| errors.add("due_on", i, e.message_key()))
+        .unwrap_or(None);
+    if kind == TaskKind::Milestone && input.due_on.trim().is_empty() {
+        errors.add("due_on", i, "tracking-error-milestone-date");
+    }
+    let (Some(title), true) = (title, errors.is_empty()) else {
+        return crate::projects::render_with_forms(
+            &state,
+            &ctx,
+            id,
+            crate::projects::Forms {
+                task: Some((input, errors)),
+                ..Default::default()
+            },
+        )
+        .await;
+    };
+    let due = due.map(tracking::iso);
+    let task = store::tracking::create_task(
+        &state.db,
+        &store::tracking::NewTask {
+            centre_id: project.centre_id,
+            project_id: id,
+            kind: kind.code(),
+            title: &title,
+            owner_id: owner,
+            due_on: due.as_deref(),
+            created_by: Some(user.id),
+        },
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/projects/{id}#task-{task}")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StatusForm {
+    pub status: String,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(input): Form<StatusForm>,
+) -> WebResult<Response> {
+    ctx.require_user()?;
+    let task = store::tracking::find_task(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let (_, scope) = crate::canvas::project_scope(&state, &ctx, task.project_id).await?;
+    if !can_work_on(&ctx, scope) {
+        return Err(WebError::Forbidden);
+    }
+    let status =
+        TaskStatus::parse(&input.status).ok_or(WebError::BadRequest("error-form-invalid"))?;
+    store::tracking::set_task_status(&state.db, id, status.code()).await?;
+    Ok(Redirect::to(&format!("/projects/{}#task-{id}", task.project_id)).into_response())
+}

@@ -34,6 +34,8 @@ pub enum Action {
     ListAllCentres,
     ManageJobs,
     ViewOutbox,
+    /// Network statistics of the diagnostics and publishing new versions of their definitions.
+    ManageDiagnostics,
     // Centre
     ViewCentre,
     /// Change a centre's own plans (its roadmap, settings).
@@ -49,11 +51,12 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
         Action::ViewOutbox,
+        Action::ManageDiagnostics,
         Action::ViewCentre,
         Action::ManageCentre,
         Action::ManageMembers,
@@ -113,7 +116,9 @@ impl Actor {
         use Action::*;
         use Role::*;
         match (action, scope) {
-            (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox, _) => false,
+            (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ManageDiagnostics, _) => {
+                false
+            }
             (ViewCentre | CreateProject, Scope::Centre(c)) => {
                 self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
             }

@@ -2,8 +2,8 @@
 //! by hand, scores stay within bounds and never fall when an answer rises, and validation
 //! names each problem.
 use domain::diagnostic::{
-    Answer, Answers, Definition, DefinitionError, Kind, Question, outcome, quartiles, read_page,
-    score, shipped, shipped_json,
+    Answer, Answers, Definition, DefinitionError, Kind, Question, outcome, quartiles,
+    quartiles_of_counts, read_page, score, shipped, shipped_json,
 };
 
 fn def(id: &str) -> &'static Definition {
@@ -453,6 +453,19 @@ fn quartiles_need_ten_responses() {
     let q = quartiles(&[10, 20, 30, 40, 50, 60, 70, 80, 90, 100]).unwrap();
     // Nearest rank: ceil(0.25×10)=3rd, ceil(0.5×10)=5th, ceil(0.75×10)=8th.
     assert_eq!((q.q1, q.median, q.q3, q.count), (30, 50, 80, 10));
+    // From counts, the same answer as from the expanded list, for random lists.
+    let mut rng = Rng(42);
+    for _ in 0..500 {
+        let len = rng.below(60);
+        let mut list: Vec<u8> = (0..len).map(|_| rng.below(101) as u8).collect();
+        list.sort_unstable();
+        let mut counts = std::collections::BTreeMap::<u8, u64>::new();
+        for s in &list {
+            *counts.entry(*s).or_default() += 1;
+        }
+        let counts: Vec<(u8, u64)> = counts.into_iter().rev().collect();
+        assert_eq!(quartiles_of_counts(&counts), quartiles(&list), "{list:?}");
+    }
 }
 
 /// The shipped « projet-pret » definition with one change made to its JSON.

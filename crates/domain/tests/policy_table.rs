@@ -25,7 +25,9 @@ fn actor(role: Role) -> Actor {
 fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
-        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox => Scope::Network,
+        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ManageDiagnostics => {
+            Scope::Network
+        }
         ViewProject | EditProject | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -40,7 +42,9 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
 fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
     use Action::*;
     match (action, rel) {
-        (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox, _) => ("N", "N"),
+        (CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ManageDiagnostics, _) => {
+            ("N", "N")
+        }
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
@@ -81,7 +85,7 @@ fn every_role_action_and_centre() {
             }
         }
     }
-    assert_eq!(checked, 6 * 13 * 3 * 2);
+    assert_eq!(checked, 6 * 14 * 3 * 2);
 }
 
 #[test]

@@ -18,10 +18,12 @@ pub enum AuditAction {
     DataExported,
     AccountDeleted,
     JobRetried,
+    DiagnosticPublished,
+    DiagnosticStatsExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -37,6 +39,8 @@ impl AuditAction {
         AuditAction::DataExported,
         AuditAction::AccountDeleted,
         AuditAction::JobRetried,
+        AuditAction::DiagnosticPublished,
+        AuditAction::DiagnosticStatsExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -56,6 +60,8 @@ impl AuditAction {
             AuditAction::DataExported => "data_exported",
             AuditAction::AccountDeleted => "account_deleted",
             AuditAction::JobRetried => "job_retried",
+            AuditAction::DiagnosticPublished => "diagnostic_published",
+            AuditAction::DiagnosticStatsExported => "diagnostic_stats_exported",
         }
     }
 

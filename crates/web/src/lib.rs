@@ -13,6 +13,7 @@ pub mod cookies;
 pub mod ctx;
 mod dashboard;
 pub mod demo;
+pub mod diagnostics;
 pub mod error;
 pub mod form;
 mod health;
@@ -64,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(canvas::routes())
         .merge(roadmaps::routes())
+        .merge(diagnostics::routes())
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

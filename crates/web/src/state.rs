@@ -33,6 +33,8 @@ pub struct AppState {
     pub centres: Arc<TtlCache<(), Arc<Vec<CentreSummary>>>>,
     /// Each user's projects (member or follower), for a couple of seconds.
     pub user_projects: Arc<TtlCache<i64, Arc<Vec<ProjectForUser>>>>,
+    /// Diagnostic definitions and peer quartiles.
+    pub diagnostics: Arc<crate::diagnostics::Cache>,
 }
 
 impl AppState {
@@ -52,6 +54,7 @@ impl AppState {
             session_generation: Arc::new(AtomicU64::new(0)),
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
+            diagnostics: Arc::new(crate::diagnostics::Cache::default()),
         })
     }
 

@@ -15,7 +15,8 @@ pub use definition::{
     ScaleEnds, Section, Text,
 };
 pub use score::{
-    MIN_PEERS, OVERALL, Outcome, Quartiles, Scores, fraction, outcome, quartiles, score,
+    MIN_PEERS, OVERALL, Outcome, Quartiles, Scores, fraction, outcome, quartiles,
+    quartiles_of_counts, score,
 };
 pub use validate::DefinitionError;
 

@@ -191,3 +191,31 @@ pub fn quartiles(sorted: &[u8]) -> Option<Quartiles> {
         count: sorted.len(),
     })
 }
+
+/// Quartiles from how many responses reached each score (`(score, count)` in any order), the
+/// same as `quartiles` over the expanded sorted list, without expanding it.
+pub fn quartiles_of_counts(counts: &[(u8, u64)]) -> Option<Quartiles> {
+    let mut sorted: Vec<(u8, u64)> = counts.iter().copied().filter(|(_, c)| *c > 0).collect();
+    sorted.sort_unstable();
+    let total: u64 = sorted.iter().map(|(_, c)| c).sum();
+    if total < MIN_PEERS as u64 {
+        return None;
+    }
+    let at_rank = |p: u64| {
+        let rank = (p * total).div_ceil(100).max(1);
+        let mut seen = 0;
+        for (score, c) in &sorted {
+            seen += c;
+            if seen >= rank {
+                return *score;
+            }
+        }
+        sorted.last().map_or(0, |(s, _)| *s)
+    };
+    Some(Quartiles {
+        q1: at_rank(25),
+        median: at_rank(50),
+        q3: at_rank(75),
+        count: usize::try_from(total).unwrap_or(usize::MAX),
+    })
+}

@@ -229,6 +229,18 @@ pub async fn submit(
             .bind(*score)
             .execute(&mut *tx)
             .await?;
+            sqlx::query(
+                "INSERT INTO diagnostic_score_counts (diagnostic, version, centre_id, dimension, score, responses) \
+                 VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT (diagnostic, version, centre_id, dimension, score) \
+                 DO UPDATE SET responses = diagnostic_score_counts.responses + 1",
+            )
+            .bind(&diagnostic)
+            .bind(version)
+            .bind(centre_id.unwrap_or(0))
+            .bind(*dimension)
+            .bind(*score)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
     });
@@ -294,13 +306,14 @@ pub async fn scores(db: &Db, attempt_id: i64) -> Result<Vec<(String, i64)>> {
 }
 
 /// How many submitted responses of one version reached each score, per dimension:
-/// (dimension, score, count). At most 101 rows a dimension, whatever the number of responses.
+/// (dimension, score, count), from the counts kept at each submission: at most 101 rows a
+/// dimension, whatever the number of responses.
 pub async fn score_counts(
     db: &Db,
     diagnostic: &str,
     version: i64,
 ) -> Result<Vec<(String, i64, i64)>> {
-    let sql = "SELECT dimension, score, COUNT(*) FROM diagnostic_scores \
+    let sql = "SELECT dimension, score, CAST(SUM(responses) AS BIGINT) FROM diagnostic_score_counts \
                WHERE diagnostic = $1 AND version = $2 GROUP BY dimension, score";
     Ok(
         on_db!(db, pool => sqlx::query_as(sql).bind(diagnostic).bind(version).fetch_all(pool).await?),
@@ -313,9 +326,14 @@ pub async fn score_counts_by_centre(
     db: &Db,
     diagnostic: &str,
 ) -> Result<Vec<(Option<i64>, String, i64, i64)>> {
-    let sql = "SELECT centre_id, dimension, score, COUNT(*) FROM diagnostic_scores \
-               WHERE diagnostic = $1 GROUP BY centre_id, dimension, score";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(diagnostic).fetch_all(pool).await?))
+    let sql = "SELECT centre_id, dimension, score, CAST(SUM(responses) AS BIGINT) FROM diagnostic_score_counts \
+               WHERE diagnostic = $1 GROUP BY centre_id, dimension, score ORDER BY centre_id, dimension, score";
+    let rows: Vec<(i64, String, i64, i64)> =
+        on_db!(db, pool => sqlx::query_as(sql).bind(diagnostic).fetch_all(pool).await?);
+    Ok(rows
+        .into_iter()
+        .map(|(c, d, s, n)| ((c != 0).then_some(c), d, s, n))
+        .collect())
 }
 
 /// Keeps the address someone left to receive their results: a lead for the studio.
@@ -349,4 +367,119 @@ pub async fn leads(db: &Db, limit: i64) -> Result<Vec<(String, String, i64)>> {
 pub async fn lead_count(db: &Db) -> Result<i64> {
     let sql = "SELECT COUNT(*) FROM diagnostic_leads";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await?))
+}
+
+/// A response imported already scored (demo data, benchmarks): its centre and its scores.
+pub struct ImportedResponse {
+    pub centre_id: Option<i64>,
+    pub scores: Scores,
+    pub level: String,
+    pub at: i64,
+}
+
+/// Stores many scored responses at once (anonymous, without answers), in chunks of multi-row
+/// inserts inside one transaction. Returns how many were stored.
+pub async fn import_scored(
+    db: &Db,
+    diagnostic: &str,
+    version: i64,
+    responses: &[ImportedResponse],
+) -> Result<usize> {
+    const CHUNK: usize = 400;
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for (chunk_no, chunk) in responses.chunks(CHUNK).enumerate() {
+            // Each row is marked so the ids can be matched back whatever the returned order.
+            let mut sql = String::from(
+                "INSERT INTO diagnostic_attempts (diagnostic, version, centre_id, respondent_hash, overall, level, \
+                 created_at, updated_at, submitted_at) VALUES ",
+            );
+            for n in 0..chunk.len() {
+                let b = n * 7;
+                if n > 0 {
+                    sql.push(',');
+                }
+                sql.push_str(&format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 7, b + 7
+                ));
+            }
+            sql.push_str(" RETURNING id, respondent_hash");
+            let mut q = sqlx::query_as::<_, (i64, Option<String>)>(&sql);
+            for (n, r) in chunk.iter().enumerate() {
+                q = q
+                    .bind(diagnostic)
+                    .bind(version)
+                    .bind(r.centre_id)
+                    .bind(format!("import-{chunk_no}-{n}"))
+                    .bind(i64::from(r.scores.overall))
+                    .bind(&r.level)
+                    .bind(r.at);
+            }
+            let ids = q.fetch_all(&mut *tx).await?;
+            let mut rows: Vec<(i64, Option<i64>, &str, i64)> = Vec::new();
+            for (id, mark) in ids {
+                let n: usize = mark
+                    .as_deref()
+                    .and_then(|m| m.rsplit('-').next())
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| StoreError::Corrupt("import mark".into()))?;
+                let r = &chunk[n];
+                for (d, s) in &r.scores.dimensions {
+                    rows.push((id, r.centre_id, d.as_str(), i64::from(*s)));
+                }
+                rows.push((id, r.centre_id, OVERALL, i64::from(r.scores.overall)));
+            }
+            for part in rows.chunks(CHUNK) {
+                let mut sql = String::from(
+                    "INSERT INTO diagnostic_scores (attempt_id, diagnostic, version, centre_id, dimension, score) VALUES ",
+                );
+                for n in 0..part.len() {
+                    let b = n * 4 + 2;
+                    if n > 0 {
+                        sql.push(',');
+                    }
+                    sql.push_str(&format!("(${}, $1, $2, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4));
+                }
+                let mut q = sqlx::query(&sql).bind(diagnostic).bind(version);
+                for (id, centre, d, s) in part {
+                    q = q.bind(*id).bind(*centre).bind(*d).bind(*s);
+                }
+                q.execute(&mut *tx).await?;
+            }
+        }
+        // The counts of this version, recomputed from the scores.
+        sqlx::query("DELETE FROM diagnostic_score_counts WHERE diagnostic = $1 AND version = $2")
+            .bind(diagnostic)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO diagnostic_score_counts (diagnostic, version, centre_id, dimension, score, responses) \
+             SELECT diagnostic, version, COALESCE(centre_id, 0), dimension, score, COUNT(*) FROM diagnostic_scores \
+             WHERE diagnostic = $1 AND version = $2 GROUP BY diagnostic, version, COALESCE(centre_id, 0), dimension, score",
+        )
+        .bind(diagnostic)
+        .bind(version)
+        .execute(&mut *tx)
+        .await?;
+        // Imported rows are anonymous: the marks were only for matching ids.
+        sqlx::query("UPDATE diagnostic_attempts SET respondent_hash = NULL WHERE respondent_hash LIKE 'import-%'")
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    });
+    // Fresh planner statistics (and, on PostgreSQL, the visibility map that index-only scans
+    // need) after a bulk load; autovacuum would get there later.
+    match db {
+        Db::Sqlite(pool) => {
+            sqlx::query("ANALYZE").execute(pool).await?;
+        }
+        Db::Postgres(pool) => {
+            sqlx::query("VACUUM ANALYZE diagnostic_attempts, diagnostic_scores")
+                .execute(pool)
+                .await?;
+        }
+    }
+    Ok(responses.len())
 }

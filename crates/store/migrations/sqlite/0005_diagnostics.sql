@@ -24,9 +24,9 @@ CREATE TABLE diagnostic_attempts (
     updated_at BIGINT NOT NULL,
     submitted_at BIGINT
 );
-CREATE INDEX diagnostic_attempts_project ON diagnostic_attempts(project_id, diagnostic, submitted_at);
-CREATE INDEX diagnostic_attempts_user ON diagnostic_attempts(user_id, diagnostic);
-CREATE INDEX diagnostic_attempts_respondent ON diagnostic_attempts(respondent_hash, diagnostic);
+CREATE INDEX diagnostic_attempts_project ON diagnostic_attempts(project_id, diagnostic, submitted_at) WHERE project_id IS NOT NULL;
+CREATE INDEX diagnostic_attempts_user ON diagnostic_attempts(user_id, diagnostic) WHERE user_id IS NOT NULL;
+CREATE INDEX diagnostic_attempts_respondent ON diagnostic_attempts(respondent_hash, diagnostic) WHERE respondent_hash IS NOT NULL;
 
 CREATE TABLE diagnostic_scores (
     attempt_id BIGINT NOT NULL REFERENCES diagnostic_attempts(id) ON DELETE CASCADE,
@@ -37,8 +37,18 @@ CREATE TABLE diagnostic_scores (
     score BIGINT NOT NULL,
     PRIMARY KEY (attempt_id, dimension)
 );
-CREATE INDEX diagnostic_scores_peers ON diagnostic_scores(diagnostic, version, dimension, score);
-CREATE INDEX diagnostic_scores_centre ON diagnostic_scores(diagnostic, centre_id, dimension, score);
+
+-- How many submitted responses reached each score, per version, centre (0: none) and dimension:
+-- peer quartiles and network statistics read at most 101 rows a group, whatever the volume.
+CREATE TABLE diagnostic_score_counts (
+    diagnostic TEXT NOT NULL,
+    version BIGINT NOT NULL,
+    centre_id BIGINT NOT NULL,
+    dimension TEXT NOT NULL,
+    score BIGINT NOT NULL,
+    responses BIGINT NOT NULL,
+    PRIMARY KEY (diagnostic, version, centre_id, dimension, score)
+);
 
 CREATE TABLE diagnostic_leads (
     id INTEGER PRIMARY KEY,

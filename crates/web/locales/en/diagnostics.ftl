@@ -21,7 +21,7 @@ diagnostics-overall = Overall score
 
 ## Questionnaire
 
-diagnostics-progress = { $answered } answers out of { $asked } questions
+diagnostics-progress = Questions answered: { $answered } of { $asked }
 diagnostics-page-of = Step { $page } of { $pages }
 diagnostics-steps = All steps
 diagnostics-step-done = (complete)

@@ -21,7 +21,7 @@ diagnostics-overall = Score global
 
 ## Questionnaire
 
-diagnostics-progress = { $answered } réponses sur { $asked } questions
+diagnostics-progress = Questions répondues : { $answered } sur { $asked }
 diagnostics-page-of = Étape { $page } sur { $pages }
 diagnostics-steps = Toutes les étapes
 diagnostics-step-done = (complète)

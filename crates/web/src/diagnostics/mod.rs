@@ -2,6 +2,7 @@
 //! (anonymous or on a project), results with radar chart, comparison and peer quartiles, the
 //! scoring explanation, a project's diagnostics, and the network team's statistics and editor.
 mod admin;
+pub mod demo;
 mod project;
 mod results;
 mod take;
@@ -87,6 +88,12 @@ impl Cache {
     /// Forgets the newest version numbers (after a publication on this node).
     pub fn published(&self) {
         self.latest.clear();
+    }
+
+    /// Forgets the peer quartiles of a version (after a submission on this node, so the
+    /// respondent's own answer counts at once; other nodes see it within a minute).
+    pub fn submitted(&self, diagnostic: &str, version: i64) {
+        self.peers.remove(&(diagnostic.to_string(), version));
     }
 }
 

@@ -60,7 +60,7 @@ pub struct Radar {
     pub median: Option<String>,
 }
 
-const CX: f64 = 300.0;
+const CX: f64 = 360.0;
 const CY: f64 = 210.0;
 const R: f64 = 150.0;
 

@@ -603,6 +603,9 @@ pub async fn save(
                 let level = def.level_for(scores.overall).key.clone();
                 store::diagnostics::submit(&state.db, attempt.id, &answers, &scores, &level)
                     .await?;
+                state
+                    .diagnostics
+                    .submitted(&attempt.diagnostic, attempt.version);
                 Redirect::to(&format!("/diagnostics/attempts/{attempt_id}/results")).into_response()
             }
         }

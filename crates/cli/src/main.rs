@@ -288,6 +288,7 @@ async fn serve(config: web::Config, demo: bool) -> Result<()> {
     println!("Impact Studio is listening on http://{local}");
     let (tx, rx) = watch::channel(false);
     let worker = run_jobs.then(|| tokio::spawn(web::jobs::run_worker(state.clone(), rx.clone())));
+    let live = state.live.clone();
     let app = web::router(state);
     let mut shutdown = rx;
     let server = axum::serve(
@@ -301,6 +302,7 @@ async fn serve(config: web::Config, demo: bool) -> Result<()> {
     tokio::spawn(async move {
         shutdown_signal().await;
         tracing::info!("shutting down: finishing requests in flight");
+        live.close();
         let _ = signal_tx.send(true);
     });
     server.await.context("server error")?;

@@ -12,6 +12,7 @@ mod db;
 pub mod diagnostics;
 mod error;
 pub mod jobs;
+pub mod live;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

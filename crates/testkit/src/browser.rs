@@ -172,6 +172,92 @@ impl Browser {
         self.element(css).await.click().await.expect("click");
     }
 
+    /// Sends one key (arrow, Enter…) to an element, which gets the focus first.
+    pub async fn key(&self, css: &str, key: fantoccini::key::Key) {
+        let element = self.element(css).await;
+        let arg = serde_json::to_value(&element).expect("element");
+        self.client
+            .execute("arguments[0].focus();", vec![arg])
+            .await
+            .expect("focus");
+        element.send_keys(&key.to_string()).await.expect("key");
+    }
+
+    /// Drags `from` with the mouse and drops it over `to` (pointer events, as a person would).
+    pub async fn drag(&self, from: &str, to: &str) {
+        use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+        let source = self.element(from).await;
+        let target = self.client.find(Locator::Css(to)).await.expect(to);
+        let step = Some(Duration::from_millis(150));
+        let actions = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: source,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveToElement {
+                element: target.clone(),
+                duration: step,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::MoveToElement {
+                element: target,
+                duration: step,
+                x: 0.0,
+                y: 2.0,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(actions).await.expect("drag");
+    }
+
+    /// Waits (up to 10 s) until the element's text contains `needle`, and returns the text.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{needle:?} never appeared in {css}: {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Waits (up to 10 s) until a script expression is true.
+    pub async fn wait_until(&self, script: &str) {
+        let started = Instant::now();
+        loop {
+            let done = self
+                .client
+                .execute(&format!("return !!({script});"), vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if done {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "never true: {script}"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
     /// Chooses an option of a `<select>`.
     pub async fn select(&self, css: &str, value: &str) {
         let select = self.element(css).await;

@@ -15,6 +15,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (for files: PDF, XLSX…).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -91,6 +93,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).to_string(),
+            bytes: bytes.to_vec(),
         }
     }
 

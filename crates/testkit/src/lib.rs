@@ -105,3 +105,35 @@ pub fn link_path(text: &str, prefix: &str) -> Option<String> {
         .unwrap_or(0);
     Some(link[path_start..].to_string())
 }
+
+/// The text of a PDF as poppler's `pdftotext` reads it, whitespace collapsed. `None` (with a
+/// note) when poppler is not installed; in CI (`CI=true`) it must be.
+pub fn pdf_text(pdf: &[u8]) -> Option<String> {
+    let path = std::env::temp_dir().join(format!(
+        "impact-test-{}-{}.pdf",
+        std::process::id(),
+        rand::random::<u64>()
+    ));
+    std::fs::write(&path, pdf).expect("write pdf");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output();
+    let _ = std::fs::remove_file(&path);
+    match out {
+        Ok(out) if out.status.success() => Some(
+            String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        other => {
+            assert!(
+                std::env::var("CI").is_err(),
+                "pdftotext (poppler-utils) is needed in CI: {other:?}"
+            );
+            eprintln!("pdftotext not found: PDF text not checked");
+            None
+        }
+    }
+}

@@ -413,3 +413,356 @@ async fn demo_projects_hold_the_worked_examples() {
     let hidden = die.get(&format!("/canvases/{}/poster", canvas[0].id)).await;
     assert_eq!(hidden.status, StatusCode::NOT_FOUND);
 }
+
+async fn participant_canvas(app: &TestApp) -> (testkit::Client, i64) {
+    let mut c = app.client();
+    c.login("participant@demo.local", "impact-demo").await;
+    let me = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
+        .await
+        .unwrap()
+        .unwrap();
+    let project = store::projects::for_user(&app.state.db, me.id)
+        .await
+        .unwrap()[0]
+        .id;
+    let id = canvas::for_project(&app.state.db, project).await.unwrap()[0].id;
+    (c, id)
+}
+
+#[tokio::test]
+async fn the_poster_pdf_and_the_guide_hold_the_text() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let (mut c, id) = participant_canvas(&app).await;
+        let note = "Réparer plutôt que jeter : un atelier au cœur du quartier";
+        let r = c
+            .post(
+                &format!("/api/canvases/{id}/items"),
+                &[("block", "solution"), ("text", note)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let pdf = c.get(&format!("/canvases/{id}/poster.pdf")).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+        if let Ok(path) = std::env::var("IMPACT_PDF_OUT") {
+            std::fs::write(path, &pdf.bytes).unwrap();
+        }
+        if let Some(text) = testkit::pdf_text(&pdf.bytes) {
+            assert!(text.contains(note), "{text}");
+            assert!(
+                text.contains("Studio d'Impact Local") || text.contains("Studio"),
+                "{text}"
+            );
+            assert!(
+                text.contains("Problème local") || text.contains("1."),
+                "{text}"
+            );
+        }
+        // Someone outside the project gets nothing.
+        let mut other = app.client();
+        other.login("manager.die@demo.local", "impact-demo").await;
+        let refused = other.get(&format!("/canvases/{id}/poster.pdf")).await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND);
+
+        // The guide is public, as a page and as a PDF.
+        let mut visitor = app.client();
+        let page = visitor.get("/canvas/guide").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let block = &domain::canvas::template().blocks[0].fr;
+        assert!(page.body.contains(&block.title));
+        let guide = visitor.get("/canvas/guide.pdf").await;
+        assert_eq!(guide.status, StatusCode::OK);
+        if let Some(text) = testkit::pdf_text(&guide.bytes) {
+            let last = &domain::canvas::template().blocks.last().unwrap().fr;
+            assert!(text.contains(&last.title), "{text}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_editor_api_answers_json_and_refuses_bad_input_clearly() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let (mut c, id) = participant_canvas(&app).await;
+        let mut changes = app.state.live.subscribe(id);
+        let added = c
+            .post(
+                &format!("/api/canvases/{id}/items"),
+                &[
+                    ("block", "risks_assumptions"),
+                    ("text", "La mairie ne suit pas"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::CREATED);
+        let item: serde_json::Value = serde_json::from_str(&added.body).unwrap();
+        let item_id = item["item"]["id"].as_i64().unwrap();
+        let version = item["item"]["version"].as_i64().unwrap();
+        // Every open page of the canvas hears of it (through NOTIFY on PostgreSQL).
+        let change = tokio::time::timeout(std::time::Duration::from_secs(5), changes.recv())
+            .await
+            .expect("change in time")
+            .unwrap();
+        assert_eq!(change.blocks, vec!["risks_assumptions".to_string()]);
+
+        // Bad input: 400 with a JSON problem in the reader's language; nothing stored.
+        let before = canvas::items(&app.state.db, id).await.unwrap().len();
+        for (block, text, detail) in [
+            ("risks_assumptions", "x".repeat(2_001), "2 000 caractères"),
+            ("nulle_part", "Une note".to_string(), "Ce bloc n'existe pas"),
+            ("solution", "   ".to_string(), "Écris quelque chose"),
+        ] {
+            let bad = c
+                .post(
+                    &format!("/api/canvases/{id}/items"),
+                    &[("block", block), ("text", &text)],
+                )
+                .await;
+            assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{block}");
+            assert_eq!(bad.header("content-type"), Some("application/problem+json"));
+            let problem: serde_json::Value = serde_json::from_str(&bad.body).unwrap();
+            assert!(
+                problem["detail"].as_str().unwrap().contains(detail),
+                "{problem}"
+            );
+        }
+        assert_eq!(
+            canvas::items(&app.state.db, id).await.unwrap().len(),
+            before
+        );
+
+        // Two edits from the same version: the second keeps both texts.
+        let v = version.to_string();
+        let first = c
+            .post(
+                &format!("/api/canvases/{id}/items/{item_id}"),
+                &[("text", "La mairie hésite"), ("version", &v)],
+            )
+            .await;
+        let first: serde_json::Value = serde_json::from_str(&first.body).unwrap();
+        assert_eq!(first["outcome"], "applied");
+        let second = c
+            .post(
+                &format!("/api/canvases/{id}/items/{item_id}"),
+                &[("text", "La mairie refuse le local"), ("version", &v)],
+            )
+            .await;
+        let second: serde_json::Value = serde_json::from_str(&second.body).unwrap();
+        assert_eq!(second["outcome"], "kept_both", "{second}");
+        assert_eq!(second["item"]["text"], "La mairie hésite");
+        assert_eq!(second["added"]["text"], "La mairie refuse le local");
+
+        // Move, then a stale delete is refused, a current one works and can be undone.
+        let moved = c
+            .post(
+                &format!("/api/canvases/{id}/items/{item_id}/move"),
+                &[("block", "partners"), ("index", "0")],
+            )
+            .await;
+        assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+        let unknown = c
+            .post(
+                &format!("/api/canvases/{id}/items/{item_id}/move"),
+                &[("block", "ailleurs"), ("index", "0")],
+            )
+            .await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+        let stale = c
+            .post(
+                &format!("/api/canvases/{id}/items/{item_id}/delete"),
+                &[("version", &v)],
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::BAD_REQUEST);
+        let current = first["item"]["version"].as_i64().unwrap().to_string();
+        let deleted = c
+            .post(
+                &format!("/api/canvases/{id}/items/{item_id}/delete"),
+                &[("version", &current)],
+            )
+            .await;
+        assert_eq!(deleted.status, StatusCode::OK, "{}", deleted.body);
+        let restored = c
+            .post(&format!("/api/canvases/{id}/items/{item_id}/restore"), &[])
+            .await;
+        assert_eq!(restored.status, StatusCode::OK);
+        let items = canvas::items(&app.state.db, id).await.unwrap();
+        let back = items.iter().find(|i| i.id == item_id).unwrap();
+        assert_eq!(
+            (back.block.as_str(), back.text.as_str()),
+            ("partners", "La mairie hésite")
+        );
+
+        // The blocks fragment re-renders just the blocks asked for.
+        let fragment = c.get(&format!("/canvases/{id}/blocks?keys=partners")).await;
+        assert!(fragment.body.contains("data-fragment=\"partners\""));
+        assert!(!fragment.body.contains("data-fragment=\"solution\""));
+        assert!(fragment.body.contains("La mairie hésite"));
+    }
+}
+
+#[tokio::test]
+async fn a_trial_canvas_sent_with_the_sign_up_lands_in_a_first_project() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.get("/signup").await;
+        let draft = serde_json::json!({
+            "format": "impact-studio-canvas",
+            "template": domain::canvas::template().id,
+            "template_version": domain::canvas::template().version,
+            "title": "Mon canvas d'essai",
+            "items": [
+                {"block": "local_problem", "text": "Les vélos cassés finissent à la déchetterie",
+                 "colour": "yellow", "status": "hypothesis", "evidence": ""}
+            ]
+        })
+        .to_string();
+        let r = c
+            .post(
+                "/signup",
+                &[
+                    ("display_name", "Sami Haddad"),
+                    ("email", "sami@exemple.fr"),
+                    ("password", "une phrase de passe"),
+                    ("canvas_draft", &draft),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("data-canvas-saved"));
+        let sami = store::accounts::find_user_by_email(&app.state.db, "sami@exemple.fr")
+            .await
+            .unwrap()
+            .unwrap();
+        let projects = store::projects::for_user(&app.state.db, sami.id)
+            .await
+            .unwrap();
+        assert_eq!(projects.len(), 1);
+        let canvases = canvas::for_project(&app.state.db, projects[0].id)
+            .await
+            .unwrap();
+        let items = canvas::items(&app.state.db, canvases[0].id).await.unwrap();
+        assert_eq!(items[0].text, "Les vélos cassés finissent à la déchetterie");
+
+        // A broken draft never stops the sign-up.
+        let mut other = app.client();
+        other.get("/signup").await;
+        let r = other
+            .post(
+                "/signup",
+                &[
+                    ("display_name", "Lou"),
+                    ("email", "lou@exemple.fr"),
+                    ("password", "une phrase de passe"),
+                    ("canvas_draft", "{pas du json"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.body.contains("data-canvas-saved"));
+    }
+}
+
+#[tokio::test]
+async fn named_versions_compare_and_restore() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let (mut c, id) = participant_canvas(&app).await;
+        let before = canvas::items(&app.state.db, id).await.unwrap();
+        // A name is required; the error shows beside the field.
+        let bad = c
+            .post(&format!("/canvases/{id}/versions"), &[("name", "  ")])
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("f-name-error"));
+        let saved = c
+            .post(
+                &format!("/canvases/{id}/versions"),
+                &[("name", "Avant le comité")],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        let version = canvas::versions(&app.state.db, id).await.unwrap()[0].id;
+
+        // Change things: one note edited, one deleted, one added.
+        let first = &before[0];
+        c.post(
+            &format!("/api/canvases/{id}/items/{}", first.id),
+            &[
+                ("text", "Texte réécrit après le comité"),
+                ("version", &first.version.to_string()),
+            ],
+        )
+        .await;
+        let second = &before[1];
+        c.post(
+            &format!("/api/canvases/{id}/items/{}/delete", second.id),
+            &[("version", &second.version.to_string())],
+        )
+        .await;
+        c.post(
+            &format!("/api/canvases/{id}/items"),
+            &[
+                ("block", "channels"),
+                ("text", "Une affiche chez le boulanger"),
+            ],
+        )
+        .await;
+
+        let diff = c.get(&format!("/canvases/{id}/versions/{version}")).await;
+        assert_eq!(diff.status, StatusCode::OK);
+        for needle in [
+            "Texte réécrit après le comité",
+            "Une affiche chez le boulanger",
+            "diff-removed",
+            "diff-edited",
+            "diff-added",
+        ] {
+            assert!(diff.body.contains(needle), "{needle}");
+        }
+        let history = c.get(&format!("/canvases/{id}/versions")).await;
+        assert!(history.body.contains("Avant le comité"));
+        assert!(history.body.contains("a supprimé une note"));
+
+        let restored = c
+            .post(&format!("/canvases/{id}/versions/{version}/restore"), &[])
+            .await;
+        assert_eq!(restored.status, StatusCode::SEE_OTHER);
+        let after = canvas::items(&app.state.db, id).await.unwrap();
+        let key = |items: &[canvas::Item]| {
+            let mut v: Vec<_> = items
+                .iter()
+                .map(|i| (i.id, i.block.clone(), i.text.clone()))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            key(&after),
+            key(&before),
+            "same notes, same ids, same texts"
+        );
+        // The state before the restore was kept as a version of its own.
+        let versions = canvas::versions(&app.state.db, id).await.unwrap();
+        assert_eq!(versions.len(), 2);
+        assert!(versions[0].name.contains("Avant la restauration"));
+
+        // Someone from another centre cannot see or restore versions.
+        let mut other = app.client();
+        other.login("manager.die@demo.local", "impact-demo").await;
+        assert_eq!(
+            other.get(&format!("/canvases/{id}/versions")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            other
+                .post(&format!("/canvases/{id}/versions/{version}/restore"), &[])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}

@@ -13,6 +13,24 @@ fn has(body: &str, text: &str) -> bool {
         .contains(text)
 }
 
+/// The text of a PDF as `pdftotext` reads it, when poppler is installed.
+fn pdf_text(pdf: &[u8]) -> Option<String> {
+    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    let path = std::env::temp_dir().join(format!("diag-{}-{}.pdf", std::process::id(), pdf.len()));
+    std::fs::write(&path, pdf).ok()?;
+    let out = std::process::Command::new("pdftotext")
+        .args([path.as_os_str(), "-".as_ref()])
+        .output()
+        .ok()?;
+    let _ = std::fs::remove_file(&path);
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 fn ready() -> &'static Definition {
     shipped().iter().find(|d| d.id == "projet-pret").unwrap()
 }
@@ -433,6 +451,18 @@ async fn anonymous_take_incomplete_then_result_then_email() {
             Some(format!("{attempt}/results").as_str())
         );
 
+        // The PDF report holds the result and the recommendations.
+        let pdf = c.get(&format!("{attempt}/report.pdf")).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+        if let Some(text) = pdf_text(&pdf.bytes) {
+            assert!(text.contains("Mon projet est-il prêt ?"), "{text}");
+            assert!(
+                text.contains("Comment est calculé mon résultat ?"),
+                "{text}"
+            );
+            assert!(text.contains("Passe à la mesure d'impact"), "{text}");
+        }
         // Another browser sees nothing.
         let mut stranger = app.client();
         assert_eq!(
@@ -440,6 +470,10 @@ async fn anonymous_take_incomplete_then_result_then_email() {
             StatusCode::NOT_FOUND
         );
         assert_eq!(stranger.get(&page1).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            stranger.get(&format!("{attempt}/report.pdf")).await.status,
+            StatusCode::NOT_FOUND
+        );
 
         // Results by e-mail: a bad address is refused beside the field, a good one is queued.
         let r = c
@@ -646,10 +680,18 @@ async fn quartiles_appear_from_ten_comparable_responses() {
             &mut c,
             "/diagnostics/attempts/",
             "",
-            &all_answers(def, true),
+            &all_answers(def, false),
         )
         .await;
         let page = c.get(&mine).await;
+        // Without a project, canvas recommendations lead to the canvas guide's chapters.
+        assert!(page.body.contains("/canvas/guide#guide-local_problem"));
+        assert!(
+            c.get("/canvas/guide")
+                .await
+                .body
+                .contains("id=\"guide-local_problem\"")
+        );
         assert!(page.body.contains("médiane"), "quartiles with 11 responses");
         assert!(page.body.contains("class=\"radar-median\""));
         assert!(page.body.contains("Comparaison avec 11 réponses"));

@@ -22,6 +22,7 @@ pub mod i18n;
 mod invitations;
 pub mod jobs;
 pub mod layout;
+pub mod live;
 pub mod mail;
 pub mod metrics;
 mod middleware;

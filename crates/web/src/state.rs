@@ -33,6 +33,8 @@ pub struct AppState {
     pub centres: Arc<TtlCache<(), Arc<Vec<CentreSummary>>>>,
     /// Each user's projects (member or follower), for a couple of seconds.
     pub user_projects: Arc<TtlCache<i64, Arc<Vec<ProjectForUser>>>>,
+    /// Live changes to open canvases, across nodes.
+    pub live: crate::live::Live,
     /// Diagnostic definitions and peer quartiles.
     pub diagnostics: Arc<crate::diagnostics::Cache>,
 }
@@ -46,7 +48,6 @@ impl AppState {
             cookies: Names::new(config.secure_cookies),
             mailer: Mailer::new(&config),
             config: Arc::new(config),
-            db,
             metrics: Arc::new(Metrics::default()),
             demo: Arc::new(AtomicBool::new(demo)),
             jobs_ready: Arc::new(Notify::new()),
@@ -55,6 +56,8 @@ impl AppState {
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
+            live: crate::live::Live::start(&db),
+            db,
         })
     }
 

@@ -54,6 +54,18 @@ impl Colour {
         Colour::Purple,
     ];
 
+    /// The paper colour of a printed note (the same as on screen).
+    pub fn hex(self) -> &'static str {
+        match self {
+            Colour::Yellow => "#fdf1b8",
+            Colour::Green => "#d8f0d9",
+            Colour::Blue => "#d7e8f7",
+            Colour::Pink => "#f8dbe6",
+            Colour::Orange => "#fde0c5",
+            Colour::Purple => "#e6dcf5",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Colour::Yellow => "yellow",

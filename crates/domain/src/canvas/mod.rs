@@ -6,6 +6,7 @@ mod document_hint;
 mod item;
 mod merge;
 mod template;
+mod versions;
 
 pub use document::{
     BlockHint, CanvasDocument, DocumentItem, FORMAT, MarkdownLabels, completeness, to_markdown,
@@ -18,6 +19,7 @@ pub use merge::{EditOutcome, resolve_edit};
 pub use template::{
     Area, BlockDef, BlockText, Example, Grid, Guide, GuideText, Link, Template, examples, template,
 };
+pub use versions::{BlockChanges, NoteChange, SnapshotItem, diff};
 
 use thiserror::Error;
 

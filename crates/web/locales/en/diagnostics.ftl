@@ -94,8 +94,7 @@ diagnostics-scoring-teaser = Every question, its weight and what raises the scor
 diagnostics-scoring-open = See how it is calculated
 diagnostics-link-canvas = Open this block of my canvas
 diagnostics-link-canvas-new = Create my project's canvas
-diagnostics-link-canvas-project = Open my projects
-diagnostics-link-canvas-signup = Create my account to open my canvas
+diagnostics-link-guide = Read this chapter of the canvas guide
 diagnostics-link-diagnostic = Take this diagnostic
 diagnostics-link-project = See my project
 diagnostics-link-dashboard = Go to my dashboard
@@ -137,6 +136,11 @@ diagnostics-scoring-from = From { $min }
 diagnostics-scoring-condition = Asked only depending on your answer to "{ $question }".
 diagnostics-scoring-unscored = Questions that do not count in the score
 diagnostics-percent = { $value }%
+
+diagnostics-pdf-title = My report as a PDF
+diagnostics-pdf-text = Your result, your recommendations and how it is calculated, to print or share with your coach.
+diagnostics-pdf-link = Download the PDF report
+diagnostics-pdf-footer = Impact Studio · self-diagnostic
 
 ## A project's diagnostics
 

@@ -94,8 +94,7 @@ diagnostics-scoring-teaser = Chaque question, son poids et ce qui fait monter le
 diagnostics-scoring-open = Voir le détail du calcul
 diagnostics-link-canvas = Ouvrir ce bloc de mon canvas
 diagnostics-link-canvas-new = Créer le canvas de mon projet
-diagnostics-link-canvas-project = Ouvrir mes projets
-diagnostics-link-canvas-signup = Créer mon compte pour ouvrir mon canvas
+diagnostics-link-guide = Lire ce chapitre du guide du canvas
 diagnostics-link-diagnostic = Faire ce diagnostic
 diagnostics-link-project = Voir mon projet
 diagnostics-link-dashboard = Aller à mon tableau de bord
@@ -137,6 +136,11 @@ diagnostics-scoring-from = À partir de { $min }
 diagnostics-scoring-condition = Posée seulement selon ta réponse à « { $question } ».
 diagnostics-scoring-unscored = Questions qui ne comptent pas dans le score
 diagnostics-percent = { $value } %
+
+diagnostics-pdf-title = Mon rapport en PDF
+diagnostics-pdf-text = Ton résultat, tes recommandations et le détail du calcul, à imprimer ou à partager avec ton accompagnateur·rice.
+diagnostics-pdf-link = Télécharger le rapport PDF
+diagnostics-pdf-footer = Impact Studio · auto-diagnostic
 
 ## Diagnostics d'un projet
 

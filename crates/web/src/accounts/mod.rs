@@ -58,6 +58,8 @@ pub struct MessageView {
     pub heading: String,
     pub paragraphs: Vec<String>,
     pub action: Option<(String, String)>,
+    /// Tells the page's script that the visitor's canvas draft is saved and may be forgotten.
+    pub draft_saved: bool,
 }
 
 pub fn message(
@@ -67,12 +69,25 @@ pub fn message(
     paragraph_keys: &[&str],
     action: Option<(&str, &str)>,
 ) -> WebResult<Response> {
+    message_with(state, ctx, heading_key, paragraph_keys, action, false)
+}
+
+/// [`message`], also telling the page's script whether the visitor's canvas draft is saved.
+pub fn message_with(
+    state: &AppState,
+    ctx: &Ctx,
+    heading_key: &str,
+    paragraph_keys: &[&str],
+    action: Option<(&str, &str)>,
+    draft_saved: bool,
+) -> WebResult<Response> {
     let i = ctx.i;
     let view = MessageView {
         layout: Layout::new(state, ctx, i.t(heading_key)),
         heading: i.t(heading_key),
         paragraphs: paragraph_keys.iter().map(|k| i.t(k)).collect(),
         action: action.map(|(href, key)| (href.to_string(), i.t(key))),
+        draft_saved,
     };
     Ok(Html(view.render()?).into_response())
 }

@@ -20,6 +20,8 @@ pub struct SignupForm {
     pub display_name: String,
     pub email: String,
     pub password: String,
+    /// The canvas a visitor drafted on `/canvas/try` (JSON from their browser), if any.
+    pub canvas_draft: String,
 }
 
 #[derive(Template)]
@@ -96,6 +98,23 @@ pub async fn submit(
         Ok(user_id) => {
             audit::record(&state.db, AuditAction::SignUp, Entry::about_self(user_id)).await?;
             send_verification(&state, i, user_id, email.as_str(), &name).await?;
+            if !form.canvas_draft.is_empty() {
+                let project = i.ta("canvas-try-project-name", &[("name", &name)]);
+                if crate::canvas::save_draft(&state, user_id, &form.canvas_draft, &project).await? {
+                    return super::message_with(
+                        &state,
+                        &ctx,
+                        "check-email-title",
+                        &[
+                            "check-email-signup",
+                            "check-email-canvas-saved",
+                            "check-email-spam",
+                        ],
+                        None,
+                        true,
+                    );
+                }
+            }
         }
         Err(store::StoreError::Conflict) => {
             // Same answer as a new sign-up; the owner of the address is told by e-mail.

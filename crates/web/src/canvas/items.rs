@@ -1,5 +1,6 @@
 //! Changing notes: add, edit (with the merge rules), move, delete and undo.
 use super::canvas_for;
+use super::live_api::announce;
 use super::page::{Problem, render};
 use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
@@ -64,7 +65,10 @@ pub async fn add(
         }
     };
     match store::canvas::add_item(&state.db, canvas.id, &draft, ctx.actor.user_id).await {
-        Ok(item) => Ok(Redirect::to(&anchor(canvas.id, item.id)).into_response()),
+        Ok(item) => {
+            announce(&state, canvas.id, &[&item.block], String::new()).await;
+            Ok(Redirect::to(&anchor(canvas.id, item.id)).into_response())
+        }
         Err(store::StoreError::Conflict) => {
             render(
                 &state,
@@ -109,7 +113,7 @@ pub async fn edit(
             return render(&state, &ctx, id, Some(problem), None).await;
         }
     };
-    match store::canvas::edit_item(
+    let edited = store::canvas::edit_item(
         &state.db,
         canvas.id,
         item,
@@ -117,8 +121,11 @@ pub async fn edit(
         &draft,
         ctx.actor.user_id,
     )
-    .await
-    {
+    .await;
+    if matches!(edited, Ok(Edited::Applied(_) | Edited::KeptBoth { .. })) {
+        announce(&state, canvas.id, &[&current.block], String::new()).await;
+    }
+    match edited {
         Ok(Edited::Applied(_) | Edited::Unchanged(_)) => {
             Ok(Redirect::to(&anchor(canvas.id, item)).into_response())
         }
@@ -176,6 +183,7 @@ pub async fn move_to(
         _ => return Err(WebError::BadRequest("error-form-invalid")),
     };
     store::canvas::move_item(&state.db, canvas.id, item, &block, index, ctx.actor.user_id).await?;
+    announce(&state, canvas.id, &[&current.block, &block], String::new()).await;
     Ok(Redirect::to(&anchor(canvas.id, item)).into_response())
 }
 
@@ -195,9 +203,13 @@ pub async fn delete(
     match store::canvas::delete_item(&state.db, canvas.id, item, form.version, ctx.actor.user_id)
         .await
     {
-        Ok(_) => Ok(
-            Redirect::to(&format!("/canvases/{}?deleted={item}#undo", canvas.id)).into_response(),
-        ),
+        Ok(deleted) => {
+            announce(&state, canvas.id, &[&deleted.block], String::new()).await;
+            Ok(
+                Redirect::to(&format!("/canvases/{}?deleted={item}#undo", canvas.id))
+                    .into_response(),
+            )
+        }
         Err(store::StoreError::Conflict) => Ok(redirect_with_flash(
             &anchor(canvas.id, item),
             "flash-canvas-delete-stale",
@@ -214,7 +226,10 @@ pub async fn restore(
 ) -> WebResult<Response> {
     let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
     match store::canvas::restore_item(&state.db, canvas.id, item, ctx.actor.user_id).await {
-        Ok(_) => Ok(Redirect::to(&anchor(canvas.id, item)).into_response()),
+        Ok(restored) => {
+            announce(&state, canvas.id, &[&restored.block], String::new()).await;
+            Ok(Redirect::to(&anchor(canvas.id, item)).into_response())
+        }
         Err(store::StoreError::Conflict) => Ok(redirect_with_flash(
             &format!("/canvases/{}", canvas.id),
             "flash-canvas-full",

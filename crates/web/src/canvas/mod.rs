@@ -1,7 +1,13 @@
 //! The Impact Model Canvas editor: server-rendered forms that work without JavaScript.
 mod exchange;
 mod items;
+mod live_api;
 mod page;
+mod print;
+mod try_out;
+mod versions;
+
+pub use try_out::save_draft;
 
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -17,9 +23,38 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/canvases/import", post(exchange::import))
         .route("/canvases/{id}", get(page::show))
         .route("/canvases/{id}/poster", get(page::poster))
+        .route("/canvases/{id}/poster.pdf", get(print::poster_pdf))
+        .route("/canvas/guide", get(print::guide))
+        .route("/canvas/try", get(try_out::page))
+        .route("/canvas/guide.pdf", get(print::guide_pdf))
         .route("/canvases/{id}/export.json", get(exchange::export_json))
         .route("/canvases/{id}/export.md", get(exchange::export_markdown))
         .route("/canvases/{id}/items", post(items::add))
+        .route("/canvases/{id}/blocks", get(live_api::blocks))
+        .route(
+            "/canvases/{id}/versions",
+            get(versions::list).post(versions::create),
+        )
+        .route("/canvases/{id}/versions/{version}", get(versions::show))
+        .route(
+            "/canvases/{id}/versions/{version}/restore",
+            post(versions::restore),
+        )
+        .route("/canvases/{id}/events", get(live_api::events))
+        .route("/api/canvases/{id}/items", post(live_api::add))
+        .route("/api/canvases/{id}/items/{item}", post(live_api::edit))
+        .route(
+            "/api/canvases/{id}/items/{item}/move",
+            post(live_api::move_to),
+        )
+        .route(
+            "/api/canvases/{id}/items/{item}/delete",
+            post(live_api::delete),
+        )
+        .route(
+            "/api/canvases/{id}/items/{item}/restore",
+            post(live_api::restore),
+        )
         .route("/canvases/{id}/items/{item}/edit", post(items::edit))
         .route("/canvases/{id}/items/{item}/move", post(items::move_to))
         .route("/canvases/{id}/items/{item}/delete", post(items::delete))

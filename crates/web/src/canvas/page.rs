@@ -26,6 +26,8 @@ pub struct Problem {
 pub struct ItemView {
     pub id: i64,
     pub text: String,
+    /// The first words, to name the note to screen readers.
+    pub short: String,
     pub colour: String,
     pub colour_label: String,
     pub validated: bool,
@@ -55,21 +57,34 @@ pub struct BlockView {
     pub add_evidence: String,
 }
 
+/// What the editor page and its fragments show.
+pub struct CanvasData {
+    pub id: i64,
+    pub title: String,
+    pub project_id: i64,
+    pub project_name: String,
+    pub can_edit: bool,
+    pub blocks: Vec<BlockView>,
+    pub colours: Vec<(String, String)>,
+    pub block_options: Vec<(String, String)>,
+    pub count_label: String,
+    pub full: bool,
+}
+
 #[derive(Template)]
 #[template(path = "canvas/show.html")]
 struct CanvasView {
     layout: Layout,
-    id: i64,
-    title: String,
-    project_id: i64,
-    project_name: String,
-    can_edit: bool,
-    blocks: Vec<BlockView>,
-    colours: Vec<(String, String)>,
-    block_options: Vec<(String, String)>,
+    d: CanvasData,
     deleted: Option<i64>,
-    count_label: String,
-    full: bool,
+}
+
+/// Blocks re-rendered for the editor's script after a change.
+#[derive(Template)]
+#[template(path = "canvas/blocks.html")]
+pub struct BlocksView {
+    pub layout: Layout,
+    pub d: CanvasData,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -93,6 +108,30 @@ pub async fn render(
     problem: Option<Problem>,
     deleted: Option<i64>,
 ) -> WebResult<Response> {
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let BlocksView { layout, d } = build_blocks(state, ctx, id, problem).await?;
+    let view = CanvasView { layout, d, deleted };
+    Ok((status, Html(view.render()?)).into_response())
+}
+
+/// The first words of a note, for labels.
+fn short(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(6).collect();
+    let tail = if words.next().is_some() { "…" } else { "" };
+    format!("{}{tail}", head.join(" "))
+}
+
+pub async fn build_blocks(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    problem: Option<Problem>,
+) -> WebResult<BlocksView> {
     let (canvas, project) = canvas_for(state, ctx, id, Action::ViewProject).await?;
     let i = ctx.i;
     let locale = i.locale;
@@ -151,6 +190,7 @@ pub async fn render(
                         let p = problem_for(&format!("item-{}", it.id));
                         ItemView {
                             id: it.id,
+                            short: short(&it.text),
                             text: it.text.clone(),
                             colour: it.colour.clone(),
                             colour_label: i.t(&format!("canvas-colour-{}", it.colour)),
@@ -172,13 +212,7 @@ pub async fn render(
             }
         })
         .collect();
-    let status = if problem.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let view = CanvasView {
-        layout: Layout::new(state, ctx, canvas.title.clone()),
+    let d = CanvasData {
         id: canvas.id,
         title: canvas.title,
         project_id: project.id,
@@ -199,7 +233,6 @@ pub async fn render(
             .iter()
             .map(|b| (b.key.clone(), b.text(locale).title.clone()))
             .collect(),
-        deleted,
         count_label: i.ta(
             "canvas-count",
             &[
@@ -209,7 +242,10 @@ pub async fn render(
         ),
         full: items.len() >= MAX_ITEMS,
     };
-    Ok((status, Html(view.render()?)).into_response())
+    Ok(BlocksView {
+        layout: Layout::new(state, ctx, d.title.clone()),
+        d,
+    })
 }
 
 #[derive(Template)]

@@ -46,6 +46,10 @@ pub fn routes() -> Router<AppState> {
             "/diagnostics/attempts/{attempt}/email",
             post(results::email),
         )
+        .route(
+            "/diagnostics/attempts/{attempt}/report.pdf",
+            get(results::report_pdf),
+        )
         .route("/diagnostics/results/{token}", get(results::shared))
         .route("/projects/{id}/diagnostics", get(project::show))
         .route("/admin/diagnostics", get(admin::stats))
@@ -277,8 +281,11 @@ pub fn link_target(
                 format!("/projects/{p}#h-canvas"),
                 "diagnostics-link-canvas-new",
             ),
-            None if signed_in => ("/dashboard".into(), "diagnostics-link-canvas-project"),
-            None => ("/signup".into(), "diagnostics-link-canvas-signup"),
+            // No project to open: the chapter of the canvas guide about this block.
+            None => (
+                format!("/canvas/guide#guide-{block}"),
+                "diagnostics-link-guide",
+            ),
         },
         Link::Diagnostic { id } => (format!("/diagnostics/{id}"), "diagnostics-link-diagnostic"),
         Link::Project => match project {

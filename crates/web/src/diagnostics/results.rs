@@ -13,7 +13,7 @@ use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::Email;
 use domain::diagnostic::{Definition, Kind, OVERALL, Scores, outcome, score};
@@ -162,6 +162,7 @@ struct ResultsView {
     overall_peers: String,
     project: Option<(i64, String)>,
     anonymous: bool,
+    shared: bool,
     can_retake: bool,
     email_value: String,
     email_error: Option<String>,
@@ -237,6 +238,31 @@ fn signed(i: I18n, delta: i64) -> String {
     }
 }
 
+/// The owner's submitted attempts, the one before `attempt` and its scores (the comparison).
+async fn evolution(
+    state: &AppState,
+    def: &Definition,
+    attempt: &Attempt,
+) -> WebResult<(Vec<Attempt>, Option<Attempt>, Option<Scores>)> {
+    let history = match owner_of(attempt) {
+        Some(owner) => store::diagnostics::history(&state.db, &attempt.diagnostic, &owner).await?,
+        None => Vec::new(),
+    };
+    let before = history
+        .iter()
+        .take_while(|a| a.id != attempt.id)
+        .last()
+        .cloned();
+    let previous = match &before {
+        Some(b) => {
+            let r = store::diagnostics::scores(&state.db, b.id).await?;
+            Some(stored_scores(def, &r))
+        }
+        None => None,
+    };
+    Ok((history, before, previous))
+}
+
 /// Renders the results; `access` is none on the shared (e-mailed) page, which offers no forms.
 async fn render(
     state: &AppState,
@@ -264,24 +290,10 @@ async fn render(
             .map_or(String::new(), |lv| lv.name.get(l).to_string())
     };
 
-    // Evolution: the same owner's submitted attempts; the one before this is the comparison.
-    let history = match (access, owner_of(attempt)) {
-        (Some(_), Some(owner)) => {
-            store::diagnostics::history(&state.db, &attempt.diagnostic, &owner).await?
-        }
-        _ => Vec::new(),
-    };
-    let before = history
-        .iter()
-        .take_while(|a| a.id != attempt.id)
-        .last()
-        .cloned();
-    let previous = match &before {
-        Some(b) => {
-            let r = store::diagnostics::scores(&state.db, b.id).await?;
-            Some(stored_scores(&def, &r))
-        }
-        None => None,
+    let (history, before, previous) = if access.is_some() {
+        evolution(state, &def, attempt).await?
+    } else {
+        (Vec::new(), None, None)
     };
 
     let peers = peers(state, &attempt.diagnostic, attempt.version).await?;
@@ -465,6 +477,7 @@ async fn render(
         overall_peers: peer_text(OVERALL),
         project: project.map(|p| (p.id, p.name.clone())),
         anonymous: access.is_some() && attempt.user_id.is_none() && attempt.project_id.is_none(),
+        shared: access.is_none(),
         can_retake: access.is_some_and(|a| a.can_answer),
         email_value,
         email_error,
@@ -732,4 +745,250 @@ fn answer_points(i: I18n, q: &domain::diagnostic::Question) -> Vec<(String, Stri
             .collect(),
         Kind::ShortText | Kind::LongText => Vec::new(),
     }
+}
+
+/// `GET /diagnostics/attempts/{id}/report.pdf`: the results as a printable report (scores and
+/// levels, comparison, peers, strengths, priorities, recommendations with their links, and how
+/// the result is calculated).
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(attempt_id): Path<i64>,
+) -> WebResult<Response> {
+    use documents::{Block, Report, Section};
+    let (attempt, access) = attempt_for(&state, &ctx, &headers, attempt_id).await?;
+    if !attempt.submitted() {
+        return Err(WebError::NotFound);
+    }
+    let i = ctx.i;
+    let l = i.locale;
+    let def = definition(&state, &attempt.diagnostic, attempt.version).await?;
+    let rows = store::diagnostics::scores(&state.db, attempt.id).await?;
+    let scores = stored_scores(&def, &rows);
+    let out = outcome(&def, &scores);
+    let (_, before, previous) = evolution(&state, &def, &attempt).await?;
+    let peers = peers(&state, &attempt.diagnostic, attempt.version).await?;
+    let name = |key: &str| {
+        def.dimension(key)
+            .map_or(key.to_string(), |d| d.name.get(l).to_string())
+    };
+    let overall_level = def.level_for(scores.overall);
+    let mut columns = vec![
+        i.t("diagnostics-col-dimension"),
+        i.t("diagnostics-col-score"),
+        i.t("diagnostics-col-level"),
+    ];
+    let mut numeric = vec![false, true, false];
+    if let Some(b) = &before {
+        let date = i.date(b.submitted_at.unwrap_or(b.updated_at));
+        columns.push(i.ta("diagnostics-col-previous", &[("date", &date)]));
+        numeric.push(true);
+    }
+    let show_peers = def
+        .dimensions
+        .iter()
+        .all(|d| peers.quartiles.contains_key(&d.key));
+    if show_peers {
+        columns.push(i.t("diagnostics-col-peers"));
+        numeric.push(false);
+    }
+    let table_rows = scores
+        .dimensions
+        .iter()
+        .chain(std::iter::once(&(OVERALL.to_string(), scores.overall)))
+        .map(|(key, s)| {
+            let mut row = vec![
+                if key == OVERALL {
+                    i.t("diagnostics-overall")
+                } else {
+                    name(key)
+                },
+                i.number(i64::from(*s)),
+                def.level_for(*s).name.get(l).to_string(),
+            ];
+            if before.is_some() {
+                row.push(
+                    previous
+                        .as_ref()
+                        .and_then(|p| p.get(key))
+                        .map(|p| i.number(i64::from(p)))
+                        .unwrap_or_default(),
+                );
+            }
+            if show_peers {
+                row.push(peers.quartiles.get(key).map_or(String::new(), |q| {
+                    i.ta(
+                        "diagnostics-peers-cell",
+                        &[
+                            ("q1", &i.number(i64::from(q.q1))),
+                            ("median", &i.number(i64::from(q.median))),
+                            ("q3", &i.number(i64::from(q.q3))),
+                        ],
+                    )
+                }));
+            }
+            row
+        })
+        .collect();
+    let project = access.project.as_ref();
+    let canvas = match project {
+        Some(p) => store::canvas::for_project(&state.db, p.id)
+            .await?
+            .first()
+            .map(|c| c.id),
+        None => None,
+    };
+    let recommendations = out
+        .recommendations
+        .iter()
+        .flat_map(|r| {
+            let (href, key) = link_target(
+                &r.link,
+                &def.id,
+                ctx.user.is_some(),
+                project.map(|p| (p.id, canvas)),
+            );
+            [
+                Block::Callout {
+                    title: r.title.get(l).to_string(),
+                    text: r.text.get(l).to_string(),
+                },
+                Block::Labelled {
+                    label: i.t(key),
+                    text: state.url(&href),
+                },
+            ]
+        })
+        .collect();
+    let report = Report {
+        lang: i.code().to_string(),
+        title: def.title.get(l).to_string(),
+        subtitle: project.map_or_else(|| i.t("diagnostics-results-heading"), |p| p.name.clone()),
+        meta: vec![
+            i.ta(
+                "diagnostics-results-date",
+                &[(
+                    "date",
+                    &i.date(attempt.submitted_at.unwrap_or(attempt.updated_at)),
+                )],
+            ),
+            i.ta(
+                "diagnostics-scoring-version",
+                &[("version", &i.number(attempt.version))],
+            ),
+        ],
+        footer: i.t("diagnostics-pdf-footer"),
+        sections: vec![
+            Section {
+                heading: i.t("diagnostics-overall"),
+                level: 1,
+                page_break: false,
+                blocks: vec![
+                    Block::Labelled {
+                        label: format!(
+                            "{} {}",
+                            i.number(i64::from(scores.overall)),
+                            i.t("diagnostics-out-of")
+                        ),
+                        text: format!(
+                            "{} — {}",
+                            overall_level.name.get(l),
+                            overall_level.description.get(l)
+                        ),
+                    },
+                    Block::Table {
+                        columns,
+                        numeric,
+                        rows: table_rows,
+                    },
+                    Block::Paragraph {
+                        text: if show_peers {
+                            i.tn("diagnostics-peers-count", peers.count as i64)
+                        } else {
+                            i.ta(
+                                "diagnostics-peers-too-few",
+                                &[
+                                    ("min", &i.number(domain::diagnostic::MIN_PEERS as i64)),
+                                    ("count", &i.number(peers.count as i64)),
+                                ],
+                            )
+                        },
+                    },
+                ],
+            },
+            Section {
+                heading: i.t("diagnostics-strengths"),
+                level: 2,
+                page_break: false,
+                blocks: vec![if out.strengths.is_empty() {
+                    Block::Paragraph {
+                        text: i.t("diagnostics-strengths-none"),
+                    }
+                } else {
+                    Block::Bullets {
+                        items: out.strengths.iter().map(|k| name(k)).collect(),
+                    }
+                }],
+            },
+            Section {
+                heading: i.t("diagnostics-priorities"),
+                level: 2,
+                page_break: false,
+                blocks: vec![if out.priorities.is_empty() {
+                    Block::Paragraph {
+                        text: i.t("diagnostics-priorities-none"),
+                    }
+                } else {
+                    Block::Bullets {
+                        items: out.priorities.iter().map(|k| name(k)).collect(),
+                    }
+                }],
+            },
+            Section {
+                heading: i.t("diagnostics-recommendations"),
+                level: 1,
+                page_break: false,
+                blocks: recommendations,
+            },
+            Section {
+                heading: i.t("diagnostics-scoring-heading"),
+                level: 1,
+                page_break: false,
+                blocks: vec![Block::Bullets {
+                    items: [
+                        "diagnostics-scoring-rule-answer",
+                        "diagnostics-scoring-rule-dimension",
+                        "diagnostics-scoring-rule-conditions",
+                        "diagnostics-scoring-rule-overall",
+                        "diagnostics-scoring-rule-levels",
+                        "diagnostics-scoring-rule-priorities",
+                        "diagnostics-scoring-rule-peers",
+                    ]
+                    .iter()
+                    .map(|k| i.t(k))
+                    .collect(),
+                }],
+            },
+        ],
+    };
+    let bytes =
+        tokio::task::spawn_blocking(move || documents::pdf(documents::Template::Report, &report))
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))?
+            .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "inline; filename=\"diagnostic-{}-{}.pdf\"",
+                    def.id, attempt.id
+                ),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -35,7 +35,7 @@ pub struct Item {
     pub updated_at: i64,
 }
 
-const ITEM_COLUMNS: &str = "id, canvas_id, block, position, text, colour, status, evidence, indicator, version, updated_at";
+pub(crate) const ITEM_COLUMNS: &str = "id, canvas_id, block, position, text, colour, status, evidence, indicator, version, updated_at";
 
 /// Creates a canvas with its first notes (from a worked example or an import), all or nothing.
 pub async fn create(
@@ -397,3 +397,8 @@ pub async fn restore_item(
         Ok(item)
     })
 }
+
+mod versions;
+pub use versions::{
+    HistoryLine, Version, create_version, history, restore_version, version, versions,
+};

@@ -1,0 +1,181 @@
+//! Bytes out: documents built from view data, with no I/O and no knowledge of the database.
+//!
+//! PDFs are laid out by Typst from the templates in `templates/`. A template never receives
+//! user text as markup: the view data goes in as `/data.json`, which the template reads with
+//! `json(…)`, so nothing a user types can run as Typst code. The Inter family is embedded so
+//! documents look the same everywhere.
+mod poster;
+mod world;
+
+pub use poster::{Poster, PosterBlock, PosterNote};
+
+use serde::Serialize;
+
+/// The one error of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("document data could not be serialised: {0}")]
+    Data(#[from] serde_json::Error),
+    #[error("document layout failed: {0}")]
+    Layout(String),
+}
+
+/// The PDF templates shipped with the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// A titled document of sections (paragraphs, bullet lists, tables): reports, guides.
+    Report,
+    /// The Impact Model Canvas on one A3 landscape page.
+    CanvasPoster,
+}
+
+impl Template {
+    fn source(self) -> &'static str {
+        match self {
+            Template::Report => include_str!("../templates/report.typ"),
+            Template::CanvasPoster => include_str!("../templates/canvas-poster.typ"),
+        }
+    }
+}
+
+/// Lays out `data` with `template` and returns the PDF bytes.
+pub fn pdf(template: Template, data: &impl Serialize) -> Result<Vec<u8>, DocumentError> {
+    let json = serde_json::to_vec(data)?;
+    world::compile(template.source(), json)
+}
+
+/// A document of sections, for [`Template::Report`]. Every text is plain text (never markup).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// BCP 47 language of the text (`fr`, `en`): hyphenation and quotes follow it.
+    pub lang: String,
+    pub title: String,
+    pub subtitle: String,
+    /// Small lines under the title: organisation, date, version.
+    pub meta: Vec<String>,
+    /// Printed at the foot of every page, beside the page number.
+    pub footer: String,
+    pub sections: Vec<Section>,
+}
+
+/// One titled part of a [`Report`]; `level` 1 is a chapter (starting a new page when
+/// `page_break` is set), 2 a section.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Section {
+    pub heading: String,
+    pub level: u8,
+    pub page_break: bool,
+    pub blocks: Vec<Block>,
+}
+
+/// The content of a section, in order.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    /// A short label in bold followed by its text, on one paragraph.
+    Labelled {
+        label: String,
+        text: String,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
+    /// A highlighted box (an example, a warning), with a title.
+    Callout {
+        title: String,
+        text: String,
+    },
+    /// A table; columns whose `numeric` flag is set are right-aligned.
+    Table {
+        columns: Vec<String>,
+        numeric: Vec<bool>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Report {
+        Report {
+            lang: "fr".into(),
+            title: "Rapport d'impact 2026".into(),
+            subtitle: "Studio d'Impact Local".into(),
+            meta: vec!["25 novembre 2026".into()],
+            footer: "Impact Studio".into(),
+            sections: vec![Section {
+                heading: "Indicateurs".into(),
+                level: 1,
+                page_break: false,
+                blocks: vec![
+                    Block::Paragraph {
+                        text: "Tonnes détournées : 12,5 t ; #set text(red) [injection] $x$ \\ * _"
+                            .into(),
+                    },
+                    Block::Bullets {
+                        items: vec!["Emplois créés".into(), "Bénévoles € œuvre".into()],
+                    },
+                    Block::Table {
+                        columns: vec!["Indicateur".into(), "Valeur".into()],
+                        numeric: vec![false, true],
+                        rows: vec![vec!["Personnes accueillies".into(), "1 234".into()]],
+                    },
+                    Block::Callout {
+                        title: "Exemple".into(),
+                        text: "Une recyclerie".into(),
+                    },
+                    Block::Labelled {
+                        label: "Source".into(),
+                        text: "pesées".into(),
+                    },
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn a_report_is_a_pdf_holding_its_text_verbatim() {
+        let bytes = pdf(Template::Report, &sample()).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let Some(text) = text_of(&bytes) else { return };
+        for needle in [
+            "Rapport d'impact 2026",
+            "Personnes accueillies",
+            "#set text(red) [injection] $x$",
+        ] {
+            assert!(text.contains(needle), "{needle:?} missing from {text:?}");
+        }
+    }
+
+    /// The text of a PDF as `pdftotext` (poppler) reads it; required in CI, skipped elsewhere
+    /// when poppler is not installed.
+    pub(crate) fn text_of(pdf: &[u8]) -> Option<String> {
+        let dir = std::env::temp_dir().join(format!("documents-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{:x}.pdf", pdf.len()));
+        std::fs::write(&path, pdf).unwrap();
+        match std::process::Command::new("pdftotext")
+            .args(["-layout".as_ref(), path.as_os_str(), "-".as_ref()])
+            .output()
+        {
+            Ok(out) if out.status.success() => Some(
+                String::from_utf8_lossy(&out.stdout)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            other => {
+                assert!(
+                    std::env::var("CI").is_err(),
+                    "pdftotext (poppler-utils) is needed in CI: {other:?}"
+                );
+                eprintln!("pdftotext not found: PDF text not checked");
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! What the editor's script uses: the same changes as the forms, answered in JSON (errors as
+//! JSON problems under `/api`), the blocks re-rendered as HTML fragments, and the stream of
+//! other people's changes (server-sent events).
+use super::canvas_for;
+use super::items::{ItemForm, MoveForm, VersionForm};
+use super::page::{BlocksView, build_blocks};
+use crate::ctx::Ctx;
+use crate::error::{WebError, WebResult};
+use crate::form::Form;
+use crate::live::Change;
+use crate::state::AppState;
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use domain::Action;
+use domain::canvas::{CanvasError, ItemDraft};
+use serde::Deserialize;
+use serde_json::json;
+use std::convert::Infallible;
+use std::time::Duration;
+use store::StoreError;
+use store::canvas::{Edited, Item};
+
+/// The page that sent a change (`x-client-id`), so it is not told about its own change.
+fn client_of(headers: &HeaderMap) -> String {
+    headers
+        .get("x-client-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.len() <= 40 && v.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Tells every open page of the canvas which blocks changed.
+pub async fn announce(state: &AppState, canvas: i64, blocks: &[&str], client: String) {
+    let mut blocks: Vec<String> = blocks.iter().map(|b| b.to_string()).collect();
+    blocks.dedup();
+    state
+        .live
+        .publish(
+            &state.db,
+            Change {
+                canvas,
+                blocks,
+                client,
+            },
+        )
+        .await;
+}
+
+fn item_json(item: &Item) -> serde_json::Value {
+    json!({
+        "id": item.id,
+        "block": item.block,
+        "text": item.text,
+        "colour": item.colour,
+        "status": item.status,
+        "evidence": item.evidence,
+        "version": item.version,
+    })
+}
+
+fn invalid(e: CanvasError) -> WebError {
+    WebError::BadRequest(e.message_key())
+}
+
+fn too_many(e: StoreError) -> WebError {
+    match e {
+        StoreError::Conflict => WebError::BadRequest("canvas-error-too-many"),
+        e => e.into(),
+    }
+}
+
+/// `POST /api/canvases/{id}/items`.
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(form): Form<ItemForm>,
+) -> WebResult<Response> {
+    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
+    let draft = ItemDraft::new(
+        &form.block,
+        &form.text,
+        &form.colour,
+        &form.status,
+        &form.evidence,
+    )
+    .map_err(invalid)?;
+    let item = store::canvas::add_item(&state.db, canvas.id, &draft, ctx.actor.user_id)
+        .await
+        .map_err(too_many)?;
+    announce(&state, canvas.id, &[&item.block], client_of(&headers)).await;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(json!({ "item": item_json(&item) })),
+    )
+        .into_response())
+}
+
+/// `POST /api/canvases/{id}/items/{item}`: an edit from `version`; a concurrent edit keeps both.
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path((id, item)): Path<(i64, i64)>,
+    Form(form): Form<ItemForm>,
+) -> WebResult<Response> {
+    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
+    let block = store::canvas::items(&state.db, canvas.id)
+        .await?
+        .into_iter()
+        .find(|i| i.id == item)
+        .map(|i| i.block)
+        .ok_or(WebError::NotFound)?;
+    let draft = ItemDraft::new(
+        &block,
+        &form.text,
+        &form.colour,
+        &form.status,
+        &form.evidence,
+    )
+    .map_err(invalid)?;
+    let edited = store::canvas::edit_item(
+        &state.db,
+        canvas.id,
+        item,
+        form.version,
+        &draft,
+        ctx.actor.user_id,
+    )
+    .await
+    .map_err(|e| match e {
+        StoreError::Conflict => WebError::BadRequest("flash-canvas-full-conflict"),
+        e => e.into(),
+    })?;
+    let body = match &edited {
+        Edited::Applied(i) => json!({ "outcome": "applied", "item": item_json(i) }),
+        Edited::Unchanged(i) => json!({ "outcome": "unchanged", "item": item_json(i) }),
+        Edited::KeptBoth { kept, added } => json!({
+            "outcome": "kept_both",
+            "item": item_json(kept),
+            "added": item_json(added),
+            "message": ctx.i.t("flash-canvas-kept-both"),
+        }),
+    };
+    if !matches!(edited, Edited::Unchanged(_)) {
+        announce(&state, canvas.id, &[&block], client_of(&headers)).await;
+    }
+    Ok(Json(body).into_response())
+}
+
+/// `POST /api/canvases/{id}/items/{item}/move`: to `block` at `index` (0-based).
+pub async fn move_to(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path((id, item)): Path<(i64, i64)>,
+    Form(form): Form<MoveForm>,
+) -> WebResult<Response> {
+    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
+    let from = store::canvas::items(&state.db, canvas.id)
+        .await?
+        .into_iter()
+        .find(|i| i.id == item)
+        .map(|i| i.block)
+        .ok_or(WebError::NotFound)?;
+    if domain::canvas::template().block(&form.block).is_none() {
+        return Err(WebError::BadRequest("canvas-error-unknown-block"));
+    }
+    let moved = store::canvas::move_item(
+        &state.db,
+        canvas.id,
+        item,
+        &form.block,
+        form.index.max(0),
+        ctx.actor.user_id,
+    )
+    .await?;
+    announce(
+        &state,
+        canvas.id,
+        &[&from, &moved.block],
+        client_of(&headers),
+    )
+    .await;
+    Ok(Json(json!({ "item": item_json(&moved) })).into_response())
+}
+
+/// `POST /api/canvases/{id}/items/{item}/delete`: refused (409-like 400) if the note changed.
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path((id, item)): Path<(i64, i64)>,
+    Form(form): Form<VersionForm>,
+) -> WebResult<Response> {
+    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
+    let deleted =
+        store::canvas::delete_item(&state.db, canvas.id, item, form.version, ctx.actor.user_id)
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict => WebError::BadRequest("flash-canvas-delete-stale"),
+                e => e.into(),
+            })?;
+    announce(&state, canvas.id, &[&deleted.block], client_of(&headers)).await;
+    Ok(Json(json!({ "item": item_json(&deleted) })).into_response())
+}
+
+/// `POST /api/canvases/{id}/items/{item}/restore`: undo a delete.
+pub async fn restore(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path((id, item)): Path<(i64, i64)>,
+) -> WebResult<Response> {
+    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
+    let restored = store::canvas::restore_item(&state.db, canvas.id, item, ctx.actor.user_id)
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict => WebError::BadRequest("flash-canvas-full"),
+            e => e.into(),
+        })?;
+    announce(&state, canvas.id, &[&restored.block], client_of(&headers)).await;
+    Ok(Json(json!({ "item": item_json(&restored) })).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BlocksQuery {
+    /// Block keys separated by commas; empty for every block.
+    #[serde(default)]
+    pub keys: String,
+}
+
+/// `GET /canvases/{id}/blocks?keys=a,b`: those blocks' notes as the page renders them.
+pub async fn blocks(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<BlocksQuery>,
+) -> WebResult<Response> {
+    let keys: Vec<&str> = q.keys.split(',').filter(|k| !k.is_empty()).collect();
+    let mut view: BlocksView = build_blocks(&state, &ctx, id, None).await?;
+    if !keys.is_empty() {
+        view.d.blocks.retain(|b| keys.contains(&b.key.as_str()));
+    }
+    Ok(Html(view.render()?).into_response())
+}
+
+/// `GET /canvases/{id}/events`: a server-sent event per change made by someone else.
+pub async fn events(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let (canvas, _) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
+    let rx = state.live.subscribe(canvas.id);
+    let closed = state.live.closed();
+    let stream = futures_util::stream::unfold((rx, closed), |(mut rx, mut closed)| async move {
+        use tokio::sync::broadcast::error::RecvError;
+        let event = tokio::select! {
+            _ = closed.wait_for(|c| *c) => None,
+            message = rx.recv() => match message {
+                Ok(change) => Some(
+                    Event::default()
+                        .event("change")
+                        .data(serde_json::to_string(&*change).unwrap_or_default()),
+                ),
+                // Too far behind: the page re-reads every block.
+                Err(RecvError::Lagged(_)) => Some(Event::default().event("reload").data("{}")),
+                Err(RecvError::Closed) => None,
+            },
+        };
+        event.map(|e| (Ok::<_, Infallible>(e), (rx, closed)))
+    });
+    Ok(Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(20)))
+        .into_response())
+}

@@ -38,6 +38,8 @@ pub enum Action {
     ViewNetworkReport,
     /// Record the network's yearly review and the next year's objectives.
     RecordNetworkReview,
+    /// Network statistics of the diagnostics and publishing new versions of their definitions.
+    ManageDiagnostics,
     // Centre
     ViewCentre,
     /// Change a centre's own plans (its roadmap, settings).
@@ -53,13 +55,14 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
         Action::ViewOutbox,
         Action::ViewNetworkReport,
         Action::RecordNetworkReview,
+        Action::ManageDiagnostics,
         Action::ViewCentre,
         Action::ManageCentre,
         Action::ManageMembers,
@@ -121,7 +124,7 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-                | RecordNetworkReview,
+                | RecordNetworkReview | ManageDiagnostics,
                 _,
             ) => false,
             (ViewCentre | CreateProject, Scope::Centre(c)) => {

@@ -22,10 +22,12 @@ pub enum AuditAction {
     ShareLinkRevoked,
     ReportExported,
     ReviewRecorded,
+    DiagnosticPublished,
+    DiagnosticStatsExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -45,6 +47,8 @@ impl AuditAction {
         AuditAction::ShareLinkRevoked,
         AuditAction::ReportExported,
         AuditAction::ReviewRecorded,
+        AuditAction::DiagnosticPublished,
+        AuditAction::DiagnosticStatsExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +72,8 @@ impl AuditAction {
             AuditAction::ShareLinkRevoked => "share_link_revoked",
             AuditAction::ReportExported => "report_exported",
             AuditAction::ReviewRecorded => "review_recorded",
+            AuditAction::DiagnosticPublished => "diagnostic_published",
+            AuditAction::DiagnosticStatsExported => "diagnostic_stats_exported",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod canvas;
 pub mod centres;
 mod db;
+pub mod diagnostics;
 mod error;
 pub mod impact;
 pub mod jobs;

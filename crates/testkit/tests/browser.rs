@@ -90,7 +90,7 @@ async fn password_reset_in_the_browser() {
     assert_eq!(b.path().await, "/dashboard");
     // The link worked once only.
     b.goto(&format!("{url}{link}")).await;
-    assert!(b.html().await.contains("plus valable"));
+    b.wait_for_text("main", "plus valable").await;
     b.close().await;
 }
 

@@ -152,6 +152,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     load_canvases(db).await?;
     load_roadmap(db).await?;
     load_tracking(db).await?;
+    crate::diagnostics::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

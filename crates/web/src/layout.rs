@@ -64,6 +64,7 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
     let mut items: Vec<(&str, &str)> = Vec::new();
     if ctx.user.is_none() {
         items.push(("/", "nav-home"));
+        items.push(("/diagnostics", "nav-diagnostics"));
     } else {
         items.push(("/dashboard", "nav-dashboard"));
         items.push((
@@ -74,9 +75,11 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
                 "nav-projects"
             },
         ));
+        items.push(("/diagnostics", "nav-diagnostics"));
         match role {
             Role::NetworkAdmin => {
                 items.push(("/centres", "nav-centres"));
+                items.push(("/admin/diagnostics", "nav-diagnostics-stats"));
                 items.push(("/roadmaps", "nav-roadmaps"));
                 items.push(("/impact/report", "nav-impact"));
                 items.push(("/admin/audit", "nav-audit"));

@@ -13,6 +13,7 @@ pub mod cookies;
 pub mod ctx;
 mod dashboard;
 pub mod demo;
+pub mod diagnostics;
 pub mod error;
 pub mod form;
 mod health;
@@ -70,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .merge(roadmaps::routes())
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))
+        .merge(diagnostics::routes())
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -35,6 +35,8 @@ pub struct AppState {
     pub user_projects: Arc<TtlCache<i64, Arc<Vec<ProjectForUser>>>>,
     /// Live changes to open canvases, across nodes.
     pub live: crate::live::Live,
+    /// Diagnostic definitions and peer quartiles.
+    pub diagnostics: Arc<crate::diagnostics::Cache>,
 }
 
 impl AppState {
@@ -53,6 +55,7 @@ impl AppState {
             session_generation: Arc::new(AtomicU64::new(0)),
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
+            diagnostics: Arc::new(crate::diagnostics::Cache::default()),
             live: crate::live::Live::start(&db),
             db,
         })

@@ -136,3 +136,16 @@ impl Db {
         on_db!(self, pool => pool.close().await)
     }
 }
+
+/// SQLite lets one writer in at a time and makes the others sleep and retry (its busy handler
+/// waits up to tens of milliseconds). Writers that queue here instead take turns at once, which
+/// keeps busy pages fast. PostgreSQL locks rows itself: no gate.
+static SQLITE_WRITES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Held for the length of a write transaction that many people may run at once.
+pub async fn write_turn(db: &Db) -> Option<tokio::sync::MutexGuard<'static, ()>> {
+    match db {
+        Db::Sqlite(_) => Some(SQLITE_WRITES.lock().await),
+        Db::Postgres(_) => None,
+    }
+}

@@ -20,7 +20,7 @@ pub mod roadmaps;
 pub mod settings;
 pub mod tracking;
 
-pub use db::{Backend, Db};
+pub use db::{Backend, Db, write_turn};
 pub use error::StoreError;
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -5,6 +5,7 @@ use axum::http::{HeaderMap, Request, StatusCode, header};
 use std::collections::BTreeMap;
 use tower::ServiceExt;
 
+#[derive(Clone)]
 pub struct Client {
     router: Router,
     cookies: BTreeMap<String, String>,

@@ -50,6 +50,7 @@ pub async fn create(
     let t = domain::canvas::template();
     let now = now();
     on_db!(db, pool => {
+        let _turn = crate::write_turn(db).await;
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO canvases (centre_id, project_id, title, template_id, template_version, created_by, created_at, updated_at) \
@@ -189,6 +190,7 @@ pub async fn add_item(
 ) -> Result<Item> {
     let now = now();
     on_db!(db, pool => {
+        let _turn = crate::write_turn(db).await;
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
         ensure_room!(tx, canvas_id);
@@ -226,6 +228,7 @@ pub async fn edit_item(
 ) -> Result<Edited> {
     let now = now();
     on_db!(db, pool => {
+        let _turn = crate::write_turn(db).await;
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
         let current: Item = live_item!(tx, canvas_id, item_id);
@@ -297,6 +300,7 @@ pub async fn move_item(
     }
     let now = now();
     on_db!(db, pool => {
+        let _turn = crate::write_turn(db).await;
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
         let current: Item = live_item!(tx, canvas_id, item_id);
@@ -350,6 +354,7 @@ pub async fn delete_item(
 ) -> Result<Item> {
     let now = now();
     on_db!(db, pool => {
+        let _turn = crate::write_turn(db).await;
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
         let current: Item = live_item!(tx, canvas_id, item_id);
@@ -377,6 +382,7 @@ pub async fn restore_item(
 ) -> Result<Item> {
     let now = now();
     on_db!(db, pool => {
+        let _turn = crate::write_turn(db).await;
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
         ensure_room!(tx, canvas_id);
@@ -406,3 +412,12 @@ pub use shares::{Share, active_shares, create_share, revoke_share, shared_canvas
 pub use versions::{
     HistoryLine, Version, create_version, history, restore_version, version, versions,
 };
+
+/// The block a live note of this canvas is in (one indexed read, for handlers that only need it).
+pub async fn item_block(db: &Db, canvas_id: i64, item_id: i64) -> Result<Option<String>> {
+    let sql =
+        "SELECT block FROM canvas_items WHERE id = $1 AND canvas_id = $2 AND deleted_at IS NULL";
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar(sql).bind(item_id).bind(canvas_id).fetch_optional(pool).await?),
+    )
+}

@@ -119,6 +119,7 @@ pub async fn restore_version(
         .ok_or(StoreError::NotFound)?;
     let now = now();
     on_db!(db, pool => {
+        let _turn = crate::write_turn(db).await;
         let mut tx = pool.begin().await?;
         let revision = bump!(tx, canvas_id, now);
         let current: Vec<Item> = sqlx::query_as(&format!(

@@ -111,11 +111,8 @@ pub async fn edit(
     Form(form): Form<ItemForm>,
 ) -> WebResult<Response> {
     let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let block = store::canvas::items(&state.db, canvas.id)
+    let block = store::canvas::item_block(&state.db, canvas.id, item)
         .await?
-        .into_iter()
-        .find(|i| i.id == item)
-        .map(|i| i.block)
         .ok_or(WebError::NotFound)?;
     let draft = ItemDraft::new(
         &block,
@@ -163,11 +160,8 @@ pub async fn move_to(
     Form(form): Form<MoveForm>,
 ) -> WebResult<Response> {
     let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let from = store::canvas::items(&state.db, canvas.id)
+    let from = store::canvas::item_block(&state.db, canvas.id, item)
         .await?
-        .into_iter()
-        .find(|i| i.id == item)
-        .map(|i| i.block)
         .ok_or(WebError::NotFound)?;
     if domain::canvas::template().block(&form.block).is_none() {
         return Err(WebError::BadRequest("canvas-error-unknown-block"));

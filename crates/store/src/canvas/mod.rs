@@ -410,7 +410,7 @@ mod versions;
 pub use comments::{Comment, MAX_COMMENT_CHARS, add_comment, comments, set_resolved};
 pub use shares::{Share, active_shares, create_share, revoke_share, shared_canvas};
 pub use versions::{
-    HistoryLine, Version, create_version, history, restore_version, version, versions,
+    HistoryLine, Version, create_version, history, restore_version, snapshot, version, versions,
 };
 
 /// The block a live note of this canvas is in (one indexed read, for handlers that only need it).

@@ -26,7 +26,8 @@ pub struct HistoryLine {
 const VERSION_COLUMNS: &str =
     "v.id, v.canvas_id, v.name, v.revision, u.display_name AS author, v.created_at";
 
-fn snapshot(items: &[Item]) -> Vec<SnapshotItem> {
+/// The notes as a version keeps them (also what a comparison with "now" reads).
+pub fn snapshot(items: &[Item]) -> Vec<SnapshotItem> {
     items
         .iter()
         .map(|i| SnapshotItem {

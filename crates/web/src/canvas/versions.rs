@@ -196,18 +196,7 @@ pub async fn show(
             (v.name, items)
         }
         None => {
-            let items = store::canvas::items(&state.db, canvas.id).await?;
-            let now: Vec<SnapshotItem> = items
-                .into_iter()
-                .map(|it| SnapshotItem {
-                    id: it.id,
-                    block: it.block,
-                    text: it.text,
-                    colour: it.colour,
-                    status: it.status,
-                    evidence: it.evidence,
-                })
-                .collect();
+            let now = store::canvas::snapshot(&store::canvas::items(&state.db, canvas.id).await?);
             (i.t("canvas-version-now"), now)
         }
     };

@@ -8,6 +8,7 @@ pub mod error;
 pub mod format;
 pub mod impact;
 pub mod locale;
+pub mod markdown;
 pub mod password;
 pub mod policy;
 pub mod roadmap;

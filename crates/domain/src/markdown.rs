@@ -1,0 +1,316 @@
+//! Markdown written by staff, turned into safe HTML.
+//!
+//! Raw HTML in the source is shown as text, never passed through; link and image addresses keep
+//! only `http`, `https`, `mailto` (links) and site-relative forms; headings get stable ids so a
+//! page can build its table of contents. Headings start at `<h2>`: the page owns its `<h1>`.
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+/// A heading of the rendered document, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 2 to 6 once shifted (a `#` heading becomes `<h2>`).
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+}
+
+/// Safe HTML and the headings found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Renders Markdown to HTML that cannot run script, whatever the source holds.
+pub fn render(source: &str) -> Rendered {
+    let headings = headings(source);
+    let mut next_heading = headings.iter();
+    let events = Parser::new_ext(source, options()).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Heading { level, .. }) => {
+            let id = next_heading.next().map(|h| CowStr::from(h.id.clone()));
+            Event::Start(Tag::Heading {
+                level: shift(level),
+                id,
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            })
+        }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url, true),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url, false),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut out = String::with_capacity(source.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    Rendered {
+        html: out,
+        headings,
+    }
+}
+
+/// The text of the document without markup, for excerpts, search and feeds.
+pub fn plain_text(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    for event in Parser::new_ext(source, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The first `max` characters of the plain text, cut at a word, with an ellipsis when cut.
+pub fn excerpt(source: &str, max: usize) -> String {
+    let text = plain_text(source);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+fn headings(source: &str) -> Vec<Heading> {
+    let mut found = Vec::new();
+    let mut current: Option<(u8, String)> = None;
+    for event in Parser::new_ext(source, options()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((shift(level) as u8, String::new()))
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = current.take() {
+                    found.push((level, text));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut used: Vec<String> = Vec::new();
+    found
+        .into_iter()
+        .map(|(level, text)| {
+            let base = anchor(&text);
+            let mut id = base.clone();
+            let mut n = 2;
+            while used.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            used.push(id.clone());
+            Heading { level, text, id }
+        })
+        .collect()
+}
+
+/// A lower-case ASCII anchor from a heading: accents dropped, other runs turned into `-`.
+pub fn anchor(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let folded = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+        'ç' | 'Ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'ó' | 'õ' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ÿ' | 'Ÿ' => 'y',
+        'ñ' | 'Ñ' => 'n',
+        'œ' | 'Œ' => return vec!['o', 'e'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        other => other,
+    };
+    vec![folded]
+}
+
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
+}
+
+/// Keeps an address only when it cannot run script or load from an odd scheme.
+fn safe_url(url: CowStr<'_>, link: bool) -> CowStr<'_> {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let lower = trimmed.to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    let allowed = match scheme {
+        None => !lower.starts_with("//"),
+        Some("http" | "https") => true,
+        Some("mailto") => link,
+        Some(_) => false,
+    };
+    if allowed { url } else { CowStr::from("#") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_common_markdown_with_shifted_headings_and_ids() {
+        let r = render(
+            "# Pourquoi un micro-centre ?\n\nDu *texte* et un [lien](https://example.org).\n\n## Étapes\n\n## Étapes\n",
+        );
+        assert!(
+            r.html
+                .contains("<h2 id=\"pourquoi-un-micro-centre\">Pourquoi un micro-centre ?</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<em>texte</em>"));
+        assert!(r.html.contains("<a href=\"https://example.org\">lien</a>"));
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["pourquoi-un-micro-centre", "etapes", "etapes-2"]);
+        assert_eq!(r.headings[1].level, 3);
+    }
+
+    #[test]
+    fn hostile_markdown_never_yields_script() {
+        let hostile = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[clic](javascript:alert(1))",
+            "[clic](JaVaScRiPt:alert(1))",
+            "[clic](java\tscript:alert(1))",
+            "[clic]( javascript:alert(1) )",
+            "![x](data:text/html;base64,PHNjcmlwdD4=)",
+            "[x](vbscript:msgbox)",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<svg onload=alert(1)>",
+            "[x]: javascript:alert(1)\n\n[y][x]",
+            "<div\nonclick=alert(1)>texte</div>",
+            "`<script>`",
+            "<<script>script>alert(1)<</script>/script>",
+            "[x](//evil.example/a)",
+        ];
+        let allowed = [
+            "p",
+            "a",
+            "em",
+            "strong",
+            "code",
+            "pre",
+            "img",
+            "ul",
+            "ol",
+            "li",
+            "h2",
+            "h3",
+            "blockquote",
+            "del",
+        ];
+        for source in hostile {
+            let html = render(source).html;
+            // Text is escaped, so every `<` left opens a tag the renderer wrote itself.
+            for tag in html
+                .split('<')
+                .skip(1)
+                .map(|rest| rest.split('>').next().unwrap_or_default())
+            {
+                let lower = tag.to_ascii_lowercase();
+                let name = lower
+                    .trim_start_matches('/')
+                    .split([' ', '/'])
+                    .next()
+                    .unwrap_or_default();
+                assert!(allowed.contains(&name), "{source:?} gave tag <{tag}>");
+                for bad in ["javascript:", "vbscript:", "data:", "href=\"//", " on"] {
+                    assert!(!lower.contains(bad), "{source:?} gave tag <{tag}>");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_text_and_excerpt() {
+        assert_eq!(
+            plain_text("# Titre\n\nUn **mot** et `code`."),
+            "Titre Un mot et code."
+        );
+        assert_eq!(
+            excerpt("Une phrase assez longue pour être coupée proprement.", 20),
+            "Une phrase assez…"
+        );
+        assert_eq!(excerpt("Court.", 20), "Court.");
+    }
+
+    #[test]
+    fn anchors_fold_french_accents() {
+        assert_eq!(
+            anchor("Œuvrer à l'échelle d'un quartier !"),
+            "oeuvrer-a-l-echelle-d-un-quartier"
+        );
+        assert_eq!(anchor("???"), "section");
+    }
+}

@@ -1,12 +1,42 @@
 use sqlx::Connection;
 use store::Db;
 
-/// A database made for one test; dropped databases are left to the throwaway test cluster.
+/// A database made for one test, removed when the test is done with it.
 pub struct TestDb {
     pub db: Db,
     pub url: String,
     pub backend: &'static str,
     _dir: Option<TempDir>,
+    _pg: Option<PgDatabase>,
+}
+
+/// A PostgreSQL database of one test: dropped (closing its connections) when the test ends.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        // Its own thread and runtime: a test's runtime may be shutting down, or be this thread.
+        let done = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(&sql).execute(&mut conn).await;
+                    let _ = conn.close().await;
+                }
+            });
+        });
+        let _ = done.join();
+    }
 }
 
 struct TempDir(std::path::PathBuf);
@@ -56,6 +86,7 @@ impl TestDb {
             url,
             backend: "sqlite",
             _dir: Some(TempDir(dir)),
+            _pg: None,
         }
     }
 
@@ -84,6 +115,10 @@ impl TestDb {
             url,
             backend: "postgres",
             _dir: None,
+            _pg: Some(PgDatabase {
+                admin_url: admin_url.to_string(),
+                name,
+            }),
         }
     }
 }

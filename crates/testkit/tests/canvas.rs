@@ -1,11 +1,15 @@
 //! The Impact Model Canvas: storage on both backends and the editor over HTTP.
 use axum::http::StatusCode;
-use domain::canvas::{CanvasDocument, ItemDraft};
+use domain::canvas::{CanvasDocument, ItemDraft, NoteContent};
 use store::canvas::{self, Edited};
 use testkit::{TestApp, databases};
 
 fn draft(block: &str, text: &str) -> ItemDraft {
     ItemDraft::new(block, text, "", "", "").unwrap()
+}
+
+fn content(text: &str) -> NoteContent {
+    NoteContent::new(text, "", "", "").unwrap()
 }
 
 async fn project(db: &store::Db) -> (i64, i64) {
@@ -65,7 +69,7 @@ async fn items_are_added_edited_moved_deleted_and_restored() {
             id,
             a.id,
             a.version,
-            &draft("local_problem", "Encombrants rue Burdeau"),
+            &content("Encombrants rue Burdeau"),
             None,
         )
         .await
@@ -80,7 +84,7 @@ async fn items_are_added_edited_moved_deleted_and_restored() {
             id,
             a.id,
             a.version,
-            &draft("local_problem", "Dépôts sauvages chaque lundi"),
+            &content("Dépôts sauvages chaque lundi"),
             None,
         )
         .await
@@ -98,7 +102,7 @@ async fn items_are_added_edited_moved_deleted_and_restored() {
                 id,
                 a.id,
                 a.version,
-                &draft("local_problem", "Encombrants rue Burdeau"),
+                &content("Encombrants rue Burdeau"),
                 None
             )
             .await

@@ -98,19 +98,23 @@ pub struct ItemDraft {
     pub evidence: String,
 }
 
-impl ItemDraft {
-    /// Checks a note: the block exists in the template, the text is there and not too long.
+/// What an edit changes in a note (its block stays where it is), validated before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteContent {
+    pub text: String,
+    pub colour: Colour,
+    pub status: ItemStatus,
+    pub evidence: String,
+}
+
+impl NoteContent {
+    /// Checks a note's content: the text is there and not too long, colour and status known.
     pub fn new(
-        block: &str,
         text: &str,
         colour: &str,
         status: &str,
         evidence: &str,
     ) -> Result<Self, CanvasError> {
-        let block = block.trim();
-        if template().block(block).is_none() {
-            return Err(CanvasError::UnknownBlock(block.chars().take(60).collect()));
-        }
         let text = text.trim();
         if text.is_empty() {
             return Err(CanvasError::EmptyText);
@@ -122,12 +126,35 @@ impl ItemDraft {
         if evidence.chars().count() > MAX_ITEM_CHARS {
             return Err(CanvasError::EvidenceTooLong);
         }
-        Ok(ItemDraft {
-            block: block.to_string(),
+        Ok(NoteContent {
             text: text.to_string(),
             colour: Colour::parse(colour)?,
             status: ItemStatus::parse(status)?,
             evidence: evidence.to_string(),
+        })
+    }
+}
+
+impl ItemDraft {
+    /// Checks a note: the block exists in the template, then its content (see `NoteContent`).
+    pub fn new(
+        block: &str,
+        text: &str,
+        colour: &str,
+        status: &str,
+        evidence: &str,
+    ) -> Result<Self, CanvasError> {
+        let block = block.trim();
+        if template().block(block).is_none() {
+            return Err(CanvasError::UnknownBlock(block.chars().take(60).collect()));
+        }
+        let content = NoteContent::new(text, colour, status, evidence)?;
+        Ok(ItemDraft {
+            block: block.to_string(),
+            text: content.text,
+            colour: content.colour,
+            status: content.status,
+            evidence: content.evidence,
         })
     }
 }

@@ -12,8 +12,8 @@ pub use document::{
     BlockHint, CanvasDocument, DocumentItem, FORMAT, MarkdownLabels, completeness, to_markdown,
 };
 pub use item::{
-    Colour, ItemDraft, ItemStatus, MAX_ITEM_CHARS, MAX_ITEMS, MAX_TITLE_CHARS, check_room,
-    check_title,
+    Colour, ItemDraft, ItemStatus, MAX_ITEM_CHARS, MAX_ITEMS, MAX_TITLE_CHARS, NoteContent,
+    check_room, check_title,
 };
 pub use merge::{EditOutcome, resolve_edit};
 pub use template::{

@@ -2,8 +2,9 @@
 //! canvas revision (taking the write lock at once on both databases), then changes the items
 //! and writes a history line, so concurrent editors are serialised per canvas and nothing is
 //! half-done.
+use crate::projects::ProjectForUser;
 use crate::{Db, Result, StoreError, now};
-use domain::canvas::{EditOutcome, ItemDraft, check_room, resolve_edit};
+use domain::canvas::{EditOutcome, ItemDraft, NoteContent, check_room, resolve_edit};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Canvas {
@@ -95,6 +96,60 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Canvas>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
 }
 
+/// A canvas with its project as seen by `user_id`, in one read (every canvas request starts here).
+pub async fn find_for_user(
+    db: &Db,
+    id: i64,
+    user_id: i64,
+) -> Result<Option<(Canvas, ProjectForUser)>> {
+    type Row = (
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        i64,
+        Option<String>,
+    );
+    let sql = "SELECT c.id, c.centre_id, c.project_id, c.title, c.template_id, c.template_version, c.revision, \
+               c.created_at, c.updated_at, p.centre_id, p.name, p.summary, p.stage, p.created_at, pp.relation \
+               FROM canvases c JOIN projects p ON p.id = c.project_id \
+               LEFT JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $2 WHERE c.id = $1";
+    let row: Option<Row> =
+        on_db!(db, pool => sqlx::query_as(sql).bind(id).bind(user_id).fetch_optional(pool).await?);
+    Ok(row.map(|r| {
+        let canvas = Canvas {
+            id: r.0,
+            centre_id: r.1,
+            project_id: r.2,
+            title: r.3,
+            template_id: r.4,
+            template_version: r.5,
+            revision: r.6,
+            created_at: r.7,
+            updated_at: r.8,
+        };
+        let project = ProjectForUser {
+            id: canvas.project_id,
+            centre_id: r.9,
+            name: r.10,
+            summary: r.11,
+            stage: r.12,
+            created_at: r.13,
+            relation: r.14,
+        };
+        (canvas, project)
+    }))
+}
+
 pub async fn for_project(db: &Db, project_id: i64) -> Result<Vec<Canvas>> {
     let sql = format!("SELECT {CANVAS_COLUMNS} FROM canvases WHERE project_id = $1 ORDER BY id");
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?))
@@ -118,6 +173,16 @@ pub enum Edited {
         added: Item,
     },
     Unchanged(Item),
+}
+
+impl Edited {
+    /// The note that was edited (as it now stands).
+    pub fn item(&self) -> &Item {
+        match self {
+            Edited::Applied(item) | Edited::Unchanged(item) => item,
+            Edited::KeptBoth { kept, .. } => kept,
+        }
+    }
 }
 
 macro_rules! bump {
@@ -223,7 +288,7 @@ pub async fn edit_item(
     canvas_id: i64,
     item_id: i64,
     base_version: i64,
-    draft: &ItemDraft,
+    draft: &NoteContent,
     user_id: Option<i64>,
 ) -> Result<Edited> {
     let now = now();

@@ -10,7 +10,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Action;
-use domain::canvas::ItemDraft;
+use domain::canvas::{ItemDraft, NoteContent};
 use serde::Deserialize;
 use store::canvas::Edited;
 
@@ -90,18 +90,7 @@ pub async fn edit(
     Form(form): Form<ItemForm>,
 ) -> WebResult<Response> {
     let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let current = store::canvas::items(&state.db, canvas.id)
-        .await?
-        .into_iter()
-        .find(|i| i.id == item)
-        .ok_or(WebError::NotFound)?;
-    let draft = match ItemDraft::new(
-        &current.block,
-        &form.text,
-        &form.colour,
-        &form.status,
-        &form.evidence,
-    ) {
+    let content = match NoteContent::new(&form.text, &form.colour, &form.status, &form.evidence) {
         Ok(d) => d,
         Err(e) => {
             let problem = Problem {
@@ -118,12 +107,12 @@ pub async fn edit(
         canvas.id,
         item,
         form.version,
-        &draft,
+        &content,
         ctx.actor.user_id,
     )
     .await;
-    if matches!(edited, Ok(Edited::Applied(_) | Edited::KeptBoth { .. })) {
-        announce(&state, canvas.id, &[&current.block], String::new()).await;
+    if let Ok(e @ (Edited::Applied(_) | Edited::KeptBoth { .. })) = &edited {
+        announce(&state, canvas.id, &[&e.item().block], String::new()).await;
     }
     match edited {
         Ok(Edited::Applied(_) | Edited::Unchanged(_)) => {

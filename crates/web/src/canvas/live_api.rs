@@ -16,7 +16,7 @@ use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use domain::Action;
-use domain::canvas::{CanvasError, ItemDraft};
+use domain::canvas::{CanvasError, ItemDraft, NoteContent};
 use serde::Deserialize;
 use serde_json::json;
 use std::convert::Infallible;
@@ -111,23 +111,14 @@ pub async fn edit(
     Form(form): Form<ItemForm>,
 ) -> WebResult<Response> {
     let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let block = store::canvas::item_block(&state.db, canvas.id, item)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let draft = ItemDraft::new(
-        &block,
-        &form.text,
-        &form.colour,
-        &form.status,
-        &form.evidence,
-    )
-    .map_err(invalid)?;
+    let content = NoteContent::new(&form.text, &form.colour, &form.status, &form.evidence)
+        .map_err(invalid)?;
     let edited = store::canvas::edit_item(
         &state.db,
         canvas.id,
         item,
         form.version,
-        &draft,
+        &content,
         ctx.actor.user_id,
     )
     .await
@@ -146,7 +137,13 @@ pub async fn edit(
         }),
     };
     if !matches!(edited, Edited::Unchanged(_)) {
-        announce(&state, canvas.id, &[&block], client_of(&headers)).await;
+        announce(
+            &state,
+            canvas.id,
+            &[&edited.item().block],
+            client_of(&headers),
+        )
+        .await;
     }
     Ok(Json(body).into_response())
 }

@@ -90,17 +90,23 @@ pub async fn project_scope(
     let project = store::projects::find_for_user(&state.db, project_id, user.id)
         .await?
         .ok_or(WebError::NotFound)?;
+    let scope = visible_scope(ctx, &project)?;
+    Ok((project, scope))
+}
+
+/// The scope of a project the user reached; another centre's project is not found rather than
+/// forbidden: its existence is not ours to tell.
+pub fn visible_scope(ctx: &Ctx, project: &store::projects::ProjectForUser) -> WebResult<Scope> {
     let relation = project.relation.as_deref();
     let scope = Scope::Project {
         centre: project.centre_id,
         member: relation == Some("member"),
         follower: relation == Some("follower"),
     };
-    // Another centre's project is not found rather than forbidden: its existence is not ours to tell.
     if !ctx.actor.can(Action::ViewProject, scope) {
         return Err(WebError::NotFound);
     }
-    Ok((project, scope))
+    Ok(scope)
 }
 
 /// A canvas the user may see (`action` = ViewProject) or change (`EditProject`).
@@ -110,10 +116,11 @@ pub async fn canvas_for(
     canvas_id: i64,
     action: Action,
 ) -> WebResult<(Canvas, store::projects::ProjectForUser)> {
-    let canvas = store::canvas::find(&state.db, canvas_id)
+    let user = ctx.require_user()?;
+    let (canvas, project) = store::canvas::find_for_user(&state.db, canvas_id, user.id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let (project, scope) = project_scope(state, ctx, canvas.project_id).await?;
+    let scope = visible_scope(ctx, &project)?;
     ctx.authorize(action, scope)?;
     Ok((canvas, project))
 }

@@ -28,6 +28,7 @@ pub struct ItemView {
     pub text: String,
     /// The first words, to name the note to screen readers.
     pub short: String,
+    pub grip_label: String,
     pub colour: String,
     pub colour_label: String,
     pub validated: bool,
@@ -52,6 +53,8 @@ pub struct BlockView {
     pub hint: String,
     pub hint_class: &'static str,
     pub items: Vec<ItemView>,
+    /// The `<option>`s of "move to block" with this block selected, written once per block.
+    pub move_options: String,
     pub add_error: Option<String>,
     pub add_text: String,
     pub add_evidence: String,
@@ -80,9 +83,78 @@ pub struct CanvasData {
     pub can_edit: bool,
     pub blocks: Vec<BlockView>,
     pub colours: Vec<(String, String)>,
-    pub block_options: Vec<(String, String)>,
+    /// Words repeated on every note, looked up once per page.
+    pub l: NoteLabels,
     pub count_label: String,
     pub full: bool,
+}
+
+pub struct NoteLabels {
+    pub validated: String,
+    pub hypothesis: String,
+    pub text: String,
+    pub evidence: String,
+    pub evidence_field: String,
+    pub more: String,
+    pub colour: String,
+    pub status: String,
+    pub save: String,
+    pub move_up: String,
+    pub move_down: String,
+    pub move_note: String,
+    pub move_to: String,
+    pub delete: String,
+}
+
+impl NoteLabels {
+    fn new(i: &crate::i18n::I18n) -> Self {
+        NoteLabels {
+            validated: i.t("canvas-validated"),
+            hypothesis: i.t("canvas-hypothesis"),
+            text: i.t("canvas-field-text"),
+            evidence: i.t("canvas-evidence"),
+            evidence_field: i.t("canvas-field-evidence"),
+            more: i.t("canvas-more"),
+            colour: i.t("canvas-field-colour"),
+            status: i.t("canvas-field-status"),
+            save: i.t("action-save"),
+            move_up: i.t("canvas-move-up"),
+            move_down: i.t("canvas-move-down"),
+            move_note: i.t("canvas-move"),
+            move_to: i.t("canvas-move-to"),
+            delete: i.t("canvas-delete"),
+        }
+    }
+}
+
+/// `<option>`s for the blocks, `selected` on one; labels escaped here because the template
+/// writes the result as it is.
+fn block_options(locale: domain::Locale, selected: &str) -> String {
+    let mut out = String::new();
+    for b in &template().blocks {
+        let sel = if b.key == selected { " selected" } else { "" };
+        out.push_str(&format!(
+            "<option value=\"{}\"{sel}>{}</option>",
+            escape(&b.key),
+            escape(&b.text(locale).title)
+        ));
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[derive(Template)]
@@ -149,10 +221,9 @@ pub async fn build_blocks(
     let (canvas, project) = canvas_for(state, ctx, id, Action::ViewProject).await?;
     let i = ctx.i;
     let locale = i.locale;
-    let can_edit = ctx.actor.can(
-        Action::EditProject,
-        super::project_scope(state, ctx, project.id).await?.1,
-    );
+    let can_edit = ctx
+        .actor
+        .can(Action::EditProject, super::visible_scope(ctx, &project)?);
     let items = store::canvas::items(&state.db, canvas.id).await?;
     let doc_items: Vec<DocumentItem> = items
         .iter()
@@ -168,6 +239,24 @@ pub async fn build_blocks(
     let hints = completeness(&doc_items);
     let comments = store::canvas::comments(&state.db, canvas.id).await?;
     let someone = i.t("canvas-versions-someone");
+    let colours: Vec<(String, String)> = Colour::ALL
+        .iter()
+        .map(|c| {
+            (
+                c.code().to_string(),
+                i.t(&format!("canvas-colour-{}", c.code())),
+            )
+        })
+        .collect();
+    let colour_label = |code: &str| {
+        colours
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default()
+    };
+    // Fluent fills the note's words in; looked up once, then the marker is replaced per note.
+    let grip = i.ta("canvas-grip-label", &[("text", "\u{1}")]);
     let problem_for = |target: &str| problem.as_ref().filter(|p| p.target == target);
     let blocks = template()
         .blocks
@@ -205,12 +294,14 @@ pub async fn build_blocks(
                     .enumerate()
                     .map(|(n, it)| {
                         let p = problem_for(&format!("item-{}", it.id));
+                        let short = short(&it.text);
                         ItemView {
                             id: it.id,
-                            short: short(&it.text),
+                            grip_label: grip.replace('\u{1}', &short),
+                            short,
                             text: it.text.clone(),
                             colour: it.colour.clone(),
-                            colour_label: i.t(&format!("canvas-colour-{}", it.colour)),
+                            colour_label: colour_label(&it.colour),
                             validated: it.status == ItemStatus::Validated.code(),
                             evidence: it.evidence.clone(),
                             version: it.version,
@@ -223,6 +314,11 @@ pub async fn build_blocks(
                         }
                     })
                     .collect(),
+                move_options: if can_edit && count > 0 {
+                    block_options(locale, &b.key)
+                } else {
+                    String::new()
+                },
                 add_error: add.map(|p| p.message.clone()),
                 add_text: add.map(|p| p.text.clone()).unwrap_or_default(),
                 add_evidence: add.map(|p| p.evidence.clone()).unwrap_or_default(),
@@ -260,20 +356,8 @@ pub async fn build_blocks(
         project_name: project.name,
         can_edit,
         blocks,
-        colours: Colour::ALL
-            .iter()
-            .map(|c| {
-                (
-                    c.code().to_string(),
-                    i.t(&format!("canvas-colour-{}", c.code())),
-                )
-            })
-            .collect(),
-        block_options: template()
-            .blocks
-            .iter()
-            .map(|b| (b.key.clone(), b.text(locale).title.clone()))
-            .collect(),
+        colours,
+        l: NoteLabels::new(&i),
         count_label: i.ta(
             "canvas-count",
             &[

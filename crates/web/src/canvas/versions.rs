@@ -57,7 +57,7 @@ async fn render(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let (canvas, project) = canvas_for(state, ctx, id, Action::ViewProject).await?;
-    let scope = super::project_scope(state, ctx, project.id).await?.1;
+    let scope = super::visible_scope(ctx, &project)?;
     let i = ctx.i;
     let unknown = i.t("canvas-versions-someone");
     let versions = store::canvas::versions(&state.db, canvas.id)
@@ -183,7 +183,7 @@ pub async fn show(
     Query(q): Query<DiffQuery>,
 ) -> WebResult<Response> {
     let (canvas, project) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
-    let scope = super::project_scope(&state, &ctx, project.id).await?.1;
+    let scope = super::visible_scope(&ctx, &project)?;
     let i = ctx.i;
     let (old, old_items) = store::canvas::version(&state.db, canvas.id, version_id)
         .await?

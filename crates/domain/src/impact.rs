@@ -415,6 +415,71 @@ pub fn sparkline(values: &[Option<Milli>], width: u32, height: u32) -> String {
         .join(" ")
 }
 
+/// The measurements of one project indicator packed for reading at once: `(day, value)` pairs,
+/// by date then entry order, 12 bytes each (day number as `i32`, value as `i64`, little endian).
+/// The network report reads one of these per indicator instead of searching each history.
+pub fn encode_series(measurements: &[(String, Milli)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(measurements.len() * 12);
+    for (on, value) in measurements {
+        out.extend_from_slice(&day_number(on).unwrap_or(i32::MIN).to_le_bytes());
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    out
+}
+
+/// A `YYYY-MM-DD` date as a day number (ordered like the dates); `None` if it is not a date.
+pub fn day_number(date: &str) -> Option<i32> {
+    let mut parts = date.splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    let month = time::Month::try_from(month).ok()?;
+    Some(
+        time::Date::from_calendar_date(year, month, day)
+            .ok()?
+            .to_julian_day(),
+    )
+}
+
+fn series_entries(series: &[u8]) -> impl Iterator<Item = (i32, Milli)> + '_ {
+    series.chunks_exact(12).map(|c| {
+        let mut day = [0u8; 4];
+        let mut value = [0u8; 8];
+        day.copy_from_slice(&c[..4]);
+        value.copy_from_slice(&c[4..]);
+        (i32::from_le_bytes(day), i64::from_le_bytes(value))
+    })
+}
+
+/// One project indicator's figure for the period `from..=to` (day numbers) from its series.
+pub fn figure_from_series(
+    project_id: i64,
+    centre_id: i64,
+    indicator: String,
+    series: &[u8],
+    from: i32,
+    to: i32,
+) -> ProjectFigure {
+    let (mut sum, mut count, mut last, mut last_on) = (0, 0, None, None);
+    for (day, value) in series_entries(series).take_while(|(day, _)| *day <= to) {
+        if day >= from {
+            sum += value;
+            count += 1;
+        }
+        last = Some(value);
+        last_on = Some(day);
+    }
+    ProjectFigure {
+        project_id,
+        centre_id,
+        indicator,
+        sum_in_period: sum,
+        count_in_period: count,
+        last,
+        last_before_period: last_on.is_some_and(|d| d < from),
+    }
+}
+
 /// What one project reported for one indicator up to the end of a period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectFigure {
@@ -518,6 +583,45 @@ pub fn totals_by_unit(totals: &[IndicatorTotal]) -> Vec<(Unit, Milli)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn series_give_the_period_figure() {
+        let m = |on: &str, v: Milli| (on.to_string(), v);
+        let series = encode_series(&[
+            m("2025-11-30", 4_000),
+            m("2026-01-15", 1_000),
+            m("2026-02-10", 2_500),
+            m("2026-04-01", 7_000),
+        ]);
+        let d = |s: &str| day_number(s).unwrap();
+        let f = figure_from_series(1, 2, "x".into(), &series, d("2026-01-01"), d("2026-03-31"));
+        assert_eq!(
+            (
+                f.sum_in_period,
+                f.count_in_period,
+                f.last,
+                f.last_before_period
+            ),
+            (3_500, 2, Some(2_500), false)
+        );
+        // Nothing in the period: the level is carried over from before it.
+        let f = figure_from_series(1, 2, "x".into(), &series, d("2025-12-01"), d("2025-12-31"));
+        assert_eq!(
+            (
+                f.sum_in_period,
+                f.count_in_period,
+                f.last,
+                f.last_before_period
+            ),
+            (0, 0, Some(4_000), true)
+        );
+        // Before anything was measured.
+        let f = figure_from_series(1, 2, "x".into(), &series, d("2024-01-01"), d("2024-12-31"));
+        assert_eq!((f.count_in_period, f.last), (0, None));
+        assert_eq!(d("2026-01-01") - d("2025-12-31"), 1);
+        assert_eq!(day_number("2026-02-30"), None);
+        assert_eq!(day_number("n'importe"), None);
+    }
 
     #[test]
     fn the_catalogue_is_complete_in_both_languages() {

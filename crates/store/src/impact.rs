@@ -2,7 +2,7 @@
 //! per-project figures the network aggregation starts from, and the network's yearly reviews
 //! with the next year's objectives. Values are thousandths of the indicator's unit.
 use crate::{Db, Result, StoreError, now};
-use domain::impact::ProjectFigure;
+use domain::impact::{ProjectFigure, day_number, figure_from_series};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProjectIndicator {
@@ -30,8 +30,8 @@ pub struct NewIndicator<'a> {
 
 /// Adds an indicator to a project (`Conflict` when the project already follows it).
 pub async fn add_indicator(db: &Db, new: &NewIndicator<'_>) -> Result<i64> {
-    let sql = "INSERT INTO project_indicators (centre_id, project_id, indicator_code, baseline, target, target_on, created_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+    let sql = "INSERT INTO project_indicators (centre_id, project_id, indicator_code, baseline, target, target_on, created_at, series) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql)
         .bind(new.centre_id)
         .bind(new.project_id)
@@ -40,6 +40,7 @@ pub async fn add_indicator(db: &Db, new: &NewIndicator<'_>) -> Result<i64> {
         .bind(new.target)
         .bind(new.target_on)
         .bind(now())
+        .bind(Vec::<u8>::new())
         .fetch_one(pool)
         .await?))
 }
@@ -75,12 +76,44 @@ pub struct NewMeasurement<'a> {
     pub created_by: Option<i64>,
 }
 
-/// Recomputes the running totals of some indicators' measurements (after inserts).
-const RUNNING_TOTALS: &str = "UPDATE measurements SET running_sum = r.s, running_count = r.n FROM ( \
-        SELECT id, CAST(SUM(value) OVER w AS BIGINT) AS s, COUNT(*) OVER w AS n FROM measurements \
-        WHERE project_indicator_id >= $1 AND project_indicator_id <= $2 \
-        WINDOW w AS (PARTITION BY project_indicator_id ORDER BY measured_on, id ROWS UNBOUNDED PRECEDING) \
-    ) r WHERE r.id = measurements.id";
+/// Rebuilds the packed series (see `domain::impact::encode_series`) of the project indicators
+/// whose ids lie in `low..=high`, inside the caller's transaction.
+macro_rules! rebuild_series {
+    ($tx:expr, $low:expr, $high:expr) => {{
+        let rows: Vec<(i64, Option<String>, Option<i64>)> = sqlx::query_as(
+            "SELECT pi.id, m.measured_on, m.value FROM project_indicators pi \
+             LEFT JOIN measurements m ON m.project_indicator_id = pi.id \
+             WHERE pi.id >= $1 AND pi.id <= $2 ORDER BY pi.id, m.measured_on, m.id",
+        )
+        .bind($low)
+        .bind($high)
+        .fetch_all(&mut *$tx)
+        .await?;
+        for (pi, series) in group_series(rows) {
+            sqlx::query("UPDATE project_indicators SET series = $1 WHERE id = $2")
+                .bind(series)
+                .bind(pi)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
+/// (indicator, date, value) rows ordered by indicator then date → each indicator's series.
+fn group_series(rows: Vec<(i64, Option<String>, Option<i64>)>) -> Vec<(i64, Vec<u8>)> {
+    let mut out: Vec<(i64, Vec<(String, i64)>)> = Vec::new();
+    for (pi, on, value) in rows {
+        if out.last().is_none_or(|(last, _)| *last != pi) {
+            out.push((pi, Vec::new()));
+        }
+        if let (Some(on), Some(value), Some((_, list))) = (on, value, out.last_mut()) {
+            list.push((on, value));
+        }
+    }
+    out.into_iter()
+        .map(|(pi, list)| (pi, domain::impact::encode_series(&list)))
+        .collect()
+}
 
 pub async fn add_measurement(db: &Db, new: &NewMeasurement<'_>) -> Result<i64> {
     let sql = "INSERT INTO measurements (project_indicator_id, measured_on, value, source, attachment_id, created_by, created_at) \
@@ -98,7 +131,7 @@ pub async fn add_measurement(db: &Db, new: &NewMeasurement<'_>) -> Result<i64> {
             .bind(now())
             .fetch_one(&mut *tx)
             .await?;
-        sqlx::query(RUNNING_TOTALS).bind(pi).bind(pi).execute(&mut *tx).await?;
+        rebuild_series!(tx, pi, pi);
         tx.commit().await?;
         Ok(id)
     })
@@ -129,7 +162,7 @@ pub async fn add_measurements(db: &Db, rows: &[(i64, String, i64)]) -> Result<()
         }
         let low = rows.iter().map(|r| r.0).min().unwrap_or(0);
         let high = rows.iter().map(|r| r.0).max().unwrap_or(0);
-        sqlx::query(RUNNING_TOTALS).bind(low).bind(high).execute(&mut *tx).await?;
+        rebuild_series!(tx, low, high);
         tx.commit().await?;
         Ok::<(), StoreError>(())
     })?;
@@ -152,74 +185,46 @@ pub async fn measurements(db: &Db, project_id: i64) -> Result<Vec<Measurement>> 
 }
 
 /// What every project (of one centre, or of the whole network when `centre` is `None`)
-/// reported for each indicator it follows, for the period `from`..=`to` (`YYYY-MM-DD`).
+/// reported for each indicator it follows, for the period `from`..=`to` (`YYYY-MM-DD`):
+/// one read of the packed series, the period worked out in `domain`.
 pub async fn figures(
     db: &Db,
     from: &str,
     to: &str,
     centre: Option<i64>,
 ) -> Result<Vec<ProjectFigure>> {
-    // Per indicator: its latest measurement up to `to` and its latest before `from`; the
-    // period's sum and count are the difference of their running totals.
-    type Row = (
-        i64,
-        i64,
-        String,
-        Option<i64>,
-        Option<i64>,
-        Option<i64>,
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-    );
-    let rows: Vec<Row> = match db {
-        Db::Sqlite(pool) => {
-            let sql = "SELECT pi.project_id, pi.centre_id, pi.indicator_code, \
-                    t.running_sum, t.running_count, t.value, t.measured_on, b.running_sum, b.running_count \
-                FROM project_indicators pi \
-                LEFT JOIN measurements t ON t.id = (SELECT m.id FROM measurements m \
-                    WHERE m.project_indicator_id = pi.id AND m.measured_on <= $2 \
-                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) \
-                LEFT JOIN measurements b ON b.id = (SELECT m.id FROM measurements m \
-                    WHERE m.project_indicator_id = pi.id AND m.measured_on < $1 \
-                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) \
-                WHERE ($3 = 0 OR pi.centre_id = $3)";
-            sqlx::query_as(sql)
-                .bind(from)
-                .bind(to)
-                .bind(centre.unwrap_or(0))
-                .fetch_all(pool)
-                .await?
-        }
-        Db::Postgres(pool) => {
-            let sql = "SELECT pi.project_id, pi.centre_id, pi.indicator_code, \
-                    t.running_sum, t.running_count, t.value, t.measured_on, b.running_sum, b.running_count \
-                FROM project_indicators pi \
-                LEFT JOIN LATERAL (SELECT m.running_sum, m.running_count, m.value, m.measured_on FROM measurements m \
-                    WHERE m.project_indicator_id = pi.id AND m.measured_on <= $2 \
-                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) t ON true \
-                LEFT JOIN LATERAL (SELECT m.running_sum, m.running_count FROM measurements m \
-                    WHERE m.project_indicator_id = pi.id AND m.measured_on < $1 \
-                    ORDER BY m.measured_on DESC, m.id DESC LIMIT 1) b ON true \
-                WHERE ($3 = 0 OR pi.centre_id = $3)";
-            sqlx::query_as(sql)
-                .bind(from)
-                .bind(to)
-                .bind(centre.unwrap_or(0))
-                .fetch_all(pool)
-                .await?
-        }
+    // Callers check the period; a date that is not one here is a programming error.
+    let (Some(from), Some(to)) = (day_number(from), day_number(to)) else {
+        return Err(StoreError::Corrupt(format!("period {from}..{to}")));
     };
+    let sql = "SELECT id, project_id, centre_id, indicator_code, series FROM project_indicators \
+               WHERE ($1 = 0 OR centre_id = $1) ORDER BY id";
+    type Row = (i64, i64, i64, String, Option<Vec<u8>>);
+    let mut rows: Vec<Row> =
+        on_db!(db, pool => sqlx::query_as(sql).bind(centre.unwrap_or(0)).fetch_all(pool).await?);
+    // Indicators from before the series existed are packed once, on first reading.
+    let unbuilt: Vec<i64> = rows.iter().filter(|r| r.4.is_none()).map(|r| r.0).collect();
+    if !unbuilt.is_empty() {
+        let low = unbuilt.iter().min().copied().unwrap_or(0);
+        let high = unbuilt.iter().max().copied().unwrap_or(0);
+        on_db!(db, pool => {
+            let mut tx = pool.begin().await?;
+            rebuild_series!(tx, low, high);
+            tx.commit().await?;
+        });
+        rows = on_db!(db, pool => sqlx::query_as(sql).bind(centre.unwrap_or(0)).fetch_all(pool).await?);
+    }
     Ok(rows
         .into_iter()
-        .map(|r| ProjectFigure {
-            project_id: r.0,
-            centre_id: r.1,
-            indicator: r.2,
-            sum_in_period: r.3.unwrap_or(0) - r.7.unwrap_or(0),
-            count_in_period: r.4.unwrap_or(0) - r.8.unwrap_or(0),
-            last: r.5,
-            last_before_period: r.6.as_deref().is_some_and(|d| d < from),
+        .map(|(_, project, centre, code, series)| {
+            figure_from_series(
+                project,
+                centre,
+                code,
+                series.as_deref().unwrap_or_default(),
+                from,
+                to,
+            )
         })
         .collect())
 }

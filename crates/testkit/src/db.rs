@@ -75,6 +75,15 @@ pub fn require_postgres_in_ci() -> Option<String> {
 }
 
 impl TestDb {
+    /// Runs one statement as it is (for tests that set up what the application cannot).
+    pub async fn execute(&self, sql: &str) {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+            Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        }
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
     pub async fn sqlite() -> TestDb {
         let dir = std::env::temp_dir().join(unique_name());
         std::fs::create_dir_all(&dir).expect("temp dir");

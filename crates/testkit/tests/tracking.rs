@@ -233,6 +233,16 @@ async fn indicators_measurements_figures_and_reviews_on_both_databases() {
             .await
             .unwrap();
         assert!(figures.iter().all(|f| f.centre_id == c2) && figures.len() == 1);
+        // Indicators stored before their series existed are packed on first reading.
+        let before = store::impact::figures(db, "2026-01-01", "2026-03-31", None)
+            .await
+            .unwrap();
+        t.execute("UPDATE project_indicators SET series = NULL")
+            .await;
+        let after = store::impact::figures(db, "2026-01-01", "2026-03-31", None)
+            .await
+            .unwrap();
+        assert_eq!(before, after, "{}", t.backend);
         assert_eq!(store::impact::measurements(db, p1).await.unwrap().len(), 6);
 
         let objectives = vec![(

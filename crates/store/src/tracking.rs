@@ -241,6 +241,7 @@ pub async fn attachments(db: &Db, project_id: i64) -> Result<Vec<Attachment>> {
 /// Details kept beside a roadmap item (the Markdown stays untouched).
 #[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct ItemDetails {
+    pub roadmap_id: i64,
     pub phase: i64,
     pub period: i64,
     pub item: i64,
@@ -253,10 +254,40 @@ pub struct ItemDetails {
 }
 
 pub async fn item_details(db: &Db, roadmap_id: i64) -> Result<Vec<ItemDetails>> {
-    let sql = "SELECT d.phase, d.period, d.item, d.owner_id, u.display_name AS owner_name, d.due_on, d.notes, d.link, d.evidence \
-               FROM roadmap_item_details d LEFT JOIN users u ON u.id = d.owner_id WHERE d.roadmap_id = $1 \
-               ORDER BY d.phase, d.period, d.item";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(roadmap_id).fetch_all(pool).await?))
+    let sql =
+        format!("{DETAILS_SELECT} WHERE d.roadmap_id = $1 ORDER BY d.phase, d.period, d.item");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(roadmap_id).fetch_all(pool).await?))
+}
+
+const DETAILS_SELECT: &str = "SELECT d.roadmap_id, d.phase, d.period, d.item, d.owner_id, u.display_name AS owner_name, \
+    d.due_on, d.notes, d.link, d.evidence FROM roadmap_item_details d LEFT JOIN users u ON u.id = d.owner_id";
+
+/// The roadmaps of a centre's projects with their items' details, for the dashboards' alerts.
+pub async fn centre_project_roadmaps(
+    db: &Db,
+    centre_id: i64,
+) -> Result<Vec<(crate::roadmaps::RoadmapRow, Vec<ItemDetails>)>> {
+    let sql = "SELECT id, centre_id, project_id, title, start_date, document, revision, created_at, updated_at \
+               FROM roadmaps WHERE centre_id = $1 AND project_id IS NOT NULL ORDER BY id";
+    let roadmaps: Vec<crate::roadmaps::RoadmapRow> =
+        on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_all(pool).await?);
+    let sql = format!(
+        "{DETAILS_SELECT} JOIN roadmaps r ON r.id = d.roadmap_id \
+         WHERE r.centre_id = $1 AND r.project_id IS NOT NULL ORDER BY d.phase, d.period, d.item"
+    );
+    let details: Vec<ItemDetails> =
+        on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).fetch_all(pool).await?);
+    Ok(roadmaps
+        .into_iter()
+        .map(|r| {
+            let mine = details
+                .iter()
+                .filter(|d| d.roadmap_id == r.id)
+                .cloned()
+                .collect();
+            (r, mine)
+        })
+        .collect())
 }
 
 pub struct SetItemDetails<'a> {

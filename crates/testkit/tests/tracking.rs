@@ -537,6 +537,11 @@ async fn roadmap_template_details_timeline_and_file_import() {
         assert!(page.body.contains("Lancer mon projet local"));
         // Month 1 (September) is over on any day after it: its unchecked items are overdue.
         assert!(page.body.contains("roadmap-overdue"));
+        // The coach who follows the project sees it on the dashboard too.
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        let dash = coach.get("/dashboard").await.body;
+        assert!(dash.contains("de la feuille de route en retard"), "{dash}");
 
         let bad = participant
             .post(

@@ -137,6 +137,14 @@ pub async fn watched_projects(state: &AppState, ctx: &Ctx) -> WebResult<Vec<Watc
         }
         let projects = store::projects::for_centre(&state.db, centre.id, user.id).await?;
         let health = store::tracking::health(&state.db, centre.id, &today_iso).await?;
+        let mut late_items: std::collections::HashMap<i64, usize> = Default::default();
+        for (r, details) in store::tracking::centre_project_roadmaps(&state.db, centre.id).await? {
+            let (Some(project), Ok(doc)) = (r.project_id, r.roadmap()) else {
+                continue;
+            };
+            *late_items.entry(project).or_default() +=
+                roadmap_items::overdue_for(&r, &doc, &details, today()).len();
+        }
         for p in projects {
             if !manages && p.relation.as_deref() != Some("follower") {
                 continue;
@@ -151,7 +159,7 @@ pub async fn watched_projects(state: &AppState, ctx: &Ctx) -> WebResult<Vec<Watc
                 now,
                 h.overdue_tasks,
                 h.overdue_milestones,
-                0,
+                late_items.get(&p.id).copied().unwrap_or(0),
             );
             out.push((
                 alerts.len(),

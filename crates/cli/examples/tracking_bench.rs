@@ -79,7 +79,7 @@ async fn seed(db: &store::Db, projects: usize) -> i64 {
 
 async fn aggregate(db: &store::Db, from: &str, to: &str) -> (Duration, usize) {
     let started = Instant::now();
-    let figures = store::impact::figures(db, from, to, None)
+    let figures = store::impact::figures(db, from, to, Default::default())
         .await
         .expect("figures");
     let totals = domain::impact::aggregate(&figures);

@@ -451,6 +451,60 @@ fn series_entries(series: &[u8]) -> impl Iterator<Item = (i32, Milli)> + '_ {
     })
 }
 
+/// Every project's series for one indicator in one centre, packed end to end: per project, its
+/// id (`i64`), its number of measurements (`u32`) and its series. The network report reads one
+/// pack per centre and indicator.
+pub fn encode_pack(series: &[(i64, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(series.iter().map(|(_, s)| s.len() + 12).sum());
+    for (project, s) in series {
+        out.extend_from_slice(&project.to_le_bytes());
+        out.extend_from_slice(&((s.len() / 12) as u32).to_le_bytes());
+        out.extend_from_slice(&s[..s.len() / 12 * 12]);
+    }
+    out
+}
+
+/// The figures of the period `from..=to` for each project of a pack (only those `keep` accepts).
+/// A damaged pack ends where it stops making sense.
+pub fn figures_from_pack(
+    centre_id: i64,
+    indicator: &str,
+    pack: &[u8],
+    from: i32,
+    to: i32,
+    keep: impl Fn(i64) -> bool,
+) -> Vec<ProjectFigure> {
+    let mut out = Vec::new();
+    let mut rest = pack;
+    while rest.len() >= 12 {
+        let (head, tail) = rest.split_at(12);
+        let mut project = [0u8; 8];
+        let mut count = [0u8; 4];
+        project.copy_from_slice(&head[..8]);
+        count.copy_from_slice(&head[8..]);
+        let project = i64::from_le_bytes(project);
+        let Some(len) = (u32::from_le_bytes(count) as usize).checked_mul(12) else {
+            break;
+        };
+        if tail.len() < len {
+            break;
+        }
+        let (series, tail) = tail.split_at(len);
+        if keep(project) {
+            out.push(figure_from_series(
+                project,
+                centre_id,
+                indicator.to_string(),
+                series,
+                from,
+                to,
+            ));
+        }
+        rest = tail;
+    }
+    out
+}
+
 /// One project indicator's figure for the period `from..=to` (day numbers) from its series.
 pub fn figure_from_series(
     project_id: i64,
@@ -620,6 +674,28 @@ mod tests {
         assert_eq!((f.count_in_period, f.last), (0, None));
         assert_eq!(d("2026-01-01") - d("2025-12-31"), 1);
         assert_eq!(day_number("2026-02-30"), None);
+        // Packed with another project's empty series, each project gets its own figure.
+        let pack = encode_pack(&[(7, &series), (8, &[])]);
+        let all = figures_from_pack(2, "x", &pack, d("2026-01-01"), d("2026-03-31"), |_| true);
+        assert_eq!(all.len(), 2);
+        assert_eq!(
+            (
+                all[0].project_id,
+                all[0].sum_in_period,
+                all[0].count_in_period
+            ),
+            (7, 3_500, 2)
+        );
+        assert_eq!(
+            (all[1].project_id, all[1].count_in_period, all[1].last),
+            (8, 0, None)
+        );
+        let only = figures_from_pack(2, "x", &pack, d("2026-01-01"), d("2026-03-31"), |p| p == 8);
+        assert_eq!(only.len(), 1);
+        // A cut pack yields what is whole and never panics.
+        for cut in 0..pack.len() {
+            let _ = figures_from_pack(2, "x", &pack[..cut], 0, i32::MAX, |_| true);
+        }
         assert_eq!(day_number("n'importe"), None);
     }
 

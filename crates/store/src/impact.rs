@@ -2,7 +2,7 @@
 //! per-project figures the network aggregation starts from, and the network's yearly reviews
 //! with the next year's objectives. Values are thousandths of the indicator's unit.
 use crate::{Db, Result, StoreError, now};
-use domain::impact::{ProjectFigure, day_number, figure_from_series};
+use domain::impact::{ProjectFigure, day_number, figures_from_pack};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProjectIndicator {
@@ -19,6 +19,80 @@ pub struct ProjectIndicator {
 const PI_COLUMNS: &str =
     "id, centre_id, project_id, indicator_code, baseline, target, target_on, created_at";
 
+/// Rebuilds the packed series (see `domain::impact::encode_series`) of the project indicators
+/// whose ids lie in `low..=high`, inside the caller's transaction.
+macro_rules! rebuild_series {
+    ($tx:expr, $low:expr, $high:expr) => {{
+        let rows: Vec<(i64, Option<String>, Option<i64>)> = sqlx::query_as(
+            "SELECT pi.id, m.measured_on, m.value FROM project_indicators pi \
+             LEFT JOIN measurements m ON m.project_indicator_id = pi.id \
+             WHERE pi.id >= $1 AND pi.id <= $2 ORDER BY pi.id, m.measured_on, m.id",
+        )
+        .bind($low)
+        .bind($high)
+        .fetch_all(&mut *$tx)
+        .await?;
+        for (pi, series) in group_series(rows) {
+            sqlx::query("UPDATE project_indicators SET series = $1 WHERE id = $2")
+                .bind(series)
+                .bind(pi)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
+/// Rebuilds the packs (see `domain::impact::encode_pack`) of every centre and indicator that
+/// one of the project indicators `low..=high` belongs to, from their projects' series.
+macro_rules! rebuild_packs {
+    ($tx:expr, $low:expr, $high:expr) => {{
+        let groups: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT DISTINCT centre_id, indicator_code FROM project_indicators WHERE id >= $1 AND id <= $2",
+        )
+        .bind($low)
+        .bind($high)
+        .fetch_all(&mut *$tx)
+        .await?;
+        for (centre, code) in groups {
+            let series: Vec<(i64, Vec<u8>)> = sqlx::query_as(
+                "SELECT project_id, COALESCE(series, $3) FROM project_indicators \
+                 WHERE centre_id = $1 AND indicator_code = $2 ORDER BY id",
+            )
+            .bind(centre)
+            .bind(&code)
+            .bind(Vec::<u8>::new())
+            .fetch_all(&mut *$tx)
+            .await?;
+            let list: Vec<(i64, &[u8])> = series.iter().map(|(p, s)| (*p, s.as_slice())).collect();
+            sqlx::query(
+                "INSERT INTO indicator_packs (centre_id, indicator_code, pack) VALUES ($1, $2, $3) \
+                 ON CONFLICT (centre_id, indicator_code) DO UPDATE SET pack = excluded.pack",
+            )
+            .bind(centre)
+            .bind(&code)
+            .bind(domain::impact::encode_pack(&list))
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
+/// (indicator, date, value) rows ordered by indicator then date → each indicator's series.
+fn group_series(rows: Vec<(i64, Option<String>, Option<i64>)>) -> Vec<(i64, Vec<u8>)> {
+    let mut out: Vec<(i64, Vec<(String, i64)>)> = Vec::new();
+    for (pi, on, value) in rows {
+        if out.last().is_none_or(|(last, _)| *last != pi) {
+            out.push((pi, Vec::new()));
+        }
+        if let (Some(on), Some(value), Some((_, list))) = (on, value, out.last_mut()) {
+            list.push((on, value));
+        }
+    }
+    out.into_iter()
+        .map(|(pi, list)| (pi, domain::impact::encode_series(&list)))
+        .collect()
+}
+
 pub struct NewIndicator<'a> {
     pub centre_id: i64,
     pub project_id: i64,
@@ -32,17 +106,24 @@ pub struct NewIndicator<'a> {
 pub async fn add_indicator(db: &Db, new: &NewIndicator<'_>) -> Result<i64> {
     let sql = "INSERT INTO project_indicators (centre_id, project_id, indicator_code, baseline, target, target_on, created_at, series) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
-        .bind(new.centre_id)
-        .bind(new.project_id)
-        .bind(new.code)
-        .bind(new.baseline)
-        .bind(new.target)
-        .bind(new.target_on)
-        .bind(now())
-        .bind(Vec::<u8>::new())
-        .fetch_one(pool)
-        .await?))
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(sql)
+            .bind(new.centre_id)
+            .bind(new.project_id)
+            .bind(new.code)
+            .bind(new.baseline)
+            .bind(new.target)
+            .bind(new.target_on)
+            .bind(now())
+            .bind(Vec::<u8>::new())
+            .fetch_one(&mut *tx)
+            .await?;
+        // The new indicator counts as "nothing reported" until it is measured.
+        rebuild_packs!(tx, id, id);
+        tx.commit().await?;
+        Ok(id)
+    })
 }
 
 pub async fn indicators(db: &Db, project_id: i64) -> Result<Vec<ProjectIndicator>> {
@@ -76,45 +157,6 @@ pub struct NewMeasurement<'a> {
     pub created_by: Option<i64>,
 }
 
-/// Rebuilds the packed series (see `domain::impact::encode_series`) of the project indicators
-/// whose ids lie in `low..=high`, inside the caller's transaction.
-macro_rules! rebuild_series {
-    ($tx:expr, $low:expr, $high:expr) => {{
-        let rows: Vec<(i64, Option<String>, Option<i64>)> = sqlx::query_as(
-            "SELECT pi.id, m.measured_on, m.value FROM project_indicators pi \
-             LEFT JOIN measurements m ON m.project_indicator_id = pi.id \
-             WHERE pi.id >= $1 AND pi.id <= $2 ORDER BY pi.id, m.measured_on, m.id",
-        )
-        .bind($low)
-        .bind($high)
-        .fetch_all(&mut *$tx)
-        .await?;
-        for (pi, series) in group_series(rows) {
-            sqlx::query("UPDATE project_indicators SET series = $1 WHERE id = $2")
-                .bind(series)
-                .bind(pi)
-                .execute(&mut *$tx)
-                .await?;
-        }
-    }};
-}
-
-/// (indicator, date, value) rows ordered by indicator then date → each indicator's series.
-fn group_series(rows: Vec<(i64, Option<String>, Option<i64>)>) -> Vec<(i64, Vec<u8>)> {
-    let mut out: Vec<(i64, Vec<(String, i64)>)> = Vec::new();
-    for (pi, on, value) in rows {
-        if out.last().is_none_or(|(last, _)| *last != pi) {
-            out.push((pi, Vec::new()));
-        }
-        if let (Some(on), Some(value), Some((_, list))) = (on, value, out.last_mut()) {
-            list.push((on, value));
-        }
-    }
-    out.into_iter()
-        .map(|(pi, list)| (pi, domain::impact::encode_series(&list)))
-        .collect()
-}
-
 pub async fn add_measurement(db: &Db, new: &NewMeasurement<'_>) -> Result<i64> {
     let sql = "INSERT INTO measurements (project_indicator_id, measured_on, value, source, attachment_id, created_by, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
@@ -132,6 +174,7 @@ pub async fn add_measurement(db: &Db, new: &NewMeasurement<'_>) -> Result<i64> {
             .fetch_one(&mut *tx)
             .await?;
         rebuild_series!(tx, pi, pi);
+        rebuild_packs!(tx, pi, pi);
         tx.commit().await?;
         Ok(id)
     })
@@ -163,6 +206,7 @@ pub async fn add_measurements(db: &Db, rows: &[(i64, String, i64)]) -> Result<()
         let low = rows.iter().map(|r| r.0).min().unwrap_or(0);
         let high = rows.iter().map(|r| r.0).max().unwrap_or(0);
         rebuild_series!(tx, low, high);
+        rebuild_packs!(tx, low, high);
         tx.commit().await?;
         Ok::<(), StoreError>(())
     })?;
@@ -184,49 +228,61 @@ pub async fn measurements(db: &Db, project_id: i64) -> Result<Vec<Measurement>> 
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(project_id).fetch_all(pool).await?))
 }
 
-/// What every project (of one centre, or of the whole network when `centre` is `None`)
-/// reported for each indicator it follows, for the period `from`..=`to` (`YYYY-MM-DD`):
-/// one read of the packed series, the period worked out in `domain`.
-pub async fn figures(
-    db: &Db,
-    from: &str,
-    to: &str,
-    centre: Option<i64>,
-) -> Result<Vec<ProjectFigure>> {
+/// Which projects a network figure covers: all, or one centre's, or one cohort's (or both).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Among {
+    pub centre: Option<i64>,
+    pub cohort: Option<i64>,
+}
+
+/// What every project (among `among`) reported for each indicator it follows, for the period
+/// `from`..=`to` (`YYYY-MM-DD`): one read of a pack per centre and indicator, the period worked
+/// out in `domain`.
+pub async fn figures(db: &Db, from: &str, to: &str, among: Among) -> Result<Vec<ProjectFigure>> {
     // Callers check the period; a date that is not one here is a programming error.
     let (Some(from), Some(to)) = (day_number(from), day_number(to)) else {
         return Err(StoreError::Corrupt(format!("period {from}..{to}")));
     };
-    let sql = "SELECT id, project_id, centre_id, indicator_code, series FROM project_indicators \
-               WHERE ($1 = 0 OR centre_id = $1) ORDER BY id";
-    type Row = (i64, i64, i64, String, Option<Vec<u8>>);
-    let mut rows: Vec<Row> =
-        on_db!(db, pool => sqlx::query_as(sql).bind(centre.unwrap_or(0)).fetch_all(pool).await?);
-    // Indicators from before the series existed are packed once, on first reading.
-    let unbuilt: Vec<i64> = rows.iter().filter(|r| r.4.is_none()).map(|r| r.0).collect();
-    if !unbuilt.is_empty() {
-        let low = unbuilt.iter().min().copied().unwrap_or(0);
-        let high = unbuilt.iter().max().copied().unwrap_or(0);
-        on_db!(db, pool => {
-            let mut tx = pool.begin().await?;
-            rebuild_series!(tx, low, high);
-            tx.commit().await?;
-        });
-        rows = on_db!(db, pool => sqlx::query_as(sql).bind(centre.unwrap_or(0)).fetch_all(pool).await?);
-    }
-    Ok(rows
-        .into_iter()
-        .map(|(_, project, centre, code, series)| {
-            figure_from_series(
-                project,
-                centre,
-                code,
-                series.as_deref().unwrap_or_default(),
-                from,
-                to,
-            )
-        })
+    build_packs_once(db).await?;
+    let cohort: Option<Vec<i64>> = match among.cohort {
+        Some(c) => Some(crate::cohorts::project_ids(db, c).await?),
+        None => None,
+    };
+    let sql = "SELECT centre_id, indicator_code, pack FROM indicator_packs \
+               WHERE ($1 = 0 OR centre_id = $1) ORDER BY centre_id, indicator_code";
+    let packs: Vec<(i64, String, Vec<u8>)> = on_db!(db, pool => sqlx::query_as(sql)
+        .bind(among.centre.unwrap_or(0))
+        .fetch_all(pool)
+        .await?);
+    let keep = |project: i64| {
+        cohort
+            .as_ref()
+            .is_none_or(|ids| ids.binary_search(&project).is_ok())
+    };
+    Ok(packs
+        .iter()
+        .flat_map(|(centre, code, pack)| figures_from_pack(*centre, code, pack, from, to, keep))
         .collect())
+}
+
+const PACKS_BUILT: &str = "impact_packs";
+
+/// Data from before the packs existed is packed once, on first reading.
+async fn build_packs_once(db: &Db) -> Result<()> {
+    if crate::settings::get(db, PACKS_BUILT).await?.is_some() {
+        return Ok(());
+    }
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let (low, high): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT MIN(id), MAX(id) FROM project_indicators").fetch_one(&mut *tx).await?;
+        if let (Some(low), Some(high)) = (low, high) {
+            rebuild_series!(tx, low, high);
+            rebuild_packs!(tx, low, high);
+        }
+        tx.commit().await?;
+    });
+    crate::settings::set(db, PACKS_BUILT, "1").await
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -211,7 +211,7 @@ async fn indicators_measurements_figures_and_reviews_on_both_databases() {
         .await
         .unwrap();
         // Q1 2026 across the network: waste 1.5 + 2.25 + 0.5 = 4.25 t; jobs: the last level (4).
-        let figures = store::impact::figures(db, "2026-01-01", "2026-03-31", None)
+        let figures = store::impact::figures(db, "2026-01-01", "2026-03-31", Default::default())
             .await
             .unwrap();
         let totals = domain::impact::aggregate(&figures);
@@ -220,7 +220,7 @@ async fn indicators_measurements_figures_and_reviews_on_both_databases() {
         assert_eq!(get("waste-diverted").measurements, 3);
         assert_eq!(get("jobs-created").value, 4_000);
         // January only: jobs carried over from June 2025; p2 has no waste measurement.
-        let figures = store::impact::figures(db, "2026-01-01", "2026-01-31", None)
+        let figures = store::impact::figures(db, "2026-01-01", "2026-01-31", Default::default())
             .await
             .unwrap();
         let totals = domain::impact::aggregate(&figures);
@@ -229,17 +229,25 @@ async fn indicators_measurements_figures_and_reviews_on_both_databases() {
         let jobs = totals.iter().find(|x| x.code == "jobs-created").unwrap();
         assert_eq!((jobs.value, jobs.carried), (2_000, 1));
         // One centre only.
-        let figures = store::impact::figures(db, "2026-01-01", "2026-03-31", Some(c2))
-            .await
-            .unwrap();
+        let figures = store::impact::figures(
+            db,
+            "2026-01-01",
+            "2026-03-31",
+            store::impact::Among {
+                centre: Some(c2),
+                cohort: None,
+            },
+        )
+        .await
+        .unwrap();
         assert!(figures.iter().all(|f| f.centre_id == c2) && figures.len() == 1);
-        // Indicators stored before their series existed are packed on first reading.
-        let before = store::impact::figures(db, "2026-01-01", "2026-03-31", None)
+        // Indicators stored before the packs existed are packed on first reading.
+        let before = store::impact::figures(db, "2026-01-01", "2026-03-31", Default::default())
             .await
             .unwrap();
         t.execute("UPDATE project_indicators SET series = NULL")
             .await;
-        let after = store::impact::figures(db, "2026-01-01", "2026-03-31", None)
+        let after = store::impact::figures(db, "2026-01-01", "2026-03-31", Default::default())
             .await
             .unwrap();
         assert_eq!(before, after, "{}", t.backend);

@@ -185,6 +185,8 @@ struct ShowView {
     centre: Centre,
     kind: String,
     can_manage: bool,
+    /// Coaches and managers see the members and the cohorts.
+    staff: bool,
     members: Vec<MemberRow>,
     invitations: Vec<InvitationRow>,
     projects: i64,
@@ -272,6 +274,7 @@ async fn render_show(
             .map_or(0, |c| c.projects),
         centre,
         can_manage,
+        staff,
         members,
         invitations,
         roles,

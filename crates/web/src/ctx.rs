@@ -17,6 +17,12 @@ use domain::{Actor, Locale};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
+/// Marks a response to a change that cannot touch the person's session, roles or projects
+/// (a canvas note saved by the editor), so their cached session stays: a busy editor then
+/// costs no session lookups.
+#[derive(Clone, Copy)]
+pub struct SessionUnchanged;
+
 /// Largest form body accepted (uploads will have their own limit).
 pub const FORM_LIMIT: usize = 256 * 1024;
 
@@ -267,7 +273,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     let req = Request::from_parts(parts, body);
     let mut response = next.run(req).await;
-    if unsafe_method && let Some(hash) = &ctx.session_hash {
+    let kept = response.extensions().get::<SessionUnchanged>().is_some();
+    if unsafe_method
+        && !kept
+        && let Some(hash) = &ctx.session_hash
+    {
         // Whatever the request changed about this person shows on the next page.
         state.forget_session(hash);
         if let Some(user_id) = ctx.actor.user_id {

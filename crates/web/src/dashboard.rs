@@ -4,7 +4,7 @@ use crate::error::WebResult;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Action, Role, Scope};
 
@@ -35,6 +35,9 @@ struct DashboardView {
     stats: Vec<(String, String)>,
     roadmaps: Vec<crate::roadmaps::RoadmapCard>,
     watched: Vec<crate::tracking::WatchedProject>,
+    /// The cohorts the watched projects can be filtered by, and the one chosen (0: all).
+    cohorts: Vec<(i64, String)>,
+    cohort: i64,
     my_tasks: Vec<(i64, String, crate::tracking::TaskView)>,
     network_reports: bool,
 }
@@ -49,7 +52,18 @@ pub fn stage_key(stage: &str) -> &'static str {
     }
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DashboardQuery {
+    /// A cohort id; anything else shows every watched project.
+    pub cohorte: String,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<DashboardQuery>,
+) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let i = ctx.i;
     let db = &state.db;
@@ -114,8 +128,23 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     } else {
         Vec::new()
     };
+    let mut cohorts = Vec::new();
+    if matches!(role, Role::Coach | Role::CentreManager) {
+        for c in all_centres.iter() {
+            if ctx.actor.can(Action::ListProjects, Scope::Centre(c.id)) {
+                for cohort in store::cohorts::for_centre(db, c.id).await? {
+                    cohorts.push((cohort.id, cohort.name));
+                }
+            }
+        }
+    }
+    let cohort = q
+        .cohorte
+        .parse::<i64>()
+        .ok()
+        .filter(|c| cohorts.iter().any(|(id, _)| id == c));
     let watched = if matches!(role, Role::Coach | Role::CentreManager) {
-        crate::tracking::watched_projects(&state, &ctx).await?
+        crate::tracking::watched_projects(&state, &ctx, cohort).await?
     } else {
         Vec::new()
     };
@@ -140,6 +169,8 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     my_tasks.truncate(8);
     let view = DashboardView {
         watched,
+        cohorts,
+        cohort: cohort.unwrap_or(0),
         my_tasks,
         network_reports: ctx.actor.can(Action::ViewNetworkReport, Scope::Network),
         roadmaps,

@@ -152,8 +152,34 @@ pub async fn load(db: &Db) -> WebResult<()> {
     load_canvases(db).await?;
     load_roadmap(db).await?;
     load_tracking(db).await?;
+    load_cohort(db).await?;
     crate::diagnostics::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
+    Ok(())
+}
+
+/// The studio's first cohort, with its three projects (roadmap: "Lancer la première cohorte").
+async fn load_cohort(db: &Db) -> WebResult<()> {
+    let studio = store::centres::find_by_slug(db, "studio")
+        .await?
+        .ok_or(WebError::NotFound)?;
+    const NAME: &str = "Première cohorte · automne 2026";
+    if store::cohorts::for_centre(db, studio.id)
+        .await?
+        .iter()
+        .any(|c| c.name == NAME)
+    {
+        return Ok(());
+    }
+    let fields = store::cohorts::CohortFields {
+        name: NAME,
+        starts_on: "2026-09-14",
+        ends_on: "2027-01-29",
+    };
+    let cohort = store::cohorts::create(db, studio.id, &fields).await?;
+    for p in store::projects::for_centre(db, studio.id, 0).await? {
+        store::cohorts::add_project(db, cohort, p.id).await?;
+    }
     Ok(())
 }
 

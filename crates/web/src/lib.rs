@@ -8,6 +8,7 @@ pub mod assets;
 pub mod cache;
 mod canvas;
 mod centres;
+mod cohorts;
 pub mod config;
 pub mod cookies;
 pub mod ctx;
@@ -72,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))
         .merge(diagnostics::routes())
+        .merge(cohorts::routes())
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

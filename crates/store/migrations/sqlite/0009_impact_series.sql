@@ -1,6 +1,8 @@
 -- Each project indicator keeps its measurements packed in one value (`series`: day number and
--- value per measurement, by date), rebuilt whenever a measurement is added, so the network
--- report reads one row per indicator instead of searching every history. NULL until first built.
+-- value per measurement, by date), rebuilt whenever a measurement is added; and each centre's
+-- indicator keeps its projects' series packed together (`indicator_packs`), rebuilt with them,
+-- so the network report reads one row per centre and indicator instead of searching every
+-- history. Both are built for older data on first reading (setting `impact_packs`).
 ALTER TABLE project_indicators ADD COLUMN series BLOB;
 
 -- The running totals it replaces go. (SQLite cannot drop them in place from a table whose
@@ -20,3 +22,10 @@ INSERT INTO measurements_new (id, project_indicator_id, measured_on, value, sour
 DROP TABLE measurements;
 ALTER TABLE measurements_new RENAME TO measurements;
 CREATE INDEX measurements_series ON measurements(project_indicator_id, measured_on, id);
+
+CREATE TABLE indicator_packs (
+    centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+    indicator_code TEXT NOT NULL,
+    pack BLOB NOT NULL,
+    PRIMARY KEY (centre_id, indicator_code)
+);

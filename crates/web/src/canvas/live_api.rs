@@ -51,6 +51,15 @@ pub async fn announce(state: &AppState, canvas: i64, blocks: &[&str], client: St
         .await;
 }
 
+/// A note change answered: the session cache stays (see `SessionUnchanged`).
+fn saved(answer: impl IntoResponse) -> Response {
+    let mut response = answer.into_response();
+    response
+        .extensions_mut()
+        .insert(crate::ctx::SessionUnchanged);
+    response
+}
+
 fn item_json(item: &Item) -> serde_json::Value {
     json!({
         "id": item.id,
@@ -95,11 +104,10 @@ pub async fn add(
         .await
         .map_err(too_many)?;
     announce(&state, canvas.id, &[&item.block], client_of(&headers)).await;
-    Ok((
+    Ok(saved((
         axum::http::StatusCode::CREATED,
         Json(json!({ "item": item_json(&item) })),
-    )
-        .into_response())
+    )))
 }
 
 /// `POST /api/canvases/{id}/items/{item}`: an edit from `version`; a concurrent edit keeps both.
@@ -145,7 +153,7 @@ pub async fn edit(
         )
         .await;
     }
-    Ok(Json(body).into_response())
+    Ok(saved(Json(body)))
 }
 
 /// `POST /api/canvases/{id}/items/{item}/move`: to `block` at `index` (0-based).
@@ -179,7 +187,7 @@ pub async fn move_to(
         client_of(&headers),
     )
     .await;
-    Ok(Json(json!({ "item": item_json(&moved) })).into_response())
+    Ok(saved(Json(json!({ "item": item_json(&moved) }))))
 }
 
 /// `POST /api/canvases/{id}/items/{item}/delete`: refused (409-like 400) if the note changed.
@@ -199,7 +207,7 @@ pub async fn delete(
                 e => e.into(),
             })?;
     announce(&state, canvas.id, &[&deleted.block], client_of(&headers)).await;
-    Ok(Json(json!({ "item": item_json(&deleted) })).into_response())
+    Ok(saved(Json(json!({ "item": item_json(&deleted) }))))
 }
 
 /// `POST /api/canvases/{id}/items/{item}/restore`: undo a delete.
@@ -217,7 +225,7 @@ pub async fn restore(
             e => e.into(),
         })?;
     announce(&state, canvas.id, &[&restored.block], client_of(&headers)).await;
-    Ok(Json(json!({ "item": item_json(&restored) })).into_response())
+    Ok(saved(Json(json!({ "item": item_json(&restored) }))))
 }
 
 #[derive(Debug, Default, Deserialize)]

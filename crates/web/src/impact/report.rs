@@ -1,5 +1,5 @@
-//! The network report (every centre's projects, filtered by period, SDG and centre; cohorts do
-//! not exist yet, so centres are the grouping), its CSV and XLSX exports, and the yearly review
+//! The network report (every centre's projects, filtered by period, SDG, centre and cohort),
+//! its CSV, XLSX and PDF exports, and the yearly review
 //! with next year's objectives recorded against the year's figures.
 use super::with_unit;
 use super::xlsx::{self, Cell};
@@ -26,18 +26,21 @@ pub struct Filter {
     pub to: String,
     pub sdg: String,
     pub centre: String,
+    pub cohort: String,
 }
 
-/// A checked filter: dates as `YYYY-MM-DD`, SDG 1–17 or none, centre id or none.
+/// A checked filter: dates as `YYYY-MM-DD`, SDG 1–17 or none, centre and cohort ids or none.
 pub struct Checked {
     pub from: String,
     pub to: String,
     pub sdg: Option<u8>,
     pub centre: Option<i64>,
+    pub cohort: Option<i64>,
 }
 
 fn check(
     state_centres: &[store::centres::CentreSummary],
+    cohorts: &[store::cohorts::Cohort],
     f: &Filter,
     i: I18n,
     errors: &mut FieldErrors,
@@ -73,17 +76,33 @@ fn check(
         .parse::<i64>()
         .ok()
         .filter(|c| state_centres.iter().any(|x| x.id == *c));
+    let cohort = f
+        .cohort
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|c| cohorts.iter().any(|x| x.id == *c));
     Checked {
         from,
         to,
         sdg,
         centre,
+        cohort,
     }
 }
 
 /// The network totals for a checked filter.
 pub async fn totals(state: &AppState, f: &Checked) -> WebResult<Vec<IndicatorTotal>> {
-    let figures = store::impact::figures(&state.db, &f.from, &f.to, f.centre).await?;
+    let figures = store::impact::figures(
+        &state.db,
+        &f.from,
+        &f.to,
+        store::impact::Among {
+            centre: f.centre,
+            cohort: f.cohort,
+        },
+    )
+    .await?;
     Ok(impact::aggregate(&figures)
         .into_iter()
         .filter(|t| {
@@ -145,6 +164,8 @@ struct ReportView {
     period_label: String,
     centres: Vec<(i64, String)>,
     centre: i64,
+    cohorts: Vec<(i64, String)>,
+    cohort: i64,
     sdg: u8,
     rows: Vec<Row>,
     by_unit: Vec<String>,
@@ -166,8 +187,9 @@ pub async fn page(
     let i = ctx.i;
     let filter = parse_filter(query);
     let centres = state.centres().await?;
+    let cohorts = store::cohorts::all(&state.db).await?;
     let mut errors = FieldErrors::default();
-    let checked = check(&centres, &filter, i, &mut errors);
+    let checked = check(&centres, &cohorts, &filter, i, &mut errors);
     let totals = totals(&state, &checked).await?;
     let by_unit = impact::totals_by_unit(&totals)
         .into_iter()
@@ -184,6 +206,10 @@ pub async fn page(
             "centre",
             &checked.centre.map(|c| c.to_string()).unwrap_or_default(),
         ),
+        (
+            "cohort",
+            &checked.cohort.map(|c| c.to_string()).unwrap_or_default(),
+        ),
     ])
     .unwrap_or_default();
     let view = ReportView {
@@ -199,6 +225,15 @@ pub async fn page(
         to: checked.to.clone(),
         centres: centres.iter().map(|c| (c.id, c.name.clone())).collect(),
         centre: checked.centre.unwrap_or(0),
+        cohorts: cohorts
+            .iter()
+            .map(|c| {
+                let centre = centres.iter().find(|x| x.id == c.centre_id);
+                let centre = centre.map_or("", |x| x.name.as_str());
+                (c.id, format!("{centre} · {}", c.name))
+            })
+            .collect(),
+        cohort: checked.cohort.unwrap_or(0),
         sdg: checked.sdg.unwrap_or(0),
         rows: rows(i, &totals),
         by_unit,
@@ -265,8 +300,9 @@ async fn export_data(
     ctx.authorize(Action::ViewNetworkReport, Scope::Network)?;
     let filter = parse_filter(query);
     let centres = state.centres().await?;
+    let cohorts = store::cohorts::all(&state.db).await?;
     let mut errors = FieldErrors::default();
-    let checked = check(&centres, &filter, ctx.i, &mut errors);
+    let checked = check(&centres, &cohorts, &filter, ctx.i, &mut errors);
     if !errors.is_empty() {
         return Err(WebError::BadRequest("impact-error-filter"));
     }
@@ -424,6 +460,7 @@ async fn render_review(
             .unwrap_or_else(|_| default_to(DEFAULT_FROM)),
         sdg: None,
         centre: None,
+        cohort: None,
     };
     let totals = totals(state, &checked).await?;
     let saved = match &stored {
@@ -563,6 +600,7 @@ pub async fn save_review(
         to: tracking::iso(to),
         sdg: None,
         centre: None,
+        cohort: None,
     };
     let totals = totals(&state, &checked).await?;
     let mut objectives = Vec::new();
@@ -634,8 +672,9 @@ pub async fn pdf(
     let (_, name) = export_data(&state, &ctx, query.clone(), "pdf").await?;
     let filter = parse_filter(query);
     let centres = state.centres().await?;
+    let cohorts = store::cohorts::all(&state.db).await?;
     let mut errors = FieldErrors::default();
-    let checked = check(&centres, &filter, i, &mut errors);
+    let checked = check(&centres, &cohorts, &filter, i, &mut errors);
     let totals = totals(&state, &checked).await?;
     let period = i.ta(
         "timeline-dates",

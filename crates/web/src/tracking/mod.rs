@@ -112,17 +112,21 @@ pub struct WatchedProject {
     pub stage: String,
     pub last_activity: String,
     pub alerts: Vec<String>,
+    /// The cohorts it belongs to.
+    pub cohorts: Vec<String>,
 }
 
-/// The projects a coach follows or a manager runs, most worrying first.
-pub async fn watched_projects(state: &AppState, ctx: &Ctx) -> WebResult<Vec<WatchedProject>> {
+/// The projects a coach follows or a manager runs (only those of `cohort` if given), most
+/// worrying first.
+pub async fn watched_projects(
+    state: &AppState,
+    ctx: &Ctx,
+    cohort: Option<i64>,
+) -> WebResult<Vec<WatchedProject>> {
     let Some(user) = ctx.user.as_deref() else {
         return Ok(Vec::new());
     };
-    let i = ctx.i;
-    let today_iso = tracking::iso(today());
-    let now = store::now();
-    let mut out: Vec<(usize, WatchedProject)> = Vec::new();
+    let mut out = Vec::new();
     for centre in state.centres().await?.iter() {
         let manages = ctx
             .actor
@@ -135,50 +139,79 @@ pub async fn watched_projects(state: &AppState, ctx: &Ctx) -> WebResult<Vec<Watc
         if !manages && !coaches {
             continue;
         }
-        let projects = store::projects::for_centre(&state.db, centre.id, user.id).await?;
-        let health = store::tracking::health(&state.db, centre.id, &today_iso).await?;
-        let mut late_items: std::collections::HashMap<i64, usize> = Default::default();
-        for (r, details) in store::tracking::centre_project_roadmaps(&state.db, centre.id).await? {
-            let (Some(project), Ok(doc)) = (r.project_id, r.roadmap()) else {
-                continue;
-            };
-            *late_items.entry(project).or_default() +=
-                roadmap_items::overdue_for(&r, &doc, &details, today()).len();
-        }
-        for p in projects {
-            if !manages && p.relation.as_deref() != Some("follower") {
-                continue;
-            }
-            let h = health
-                .iter()
-                .find(|h| h.project_id == p.id)
-                .cloned()
-                .unwrap_or_default();
-            let alerts = tracking::alerts(
-                h.last_activity,
-                now,
-                h.overdue_tasks,
-                h.overdue_milestones,
-                late_items.get(&p.id).copied().unwrap_or(0),
-            );
-            out.push((
-                alerts.len(),
-                WatchedProject {
-                    id: p.id,
-                    centre: centre.name.clone(),
-                    stage: i.t(crate::dashboard::stage_key(&p.stage)),
-                    last_activity: i.ta(
-                        "tracking-last-activity",
-                        &[("date", &i.date(h.last_activity))],
-                    ),
-                    alerts: alerts.iter().map(|a| alert_text(i, a)).collect(),
-                    name: p.name,
-                },
-            ));
-        }
+        let projects = store::projects::for_centre(&state.db, centre.id, user.id)
+            .await?
+            .into_iter()
+            .filter(|p| manages || p.relation.as_deref() == Some("follower"));
+        out.extend(health_cards(state, ctx.i, centre, projects.collect(), cohort).await?);
     }
     out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
     Ok(out.into_iter().map(|(_, p)| p).collect())
+}
+
+/// Each project of one centre with its last activity and alerts (and how many alerts, to sort
+/// by), keeping only the projects of `cohort` if given.
+pub async fn health_cards(
+    state: &AppState,
+    i: I18n,
+    centre: &store::centres::CentreSummary,
+    projects: Vec<store::projects::ProjectForUser>,
+    cohort: Option<i64>,
+) -> WebResult<Vec<(usize, WatchedProject)>> {
+    let today_iso = tracking::iso(today());
+    let now = store::now();
+    let health = store::tracking::health(&state.db, centre.id, &today_iso).await?;
+    let cohorts = store::cohorts::memberships(&state.db, centre.id).await?;
+    let mut late_items: std::collections::HashMap<i64, usize> = Default::default();
+    for (r, details) in store::tracking::centre_project_roadmaps(&state.db, centre.id).await? {
+        let (Some(project), Ok(doc)) = (r.project_id, r.roadmap()) else {
+            continue;
+        };
+        *late_items.entry(project).or_default() +=
+            roadmap_items::overdue_for(&r, &doc, &details, today()).len();
+    }
+    let mut out = Vec::new();
+    for p in projects {
+        if let Some(c) = cohort
+            && !cohorts
+                .iter()
+                .any(|(pid, cid, _)| *pid == p.id && *cid == c)
+        {
+            continue;
+        }
+        let h = health
+            .iter()
+            .find(|h| h.project_id == p.id)
+            .cloned()
+            .unwrap_or_default();
+        let alerts = tracking::alerts(
+            h.last_activity,
+            now,
+            h.overdue_tasks,
+            h.overdue_milestones,
+            late_items.get(&p.id).copied().unwrap_or(0),
+        );
+        out.push((
+            alerts.len(),
+            WatchedProject {
+                id: p.id,
+                centre: centre.name.clone(),
+                stage: i.t(crate::dashboard::stage_key(&p.stage)),
+                last_activity: i.ta(
+                    "tracking-last-activity",
+                    &[("date", &i.date(h.last_activity))],
+                ),
+                alerts: alerts.iter().map(|a| alert_text(i, a)).collect(),
+                cohorts: cohorts
+                    .iter()
+                    .filter(|(pid, _, _)| *pid == p.id)
+                    .map(|(_, _, name)| name.clone())
+                    .collect(),
+                name: p.name,
+            },
+        ));
+    }
+    Ok(out)
 }
 
 /// Sends an attachment to someone who may see its project.

@@ -1,0 +1,366 @@
+//! Cohorts of a centre: the centre's staff see them with their projects' health; managers
+//! create them, change their name and dates, and put projects in or take them out.
+use crate::accounts::redirect_with_flash;
+use crate::ctx::Ctx;
+use crate::error::{WebError, WebResult};
+use crate::form::{FieldErrors, Form, text};
+use crate::i18n::I18n;
+use crate::layout::Layout;
+use crate::state::AppState;
+use crate::tracking::WatchedProject;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use domain::tracking::{iso, parse_date};
+use domain::{Action, Scope};
+use serde::Deserialize;
+use store::centres::CentreSummary;
+use store::cohorts::{Cohort, CohortFields};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/centres/{slug}/cohorts", get(list).post(create))
+        .route("/cohorts/{id}", get(show).post(update))
+        .route("/cohorts/{id}/projects", post(add_project))
+        .route(
+            "/cohorts/{id}/projects/{project}/remove",
+            post(remove_project),
+        )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CohortForm {
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+impl CohortForm {
+    fn of(c: &Cohort) -> Self {
+        CohortForm {
+            name: c.name.clone(),
+            starts_on: c.starts_on.clone(),
+            ends_on: c.ends_on.clone(),
+        }
+    }
+
+    /// The fields once checked: a name, two dates, the end not before the start.
+    fn check(&self, i: I18n, errors: &mut FieldErrors) -> Option<(String, String, String)> {
+        let name = errors.check("name", i, text(&self.name, 80));
+        let mut date = |field: &'static str, value: &str| match parse_date(value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.add(field, i, e.message_key());
+                None
+            }
+        };
+        let starts = date("starts_on", &self.starts_on);
+        let ends = date("ends_on", &self.ends_on);
+        if let (Some(s), Some(e)) = (starts, ends)
+            && e < s
+        {
+            errors.add("ends_on", i, "cohort-error-dates");
+            return None;
+        }
+        Some((name?, iso(starts?), iso(ends?)))
+    }
+}
+
+pub struct CohortRow {
+    pub id: i64,
+    pub name: String,
+    pub dates: String,
+    pub projects: String,
+}
+
+#[derive(Template)]
+#[template(path = "cohorts/list.html")]
+struct ListView {
+    layout: Layout,
+    centre: CentreSummary,
+    cohorts: Vec<CohortRow>,
+    can_manage: bool,
+    form: CohortForm,
+    errors: FieldErrors,
+}
+
+#[derive(Template)]
+#[template(path = "cohorts/show.html")]
+struct ShowView {
+    layout: Layout,
+    centre: CentreSummary,
+    cohort: Cohort,
+    dates: String,
+    projects: Vec<WatchedProject>,
+    /// Projects of the centre not in the cohort yet: (id, name).
+    others: Vec<(i64, String)>,
+    can_manage: bool,
+    form: CohortForm,
+    errors: FieldErrors,
+}
+
+fn dates(i: I18n, c: &Cohort) -> String {
+    i.ta(
+        "timeline-dates",
+        &[
+            ("from", &crate::tracking::day(i, &c.starts_on)),
+            ("to", &crate::tracking::day(i, &c.ends_on)),
+        ],
+    )
+}
+
+async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<CentreSummary> {
+    state
+        .centres()
+        .await?
+        .iter()
+        .find(|c| c.slug == slug)
+        .cloned()
+        .ok_or(WebError::NotFound)
+}
+
+/// A cohort and its centre, for someone allowed to see the centre's projects; another
+/// centre's cohort is not found rather than forbidden.
+async fn cohort_for(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(Cohort, CentreSummary)> {
+    let cohort = store::cohorts::find(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    if !ctx
+        .actor
+        .can(Action::ListProjects, Scope::Centre(cohort.centre_id))
+    {
+        return Err(WebError::NotFound);
+    }
+    let centre = state
+        .centres()
+        .await?
+        .iter()
+        .find(|c| c.id == cohort.centre_id)
+        .cloned()
+        .ok_or(WebError::NotFound)?;
+    Ok((cohort, centre))
+}
+
+async fn render_list(
+    state: &AppState,
+    ctx: &Ctx,
+    centre: CentreSummary,
+    form: CohortForm,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let cohorts = store::cohorts::for_centre(&state.db, centre.id)
+        .await?
+        .iter()
+        .map(|c| CohortRow {
+            id: c.id,
+            name: c.name.clone(),
+            dates: dates(i, c),
+            projects: i.tn("centre-projects-count", c.projects),
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = ListView {
+        layout: Layout::new(
+            state,
+            ctx,
+            i.ta("cohort-list-title", &[("centre", &centre.name)]),
+        ),
+        can_manage: ctx
+            .actor
+            .can(Action::ManageCentre, Scope::Centre(centre.id)),
+        centre,
+        cohorts,
+        form,
+        errors,
+    };
+    Ok((status, Html(view.render()?)).into_response())
+}
+
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
+    let centre = centre_by_slug(&state, &slug).await?;
+    ctx.authorize(Action::ListProjects, Scope::Centre(centre.id))?;
+    render_list(
+        &state,
+        &ctx,
+        centre,
+        CohortForm::default(),
+        FieldErrors::default(),
+    )
+    .await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<CohortForm>,
+) -> WebResult<Response> {
+    let centre = centre_by_slug(&state, &slug).await?;
+    ctx.authorize(Action::ManageCentre, Scope::Centre(centre.id))?;
+    let mut errors = FieldErrors::default();
+    let Some((name, starts_on, ends_on)) = form.check(ctx.i, &mut errors) else {
+        return render_list(&state, &ctx, centre, form, errors).await;
+    };
+    let fields = CohortFields {
+        name: &name,
+        starts_on: &starts_on,
+        ends_on: &ends_on,
+    };
+    match store::cohorts::create(&state.db, centre.id, &fields).await {
+        Ok(id) => Ok(redirect_with_flash(
+            &format!("/cohorts/{id}"),
+            "flash-cohort-created",
+            &state,
+        )),
+        Err(store::StoreError::Conflict) => {
+            errors.add("name", ctx.i, "cohort-error-name-taken");
+            render_list(&state, &ctx, centre, form, errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn render_show(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    form: Option<CohortForm>,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let (cohort, centre) = cohort_for(state, ctx, id).await?;
+    let user = ctx.require_user()?;
+    let all = store::projects::for_centre(&state.db, centre.id, user.id).await?;
+    let members = store::cohorts::project_ids(&state.db, cohort.id).await?;
+    let others = all
+        .iter()
+        .filter(|p| !members.contains(&p.id))
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    let mut projects: Vec<_> = crate::tracking::health_cards(
+        state,
+        i,
+        &centre,
+        all.into_iter()
+            .filter(|p| members.contains(&p.id))
+            .collect(),
+        None,
+    )
+    .await?;
+    projects.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = ShowView {
+        layout: Layout::new(state, ctx, cohort.name.clone()),
+        can_manage: ctx
+            .actor
+            .can(Action::ManageCentre, Scope::Centre(centre.id)),
+        dates: dates(i, &cohort),
+        form: form.unwrap_or_else(|| CohortForm::of(&cohort)),
+        projects: projects.into_iter().map(|(_, p)| p).collect(),
+        others,
+        centre,
+        cohort,
+        errors,
+    };
+    Ok((status, Html(view.render()?)).into_response())
+}
+
+async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Response> {
+    render_show(&state, &ctx, id, None, FieldErrors::default()).await
+}
+
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<CohortForm>,
+) -> WebResult<Response> {
+    let (cohort, _) = cohort_for(&state, &ctx, id).await?;
+    ctx.authorize(Action::ManageCentre, Scope::Centre(cohort.centre_id))?;
+    let mut errors = FieldErrors::default();
+    let Some((name, starts_on, ends_on)) = form.check(ctx.i, &mut errors) else {
+        return render_show(&state, &ctx, id, Some(form), errors).await;
+    };
+    let fields = CohortFields {
+        name: &name,
+        starts_on: &starts_on,
+        ends_on: &ends_on,
+    };
+    match store::cohorts::update(&state.db, id, &fields).await {
+        Ok(()) => Ok(redirect_with_flash(
+            &format!("/cohorts/{id}"),
+            "flash-cohort-saved",
+            &state,
+        )),
+        Err(store::StoreError::Conflict) => {
+            errors.add("name", ctx.i, "cohort-error-name-taken");
+            render_show(&state, &ctx, id, Some(form), errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ProjectForm {
+    pub project: String,
+}
+
+/// A project of the same centre as the cohort, or not found.
+async fn same_centre_project(state: &AppState, cohort: &Cohort, id: i64) -> WebResult<i64> {
+    let project = store::projects::find_for_user(&state.db, id, 0)
+        .await?
+        .filter(|p| p.centre_id == cohort.centre_id)
+        .ok_or(WebError::NotFound)?;
+    Ok(project.id)
+}
+
+async fn add_project(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<ProjectForm>,
+) -> WebResult<Response> {
+    let (cohort, _) = cohort_for(&state, &ctx, id).await?;
+    ctx.authorize(Action::ManageCentre, Scope::Centre(cohort.centre_id))?;
+    let Ok(project) = form.project.trim().parse::<i64>() else {
+        let mut errors = FieldErrors::default();
+        errors.add("project", ctx.i, "cohort-error-project");
+        return render_show(&state, &ctx, id, None, errors).await;
+    };
+    let project = same_centre_project(&state, &cohort, project).await?;
+    store::cohorts::add_project(&state.db, cohort.id, project).await?;
+    Ok(redirect_with_flash(
+        &format!("/cohorts/{id}"),
+        "flash-cohort-project-added",
+        &state,
+    ))
+}
+
+async fn remove_project(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, project)): Path<(i64, i64)>,
+) -> WebResult<Response> {
+    let (cohort, _) = cohort_for(&state, &ctx, id).await?;
+    ctx.authorize(Action::ManageCentre, Scope::Centre(cohort.centre_id))?;
+    store::cohorts::remove_project(&state.db, cohort.id, project).await?;
+    Ok(Redirect::to(&format!("/cohorts/{id}")).into_response())
+}

@@ -404,10 +404,24 @@ pub async fn recent_activity(db: &Db, project_id: i64, limit: i64) -> Result<Vec
     let measures = "SELECT pi.indicator_code, m.created_at FROM measurements m JOIN project_indicators pi ON pi.id = m.project_indicator_id \
                     WHERE pi.project_id = $1 ORDER BY m.created_at DESC, m.id DESC LIMIT $2";
     let canvases = "SELECT id, title, updated_at FROM canvases WHERE project_id = $1 ORDER BY updated_at DESC LIMIT $2";
-    let s: Vec<(i64, String, i64)> = on_db!(db, pool => sqlx::query_as(sessions).bind(project_id).bind(limit).fetch_all(pool).await?);
-    let t: Vec<(i64, String, String, i64, Option<i64>)> = on_db!(db, pool => sqlx::query_as(tasks).bind(project_id).bind(limit).fetch_all(pool).await?);
-    let m: Vec<(String, i64)> = on_db!(db, pool => sqlx::query_as(measures).bind(project_id).bind(limit).fetch_all(pool).await?);
-    let c: Vec<(i64, String, i64)> = on_db!(db, pool => sqlx::query_as(canvases).bind(project_id).bind(limit).fetch_all(pool).await?);
+    let (s, t, m, c) = tokio::try_join!(
+        async {
+            let rows: Vec<(i64, String, i64)> = on_db!(db, pool => sqlx::query_as(sessions).bind(project_id).bind(limit).fetch_all(pool).await?);
+            Ok::<_, StoreError>(rows)
+        },
+        async {
+            let rows: Vec<(i64, String, String, i64, Option<i64>)> = on_db!(db, pool => sqlx::query_as(tasks).bind(project_id).bind(limit).fetch_all(pool).await?);
+            Ok(rows)
+        },
+        async {
+            let rows: Vec<(String, i64)> = on_db!(db, pool => sqlx::query_as(measures).bind(project_id).bind(limit).fetch_all(pool).await?);
+            Ok(rows)
+        },
+        async {
+            let rows: Vec<(i64, String, i64)> = on_db!(db, pool => sqlx::query_as(canvases).bind(project_id).bind(limit).fetch_all(pool).await?);
+            Ok(rows)
+        },
+    )?;
     let mut out = Vec::new();
     for (id, held_on, at) in s {
         out.push(Activity {

@@ -211,7 +211,17 @@ pub async fn render_with_forms(
     let i = ctx.i;
     let db = &state.db;
     let (project, scope) = crate::canvas::project_scope(state, ctx, id).await?;
-    let people = store::projects::people(db, id).await?;
+    // Everything the page shows about the project, read at once.
+    let (people, canvas_rows, tasks, session_rows, participants, files, roadmap_rows, recent) = tokio::try_join!(
+        store::projects::people(db, id),
+        store::canvas::for_project(db, id),
+        store::tracking::tasks(db, id),
+        store::tracking::sessions(db, id, 20),
+        store::tracking::participants(db, id),
+        store::tracking::attachments(db, id),
+        store::tracking::project_roadmaps(db, id),
+        store::tracking::recent_activity(db, id, 12),
+    )?;
     let centre = state
         .centres()
         .await?
@@ -219,7 +229,6 @@ pub async fn render_with_forms(
         .find(|c| c.id == project.centre_id)
         .map(|c| c.name.clone())
         .unwrap_or_default();
-    let canvas_rows = store::canvas::for_project(db, id).await?;
     let canvases = canvas_rows
         .iter()
         .map(|c| CanvasLink {
@@ -254,7 +263,6 @@ pub async fn render_with_forms(
         .filter(|(_, h)| *h == domain::canvas::BlockHint::Complete)
         .count();
     let today = crate::tracking::today();
-    let tasks = store::tracking::tasks(db, id).await?;
     let (done, open): (Vec<_>, Vec<_>) = tasks
         .iter()
         .map(|t| crate::tracking::task_view(i, t, today))
@@ -265,9 +273,6 @@ pub async fn render_with_forms(
         .min_by(|a, b| a.due_on.cmp(&b.due_on))
         .map(|t| crate::tracking::task_view(i, t, today));
     let can_coach = ctx.actor.can(Action::CoachProject, scope);
-    let session_rows = store::tracking::sessions(db, id, 20).await?;
-    let participants = store::tracking::participants(db, id).await?;
-    let files = store::tracking::attachments(db, id).await?;
     let sessions = session_rows
         .iter()
         .map(|s| SessionView {
@@ -307,7 +312,7 @@ pub async fn render_with_forms(
         .collect();
     let mut roadmaps = Vec::new();
     let mut late_roadmap_items = 0;
-    for r in store::tracking::project_roadmaps(db, id).await? {
+    for r in roadmap_rows {
         let doc = r.roadmap()?;
         let details = store::tracking::item_details(db, r.id).await?;
         late_roadmap_items += crate::tracking::overdue_for(&r, &doc, &details, today).len();
@@ -327,7 +332,7 @@ pub async fn render_with_forms(
         });
     }
     let health_alerts = {
-        let last = store::tracking::recent_activity(db, id, 12).await?;
+        let last = recent;
         let last_at = last
             .first()
             .map_or(project.created_at, |a| a.at.max(project.created_at));

@@ -1,6 +1,6 @@
 //! The coaching journey in a real headless Chromium: a coach records a session, its next step
 //! becomes a task, the participant checks it off, the project page shows it; axe-core finds no
-//! violation on the tracking and impact pages.
+//! violation on the tracking, cohort and impact pages.
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb};
 
@@ -104,6 +104,20 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
     b.goto(&format!("{url}/roadmaps/{roadmap}/timeline")).await;
     no_violations(&b, "timeline").await;
     b.screenshot("tracking-timeline").await;
+    sign_out(&b).await;
+
+    sign_in(&b, &url, "manager@demo.local").await;
+    let cohort = store::cohorts::for_centre(&app.state.db, 1).await.unwrap()[0].id;
+    b.goto(&format!("{url}/centres/studio/cohorts")).await;
+    no_violations(&b, "cohorts").await;
+    b.screenshot("tracking-cohorts").await;
+    b.goto(&format!("{url}/cohorts/{cohort}")).await;
+    assert!(b.text("main").await.contains("La Recyclerie des Pentes"));
+    no_violations(&b, "cohort page").await;
+    b.screenshot("tracking-cohort").await;
+    b.goto(&format!("{url}/dashboard?cohorte={cohort}")).await;
+    no_violations(&b, "dashboard by cohort").await;
+    b.screenshot("tracking-dashboard-cohort").await;
     sign_out(&b).await;
 
     sign_in(&b, &url, "admin@demo.local").await;

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Regenerates the two demo podcast episodes from their French scripts (Debian: espeak-ng, lame).
+# Usage: scripts/demo-audio.sh   (run from the repository root)
+set -eu
+dir=crates/web/data/content/audio
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for n in 1 2; do
+  espeak-ng -v fr -s 155 -f "$dir/episode-$n.txt" -w "$tmp/episode-$n.wav"
+  lame --quiet -m m --resample 16 -b 24 "$tmp/episode-$n.wav" "$dir/episode-$n.mp3"
+done
+ls -l "$dir"/*.mp3

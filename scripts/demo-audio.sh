@@ -10,3 +10,6 @@ for n in 1 2; do
   lame --quiet -m m --resample 16 -b 24 "$tmp/episode-$n.wav" "$dir/episode-$n.mp3"
 done
 ls -l "$dir"/*.mp3
+# The podcast cover (1400 × 1400 PNG, as podcast directories ask) from its SVG, with Chromium:
+#   chromium --headless --hide-scrollbars --window-size=1400,1400 \
+#     --screenshot=crates/web/data/content/podcast-cover.png crates/web/data/content/podcast-cover.svg

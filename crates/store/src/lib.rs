@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod audit;
 pub mod canvas;
 pub mod centres;
+pub mod content;
 mod db;
 pub mod diagnostics;
 mod error;

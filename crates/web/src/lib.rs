@@ -8,6 +8,7 @@ pub mod assets;
 pub mod cache;
 mod canvas;
 mod centres;
+pub mod content;
 pub mod config;
 pub mod cookies;
 pub mod ctx;
@@ -42,12 +43,12 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/", get(home::page))
-        .route("/privacy", get(home::privacy))
         .route("/dashboard", get(dashboard::page))
         .route("/projects", get(projects::list))
         .route("/projects/{id}", get(projects::show))
@@ -72,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))
         .merge(diagnostics::routes())
+        .merge(content::routes(&state))
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -88,7 +90,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::observe,
         ))
-        .layer(CompressionLayer::new())
+        // Audio is already compressed, and ranges of it must go out byte for byte.
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("audio/")),
+        ))
         .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT))
         .with_state(state)
 }

@@ -318,8 +318,8 @@ pub fn parse_paris_datetime(value: &str) -> Result<i64, ContentError> {
         return Err(ContentError::Date);
     }
     let month = time::Month::try_from(month).map_err(|_| ContentError::Date)?;
-    let date = time::Date::from_calendar_date(year as i32, month, day)
-        .map_err(|_| ContentError::Date)?;
+    let date =
+        time::Date::from_calendar_date(year as i32, month, day).map_err(|_| ContentError::Date)?;
     let local = date
         .with_hms(hour, minute, second)
         .map_err(|_| ContentError::Date)?;
@@ -409,7 +409,9 @@ pub fn optional_url(value: &str) -> Result<Option<String>, ContentError> {
     let ok = (v.starts_with("https://") || v.starts_with("http://"))
         && v.len() <= 500
         && v.len() > 10
-        && !v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
     if ok {
         Ok(Some(v.to_string()))
     } else {
@@ -421,7 +423,10 @@ pub fn optional_url(value: &str) -> Result<Option<String>, ContentError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutlineBlock {
     /// Level 2 to 6 (a `#` heading is level 2, as on the web page).
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(String),
     Bullets(Vec<String>),
     Table {
@@ -495,11 +500,7 @@ pub fn outline(source: &str) -> Vec<OutlineBlock> {
                     quote_text.clear();
                 }
             }
-            Event::Start(Tag::Paragraph) => {
-                if !in_item {
-                    text.clear();
-                }
-            }
+            Event::Start(Tag::Paragraph) if !in_item => text.clear(),
             Event::End(TagEnd::Paragraph) => {
                 if in_item {
                     text.push(' ');
@@ -590,7 +591,15 @@ mod tests {
         assert_eq!(stored_tags(&["a".into(), "b".into()]), ",a,b,");
         assert_eq!(tags_of(",a,b,"), vec!["a", "b"]);
         assert!(parse_tags(&"x,".repeat(20)).is_ok());
-        assert!(parse_tags(&(0..20).map(|i| format!("t{i}")).collect::<Vec<_>>().join(",")).is_err());
+        assert!(
+            parse_tags(
+                &(0..20)
+                    .map(|i| format!("t{i}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+            .is_err()
+        );
         let f = parse_figures("12,4 | t | de déchets évités\n\n38 |  | bénévoles").unwrap();
         assert_eq!(f.len(), 2);
         assert_eq!(f[1].unit, "");
@@ -608,7 +617,14 @@ mod tests {
         let s = parse_paris_datetime("2026-07-01T12:00").unwrap();
         assert_eq!(crate::time_zone::to_paris(s).hour(), 12);
         assert_eq!(paris_input(s), "2026-07-01T12:00");
-        for bad in ["", "demain", "2026-13-01T10:00", "2026-02-30T10:00", "2026-01-01T25:00", "2026-01-01"] {
+        for bad in [
+            "",
+            "demain",
+            "2026-13-01T10:00",
+            "2026-02-30T10:00",
+            "2026-01-01T25:00",
+            "2026-01-01",
+        ] {
             assert_eq!(parse_paris_datetime(bad), Err(ContentError::Date), "{bad}");
         }
     }
@@ -626,14 +642,24 @@ mod tests {
         assert_eq!(optional_number("3"), Ok(Some(3)));
         assert_eq!(optional_number("trois"), Err(ContentError::Number));
         assert_eq!(optional_url("javascript:alert(1)"), Err(ContentError::Url));
-        assert!(optional_url("https://audio.example/e1.mp3").unwrap().is_some());
+        assert!(
+            optional_url("https://audio.example/e1.mp3")
+                .unwrap()
+                .is_some()
+        );
     }
 
     #[test]
     fn body_limit_and_slugs() {
-        assert_eq!(body(&"a".repeat(MAX_BODY + 1)), Err(ContentError::BodyTooLong));
+        assert_eq!(
+            body(&"a".repeat(MAX_BODY + 1)),
+            Err(ContentError::BodyTooLong)
+        );
         assert!(body(&"é".repeat(MAX_BODY)).is_ok());
-        assert_eq!(slug("", "Pourquoi partir d'un problème local ?").unwrap(), "pourquoi-partir-d-un-probleme-local");
+        assert_eq!(
+            slug("", "Pourquoi partir d'un problème local ?").unwrap(),
+            "pourquoi-partir-d-un-probleme-local"
+        );
         assert_eq!(slug("Mon Slug", "x"), Err(ContentError::Slug));
         assert_eq!(slug("mon-slug", "x").unwrap(), "mon-slug");
     }
@@ -645,7 +671,10 @@ mod tests {
         assert_eq!(
             o,
             vec![
-                OutlineBlock::Heading { level: 2, text: "Le local".into() },
+                OutlineBlock::Heading {
+                    level: 2,
+                    text: "Le local".into()
+                },
                 OutlineBlock::Paragraph("Un bon local est visible.".into()),
                 OutlineBlock::Bullets(vec!["clair".into(), "accessible".into(), "rampe".into()]),
                 OutlineBlock::Table {
@@ -653,7 +682,10 @@ mod tests {
                     rows: vec![vec!["Loyer".into(), "800".into()]]
                 },
                 OutlineBlock::Quote("Astuce : visite-le deux fois.".into()),
-                OutlineBlock::Heading { level: 3, text: "Ensuite".into() },
+                OutlineBlock::Heading {
+                    level: 3,
+                    text: "Ensuite".into()
+                },
                 OutlineBlock::Paragraph("Fin.".into()),
             ]
         );

@@ -200,13 +200,7 @@ pub async fn update_item(db: &Db, id: i64, fields: &ItemFields) -> Result<()> {
 }
 
 /// Records the uploaded audio file of an episode.
-pub async fn set_audio(
-    db: &Db,
-    id: i64,
-    key: &str,
-    content_type: &str,
-    size: i64,
-) -> Result<()> {
+pub async fn set_audio(db: &Db, id: i64, key: &str, content_type: &str, size: i64) -> Result<()> {
     let sql = "UPDATE content_items SET audio_key = $1, audio_type = $2, audio_size = $3, updated_at = $4 WHERE id = $5";
     on_db!(db, pool => sqlx::query(sql).bind(key).bind(content_type).bind(size).bind(now()).bind(id).execute(pool).await?.rows_affected());
     Ok(())
@@ -214,7 +208,8 @@ pub async fn set_audio(
 
 /// Publishes now, unpublishes (back to draft) or schedules.
 pub async fn set_status(db: &Db, id: i64, status: &str, publish_at: Option<i64>) -> Result<()> {
-    let sql = "UPDATE content_items SET status = $1, publish_at = $2, updated_at = $3 WHERE id = $4";
+    let sql =
+        "UPDATE content_items SET status = $1, publish_at = $2, updated_at = $3 WHERE id = $4";
     let n = on_db!(db, pool => sqlx::query(sql).bind(status).bind(publish_at).bind(now()).bind(id).execute(pool).await?.rows_affected());
     if n == 0 {
         return Err(StoreError::NotFound);
@@ -469,7 +464,9 @@ pub async fn public_count(db: &Db, kind: &str, tag: Option<&str>, now: i64) -> R
     );
     let tag = tag.map(str::trim).unwrap_or("").to_lowercase();
     let pattern = like_pattern(&format!(",{tag},"));
-    Ok(on_db!(db, pool => sqlx::query_scalar(&sql).bind(kind).bind(now).bind(&tag).bind(&pattern).fetch_one(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar(&sql).bind(kind).bind(now).bind(&tag).bind(&pattern).fetch_one(pool).await?),
+    )
 }
 
 /// The latest public items of a kind in a language (for the landing page: latest case studies
@@ -533,7 +530,9 @@ pub async fn chapters(
         public_clause("$3"),
         language_clause("$2")
     );
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(guide_id).bind(lang).bind(now).bind(all).fetch_all(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(guide_id).bind(lang).bind(now).bind(all).fetch_all(pool).await?),
+    )
 }
 
 /// Public items whose title or text holds `q` (case folded), in `lang` or French. Title
@@ -549,14 +548,18 @@ pub async fn search(db: &Db, lang: &str, q: &str, now: i64, limit: i64) -> Resul
         language_clause("$2")
     );
     let pattern = like_pattern(&q.trim().to_lowercase());
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(now).bind(lang).bind(&pattern).bind(limit).fetch_all(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(now).bind(lang).bind(&pattern).bind(limit).fetch_all(pool).await?),
+    )
 }
 
 /// The slug of an item in `lang`, else in French (a chapter's guide).
 pub async fn slug_in(db: &Db, item_id: i64, lang: &str) -> Result<Option<String>> {
     let sql = "SELECT slug FROM content_versions WHERE item_id = $1 AND lang IN ($2, 'fr') \
                ORDER BY CASE WHEN lang = $2 THEN 0 ELSE 1 END LIMIT 1";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(item_id).bind(lang).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar(sql).bind(item_id).bind(lang).fetch_optional(pool).await?),
+    )
 }
 
 /// Every public address of the content with its last change, for `sitemap.xml`: lists, then
@@ -622,14 +625,11 @@ pub async fn guides(db: &Db) -> Result<Vec<(i64, String)>> {
 }
 
 /// The item id of a version of kind/slug in French (any status): the demo loader's idempotence.
-pub async fn find_by_slug(
-    db: &Db,
-    kind: &str,
-    scope_id: i64,
-    slug: &str,
-) -> Result<Option<i64>> {
+pub async fn find_by_slug(db: &Db, kind: &str, scope_id: i64, slug: &str) -> Result<Option<i64>> {
     let sql = "SELECT item_id FROM content_versions WHERE kind = $1 AND scope_id = $2 AND lang = 'fr' AND slug = $3";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(kind).bind(scope_id).bind(slug).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar(sql).bind(kind).bind(scope_id).bind(slug).fetch_optional(pool).await?),
+    )
 }
 
 /// One version by its id (a revision's).

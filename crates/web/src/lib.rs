@@ -8,8 +8,8 @@ pub mod assets;
 pub mod cache;
 mod canvas;
 mod centres;
-pub mod content;
 pub mod config;
+pub mod content;
 pub mod cookies;
 pub mod ctx;
 mod dashboard;
@@ -91,9 +91,10 @@ pub fn router(state: AppState) -> Router {
             middleware::observe,
         ))
         // Audio is already compressed, and ranges of it must go out byte for byte.
-        .layer(CompressionLayer::new().compress_when(
-            DefaultPredicate::new().and(NotForContentType::const_new("audio/")),
-        ))
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+        )
         .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT))
         .with_state(state)
 }

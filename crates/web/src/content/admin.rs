@@ -128,7 +128,10 @@ impl EditorForm {
             figures: version.map(|v| v.figures.clone()).unwrap_or_default(),
             tags: content::tags_of(&item.tags).join(", "),
             status: item.status.clone(),
-            publish_at: item.publish_at.map(content::paris_input).unwrap_or_default(),
+            publish_at: item
+                .publish_at
+                .map(content::paris_input)
+                .unwrap_or_default(),
             project_id: opt(item.project_id),
             parent_id: opt(item.parent_id),
             position: item.position.to_string(),
@@ -185,9 +188,7 @@ fn validate(
     let summary = content::optional_text(&input.summary, content::MAX_SUMMARY)
         .map_err(|e| fail("summary", e))
         .ok();
-    let body = content::body(&input.body)
-        .map_err(|e| fail("body", e))
-        .ok();
+    let body = content::body(&input.body).map_err(|e| fail("body", e)).ok();
     let tags = content::parse_tags(&input.tags)
         .map_err(|e| fail("tags", e))
         .ok();
@@ -234,7 +235,10 @@ fn validate(
             return Ok(None);
         }
         let id: i64 = text.trim().parse().map_err(|_| ())?;
-        list.iter().any(|(x, _)| *x == id).then_some(Some(id)).ok_or(())
+        list.iter()
+            .any(|(x, _)| *x == id)
+            .then_some(Some(id))
+            .ok_or(())
     };
     let project_id = if kind == Kind::CaseStudy {
         choose(&input.project_id, &choices.projects)
@@ -383,7 +387,9 @@ async fn render_editor(
     let i = ctx.i;
     let choices = choices(state).await?;
     let heading = match edit.item {
-        Some(_) if !form.title.is_empty() => i.ta("content-edit-heading", &[("title", &form.title)]),
+        Some(_) if !form.title.is_empty() => {
+            i.ta("content-edit-heading", &[("title", &form.title)])
+        }
         Some(_) => i.t("content-edit-translation"),
         None => i.ta("content-new-heading", &[("kind", &i.t(kind.label_key()))]),
     };
@@ -481,7 +487,10 @@ async fn render_editor(
         public_href,
         status_now,
         is_public,
-        body_hint: i.ta("content-field-body-hint", &[("max", &i.number(content::MAX_BODY as i64))]),
+        body_hint: i.ta(
+            "content-field-body-hint",
+            &[("max", &i.number(content::MAX_BODY as i64))],
+        ),
         is_case_study: kind == Kind::CaseStudy,
         is_episode: kind == Kind::Episode,
         is_chapter: kind == Kind::Chapter,
@@ -570,7 +579,13 @@ fn audio_part<'a>(
     Ok(Some((file, kind)))
 }
 
-async fn audit(state: &AppState, user: i64, action: AuditAction, item: i64, detail: &str) -> WebResult<()> {
+async fn audit(
+    state: &AppState,
+    user: i64,
+    action: AuditAction,
+    item: i64,
+    detail: &str,
+) -> WebResult<()> {
     store::audit::record(
         &state.db,
         action,
@@ -617,7 +632,16 @@ pub async fn create(
     let preview = form.text("_action") == "preview";
     let valid = match valid {
         Some(v) if errors.is_empty() => {
-            if !store::content::slug_free(&state.db, kind.code(), v.parent_id.unwrap_or(0), "fr", &v.slug, None).await? {
+            if !store::content::slug_free(
+                &state.db,
+                kind.code(),
+                v.parent_id.unwrap_or(0),
+                "fr",
+                &v.slug,
+                None,
+            )
+            .await?
+            {
                 errors.add("slug", i, "content-error-slug-taken");
                 None
             } else {
@@ -689,7 +713,14 @@ pub async fn create(
         store::content::set_audio(&state.db, id, &key, audio_type, file.data.len() as i64).await?;
     }
     if v.fields.status != "draft" {
-        audit(&state, user, AuditAction::ContentPublished, id, &audit_detail(kind.code(), id, &v.slug)).await?;
+        audit(
+            &state,
+            user,
+            AuditAction::ContentPublished,
+            id,
+            &audit_detail(kind.code(), id, &v.slug),
+        )
+        .await?;
     }
     Ok(redirect_with_flash(
         &format!("/admin/content/{id}?lang=fr"),
@@ -777,7 +808,9 @@ pub async fn save(
     let scope = item.parent_id.unwrap_or(0);
     let valid = match valid {
         Some(v) if errors.is_empty() => {
-            if !store::content::slug_free(&state.db, kind.code(), scope, lang, &v.slug, Some(id)).await? {
+            if !store::content::slug_free(&state.db, kind.code(), scope, lang, &v.slug, Some(id))
+                .await?
+            {
                 errors.add("slug", i, "content-error-slug-taken");
                 None
             } else {
@@ -840,12 +873,7 @@ pub async fn save(
 #[derive(Debug, Default, Deserialize)]
 pub struct EmptyForm {}
 
-async fn change_status(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    publish: bool,
-) -> WebResult<Response> {
+async fn change_status(state: &AppState, ctx: &Ctx, id: i64, publish: bool) -> WebResult<Response> {
     let user = authorize(ctx)?;
     let item = store::content::find(&state.db, id)
         .await?
@@ -856,7 +884,10 @@ async fn change_status(
     let detail = audit_detail(&item.kind, id, &slug);
     let now = store::now();
     if publish {
-        let at = item.publish_at.filter(|t| *t <= now && item.status != "draft").unwrap_or(now);
+        let at = item
+            .publish_at
+            .filter(|t| *t <= now && item.status != "draft")
+            .unwrap_or(now);
         store::content::set_status(&state.db, id, "published", Some(at)).await?;
         audit(state, user, AuditAction::ContentPublished, id, &detail).await?;
     } else {
@@ -906,7 +937,14 @@ pub async fn delete(
         .await?
         .unwrap_or_default();
     store::content::delete(&state.db, id).await?;
-    audit(&state, user, AuditAction::ContentDeleted, id, &audit_detail(&item.kind, id, &slug)).await?;
+    audit(
+        &state,
+        user,
+        AuditAction::ContentDeleted,
+        id,
+        &audit_detail(&item.kind, id, &slug),
+    )
+    .await?;
     Ok(redirect_with_flash(
         "/admin/content",
         "flash-content-deleted",
@@ -962,9 +1000,17 @@ pub async fn list(
     authorize(&ctx)?;
     let i = ctx.i;
     let filter = store::content::Filter {
-        kind: Kind::parse(&q.kind).map(|k| k.code().to_string()).unwrap_or_default(),
-        status: Status::parse(&q.status).map(|s| s.code().to_string()).unwrap_or_default(),
-        lang: if matches!(q.lang.as_str(), "fr" | "en") { q.lang.clone() } else { String::new() },
+        kind: Kind::parse(&q.kind)
+            .map(|k| k.code().to_string())
+            .unwrap_or_default(),
+        status: Status::parse(&q.status)
+            .map(|s| s.code().to_string())
+            .unwrap_or_default(),
+        lang: if matches!(q.lang.as_str(), "fr" | "en") {
+            q.lang.clone()
+        } else {
+            String::new()
+        },
         tag: q.tag.chars().take(content::MAX_TAG).collect(),
         q: q.q.chars().take(100).collect(),
     };
@@ -988,7 +1034,11 @@ pub async fn list(
                 (Status::Draft, _) | (_, None) => String::new(),
                 (_, Some(at)) => i.datetime(at),
             },
-            langs: if r.has_en > 0 { "FR · EN".into() } else { "FR".into() },
+            langs: if r.has_en > 0 {
+                "FR · EN".into()
+            } else {
+                "FR".into()
+            },
             updated: i.datetime(r.updated_at),
             tags: content::tags_of(&r.tags).join(", "),
             public_href: public.then(|| kind.path(&r.slug, guide_slug.as_deref())),
@@ -1001,9 +1051,17 @@ pub async fn list(
         label,
     };
     let mut kinds = vec![opt("", i.t("content-filter-any"), &filter.kind)];
-    kinds.extend(Kind::ALL.into_iter().map(|k| opt(k.code(), i.t(k.label_key()), &filter.kind)));
+    kinds.extend(
+        Kind::ALL
+            .into_iter()
+            .map(|k| opt(k.code(), i.t(k.label_key()), &filter.kind)),
+    );
     let mut statuses = vec![opt("", i.t("content-filter-any"), &filter.status)];
-    statuses.extend(Status::ALL.into_iter().map(|s| opt(s.code(), i.t(s.label_key()), &filter.status)));
+    statuses.extend(
+        Status::ALL
+            .into_iter()
+            .map(|s| opt(s.code(), i.t(s.label_key()), &filter.status)),
+    );
     let langs = vec![
         opt("", i.t("content-filter-any"), &filter.lang),
         opt("en", i.t("content-filter-with-en"), &filter.lang),
@@ -1019,7 +1077,12 @@ pub async fn list(
         q: filter.q,
         new_links: Kind::ALL
             .into_iter()
-            .map(|k| (format!("/admin/content/new?kind={}", k.code()), i.t(k.label_key())))
+            .map(|k| {
+                (
+                    format!("/admin/content/new?kind={}", k.code()),
+                    i.t(k.label_key()),
+                )
+            })
             .collect(),
     };
     Ok(Html(view.render()?).into_response())
@@ -1110,11 +1173,17 @@ pub async fn revision(
     authorize(&ctx)?;
     let i = ctx.i;
     let (revision, version) = revision_and_version(&state, id).await?;
-    let heading = i.ta("content-revision-heading", &[("date", &i.datetime(revision.saved_at))]);
+    let heading = i.ta(
+        "content-revision-heading",
+        &[("date", &i.datetime(revision.saved_at))],
+    );
     let view = RevisionView {
         layout: Layout::new(&state, &ctx, heading.clone()),
         heading,
-        back: format!("/admin/content/{}/revisions?lang={}", version.item_id, version.lang),
+        back: format!(
+            "/admin/content/{}/revisions?lang={}",
+            version.item_id, version.lang
+        ),
         restore: format!("/admin/content/revisions/{id}/restore"),
         html: domain::markdown::render(&revision.body).html,
         title: revision.title,

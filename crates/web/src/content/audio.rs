@@ -17,10 +17,14 @@ pub struct ByteRange {
     pub end: u64,
 }
 
+/// A `Range` header that cannot be served (answered with 416).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsatisfiable;
+
 /// Reads a `Range` header for a file of `len` bytes: `Ok(None)` when absent or not in bytes
-/// (the whole file is sent), `Err(())` when unsatisfiable or malformed (416). Only one range is
+/// (the whole file is sent), `Err(Unsatisfiable)` when unsatisfiable or malformed (416). Only one range is
 /// served; a list of several is answered with its first.
-pub fn parse_range(header: Option<&str>, len: u64) -> Result<Option<ByteRange>, ()> {
+pub fn parse_range(header: Option<&str>, len: u64) -> Result<Option<ByteRange>, Unsatisfiable> {
     let Some(value) = header else {
         return Ok(None);
     };
@@ -28,22 +32,22 @@ pub fn parse_range(header: Option<&str>, len: u64) -> Result<Option<ByteRange>, 
         return Ok(None);
     };
     let first = spec.split(',').next().unwrap_or("").trim();
-    let (a, b) = first.split_once('-').ok_or(())?;
+    let (a, b) = first.split_once('-').ok_or(Unsatisfiable)?;
     let (a, b) = (a.trim(), b.trim());
-    let num = |s: &str| -> Result<u64, ()> {
+    let num = |s: &str| -> Result<u64, Unsatisfiable> {
         if s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()) {
-            return Err(());
+            return Err(Unsatisfiable);
         }
-        s.parse().map_err(|_| ())
+        s.parse().map_err(|_| Unsatisfiable)
     };
     if len == 0 {
-        return Err(());
+        return Err(Unsatisfiable);
     }
     let range = if a.is_empty() {
         // Suffix: the last N bytes.
         let n = num(b)?;
         if n == 0 {
-            return Err(());
+            return Err(Unsatisfiable);
         }
         ByteRange {
             start: len.saturating_sub(n),
@@ -57,7 +61,7 @@ pub fn parse_range(header: Option<&str>, len: u64) -> Result<Option<ByteRange>, 
             num(b)?.min(len - 1)
         };
         if start >= len || end < start {
-            return Err(());
+            return Err(Unsatisfiable);
         }
         ByteRange { start, end }
     };
@@ -98,9 +102,7 @@ pub async fn serve(
     let data = audio_bytes(&state, key).await?;
     let len = data.len() as u64;
     let content_type = item.audio_type.as_deref().unwrap_or("audio/mpeg");
-    let range = headers
-        .get(header::RANGE)
-        .and_then(|v| v.to_str().ok());
+    let range = headers.get(header::RANGE).and_then(|v| v.to_str().ok());
     let mut response = match parse_range(range, len) {
         Ok(None) => (StatusCode::OK, Body::from(data)).into_response(),
         Ok(Some(r)) => {
@@ -111,7 +113,7 @@ pub async fn serve(
             }
             response
         }
-        Err(()) => {
+        Err(Unsatisfiable) => {
             let mut response = StatusCode::RANGE_NOT_SATISFIABLE.into_response();
             if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
                 response.headers_mut().insert(header::CONTENT_RANGE, v);
@@ -147,15 +149,36 @@ mod tests {
         let r = |s: &str| parse_range(Some(s), 1000);
         assert_eq!(parse_range(None, 1000), Ok(None));
         assert_eq!(r("bytes=0-99"), Ok(Some(ByteRange { start: 0, end: 99 })));
-        assert_eq!(r("bytes=-100"), Ok(Some(ByteRange { start: 900, end: 999 })));
-        assert_eq!(r("bytes=100-"), Ok(Some(ByteRange { start: 100, end: 999 })));
-        assert_eq!(r("bytes=900-5000"), Ok(Some(ByteRange { start: 900, end: 999 })));
+        assert_eq!(
+            r("bytes=-100"),
+            Ok(Some(ByteRange {
+                start: 900,
+                end: 999
+            }))
+        );
+        assert_eq!(
+            r("bytes=100-"),
+            Ok(Some(ByteRange {
+                start: 100,
+                end: 999
+            }))
+        );
+        assert_eq!(
+            r("bytes=900-5000"),
+            Ok(Some(ByteRange {
+                start: 900,
+                end: 999
+            }))
+        );
         assert_eq!(r("bytes=-5000"), Ok(Some(ByteRange { start: 0, end: 999 })));
-        assert_eq!(r("bytes=1000-"), Err(()));
-        assert_eq!(r("bytes=50-10"), Err(()));
-        assert_eq!(r("bytes=abc"), Err(()));
-        assert_eq!(r("bytes=-0"), Err(()));
+        assert_eq!(r("bytes=1000-"), Err(Unsatisfiable));
+        assert_eq!(r("bytes=50-10"), Err(Unsatisfiable));
+        assert_eq!(r("bytes=abc"), Err(Unsatisfiable));
+        assert_eq!(r("bytes=-0"), Err(Unsatisfiable));
         assert_eq!(r("items=0-1"), Ok(None));
-        assert_eq!(r("bytes=0-1, 5-6"), Ok(Some(ByteRange { start: 0, end: 1 })));
+        assert_eq!(
+            r("bytes=0-1, 5-6"),
+            Ok(Some(ByteRange { start: 0, end: 1 }))
+        );
     }
 }

@@ -84,7 +84,11 @@ pub async fn load(db: &Db) -> WebResult<()> {
     }
     let order = |f: &DemoFile| {
         let kind = Kind::parse(f.get("kind")).map(|k| k as usize).unwrap_or(9);
-        (usize::from(f.get("lang") == "en"), kind, f.get("position").parse::<i64>().unwrap_or(0))
+        (
+            usize::from(f.get("lang") == "en"),
+            kind,
+            f.get("position").parse::<i64>().unwrap_or(0),
+        )
     };
     files.sort_by_key(|(name, f)| (order(f), name.clone()));
     let author = store::accounts::find_user_by_email(db, "admin@demo.local")
@@ -205,9 +209,15 @@ mod tests {
             assert!(!f.get("title").is_empty(), "{name}: title");
             assert!(content::slug(f.get("slug"), "x").is_ok(), "{name}: slug");
             if f.get("lang") != "en" {
-                assert!(content::parse_paris_datetime(f.get("published")).is_ok(), "{name}: date");
+                assert!(
+                    content::parse_paris_datetime(f.get("published")).is_ok(),
+                    "{name}: date"
+                );
             }
-            assert!(content::parse_figures(&f.all("figure").join("\n")).is_ok(), "{name}: figures");
+            assert!(
+                content::parse_figures(&f.all("figure").join("\n")).is_ok(),
+                "{name}: figures"
+            );
             assert!(f.body.chars().count() > 300, "{name}: body too short");
             n += 1;
         }

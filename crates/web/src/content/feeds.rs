@@ -163,11 +163,7 @@ pub async fn podcast(State(state): State<AppState>) -> WebResult<Response> {
             (Some(_), _) => {
                 let kind = e.item.audio_type.clone().unwrap_or("audio/mpeg".into());
                 (
-                    format!(
-                        "{base}/podcast/audio/{}.{}",
-                        e.item.id,
-                        extension_of(&kind)
-                    ),
+                    format!("{base}/podcast/audio/{}.{}", e.item.id, extension_of(&kind)),
                     e.item.audio_size.unwrap_or(0),
                     kind,
                 )
@@ -200,10 +196,18 @@ pub async fn podcast(State(state): State<AppState>) -> WebResult<Response> {
             escape(&e.title),
             escape(&publisher),
             escape(&super::summary_or_excerpt(&e.summary, &e.body)),
-            if e.item.explicit != 0 { "true" } else { "false" },
+            if e.item.explicit != 0 {
+                "true"
+            } else {
+                "false"
+            },
         );
         if let Some(d) = e.item.duration_seconds {
-            let _ = writeln!(x, "<itunes:duration>{}</itunes:duration>", content::clock(d));
+            let _ = writeln!(
+                x,
+                "<itunes:duration>{}</itunes:duration>",
+                content::clock(d)
+            );
         }
         if let Some(n) = e.item.episode_number {
             let _ = writeln!(x, "<itunes:episode>{n}</itunes:episode>");

@@ -17,7 +17,7 @@ use axum::routing::{get, post};
 use domain::content::{self, Kind};
 use serde::Deserialize;
 
-pub use audio::{ByteRange, parse_range};
+pub use audio::{ByteRange, Unsatisfiable, parse_range};
 pub use pdf::report_sections;
 
 /// The fixed addresses of the public pages (page items with these French slugs).

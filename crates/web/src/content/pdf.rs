@@ -90,8 +90,8 @@ pub async fn guide_pdf(
         .await?
         .ok_or(WebError::NotFound)?;
     let i = I18n::new(domain::Locale::parse(&guide.lang).unwrap_or_default());
-    let chapters = store::content::chapters(&state.db, guide.item.id, &guide.lang, now, false)
-        .await?;
+    let chapters =
+        store::content::chapters(&state.db, guide.item.id, &guide.lang, now, false).await?;
     let note = i.t("content-pdf-note");
     let mut sections = Vec::new();
     if !guide.body.trim().is_empty() {
@@ -121,12 +121,11 @@ pub async fn guide_pdf(
         footer: format!("{} · {}", guide.title, i.t("content-publisher")),
         sections,
     };
-    let bytes = tokio::task::spawn_blocking(move || {
-        documents::pdf(documents::Template::Report, &report)
-    })
-    .await
-    .map_err(|e| WebError::Internal(format!("pdf task: {e}")))?
-    .map_err(|e| WebError::Internal(format!("guide pdf: {e}")))?;
+    let bytes =
+        tokio::task::spawn_blocking(move || documents::pdf(documents::Template::Report, &report))
+            .await
+            .map_err(|e| WebError::Internal(format!("pdf task: {e}")))?
+            .map_err(|e| WebError::Internal(format!("guide pdf: {e}")))?;
     let mut response = bytes.into_response();
     let h = response.headers_mut();
     h.insert(

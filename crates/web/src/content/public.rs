@@ -9,7 +9,7 @@ use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use domain::content::{self, Kind};
 use serde::Deserialize;
 use store::content::Shown;
@@ -328,7 +328,8 @@ async fn list(
             _ => None,
         },
         prev_href: (page > 1).then(|| format!("{base}?{tag_query}page={}", page - 1)),
-        next_href: (page * PER_PAGE < total).then(|| format!("{base}?{tag_query}page={}", page + 1)),
+        next_href: (page * PER_PAGE < total)
+            .then(|| format!("{base}?{tag_query}page={}", page + 1)),
         page,
     };
     Ok(Html(view.render()?).into_response())
@@ -404,7 +405,11 @@ pub async fn guides(
 
 /// The old address of the privacy notice.
 pub async fn privacy_moved() -> Response {
-    Redirect::permanent("/confidentialite").into_response()
+    (
+        axum::http::StatusCode::MOVED_PERMANENTLY,
+        [(axum::http::header::LOCATION, "/confidentialite")],
+    )
+        .into_response()
 }
 
 /// The item page of any kind but chapter.
@@ -616,10 +621,9 @@ async fn show(
     query: &LangQuery,
 ) -> WebResult<Response> {
     let lang = content_lang(ctx, &query.lang);
-    let shown =
-        store::content::public_by_slug(&state.db, kind.code(), 0, slug, lang, store::now())
-            .await?
-            .ok_or(WebError::NotFound)?;
+    let shown = store::content::public_by_slug(&state.db, kind.code(), 0, slug, lang, store::now())
+        .await?
+        .ok_or(WebError::NotFound)?;
     let view = item_view(state, ctx, shown, lang).await?;
     Ok(Html(view.render()?).into_response())
 }

@@ -590,7 +590,7 @@ pub async fn sitemap_entries(db: &Db) -> Result<Vec<(String, i64)>> {
             out.push((base.to_string(), latest));
         }
     }
-    for (_, kind, parent, lang, slug, updated) in &rows {
+    for (id, kind, parent, lang, slug, updated) in &rows {
         let Ok(k) = domain::content::Kind::parse(kind) else {
             continue;
         };
@@ -601,7 +601,13 @@ pub async fn sitemap_entries(db: &Db) -> Result<Vec<(String, i64)>> {
             },
             None => None,
         };
-        let mut path = k.path(slug, guide.as_deref());
+        // Pages keep their French address in every language.
+        let slug = if k == domain::content::Kind::Page {
+            slug_of(*id, "fr").unwrap_or_else(|| slug.clone())
+        } else {
+            slug.clone()
+        };
+        let mut path = k.path(&slug, guide.as_deref());
         if lang != "fr" {
             path.push_str("?lang=");
             path.push_str(lang);

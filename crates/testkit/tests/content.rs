@@ -552,6 +552,26 @@ async fn public_pages_feeds_audio_and_pdf_from_the_demo() {
         assert_eq!(r.status, StatusCode::OK, "{path}");
         assert_no_script(&r.body);
     }
+    let sitemap = store::content::sitemap_entries(&app.state.db)
+        .await
+        .unwrap();
+    for path in [
+        "/notre-histoire",
+        "/notre-histoire?lang=en",
+        "/blog/start-from-a-local-problem?lang=en",
+        "/guides/guide-du-micro-centre/choisir-et-amenager-le-lieu",
+        "/podcast",
+    ] {
+        assert!(sitemap.iter().any(|(p, _)| p == path), "sitemap {path}");
+    }
+    assert!(!sitemap.iter().any(|(p, _)| p.starts_with("/our-story")));
+    for (path, _) in &sitemap {
+        assert_eq!(
+            c.get(path).await.status,
+            StatusCode::OK,
+            "sitemap entry {path}"
+        );
+    }
     let r = c.get("/privacy").await;
     assert_eq!(r.status, StatusCode::MOVED_PERMANENTLY);
     assert_eq!(r.location(), Some("/confidentialite"));

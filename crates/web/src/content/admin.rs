@@ -215,7 +215,11 @@ fn validate(
             if input.publish_at.trim().is_empty() {
                 fail("publish_at", ContentError::Date);
             }
-            (Status::Scheduled, typed_at)
+            match typed_at {
+                // A time already past is simply published.
+                Some(t) if t <= now => (Status::Published, Some(t)),
+                other => (Status::Scheduled, other),
+            }
         }
         Status::Published => match typed_at {
             Some(t) if t > now => (Status::Scheduled, Some(t)),

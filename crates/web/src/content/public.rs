@@ -453,6 +453,7 @@ pub async fn item_view(
                 "@type": "MediaObject",
                 "contentUrl": if a.external { a.src.clone() } else { format!("{base}{}", a.src) },
                 "encodingFormat": a.content_type,
+                "duration": shown.item.duration_seconds.map(|d| format!("PT{}M{}S", d / 60, d % 60)),
             })),
             "partOfSeries": {"@type": "PodcastSeries", "name": "Impact Local", "url": format!("{base}/podcast")},
         })),

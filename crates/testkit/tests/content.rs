@@ -605,6 +605,10 @@ async fn public_pages_feeds_audio_and_pdf_from_the_demo() {
         story.contains("/notre-histoire?lang=en\">"),
         "canonical of the English page"
     );
+    assert!(
+        story.contains("href=\"/notre-histoire?lang=fr\" hreflang=\"fr\""),
+        "the visible link forces French"
+    );
     let fallback = en.get("/blog/budget-previsionnel-sans-peur").await.body;
     assert!(fallback.contains("not available in English yet"));
     // Episode page: the player and its JSON-LD.

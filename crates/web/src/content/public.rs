@@ -19,7 +19,10 @@ const PER_PAGE: i64 = 10;
 /// A link to the same content in another language.
 pub struct Alternate {
     pub lang: String,
+    /// The address of that version (for `hreflang`).
     pub href: String,
+    /// The same, forcing its language whatever the reader's (the visible link).
+    pub switch_href: String,
     pub label: String,
 }
 
@@ -187,10 +190,18 @@ async fn seo_for(
     let alternates = slugs
         .iter()
         .filter(|(lang, _)| *lang != shown.lang)
-        .map(|(lang, slug)| Alternate {
-            href: public_path(kind, lang, slug, &fr_slug, guide_slug(lang).as_deref()),
-            label: lang_label(ctx.i, lang),
-            lang: lang.clone(),
+        .map(|(lang, slug)| {
+            let href = public_path(kind, lang, slug, &fr_slug, guide_slug(lang).as_deref());
+            Alternate {
+                switch_href: if href.contains('?') {
+                    href.clone()
+                } else {
+                    format!("{href}?lang={lang}")
+                },
+                href,
+                label: lang_label(ctx.i, lang),
+                lang: lang.clone(),
+            }
         })
         .collect();
     Ok(Seo {
@@ -509,7 +520,11 @@ pub async fn item_view(
         } else {
             published_on(i, shown.item.publish_at)
         },
-        author: shown.item.author_name.clone().unwrap_or_default(),
+        author: if kind == Kind::Page {
+            String::new()
+        } else {
+            shown.item.author_name.clone().unwrap_or_default()
+        },
         tags: list_base
             .map(|b| tag_links(i, b, &shown.item.tags, None))
             .unwrap_or_default(),

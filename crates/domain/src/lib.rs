@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod canvas;
+pub mod content;
 pub mod diagnostic;
 pub mod email;
 pub mod error;

@@ -2,7 +2,8 @@
 //!
 //! Raw HTML in the source is shown as text, never passed through; link and image addresses keep
 //! only `http`, `https`, `mailto` (links) and site-relative forms; headings get stable ids so a
-//! page can build its table of contents. Headings start at `<h2>`: the page owns its `<h1>`.
+//! page can build its table of contents. The document's top heading level becomes `<h2>` (the
+//! page owns its `<h1>`), whether the author started with `#` or `##`, so levels never skip.
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// A heading of the rendered document, for a table of contents.
@@ -27,6 +28,8 @@ fn options() -> Options {
 
 /// Renders Markdown to HTML that cannot run script, whatever the source holds.
 pub fn render(source: &str) -> Rendered {
+    let top = top_level(source);
+    let shift = |level: HeadingLevel| shift(level, top);
     let headings = headings(source);
     let mut next_heading = headings.iter();
     let events = Parser::new_ext(source, options()).map(|event| match event {
@@ -105,13 +108,25 @@ pub fn excerpt(source: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// The highest heading level the document uses (1 for `#`), or 1 when it has none.
+fn top_level(source: &str) -> usize {
+    Parser::new_ext(source, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1)
+}
+
 fn headings(source: &str) -> Vec<Heading> {
+    let top = top_level(source);
     let mut found = Vec::new();
     let mut current: Option<(u8, String)> = None;
     for event in Parser::new_ext(source, options()) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((shift(level) as u8, String::new()))
+                current = Some((shift(level, top) as u8, String::new()))
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 if let Some((_, text)) = current.as_mut() {
@@ -178,13 +193,14 @@ fn fold_accent(c: char) -> Vec<char> {
     vec![folded]
 }
 
-fn shift(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+/// Moves a heading so that the document's `top` level becomes 2.
+fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
+    match (level as usize + 2).saturating_sub(top) {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
     }
 }
 
@@ -228,6 +244,17 @@ mod tests {
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["pourquoi-un-micro-centre", "etapes", "etapes-2"]);
         assert_eq!(r.headings[1].level, 3);
+    }
+
+    #[test]
+    fn a_document_that_starts_at_level_two_still_starts_at_h2() {
+        let r = render("## Premier\n\n### Détail\n");
+        assert!(
+            r.html.contains("<h2 id=\"premier\">") && r.html.contains("<h3 id=\"detail\">"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.headings[0].level, 2);
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub enum Action {
     RecordNetworkReview,
     /// Network statistics of the diagnostics and publishing new versions of their definitions.
     ManageDiagnostics,
+    /// Write, schedule, publish and delete the public content (pages, blog, podcast, case
+    /// studies, guides).
+    ManageContent,
     // Centre
     ViewCentre,
     /// Change a centre's own plans (its roadmap, settings).
@@ -55,7 +58,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -63,6 +66,7 @@ impl Action {
         Action::ViewNetworkReport,
         Action::RecordNetworkReview,
         Action::ManageDiagnostics,
+        Action::ManageContent,
         Action::ViewCentre,
         Action::ManageCentre,
         Action::ManageMembers,
@@ -124,7 +128,7 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-                | RecordNetworkReview | ManageDiagnostics,
+                | RecordNetworkReview | ManageDiagnostics | ManageContent,
                 _,
             ) => false,
             (ViewCentre | CreateProject, Scope::Centre(c)) => {

@@ -24,10 +24,13 @@ pub enum AuditAction {
     ReviewRecorded,
     DiagnosticPublished,
     DiagnosticStatsExported,
+    ContentPublished,
+    ContentUnpublished,
+    ContentDeleted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -49,6 +52,9 @@ impl AuditAction {
         AuditAction::ReviewRecorded,
         AuditAction::DiagnosticPublished,
         AuditAction::DiagnosticStatsExported,
+        AuditAction::ContentPublished,
+        AuditAction::ContentUnpublished,
+        AuditAction::ContentDeleted,
     ];
 
     pub fn code(self) -> &'static str {
@@ -74,6 +80,9 @@ impl AuditAction {
             AuditAction::ReviewRecorded => "review_recorded",
             AuditAction::DiagnosticPublished => "diagnostic_published",
             AuditAction::DiagnosticStatsExported => "diagnostic_stats_exported",
+            AuditAction::ContentPublished => "content_published",
+            AuditAction::ContentUnpublished => "content_unpublished",
+            AuditAction::ContentDeleted => "content_deleted",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod canvas;
 pub mod centres;
 pub mod cohorts;
+pub mod content;
 mod db;
 pub mod diagnostics;
 mod error;

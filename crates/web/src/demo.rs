@@ -154,6 +154,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     load_tracking(db).await?;
     load_cohort(db).await?;
     crate::diagnostics::demo::load(db).await?;
+    crate::content::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

@@ -49,6 +49,14 @@ impl Layout {
         }
     }
 
+    /// The page's own meta description (content pages use their summary).
+    pub fn with_description(mut self, description: String) -> Self {
+        if !description.trim().is_empty() {
+            self.description = description;
+        }
+        self
+    }
+
     /// The page title with the site name.
     pub fn full_title(&self) -> String {
         format!("{} · Impact Studio", self.title)
@@ -79,6 +87,7 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
         match role {
             Role::NetworkAdmin => {
                 items.push(("/centres", "nav-centres"));
+                items.push(("/admin/content", "nav-content"));
                 items.push(("/admin/diagnostics", "nav-diagnostics-stats"));
                 items.push(("/roadmaps", "nav-roadmaps"));
                 items.push(("/impact/report", "nav-impact"));

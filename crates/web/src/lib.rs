@@ -10,6 +10,7 @@ mod canvas;
 mod centres;
 mod cohorts;
 pub mod config;
+pub mod content;
 pub mod cookies;
 pub mod ctx;
 mod dashboard;
@@ -43,12 +44,12 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/", get(home::page))
-        .route("/privacy", get(home::privacy))
         .route("/dashboard", get(dashboard::page))
         .route("/projects", get(projects::list))
         .route("/projects/{id}", get(projects::show))
@@ -74,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .merge(impact::routes(&state))
         .merge(diagnostics::routes())
         .merge(cohorts::routes())
+        .merge(content::routes(&state))
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -90,7 +92,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::observe,
         ))
-        .layer(CompressionLayer::new())
+        // Audio is already compressed, and ranges of it must go out byte for byte.
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+        )
         .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT))
         .with_state(state)
 }

@@ -40,6 +40,10 @@ pub enum Action {
     RecordNetworkReview,
     /// Network statistics of the diagnostics and publishing new versions of their definitions.
     ManageDiagnostics,
+    /// See and work the leads of the public site (pioneers, event registrations, campaigns).
+    ManageLeads,
+    /// Edit the public site: landing texts, events, the pioneers goal.
+    ManageSite,
     // Centre
     ViewCentre,
     /// Change a centre's own plans (its roadmap, settings).
@@ -55,7 +59,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -63,6 +67,8 @@ impl Action {
         Action::ViewNetworkReport,
         Action::RecordNetworkReview,
         Action::ManageDiagnostics,
+        Action::ManageLeads,
+        Action::ManageSite,
         Action::ViewCentre,
         Action::ManageCentre,
         Action::ManageMembers,
@@ -124,7 +130,7 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-                | RecordNetworkReview | ManageDiagnostics,
+                | RecordNetworkReview | ManageDiagnostics | ManageLeads | ManageSite,
                 _,
             ) => false,
             (ViewCentre | CreateProject, Scope::Centre(c)) => {

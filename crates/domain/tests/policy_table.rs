@@ -26,7 +26,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-        | RecordNetworkReview | ManageDiagnostics => Scope::Network,
+        | RecordNetworkReview | ManageDiagnostics | ManageLeads | ManageSite => Scope::Network,
         ViewProject | EditProject | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -43,7 +43,7 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
     match (action, rel) {
         (
             CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-            | RecordNetworkReview | ManageDiagnostics,
+            | RecordNetworkReview | ManageDiagnostics | ManageLeads | ManageSite,
             _,
         ) => ("N", "N"),
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),

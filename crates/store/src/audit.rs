@@ -24,10 +24,14 @@ pub enum AuditAction {
     ReviewRecorded,
     DiagnosticPublished,
     DiagnosticStatsExported,
+    LeadsExported,
+    LeadErased,
+    LeadConverted,
+    SiteEdited,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -49,6 +53,10 @@ impl AuditAction {
         AuditAction::ReviewRecorded,
         AuditAction::DiagnosticPublished,
         AuditAction::DiagnosticStatsExported,
+        AuditAction::LeadsExported,
+        AuditAction::LeadErased,
+        AuditAction::LeadConverted,
+        AuditAction::SiteEdited,
     ];
 
     pub fn code(self) -> &'static str {
@@ -74,6 +82,10 @@ impl AuditAction {
             AuditAction::ReviewRecorded => "review_recorded",
             AuditAction::DiagnosticPublished => "diagnostic_published",
             AuditAction::DiagnosticStatsExported => "diagnostic_stats_exported",
+            AuditAction::LeadsExported => "leads_exported",
+            AuditAction::LeadErased => "lead_erased",
+            AuditAction::LeadConverted => "lead_converted",
+            AuditAction::SiteEdited => "site_edited",
         }
     }
 

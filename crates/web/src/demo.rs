@@ -153,6 +153,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     load_roadmap(db).await?;
     load_tracking(db).await?;
     crate::diagnostics::demo::load(db).await?;
+    crate::site::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

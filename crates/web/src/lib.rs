@@ -30,6 +30,7 @@ mod middleware;
 mod projects;
 mod roadmaps;
 pub mod security;
+pub mod site;
 pub mod state;
 mod tracking;
 pub mod upload;
@@ -46,7 +47,6 @@ use tower_http::compression::CompressionLayer;
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
-        .route("/", get(home::page))
         .route("/privacy", get(home::privacy))
         .route("/dashboard", get(dashboard::page))
         .route("/projects", get(projects::list))
@@ -72,7 +72,12 @@ pub fn router(state: AppState) -> Router {
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))
         .merge(diagnostics::routes())
+        .merge(site::routes())
         .fallback(|| async { WebError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            site::remember_campaign,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             ctx::middleware,

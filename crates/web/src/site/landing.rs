@@ -1,0 +1,202 @@
+//! The landing page. Its sections are separate fields of [`Sections`], rendered once per
+//! language into a cached fragment (the page around it — header with the visitor's CSRF token,
+//! flash — is rendered per request). To add a section (latest case studies, posts…): add a field
+//! to `Sections`, fill it in `sections()`, add its `<section>` to `site/landing_sections.html`.
+use super::goal;
+use crate::ctx::Ctx;
+use crate::error::WebResult;
+use crate::i18n::I18n;
+use crate::layout::Layout;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::{Html, IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The texts the network team edits, per language.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct LandingTexts {
+    pub promise_title: String,
+    pub promise_lead: String,
+    pub story: String,
+    pub offers: Vec<Offer>,
+    pub testimonials: Vec<Testimonial>,
+    /// A video file served here (`/…`, shown in a `<video>` element) or a page elsewhere
+    /// (`https://…`, shown as a plain link). Empty: no video section.
+    pub video_url: String,
+    /// Optional captions (WebVTT) served here.
+    pub video_captions_url: String,
+    pub video_title: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Offer {
+    pub title: String,
+    pub text: String,
+    pub price: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Testimonial {
+    pub quote: String,
+    pub name: String,
+    pub role: String,
+}
+
+impl LandingTexts {
+    /// The texts shipped with the platform, in one language.
+    pub fn defaults(i: I18n) -> LandingTexts {
+        LandingTexts {
+            promise_title: i.t("site-default-promise-title"),
+            promise_lead: i.t("site-default-promise-lead"),
+            story: i.t("site-default-story"),
+            offers: (1..=3)
+                .map(|n| Offer {
+                    title: i.t(&format!("site-default-offer-{n}-title")),
+                    text: i.t(&format!("site-default-offer-{n}-text")),
+                    price: i.t(&format!("site-default-offer-{n}-price")),
+                })
+                .collect(),
+            testimonials: (1..=3)
+                .map(|n| Testimonial {
+                    quote: i.t(&format!("site-default-testimonial-{n}-quote")),
+                    name: i.t(&format!("site-default-testimonial-{n}-name")),
+                    role: i.t(&format!("site-default-testimonial-{n}-role")),
+                })
+                .collect(),
+            video_url: String::new(),
+            video_captions_url: String::new(),
+            video_title: i.t("site-default-video-title"),
+        }
+    }
+
+    /// The texts in force for a language: the team's, or the shipped ones.
+    pub async fn load(state: &AppState, i: I18n) -> WebResult<LandingTexts> {
+        Ok(store::site::landing_texts(&state.db, i.code())
+            .await?
+            .and_then(|body| serde_json::from_str(&body).ok())
+            .unwrap_or_else(|| LandingTexts::defaults(i)))
+    }
+}
+
+pub struct EventCard {
+    pub href: String,
+    pub title: String,
+    pub when: String,
+    pub place: String,
+    pub seats: String,
+    pub full: bool,
+}
+
+pub struct Counter {
+    pub label: String,
+    /// Width of the progress bar, in percent (0–100), as a CSS class suffix in steps of 5.
+    pub step: i64,
+}
+
+pub struct Video {
+    pub url: String,
+    pub captions: Option<String>,
+    pub title: String,
+    /// Served here (a `<video>` element) rather than a link to another site.
+    pub local: bool,
+}
+
+/// The landing page's sections, in page order.
+#[derive(Template)]
+#[template(path = "site/landing_sections.html")]
+pub struct Sections {
+    pub i: I18n,
+    pub texts: LandingTexts,
+    pub story_paragraphs: Vec<String>,
+    pub counter: Counter,
+    pub events: Vec<EventCard>,
+    pub video: Option<Video>,
+}
+
+pub async fn counter(state: &AppState, i: I18n) -> WebResult<Counter> {
+    let confirmed = store::site::pioneers_confirmed(&state.db).await?;
+    let goal = goal(state).await?;
+    let pct = (confirmed * 100 / goal.max(1)).clamp(0, 100);
+    Ok(Counter {
+        label: i.ta(
+            "site-counter",
+            &[
+                ("confirmed", &i.number(confirmed)),
+                ("goal", &i.number(goal)),
+            ],
+        ),
+        step: pct / 5 * 5,
+    })
+}
+
+pub async fn event_cards(state: &AppState, i: I18n, limit: i64) -> WebResult<Vec<EventCard>> {
+    Ok(
+        store::site::upcoming_events(&state.db, store::now(), limit)
+            .await?
+            .into_iter()
+            .map(|e| super::events::card(i, &e))
+            .collect(),
+    )
+}
+
+async fn sections(state: &AppState, i: I18n) -> WebResult<Arc<String>> {
+    if let Some(html) = state.site.landing.get(&i.code()) {
+        return Ok(html);
+    }
+    let texts = LandingTexts::load(state, i).await?;
+    let video = (!texts.video_url.is_empty()).then(|| Video {
+        local: texts.video_url.starts_with('/') && !texts.video_url.starts_with("//"),
+        url: texts.video_url.clone(),
+        captions: Some(texts.video_captions_url.clone()).filter(|c| c.starts_with('/')),
+        title: texts.video_title.clone(),
+    });
+    let view = Sections {
+        i,
+        story_paragraphs: texts
+            .story
+            .split("\n\n")
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        counter: counter(state, i).await?,
+        events: event_cards(state, i, 3).await?,
+        video,
+        texts,
+    };
+    let html = Arc::new(view.render()?);
+    state.site.landing.insert(i.code(), html.clone());
+    Ok(html)
+}
+
+#[derive(Template)]
+#[template(path = "site/landing.html")]
+struct LandingView {
+    layout: Layout,
+    sections: Arc<String>,
+}
+
+/// Structured data about the organisation, for search engines.
+fn organization(state: &AppState, i: I18n) -> String {
+    domain::site::json_ld(&serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Impact Studio",
+        "url": state.url("/"),
+        "logo": state.url(crate::assets::url("og-image.png")),
+        "description": i.t("site-description"),
+    }))
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
+    let i = ctx.i;
+    let sections = sections(&state, i).await?;
+    let mut layout = Layout::new(&state, &ctx, i.t("site-landing-title"));
+    layout.json_ld = Some(organization(&state, i));
+    let view = LandingView { layout, sections };
+    Ok(Html(view.render()?).into_response())
+}

@@ -70,7 +70,13 @@ impl LeadStatus {
 }
 
 /// What a lead said they are interested in (checkboxes of the pioneers form).
-pub const INTERESTS: [&str; 5] = ["diagnostic", "canvas", "coaching", "workshops", "micro-centre"];
+pub const INTERESTS: [&str; 5] = [
+    "diagnostic",
+    "canvas",
+    "coaching",
+    "workshops",
+    "micro-centre",
+];
 
 /// The interests kept from a form: known codes only, each once, in the catalogue's order.
 pub fn interests(chosen: &[String]) -> Vec<&'static str> {
@@ -217,13 +223,21 @@ mod tests {
 
     #[test]
     fn interests_keep_known_codes_once() {
-        let chosen = vec!["coaching".into(), "<script>".into(), "canvas".into(), "canvas".into()];
+        let chosen = vec![
+            "coaching".into(),
+            "<script>".into(),
+            "canvas".into(),
+            "canvas".into(),
+        ];
         assert_eq!(interests(&chosen), vec!["canvas", "coaching"]);
     }
 
     #[test]
     fn tags_are_clean() {
-        assert_eq!(tags(" Atelier, lyon ,atelier,,").unwrap(), vec!["atelier", "lyon"]);
+        assert_eq!(
+            tags(" Atelier, lyon ,atelier,,").unwrap(),
+            vec!["atelier", "lyon"]
+        );
         assert!(tags(&"x".repeat(31)).is_err());
         assert!(tags(&(0..11).map(|i| i.to_string()).collect::<Vec<_>>().join(",")).is_err());
     }
@@ -237,20 +251,32 @@ mod tests {
             referrer_host("https://www.Example.org/page?x", "http://impact.test"),
             Some("www.example.org".into())
         );
-        assert_eq!(referrer_host("http://impact.test/a", "http://impact.test"), None);
+        assert_eq!(
+            referrer_host("http://impact.test/a", "http://impact.test"),
+            None
+        );
         assert_eq!(referrer_host("nonsense", "http://impact.test"), None);
     }
 
     #[test]
     fn retention_asks_then_erases() {
         let t0 = 1_000_000_000;
-        assert_eq!(retention(t0, None, t0 + RETENTION_SECS - 1), Retention::Keep);
+        assert_eq!(
+            retention(t0, None, t0 + RETENTION_SECS - 1),
+            Retention::Keep
+        );
         assert_eq!(retention(t0, None, t0 + RETENTION_SECS), Retention::Ask);
         let asked = t0 + RETENTION_SECS;
         assert_eq!(retention(t0, Some(asked), asked + 86_400), Retention::Keep);
-        assert_eq!(retention(t0, Some(asked), asked + RETENTION_GRACE_SECS), Retention::Erase);
+        assert_eq!(
+            retention(t0, Some(asked), asked + RETENTION_GRACE_SECS),
+            Retention::Erase
+        );
         // An answer (a new contact after the question) starts the three years again.
-        assert_eq!(retention(asked + 10, Some(asked), asked + RETENTION_GRACE_SECS), Retention::Keep);
+        assert_eq!(
+            retention(asked + 10, Some(asked), asked + RETENTION_GRACE_SECS),
+            Retention::Keep
+        );
     }
 
     #[test]

@@ -42,7 +42,11 @@ pub fn from_paris(local: time::PrimitiveDateTime) -> Option<i64> {
         .filter_map(|h| UtcOffset::from_hms(h, 0, 0).ok())
         .map(|o| local.assume_offset(o))
         .find(|t| paris_offset(*t).whole_hours() == t.offset().whole_hours())
-        .or_else(|| UtcOffset::from_hms(1, 0, 0).ok().map(|o| local.assume_offset(o)))
+        .or_else(|| {
+            UtcOffset::from_hms(1, 0, 0)
+                .ok()
+                .map(|o| local.assume_offset(o))
+        })
         .map(|t| t.unix_timestamp())
 }
 

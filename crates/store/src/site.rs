@@ -353,7 +353,8 @@ pub async fn list_leads(db: &Db, f: &Filter, limit: i64) -> Result<Vec<LeadRow>>
 
 /// Confirmed pioneers (the public counter).
 pub async fn pioneers_confirmed(db: &Db) -> Result<i64> {
-    let sql = "SELECT COUNT(*) FROM leads WHERE pioneer_at IS NOT NULL AND confirmed_at IS NOT NULL";
+    let sql =
+        "SELECT COUNT(*) FROM leads WHERE pioneer_at IS NOT NULL AND confirmed_at IS NOT NULL";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await?))
 }
 
@@ -396,7 +397,8 @@ pub async fn campaign_report(db: &Db) -> Result<Vec<CampaignLine>> {
 
 /// Distinct campaigns and tags seen, for the filter menus.
 pub async fn campaigns(db: &Db) -> Result<Vec<String>> {
-    let sql = "SELECT DISTINCT utm_campaign FROM leads WHERE utm_campaign <> '' ORDER BY utm_campaign";
+    let sql =
+        "SELECT DISTINCT utm_campaign FROM leads WHERE utm_campaign <> '' ORDER BY utm_campaign";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql).fetch_all(pool).await?))
 }
 

@@ -296,7 +296,13 @@ fn text_part(body: &str) -> String {
     };
     let part = &body[start..];
     let (head, rest) = part.split_once("\r\n\r\n").unwrap_or(("", part));
-    let end = rest.find("\r\n--").unwrap_or(rest.len());
+    // The next boundary line (`--` and the boundary); a lone `--` is the text's own signature
+    // separator.
+    let end = rest
+        .match_indices("\r\n--")
+        .map(|(i, _)| i)
+        .find(|i| !rest[i + 4..].starts_with("\r\n") && i + 4 < rest.len())
+        .unwrap_or(rest.len());
     let content = &rest[..end];
     if head.contains("base64") {
         use base64::Engine;

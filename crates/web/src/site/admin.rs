@@ -93,16 +93,41 @@ impl TextsForm {
     /// Validates every field; errors are keyed by field name.
     fn texts(&self, i: I18n, errors: &mut FieldErrors) -> LandingTexts {
         let mut short = |name: &'static str, v: &str, max: usize, required: bool| {
-            let r = if required { text(v, max) } else { optional_text(v, max) };
+            let r = if required {
+                text(v, max)
+            } else {
+                optional_text(v, max)
+            };
             errors.check(name, i, r).unwrap_or_default()
         };
         let promise_title = short("promise_title", &self.promise_title, TEXT_MAX, true);
         let promise_lead = short("promise_lead", &self.promise_lead, LONG_MAX, true);
         let story = short("story", &self.story, LONG_MAX, true);
         let offers = [
-            ("offer_1_title", &self.offer_1_title, "offer_1_text", &self.offer_1_text, "offer_1_price", &self.offer_1_price),
-            ("offer_2_title", &self.offer_2_title, "offer_2_text", &self.offer_2_text, "offer_2_price", &self.offer_2_price),
-            ("offer_3_title", &self.offer_3_title, "offer_3_text", &self.offer_3_text, "offer_3_price", &self.offer_3_price),
+            (
+                "offer_1_title",
+                &self.offer_1_title,
+                "offer_1_text",
+                &self.offer_1_text,
+                "offer_1_price",
+                &self.offer_1_price,
+            ),
+            (
+                "offer_2_title",
+                &self.offer_2_title,
+                "offer_2_text",
+                &self.offer_2_text,
+                "offer_2_price",
+                &self.offer_2_price,
+            ),
+            (
+                "offer_3_title",
+                &self.offer_3_title,
+                "offer_3_text",
+                &self.offer_3_text,
+                "offer_3_price",
+                &self.offer_3_price,
+            ),
         ]
         .into_iter()
         .map(|(tn, t, xn, x, pn, p)| Offer {
@@ -113,9 +138,30 @@ impl TextsForm {
         .filter(|o| !o.title.is_empty())
         .collect();
         let testimonials = [
-            ("testimonial_1_quote", &self.testimonial_1_quote, "testimonial_1_name", &self.testimonial_1_name, "testimonial_1_role", &self.testimonial_1_role),
-            ("testimonial_2_quote", &self.testimonial_2_quote, "testimonial_2_name", &self.testimonial_2_name, "testimonial_2_role", &self.testimonial_2_role),
-            ("testimonial_3_quote", &self.testimonial_3_quote, "testimonial_3_name", &self.testimonial_3_name, "testimonial_3_role", &self.testimonial_3_role),
+            (
+                "testimonial_1_quote",
+                &self.testimonial_1_quote,
+                "testimonial_1_name",
+                &self.testimonial_1_name,
+                "testimonial_1_role",
+                &self.testimonial_1_role,
+            ),
+            (
+                "testimonial_2_quote",
+                &self.testimonial_2_quote,
+                "testimonial_2_name",
+                &self.testimonial_2_name,
+                "testimonial_2_role",
+                &self.testimonial_2_role,
+            ),
+            (
+                "testimonial_3_quote",
+                &self.testimonial_3_quote,
+                "testimonial_3_name",
+                &self.testimonial_3_name,
+                "testimonial_3_role",
+                &self.testimonial_3_role,
+            ),
         ]
         .into_iter()
         .map(|(qn, q, nn, n, rn, r)| Testimonial {
@@ -126,7 +172,12 @@ impl TextsForm {
         .filter(|t| !t.quote.is_empty())
         .collect();
         let video_url = short("video_url", &self.video_url, URL_MAX, false);
-        let video_captions_url = short("video_captions_url", &self.video_captions_url, URL_MAX, false);
+        let video_captions_url = short(
+            "video_captions_url",
+            &self.video_captions_url,
+            URL_MAX,
+            false,
+        );
         let video_title = short("video_title", &self.video_title, TEXT_MAX, false);
         let local = |u: &str| u.starts_with('/') && !u.starts_with("//");
         if !video_url.is_empty() && !(local(&video_url) || video_url.starts_with("https://")) {
@@ -198,7 +249,15 @@ pub async fn texts_page(
     let lang = lang_of(&q.lang);
     let texts = LandingTexts::load(&state, I18n::new(lang)).await?;
     let form = TextsForm::from_texts(lang.code(), &texts);
-    render_texts(&state, &ctx, form, FieldErrors::default(), None, FieldErrors::default()).await
+    render_texts(
+        &state,
+        &ctx,
+        form,
+        FieldErrors::default(),
+        None,
+        FieldErrors::default(),
+    )
+    .await
 }
 
 pub async fn texts_save(
@@ -247,15 +306,27 @@ pub async fn goal_save(
     Form(form): Form<GoalForm>,
 ) -> WebResult<Response> {
     ctx.authorize(Action::ManageSite, Scope::Network)?;
-    let goal = form.goal.trim().parse::<i64>().ok().filter(|g| (1..=100_000).contains(g));
+    let goal = form
+        .goal
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|g| (1..=100_000).contains(g));
     let Some(goal) = goal else {
         let mut goal_errors = FieldErrors::default();
         goal_errors.add("goal", ctx.i, "site-error-goal");
         let lang = ctx.i.locale;
         let texts = LandingTexts::load(&state, I18n::new(lang)).await?;
         let tf = TextsForm::from_texts(lang.code(), &texts);
-        return render_texts(&state, &ctx, tf, FieldErrors::default(), Some(form.goal), goal_errors)
-            .await;
+        return render_texts(
+            &state,
+            &ctx,
+            tf,
+            FieldErrors::default(),
+            Some(form.goal),
+            goal_errors,
+        )
+        .await;
     };
     store::settings::set(&state.db, super::GOAL_SETTING, &goal.to_string()).await?;
     state.site.changed();
@@ -297,7 +368,10 @@ pub async fn events(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
             when: i.datetime(e.starts_at),
             seats: i.ta(
                 "site-admin-event-seats",
-                &[("taken", &i.number(e.taken)), ("capacity", &i.number(e.capacity))],
+                &[
+                    ("taken", &i.number(e.taken)),
+                    ("capacity", &i.number(e.capacity)),
+                ],
             ),
             published: e.published == 1,
             title: e.title,
@@ -387,7 +461,13 @@ pub async fn new_event(State(state): State<AppState>, ctx: Ctx) -> WebResult<Res
         published: "yes".into(),
         ..EventForm::default()
     };
-    render_event(&state, &ctx, "/admin/evenements/nouveau".into(), form, FieldErrors::default())
+    render_event(
+        &state,
+        &ctx,
+        "/admin/evenements/nouveau".into(),
+        form,
+        FieldErrors::default(),
+    )
 }
 
 pub async fn edit_event(
@@ -396,7 +476,9 @@ pub async fn edit_event(
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     ctx.authorize(Action::ManageSite, Scope::Network)?;
-    let e = store::site::event(&state.db, id).await?.ok_or(WebError::NotFound)?;
+    let e = store::site::event(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
     let form = EventForm {
         title: e.title,
         slug: e.slug,
@@ -407,9 +489,19 @@ pub async fn edit_event(
         place: e.place,
         online_url: e.online_url,
         capacity: e.capacity.to_string(),
-        published: if e.published == 1 { "yes".into() } else { String::new() },
+        published: if e.published == 1 {
+            "yes".into()
+        } else {
+            String::new()
+        },
     };
-    render_event(&state, &ctx, format!("/admin/evenements/{id}"), form, FieldErrors::default())
+    render_event(
+        &state,
+        &ctx,
+        format!("/admin/evenements/{id}"),
+        form,
+        FieldErrors::default(),
+    )
 }
 
 struct Valid {
@@ -427,7 +519,9 @@ struct Valid {
 fn validate(i: I18n, form: &EventForm, errors: &mut FieldErrors) -> Option<Valid> {
     let title = errors.check("title", i, text(&form.title, 120));
     let slug_input = if form.slug.trim().is_empty() {
-        Slug::from_name(&form.title).map(|s| s.as_str().to_string()).unwrap_or_default()
+        Slug::from_name(&form.title)
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default()
     } else {
         form.slug.trim().to_string()
     };
@@ -452,10 +546,17 @@ fn validate(i: I18n, form: &EventForm, errors: &mut FieldErrors) -> Option<Valid
     {
         errors.add("online_url", i, "site-error-https");
     }
-    if place.as_deref().is_some_and(str::is_empty) && online_url.as_deref().is_some_and(str::is_empty) {
+    if place.as_deref().is_some_and(str::is_empty)
+        && online_url.as_deref().is_some_and(str::is_empty)
+    {
         errors.add("place", i, "site-error-place-or-link");
     }
-    let capacity = form.capacity.trim().parse::<i64>().ok().filter(|c| (1..=10_000).contains(c));
+    let capacity = form
+        .capacity
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|c| (1..=10_000).contains(c));
     if capacity.is_none() {
         errors.add("capacity", i, "site-error-capacity");
     }
@@ -504,7 +605,9 @@ async fn save_event(
     let now = store::now();
     let result = match id {
         Some(id) => store::site::update_event(&state.db, id, &new, now).await,
-        None => store::site::create_event(&state.db, &new, now).await.map(|_| ()),
+        None => store::site::create_event(&state.db, &new, now)
+            .await
+            .map(|_| ()),
     };
     match result {
         Ok(()) => {}
@@ -549,6 +652,8 @@ pub async fn update_event(
     Form(form): Form<EventForm>,
 ) -> WebResult<Response> {
     ctx.authorize(Action::ManageSite, Scope::Network)?;
-    store::site::event(&state.db, id).await?.ok_or(WebError::NotFound)?;
+    store::site::event(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
     save_event(&state, &ctx, Some(id), form).await
 }

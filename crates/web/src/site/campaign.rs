@@ -84,7 +84,11 @@ fn from_query(query: &str) -> Option<Campaign> {
 }
 
 /// Remembers the campaign of a page visit (tagged link, or a first visit from another site).
-pub async fn remember_campaign(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn remember_campaign(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     let tagged = req.uri().query().and_then(from_query);
     let referrer = req
         .headers()
@@ -111,7 +115,13 @@ pub async fn remember_campaign(State(state): State<AppState>, req: Request, next
     {
         response.headers_mut().append(
             header::SET_COOKIE,
-            cookies::set(COOKIE, &c.cookie_value(), MAX_AGE, true, state.cookies.secure),
+            cookies::set(
+                COOKIE,
+                &c.cookie_value(),
+                MAX_AGE,
+                true,
+                state.cookies.secure,
+            ),
         );
     }
     response
@@ -211,7 +221,8 @@ mod tests {
 
     #[test]
     fn reads_campaigns_from_queries_and_cookies() {
-        let c = from_query("utm_source=Facebook&utm_medium=social&utm_campaign=lancement%20mars").unwrap();
+        let c = from_query("utm_source=Facebook&utm_medium=social&utm_campaign=lancement%20mars")
+            .unwrap();
         assert_eq!(c.source, "facebook");
         assert_eq!(c.campaign, "lancement-mars");
         assert!(from_query("page=2").is_none());

@@ -90,13 +90,118 @@ type DemoLead = (
 );
 
 const LEADS: [DemoLead; 7] = [
-    ("lea.moreau@demo.local", "Léa Moreau", "Villeurbanne", "Une recyclerie de quartier avec un atelier de réparation ouvert le samedi.", "diagnostic,canvas,coaching", "pioneers", "facebook", "social", "lancement-pionniers", true, true, "contacted", "recyclerie,lyon", ""),
-    ("karim.benali@demo.local", "Karim Benali", "Saint-Étienne", "Un atelier vélo solidaire pour les jeunes du quartier.", "canvas,workshops", "pioneers", "newsletter", "email", "lancement-pionniers", true, false, "pioneer", "mobilité", "cafe-des-porteurs"),
-    ("ines.garcia@demo.local", "Inès Garcia", "Die", "Une épicerie vrac itinérante dans les villages du Diois.", "diagnostic,micro-centre", "pioneers", "", "", "", true, true, "new", "", "cafe-des-porteurs"),
-    ("paul.lefevre@demo.local", "Paul Lefèvre", "Lyon", "Un jardin partagé sur le toit d'un parking.", "workshops", "pioneers", "affiche", "print", "forum-associations", true, false, "new", "jardin", ""),
-    ("chloe.martin@demo.local", "Chloé Martin", "Grenoble", "", "coaching", "pioneers", "", "", "", false, false, "new", "", ""),
-    ("thomas.roux@demo.local", "Thomas Roux", "", "", "", "event", "", "", "", true, false, "new", "", "cafe-des-porteurs"),
-    ("amina.diallo@demo.local", "Amina Diallo", "", "", "", "event", "linkedin", "social", "atelier-decouverte", false, false, "new", "", "atelier-decouverte"),
+    (
+        "lea.moreau@demo.local",
+        "Léa Moreau",
+        "Villeurbanne",
+        "Une recyclerie de quartier avec un atelier de réparation ouvert le samedi.",
+        "diagnostic,canvas,coaching",
+        "pioneers",
+        "facebook",
+        "social",
+        "lancement-pionniers",
+        true,
+        true,
+        "contacted",
+        "recyclerie,lyon",
+        "",
+    ),
+    (
+        "karim.benali@demo.local",
+        "Karim Benali",
+        "Saint-Étienne",
+        "Un atelier vélo solidaire pour les jeunes du quartier.",
+        "canvas,workshops",
+        "pioneers",
+        "newsletter",
+        "email",
+        "lancement-pionniers",
+        true,
+        false,
+        "pioneer",
+        "mobilité",
+        "cafe-des-porteurs",
+    ),
+    (
+        "ines.garcia@demo.local",
+        "Inès Garcia",
+        "Die",
+        "Une épicerie vrac itinérante dans les villages du Diois.",
+        "diagnostic,micro-centre",
+        "pioneers",
+        "",
+        "",
+        "",
+        true,
+        true,
+        "new",
+        "",
+        "cafe-des-porteurs",
+    ),
+    (
+        "paul.lefevre@demo.local",
+        "Paul Lefèvre",
+        "Lyon",
+        "Un jardin partagé sur le toit d'un parking.",
+        "workshops",
+        "pioneers",
+        "affiche",
+        "print",
+        "forum-associations",
+        true,
+        false,
+        "new",
+        "jardin",
+        "",
+    ),
+    (
+        "chloe.martin@demo.local",
+        "Chloé Martin",
+        "Grenoble",
+        "",
+        "coaching",
+        "pioneers",
+        "",
+        "",
+        "",
+        false,
+        false,
+        "new",
+        "",
+        "",
+    ),
+    (
+        "thomas.roux@demo.local",
+        "Thomas Roux",
+        "",
+        "",
+        "",
+        "event",
+        "",
+        "",
+        "",
+        true,
+        false,
+        "new",
+        "",
+        "cafe-des-porteurs",
+    ),
+    (
+        "amina.diallo@demo.local",
+        "Amina Diallo",
+        "",
+        "",
+        "",
+        "event",
+        "linkedin",
+        "social",
+        "atelier-decouverte",
+        false,
+        false,
+        "new",
+        "",
+        "atelier-decouverte",
+    ),
 ];
 
 /// Midnight-based Paris time `in_days` days from now at `hour`:00.
@@ -111,14 +216,20 @@ fn at_paris(now: i64, in_days: i64, hour: u8) -> i64 {
 pub async fn load(db: &Db) -> WebResult<()> {
     let now = store::now();
     for locale in [Locale::Fr, Locale::En] {
-        if store::site::landing_texts(db, locale.code()).await?.is_none() {
+        if store::site::landing_texts(db, locale.code())
+            .await?
+            .is_none()
+        {
             let texts = LandingTexts::defaults(I18n::new(locale));
             let body =
                 serde_json::to_string(&texts).map_err(|e| WebError::Internal(e.to_string()))?;
             store::site::set_landing_texts(db, locale.code(), &body, None, now).await?;
         }
     }
-    if store::settings::get(db, super::GOAL_SETTING).await?.is_none() {
+    if store::settings::get(db, super::GOAL_SETTING)
+        .await?
+        .is_none()
+    {
         store::settings::set(db, super::GOAL_SETTING, &super::DEFAULT_GOAL.to_string()).await?;
     }
     for e in &EVENTS {

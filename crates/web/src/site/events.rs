@@ -208,7 +208,15 @@ pub async fn register(
         errors.add("email", i, "site-event-full-error");
     }
     let (Some(name), Some(email), true) = (name, email, errors.is_empty()) else {
-        return render(&state, &ctx, e, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &state,
+            &ctx,
+            e,
+            form,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let campaign = Campaign::from_headers(&headers);
     let lead = NewLead {

@@ -135,13 +135,11 @@ pub async fn counter(state: &AppState, i: I18n) -> WebResult<Counter> {
 }
 
 pub async fn event_cards(state: &AppState, i: I18n, limit: i64) -> WebResult<Vec<EventCard>> {
-    Ok(
-        store::site::upcoming_events(&state.db, store::now(), limit)
-            .await?
-            .into_iter()
-            .map(|e| super::events::card(i, &e))
-            .collect(),
-    )
+    Ok(store::site::upcoming_events(&state.db, store::now(), limit)
+        .await?
+        .into_iter()
+        .map(|e| super::events::card(i, &e))
+        .collect())
 }
 
 async fn sections(state: &AppState, i: I18n) -> WebResult<Arc<String>> {

@@ -228,7 +228,11 @@ pub async fn export(
     ];
     let n = found.len();
     for r in found {
-        let newsletter = match (r.confirmed_at, r.newsletter_consent_at, r.newsletter_unsubscribed_at) {
+        let newsletter = match (
+            r.confirmed_at,
+            r.newsletter_consent_at,
+            r.newsletter_unsubscribed_at,
+        ) {
             (Some(_), Some(c), Some(u)) => c > u,
             (Some(_), Some(_), None) => true,
             _ => false,
@@ -319,22 +323,37 @@ async fn render(
         (i.t("site-field-town"), lead.town.clone()),
         (i.t("site-field-idea"), lead.idea.clone()),
         (i.t("site-field-interests"), interests.join(", ")),
-        (i.t("site-field-source"), i.t(&format!("lead-source-{}", lead.source))),
+        (
+            i.t("site-field-source"),
+            i.t(&format!("lead-source-{}", lead.source)),
+        ),
         (
             i.t("site-field-campaign"),
-            [&lead.utm_source, &lead.utm_medium, &lead.utm_campaign, &lead.referrer_host]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(" · "),
+            [
+                &lead.utm_source,
+                &lead.utm_medium,
+                &lead.utm_campaign,
+                &lead.referrer_host,
+            ]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" · "),
         ),
         (i.t("site-field-confirmed"), date(lead.confirmed_at)),
         (
             i.t("site-field-newsletter"),
-            i.t(if lead.newsletter() { "site-yes" } else { "site-no" }),
+            i.t(if lead.newsletter() {
+                "site-yes"
+            } else {
+                "site-no"
+            }),
         ),
-        (i.t("site-my-data-last-contact"), date(Some(lead.last_contact_at))),
+        (
+            i.t("site-my-data-last-contact"),
+            date(Some(lead.last_contact_at)),
+        ),
         (i.t("site-field-created"), date(Some(lead.created_at))),
     ];
     for (title, at, confirmed) in store::site::registrations_of(&state.db, id).await? {
@@ -343,7 +362,11 @@ async fn render(
             format!(
                 "{title} — {} ({})",
                 i.datetime(at),
-                i.t(if confirmed.is_some() { "site-confirmed" } else { "site-unconfirmed" })
+                i.t(if confirmed.is_some() {
+                    "site-confirmed"
+                } else {
+                    "site-unconfirmed"
+                })
             ),
         ));
     }
@@ -400,7 +423,15 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     ctx.authorize(Action::ManageLeads, Scope::Network)?;
-    render(&state, &ctx, id, String::new(), None, FieldErrors::default()).await
+    render(
+        &state,
+        &ctx,
+        id,
+        String::new(),
+        None,
+        FieldErrors::default(),
+    )
+    .await
 }
 
 fn back(id: i64, state: &AppState, flash: &str) -> Response {
@@ -427,7 +458,8 @@ pub async fn status(
 ) -> WebResult<Response> {
     ctx.authorize(Action::ManageLeads, Scope::Network)?;
     existing(&state, id).await?;
-    let status = LeadStatus::parse(&form.status).map_err(|_| WebError::BadRequest("error-form-invalid"))?;
+    let status =
+        LeadStatus::parse(&form.status).map_err(|_| WebError::BadRequest("error-form-invalid"))?;
     store::site::set_status(&state.db, id, status.code(), store::now()).await?;
     Ok(back(id, &state, "flash-lead-saved"))
 }
@@ -511,7 +543,10 @@ pub async fn invite(
     let now = store::now();
     store::site::mark_invited(&state.db, id, now).await?;
     for (action, detail) in [
-        (AuditAction::InvitationSent, Role::Participant.code().to_string()),
+        (
+            AuditAction::InvitationSent,
+            Role::Participant.code().to_string(),
+        ),
         (AuditAction::LeadConverted, format!("lead:{id}")),
     ] {
         audit::record(

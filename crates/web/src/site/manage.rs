@@ -66,14 +66,38 @@ async fn render(
         .map(|c| i.t(&format!("site-interest-{c}")))
         .collect();
     let mut items = vec![
-        Item { label: i.t("site-field-name"), value: lead.name.clone() },
-        Item { label: i.t("field-email"), value: lead.email.clone() },
-        Item { label: i.t("site-field-town"), value: lead.town.clone() },
-        Item { label: i.t("site-field-idea"), value: lead.idea.clone() },
-        Item { label: i.t("site-field-interests"), value: interests.join(", ") },
-        Item { label: i.t("site-my-data-since"), value: i.date(lead.created_at) },
-        Item { label: i.t("site-my-data-confirmed"), value: date(lead.confirmed_at) },
-        Item { label: i.t("site-my-data-last-contact"), value: i.date(lead.last_contact_at) },
+        Item {
+            label: i.t("site-field-name"),
+            value: lead.name.clone(),
+        },
+        Item {
+            label: i.t("field-email"),
+            value: lead.email.clone(),
+        },
+        Item {
+            label: i.t("site-field-town"),
+            value: lead.town.clone(),
+        },
+        Item {
+            label: i.t("site-field-idea"),
+            value: lead.idea.clone(),
+        },
+        Item {
+            label: i.t("site-field-interests"),
+            value: interests.join(", "),
+        },
+        Item {
+            label: i.t("site-my-data-since"),
+            value: i.date(lead.created_at),
+        },
+        Item {
+            label: i.t("site-my-data-confirmed"),
+            value: date(lead.confirmed_at),
+        },
+        Item {
+            label: i.t("site-my-data-last-contact"),
+            value: i.date(lead.last_contact_at),
+        },
     ];
     for (title, at, _) in store::site::registrations_of(&state.db, lead.id).await? {
         items.push(Item {
@@ -110,7 +134,10 @@ pub async fn page(
 
 fn rfc3339(unix: Option<i64>) -> Option<String> {
     unix.and_then(|u| time::OffsetDateTime::from_unix_timestamp(u).ok())
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
 }
 
 pub async fn export(

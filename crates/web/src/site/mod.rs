@@ -16,11 +16,11 @@ pub use campaign::remember_campaign;
 pub use landing::LandingTexts;
 
 use crate::cache::TtlCache;
+use crate::error::WebError;
 use crate::i18n::I18n;
 use crate::mail::{Compose, OutgoingMail};
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
-use crate::error::WebError;
 use axum::Router;
 use axum::routing::{get, post};
 use sha2::{Digest, Sha256};
@@ -42,7 +42,10 @@ pub fn routes() -> Router<AppState> {
         .route("/pionniers/confirmer/{token}", get(pioneers::confirm))
         .route("/pionniers/nouveau-lien", post(pioneers::resend))
         .route("/evenements", get(events::list))
-        .route("/evenements/{slug}", get(events::show).post(events::register))
+        .route(
+            "/evenements/{slug}",
+            get(events::show).post(events::register),
+        )
         .route("/mes-donnees/{token}", get(manage::page))
         .route("/mes-donnees/{token}/export", get(manage::export))
         .route("/mes-donnees/{token}/garder", post(manage::keep))
@@ -63,7 +66,10 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/leads/{id}/invite", post(leads::invite))
         .route("/admin/leads/{id}/erase", post(leads::erase))
         .route("/admin/campagnes", get(campaign::report))
-        .route("/admin/site", get(admin::texts_page).post(admin::texts_save))
+        .route(
+            "/admin/site",
+            get(admin::texts_page).post(admin::texts_save),
+        )
         .route("/admin/site/objectif", post(admin::goal_save))
         .route("/admin/evenements", get(admin::events))
         .route(
@@ -171,7 +177,11 @@ pub async fn goal(state: &AppState) -> Result<i64, WebError> {
 
 /// Sends an e-mail to a lead, with a fresh link to « my data » and to unsubscribe in its footer
 /// (and the one-click unsubscribe headers).
-pub async fn mail_lead(state: &AppState, compose: Compose<'_>, lead_id: i64) -> Result<(), WebError> {
+pub async fn mail_lead(
+    state: &AppState,
+    compose: Compose<'_>,
+    lead_id: i64,
+) -> Result<(), WebError> {
     let mail = lead_mail(state, compose, lead_id, store::now(), false).await?;
     crate::mail::queue_mail(state, &mail).await
 }
@@ -243,7 +253,10 @@ async fn send_confirmation(
             i.t("site-mail-confirm-action"),
             state.url(&format!("/pionniers/confirmer/{token}")),
         )),
-        after: vec![i.t("site-mail-confirm-expiry"), i.t("email-ignore-if-not-you")],
+        after: vec![
+            i.t("site-mail-confirm-expiry"),
+            i.t("email-ignore-if-not-you"),
+        ],
     };
     mail_lead(state, compose, lead_id).await
 }

@@ -22,20 +22,40 @@ use store::site::{NewLead, Purpose, TokenLookup};
 pub const RATE_LIMIT: i64 = 10;
 const RATE_WINDOW: i64 = 3_600;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// The form as posted (repeated `interest` fields, so read from the pairs).
+#[derive(Debug, Default)]
 pub struct PioneerForm {
     pub name: String,
     pub email: String,
     pub town: String,
     pub idea: String,
-    #[serde(rename = "interest")]
     pub interests: Vec<String>,
     pub consent: String,
     pub newsletter: String,
     /// The honeypot: people never see it, robots fill it.
     pub website: String,
     pub started: String,
+}
+
+impl PioneerForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> PioneerForm {
+        let mut f = PioneerForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "name" => f.name = v,
+                "email" => f.email = v,
+                "town" => f.town = v,
+                "idea" => f.idea = v,
+                "interest" if f.interests.len() < 20 => f.interests.push(v),
+                "consent" => f.consent = v,
+                "newsletter" => f.newsletter = v,
+                "website" => f.website = v,
+                "started" => f.started = v,
+                _ => {}
+            }
+        }
+        f
+    }
 }
 
 pub struct Choice {
@@ -125,8 +145,9 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    Form(form): Form<PioneerForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
+    let form = PioneerForm::from_pairs(pairs);
     rate_limited(&state, &ctx).await?;
     let now = store::now();
     // Robots get the same answer as people, and nothing is stored.

@@ -150,6 +150,8 @@ mod tests {
             ],
         );
         assert!(xml.contains("<loc>https://studio.example/</loc>"));
-        assert!(xml.contains("<loc>https://studio.example/blog/a&amp;b</loc><lastmod>2026-11-24</lastmod>"));
+        assert!(xml.contains(
+            "<loc>https://studio.example/blog/a&amp;b</loc><lastmod>2026-11-24</lastmod>"
+        ));
     }
 }

@@ -86,7 +86,7 @@ fn every_role_action_and_centre() {
             }
         }
     }
-    assert_eq!(checked, 6 * 16 * 3 * 2);
+    assert_eq!(checked, 6 * 18 * 3 * 2);
 }
 
 #[test]

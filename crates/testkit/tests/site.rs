@@ -688,15 +688,12 @@ async fn landing_seo_and_staff_texts() {
             );
             assert!(r.body.contains("property=\"og:title\""), "{path}");
         }
-        let og = v
-            .get(
-                &home.body[home.body.find("/assets/og-image.").unwrap()..]
-                    .split('"')
-                    .next()
-                    .unwrap()
-                    .to_string(),
-            )
-            .await;
+        let og_path = home.body[home.body.find("/assets/og-image.").unwrap()..]
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let og = v.get(&og_path).await;
         assert_eq!(og.header("content-type"), Some("image/png"));
         // English.
         let mut en = app.client();

@@ -180,7 +180,7 @@ impl TextsForm {
         );
         let video_title = short("video_title", &self.video_title, TEXT_MAX, false);
         let local = |u: &str| u.starts_with('/') && !u.starts_with("//");
-        if !video_url.is_empty() && !(local(&video_url) || video_url.starts_with("https://")) {
+        if !(video_url.is_empty() || local(&video_url) || video_url.starts_with("https://")) {
             errors.add("video_url", i, "site-error-video-url");
         }
         if !video_captions_url.is_empty() && !local(&video_captions_url) {

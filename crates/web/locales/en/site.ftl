@@ -140,6 +140,10 @@ site-erased-body = We no longer keep anything about you. Thank you for following
 site-manage-gone = This link no longer works: the data it led to has been erased, or the link has expired. Write to us if you have a question about your data.
 
 ## Events
+site-share-title = Share this event
+site-share-email = E-mail
+site-share-linkedin = LinkedIn
+site-share-facebook = Facebook
 site-event-online = Online
 site-event-full = Full
 site-event-seats-left = { $count ->

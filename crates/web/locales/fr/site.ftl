@@ -140,6 +140,10 @@ site-erased-body = Nous ne gardons plus rien à ton sujet. Merci d'avoir suivi l
 site-manage-gone = Ce lien ne fonctionne plus : les données auxquelles il menait ont été effacées, ou le lien a expiré. Écris-nous si tu as une question sur tes données.
 
 ## Événements
+site-share-title = Partager cet événement
+site-share-email = E-mail
+site-share-linkedin = LinkedIn
+site-share-facebook = Facebook
 site-event-online = En ligne
 site-event-full = Complet
 site-event-seats-left = { $count ->

@@ -78,6 +78,33 @@ struct EventView {
     errors: FieldErrors,
     stamp: String,
     name_max: usize,
+    share: Vec<(String, String)>,
+}
+
+/// Plain share links (no third-party button or script): e-mail, LinkedIn, Facebook.
+fn share_links(i: I18n, url: &str, title: &str) -> Vec<(String, String)> {
+    let enc = crate::ctx::urlencode;
+    vec![
+        (
+            i.t("site-share-email"),
+            format!(
+                "mailto:?subject={}&body={}",
+                enc(title).replace('+', "%20"),
+                enc(url)
+            ),
+        ),
+        (
+            i.t("site-share-linkedin"),
+            format!(
+                "https://www.linkedin.com/sharing/share-offsite/?url={}",
+                enc(url)
+            ),
+        ),
+        (
+            i.t("site-share-facebook"),
+            format!("https://www.facebook.com/sharer/sharer.php?u={}", enc(url)),
+        ),
+    ]
 }
 
 /// Structured data (schema.org `Event`).
@@ -161,6 +188,7 @@ async fn render(
         errors,
         stamp: form_stamp(state, store::now()).await?,
         name_max: NAME_MAX,
+        share: share_links(i, &state.url(&format!("/evenements/{}", e.slug)), &e.title),
     };
     Ok((status, Html(view.render()?)).into_response())
 }

@@ -673,6 +673,18 @@ async fn landing_seo_and_staff_texts() {
             assert!(has(&home.body, needle), "landing lacks {needle}");
         }
         assert!(has(&home.body, "Camille"), "testimonials");
+        // The page is shared between anonymous visitors, but each gets their own CSRF token.
+        let mut other = app.client();
+        let again = other.get("/").await;
+        for (client, page) in [(&v, &home), (&other, &again)] {
+            let token = client.cookie("csrf").unwrap();
+            assert!(
+                page.body
+                    .contains(&format!("name=\"_csrf\" value=\"{token}\""))
+            );
+        }
+        assert_ne!(v.cookie("csrf"), other.cookie("csrf"));
+        assert!(!again.body.contains("__impact_csrf_token__"));
         // Every public page has its canonical and OG tags.
         for path in [
             "/pionniers",

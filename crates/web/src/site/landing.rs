@@ -190,11 +190,28 @@ fn organization(state: &AppState, i: I18n) -> String {
     }))
 }
 
+/// Stands for the visitor's CSRF token in a cached page.
+const CSRF_MARK: &str = "__impact_csrf_token__";
+
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
     let i = ctx.i;
+    // Anonymous visitors without a one-time message all get the same page but for their CSRF
+    // token: it is rendered once per language and the token put in on the way out.
+    let shared = ctx.user.is_none() && ctx.flash.is_none();
+    if shared && let Some(html) = state.site.pages.get(&i.code()) {
+        return Ok(Html(html.replace(CSRF_MARK, &ctx.csrf)).into_response());
+    }
     let sections = sections(&state, i).await?;
     let mut layout = Layout::new(&state, &ctx, i.t("site-landing-title"));
     layout.json_ld = Some(organization(&state, i));
-    let view = LandingView { layout, sections };
-    Ok(Html(view.render()?).into_response())
+    if shared {
+        layout.csrf = CSRF_MARK.to_string();
+    }
+    let html = LandingView { layout, sections }.render()?;
+    if shared {
+        let html = Arc::new(html);
+        state.site.pages.insert(i.code(), html.clone());
+        return Ok(Html(html.replace(CSRF_MARK, &ctx.csrf)).into_response());
+    }
+    Ok(Html(html).into_response())
 }

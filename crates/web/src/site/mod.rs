@@ -87,6 +87,9 @@ pub struct Cache {
     /// The landing page's sections, rendered, per language (cleared on any edit through this
     /// node; other nodes see it within the TTL).
     landing: TtlCache<&'static str, Arc<String>>,
+    /// The whole landing page for anonymous visitors, per language, with a placeholder where
+    /// each visitor's CSRF token goes.
+    pages: TtlCache<&'static str, Arc<String>>,
     secret: tokio::sync::OnceCell<Vec<u8>>,
 }
 
@@ -94,6 +97,7 @@ impl Default for Cache {
     fn default() -> Self {
         Cache {
             landing: TtlCache::new(Duration::from_secs(30), 4),
+            pages: TtlCache::new(Duration::from_secs(30), 4),
             secret: tokio::sync::OnceCell::new(),
         }
     }
@@ -103,6 +107,7 @@ impl Cache {
     /// Forgets the rendered landing page (texts, events or counter changed).
     pub fn changed(&self) {
         self.landing.clear();
+        self.pages.clear();
     }
 }
 

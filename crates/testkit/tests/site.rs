@@ -685,6 +685,21 @@ async fn landing_seo_and_staff_texts() {
         }
         assert_ne!(v.cookie("csrf"), other.cookie("csrf"));
         assert!(!again.body.contains("__impact_csrf_token__"));
+        // A returning visitor revalidates: same page, same token → 304 without a body.
+        let etag = again.header("etag").unwrap().to_string();
+        assert_eq!(again.header("cache-control"), Some("private, no-cache"));
+        let req = axum::http::Request::get("/")
+            .header("if-none-match", &etag)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let r = other.request(req).await;
+        assert_eq!(r.status, StatusCode::NOT_MODIFIED);
+        assert!(r.body.is_empty());
+        assert_ne!(
+            home.header("etag"),
+            Some(etag.as_str()),
+            "one validator per visitor"
+        );
         // Every public page has its canonical and OG tags.
         for path in [
             "/pionniers",

@@ -7,9 +7,11 @@ use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::i18n::I18n;
 use crate::layout::Layout;
+use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -193,13 +195,51 @@ fn organization(state: &AppState, i: I18n) -> String {
 /// Stands for the visitor's CSRF token in a cached page.
 const CSRF_MARK: &str = "__impact_csrf_token__";
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
+/// The landing page as every anonymous visitor gets it, and a digest of it for `ETag`s.
+pub struct SharedPage {
+    html: String,
+    digest: String,
+}
+
+impl SharedPage {
+    /// The page for one visitor, with a validator of its own (the page's digest and a digest of
+    /// the visitor's token, never the token itself), or « not modified ».
+    fn respond(&self, csrf: &str, headers: &HeaderMap) -> Response {
+        let etag = format!("W/\"{}-{}\"", self.digest, &token_hash(csrf)[..12]);
+        let fresh = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+        let mut response = if fresh {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            Html(self.html.replace(CSRF_MARK, csrf)).into_response()
+        };
+        let h = response.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&etag) {
+            h.insert(header::ETAG, v);
+        }
+        // Kept by the browser, checked with the server on each visit (the page carries the
+        // visitor's form token, so no shared cache may keep it).
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        response
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+) -> WebResult<Response> {
     let i = ctx.i;
     // Anonymous visitors without a one-time message all get the same page but for their CSRF
     // token: it is rendered once per language and the token put in on the way out.
     let shared = ctx.user.is_none() && ctx.flash.is_none();
-    if shared && let Some(html) = state.site.pages.get(&i.code()) {
-        return Ok(Html(html.replace(CSRF_MARK, &ctx.csrf)).into_response());
+    if shared && let Some(page) = state.site.pages.get(&i.code()) {
+        return Ok(page.respond(&ctx.csrf, &headers));
     }
     let sections = sections(&state, i).await?;
     let mut layout = Layout::new(&state, &ctx, i.t("site-landing-title"));
@@ -209,9 +249,12 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     }
     let html = LandingView { layout, sections }.render()?;
     if shared {
-        let html = Arc::new(html);
-        state.site.pages.insert(i.code(), html.clone());
-        return Ok(Html(html.replace(CSRF_MARK, &ctx.csrf)).into_response());
+        let page = Arc::new(SharedPage {
+            digest: token_hash(&html)[..16].to_string(),
+            html,
+        });
+        state.site.pages.insert(i.code(), page.clone());
+        return Ok(page.respond(&ctx.csrf, &headers));
     }
     Ok(Html(html).into_response())
 }

@@ -89,7 +89,7 @@ pub struct Cache {
     landing: TtlCache<&'static str, Arc<String>>,
     /// The whole landing page for anonymous visitors, per language, with a placeholder where
     /// each visitor's CSRF token goes.
-    pages: TtlCache<&'static str, Arc<String>>,
+    pages: TtlCache<&'static str, Arc<landing::SharedPage>>,
     secret: tokio::sync::OnceCell<Vec<u8>>,
 }
 

@@ -212,7 +212,7 @@ pub async fn export(
             "site-field-name",
             "field-email",
             "site-field-town",
-            "site-field-interests",
+            "site-field-interests-staff",
             "site-field-tags",
             "site-field-status",
             "site-field-source",
@@ -321,8 +321,8 @@ async fn render(
         .collect();
     let mut facts = vec![
         (i.t("site-field-town"), lead.town.clone()),
-        (i.t("site-field-idea"), lead.idea.clone()),
-        (i.t("site-field-interests"), interests.join(", ")),
+        (i.t("site-field-idea-staff"), lead.idea.clone()),
+        (i.t("site-field-interests-staff"), interests.join(", ")),
         (
             i.t("site-field-source"),
             i.t(&format!("lead-source-{}", lead.source)),

@@ -72,7 +72,7 @@ pub fn router(state: AppState) -> Router {
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))
         .merge(diagnostics::routes())
-        .merge(site::routes())
+        .merge(site::routes(&state))
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -240,6 +240,18 @@ async fn render_texts(
     Ok((status, Html(view.render()?)).into_response())
 }
 
+/// The texts page of `lang` with errors of the video upload form.
+pub async fn render_texts_with(
+    state: &AppState,
+    ctx: &Ctx,
+    lang: Locale,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let texts = LandingTexts::load(state, I18n::new(lang)).await?;
+    let form = TextsForm::from_texts(lang.code(), &texts);
+    render_texts(state, ctx, form, FieldErrors::default(), None, errors).await
+}
+
 pub async fn texts_page(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -8,6 +8,7 @@ mod events;
 mod landing;
 mod leads;
 mod manage;
+mod media;
 mod pioneers;
 pub mod retention;
 pub mod seo;
@@ -35,7 +36,8 @@ pub const GOAL_SETTING: &str = "site.pioneers_goal";
 pub const DEFAULT_GOAL: i64 = 15;
 const SECRET_SETTING: &str = "site.form_secret";
 
-pub fn routes() -> Router<AppState> {
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let upload_limit = axum::extract::DefaultBodyLimit::max(crate::upload::body_limit(state));
     Router::new()
         .route("/", get(landing::page))
         .route("/pionniers", get(pioneers::page).post(pioneers::submit))
@@ -71,6 +73,8 @@ pub fn routes() -> Router<AppState> {
             get(admin::texts_page).post(admin::texts_save),
         )
         .route("/admin/site/objectif", post(admin::goal_save))
+        .route("/admin/site/video", post(media::upload).layer(upload_limit))
+        .route("/media/{name}", get(media::serve))
         .route("/admin/evenements", get(admin::events))
         .route(
             "/admin/evenements/nouveau",

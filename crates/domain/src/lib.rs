@@ -14,6 +14,7 @@ pub mod password;
 pub mod policy;
 pub mod roadmap;
 pub mod role;
+pub mod site;
 pub mod slug;
 pub mod time_zone;
 pub mod tracking;

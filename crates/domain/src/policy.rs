@@ -43,6 +43,10 @@ pub enum Action {
     /// Write, schedule, publish and delete the public content (pages, blog, podcast, case
     /// studies, guides).
     ManageContent,
+    /// See and work the leads of the public site (pioneers, event registrations, campaigns).
+    ManageLeads,
+    /// Edit the public site: landing texts, events, the pioneers goal.
+    ManageSite,
     // Centre
     ViewCentre,
     /// Change a centre's own plans (its roadmap, settings).
@@ -58,7 +62,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 19] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -67,6 +71,8 @@ impl Action {
         Action::RecordNetworkReview,
         Action::ManageDiagnostics,
         Action::ManageContent,
+        Action::ManageLeads,
+        Action::ManageSite,
         Action::ViewCentre,
         Action::ManageCentre,
         Action::ManageMembers,
@@ -128,7 +134,8 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-                | RecordNetworkReview | ManageDiagnostics | ManageContent,
+                | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads
+                | ManageSite,
                 _,
             ) => false,
             (ViewCentre | CreateProject, Scope::Centre(c)) => {

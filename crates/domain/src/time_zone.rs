@@ -34,6 +34,22 @@ pub fn to_paris(unix: i64) -> OffsetDateTime {
     utc.to_offset(paris_offset(utc))
 }
 
+/// A Paris wall-clock time as a Unix timestamp (the earlier instant when the clock goes back;
+/// a time skipped when it goes forward is read in winter time).
+pub fn from_paris(local: time::PrimitiveDateTime) -> Option<i64> {
+    [1, 2]
+        .into_iter()
+        .filter_map(|h| UtcOffset::from_hms(h, 0, 0).ok())
+        .map(|o| local.assume_offset(o))
+        .find(|t| paris_offset(*t).whole_hours() == t.offset().whole_hours())
+        .or_else(|| {
+            UtcOffset::from_hms(1, 0, 0)
+                .ok()
+                .map(|o| local.assume_offset(o))
+        })
+        .map(|t| t.unix_timestamp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,7 +26,9 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-        | RecordNetworkReview | ManageDiagnostics | ManageContent => Scope::Network,
+        | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads | ManageSite => {
+            Scope::Network
+        }
         ViewProject | EditProject | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -43,7 +45,7 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
     match (action, rel) {
         (
             CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-            | RecordNetworkReview | ManageDiagnostics | ManageContent,
+            | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads | ManageSite,
             _,
         ) => ("N", "N"),
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),
@@ -86,7 +88,7 @@ fn every_role_action_and_centre() {
             }
         }
     }
-    assert_eq!(checked, 6 * 17 * 3 * 2);
+    assert_eq!(checked, 6 * 19 * 3 * 2);
 }
 
 #[test]

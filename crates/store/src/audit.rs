@@ -27,10 +27,14 @@ pub enum AuditAction {
     ContentPublished,
     ContentUnpublished,
     ContentDeleted,
+    LeadsExported,
+    LeadErased,
+    LeadConverted,
+    SiteEdited,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -55,6 +59,10 @@ impl AuditAction {
         AuditAction::ContentPublished,
         AuditAction::ContentUnpublished,
         AuditAction::ContentDeleted,
+        AuditAction::LeadsExported,
+        AuditAction::LeadErased,
+        AuditAction::LeadConverted,
+        AuditAction::SiteEdited,
     ];
 
     pub fn code(self) -> &'static str {
@@ -83,6 +91,10 @@ impl AuditAction {
             AuditAction::ContentPublished => "content_published",
             AuditAction::ContentUnpublished => "content_unpublished",
             AuditAction::ContentDeleted => "content_deleted",
+            AuditAction::LeadsExported => "leads_exported",
+            AuditAction::LeadErased => "lead_erased",
+            AuditAction::LeadConverted => "lead_converted",
+            AuditAction::SiteEdited => "site_edited",
         }
     }
 

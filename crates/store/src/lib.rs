@@ -20,6 +20,7 @@ pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;
 pub mod settings;
+pub mod site;
 pub mod tracking;
 
 pub use db::{Backend, Db, write_turn};

@@ -84,6 +84,17 @@ impl SmtpSink {
             .collect()
     }
 
+    /// The raw messages (headers and body) sent to `to`.
+    pub async fn raw_to(&self, to: &str) -> Vec<String> {
+        self.messages
+            .lock()
+            .await
+            .iter()
+            .filter(|(rcpt, _)| rcpt.iter().any(|r| r == to))
+            .map(|(_, raw)| raw.clone())
+            .collect()
+    }
+
     pub async fn last_to(&self, to: &str) -> Option<web::mail::OutboxEntry> {
         self.to(to).await.pop()
     }

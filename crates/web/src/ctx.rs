@@ -207,7 +207,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
 
     // CSRF: every unsafe method carries the token of the cookie, in the form or a header.
     let mut body = body;
-    if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+    // One-click unsubscribe (RFC 8058) is posted by the mail provider, without cookies: the
+    // token in the address is the proof, and the action only takes something away.
+    let one_click =
+        parts.method == Method::POST && parts.uri.path().starts_with(crate::site::ONE_CLICK_PREFIX);
+    if !one_click && !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
         let is_form = parts
             .headers
             .get(header::CONTENT_TYPE)

@@ -155,6 +155,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     load_cohort(db).await?;
     crate::diagnostics::demo::load(db).await?;
     crate::content::demo::load(db).await?;
+    crate::site::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

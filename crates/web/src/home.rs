@@ -1,4 +1,4 @@
-//! The public home page and the privacy notice.
+//! The privacy notice (the landing page is `site::landing`).
 use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::layout::Layout;
@@ -6,19 +6,6 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
-
-#[derive(Template)]
-#[template(path = "home.html")]
-struct HomeView {
-    layout: Layout,
-}
-
-pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    let view = HomeView {
-        layout: Layout::new(&state, &ctx, ctx.i.t("home-title")),
-    };
-    Ok(Html(view.render()?).into_response())
-}
 
 #[derive(Template)]
 #[template(path = "privacy.html")]

@@ -95,7 +95,8 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
     }
 }
 
-/// Housekeeping: expired sessions, old rate-limit windows, finished jobs older than 30 days.
+/// Housekeeping: expired sessions, old rate-limit windows, finished jobs older than 30 days,
+/// the retention of leads (ask after three years without contact, erase 30 days later).
 async fn maintenance(state: &AppState) {
     let db = &state.db;
     let results = [
@@ -107,5 +108,13 @@ async fn maintenance(state: &AppState) {
         if let Err(err) = result {
             tracing::warn!(error = %err, "maintenance step failed");
         }
+    }
+    // Idempotent, so running it with every maintenance round is the daily check and more.
+    match crate::site::retention::run(state, store::now()).await {
+        Ok(o) if o.asked + o.erased > 0 => {
+            tracing::info!(asked = o.asked, erased = o.erased, "lead retention")
+        }
+        Ok(_) => {}
+        Err(err) => tracing::warn!(error = %err, "lead retention failed"),
     }
 }

@@ -23,6 +23,12 @@ pub struct Layout {
     pub role_label: Option<String>,
     pub nav: Vec<NavItem>,
     pub path: String,
+    /// The page's address without its query (canonical URL, `og:url`).
+    pub canonical: String,
+    /// The image shown when the page is shared (absolute URL).
+    pub og_image: String,
+    /// Structured data (JSON-LD, already escaped for a `<script>` data block).
+    pub json_ld: Option<String>,
     pub css: &'static str,
     pub js: &'static str,
     pub logo: &'static str,
@@ -43,6 +49,9 @@ impl Layout {
             role_label: ctx.user.as_ref().map(|_| i.t(role.label_key())),
             nav: nav_for(ctx, role),
             path: ctx.path.clone(),
+            canonical: state.url(&ctx.path),
+            og_image: state.url(assets::url("og-image.png")),
+            json_ld: None,
             css: assets::url("app.css"),
             js: assets::url("app.js"),
             logo: assets::url("logo.svg"),
@@ -88,6 +97,8 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
             Role::NetworkAdmin => {
                 items.push(("/centres", "nav-centres"));
                 items.push(("/admin/content", "nav-content"));
+                items.push(("/admin/leads", "nav-leads"));
+                items.push(("/admin/site", "nav-site"));
                 items.push(("/admin/diagnostics", "nav-diagnostics-stats"));
                 items.push(("/roadmaps", "nav-roadmaps"));
                 items.push(("/impact/report", "nav-impact"));

@@ -32,6 +32,7 @@ mod middleware;
 mod projects;
 mod roadmaps;
 pub mod security;
+pub mod site;
 pub mod state;
 mod tracking;
 pub mod upload;
@@ -49,7 +50,6 @@ use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Pr
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
-        .route("/", get(home::page))
         .route("/dashboard", get(dashboard::page))
         .route("/projects", get(projects::list))
         .route("/projects/{id}", get(projects::show))
@@ -76,7 +76,12 @@ pub fn router(state: AppState) -> Router {
         .merge(diagnostics::routes())
         .merge(cohorts::routes())
         .merge(content::routes(&state))
+        .merge(site::routes(&state))
         .fallback(|| async { WebError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            site::remember_campaign,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             ctx::middleware,

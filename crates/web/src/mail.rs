@@ -20,6 +20,9 @@ pub struct OutgoingMail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// One-click unsubscribe address (`List-Unsubscribe` and `List-Unsubscribe-Post` headers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_unsubscribe: Option<String>,
 }
 
 /// The content of one e-mail, in one language.
@@ -39,6 +42,7 @@ struct HtmlMail<'a> {
     c: &'a Compose<'a>,
     footer: String,
     lang: &'static str,
+    links: &'a [(String, String)],
 }
 
 #[derive(Template)]
@@ -46,23 +50,41 @@ struct HtmlMail<'a> {
 struct TextMail<'a> {
     c: &'a Compose<'a>,
     footer: String,
+    links: &'a [(String, String)],
 }
 
 impl Compose<'_> {
     pub fn render(&self) -> Result<OutgoingMail, WebError> {
+        self.render_with_links(&[], None)
+    }
+
+    /// Renders with footer links (label, URL) — « unsubscribe », « my data » — and, when given,
+    /// the one-click unsubscribe address for the `List-Unsubscribe` headers.
+    pub fn render_with_links(
+        &self,
+        links: &[(String, String)],
+        list_unsubscribe: Option<String>,
+    ) -> Result<OutgoingMail, WebError> {
         let footer = self.i.t("email-footer");
         let html = HtmlMail {
             c: self,
             footer: footer.clone(),
             lang: self.i.code(),
+            links,
         }
         .render()?;
-        let text = TextMail { c: self, footer }.render()?;
+        let text = TextMail {
+            c: self,
+            footer,
+            links,
+        }
+        .render()?;
         Ok(OutgoingMail {
             to: self.to.to_string(),
             subject: self.subject.clone(),
             text,
             html,
+            list_unsubscribe,
         })
     }
 
@@ -80,12 +102,16 @@ impl Compose<'_> {
     /// Renders and queues the message; the worker sends it.
     pub async fn queue(self, state: &AppState) -> Result<(), WebError> {
         let mail = self.render()?;
-        let payload =
-            serde_json::to_string(&mail).map_err(|e| WebError::Internal(e.to_string()))?;
-        store::jobs::enqueue(&state.db, JOB_KIND, &payload, None).await?;
-        state.jobs_ready.notify_one();
-        Ok(())
+        queue_mail(state, &mail).await
     }
+}
+
+/// Queues a rendered message; the worker sends it.
+pub async fn queue_mail(state: &AppState, mail: &OutgoingMail) -> Result<(), WebError> {
+    let payload = serde_json::to_string(mail).map_err(|e| WebError::Internal(e.to_string()))?;
+    store::jobs::enqueue(&state.db, JOB_KIND, &payload, None).await?;
+    state.jobs_ready.notify_one();
+    Ok(())
 }
 
 #[derive(Clone)]
@@ -119,10 +145,13 @@ impl Mailer {
     fn build(&self, mail: &OutgoingMail) -> Result<Message, String> {
         let from: Mailbox = self.from.parse().map_err(|e| format!("from: {e}"))?;
         let to: Mailbox = mail.to.parse().map_err(|e| format!("to: {e}"))?;
-        Message::builder()
-            .from(from)
-            .to(to)
-            .subject(&mail.subject)
+        let mut builder = Message::builder().from(from).to(to).subject(&mail.subject);
+        if let Some(url) = &mail.list_unsubscribe {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
+        builder
             .multipart(MultiPart::alternative_plain_html(
                 mail.text.clone(),
                 mail.html.clone(),
@@ -150,6 +179,42 @@ impl Mailer {
                     .map_err(|e| format!("outbox: {e}"))
             }
         }
+    }
+}
+
+/// `List-Unsubscribe: <https://…>` (RFC 2369).
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".into())
     }
 }
 
@@ -231,7 +296,13 @@ fn text_part(body: &str) -> String {
     };
     let part = &body[start..];
     let (head, rest) = part.split_once("\r\n\r\n").unwrap_or(("", part));
-    let end = rest.find("\r\n--").unwrap_or(rest.len());
+    // The next boundary line (`--` and the boundary); a lone `--` is the text's own signature
+    // separator.
+    let end = rest
+        .match_indices("\r\n--")
+        .map(|(i, _)| i)
+        .find(|i| !rest[i + 4..].starts_with("\r\n") && i + 4 < rest.len())
+        .unwrap_or(rest.len());
     let content = &rest[..end];
     if head.contains("base64") {
         use base64::Engine;

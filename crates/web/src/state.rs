@@ -37,6 +37,8 @@ pub struct AppState {
     pub live: crate::live::Live,
     /// Diagnostic definitions and peer quartiles.
     pub diagnostics: Arc<crate::diagnostics::Cache>,
+    /// The public site's rendered landing page and form secret.
+    pub site: Arc<crate::site::Cache>,
 }
 
 impl AppState {
@@ -56,6 +58,7 @@ impl AppState {
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
+            site: Arc::new(crate::site::Cache::default()),
             live: crate::live::Live::start(&db),
             db,
         })

@@ -1,0 +1,288 @@
+//! The landing page. Its sections are separate fields of [`Sections`], rendered once per
+//! language into a cached fragment (the page around it — header with the visitor's CSRF token,
+//! flash — is rendered per request). To add a section (latest case studies, posts…): add a field
+//! to `Sections`, fill it in `sections()`, add its `<section>` to `site/landing_sections.html`.
+use super::goal;
+use crate::ctx::Ctx;
+use crate::error::WebResult;
+use crate::i18n::I18n;
+use crate::layout::Layout;
+use crate::security::token_hash;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The texts the network team edits, per language.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct LandingTexts {
+    pub promise_title: String,
+    pub promise_lead: String,
+    pub story: String,
+    pub offers: Vec<Offer>,
+    pub testimonials: Vec<Testimonial>,
+    /// A video file served here (`/…`, shown in a `<video>` element) or a page elsewhere
+    /// (`https://…`, shown as a plain link). Empty: no video section.
+    pub video_url: String,
+    /// Optional captions (WebVTT) served here.
+    pub video_captions_url: String,
+    pub video_title: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Offer {
+    pub title: String,
+    pub text: String,
+    pub price: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Testimonial {
+    pub quote: String,
+    pub name: String,
+    pub role: String,
+}
+
+impl LandingTexts {
+    /// The texts shipped with the platform, in one language.
+    pub fn defaults(i: I18n) -> LandingTexts {
+        LandingTexts {
+            promise_title: i.t("site-default-promise-title"),
+            promise_lead: i.t("site-default-promise-lead"),
+            story: i.t("site-default-story"),
+            offers: (1..=3)
+                .map(|n| Offer {
+                    title: i.t(&format!("site-default-offer-{n}-title")),
+                    text: i.t(&format!("site-default-offer-{n}-text")),
+                    price: i.t(&format!("site-default-offer-{n}-price")),
+                })
+                .collect(),
+            testimonials: (1..=3)
+                .map(|n| Testimonial {
+                    quote: i.t(&format!("site-default-testimonial-{n}-quote")),
+                    name: i.t(&format!("site-default-testimonial-{n}-name")),
+                    role: i.t(&format!("site-default-testimonial-{n}-role")),
+                })
+                .collect(),
+            video_url: String::new(),
+            video_captions_url: String::new(),
+            video_title: i.t("site-default-video-title"),
+        }
+    }
+
+    /// The texts in force for a language: the team's, or the shipped ones.
+    pub async fn load(state: &AppState, i: I18n) -> WebResult<LandingTexts> {
+        Ok(store::site::landing_texts(&state.db, i.code())
+            .await?
+            .and_then(|body| serde_json::from_str(&body).ok())
+            .unwrap_or_else(|| LandingTexts::defaults(i)))
+    }
+}
+
+pub struct EventCard {
+    pub href: String,
+    pub title: String,
+    pub when: String,
+    pub place: String,
+    pub seats: String,
+    pub full: bool,
+}
+
+pub struct Counter {
+    pub label: String,
+    /// Width of the progress bar, in percent (0–100), as a CSS class suffix in steps of 5.
+    pub step: i64,
+}
+
+pub struct Video {
+    pub url: String,
+    pub captions: Option<String>,
+    pub title: String,
+    /// Served here (a `<video>` element) rather than a link to another site.
+    pub local: bool,
+}
+
+/// The landing page's sections, in page order.
+#[derive(Template)]
+#[template(path = "site/landing_sections.html")]
+pub struct Sections {
+    pub i: I18n,
+    pub texts: LandingTexts,
+    pub story_paragraphs: Vec<String>,
+    pub counter: Counter,
+    pub events: Vec<EventCard>,
+    pub video: Option<Video>,
+    /// The latest published case studies and blog posts in the visitor's language.
+    pub stories: Vec<ContentCard>,
+    pub posts: Vec<ContentCard>,
+}
+
+/// A published case study or post, as a card.
+pub struct ContentCard {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+}
+
+async fn content_cards(
+    state: &AppState,
+    i: I18n,
+    kind: domain::content::Kind,
+) -> WebResult<Vec<ContentCard>> {
+    let shown = store::content::latest(&state.db, kind.code(), i.code(), store::now(), 3).await?;
+    Ok(shown
+        .into_iter()
+        .map(|s| ContentCard {
+            href: crate::content::public_path(kind, &s.lang, &s.slug, &s.slug, None),
+            title: s.title,
+            summary: s.summary,
+        })
+        .collect())
+}
+
+pub async fn counter(state: &AppState, i: I18n) -> WebResult<Counter> {
+    let confirmed = store::site::pioneers_confirmed(&state.db).await?;
+    let goal = goal(state).await?;
+    let pct = (confirmed * 100 / goal.max(1)).clamp(0, 100);
+    Ok(Counter {
+        label: i.ta(
+            "site-counter",
+            &[
+                ("confirmed", &i.number(confirmed)),
+                ("goal", &i.number(goal)),
+            ],
+        ),
+        step: pct / 5 * 5,
+    })
+}
+
+pub async fn event_cards(state: &AppState, i: I18n, limit: i64) -> WebResult<Vec<EventCard>> {
+    Ok(store::site::upcoming_events(&state.db, store::now(), limit)
+        .await?
+        .into_iter()
+        .map(|e| super::events::card(i, &e))
+        .collect())
+}
+
+async fn sections(state: &AppState, i: I18n) -> WebResult<Arc<String>> {
+    if let Some(html) = state.site.landing.get(&i.code()) {
+        return Ok(html);
+    }
+    let texts = LandingTexts::load(state, i).await?;
+    let video = (!texts.video_url.is_empty()).then(|| Video {
+        local: texts.video_url.starts_with('/') && !texts.video_url.starts_with("//"),
+        url: texts.video_url.clone(),
+        captions: Some(texts.video_captions_url.clone()).filter(|c| c.starts_with('/')),
+        title: texts.video_title.clone(),
+    });
+    let view = Sections {
+        i,
+        story_paragraphs: texts
+            .story
+            .split("\n\n")
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        counter: counter(state, i).await?,
+        events: event_cards(state, i, 3).await?,
+        stories: content_cards(state, i, domain::content::Kind::CaseStudy).await?,
+        posts: content_cards(state, i, domain::content::Kind::Post).await?,
+        video,
+        texts,
+    };
+    let html = Arc::new(view.render()?);
+    state.site.landing.insert(i.code(), html.clone());
+    Ok(html)
+}
+
+#[derive(Template)]
+#[template(path = "site/landing.html")]
+struct LandingView {
+    layout: Layout,
+    sections: Arc<String>,
+}
+
+/// Structured data about the organisation, for search engines.
+fn organization(state: &AppState, i: I18n) -> String {
+    domain::site::json_ld(&serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Impact Studio",
+        "url": state.url("/"),
+        "logo": state.url(crate::assets::url("og-image.png")),
+        "description": i.t("site-description"),
+    }))
+}
+
+/// Stands for the visitor's CSRF token in a cached page.
+const CSRF_MARK: &str = "__impact_csrf_token__";
+
+/// The landing page as every anonymous visitor gets it, and a digest of it for `ETag`s.
+pub struct SharedPage {
+    html: String,
+    digest: String,
+}
+
+impl SharedPage {
+    /// The page for one visitor, with a validator of its own (the page's digest and a digest of
+    /// the visitor's token, never the token itself), or « not modified ».
+    fn respond(&self, csrf: &str, headers: &HeaderMap) -> Response {
+        let etag = format!("W/\"{}-{}\"", self.digest, &token_hash(csrf)[..12]);
+        let fresh = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+        let mut response = if fresh {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            Html(self.html.replace(CSRF_MARK, csrf)).into_response()
+        };
+        let h = response.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&etag) {
+            h.insert(header::ETAG, v);
+        }
+        // Kept by the browser, checked with the server on each visit (the page carries the
+        // visitor's form token, so no shared cache may keep it).
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        response
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    // Anonymous visitors without a one-time message all get the same page but for their CSRF
+    // token: it is rendered once per language and the token put in on the way out.
+    let shared = ctx.user.is_none() && ctx.flash.is_none();
+    if shared && let Some(page) = state.site.pages.get(&i.code()) {
+        return Ok(page.respond(&ctx.csrf, &headers));
+    }
+    let sections = sections(&state, i).await?;
+    let mut layout = Layout::new(&state, &ctx, i.t("site-landing-title"));
+    layout.json_ld = Some(organization(&state, i));
+    if shared {
+        layout.csrf = CSRF_MARK.to_string();
+    }
+    let html = LandingView { layout, sections }.render()?;
+    if shared {
+        let page = Arc::new(SharedPage {
+            digest: token_hash(&html)[..16].to_string(),
+            html,
+        });
+        state.site.pages.insert(i.code(), page.clone());
+        return Ok(page.respond(&ctx.csrf, &headers));
+    }
+    Ok(Html(html).into_response())
+}

@@ -36,6 +36,7 @@ pub mod site;
 pub mod state;
 mod tracking;
 pub mod upload;
+mod xml;
 
 pub use config::Config;
 pub use error::WebError;

@@ -135,24 +135,9 @@ fn block_options(locale: domain::Locale, selected: &str) -> String {
         let sel = if b.key == selected { " selected" } else { "" };
         out.push_str(&format!(
             "<option value=\"{}\"{sel}>{}</option>",
-            escape(&b.key),
-            escape(&b.text(locale).title)
+            crate::xml::escape(&b.key),
+            crate::xml::escape(&b.text(locale).title)
         ));
-    }
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
     out
 }

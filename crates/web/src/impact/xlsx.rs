@@ -9,6 +9,8 @@ pub enum Cell {
     Number(String),
 }
 
+use crate::xml::escape;
+
 /// CRC-32 (IEEE 802.3), as zip files need it.
 pub fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
@@ -20,22 +22,6 @@ pub fn crc32(data: &[u8]) -> u32 {
         }
     }
     !crc
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 forbids are dropped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn column(mut index: usize) -> String {
@@ -75,7 +61,8 @@ fn sheet_xml(rows: &[Vec<Cell>]) -> String {
 
 /// A workbook with one sheet named `sheet_name`.
 pub fn workbook(sheet_name: &str, rows: &[Vec<Cell>]) -> Vec<u8> {
-    let name: String = escape(sheet_name).chars().take(31).collect();
+    // Excel's limit is 31 characters of the name; escaped after cutting, so no entity is cut.
+    let name = escape(&sheet_name.chars().take(31).collect::<String>());
     let parts: Vec<(&str, String)> = vec![
         (
             "[Content_Types].xml",

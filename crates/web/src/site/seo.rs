@@ -51,14 +51,6 @@ pub async fn entries(state: &AppState) -> WebResult<Vec<Entry>> {
     Ok(out)
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 /// The sitemap document (sitemaps.org 0.9).
 pub fn sitemap_xml(base_url: &str, entries: &[Entry]) -> String {
     let mut out = String::from(
@@ -66,7 +58,7 @@ pub fn sitemap_xml(base_url: &str, entries: &[Entry]) -> String {
     );
     for e in entries {
         out.push_str("  <url><loc>");
-        out.push_str(&xml_escape(&format!("{base_url}{}", e.path)));
+        out.push_str(&crate::xml::escape(&format!("{base_url}{}", e.path)));
         out.push_str("</loc>");
         if let Some(t) = e.lastmod
             && let Ok(d) = time::OffsetDateTime::from_unix_timestamp(t)

@@ -86,6 +86,12 @@ async fn staff_write_preview_and_publish_a_post_a_visitor_reads_it() {
     no_violations(&b, "editor with errors").await;
     b.screenshot("content-editor-errors").await;
     b.click(".user-menu button[type=submit]").await;
+    // Signed out once the home page has loaded without the user menu: only then read the blog,
+    // or the sign-out's own navigation may land after ours.
+    b.wait_until(
+        "location.pathname === '/' && document.readyState === 'complete' && !document.querySelector('.user-menu')",
+    )
+    .await;
 
     b.goto(&format!("{url}/blog")).await;
     assert!(b.html().await.contains("Le marché de la réparation"));

@@ -148,7 +148,7 @@ async fn content_pages_have_no_violations_in_both_languages_and_sizes() {
         };
         for lang in ["fr", "en"] {
             b.goto(&format!("{url}/blog")).await;
-            b.click(&format!(".lang-switch button[value={lang}]")).await;
+            b.click(&format!(".lang-switch a[hreflang={lang}]")).await;
             for path in pages {
                 b.goto(&format!("{url}{path}")).await;
                 no_violations(&b, &format!("{device} {lang} {path}")).await;

@@ -673,33 +673,71 @@ async fn landing_seo_and_staff_texts() {
             assert!(has(&home.body, needle), "landing lacks {needle}");
         }
         assert!(has(&home.body, "Camille"), "testimonials");
-        // The page is shared between anonymous visitors, but each gets their own CSRF token.
+        // The page is the same for every anonymous visitor: it carries no token and sets no
+        // cookie (the language switch is a link); a page with a form still gets its token.
         let mut other = app.client();
         let again = other.get("/").await;
-        for (client, page) in [(&v, &home), (&other, &again)] {
-            let token = client.cookie("csrf").unwrap();
-            assert!(
-                page.body
-                    .contains(&format!("name=\"_csrf\" value=\"{token}\""))
-            );
-        }
-        assert_ne!(v.cookie("csrf"), other.cookie("csrf"));
-        assert!(!again.body.contains("__impact_csrf_token__"));
-        // A returning visitor revalidates: same page, same token → 304 without a body.
+        assert_eq!(again.body, home.body);
+        assert!(!home.body.contains("name=\"_csrf\""));
+        assert!(
+            home.header("set-cookie").is_none(),
+            "no cookie for a reader"
+        );
+        assert!(v.cookie("csrf").is_none());
+        assert!(home.body.contains("href=\"/lang?lang=en&#38;next=%2F\""));
+        let join = v.get("/pionniers").await;
+        let token = v.cookie("csrf").expect("a form page sets the CSRF cookie");
+        assert!(
+            join.body
+                .contains(&format!("name=\"_csrf\" value=\"{token}\""))
+        );
+        // A returning visitor revalidates: same page → 304 without a body.
         let etag = again.header("etag").unwrap().to_string();
-        assert_eq!(again.header("cache-control"), Some("private, no-cache"));
+        assert_eq!(home.header("etag"), Some(etag.as_str()));
+        assert_eq!(again.header("cache-control"), Some("no-cache"));
+        assert!(again.header("vary").unwrap().contains("cookie"));
         let req = axum::http::Request::get("/")
-            .header("if-none-match", &etag)
+            .header("if-none-match", format!("\"other\", {etag}"))
             .body(axum::body::Body::empty())
             .unwrap();
         let r = other.request(req).await;
         assert_eq!(r.status, StatusCode::NOT_MODIFIED);
         assert!(r.body.is_empty());
-        assert_ne!(
-            home.header("etag"),
-            Some(etag.as_str()),
-            "one validator per visitor"
-        );
+        // Browsers get it compressed ahead of time; one that refuses gzip gets it plain.
+        for (accept, gzip) in [("gzip, br", true), ("gzip;q=0, identity", false)] {
+            let req = axum::http::Request::get("/")
+                .header("accept-encoding", accept)
+                .body(axum::body::Body::empty())
+                .unwrap();
+            let r = other.request(req).await;
+            assert_eq!(r.status, StatusCode::OK);
+            if gzip {
+                assert_eq!(r.header("content-encoding"), Some("gzip"), "{accept}");
+                let mut html = String::new();
+                std::io::Read::read_to_string(
+                    &mut flate2::read::GzDecoder::new(&r.bytes[..]),
+                    &mut html,
+                )
+                .unwrap();
+                assert_eq!(html, home.body);
+            } else {
+                assert_eq!(r.header("content-encoding"), None, "{accept}");
+                assert_eq!(r.body, home.body);
+            }
+        }
+        // The English page is another page, with its own validator.
+        let en = other.get("/lang?lang=en&next=/").await;
+        assert_eq!(en.status, StatusCode::SEE_OTHER);
+        assert_eq!(en.location(), Some("/"));
+        let english = other.get("/").await;
+        assert!(english.body.contains("<html lang=\"en\">"));
+        assert_ne!(english.header("etag"), Some(etag.as_str()));
+        // The link goes back to this site only, and changes nothing else.
+        let away = other
+            .get("/lang?lang=fr&next=https://ailleurs.example/")
+            .await;
+        assert_eq!(away.location(), Some("/dashboard"));
+        assert!(other.get("/").await.body.contains("<html lang=\"fr\">"));
         // Every public page has its canonical and OG tags.
         for path in [
             "/pionniers",

@@ -80,7 +80,7 @@ async fn public_and_staff_pages_are_accessible_in_both_languages_and_sizes() {
         for lang in ["fr", "en"] {
             b.goto(&format!("{url}/")).await;
             if lang == "en" {
-                b.click("form.lang-switch button[value=en]").await;
+                b.click(".lang-switch a[hreflang=en]").await;
             }
             for (name, path) in [
                 ("landing", "/"),

@@ -1,6 +1,7 @@
 //! The request context: who is asking (session → user → memberships → `Actor`), in which
 //! language, with which CSRF token. One middleware builds it for every request, checks CSRF on
-//! every unsafe method, clears the flash once shown and renders error pages.
+//! every unsafe method, clears the flash once shown, remembers the campaign a visit comes from
+//! (`site::campaign`) and renders error pages.
 use crate::cookies;
 use crate::error::{ErrorPage, WebError};
 use crate::i18n::I18n;
@@ -76,12 +77,34 @@ async fn viewer(state: &AppState, hash: &str) -> Result<Option<Viewer>, store::S
     Ok(found)
 }
 
+/// The visitor's CSRF token: the one of their cookie, or a new one made the first time a page
+/// asks for it. A visitor without the cookie gets it only from a page that carries a token (a
+/// form), so reading the landing page or a blog post sets no cookie and the page stays shared.
+#[derive(Debug, Clone, Default)]
+pub struct CsrfToken(Arc<std::sync::OnceLock<String>>);
+
+impl CsrfToken {
+    fn of(value: String) -> CsrfToken {
+        CsrfToken(Arc::new(std::sync::OnceLock::from(value)))
+    }
+
+    /// The token, made now if the visitor had none.
+    pub fn value(&self) -> &str {
+        self.0.get_or_init(new_token)
+    }
+
+    /// The token if it exists already (the cookie's, or one a page has asked for).
+    fn made(&self) -> Option<&str> {
+        self.0.get().map(String::as_str)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub user: Option<Arc<CurrentUser>>,
     pub actor: Actor,
     pub i: I18n,
-    pub csrf: String,
+    pub csrf: CsrfToken,
     /// Hash of the session cookie, when signed in.
     pub session_hash: Option<String>,
     /// i18n key of a one-time message set before a redirect.
@@ -185,7 +208,9 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     // Who is asking.
     let session_hash = cookies::get(&parts.headers, names.session).map(token_hash);
     let viewer = match &session_hash {
-        Some(hash) => match viewer(&state, hash).await {
+        // Boxed, like the body reads below: the database lookups make big futures, and a
+        // request that needs none of them (most page views) should not carry their size.
+        Some(hash) => match Box::pin(viewer(&state, hash)).await {
             Ok(v) => v,
             Err(err) => {
                 return WebError::from(err).into_response_with(&state, &parts, I18n::default());
@@ -203,7 +228,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         .filter(|t| t.len() == 43)
         .map(str::to_string);
     let new_csrf = existing_csrf.is_none();
-    let csrf = existing_csrf.unwrap_or_else(new_token);
+    let csrf = existing_csrf.map(CsrfToken::of).unwrap_or_default();
 
     // CSRF: every unsafe method carries the token of the cookie, in the form or a header.
     let mut body = body;
@@ -231,7 +256,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         if let Some(content_type) = multipart {
             // A form with a file: its `_csrf` field is read like any form's.
             let limit = crate::upload::body_limit(&state);
-            let bytes = match axum::body::to_bytes(body, limit).await {
+            let bytes = match Box::pin(axum::body::to_bytes(body, limit)).await {
                 Ok(b) => b,
                 Err(_) => {
                     let err = WebError::BadRequest("error-body-too-large");
@@ -241,7 +266,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             sent = sent.or_else(|| crate::upload::csrf_field(&content_type, &bytes));
             body = Body::from(bytes);
         } else if is_form {
-            let bytes = match axum::body::to_bytes(body, FORM_LIMIT).await {
+            let bytes = match Box::pin(axum::body::to_bytes(body, FORM_LIMIT)).await {
                 Ok(b) => b,
                 Err(_) => {
                     let err = WebError::BadRequest("error-body-too-large");
@@ -253,7 +278,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         }
         let ok = !new_csrf
             && same_origin(&parts.headers, &state.config.base_url)
-            && sent.is_some_and(|s| same_secret(&s, &csrf));
+            && sent.is_some_and(|s| csrf.made().is_some_and(|c| same_secret(&s, c)));
         if !ok {
             tracing::warn!(method = %parts.method, "CSRF check failed");
             return WebError::Csrf.into_response_with(&state, &parts, i);
@@ -274,9 +299,11 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         client_ip: ip,
     };
     parts.extensions.insert(ctx.clone());
+    let campaign = crate::site::campaign::arriving(&state, &parts);
     let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     let req = Request::from_parts(parts, body);
     let mut response = next.run(req).await;
+    crate::site::campaign::remember(&state, campaign, &mut response);
     let kept = response.extensions().get::<SessionUnchanged>().is_some();
     if unsafe_method
         && !kept
@@ -293,10 +320,10 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         response = error_page(&state, &ctx, page);
     }
     let headers = response.headers_mut();
-    if new_csrf {
+    if new_csrf && let Some(token) = ctx.csrf.made() {
         headers.append(
             header::SET_COOKIE,
-            cookies::set(names.csrf, &csrf, 86_400 * 365, true, names.secure),
+            cookies::set(names.csrf, token, 86_400 * 365, true, names.secure),
         );
     }
     let redirect = headers.contains_key(header::LOCATION);
@@ -373,7 +400,7 @@ impl WebError {
             user: None,
             actor: Actor::visitor(),
             i,
-            csrf: String::new(),
+            csrf: CsrfToken::of(String::new()),
             session_hash: None,
             flash: None,
             path: parts.uri.path().to_string(),

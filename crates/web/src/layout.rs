@@ -1,7 +1,7 @@
 //! What the base template needs on every page: language, title, navigation for the viewer's
 //! role, CSRF token, flash message, demo banner and asset URLs.
 use crate::assets;
-use crate::ctx::Ctx;
+use crate::ctx::{CsrfToken, Ctx};
 use crate::i18n::I18n;
 use crate::state::AppState;
 use domain::Role;
@@ -16,7 +16,8 @@ pub struct Layout {
     pub i: I18n,
     pub title: String,
     pub description: String,
-    pub csrf: String,
+    /// Asked for only by pages with a form (see [`CsrfToken`]).
+    csrf: CsrfToken,
     pub demo: bool,
     pub flash: Option<String>,
     pub user_name: Option<String>,
@@ -69,6 +70,20 @@ impl Layout {
     /// The page title with the site name.
     pub fn full_title(&self) -> String {
         format!("{} · Impact Studio", self.title)
+    }
+
+    /// The visitor's CSRF token, for a form.
+    pub fn csrf(&self) -> &str {
+        self.csrf.value()
+    }
+
+    /// The language switch for visitors: a plain link (it only sets the language cookie; a
+    /// signed-in person's switch is a form, as it also changes their account).
+    pub fn lang_href(&self, code: &str) -> String {
+        format!(
+            "/lang?lang={code}&next={}",
+            crate::ctx::urlencode(&self.path)
+        )
     }
 
     pub fn lang_current(&self, code: &str) -> bool {

@@ -81,10 +81,6 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { WebError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            site::remember_campaign,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
             ctx::middleware,
         ));
     Router::new()

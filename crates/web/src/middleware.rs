@@ -1,5 +1,6 @@
 //! Cross-cutting layers: request id and structured access log, metrics, security headers.
 use crate::state::AppState;
+use axum::body::Bytes;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
@@ -19,43 +20,42 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// security headers.
 pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let started = Instant::now();
-    let id = req
+    let given = req
         .headers()
         .get(&REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .map(str::to_string)
-        .unwrap_or_else(|| {
-            format!(
-                "{:x}-{}",
-                std::process::id(),
-                NEXT_ID.fetch_add(1, Ordering::Relaxed)
-            )
-        });
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        req.headers_mut().insert(REQUEST_ID, v);
-    }
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".into());
+        .filter(|v| {
+            v.len() <= 64
+                && v.as_bytes()
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        })
+        .cloned();
+    // Made once and shared by the request, the response and the log line.
+    let id = given.unwrap_or_else(|| {
+        let made = format!(
+            "{:x}-{}",
+            std::process::id(),
+            NEXT_ID.fetch_add(1, Ordering::Relaxed)
+        );
+        HeaderValue::from_maybe_shared(Bytes::from(made))
+            .unwrap_or(HeaderValue::from_static("unknown"))
+    });
+    req.headers_mut().insert(REQUEST_ID, id.clone());
+    let route = req.extensions().get::<MatchedPath>().cloned();
     let method = req.method().clone();
     let mut response = next.run(req).await;
     let elapsed = started.elapsed();
     state.metrics.record(response.status().as_u16(), elapsed);
     tracing::info!(
-        request_id = %id,
+        request_id = id.to_str().unwrap_or(""),
         method = %method,
-        route = %route,
+        route = route.as_ref().map_or("unmatched", MatchedPath::as_str),
         status = response.status().as_u16(),
         micros = elapsed.as_micros() as u64,
         "request"
     );
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        headers.insert(REQUEST_ID, v);
-    }
+    headers.insert(REQUEST_ID, id);
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),

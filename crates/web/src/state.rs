@@ -12,9 +12,20 @@ use store::centres::CentreSummary;
 use store::projects::ProjectForUser;
 use tokio::sync::Notify;
 
-/// What every handler can reach. Cheap to clone.
+/// What every handler can reach: one shared [`Shared`], so a clone (several per request, one
+/// per layer) is a single reference count.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub cookies: Names,
@@ -46,7 +57,7 @@ impl AppState {
         let demo = store::settings::get(&db, crate::demo::SETTING)
             .await?
             .is_some();
-        Ok(AppState {
+        Ok(AppState(Arc::new(Shared {
             cookies: Names::new(config.secure_cookies),
             mailer: Mailer::new(&config),
             config: Arc::new(config),
@@ -61,7 +72,7 @@ impl AppState {
             site: Arc::new(crate::site::Cache::default()),
             live: crate::live::Live::start(&db),
             db,
-        })
+        })))
     }
 
     pub fn is_demo(&self) -> bool {

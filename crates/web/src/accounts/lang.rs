@@ -3,7 +3,7 @@ use crate::ctx::{Ctx, safe_next};
 use crate::error::WebResult;
 use crate::form::Form;
 use crate::state::AppState;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Locale;
@@ -26,10 +26,24 @@ pub async fn switch(
     if let Some(user) = &ctx.user {
         store::accounts::set_locale(&state.db, user.id, locale.code()).await?;
     }
-    let mut response = Redirect::to(&safe_next(
-        Some(form.next.as_str()).filter(|n| !n.is_empty()),
-    ))
-    .into_response();
+    Ok(remember(&state, locale, &form.next))
+}
+
+/// The visitors' switch, a plain link: it sets the language cookie and nothing else (an
+/// account's preference changes only through the form, which carries a CSRF token).
+pub async fn follow(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(form): Query<LangForm>,
+) -> Response {
+    let locale = Locale::parse(&form.lang).unwrap_or(ctx.i.locale);
+    remember(&state, locale, &form.next)
+}
+
+/// The language cookie, and back to the page.
+fn remember(state: &AppState, locale: Locale, next: &str) -> Response {
+    let mut response =
+        Redirect::to(&safe_next(Some(next).filter(|n| !n.is_empty()))).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
         cookies::set(
@@ -40,5 +54,5 @@ pub async fn switch(
             state.cookies.secure,
         ),
     );
-    Ok(response)
+    response
 }

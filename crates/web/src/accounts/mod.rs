@@ -47,7 +47,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/account/export", post(gdpr::export))
         .route("/account/delete", post(gdpr::delete))
-        .route("/lang", post(lang::switch))
+        .route("/lang", get(lang::follow).post(lang::switch))
 }
 
 /// A page that says one thing: « check your e-mail », « link expired »…

@@ -7,9 +7,9 @@ use crate::error::WebResult;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, Request, State};
-use axum::http::{HeaderMap, header};
-use axum::middleware::Next;
+use axum::extract::{Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, header};
 use axum::response::{Html, IntoResponse, Response};
 use domain::site::{referrer_host, utm_value};
 use domain::{Action, Scope};
@@ -83,34 +83,39 @@ fn from_query(query: &str) -> Option<Campaign> {
     (!c.source.is_empty() || !c.campaign.is_empty()).then_some(c)
 }
 
-/// Remembers the campaign of a page visit (tagged link, or a first visit from another site).
-pub async fn remember_campaign(
-    State(state): State<AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let tagged = req.uri().query().and_then(from_query);
-    let referrer = req
-        .headers()
-        .get(header::REFERER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|r| referrer_host(r, &state.config.base_url))
-        .unwrap_or_default();
-    let known = cookies::get(req.headers(), COOKIE).is_some();
-    let is_get = req.method() == axum::http::Method::GET;
-    let mut response = next.run(req).await;
-    let remember = match tagged {
-        Some(mut c) if is_get => {
-            c.referrer = referrer;
+/// The campaign a page visit brings (a tagged link, or a first visit from another site), to
+/// remember once the page is served. Called for every request by the context middleware.
+pub fn arriving(state: &AppState, parts: &Parts) -> Option<Campaign> {
+    if parts.method != Method::GET {
+        return None;
+    }
+    let referrer = || {
+        parts
+            .headers
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|r| referrer_host(r, &state.config.base_url))
+            .unwrap_or_default()
+    };
+    match parts.uri.query().and_then(from_query) {
+        Some(mut c) => {
+            c.referrer = referrer();
             Some(c)
         }
-        None if is_get && !known && !referrer.is_empty() => Some(Campaign {
-            referrer,
-            ..Campaign::default()
-        }),
-        _ => None,
-    };
-    if let Some(c) = remember
+        None if cookies::get(&parts.headers, COOKIE).is_none() => {
+            let referrer = referrer();
+            (!referrer.is_empty()).then(|| Campaign {
+                referrer,
+                ..Campaign::default()
+            })
+        }
+        None => None,
+    }
+}
+
+/// Remembers an arriving campaign in the visitor's cookie, when the page was served.
+pub fn remember(state: &AppState, campaign: Option<Campaign>, response: &mut Response) {
+    if let Some(c) = campaign
         && response.status().is_success()
     {
         response.headers_mut().append(
@@ -124,7 +129,6 @@ pub async fn remember_campaign(
             ),
         );
     }
-    response
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -10,6 +10,7 @@ use crate::layout::Layout;
 use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -220,41 +221,86 @@ fn organization(state: &AppState, i: I18n) -> String {
     }))
 }
 
-/// Stands for the visitor's CSRF token in a cached page.
-const CSRF_MARK: &str = "__impact_csrf_token__";
-
-/// The landing page as every anonymous visitor gets it, and a digest of it for `ETag`s.
+/// The landing page as every anonymous visitor gets it: the same bytes for all (it holds no
+/// per-visitor token; the language switch is a link), kept with their gzip form and a digest
+/// for `ETag`s, so a visit costs no rendering and no compressing.
 pub struct SharedPage {
-    html: String,
-    digest: String,
+    html: Bytes,
+    gzip: Option<Bytes>,
+    etag: HeaderValue,
 }
 
 impl SharedPage {
-    /// The page for one visitor, with a validator of its own (the page's digest and a digest of
-    /// the visitor's token, never the token itself), or « not modified ».
-    fn respond(&self, csrf: &str, headers: &HeaderMap) -> Response {
-        let etag = format!("W/\"{}-{}\"", self.digest, &token_hash(csrf)[..12]);
-        let fresh = headers
-            .get(header::IF_NONE_MATCH)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    fn new(html: String) -> SharedPage {
+        let etag = format!("\"{}\"", &token_hash(&html)[..20]);
+        SharedPage {
+            gzip: gzip(html.as_bytes()).map(Bytes::from),
+            html: Bytes::from(html),
+            etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"landing\"")),
+        }
+    }
+
+    /// The page, or « not modified » when the browser holds this very version.
+    fn respond(&self, headers: &HeaderMap) -> Response {
+        let fresh = headers.get(header::IF_NONE_MATCH).is_some_and(|v| {
+            v.as_bytes()
+                .split(|b| *b == b',')
+                .any(|t| t.trim_ascii() == self.etag.as_bytes())
+        });
         let mut response = if fresh {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
-            Html(self.html.replace(CSRF_MARK, csrf)).into_response()
+            match &self.gzip {
+                Some(gzip) if accepts_gzip(headers) => {
+                    let mut r = Response::new(Body::from(gzip.clone()));
+                    r.headers_mut()
+                        .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                    r
+                }
+                _ => Response::new(Body::from(self.html.clone())),
+            }
         };
         let h = response.headers_mut();
-        if let Ok(v) = HeaderValue::from_str(&etag) {
-            h.insert(header::ETAG, v);
-        }
-        // Kept by the browser, checked with the server on each visit (the page carries the
-        // visitor's form token, so no shared cache may keep it).
         h.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-cache"),
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
         );
+        h.insert(header::ETAG, self.etag.clone());
+        // The page differs by language (cookie or browser) and encoding; browsers check it with
+        // the server on each visit, which answers « not modified » while it is unchanged.
+        h.insert(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding, accept-language, cookie"),
+        );
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         response
     }
+}
+
+/// Whether the browser takes gzip (`Accept-Encoding`, without `gzip;q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+}
+
+fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok()
 }
 
 pub async fn page(
@@ -262,27 +308,26 @@ pub async fn page(
     ctx: Ctx,
     headers: HeaderMap,
 ) -> WebResult<Response> {
-    let i = ctx.i;
-    // Anonymous visitors without a one-time message all get the same page but for their CSRF
-    // token: it is rendered once per language and the token put in on the way out.
+    // Anonymous visitors without a one-time message all get the same page: it is rendered once
+    // per language and served as it is.
     let shared = ctx.user.is_none() && ctx.flash.is_none();
-    if shared && let Some(page) = state.site.pages.get(&i.code()) {
-        return Ok(page.respond(&ctx.csrf, &headers));
+    if shared && let Some(page) = state.site.pages.get(&ctx.i.code()) {
+        return Ok(page.respond(&headers));
     }
-    let sections = sections(&state, i).await?;
-    let mut layout = Layout::new(&state, &ctx, i.t("site-landing-title"));
-    layout.json_ld = Some(organization(&state, i));
+    // Boxed: rendering reads the database, and its future is much bigger than a cached visit.
+    let html = Box::pin(render(&state, &ctx)).await?;
     if shared {
-        layout.csrf = CSRF_MARK.to_string();
-    }
-    let html = LandingView { layout, sections }.render()?;
-    if shared {
-        let page = Arc::new(SharedPage {
-            digest: token_hash(&html)[..16].to_string(),
-            html,
-        });
-        state.site.pages.insert(i.code(), page.clone());
-        return Ok(page.respond(&ctx.csrf, &headers));
+        let page = Arc::new(SharedPage::new(html));
+        state.site.pages.insert(ctx.i.code(), page.clone());
+        return Ok(page.respond(&headers));
     }
     Ok(Html(html).into_response())
+}
+
+async fn render(state: &AppState, ctx: &Ctx) -> WebResult<String> {
+    let i = ctx.i;
+    let sections = sections(state, i).await?;
+    let mut layout = Layout::new(state, ctx, i.t("site-landing-title"));
+    layout.json_ld = Some(organization(state, i));
+    Ok(LandingView { layout, sections }.render()?)
 }

@@ -2,7 +2,7 @@
 //! « my data » and unsubscribe links for leads, the staff's lead view and campaign report,
 //! SEO (sitemap, robots, Open Graph, structured data) and the retention job.
 mod admin;
-mod campaign;
+pub mod campaign;
 pub mod demo;
 mod events;
 mod landing;
@@ -13,7 +13,6 @@ mod pioneers;
 pub mod retention;
 pub mod seo;
 
-pub use campaign::remember_campaign;
 pub use landing::LandingTexts;
 
 use crate::cache::TtlCache;

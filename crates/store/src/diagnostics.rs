@@ -291,6 +291,20 @@ pub async fn history(db: &Db, diagnostic: &str, owner: &Owner) -> Result<Vec<Att
     })
 }
 
+/// Gives a person the attempts they made anonymously in this browser (known by the hash of the
+/// respondent cookie), when they sign in: their results follow them into their account.
+/// Returns how many attempts changed hands.
+pub async fn adopt(db: &Db, respondent_hash: &str, user_id: i64) -> Result<u64> {
+    let sql = "UPDATE diagnostic_attempts SET user_id = $1, respondent_hash = NULL \
+               WHERE respondent_hash = $2 AND user_id IS NULL AND project_id IS NULL";
+    Ok(on_db!(db, pool => sqlx::query(sql)
+        .bind(user_id)
+        .bind(respondent_hash)
+        .execute(pool)
+        .await?
+        .rows_affected()))
+}
+
 /// Every attempt of a project (all diagnostics), newest first.
 pub async fn for_project(db: &Db, project_id: i64) -> Result<Vec<Attempt>> {
     let sql = format!(

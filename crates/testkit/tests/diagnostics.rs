@@ -528,6 +528,47 @@ async fn anonymous_take_incomplete_then_result_then_email() {
         );
         assert!(scoring.body.contains("poids 3"));
         assert!(scoring.body.contains("de 40 à 69"));
+
+        // The respondent later signs in from this browser: the result follows them into their
+        // account, and the browser forgets the anonymous respondent.
+        let password = web::security::hash_password("une phrase solide".into())
+            .await
+            .unwrap();
+        let lea = store::accounts::create_user(
+            &app.state.db,
+            &store::accounts::NewUser {
+                email: "lea@exemple.fr",
+                password_hash: &password,
+                display_name: "Léa",
+                locale: "fr",
+                verified: true,
+            },
+        )
+        .await
+        .unwrap();
+        let id: i64 = attempt.rsplit('/').next().unwrap().parse().unwrap();
+        let login = c.login("lea@exemple.fr", "une phrase solide").await;
+        assert_eq!(login.status, StatusCode::SEE_OTHER);
+        assert!(
+            c.cookie("diagnostic").is_none(),
+            "respondent cookie cleared"
+        );
+        let adopted = diag::attempt(&app.state.db, id).await.unwrap().unwrap();
+        assert_eq!(adopted.user_id, Some(lea));
+        assert_eq!(adopted.respondent_hash, None);
+        assert_eq!(
+            c.get(&format!("{attempt}/results")).await.status,
+            StatusCode::OK
+        );
+        let intro = c.get("/diagnostics/projet-pret").await;
+        assert!(
+            intro.body.contains(&format!("{attempt}/results")),
+            "the result is in the person's history"
+        );
+        // Another browser still sees nothing (it is asked to sign in).
+        let elsewhere = stranger.get(&format!("{attempt}/results")).await;
+        assert_eq!(elsewhere.status, StatusCode::SEE_OTHER);
+        assert!(elsewhere.location().unwrap().starts_with("/login"));
     }
 }
 

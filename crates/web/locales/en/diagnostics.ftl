@@ -78,6 +78,7 @@ diagnostics-strengths-none = No dimension at the highest level yet: that is norm
 diagnostics-priorities = Your priorities
 diagnostics-priorities-none = All your dimensions are at the highest level. Well done!
 diagnostics-recommendations = Our recommendations
+diagnostics-mine = Your results
 diagnostics-history = Your progress
 diagnostics-next-steps = What now?
 diagnostics-email-title = Receive my result by e-mail

@@ -78,6 +78,7 @@ diagnostics-strengths-none = Pas encore de dimension au niveau le plus haut : c'
 diagnostics-priorities = Tes priorités
 diagnostics-priorities-none = Toutes tes dimensions sont au niveau le plus haut. Bravo !
 diagnostics-recommendations = Nos recommandations
+diagnostics-mine = Tes résultats
 diagnostics-history = Ton évolution
 diagnostics-next-steps = Et maintenant ?
 diagnostics-email-title = Recevoir mon résultat par e-mail

@@ -7,7 +7,7 @@ use crate::security::verify_password;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::Email;
 use serde::Deserialize;
@@ -84,6 +84,7 @@ const IP_ATTEMPTS: i64 = 30;
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     Form(mut form): Form<LoginForm>,
 ) -> WebResult<Response> {
     let i = ctx.i;
@@ -162,8 +163,9 @@ pub async fn submit(
         );
     }
     store::rate_limit::clear(db, &lock_key).await?;
-    let cookies = start_session(&state, user.id).await?;
+    let mut cookies = start_session(&state, user.id).await?;
     audit::record(db, AuditAction::SignIn, Entry::about_self(user.id)).await?;
+    cookies.extend(crate::diagnostics::adopt_on_sign_in(&state, &headers, user.id).await?);
     let mut response = Redirect::to(&safe_next(
         Some(&form.next)
             .filter(|n| !n.is_empty())

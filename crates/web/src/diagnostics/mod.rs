@@ -14,7 +14,7 @@ use crate::error::{WebError, WebResult};
 use crate::security::token_hash;
 use crate::state::AppState;
 use axum::Router;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue};
 use axum::routing::{get, post};
 use domain::diagnostic::{Definition, Link, Quartiles, shipped};
 use domain::{Action, Scope};
@@ -186,6 +186,27 @@ pub fn respondent(headers: &HeaderMap) -> Option<String> {
     cookies::get(headers, RESPONDENT_COOKIE)
         .filter(|t| t.len() == 43)
         .map(token_hash)
+}
+
+/// On sign-in: the attempts this browser made anonymously become the person's, and the
+/// respondent cookie goes (the next person on this browser starts afresh). Returns the cookie
+/// to clear, when there was one.
+pub async fn adopt_on_sign_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: i64,
+) -> WebResult<Option<HeaderValue>> {
+    let Some(hash) = respondent(headers) else {
+        return Ok(None);
+    };
+    store::diagnostics::adopt(&state.db, &hash, user_id).await?;
+    Ok(Some(cookies::set(
+        RESPONDENT_COOKIE,
+        "",
+        0,
+        true,
+        state.cookies.secure,
+    )))
 }
 
 /// What the asker may do with an attempt, and its project when it has one.

@@ -72,6 +72,8 @@ struct IntroView {
     signed_in: bool,
     projects: Vec<(i64, String)>,
     resume: Option<String>,
+    /// A signed-in person's own results (not on a project): attempt id, date, overall score.
+    mine: Vec<(i64, String, i64)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,6 +110,21 @@ pub async fn intro(
         }
         _ => None,
     };
+    let mine = match &ctx.user {
+        Some(user) => store::diagnostics::history(&state.db, &def.id, &Owner::User(user.id))
+            .await?
+            .iter()
+            .rev()
+            .map(|a| {
+                (
+                    a.id,
+                    i.date(a.submitted_at.unwrap_or(a.updated_at)),
+                    a.overall.unwrap_or(0),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let view = IntroView {
         layout: Layout::new(&state, &ctx, def.title.get(i.locale).to_string()),
         card: card(i, &def),
@@ -124,6 +141,7 @@ pub async fn intro(
         signed_in: ctx.user.is_some(),
         projects,
         resume,
+        mine,
     };
     Ok(Html(view.render()?).into_response())
 }

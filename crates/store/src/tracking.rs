@@ -84,6 +84,56 @@ pub async fn create_session(db: &Db, new: &NewSession<'_>) -> Result<(i64, Vec<i
     })
 }
 
+/// What a coach may correct in a recorded session (its tasks and files live on their own).
+pub struct SessionChange<'a> {
+    pub held_on: &'a str,
+    pub shared_notes: &'a str,
+    pub private_notes: &'a str,
+    pub decisions: &'a str,
+    pub participants: &'a [i64],
+}
+
+/// Corrects a session and replaces its participants, all or nothing.
+pub async fn update_session(db: &Db, id: i64, change: &SessionChange<'_>) -> Result<()> {
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE coaching_sessions SET held_on = $1, shared_notes = $2, private_notes = $3, decisions = $4 \
+             WHERE id = $5",
+        )
+        .bind(change.held_on)
+        .bind(change.shared_notes)
+        .bind(change.private_notes)
+        .bind(change.decisions)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM coaching_participants WHERE session_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        for user in change.participants {
+            sqlx::query("INSERT INTO coaching_participants (session_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(id)
+                .bind(*user)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// The people who took part in a session.
+pub async fn session_participants(db: &Db, id: i64) -> Result<Vec<i64>> {
+    let sql = "SELECT user_id FROM coaching_participants WHERE session_id = $1 ORDER BY user_id";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(id).fetch_all(pool).await?))
+}
+
 /// A project's sessions, newest first.
 pub async fn sessions(db: &Db, project_id: i64, limit: i64) -> Result<Vec<Session>> {
     let sql = format!(

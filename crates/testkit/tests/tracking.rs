@@ -524,6 +524,158 @@ async fn coach_records_a_session_participant_ticks_off_the_task() {
 }
 
 #[tokio::test]
+async fn coach_corrects_a_recorded_session() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let id = project_id(&app, "La Recyclerie des Pentes").await;
+        let paul = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        let recorded = post_multipart(
+            &mut coach,
+            &format!("/projects/{id}/sessions"),
+            &[
+                ("held_on", "2026-11-20"),
+                ("shared_notes", "Point sur le lcoal"),
+                ("next_steps", "Appeler la mairie"),
+            ],
+            None,
+        )
+        .await;
+        assert_eq!(recorded.status, StatusCode::SEE_OTHER);
+        let session = store::tracking::sessions(&app.state.db, id, 50)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.shared_notes == "Point sur le lcoal")
+            .unwrap();
+        let path = format!("/sessions/{}", session.id);
+        let page = coach.get(&format!("/projects/{id}")).await;
+        assert!(
+            page.body.contains(&format!("href=\"{path}\"")),
+            "an edit link"
+        );
+        let form = coach.get(&path).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("Corriger la séance du 20 novembre 2026"));
+        assert!(form.body.contains("Point sur le lcoal"));
+
+        // A bad date and someone from outside the project: both errors beside their fields,
+        // what was typed kept, nothing saved.
+        let bad = coach
+            .post(
+                &path,
+                &[
+                    ("held_on", "20/11/2026"),
+                    ("participants", "999999"),
+                    ("shared_notes", "Point sur le local"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"f-held_on-error\""));
+        assert!(bad.body.contains("value=\"20/11/2026\""));
+        assert!(bad.body.contains(">Point sur le local</textarea>"));
+        assert!(bad.body.contains("class=\"fieldset has-error\""));
+        let unchanged = store::tracking::find_session(&app.state.db, session.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(unchanged.shared_notes, "Point sur le lcoal");
+
+        let paul_text = paul.to_string();
+        let ok = coach
+            .post(
+                &path,
+                &[
+                    ("held_on", "2026-11-21"),
+                    ("participants", &paul_text),
+                    ("shared_notes", "Point sur le local"),
+                    ("private_notes", "À relancer"),
+                    ("decisions", "Rendez-vous en mairie"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            ok.location(),
+            Some(format!("/projects/{id}#session-{}", session.id).as_str())
+        );
+        let fixed = store::tracking::find_session(&app.state.db, session.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                fixed.held_on.as_str(),
+                fixed.shared_notes.as_str(),
+                fixed.private_notes.as_str(),
+                fixed.decisions.as_str()
+            ),
+            (
+                "2026-11-21",
+                "Point sur le local",
+                "À relancer",
+                "Rendez-vous en mairie"
+            )
+        );
+        assert_eq!(
+            store::tracking::session_participants(&app.state.db, session.id)
+                .await
+                .unwrap(),
+            vec![paul]
+        );
+        let page = coach.get(&format!("/projects/{id}")).await.body;
+        assert!(page.contains("Séance corrigée."));
+        assert!(page.contains("Séance du 21 novembre 2026"));
+        // The next step it made is still a task, untouched.
+        assert!(
+            store::tracking::tasks(&app.state.db, id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|t| t.title == "Appeler la mairie" && t.session_id == Some(session.id))
+        );
+
+        // The participant may read the session, not correct it; another centre sees nothing.
+        let mut participant = app.client();
+        participant
+            .login("participant@demo.local", "impact-demo")
+            .await;
+        assert!(
+            !participant
+                .get(&format!("/projects/{id}"))
+                .await
+                .body
+                .contains(&format!("href=\"{path}\""))
+        );
+        assert_eq!(participant.get(&path).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            participant
+                .post(&path, &[("held_on", "2026-11-22")])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        assert_eq!(die.get(&path).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            die.post(&path, &[("held_on", "2026-11-22")]).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            coach.get("/sessions/999999").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
+
+#[tokio::test]
 async fn roadmap_template_details_timeline_and_file_import() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;

@@ -63,6 +63,29 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
     );
     b.screenshot("tracking-project-coach").await;
     no_violations(&b, "project page after the session").await;
+    // A typo to correct: the session's edit link, the form filled with what was recorded.
+    let session = store::tracking::sessions(&app.state.db, id, 1)
+        .await
+        .unwrap()
+        .remove(0);
+    let edit = format!("/sessions/{}", session.id);
+    assert!(html.contains(&format!("href=\"{edit}\"")));
+    b.goto(&format!("{url}{edit}")).await;
+    no_violations(&b, "session correction form").await;
+    b.screenshot("tracking-session-edit").await;
+    b.fill("#f-decisions", "Signer le bail avant le 20 décembre.")
+        .await;
+    b.click("form[action^='/sessions/'] button[type=submit]")
+        .await;
+    assert!(b.text(".flash").await.contains("Séance corrigée"));
+    assert!(
+        b.html()
+            .await
+            .contains("Signer le bail avant le 20 décembre.")
+    );
+    b.screenshot("tracking-session-corrected").await;
+    // Back to the top of a page (the save scrolled to the session) to reach the header.
+    b.goto(&format!("{url}/dashboard")).await;
     sign_out(&b).await;
 
     sign_in(&b, &url, "participant@demo.local").await;

@@ -113,6 +113,13 @@ sessions-field-step-due = Due date of the next steps
 sessions-field-file = Attachment
 sessions-field-file-hint = Optional, { $max } MB at most. If the form comes back with an error, choose the file again.
 sessions-next-steps = Next steps turned into tasks
+sessions-edit = Edit
+sessions-edit-title = Edit the session of { $date }
+sessions-edit-lead = Your changes replace what was recorded; the project team sees the new version.
+sessions-edit-steps-note = This session's next steps became tasks: change them in the project's task list.
+sessions-edit-submit = Save changes
+sessions-edit-cancel = Cancel
+flash-session-updated = Session updated.
 sessions-files = Attachments
 flash-session-recorded = Session recorded: its next steps are in the project's tasks.
 

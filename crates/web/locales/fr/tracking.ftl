@@ -113,6 +113,13 @@ sessions-field-step-due = Échéance des prochaines étapes
 sessions-field-file = Pièce jointe
 sessions-field-file-hint = Facultatif, { $max } Mo au plus. Si le formulaire revient avec une erreur, choisis le fichier à nouveau.
 sessions-next-steps = Prochaines étapes devenues tâches
+sessions-edit = Corriger
+sessions-edit-title = Corriger la séance du { $date }
+sessions-edit-lead = Les corrections remplacent ce qui était enregistré ; l'équipe du projet voit la nouvelle version.
+sessions-edit-steps-note = Les prochaines étapes de cette séance sont devenues des tâches : tu les modifies dans la liste des tâches du projet.
+sessions-edit-submit = Enregistrer les corrections
+sessions-edit-cancel = Annuler
+flash-session-updated = Séance corrigée.
 sessions-files = Pièces jointes
 flash-session-recorded = Séance enregistrée : ses prochaines étapes sont dans les tâches du projet.
 

@@ -26,6 +26,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             "/projects/{id}/sessions",
             post(sessions::create).layer(upload_limit),
         )
+        .route("/sessions/{id}", get(sessions::edit).post(sessions::update))
         .route("/projects/{id}/tasks", post(sessions::create_task))
         .route("/tasks/{id}/status", post(sessions::set_status))
         .route("/attachments/{id}", get(download))

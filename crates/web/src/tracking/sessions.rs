@@ -1,13 +1,17 @@
-//! Recording a coaching session (its next steps become tasks, a file can go with it), adding
-//! tasks and milestones, ticking them off.
+//! Recording a coaching session (its next steps become tasks, a file can go with it) and
+//! correcting it, adding tasks and milestones, ticking them off.
 use super::can_work_on;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::form::{FieldErrors, Form};
+use crate::i18n::I18n;
+use crate::layout::Layout;
 use crate::state::AppState;
 use crate::upload::Multipart;
+use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::Action;
 use domain::tracking::{self, MAX_NOTES, MAX_TITLE, TaskKind, TaskStatus};
 use serde::Deserialize;
@@ -63,24 +67,8 @@ pub async fn create(
         step_due: form.text("step_due"),
     };
     let mut errors = FieldErrors::default();
+    let checked = check_session(i, &input, &people, &mut errors);
     let mut fail = |field: &'static str, key: &str| errors.add(field, i, key);
-    let held_on = tracking::parse_date(&input.held_on)
-        .map_err(|e| fail("held_on", e.message_key()))
-        .ok();
-    let mut texts = Vec::new();
-    for (field, value) in [
-        ("shared_notes", &input.shared_notes),
-        ("private_notes", &input.private_notes),
-        ("decisions", &input.decisions),
-    ] {
-        match tracking::check_text(value, MAX_NOTES, false) {
-            Ok(t) => texts.push(t),
-            Err(e) => {
-                fail(field, e.message_key());
-                texts.push(String::new());
-            }
-        }
-    }
     let steps = tracking::next_steps(&input.next_steps)
         .map_err(|e| fail("next_steps", e.message_key()))
         .unwrap_or_default();
@@ -90,13 +78,6 @@ pub async fn create(
     let due = tracking::parse_optional_date(&input.step_due)
         .map_err(|e| fail("step_due", e.message_key()))
         .unwrap_or(None);
-    if input
-        .participants
-        .iter()
-        .any(|p| !people.iter().any(|x| x.0 == *p))
-    {
-        fail("participants", "tracking-error-person");
-    }
     let file = form.file("attachment");
     if file.is_some_and(|f| f.data.len() > state.config.max_upload_bytes) {
         let mb = (state.config.max_upload_bytes / (1024 * 1024)).to_string();
@@ -105,7 +86,7 @@ pub async fn create(
             i.ta("tracking-error-file-size", &[("max", &mb)]),
         );
     }
-    let (Some(held_on), true) = (held_on, errors.is_empty()) else {
+    let (Some((held_on, texts)), true) = (checked, errors.is_empty()) else {
         return crate::projects::render_with_forms(
             &state,
             &ctx,
@@ -117,7 +98,6 @@ pub async fn create(
         )
         .await;
     };
-    let held_on = tracking::iso(held_on);
     let due = due.map(tracking::iso);
     let (session_id, _) = store::tracking::create_session(
         &state.db,
@@ -157,6 +137,187 @@ pub async fn create(
     Ok(crate::accounts::redirect_with_flash(
         &format!("/projects/{id}#session-{session_id}"),
         "flash-session-recorded",
+        &state,
+    ))
+}
+
+/// What recording and correcting a session both check: its date (as `YYYY-MM-DD`), its three
+/// texts (shared notes, private notes, decisions) and that each participant is on the project.
+/// `None` when something is refused; the reasons are in `errors`, beside their fields.
+fn check_session(
+    i: I18n,
+    input: &SessionForm,
+    people: &[(i64, String, String)],
+    errors: &mut FieldErrors,
+) -> Option<(String, Vec<String>)> {
+    let held_on = tracking::parse_date(&input.held_on)
+        .map_err(|e| errors.add("held_on", i, e.message_key()))
+        .ok();
+    let mut texts = Vec::new();
+    for (field, value) in [
+        ("shared_notes", &input.shared_notes),
+        ("private_notes", &input.private_notes),
+        ("decisions", &input.decisions),
+    ] {
+        match tracking::check_text(value, MAX_NOTES, false) {
+            Ok(t) => texts.push(t),
+            Err(e) => errors.add(field, i, e.message_key()),
+        }
+    }
+    if input
+        .participants
+        .iter()
+        .any(|p| !people.iter().any(|x| x.0 == *p))
+    {
+        errors.add("participants", i, "tracking-error-person");
+    }
+    held_on
+        .filter(|_| texts.len() == 3)
+        .map(|d| (tracking::iso(d), texts))
+}
+
+/// The correction form of a recorded session.
+#[derive(Template)]
+#[template(path = "tracking/session_edit.html")]
+struct EditView {
+    layout: Layout,
+    id: i64,
+    project_id: i64,
+    project_name: String,
+    heading: String,
+    form: SessionForm,
+    errors: FieldErrors,
+    people: Vec<(i64, String)>,
+}
+
+impl EditView {
+    fn participant_checked(&self, id: &i64) -> bool {
+        self.form.participants.contains(id)
+    }
+}
+
+/// A session a coach of its project may correct, with the project's name and people.
+async fn correctable(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+) -> WebResult<(store::tracking::Session, String, Vec<(i64, String, String)>)> {
+    ctx.require_user()?;
+    let session = store::tracking::find_session(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let (project, scope) = crate::canvas::project_scope(state, ctx, session.project_id).await?;
+    ctx.authorize(Action::CoachProject, scope)?;
+    let people = store::projects::people(&state.db, session.project_id).await?;
+    Ok((session, project.name, people))
+}
+
+fn render_edit(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &store::tracking::Session,
+    project_name: String,
+    people: Vec<(i64, String, String)>,
+    form: SessionForm,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let heading = i.ta(
+        "sessions-edit-title",
+        &[("date", &super::day(i, &session.held_on))],
+    );
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = EditView {
+        layout: Layout::new(state, ctx, heading.clone()),
+        id: session.id,
+        project_id: session.project_id,
+        project_name,
+        heading,
+        form,
+        errors,
+        people: people.into_iter().map(|(id, name, _)| (id, name)).collect(),
+    };
+    Ok((status, Html(view.render()?)).into_response())
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let (session, project_name, people) = correctable(&state, &ctx, id).await?;
+    let form = SessionForm {
+        held_on: session.held_on.clone(),
+        participants: store::tracking::session_participants(&state.db, id).await?,
+        shared_notes: session.shared_notes.clone(),
+        private_notes: session.private_notes.clone(),
+        decisions: session.decisions.clone(),
+        ..SessionForm::default()
+    };
+    render_edit(
+        &state,
+        &ctx,
+        &session,
+        project_name,
+        people,
+        form,
+        FieldErrors::default(),
+    )
+}
+
+/// Saves a corrected session (its next steps are tasks by now, corrected in the task list).
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult<Response> {
+    let (session, project_name, people) = correctable(&state, &ctx, id).await?;
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let input = SessionForm {
+        held_on: field("held_on"),
+        participants: pairs
+            .iter()
+            .filter(|(k, _)| k == "participants")
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect(),
+        shared_notes: field("shared_notes"),
+        private_notes: field("private_notes"),
+        decisions: field("decisions"),
+        ..SessionForm::default()
+    };
+    let mut errors = FieldErrors::default();
+    let (Some((held_on, texts)), true) = (
+        check_session(ctx.i, &input, &people, &mut errors),
+        errors.is_empty(),
+    ) else {
+        return render_edit(&state, &ctx, &session, project_name, people, input, errors);
+    };
+    store::tracking::update_session(
+        &state.db,
+        id,
+        &store::tracking::SessionChange {
+            held_on: &held_on,
+            shared_notes: &texts[0],
+            private_notes: &texts[1],
+            decisions: &texts[2],
+            participants: &input.participants,
+        },
+    )
+    .await?;
+    Ok(crate::accounts::redirect_with_flash(
+        &format!("/projects/{}#session-{id}", session.project_id),
+        "flash-session-updated",
         &state,
     ))
 }

@@ -301,6 +301,8 @@ pub struct LeadRow {
     pub newsletter_consent_at: Option<i64>,
     pub newsletter_unsubscribed_at: Option<i64>,
     pub created_at: i64,
+    /// When the person opened an account with this address, if they have.
+    pub account_since: Option<i64>,
 }
 
 const ROW_UNION: &str = "SELECT id, email, name, town, interests, tags, status, source, utm_source, \
@@ -310,6 +312,13 @@ const ROW_UNION: &str = "SELECT id, email, name, town, interests, tags, status, 
      CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), MIN(d.created_at) \
      FROM diagnostic_leads d WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.email = d.email) \
      GROUP BY d.email";
+
+/// When the person behind a lead opened an account with the same address, if they have: the
+/// team sees which prospects went on to sign up.
+pub async fn account_since(db: &Db, email: &str) -> Result<Option<i64>> {
+    let sql = "SELECT created_at FROM users WHERE email = $1 AND deleted_at IS NULL";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(email).fetch_optional(pool).await?))
+}
 
 /// The staff list, newest first, at most `limit` lines.
 pub async fn list_leads(db: &Db, f: &Filter, limit: i64) -> Result<Vec<LeadRow>> {
@@ -323,7 +332,8 @@ pub async fn list_leads(db: &Db, f: &Filter, limit: i64) -> Result<Vec<LeadRow>>
         )
     };
     let sql = format!(
-        "SELECT * FROM ({ROW_UNION}) r WHERE \
+        "SELECT r.*, (SELECT u.created_at FROM users u WHERE u.email = r.email AND u.deleted_at IS NULL) \
+         AS account_since FROM ({ROW_UNION}) r WHERE \
          ($1 = '' OR r.status = $1) AND ($2 = '' OR r.source = $2 OR r.utm_source = $2) \
          AND ($3 = '' OR r.utm_campaign = $3) \
          AND ($4 = '' OR (',' || r.tags || ',') LIKE $5 ESCAPE '\\') \

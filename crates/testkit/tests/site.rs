@@ -442,6 +442,26 @@ async fn staff_leads_filters_csv_notes_conversion_and_authorization() {
         let page = format!("/admin/leads/{}", lead.id);
         let r = admin.get(&page).await;
         assert!(has(&r.body, "=HYPERLINK"));
+        assert!(r.body.contains("Pas encore de compte"));
+        // Once the person signs up with the same address, the team sees it on the lead.
+        store::accounts::create_user(
+            &app.state.db,
+            &store::accounts::NewUser {
+                email: "utm@exemple.fr",
+                password_hash: "x",
+                display_name: "Utm",
+                locale: "fr",
+                verified: true,
+            },
+        )
+        .await
+        .unwrap();
+        let r = admin.get(&page).await;
+        assert!(r.body.contains("Inscrit·e sur la plateforme depuis le"));
+        let r = admin.get("/admin/leads?campaign=printemps-2027").await;
+        assert!(r.body.contains("badge badge-accent\">Inscrit·e</span>"));
+        let r = admin.get("/admin/leads?q=moreau").await;
+        assert!(!r.body.contains(">Inscrit·e</span>"));
         let r = admin
             .post(&format!("{page}/status"), &[("status", "contacted")])
             .await;

@@ -73,6 +73,8 @@ pub struct Row {
     pub tags: Vec<String>,
     pub confirmed: bool,
     pub created: String,
+    /// The person has an account (signed up with this address).
+    pub has_account: bool,
 }
 
 fn source_label(i: I18n, r: &LeadRow) -> String {
@@ -100,6 +102,7 @@ fn row(i: I18n, r: LeadRow) -> Row {
             .collect(),
         confirmed: r.confirmed_at.is_some(),
         created: i.date(r.created_at),
+        has_account: r.account_since.is_some(),
         name: r.name,
         email: r.email,
         town: r.town,
@@ -355,6 +358,13 @@ async fn render(
             date(Some(lead.last_contact_at)),
         ),
         (i.t("site-field-created"), date(Some(lead.created_at))),
+        (
+            i.t("site-field-account"),
+            match store::site::account_since(&state.db, &lead.email).await? {
+                Some(at) => i.ta("site-account-since", &[("date", &i.date(at))]),
+                None => i.t("site-account-none"),
+            },
+        ),
     ];
     for (title, at, confirmed) in store::site::registrations_of(&state.db, id).await? {
         facts.push((

@@ -23,7 +23,10 @@ pub struct Rendered {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Renders Markdown to HTML that cannot run script, whatever the source holds.
@@ -34,6 +37,10 @@ pub fn render(source: &str) -> Rendered {
     let mut next_heading = headings.iter();
     let events = Parser::new_ext(source, options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // A checklist item shows its box as a character, not as a form control nobody can tick.
+        Event::TaskListMarker(done) => {
+            Event::Text(CowStr::from(if done { "☑ " } else { "☐ " }))
+        }
         Event::Start(Tag::Heading { level, .. }) => {
             let id = next_heading.next().map(|h| CowStr::from(h.id.clone()));
             Event::Start(Tag::Heading {
@@ -244,6 +251,18 @@ mod tests {
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["pourquoi-un-micro-centre", "etapes", "etapes-2"]);
         assert_eq!(r.headings[1].level, 3);
+    }
+
+    #[test]
+    fn checklists_show_their_boxes_as_characters() {
+        let r = render("- [x] Trouver un local\n- [ ] Signer le bail\n");
+        assert!(
+            r.html.contains("<li>☑ Trouver un local</li>")
+                && r.html.contains("<li>☐ Signer le bail</li>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<input"));
     }
 
     #[test]

@@ -145,9 +145,6 @@ struct ShowView {
 }
 
 impl ShowView {
-    fn participant_checked(&self, id: &i64) -> bool {
-        self.session_form.participants.contains(id)
-    }
     fn step_owner_is(&self, id: &i64) -> bool {
         self.session_form.step_owner == id.to_string()
     }

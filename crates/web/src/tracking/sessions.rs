@@ -190,12 +190,6 @@ struct EditView {
     people: Vec<(i64, String)>,
 }
 
-impl EditView {
-    fn participant_checked(&self, id: &i64) -> bool {
-        self.form.participants.contains(id)
-    }
-}
-
 /// A session a coach of its project may correct, with the project's name and people.
 async fn correctable(
     state: &AppState,

@@ -250,7 +250,7 @@ async fn render_show(
         .filter(|p| !members.contains(&p.id))
         .map(|p| (p.id, p.name.clone()))
         .collect();
-    let mut projects: Vec<_> = crate::tracking::health_cards(
+    let projects = crate::tracking::health_cards(
         state,
         i,
         &centre,
@@ -260,7 +260,6 @@ async fn render_show(
         None,
     )
     .await?;
-    projects.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -273,7 +272,7 @@ async fn render_show(
             .can(Action::ManageCentre, Scope::Centre(centre.id)),
         dates: dates(i, &cohort),
         form: form.unwrap_or_else(|| CohortForm::of(&cohort)),
-        projects: projects.into_iter().map(|(_, p)| p).collect(),
+        projects: crate::tracking::most_alerts_first(projects),
         others,
         centre,
         cohort,

@@ -146,8 +146,13 @@ pub async fn watched_projects(
             .filter(|p| manages || p.relation.as_deref() == Some("follower"));
         out.extend(health_cards(state, ctx.i, centre, projects.collect(), cohort).await?);
     }
-    out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
-    Ok(out.into_iter().map(|(_, p)| p).collect())
+    Ok(most_alerts_first(out))
+}
+
+/// Health cards in the order a coach reads them: most alerts first, then by name.
+pub fn most_alerts_first(mut cards: Vec<(usize, WatchedProject)>) -> Vec<WatchedProject> {
+    cards.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    cards.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Each project of one centre with its last activity and alerts (and how many alerts, to sort

@@ -231,6 +231,17 @@ async fn a_coach_invited_to_a_centre_accepts_and_sees_the_coach_navigation() {
         assert_eq!(coach.post(&link, &[]).await.status, StatusCode::FORBIDDEN);
 
         let mut nina = app.client();
+        // Before joining, Nina tried the self-diagnostic anonymously in this browser.
+        let started = nina.post("/diagnostics/projet-pret/start", &[]).await;
+        let attempt: i64 = started
+            .location()
+            .unwrap()
+            .trim_end_matches("/pages/1")
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         let form = nina.get(&link).await;
         assert!(form.body.contains("Micro-centre de Die"));
         let accepted = nina
@@ -243,6 +254,13 @@ async fn a_coach_invited_to_a_centre_accepts_and_sees_the_coach_navigation() {
             )
             .await;
         assert_eq!(accepted.location(), Some("/dashboard"));
+        // The new account holds it, and the browser forgets the anonymous respondent.
+        let adopted = store::diagnostics::attempt(&app.state.db, attempt)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(adopted.user_id.is_some() && adopted.respondent_hash.is_none());
+        assert!(nina.cookie("diagnostic").is_none());
         let dash = nina.get("/dashboard").await;
         assert!(dash.body.contains("Mon centre") && dash.body.contains("accompagnateur·rice"));
         assert!(!dash.body.contains("/admin/jobs"));

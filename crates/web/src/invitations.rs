@@ -9,7 +9,7 @@ use crate::security::{hash_password, token_hash};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Role, password};
 use serde::Deserialize;
@@ -101,6 +101,7 @@ pub struct AcceptForm {
 pub async fn accept(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     Path(token): Path<String>,
     Form(form): Form<AcceptForm>,
 ) -> WebResult<Response> {
@@ -142,7 +143,9 @@ pub async fn accept(
                 Err(err) => return Err(err.into()),
             };
             audit::record(&state.db, AuditAction::SignUp, Entry::about_self(id)).await?;
-            (id, Some(start_session(&state, id).await?))
+            let mut cookies = start_session(&state, id).await?;
+            cookies.extend(crate::diagnostics::adopt_on_sign_in(&state, &headers, id).await?);
+            (id, Some(cookies))
         }
     };
     let inv = match store::centres::accept_invitation(&state.db, &hash, user_id).await {

@@ -758,6 +758,15 @@ async fn landing_seo_and_staff_texts() {
             .await;
         assert_eq!(away.location(), Some("/dashboard"));
         assert!(other.get("/").await.body.contains("<html lang=\"fr\">"));
+        // A mangled link still answers with a redirect, never an error.
+        for odd in [
+            "/lang",
+            "/lang?lang=xx",
+            "/lang?lang=en&lang=fr&next=/&next=/x",
+            "/lang?%ZZ",
+        ] {
+            assert_eq!(other.get(odd).await.status, StatusCode::SEE_OTHER, "{odd}");
+        }
         // Every public page has its canonical and OG tags.
         for path in [
             "/pionniers",

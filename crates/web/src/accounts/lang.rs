@@ -34,10 +34,17 @@ pub async fn switch(
 pub async fn follow(
     State(state): State<AppState>,
     ctx: Ctx,
-    Query(form): Query<LangForm>,
+    Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let locale = Locale::parse(&form.lang).unwrap_or(ctx.i.locale);
-    remember(&state, locale, &form.next)
+    // Read leniently (a link can be mangled): the first of each, anything else ignored.
+    let first = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let locale = Locale::parse(first("lang")).unwrap_or(ctx.i.locale);
+    remember(&state, locale, first("next"))
 }
 
 /// The language cookie, and back to the page.

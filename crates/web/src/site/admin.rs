@@ -284,7 +284,19 @@ pub async fn texts_save(
     if !errors.is_empty() {
         return render_texts(&state, &ctx, form, errors, None, FieldErrors::default()).await;
     }
-    let body = serde_json::to_string(&texts).map_err(|e| WebError::Internal(e.to_string()))?;
+    save_texts(&state, &ctx, lang, &texts, "landing").await
+}
+
+/// Stores a language's landing texts (`part` names what changed, for the audit log), forgets
+/// the rendered page and goes back to the editor.
+pub(super) async fn save_texts(
+    state: &AppState,
+    ctx: &Ctx,
+    lang: Locale,
+    texts: &LandingTexts,
+    part: &str,
+) -> WebResult<Response> {
+    let body = serde_json::to_string(texts).map_err(|e| WebError::Internal(e.to_string()))?;
     let user = ctx.require_user()?;
     store::site::set_landing_texts(&state.db, lang.code(), &body, Some(user.id), store::now())
         .await?;
@@ -293,7 +305,7 @@ pub async fn texts_save(
         AuditAction::SiteEdited,
         Entry {
             actor_id: Some(user.id),
-            detail: &format!("landing:{}", lang.code()),
+            detail: &format!("{part}:{}", lang.code()),
             ..Entry::default()
         },
     )
@@ -302,7 +314,7 @@ pub async fn texts_save(
     Ok(crate::accounts::redirect_with_flash(
         &format!("/admin/site?lang={}", lang.code()),
         "flash-site-saved",
-        &state,
+        state,
     ))
 }
 

@@ -12,7 +12,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::{Action, Locale, Scope};
-use store::audit::{self, AuditAction, Entry};
 
 fn extension(name: &str) -> String {
     name.rsplit_once('.')
@@ -57,26 +56,7 @@ pub async fn upload(
         ),
         None => String::new(),
     };
-    let body = serde_json::to_string(&texts).map_err(|e| WebError::Internal(e.to_string()))?;
-    let user = ctx.require_user()?;
-    store::site::set_landing_texts(&state.db, lang.code(), &body, Some(user.id), store::now())
-        .await?;
-    audit::record(
-        &state.db,
-        AuditAction::SiteEdited,
-        Entry {
-            actor_id: Some(user.id),
-            detail: &format!("video:{}", lang.code()),
-            ..Entry::default()
-        },
-    )
-    .await?;
-    state.site.changed();
-    Ok(crate::accounts::redirect_with_flash(
-        &format!("/admin/site?lang={}", lang.code()),
-        "flash-site-saved",
-        &state,
-    ))
+    super::admin::save_texts(&state, &ctx, lang, &texts, "video").await
 }
 
 /// `bytes=a-b`, `bytes=a-` or `bytes=-n` within `len` bytes → the inclusive range.

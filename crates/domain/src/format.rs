@@ -4,6 +4,18 @@ use crate::Locale;
 const NARROW_NBSP: char = '\u{202F}';
 const NBSP: char = '\u{00A0}';
 
+/// A Unix time as RFC 3339 (`2026-11-26T04:44:29Z`), for machines: feeds, structured data and
+/// data exports. Empty for a time out of range.
+pub fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
 /// Groups the digits of an integer by thousands with the locale's separator.
 pub fn integer(locale: Locale, value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
@@ -62,6 +74,13 @@ pub fn time_of_day(locale: Locale, hour: u8, minute: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_for_machines() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_795_667_069), "2026-11-26T04:24:29Z");
+        assert_eq!(rfc3339(i64::MAX), "");
+    }
 
     #[test]
     fn money_in_both_locales() {

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use domain::format::rfc3339;
 use serde::Deserialize;
 use serde_json::json;
 use store::audit::{self, AuditAction, Entry};
@@ -68,16 +69,6 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         HeaderValue::from_static("attachment; filename=\"impact-studio-mes-donnees.json\""),
     );
     Ok(response)
-}
-
-fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,7 +1,7 @@
 //! Feeds: the blog in Atom (one per language, `?lang=en`), the podcast in RSS 2.0 with the
 //! iTunes tags podcast directories require. Every address is absolute (the public base URL);
 //! every text is escaped, the HTML of a post travels escaped in `<content type="html">`.
-use super::public::{extension_of, rfc3339};
+use super::public::extension_of;
 use crate::error::WebResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
@@ -11,6 +11,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use domain::Locale;
 use domain::content::{self, Kind};
+use domain::format::rfc3339;
 use std::fmt::Write;
 
 fn rfc2822(unix: i64) -> String {

@@ -1,7 +1,7 @@
 //! The public content pages: fixed pages, the blog, the podcast, case studies, guides and their
 //! chapters, search. Each page shows the reader's language (or `?lang=`), falls back to French
 //! with a note, and links the other language with `hreflang`.
-use super::{LangQuery, content_lang, json_ld, public_path, published_on, summary_or_excerpt};
+use super::{LangQuery, content_lang, public_path, published_on, summary_or_excerpt};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::i18n::I18n;
@@ -11,6 +11,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use domain::content::{self, Kind};
+use domain::format::rfc3339;
 use serde::Deserialize;
 use store::content::Shown;
 
@@ -214,7 +215,7 @@ async fn seo_for(
             guide_slug(&shown.lang).as_deref(),
         ),
         alternates,
-        json_ld: json.as_ref().map(json_ld),
+        json_ld: json.as_ref().map(domain::site::json_ld),
     })
 }
 
@@ -617,16 +618,6 @@ pub fn guess_audio_type(name: &str) -> &'static str {
         Some("wav") => "audio/wav",
         _ => "audio/mpeg",
     }
-}
-
-pub fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
 }
 
 async fn show(

@@ -109,15 +109,7 @@ fn share_links(i: I18n, url: &str, title: &str) -> Vec<(String, String)> {
 
 /// Structured data (schema.org `Event`).
 fn json_ld(state: &AppState, e: &Event) -> String {
-    let rfc = |t: i64| {
-        time::OffsetDateTime::from_unix_timestamp(t)
-            .ok()
-            .and_then(|d| {
-                d.format(&time::format_description::well_known::Rfc3339)
-                    .ok()
-            })
-            .unwrap_or_default()
-    };
+    let rfc = domain::format::rfc3339;
     let location = if e.place.is_empty() {
         serde_json::json!({ "@type": "VirtualLocation", "url": e.online_url })
     } else {

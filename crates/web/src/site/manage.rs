@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use domain::format::rfc3339;
 use serde::Deserialize;
 use store::audit::{self, AuditAction, Entry};
 use store::site::{Lead, Purpose, TokenLookup};
@@ -132,14 +133,6 @@ pub async fn page(
     }
 }
 
-fn rfc3339(unix: Option<i64>) -> Option<String> {
-    unix.and_then(|u| time::OffsetDateTime::from_unix_timestamp(u).ok())
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-}
-
 pub async fn export(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -152,11 +145,11 @@ pub async fn export(
         .await?
         .into_iter()
         .map(|(title, at, confirmed)| {
-            serde_json::json!({ "event": title, "starts_at": rfc3339(Some(at)), "confirmed_at": rfc3339(confirmed) })
+            serde_json::json!({ "event": title, "starts_at": rfc3339(at), "confirmed_at": confirmed.map(rfc3339) })
         })
         .collect();
     let body = serde_json::json!({
-        "exported_at": rfc3339(Some(store::now())),
+        "exported_at": rfc3339(store::now()),
         "purpose": ctx.i.t("site-purpose"),
         "retention": ctx.i.t("site-retention"),
         "lead": {
@@ -170,12 +163,12 @@ pub async fn export(
             "campaign": { "source": lead.utm_source, "medium": lead.utm_medium, "campaign": lead.utm_campaign, "referrer": lead.referrer_host },
             "status": lead.status,
             "tags": lead.tags.split(',').filter(|s| !s.is_empty()).collect::<Vec<_>>(),
-            "contact_consent_at": rfc3339(Some(lead.contact_consent_at)),
-            "newsletter_consent_at": rfc3339(lead.newsletter_consent_at),
-            "newsletter_unsubscribed_at": rfc3339(lead.newsletter_unsubscribed_at),
-            "confirmed_at": rfc3339(lead.confirmed_at),
-            "last_contact_at": rfc3339(Some(lead.last_contact_at)),
-            "created_at": rfc3339(Some(lead.created_at)),
+            "contact_consent_at": rfc3339(lead.contact_consent_at),
+            "newsletter_consent_at": lead.newsletter_consent_at.map(rfc3339),
+            "newsletter_unsubscribed_at": lead.newsletter_unsubscribed_at.map(rfc3339),
+            "confirmed_at": lead.confirmed_at.map(rfc3339),
+            "last_contact_at": rfc3339(lead.last_contact_at),
+            "created_at": rfc3339(lead.created_at),
         },
         "events": events,
     });

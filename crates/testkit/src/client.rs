@@ -126,6 +126,56 @@ impl Client {
         self.request(req).await
     }
 
+    /// Posts a `multipart/form-data` form with the CSRF token of the cookie and, optionally,
+    /// one file `(field, file name, bytes)`, declared with the type a browser would give it.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, &[u8])>,
+    ) -> TestResponse {
+        if self.cookie("csrf").is_none() {
+            self.get("/login").await;
+        }
+        let csrf = self.cookie("csrf").unwrap_or_default().to_string();
+        let boundary = "----impactTestBoundary7MA4YWxk";
+        let mut body: Vec<u8> = Vec::new();
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", &csrf)];
+        all.extend_from_slice(fields);
+        for (name, value) in all {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        if let Some((name, file_name, data)) = file {
+            let content_type = match file_name.rsplit_once('.').map(|(_, e)| e) {
+                Some("mp3") => "audio/mpeg",
+                Some("webm") => "video/webm",
+                Some("mp4") => "video/mp4",
+                Some("vtt") => "text/vtt",
+                _ => "application/octet-stream",
+            };
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n")
+                    .as_bytes(),
+            );
+            body.extend_from_slice(data);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let req = Request::post(path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .expect("request");
+        self.request(req).await
+    }
+
     /// Signs in and returns the response of the sign-in post.
     pub async fn login(&mut self, email: &str, password: &str) -> TestResponse {
         self.post("/login", &[("email", email), ("password", password)])

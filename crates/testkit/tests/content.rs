@@ -821,28 +821,28 @@ async fn episodes_take_an_uploaded_audio_file() {
             ("_action", "save"),
         ];
         // Not audio: refused beside the field, nothing stored.
-        let r = post_multipart(
-            &mut admin,
-            "/admin/content/new",
-            &base,
-            Some(("audio", "notes.mp3", b"<html>pas du son</html>")),
-        )
-        .await;
+        let r = admin
+            .post_multipart(
+                "/admin/content/new",
+                &base,
+                Some(("audio", "notes.mp3", b"<html>pas du son</html>")),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("pas un fichier audio"));
         assert!(r.body.contains("Épisode 3 : mesurer son impact"));
         let mut bad = base.to_vec();
         bad.retain(|(k, _)| *k != "duration");
         bad.push(("duration", "douze minutes"));
-        let r = post_multipart(&mut admin, "/admin/content/new", &bad, None).await;
+        let r = admin.post_multipart("/admin/content/new", &bad, None).await;
         assert!(r.body.contains("Durée invalide"));
-        let r = post_multipart(
-            &mut admin,
-            "/admin/content/new",
-            &base,
-            Some(("audio", "episode-3.mp3", MP3)),
-        )
-        .await;
+        let r = admin
+            .post_multipart(
+                "/admin/content/new",
+                &base,
+                Some(("audio", "episode-3.mp3", MP3)),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let id = item_id(&r);
         let item = store::content::find(&app.state.db, id)
@@ -891,45 +891,4 @@ fn child<'a, 'i>(
 ) -> Option<roxmltree::Node<'a, 'i>> {
     node.children()
         .find(|c| c.tag_name().name() == name && c.tag_name().namespace() == ns)
-}
-
-/// A `multipart/form-data` post with the CSRF token of the client's cookie.
-async fn post_multipart(
-    client: &mut Client,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, &str, &[u8])>,
-) -> TestResponse {
-    if client.cookie("csrf").is_none() {
-        client.get("/login").await;
-    }
-    let csrf = client.cookie("csrf").unwrap_or_default().to_string();
-    let boundary = "----impactContentBoundary";
-    let mut body: Vec<u8> = Vec::new();
-    let mut all: Vec<(&str, &str)> = vec![("_csrf", &csrf)];
-    all.extend_from_slice(fields);
-    for (name, value) in all {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    if let Some((name, file_name, data)) = file {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: audio/mpeg\r\n\r\n").as_bytes(),
-        );
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let req = Request::post(path)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(body))
-        .unwrap();
-    client.request(req).await
 }

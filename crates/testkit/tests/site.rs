@@ -884,5 +884,43 @@ async fn landing_seo_and_staff_texts() {
             .await
             .unwrap();
         assert!(audit.iter().any(|a| a.action == "site_edited"));
+
+        // The pitch video uploaded here: a file that is not a video is refused beside its
+        // field; a WebM is stored, served from this site and shown on the landing.
+        let r = admin
+            .post_multipart(
+                "/admin/site/video",
+                &[("lang", "fr")],
+                Some(("video", "pitch.exe", b"MZ")),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("f-video-error"));
+        let r = admin
+            .post_multipart(
+                "/admin/site/video",
+                &[("lang", "fr")],
+                Some(("video", "pitch.webm", b"\x1aE\xdf\xa3 webm")),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), Some("/admin/site?lang=fr"));
+        let home = v.get("/").await.body;
+        let src = home
+            .split("src=\"")
+            .find(|s| s.starts_with("/media/"))
+            .and_then(|s| s.split('"').next())
+            .expect("the landing plays the uploaded video")
+            .to_string();
+        assert!(src.ends_with(".webm"));
+        assert_eq!(v.get(&src).await.status, StatusCode::OK);
+        let audit = store::audit::list(&app.state.db, None, 20, 0)
+            .await
+            .unwrap();
+        assert!(
+            audit
+                .iter()
+                .any(|a| a.action == "site_edited" && a.detail == "video:fr")
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! network report with CSV and XLSX read back, yearly review, dashboards).
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use testkit::{Client, TestApp, TestResponse, databases};
+use testkit::{Client, TestApp, databases};
 
 async fn user(db: &store::Db, email: &str, name: &str) -> i64 {
     let hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
@@ -286,48 +286,6 @@ async fn indicators_measurements_figures_and_reviews_on_both_databases() {
     }
 }
 
-/// A `multipart/form-data` post with the CSRF token of the client's cookie.
-async fn post_multipart(
-    client: &mut Client,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, &str, &[u8])>,
-) -> TestResponse {
-    if client.cookie("csrf").is_none() {
-        client.get("/login").await;
-    }
-    let csrf = client.cookie("csrf").unwrap_or_default().to_string();
-    let boundary = "----impactTestBoundary7MA4YWxk";
-    let mut body: Vec<u8> = Vec::new();
-    let mut all: Vec<(&str, &str)> = vec![("_csrf", &csrf)];
-    all.extend_from_slice(fields);
-    for (name, value) in all {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    if let Some((name, file_name, data)) = file {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .as_bytes(),
-        );
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let req = Request::post(path)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(body))
-        .unwrap();
-    client.request(req).await
-}
-
 async fn project_id(app: &TestApp, name: &str) -> i64 {
     let mut found = None;
     for c in store::centres::list(&app.state.db).await.unwrap() {
@@ -364,17 +322,17 @@ async fn coach_records_a_session_participant_ticks_off_the_task() {
         );
 
         // A bad date: the error shows beside the field and what was typed stays.
-        let bad = post_multipart(
-            &mut coach,
-            &format!("/projects/{id}/sessions"),
-            &[
-                ("held_on", "12/11/2026"),
-                ("shared_notes", "Point sur le local"),
-                ("next_steps", "Préparer le stand du marché"),
-            ],
-            None,
-        )
-        .await;
+        let bad = coach
+            .post_multipart(
+                &format!("/projects/{id}/sessions"),
+                &[
+                    ("held_on", "12/11/2026"),
+                    ("shared_notes", "Point sur le local"),
+                    ("next_steps", "Préparer le stand du marché"),
+                ],
+                None,
+            )
+            .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(bad.body.contains("id=\"f-held_on-error\""));
         assert!(
@@ -384,37 +342,37 @@ async fn coach_records_a_session_participant_ticks_off_the_task() {
 
         // Too large a file is refused beside its field (the test limit is 1 MB).
         let big = vec![b'x'; 1024 * 1024 + 10];
-        let too_big = post_multipart(
-            &mut coach,
-            &format!("/projects/{id}/sessions"),
-            &[("held_on", "2026-11-20")],
-            Some(("attachment", "scan.pdf", &big)),
-        )
-        .await;
+        let too_big = coach
+            .post_multipart(
+                &format!("/projects/{id}/sessions"),
+                &[("held_on", "2026-11-20")],
+                Some(("attachment", "scan.pdf", &big)),
+            )
+            .await;
         assert_eq!(too_big.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(too_big.body.contains("id=\"f-attachment-error\""));
 
         let paul_text = paul.to_string();
-        let ok = post_multipart(
-            &mut coach,
-            &format!("/projects/{id}/sessions"),
-            &[
-                ("held_on", "2026-11-20"),
-                ("participants", &paul_text),
-                ("shared_notes", "Point sur le local"),
-                ("private_notes", "Fatigue de Paul à surveiller"),
-                ("decisions", "Stand au marché de la Croix-Rousse"),
-                ("next_steps", "Préparer le stand du marché\r\n"),
-                ("step_owner", &paul_text),
-                ("step_due", "2026-12-05"),
-            ],
-            Some((
-                "attachment",
-                "compte-rendu.txt",
-                "Compte rendu : tout va bien.".as_bytes(),
-            )),
-        )
-        .await;
+        let ok = coach
+            .post_multipart(
+                &format!("/projects/{id}/sessions"),
+                &[
+                    ("held_on", "2026-11-20"),
+                    ("participants", &paul_text),
+                    ("shared_notes", "Point sur le local"),
+                    ("private_notes", "Fatigue de Paul à surveiller"),
+                    ("decisions", "Stand au marché de la Croix-Rousse"),
+                    ("next_steps", "Préparer le stand du marché\r\n"),
+                    ("step_owner", &paul_text),
+                    ("step_due", "2026-12-05"),
+                ],
+                Some((
+                    "attachment",
+                    "compte-rendu.txt",
+                    "Compte rendu : tout va bien.".as_bytes(),
+                )),
+            )
+            .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         let tasks = store::tracking::tasks(&app.state.db, id).await.unwrap();
         let task = tasks
@@ -461,13 +419,13 @@ async fn coach_records_a_session_participant_ticks_off_the_task() {
         );
         assert!(page.contains("task task-done"));
         // Participants cannot record sessions; another centre's manager sees nothing.
-        let refused = post_multipart(
-            &mut participant,
-            &format!("/projects/{id}/sessions"),
-            &[("held_on", "2026-11-20")],
-            None,
-        )
-        .await;
+        let refused = participant
+            .post_multipart(
+                &format!("/projects/{id}/sessions"),
+                &[("held_on", "2026-11-20")],
+                None,
+            )
+            .await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
         let mut die = app.client();
         die.login("manager.die@demo.local", "impact-demo").await;
@@ -535,17 +493,17 @@ async fn coach_corrects_a_recorded_session() {
             .id;
         let mut coach = app.client();
         coach.login("coach@demo.local", "impact-demo").await;
-        let recorded = post_multipart(
-            &mut coach,
-            &format!("/projects/{id}/sessions"),
-            &[
-                ("held_on", "2026-11-20"),
-                ("shared_notes", "Point sur le lcoal"),
-                ("next_steps", "Appeler la mairie"),
-            ],
-            None,
-        )
-        .await;
+        let recorded = coach
+            .post_multipart(
+                &format!("/projects/{id}/sessions"),
+                &[
+                    ("held_on", "2026-11-20"),
+                    ("shared_notes", "Point sur le lcoal"),
+                    ("next_steps", "Appeler la mairie"),
+                ],
+                None,
+            )
+            .await;
         assert_eq!(recorded.status, StatusCode::SEE_OTHER);
         let session = store::tracking::sessions(&app.state.db, id, 50)
             .await
@@ -769,34 +727,34 @@ async fn roadmap_template_details_timeline_and_file_import() {
         let mut manager = app.client();
         manager.login("manager@demo.local", "impact-demo").await;
         let crlf = "# Plan\r\n## Phase 1 (Mois 1-1)\r\n### Mois 1: Départ\r\n- [x] Réunir l'équipe\r\n- [ ] Écrire le budget\r\n";
-        let imported = post_multipart(
-            &mut manager,
-            "/roadmaps/import-file",
-            &[("centre", "studio"), ("start_date", "")],
-            Some(("plan.md", "plan.md", crlf.as_bytes())),
-        )
-        .await;
+        let imported = manager
+            .post_multipart(
+                "/roadmaps/import-file",
+                &[("centre", "studio"), ("start_date", "")],
+                Some(("plan.md", "plan.md", crlf.as_bytes())),
+            )
+            .await;
         // The file field is named `file`.
         assert_eq!(imported.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(imported.body.contains("id=\"f-file-error\""));
-        let imported = post_multipart(
-            &mut manager,
-            "/roadmaps/import-file",
-            &[("centre", "studio"), ("start_date", "")],
-            Some(("file", "plan.md", crlf.as_bytes())),
-        )
-        .await;
+        let imported = manager
+            .post_multipart(
+                "/roadmaps/import-file",
+                &[("centre", "studio"), ("start_date", "")],
+                Some(("file", "plan.md", crlf.as_bytes())),
+            )
+            .await;
         assert_eq!(imported.status, StatusCode::SEE_OTHER, "{}", imported.body);
         let new_path = imported.location().unwrap().to_string();
         let export = manager.get(&format!("{new_path}/export.md")).await;
         assert_eq!(export.body, crlf.replace("\r\n", "\n"));
-        let broken = post_multipart(
-            &mut manager,
-            "/roadmaps/import-file",
-            &[("centre", "studio")],
-            Some(("file", "plan.md", b"# Plan\n- [ ] avant toute phase\n")),
-        )
-        .await;
+        let broken = manager
+            .post_multipart(
+                "/roadmaps/import-file",
+                &[("centre", "studio")],
+                Some(("file", "plan.md", b"# Plan\n- [ ] avant toute phase\n")),
+            )
+            .await;
         assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(broken.body.contains("Ligne 2"));
         // Without the CSRF field, a multipart post is refused like any form.
@@ -887,34 +845,34 @@ async fn indicators_network_report_exports_and_yearly_review() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         let pi = store::impact::indicators(&app.state.db, id).await.unwrap()[0].id;
-        let refused = post_multipart(
-            &mut ambassador,
-            &format!("/project-indicators/{pi}/measurements"),
-            &[
-                ("measured_on", "2026-10-31"),
-                ("value", "quatre"),
-                ("source", "Agenda"),
-            ],
-            None,
-        )
-        .await;
+        let refused = ambassador
+            .post_multipart(
+                &format!("/project-indicators/{pi}/measurements"),
+                &[
+                    ("measured_on", "2026-10-31"),
+                    ("value", "quatre"),
+                    ("source", "Agenda"),
+                ],
+                None,
+            )
+            .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
             refused.body.contains(&format!("id=\"f-value-{pi}-error\""))
                 && refused.body.contains("quatre")
         );
         for (on, value) in [("2026-10-31", "4"), ("2026-11-20", "2")] {
-            let ok = post_multipart(
-                &mut ambassador,
-                &format!("/project-indicators/{pi}/measurements"),
-                &[
-                    ("measured_on", on),
-                    ("value", value),
-                    ("source", "Agenda du lieu"),
-                ],
-                Some(("evidence", "affiche.pdf", b"%PDF-1.4 affiche")),
-            )
-            .await;
+            let ok = ambassador
+                .post_multipart(
+                    &format!("/project-indicators/{pi}/measurements"),
+                    &[
+                        ("measured_on", on),
+                        ("value", value),
+                        ("source", "Agenda du lieu"),
+                    ],
+                    Some(("evidence", "affiche.pdf", b"%PDF-1.4 affiche")),
+                )
+                .await;
             assert_eq!(ok.status, StatusCode::SEE_OTHER);
         }
         let page = ambassador

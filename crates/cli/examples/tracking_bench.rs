@@ -39,9 +39,19 @@ async fn seed(db: &store::Db, projects: usize) -> i64 {
         .collect();
     let mut rows = Vec::with_capacity(projects * INDICATORS * MONTHS);
     for p in 0..projects {
-        let project = store::projects::create(db, centre, &format!("Projet {p}"), "", "launch")
-            .await
-            .expect("project");
+        let project = store::projects::create(
+            db,
+            &store::projects::NewProject {
+                centre_id: centre,
+                name: &format!("Projet {p}"),
+                summary: "",
+                stage: "launch",
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("project")
+        .id;
         for (k, code) in codes.iter().enumerate() {
             let pi = store::impact::add_indicator(
                 db,

@@ -22,6 +22,8 @@ pub enum DomainError {
     Required,
     #[error("value too long")]
     TooLong,
+    #[error("not one of the choices offered")]
+    UnknownChoice,
 }
 
 impl DomainError {
@@ -37,6 +39,7 @@ impl DomainError {
             DomainError::UnknownLocale => "error-locale-unknown",
             DomainError::Required => "error-required",
             DomainError::TooLong => "error-too-long",
+            DomainError::UnknownChoice => "error-choice-unknown",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod locale;
 pub mod markdown;
 pub mod password;
 pub mod policy;
+pub mod project;
 pub mod roadmap;
 pub mod role;
 pub mod site;

@@ -55,6 +55,11 @@ pub enum Action {
     ViewAuditLog,
     ListProjects,
     CreateProject,
+    /// Put a centre member on a project (participant or coach) or take them off it.
+    AssignPeople,
+    // Network, for any signed-in person
+    /// Join the studio as a participant to start a first project (someone with no centre yet).
+    JoinStudio,
     // Project
     ViewProject,
     EditProject,
@@ -62,7 +67,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 21] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -79,6 +84,8 @@ impl Action {
         Action::ViewAuditLog,
         Action::ListProjects,
         Action::CreateProject,
+        Action::AssignPeople,
+        Action::JoinStudio,
         Action::ViewProject,
         Action::EditProject,
         Action::CoachProject,
@@ -141,7 +148,8 @@ impl Actor {
             (ViewCentre | CreateProject, Scope::Centre(c)) => {
                 self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
             }
-            (ManageCentre | ManageMembers | ViewAuditLog, Scope::Centre(c)) => {
+            (JoinStudio, Scope::Network) => true,
+            (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }
             (ListProjects, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
@@ -153,12 +161,24 @@ impl Actor {
                     follower,
                 },
             ) => {
+                // A project's members see it even without a role in its centre: a co-editor
+                // invited by a participant is a guest of that one project.
                 self.has_in(centre, &[CentreManager, Coach])
-                    || ((member || follower) && self.roles_in(centre).next().is_some())
+                    || member
+                    || (follower && self.roles_in(centre).next().is_some())
             }
-            (EditProject, Scope::Project { centre, member, .. }) => {
+            // Coaches hold the pen on the projects they follow (in a workshop they often type).
+            (
+                EditProject,
+                Scope::Project {
+                    centre,
+                    member,
+                    follower,
+                },
+            ) => {
                 self.has_in(centre, &[CentreManager])
-                    || (member && self.has_in(centre, &[Participant, Ambassador, Coach]))
+                    || member
+                    || (follower && self.has_in(centre, &[Coach]))
             }
             (
                 CoachProject,

@@ -26,9 +26,8 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-        | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads | ManageSite => {
-            Scope::Network
-        }
+        | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads | ManageSite
+        | JoinStudio => Scope::Network,
         ViewProject | EditProject | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -49,12 +48,15 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
             _,
         ) => ("N", "N"),
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),
-        (ManageCentre | ManageMembers | ViewAuditLog, _) => ("MN", "N"),
+        (JoinStudio, _) => ("PACMN", "PACMN"),
+        (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),
-        (ViewProject, Rel::Member | Rel::Follower) => ("PACMN", "N"),
-        (EditProject, Rel::None | Rel::Follower) => ("MN", "N"),
-        (EditProject, Rel::Member) => ("PACMN", "N"),
+        // A member of a project sees and edits it even from another centre: a project guest.
+        (ViewProject | EditProject, Rel::Member) => ("PACMN", "PACMN"),
+        (ViewProject, Rel::Follower) => ("PACMN", "N"),
+        (EditProject, Rel::None) => ("MN", "N"),
+        (EditProject, Rel::Follower) => ("CMN", "N"),
         (CoachProject, Rel::None | Rel::Member) => ("MN", "N"),
         (CoachProject, Rel::Follower) => ("CMN", "N"),
     }
@@ -88,7 +90,45 @@ fn every_role_action_and_centre() {
             }
         }
     }
-    assert_eq!(checked, 6 * 19 * 3 * 2);
+    assert_eq!(checked, 6 * Action::ALL.len() * 3 * 2);
+}
+
+#[test]
+fn a_project_guest_reaches_that_project_only() {
+    // Invited by a participant to co-edit, with no role in any centre.
+    let guest = Actor {
+        user_id: Some(9),
+        memberships: vec![],
+    };
+    let member = Scope::Project {
+        centre: SAME,
+        member: true,
+        follower: false,
+    };
+    let stranger = Scope::Project {
+        centre: SAME,
+        member: false,
+        follower: false,
+    };
+    assert!(guest.can(Action::ViewProject, member));
+    assert!(guest.can(Action::EditProject, member));
+    assert!(!guest.can(Action::CoachProject, member));
+    assert!(!guest.can(Action::ViewProject, stranger));
+    assert!(!guest.can(Action::ViewCentre, Scope::Centre(SAME)));
+    assert!(!guest.can(Action::CreateProject, Scope::Centre(SAME)));
+    assert!(guest.can(Action::JoinStudio, Scope::Network));
+    assert!(!Actor::visitor().can(Action::JoinStudio, Scope::Network));
+    // A coach who no longer holds the role in the centre loses the projects they followed.
+    let former = Actor {
+        user_id: Some(3),
+        memberships: vec![(SAME, Role::Participant)],
+    };
+    let followed = Scope::Project {
+        centre: SAME,
+        member: false,
+        follower: true,
+    };
+    assert!(!former.can(Action::EditProject, followed));
 }
 
 #[test]

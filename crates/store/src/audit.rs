@@ -1,5 +1,5 @@
 //! The audit log of sensitive actions. Entries hold ids, never passwords, tokens or e-mails.
-use crate::{Db, Result, now};
+use crate::{Db, Exec, Result, now};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditAction {
@@ -31,10 +31,16 @@ pub enum AuditAction {
     LeadErased,
     LeadConverted,
     SiteEdited,
+    ProjectCreated,
+    ProjectEdited,
+    ProjectArchived,
+    ProjectRestored,
+    ProjectPersonAdded,
+    ProjectPersonRemoved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 34] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -63,6 +69,12 @@ impl AuditAction {
         AuditAction::LeadErased,
         AuditAction::LeadConverted,
         AuditAction::SiteEdited,
+        AuditAction::ProjectCreated,
+        AuditAction::ProjectEdited,
+        AuditAction::ProjectArchived,
+        AuditAction::ProjectRestored,
+        AuditAction::ProjectPersonAdded,
+        AuditAction::ProjectPersonRemoved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -95,6 +107,12 @@ impl AuditAction {
             AuditAction::LeadErased => "lead_erased",
             AuditAction::LeadConverted => "lead_converted",
             AuditAction::SiteEdited => "site_edited",
+            AuditAction::ProjectCreated => "project_created",
+            AuditAction::ProjectEdited => "project_edited",
+            AuditAction::ProjectArchived => "project_archived",
+            AuditAction::ProjectRestored => "project_restored",
+            AuditAction::ProjectPersonAdded => "project_person_added",
+            AuditAction::ProjectPersonRemoved => "project_person_removed",
         }
     }
 
@@ -123,17 +141,22 @@ impl Entry<'_> {
     }
 }
 
-pub async fn record(db: &Db, action: AuditAction, entry: Entry<'_>) -> Result<()> {
+/// Records an action, on the pool or inside the transaction that made the change.
+pub async fn record<'e>(
+    ex: impl Into<Exec<'e>>,
+    action: AuditAction,
+    entry: Entry<'_>,
+) -> Result<()> {
     let sql = "INSERT INTO audit_log (at, actor_id, centre_id, action, subject_id, detail) \
                VALUES ($1, $2, $3, $4, $5, $6)";
-    on_db!(db, pool => sqlx::query(sql)
+    on_exec!(ex.into(), e => sqlx::query(sql)
         .bind(now())
         .bind(entry.actor_id)
         .bind(entry.centre_id)
         .bind(action.code())
         .bind(entry.subject_id)
         .bind(entry.detail)
-        .execute(pool)
+        .execute(e)
         .await?.rows_affected());
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! Centres (the studio and licensed micro-centres), memberships and invitations.
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Exec, Result, StoreError, now};
 use domain::Role;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -89,15 +89,20 @@ pub async fn members(db: &Db, centre_id: i64) -> Result<Vec<Member>> {
 }
 
 /// Gives a role; giving one already held is not an error.
-pub async fn grant(db: &Db, user_id: i64, centre_id: i64, role: Role) -> Result<()> {
+pub async fn grant<'e>(
+    ex: impl Into<Exec<'e>>,
+    user_id: i64,
+    centre_id: i64,
+    role: Role,
+) -> Result<()> {
     let sql = "INSERT INTO memberships (user_id, centre_id, role, created_at) VALUES ($1, $2, $3, $4) \
                ON CONFLICT (user_id, centre_id, role) DO NOTHING";
-    on_db!(db, pool => sqlx::query(sql)
+    on_exec!(ex.into(), e => sqlx::query(sql)
         .bind(user_id)
         .bind(centre_id)
         .bind(role.code())
         .bind(now())
-        .execute(pool)
+        .execute(e)
         .await?.rows_affected());
     Ok(())
 }
@@ -131,54 +136,37 @@ pub struct Invitation {
 const INVITATION_COLUMNS: &str =
     "id, centre_id, email, role, invited_by, created_at, expires_at, accepted_at";
 
-pub async fn invite(
-    db: &Db,
-    token_hash: &str,
-    centre_id: i64,
-    email: &str,
-    role: Role,
-    invited_by: i64,
-    ttl_secs: i64,
-) -> Result<i64> {
-    let now = now();
-    let sql = "INSERT INTO invitations (token_hash, centre_id, email, role, invited_by, created_at, expires_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
-        .bind(token_hash)
-        .bind(centre_id)
-        .bind(email)
-        .bind(role.code())
-        .bind(invited_by)
-        .bind(now)
-        .bind(now + ttl_secs)
-        .fetch_one(pool)
-        .await?))
+/// An invitation to a centre with a role, and optionally to one of its projects.
+#[derive(Debug, Clone)]
+pub struct NewInvitation<'a> {
+    pub token_hash: &'a str,
+    pub centre_id: i64,
+    pub email: &'a str,
+    pub role: Role,
+    pub invited_by: i64,
+    pub ttl_secs: i64,
+    /// The project it opens: as a member, or as a follower for a coach.
+    pub project_id: Option<i64>,
+    /// Whether accepting gives the role in the centre. An invitation sent by a participant to
+    /// co-edit their project does not: it makes a guest of that project only.
+    pub grants_membership: bool,
 }
 
-/// Invites someone to a centre as a participant and to one of its projects as a member (a canvas
-/// co-editor); accepting does both.
-pub async fn invite_to_project(
-    db: &Db,
-    token_hash: &str,
-    centre_id: i64,
-    project_id: i64,
-    email: &str,
-    invited_by: i64,
-    ttl_secs: i64,
-) -> Result<i64> {
+pub async fn invite<'e>(ex: impl Into<Exec<'e>>, new: &NewInvitation<'_>) -> Result<i64> {
     let now = now();
-    let sql = "INSERT INTO invitations (token_hash, centre_id, email, role, invited_by, created_at, expires_at, project_id) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
-        .bind(token_hash)
-        .bind(centre_id)
-        .bind(email)
-        .bind(Role::Participant.code())
-        .bind(invited_by)
+    let sql = "INSERT INTO invitations (token_hash, centre_id, email, role, invited_by, created_at, expires_at, project_id, grants_membership) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+    Ok(on_exec!(ex.into(), e => sqlx::query_scalar(sql)
+        .bind(new.token_hash)
+        .bind(new.centre_id)
+        .bind(new.email)
+        .bind(new.role.code())
+        .bind(new.invited_by)
         .bind(now)
-        .bind(now + ttl_secs)
-        .bind(project_id)
-        .fetch_one(pool)
+        .bind(now + new.ttl_secs)
+        .bind(new.project_id)
+        .bind(i64::from(new.grants_membership))
+        .fetch_one(e)
         .await?))
 }
 
@@ -218,19 +206,20 @@ pub async fn accept_invitation(db: &Db, token_hash: &str, user_id: i64) -> Resul
             .await?
             .ok_or(StoreError::NotFound)?;
         sqlx::query(
-            "INSERT INTO memberships (user_id, centre_id, role, created_at) VALUES ($1, $2, $3, $4) \
+            "INSERT INTO memberships (user_id, centre_id, role, created_at) \
+             SELECT $1, centre_id, role, $2 FROM invitations WHERE id = $3 AND grants_membership = 1 \
              ON CONFLICT (user_id, centre_id, role) DO NOTHING",
         )
         .bind(user_id)
-        .bind(invitation.centre_id)
-        .bind(&invitation.role)
         .bind(now)
+        .bind(invitation.id)
         .execute(&mut *tx)
         .await?;
-        // A co-editor invitation also opens its project.
+        // A project invitation also opens its project: a coach follows it, anyone else joins it.
         sqlx::query(
             "INSERT INTO project_people (project_id, user_id, relation) \
-             SELECT project_id, $1, 'member' FROM invitations WHERE id = $2 AND project_id IS NOT NULL \
+             SELECT project_id, $1, CASE WHEN role = 'coach' THEN 'follower' ELSE 'member' END \
+             FROM invitations WHERE id = $2 AND project_id IS NOT NULL \
              ON CONFLICT (project_id, user_id) DO NOTHING",
         )
         .bind(user_id)

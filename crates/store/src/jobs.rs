@@ -1,7 +1,7 @@
 //! The job queue, in the database so that any node can run any job. A job is claimed with a
 //! lease; on PostgreSQL `FOR UPDATE SKIP LOCKED` keeps two workers off the same row, on SQLite the
 //! single writer does. A job whose worker died is claimed again once its lease has run out.
-use crate::{Db, Result, now};
+use crate::{Db, Exec, Result, now};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Job {
@@ -19,17 +19,23 @@ pub struct Job {
 
 const JOB_COLUMNS: &str = "id, kind, payload, status, attempts, max_attempts, run_at, last_error, created_at, finished_at";
 
-/// Enqueues a job to run at `run_at` (or now). Use inside the same flow that decided it.
-pub async fn enqueue(db: &Db, kind: &str, payload: &str, run_at: Option<i64>) -> Result<i64> {
+/// Enqueues a job to run at `run_at` (or now): inside the transaction of the change that
+/// decided it, so that no worker sees it before that change is committed.
+pub async fn enqueue<'e>(
+    ex: impl Into<Exec<'e>>,
+    kind: &str,
+    payload: &str,
+    run_at: Option<i64>,
+) -> Result<i64> {
     let now = now();
     let sql =
         "INSERT INTO jobs (kind, payload, run_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+    Ok(on_exec!(ex.into(), e => sqlx::query_scalar(sql)
         .bind(kind)
         .bind(payload)
         .bind(run_at.unwrap_or(now))
         .bind(now)
-        .fetch_one(pool)
+        .fetch_one(e)
         .await?))
 }
 

@@ -4,6 +4,8 @@
 
 #[macro_use]
 mod macros;
+#[macro_use]
+pub mod tx;
 pub mod accounts;
 pub mod audit;
 pub mod canvas;
@@ -25,6 +27,7 @@ pub mod tracking;
 
 pub use db::{Backend, Db, write_turn};
 pub use error::StoreError;
+pub use tx::{Exec, Tx};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

@@ -1,6 +1,6 @@
 //! Roadmaps (phases → periods → items), kept as their parsed document so that exporting gives
 //! back the imported Markdown byte for byte.
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Exec, Result, StoreError, now};
 use domain::roadmap::Roadmap;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -31,8 +31,8 @@ fn encode(roadmap: &Roadmap) -> Result<String> {
     serde_json::to_string(roadmap).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-pub async fn create(
-    db: &Db,
+pub async fn create<'e>(
+    ex: impl Into<Exec<'e>>,
     centre_id: i64,
     project_id: Option<i64>,
     roadmap: &Roadmap,
@@ -43,7 +43,7 @@ pub async fn create(
     let sql = "INSERT INTO roadmaps (centre_id, project_id, title, start_date, document, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id";
     let document = encode(roadmap)?;
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+    Ok(on_exec!(ex.into(), e => sqlx::query_scalar(sql)
         .bind(centre_id)
         .bind(project_id)
         .bind(&roadmap.title)
@@ -51,7 +51,7 @@ pub async fn create(
         .bind(&document)
         .bind(user_id)
         .bind(now)
-        .fetch_one(pool)
+        .fetch_one(e)
         .await?))
 }
 

@@ -24,9 +24,19 @@ async fn project(db: &store::Db) -> (i64, i64) {
     )
     .await
     .unwrap();
-    let project = store::projects::create(db, centre, "P", "", "idea")
-        .await
-        .unwrap();
+    let project = store::projects::create(
+        db,
+        &store::projects::NewProject {
+            centre_id: centre,
+            name: "P",
+            summary: "",
+            stage: "idea",
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .id;
     (centre, project)
 }
 

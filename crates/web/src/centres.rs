@@ -5,8 +5,7 @@ use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
-use crate::mail::Compose;
-use crate::security::{new_token, token_hash};
+
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -323,49 +322,19 @@ pub async fn invite(
         return render_show(&state, &ctx, centre, form, errors).await;
     };
     let inviter = ctx.require_user()?;
-    let token = new_token();
-    let id = store::centres::invite(
-        &state.db,
-        &token_hash(&token),
-        centre.id,
-        email.as_str(),
-        role,
-        inviter.id,
-        INVITATION_TTL,
-    )
-    .await?;
-    audit::record(
-        &state.db,
-        AuditAction::InvitationSent,
-        Entry {
-            actor_id: Some(inviter.id),
-            centre_id: Some(centre.id),
-            detail: role.code(),
-            subject_id: Some(id),
+    crate::invitations::send(
+        &state,
+        i,
+        inviter,
+        &crate::invitations::Invite {
+            centre_id: centre.id,
+            centre_name: &centre.name,
+            email: email.as_str(),
+            role,
+            project: None,
+            grants_membership: true,
         },
     )
-    .await?;
-    let role_label = i.t(role.label_key());
-    Compose {
-        i,
-        to: email.as_str(),
-        subject: i.ta("email-invite-subject", &[("centre", &centre.name)]),
-        greeting: i.t("email-greeting-plain"),
-        paragraphs: vec![i.ta(
-            "email-invite-body",
-            &[
-                ("inviter", &inviter.display_name),
-                ("centre", &centre.name),
-                ("role", &role_label),
-            ],
-        )],
-        action: Some((
-            i.t("email-invite-action"),
-            state.url(&format!("/invitations/{token}")),
-        )),
-        after: vec![i.t("email-invite-expiry"), i.t("email-ignore-if-not-you")],
-    }
-    .queue(&state)
     .await?;
     Ok(redirect_with_flash(
         &format!("/centres/{}", centre.slug),

@@ -10,6 +10,8 @@ use domain::{Action, Role, Scope};
 
 pub struct ProjectCard {
     pub id: i64,
+    /// The cover colour's code (a `cover-…` class).
+    pub colour: &'static str,
     pub name: String,
     pub summary: String,
     pub stage: String,
@@ -34,6 +36,9 @@ struct DashboardView {
     centres: Vec<CentreCard>,
     stats: Vec<(String, String)>,
     roadmaps: Vec<crate::roadmaps::RoadmapCard>,
+    /// No project yet and no staff role: the page opens on how to start one.
+    show_start: bool,
+    can_create: bool,
     watched: Vec<crate::tracking::WatchedProject>,
     /// The cohorts the watched projects can be filtered by, and the one chosen (0: all).
     cohorts: Vec<(i64, String)>,
@@ -42,14 +47,9 @@ struct DashboardView {
     network_reports: bool,
 }
 
+/// The label key of a stored stage.
 pub fn stage_key(stage: &str) -> &'static str {
-    match stage {
-        "idea" => "stage-idea",
-        "design" => "stage-design",
-        "test" => "stage-test",
-        "launch" => "stage-launch",
-        _ => "stage-growth",
-    }
+    domain::project::Stage::from_stored(stage).label_key()
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -76,11 +76,13 @@ pub async fn page(
             .map(|c| c.name.clone())
             .unwrap_or_default()
     };
-    let projects = state
+    let projects: Vec<ProjectCard> = state
         .projects_of(user.id)
         .await?
         .iter()
+        .filter(|p| p.archived_at.is_none())
         .map(|p| ProjectCard {
+            colour: domain::project::Colour::from_stored(&p.colour).code(),
             centre: centre_name(p.centre_id),
             stage: i.t(stage_key(&p.stage)),
             id: p.id,
@@ -152,7 +154,7 @@ pub async fn page(
     let mut my_tasks = Vec::new();
     let today = crate::tracking::today();
     for p in state.projects_of(user.id).await?.iter() {
-        if p.relation.as_deref() != Some("member") {
+        if p.relation.as_deref() != Some("member") || p.archived_at.is_some() {
             continue;
         }
         for t in store::tracking::tasks(db, p.id).await? {
@@ -167,7 +169,13 @@ pub async fn page(
     }
     my_tasks.sort_by_key(|t| std::cmp::Reverse(t.2.overdue));
     my_tasks.truncate(8);
+    let can_create = ctx.actor.memberships.is_empty()
+        || all_centres
+            .iter()
+            .any(|c| ctx.actor.can(Action::CreateProject, Scope::Centre(c.id)));
     let view = DashboardView {
+        show_start: projects.is_empty() && !role.is_staff(),
+        can_create,
         watched,
         cohorts,
         cohort: cohort.unwrap_or(0),

@@ -66,7 +66,7 @@ const PROJECTS: [(&str, &str, &str, &str, &str, &str); 4] = [
         "studio",
         "La Recyclerie des Pentes",
         "Une recyclerie de quartier qui collecte, répare et revend à petit prix, avec des ateliers de réparation ouverts à tous.",
-        "design",
+        "test",
         "participant@demo.local",
         "coach@demo.local",
     ),
@@ -142,7 +142,18 @@ pub async fn load(db: &Db) -> WebResult<()> {
         if existing.iter().any(|p| p.name == name) {
             continue;
         }
-        let id = store::projects::create(db, centre.id, name, summary, stage).await?;
+        let id = store::projects::create(
+            db,
+            &store::projects::NewProject {
+                centre_id: centre.id,
+                name: name,
+                summary: summary,
+                stage: stage,
+                ..Default::default()
+            },
+        )
+        .await?
+        .id;
         for (email, relation) in [(follower, "follower"), (member, "member")] {
             if let Some(user) = store::accounts::find_user_by_email(db, email).await? {
                 store::projects::link(db, id, user.id, relation).await?;

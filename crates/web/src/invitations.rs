@@ -178,3 +178,103 @@ pub async fn accept(
     }
     Ok(response)
 }
+
+/// What an invitation opens.
+pub struct Invite<'a> {
+    pub centre_id: i64,
+    pub centre_name: &'a str,
+    pub email: &'a str,
+    pub role: Role,
+    /// The project it opens (id, name), as a follower for a coach, a member otherwise.
+    pub project: Option<(i64, &'a str)>,
+    /// Whether accepting also gives `role` in the centre; only those who may grant it say so
+    /// (`Actor::can_grant`), anyone else's invitation makes a guest of the project only.
+    pub grants_membership: bool,
+}
+
+/// The one way to invite someone, from a centre's page, a project's people or a canvas's
+/// sharing: the invitation, its audit line and its e-mail (in the inviter's language) commit
+/// together. Returns the invitation's id.
+pub async fn send(
+    state: &AppState,
+    i: crate::i18n::I18n,
+    inviter: &crate::ctx::CurrentUser,
+    invite: &Invite<'_>,
+) -> WebResult<i64> {
+    let token = crate::security::new_token();
+    let role_label = i.t(invite.role.label_key());
+    let (subject, body) = match invite.project {
+        Some((_, project)) => (
+            i.ta(
+                "email-project-invite-subject",
+                &[("inviter", &inviter.display_name), ("project", project)],
+            ),
+            i.ta(
+                "email-project-invite-body",
+                &[
+                    ("inviter", &inviter.display_name),
+                    ("project", project),
+                    ("centre", invite.centre_name),
+                ],
+            ),
+        ),
+        None => (
+            i.ta("email-invite-subject", &[("centre", invite.centre_name)]),
+            i.ta(
+                "email-invite-body",
+                &[
+                    ("inviter", &inviter.display_name),
+                    ("centre", invite.centre_name),
+                    ("role", &role_label),
+                ],
+            ),
+        ),
+    };
+    let mut tx = state.db.begin().await?;
+    let id = store::centres::invite(
+        &mut tx,
+        &store::centres::NewInvitation {
+            token_hash: &token_hash(&token),
+            centre_id: invite.centre_id,
+            email: invite.email,
+            role: invite.role,
+            invited_by: inviter.id,
+            ttl_secs: crate::centres::INVITATION_TTL,
+            project_id: invite.project.map(|(id, _)| id),
+            grants_membership: invite.grants_membership,
+        },
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        AuditAction::InvitationSent,
+        Entry {
+            actor_id: Some(inviter.id),
+            centre_id: Some(invite.centre_id),
+            subject_id: Some(id),
+            detail: if invite.grants_membership {
+                invite.role.code()
+            } else {
+                "project_guest"
+            },
+        },
+    )
+    .await?;
+    crate::mail::Compose {
+        i,
+        to: invite.email,
+        subject,
+        greeting: i.t("email-greeting-plain"),
+        paragraphs: vec![body],
+        action: Some((
+            i.t("email-invite-action"),
+            state.url(&format!("/invitations/{token}")),
+        )),
+        after: vec![i.t("email-invite-expiry"), i.t("email-ignore-if-not-you")],
+    }
+    .queue_in(&mut tx)
+    .await?;
+    tx.commit().await?;
+    state.jobs_queued();
+    Ok(id)
+}

@@ -52,8 +52,6 @@ use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Pr
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/dashboard", get(dashboard::page))
-        .route("/projects", get(projects::list))
-        .route("/projects/{id}", get(projects::show))
         .route("/centres", get(centres::list).post(centres::create))
         .route("/centres/{slug}", get(centres::show))
         .route("/centres/{slug}/invitations", post(centres::invite))
@@ -70,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/jobs/{id}/retry", post(admin::retry_job))
         .route("/admin/outbox", get(admin::outbox))
         .merge(accounts::routes())
+        .merge(projects::routes(&state))
         .merge(canvas::routes())
         .merge(roadmaps::routes())
         .merge(tracking::routes(&state))

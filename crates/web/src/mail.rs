@@ -104,6 +104,16 @@ impl Compose<'_> {
         let mail = self.render()?;
         queue_mail(state, &mail).await
     }
+
+    /// Renders and queues the message inside the change's unit of work: it is sent only if
+    /// that change commits. Wake the worker (`AppState::jobs_queued`) after the commit.
+    pub async fn queue_in(self, tx: &mut store::Tx) -> Result<(), WebError> {
+        let mail = self.render()?;
+        let payload =
+            serde_json::to_string(&mail).map_err(|e| WebError::Internal(e.to_string()))?;
+        store::jobs::enqueue(tx, JOB_KIND, &payload, None).await?;
+        Ok(())
+    }
 }
 
 /// Queues a rendered message; the worker sends it.

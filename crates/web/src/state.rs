@@ -102,6 +102,11 @@ impl AppState {
         self.user_projects.clear();
     }
 
+    /// Wakes the worker after a unit of work that queued jobs has committed.
+    pub fn jobs_queued(&self) {
+        self.jobs_ready.notify_one();
+    }
+
     /// Forgets one session's cached lookup (after any change it made).
     pub fn forget_session(&self, hash: &str) {
         self.session_generation.fetch_add(1, Ordering::SeqCst);

@@ -119,6 +119,16 @@ fn every_key_used_exists() {
     for role in domain::Role::ALL {
         dynamic.push(role.label_key().to_string());
     }
+    for stage in domain::project::Stage::ALL {
+        dynamic.push(stage.label_key().to_string());
+    }
+    for colour in domain::project::Colour::ALL {
+        dynamic.push(colour.label_key().to_string());
+    }
+    for start in ["example", "blank", "template", "file"] {
+        dynamic.push(format!("project-start-{start}"));
+        dynamic.push(format!("project-start-{start}-text"));
+    }
     let missing: Vec<_> = used_keys()
         .into_iter()
         .chain(dynamic)

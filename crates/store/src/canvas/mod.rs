@@ -3,7 +3,7 @@
 //! and writes a history line, so concurrent editors are serialised per canvas and nothing is
 //! half-done.
 use crate::projects::ProjectForUser;
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Result, StoreError, Tx, now};
 use domain::canvas::{EditOutcome, ItemDraft, NoteContent, check_room, resolve_edit};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -47,12 +47,25 @@ pub async fn create(
     user_id: Option<i64>,
     drafts: &[ItemDraft],
 ) -> Result<i64> {
+    let mut tx = db.begin().await?;
+    let id = create_in(&mut tx, centre_id, project_id, title, user_id, drafts).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// `create` inside a unit of work that is already open (a new project and its first canvas).
+pub async fn create_in(
+    tx: &mut Tx,
+    centre_id: i64,
+    project_id: i64,
+    title: &str,
+    user_id: Option<i64>,
+    drafts: &[ItemDraft],
+) -> Result<i64> {
     check_room(0, drafts.len()).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let t = domain::canvas::template();
     let now = now();
-    on_db!(db, pool => {
-        let _turn = crate::write_turn(db).await;
-        let mut tx = pool.begin().await?;
+    on_tx!(tx, tx => {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO canvases (centre_id, project_id, title, template_id, template_version, created_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
@@ -64,7 +77,7 @@ pub async fn create(
         .bind(i64::from(t.version))
         .bind(user_id)
         .bind(now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         let mut positions = std::collections::HashMap::<&str, i64>::new();
         for d in drafts {
@@ -82,11 +95,10 @@ pub async fn create(
             .bind(&d.evidence)
             .bind(user_id)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
             *position += 1;
         }
-        tx.commit().await?;
         Ok(id)
     })
 }
@@ -102,49 +114,58 @@ pub async fn find_for_user(
     id: i64,
     user_id: i64,
 ) -> Result<Option<(Canvas, ProjectForUser)>> {
-    type Row = (
-        i64,
-        i64,
-        i64,
-        String,
-        String,
-        i64,
-        i64,
-        i64,
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        i64,
-        Option<String>,
-    );
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        centre_id: i64,
+        project_id: i64,
+        title: String,
+        template_id: String,
+        template_version: i64,
+        revision: i64,
+        created_at: i64,
+        updated_at: i64,
+        p_centre_id: i64,
+        p_name: String,
+        p_summary: String,
+        p_stage: String,
+        p_town: String,
+        p_colour: String,
+        p_created_at: i64,
+        p_archived_at: Option<i64>,
+        p_relation: Option<String>,
+    }
     let sql = "SELECT c.id, c.centre_id, c.project_id, c.title, c.template_id, c.template_version, c.revision, \
-               c.created_at, c.updated_at, p.centre_id, p.name, p.summary, p.stage, p.created_at, pp.relation \
+               c.created_at, c.updated_at, p.centre_id AS p_centre_id, p.name AS p_name, p.summary AS p_summary, \
+               p.stage AS p_stage, p.town AS p_town, p.colour AS p_colour, p.created_at AS p_created_at, \
+               p.archived_at AS p_archived_at, pp.relation AS p_relation \
                FROM canvases c JOIN projects p ON p.id = c.project_id \
                LEFT JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $2 WHERE c.id = $1";
     let row: Option<Row> =
         on_db!(db, pool => sqlx::query_as(sql).bind(id).bind(user_id).fetch_optional(pool).await?);
     Ok(row.map(|r| {
         let canvas = Canvas {
-            id: r.0,
-            centre_id: r.1,
-            project_id: r.2,
-            title: r.3,
-            template_id: r.4,
-            template_version: r.5,
-            revision: r.6,
-            created_at: r.7,
-            updated_at: r.8,
+            id: r.id,
+            centre_id: r.centre_id,
+            project_id: r.project_id,
+            title: r.title,
+            template_id: r.template_id,
+            template_version: r.template_version,
+            revision: r.revision,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
         };
         let project = ProjectForUser {
             id: canvas.project_id,
-            centre_id: r.9,
-            name: r.10,
-            summary: r.11,
-            stage: r.12,
-            created_at: r.13,
-            relation: r.14,
+            centre_id: r.p_centre_id,
+            name: r.p_name,
+            summary: r.p_summary,
+            stage: r.p_stage,
+            town: r.p_town,
+            colour: r.p_colour,
+            created_at: r.p_created_at,
+            archived_at: r.p_archived_at,
+            relation: r.p_relation,
         };
         (canvas, project)
     }))

@@ -54,10 +54,10 @@ role-network-admin = studio team
 
 ## Project stages
 stage-idea = Idea
-stage-design = Design
 stage-test = Test
 stage-launch = Launch
-stage-growth = Growth
+stage-activity = Running
+stage-spread = Spreading
 
 ## Home
 home-title = Launch your local impact project

@@ -54,10 +54,10 @@ role-network-admin = équipe du studio
 
 ## Project stages
 stage-idea = Idée
-stage-design = Conception
 stage-test = Test
 stage-launch = Lancement
-stage-growth = Développement
+stage-activity = Activité
+stage-spread = Essaimage
 
 ## Home
 home-title = Lance ton projet à impact local

@@ -3,7 +3,6 @@
 use super::canvas_for;
 use super::page::{PosterView, poster_blocks};
 use crate::accounts::redirect_with_flash;
-use crate::centres::INVITATION_TTL;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::form::{FieldErrors, Form};
@@ -15,7 +14,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use domain::{Action, Email};
+use domain::{Action, Email, Role};
 use serde::Deserialize;
 use store::audit::{self, AuditAction, Entry};
 
@@ -168,47 +167,26 @@ pub async fn invite(
         .queue(&state)
         .await?;
     } else {
-        let token = new_token();
-        let invitation = store::centres::invite_to_project(
-            &state.db,
-            &token_hash(&token),
-            project.centre_id,
-            project.id,
-            email.as_str(),
-            inviter.id,
-            INVITATION_TTL,
-        )
-        .await?;
-        audit::record(
-            &state.db,
-            AuditAction::InvitationSent,
-            Entry {
-                actor_id: Some(inviter.id),
-                centre_id: Some(project.centre_id),
-                detail: "coeditor",
-                subject_id: Some(invitation),
+        let centre = state
+            .centres()
+            .await?
+            .iter()
+            .find(|c| c.id == project.centre_id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        crate::invitations::send(
+            &state,
+            i,
+            inviter,
+            &crate::invitations::Invite {
+                centre_id: project.centre_id,
+                centre_name: &centre,
+                email: email.as_str(),
+                role: Role::Participant,
+                project: Some((project.id, &project.name)),
+                grants_membership: ctx.actor.can_grant(Role::Participant, project.centre_id),
             },
         )
-        .await?;
-        Compose {
-            i,
-            to: email.as_str(),
-            subject: i.ta("email-coeditor-subject", &[("canvas", &canvas.title)]),
-            greeting: i.t("email-greeting-plain"),
-            paragraphs: vec![i.ta(
-                "email-coeditor-body",
-                &[
-                    ("inviter", &inviter.display_name),
-                    ("project", &project.name),
-                ],
-            )],
-            action: Some((
-                i.t("email-invite-action"),
-                state.url(&format!("/invitations/{token}")),
-            )),
-            after: vec![i.t("email-invite-expiry"), i.t("email-ignore-if-not-you")],
-        }
-        .queue(&state)
         .await?;
     }
     Ok(redirect_with_flash(

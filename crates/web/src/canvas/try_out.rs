@@ -76,18 +76,24 @@ pub async fn save_draft(
     else {
         return Ok(false);
     };
-    store::centres::grant(&state.db, user_id, studio.id, Role::Participant).await?;
-    let project = store::projects::create(&state.db, studio.id, project_name, "", "idea").await?;
-    store::projects::link(&state.db, project, user_id, "member").await?;
-    store::canvas::create(
-        &state.db,
-        studio.id,
-        project,
-        &title,
-        Some(user_id),
-        &drafts,
+    // One unit of work: the membership, the project and its canvas, or nothing.
+    let mut tx = state.db.begin().await?;
+    store::centres::grant(&mut tx, user_id, studio.id, Role::Participant).await?;
+    let project = store::projects::create(
+        &mut tx,
+        &store::projects::NewProject {
+            centre_id: studio.id,
+            name: project_name,
+            stage: domain::project::Stage::Idea.code(),
+            created_by: Some(user_id),
+            ..Default::default()
+        },
     )
-    .await?;
+    .await?
+    .id;
+    store::projects::link(&mut tx, project, user_id, "member").await?;
+    store::canvas::create_in(&mut tx, studio.id, project, &title, Some(user_id), &drafts).await?;
+    tx.commit().await?;
     state.accounts_changed();
     Ok(true)
 }

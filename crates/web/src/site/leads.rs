@@ -542,12 +542,16 @@ pub async fn invite(
     let token = new_token();
     let invitation = store::centres::invite(
         &state.db,
-        &token_hash(&token),
-        centre.id,
-        &lead.email,
-        Role::Participant,
-        inviter.id,
-        INVITATION_TTL,
+        &store::centres::NewInvitation {
+            token_hash: &token_hash(&token),
+            centre_id: centre.id,
+            email: &lead.email,
+            role: Role::Participant,
+            invited_by: inviter.id,
+            ttl_secs: INVITATION_TTL,
+            project_id: None,
+            grants_membership: true,
+        },
     )
     .await?;
     let now = store::now();

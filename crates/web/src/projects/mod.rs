@@ -1,4 +1,8 @@
-//! Projects: the participant's own, the coach's followed ones, a centre's for its staff.
+//! Projects: the participant's own, the coach's followed ones, a centre's for its staff; created
+//! from the web (`create`) and run from their settings (`settings`).
+mod create;
+mod settings;
+
 use crate::ctx::Ctx;
 use crate::dashboard::{ProjectCard, stage_key};
 use crate::error::WebResult;
@@ -6,15 +10,41 @@ use crate::form::FieldErrors;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
 use domain::{Action, Scope};
+
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let upload_limit = axum::extract::DefaultBodyLimit::max(crate::upload::body_limit(state));
+    Router::new()
+        .route("/projects", get(list))
+        .route(
+            "/projects/new",
+            get(create::page).post(create::create).layer(upload_limit),
+        )
+        .route("/projects/{id}", get(show))
+        .route(
+            "/projects/{id}/settings",
+            get(settings::page).post(settings::save),
+        )
+        .route("/projects/{id}/archive", post(settings::archive))
+        .route("/projects/{id}/restore", post(settings::restore))
+        .route("/projects/{id}/people", post(settings::add_person))
+        .route(
+            "/projects/{id}/people/{user}/remove",
+            post(settings::remove_person),
+        )
+        .route("/projects/{id}/invitations", post(settings::invite))
+}
 
 #[derive(Template)]
 #[template(path = "projects/list.html")]
 struct ListView {
     layout: Layout,
     mine: Vec<ProjectCard>,
+    archived: Vec<ProjectCard>,
     centres: Vec<(String, Vec<ProjectCard>)>,
 }
 
@@ -23,6 +53,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     let i = ctx.i;
     let db = &state.db;
     let card = |p: store::projects::ProjectForUser, centre: String| ProjectCard {
+        colour: domain::project::Colour::from_stored(&p.colour).code(),
         centre,
         stage: i.t(stage_key(&p.stage)),
         id: p.id,
@@ -36,33 +67,37 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
             .map(|c| c.name.clone())
             .unwrap_or_default()
     };
-    let mine = store::projects::for_user(db, user.id)
-        .await?
-        .into_iter()
-        .map(|p| {
-            let c = name_of(p.centre_id);
-            card(p, c)
-        })
-        .collect();
+    let mut archived = Vec::new();
+    let mut mine = Vec::new();
+    for p in store::projects::for_user(db, user.id).await? {
+        let c = name_of(p.centre_id);
+        if p.archived_at.is_some() {
+            archived.push(card(p, c));
+        } else {
+            mine.push(card(p, c));
+        }
+    }
     let mut centres = Vec::new();
     for centre in &all {
         if ctx
             .actor
             .can(Action::ListProjects, Scope::Centre(centre.id))
         {
-            let projects = store::projects::for_centre(db, centre.id, user.id).await?;
-            centres.push((
-                centre.name.clone(),
-                projects
-                    .into_iter()
-                    .map(|p| card(p, centre.name.clone()))
-                    .collect(),
-            ));
+            let mut open = Vec::new();
+            for p in store::projects::for_centre(db, centre.id, user.id).await? {
+                if p.archived_at.is_none() {
+                    open.push(card(p, centre.name.clone()));
+                } else if p.relation.is_none() {
+                    archived.push(card(p, centre.name.clone()));
+                }
+            }
+            centres.push((centre.name.clone(), open));
         }
     }
     let view = ListView {
         layout: Layout::new(&state, &ctx, i.t("projects-title")),
         mine,
+        archived,
         centres,
     };
     Ok(Html(view.render()?).into_response())
@@ -110,6 +145,7 @@ struct ShowView {
     summary: String,
     stage: String,
     centre: String,
+    archived: bool,
     created: String,
     members: Vec<String>,
     followers: Vec<String>,
@@ -374,6 +410,7 @@ pub async fn render_with_forms(
         layout: Layout::new(state, ctx, project.name.clone()),
         id,
         stage: i.t(stage_key(&project.stage)),
+        archived: project.archived_at.is_some(),
         created: i.date(project.created_at),
         members: people
             .iter()

@@ -383,11 +383,7 @@ async fn import_roadmap(
         (Some(slug), None) => store::centres::find_by_slug(db, slug)
             .await?
             .ok_or_else(|| anyhow!("--centre: no centre {slug:?}"))?,
-        (None, None) => store::centres::list(db)
-            .await?
-            .into_iter()
-            .next()
-            .ok_or_else(|| anyhow!("no centre yet: run `impact-studio demo` or create one"))?,
+        (None, None) => first_centre(db).await?,
     };
     let id = store::roadmaps::create(db, centre.id, project, &roadmap, start, None).await?;
     println!("{id}");
@@ -409,24 +405,7 @@ async fn create_user(
         Some(slug) => store::centres::find_by_slug(db, slug)
             .await?
             .ok_or_else(|| anyhow!("--centre: no centre {slug:?}"))?,
-        None => match store::centres::list(db).await?.into_iter().next() {
-            Some(c) => c,
-            None => {
-                let id = store::centres::create(
-                    db,
-                    &store::centres::NewCentre {
-                        slug: "studio",
-                        name: "Studio d'Impact Local",
-                        kind: "studio",
-                        town: "",
-                    },
-                )
-                .await?;
-                store::centres::find(db, id)
-                    .await?
-                    .ok_or_else(|| anyhow!("studio centre missing"))?
-            }
-        },
+        None => first_centre(db).await?,
     };
     let password = web::security::new_token()[..20].to_string();
     let hash = web::security::hash_password(password.clone())
@@ -469,4 +448,25 @@ async fn create_user(
     );
     println!("ask them to change it from « Mon compte » after signing in.");
     Ok(())
+}
+
+/// The first centre (the studio), created on a fresh database so that the first command run
+/// there works.
+async fn first_centre(db: &store::Db) -> Result<store::centres::Centre> {
+    if let Some(c) = store::centres::list(db).await?.into_iter().next() {
+        return Ok(c);
+    }
+    let id = store::centres::create(
+        db,
+        &store::centres::NewCentre {
+            slug: "studio",
+            name: "Studio d'Impact Local",
+            kind: "studio",
+            town: "",
+        },
+    )
+    .await?;
+    store::centres::find(db, id)
+        .await?
+        .ok_or_else(|| anyhow!("studio centre missing"))
 }

@@ -120,6 +120,35 @@ fn migrate_then_create_a_user() {
 }
 
 #[test]
+fn roadmap_import_on_a_fresh_database_creates_the_studio() {
+    let (dir, url) = temp_db();
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/data/feuille-de-route.md");
+    let import = bin()
+        .args([
+            "roadmap",
+            "import",
+            seed.to_str().unwrap(),
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    let id = String::from_utf8_lossy(&import.stdout).trim().to_string();
+    let export = bin()
+        .args(["roadmap", "export", &id, "--database-url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(export.stdout, std::fs::read(&seed).unwrap());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn roadmap_import_then_export_gives_back_the_same_bytes() {
     let (dir, url) = temp_db();
     let seed =

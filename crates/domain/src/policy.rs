@@ -63,11 +63,14 @@ pub enum Action {
     // Project
     ViewProject,
     EditProject,
+    /// Answer a project's self-diagnostic: its holders (and the centre's managers), not the
+    /// coaches who read the results.
+    AnswerDiagnostic,
     CoachProject,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -88,6 +91,7 @@ impl Action {
         Action::JoinStudio,
         Action::ViewProject,
         Action::EditProject,
+        Action::AnswerDiagnostic,
         Action::CoachProject,
     ];
 }
@@ -179,6 +183,9 @@ impl Actor {
                 self.has_in(centre, &[CentreManager])
                     || member
                     || (follower && self.has_in(centre, &[Coach]))
+            }
+            (AnswerDiagnostic, Scope::Project { centre, member, .. }) => {
+                self.has_in(centre, &[CentreManager]) || member
             }
             (
                 CoachProject,

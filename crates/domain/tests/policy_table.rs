@@ -28,7 +28,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
         | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads | ManageSite
         | JoinStudio => Scope::Network,
-        ViewProject | EditProject | CoachProject => Scope::Project {
+        ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
             follower: matches!(rel, Rel::Follower),
@@ -53,7 +53,8 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),
         // A member of a project sees and edits it even from another centre: a project guest.
-        (ViewProject | EditProject, Rel::Member) => ("PACMN", "PACMN"),
+        (ViewProject | EditProject | AnswerDiagnostic, Rel::Member) => ("PACMN", "PACMN"),
+        (AnswerDiagnostic, Rel::None | Rel::Follower) => ("MN", "N"),
         (ViewProject, Rel::Follower) => ("PACMN", "N"),
         (EditProject, Rel::None) => ("MN", "N"),
         (EditProject, Rel::Follower) => ("CMN", "N"),

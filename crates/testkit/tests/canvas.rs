@@ -367,7 +367,7 @@ async fn the_editor_over_http() {
             "what was pasted is kept"
         );
 
-        // Another centre cannot see it; a coach of the centre can read but not write.
+        // Another centre cannot see it; the coach who follows the project reads and writes.
         let mut die = app.client();
         die.login("manager.die@demo.local", "impact-demo").await;
         assert_eq!(die.get(&canvas_path).await.status, StatusCode::NOT_FOUND);
@@ -383,6 +383,7 @@ async fn the_editor_over_http() {
         let mut coach = app.client();
         coach.login("coach@demo.local", "impact-demo").await;
         assert_eq!(coach.get(&canvas_path).await.status, StatusCode::OK);
+        // The coach who follows the project holds the pen too.
         assert_eq!(
             coach
                 .post(
@@ -391,7 +392,7 @@ async fn the_editor_over_http() {
                 )
                 .await
                 .status,
-            StatusCode::FORBIDDEN
+            StatusCode::SEE_OTHER
         );
     }
 }

@@ -211,7 +211,7 @@ async fn a_visitor_tries_the_canvas_then_keeps_it_by_signing_up() {
     b.goto(&format!("{url}{verify}")).await;
     sign_in_as(&b, &url, "sami@exemple.fr").await;
     b.goto(&format!("{url}/projects")).await;
-    b.click("main a[href^='/projects/']").await;
+    b.click("main .card-link[href^='/projects/']").await;
     b.click("main a[href^='/canvases/']").await;
     b.wait_until(
         "Array.from(document.querySelectorAll('.note-input')).some(t => t.value.includes('vélos cassés'))",

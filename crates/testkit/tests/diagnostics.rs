@@ -310,6 +310,17 @@ async fn anonymous_take_incomplete_then_result_then_email() {
         assert_eq!(list.status, StatusCode::OK);
         assert!(list.body.contains("Mon projet est-il prêt ?"));
         assert!(has(&list.body, "Où en est ma mesure d'impact ?"));
+        // The card counts the questions as the progress bar does at the start.
+        let asked = def.progress(&Answers::new()).1;
+        assert!(
+            asked < def.questions().count(),
+            "a follow-up question is conditional"
+        );
+        assert!(
+            has(&list.body, &format!("· {asked} questions")),
+            "{}",
+            list.body
+        );
         let intro = c.get("/diagnostics/projet-pret").await;
         assert!(intro.body.contains("Commencer mon diagnostic"));
         assert_eq!(

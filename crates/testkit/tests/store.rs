@@ -202,12 +202,36 @@ async fn invitations_grant_the_role_once() {
         assert!(matches!(dup, Err(StoreError::Conflict)));
         let boss = user(db, "boss@x.fr").await;
         let coach = user(db, "coach@x.fr").await;
-        centres::invite(db, "inv", c, "coach@x.fr", Role::Coach, boss, 3600)
-            .await
-            .unwrap();
-        centres::invite(db, "expired", c, "late@x.fr", Role::Coach, boss, -1)
-            .await
-            .unwrap();
+        centres::invite(
+            db,
+            &centres::NewInvitation {
+                token_hash: "inv",
+                centre_id: c,
+                email: "coach@x.fr",
+                role: Role::Coach,
+                invited_by: boss,
+                ttl_secs: 3600,
+                project_id: None,
+                grants_membership: true,
+            },
+        )
+        .await
+        .unwrap();
+        centres::invite(
+            db,
+            &centres::NewInvitation {
+                token_hash: "expired",
+                centre_id: c,
+                email: "late@x.fr",
+                role: Role::Coach,
+                invited_by: boss,
+                ttl_secs: -1,
+                project_id: None,
+                grants_membership: true,
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(centres::pending_invitations(db, c).await.unwrap().len(), 1);
         assert!(
             centres::open_invitation(db, "expired")
@@ -373,9 +397,21 @@ async fn erasure_removes_invitations_and_email_change_ends_old_links() {
         .unwrap();
         let boss = user(db, "boss@x.fr").await;
         let lea = user(db, "lea@x.fr").await;
-        centres::invite(db, "inv-lea", c, "lea@x.fr", Role::Coach, boss, 3600)
-            .await
-            .unwrap();
+        centres::invite(
+            db,
+            &centres::NewInvitation {
+                token_hash: "inv-lea",
+                centre_id: c,
+                email: "lea@x.fr",
+                role: Role::Coach,
+                invited_by: boss,
+                ttl_secs: 3600,
+                project_id: None,
+                grants_membership: true,
+            },
+        )
+        .await
+        .unwrap();
         accounts::anonymise_user(db, lea).await.unwrap();
         assert!(
             centres::pending_invitations(db, c)

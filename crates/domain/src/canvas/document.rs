@@ -124,9 +124,10 @@ pub fn to_markdown(doc: &CanvasDocument, locale: Locale, labels: &MarkdownLabels
             } else {
                 out.push_str(&format!("- {text}\n"));
             }
+            // The label carries its own punctuation (« Preuve : », "Evidence:").
             if !item.evidence.is_empty() {
                 out.push_str(&format!(
-                    "  - {} : {}\n",
+                    "  - {} {}\n",
                     labels.evidence,
                     item.evidence.replace('\n', " ")
                 ));
@@ -273,10 +274,18 @@ mod tests {
         );
         let labels = MarkdownLabels {
             hypothesis: "hypothèse",
-            evidence: "Preuve",
+            evidence: "Preuve\u{a0}:",
             empty: "Vide",
         };
         let md = to_markdown(&doc, Locale::Fr, &labels);
+        let mut proven = doc.clone();
+        proven.items[0].evidence = "Relevé de la mairie".into();
+        let proven = to_markdown(&proven, Locale::Fr, &labels);
+        assert!(
+            proven.contains("  - Preuve\u{a0}: Relevé de la mairie\n"),
+            "{proven}"
+        );
+        assert_eq!(proven.matches("Preuve").count(), 1);
         assert!(md.starts_with("# Épicerie\n"));
         assert!(md.contains(
             "- Pas d'épicerie à moins de 2 km pour 3 000 habitants du quartier _(hypothèse)_"

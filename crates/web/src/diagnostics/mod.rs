@@ -227,7 +227,7 @@ pub async fn access(
     if let Some(project_id) = attempt.project_id {
         let (project, scope) = crate::canvas::project_scope(state, ctx, project_id).await?;
         return Ok(Access {
-            can_answer: ctx.actor.can(Action::EditProject, scope),
+            can_answer: ctx.actor.can(Action::AnswerDiagnostic, scope),
             project: Some(project),
         });
     }
@@ -273,7 +273,7 @@ pub async fn answerable_projects(state: &AppState, ctx: &Ctx) -> WebResult<Vec<P
         .iter()
         .filter(|p| {
             ctx.actor.can(
-                Action::EditProject,
+                Action::AnswerDiagnostic,
                 Scope::Project {
                     centre: p.centre_id,
                     member: p.relation.as_deref() == Some("member"),

@@ -43,7 +43,7 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
-    let can_edit = ctx.actor.can(Action::EditProject, scope);
+    let can_edit = ctx.actor.can(Action::AnswerDiagnostic, scope);
     let i = ctx.i;
     let l = i.locale;
     let attempts = store::diagnostics::for_project(&state.db, id).await?;

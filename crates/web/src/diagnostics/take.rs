@@ -37,7 +37,12 @@ fn card(i: I18n, d: &Definition) -> DiagnosticCard {
             "diagnostics-meta",
             &[
                 ("minutes", &i.number(i64::from(d.minutes))),
-                ("questions", &i.number(d.questions().count() as i64)),
+                // Counted as the progress bar counts them at the start: the questions asked
+                // whatever the answers (a follow-up question appears only when it applies).
+                (
+                    "questions",
+                    &i.number(d.progress(&Default::default()).1 as i64),
+                ),
             ],
         ),
     }
@@ -182,7 +187,7 @@ pub async fn start(
                     .map_err(|_| WebError::BadRequest("error-form-invalid"))?;
                 let (project, scope) =
                     crate::canvas::project_scope(&state, &ctx, project_id).await?;
-                ctx.authorize(Action::EditProject, scope)?;
+                ctx.authorize(Action::AnswerDiagnostic, scope)?;
                 (Owner::Project(project.id), Some(project.centre_id))
             }
         },

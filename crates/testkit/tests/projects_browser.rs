@@ -1,0 +1,173 @@
+//! The core loop in a real headless Chromium: someone signs up with no canvas draft, starts a
+//! project from a worked example, the centre's manager puts a coach on it, the coach writes a
+//! note in the canvas and adds a task, and the participant sees both. axe-core finds no
+//! violation on the new pages, at 1280 and 360 px.
+use testkit::browser::{Browser, browser};
+use testkit::{TestApp, TestDb, link_path};
+
+async fn sign_in(b: &Browser, url: &str, email: &str, password: &str) {
+    b.goto(&format!("{url}/login")).await;
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", password).await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+}
+
+async fn sign_out(b: &Browser) {
+    b.click(".user-menu button[type=submit]").await;
+}
+
+async fn no_violations(b: &Browser, page: &str) {
+    let violations = b.axe_violations().await;
+    assert!(violations.is_empty(), "{page}: {violations:?}");
+}
+
+/// Nothing wider than the window.
+async fn no_sideways_scroll(b: &Browser, page: &str) {
+    let wide = b
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth;",
+            vec![],
+        )
+        .await
+        .expect("width");
+    assert_eq!(wide.as_bool(), Some(false), "{page} scrolls sideways");
+}
+
+#[tokio::test]
+async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let Some(b) = browser(1280, 1000).await else {
+        return;
+    };
+    // Sign up with no canvas draft, confirm the address, sign in.
+    b.goto(&format!("{url}/signup")).await;
+    b.fill("#f-display_name", "Nina Petit").await;
+    b.fill("#f-email", "nina@exemple.fr").await;
+    b.fill("#f-password", "une phrase solide").await;
+    b.click("form[action='/signup'] button[type=submit]").await;
+    let mail = app.last_mail_to("nina@exemple.fr").await.expect("mail");
+    let link = link_path(&mail.text, &format!("{url}/verify/")).expect("link");
+    b.goto(&format!("{url}{link}")).await;
+    sign_in(&b, &url, "nina@exemple.fr", "une phrase solide").await;
+
+    // The dashboard opens on the four ways to start.
+    assert!(b.text("#h-start").await.contains("Lance ton projet"));
+    no_violations(&b, "first dashboard").await;
+    b.screenshot("projects-first-dashboard-1280").await;
+    b.click("a[href='/projects/new?depart=example']").await;
+    assert_eq!(b.path().await, "/projects/new");
+    no_violations(&b, "new project").await;
+    b.screenshot("projects-new-1280").await;
+    // A forgotten name: the error beside the field, the rest kept.
+    b.fill("#f-summary", "Réparer des vélos avec le quartier")
+        .await;
+    b.click("form[action='/projects/new'] button[type=submit]")
+        .await;
+    assert!(!b.text("#f-name-error").await.is_empty());
+    assert!(
+        b.html()
+            .await
+            .contains("Réparer des vélos avec le quartier")
+    );
+    no_violations(&b, "new project with an error").await;
+    b.fill("#f-name", "Atelier vélo").await;
+    b.fill("#f-town", "Villeurbanne").await;
+    b.select("#f-example", "recyclerie").await;
+    b.click("form[action='/projects/new'] button[type=submit]")
+        .await;
+    assert!(b.path().await.starts_with("/canvases/"));
+    assert!(b.text(".flash").await.contains("Ton projet est créé"));
+    let canvas_path = b.path().await;
+    let me = store::accounts::find_user_by_email(&app.state.db, "nina@exemple.fr")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let project = store::projects::for_user(&app.state.db, me).await.unwrap()[0].id;
+    b.goto(&format!("{url}/projects/{project}/settings")).await;
+    no_violations(&b, "project settings (participant)").await;
+    b.screenshot("projects-settings-participant-1280").await;
+    sign_out(&b).await;
+
+    // The studio's manager puts the demo coach on the project.
+    sign_in(&b, &url, "manager@demo.local", "impact-demo").await;
+    b.goto(&format!("{url}/projects/{project}/settings")).await;
+    no_violations(&b, "project settings (manager)").await;
+    b.screenshot("projects-settings-manager-1280").await;
+    let coach = store::accounts::find_user_by_email(&app.state.db, "coach@demo.local")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    b.select("#f-person", &coach.to_string()).await;
+    b.select("#f-person-relation", "follower").await;
+    b.click(&format!(
+        "form[action='/projects/{project}/people'] button[type=submit]"
+    ))
+    .await;
+    assert!(b.text(".flash").await.contains("ajoutée"));
+    sign_out(&b).await;
+
+    // The coach holds the pen: a note in the canvas, a task on the project.
+    sign_in(&b, &url, "coach@demo.local", "impact-demo").await;
+    b.goto(&format!("{url}{canvas_path}")).await;
+    b.fill(
+        "#f-add-solution",
+        "Un atelier mobile deux soirs par semaine",
+    )
+    .await;
+    b.press("#block-solution .canvas-add button[type=submit]")
+        .await;
+    b.wait_until(
+        "Array.from(document.querySelectorAll('#block-solution .note-input')).some(t => t.value === 'Un atelier mobile deux soirs par semaine')",
+    )
+    .await;
+    b.goto(&format!("{url}/projects/{project}")).await;
+    b.press("details:has(form[action$='/tasks']) > summary")
+        .await;
+    b.fill("#f-task-title", "Trouver un local pour l'atelier")
+        .await;
+    b.click(&format!(
+        "form[action='/projects/{project}/tasks'] button[type=submit]"
+    ))
+    .await;
+    sign_out(&b).await;
+
+    // The participant sees both.
+    sign_in(&b, &url, "nina@exemple.fr", "une phrase solide").await;
+    b.goto(&format!("{url}{canvas_path}")).await;
+    assert!(
+        b.html()
+            .await
+            .contains("Un atelier mobile deux soirs par semaine")
+    );
+    b.goto(&format!("{url}/projects/{project}")).await;
+    assert!(
+        b.text("#h-tasks + *")
+            .await
+            .contains("Trouver un local pour l")
+    );
+    b.close().await;
+
+    // The new pages on a phone: nothing scrolls sideways, still no violation.
+    let Some(phone) = browser(360, 780).await else {
+        return;
+    };
+    sign_in(&phone, &url, "nina@exemple.fr", "une phrase solide").await;
+    for (path, name) in [
+        ("/projects/new".to_string(), "projects-new-360"),
+        (
+            format!("/projects/{project}/settings"),
+            "projects-settings-360",
+        ),
+        ("/projects".to_string(), "projects-list-360"),
+    ] {
+        phone.goto(&format!("{url}{path}")).await;
+        no_sideways_scroll(&phone, &path).await;
+        no_violations(&phone, &path).await;
+        phone.screenshot(name).await;
+    }
+    phone.close().await;
+}

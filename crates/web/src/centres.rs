@@ -3,13 +3,14 @@
 use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::{Action, Email, Role, Scope, Slug};

@@ -3,12 +3,13 @@
 use crate::accounts::{redirect_with_flash, start_session};
 use crate::ctx::{Ctx, urlencode};
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::security::{hash_password, token_hash};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Role, password};

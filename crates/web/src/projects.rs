@@ -2,11 +2,12 @@
 use crate::ctx::Ctx;
 use crate::dashboard::{ProjectCard, stage_key};
 use crate::error::WebResult;
+use crate::extract::Path;
 use crate::form::FieldErrors;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Action, Scope};
 

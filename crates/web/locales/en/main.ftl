@@ -117,6 +117,7 @@ error-locale-unknown = This language isn't available.
 error-too-many-attempts = Too many attempts. Try again in a few minutes.
 error-form-invalid = This form is incomplete or malformed. Reload the page and try again.
 error-body-too-large = The data you sent is too large.
+error-query-invalid = This address has an incorrect parameter. Check the link and try again.
 error-revoke-self = You can't remove your own manager role.
 
 ## Error pages

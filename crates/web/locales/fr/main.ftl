@@ -117,6 +117,7 @@ error-locale-unknown = Cette langue n'est pas disponible.
 error-too-many-attempts = Trop de tentatives. Réessaie dans quelques minutes.
 error-form-invalid = Ce formulaire est incomplet ou mal formé. Recharge la page et réessaie.
 error-body-too-large = Les données envoyées sont trop volumineuses.
+error-query-invalid = Cette adresse contient un paramètre incorrect. Vérifie le lien puis réessaie.
 error-revoke-self = Tu ne peux pas te retirer toi-même le rôle de gestionnaire.
 
 ## Error pages

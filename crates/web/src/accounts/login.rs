@@ -1,12 +1,13 @@
 use super::{clear_session_cookie, redirect_with_flash, send_verification, start_session};
 use crate::ctx::{Ctx, safe_next};
 use crate::error::WebResult;
+use crate::extract::Query;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
 use crate::security::verify_password;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::Email;

@@ -1,13 +1,14 @@
 use super::{RESET_TTL, message, redirect_with_flash};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
 use crate::mail::Compose;
 use crate::security::{hash_password, new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Email, password};

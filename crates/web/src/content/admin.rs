@@ -54,11 +54,8 @@ impl FromRequest<AppState> for EditorInput {
         if crate::upload::boundary(&content_type).is_some() {
             return Ok(EditorInput(Multipart::from_request(req, state).await?));
         }
-        let bytes = axum::body::to_bytes(req.into_body(), crate::ctx::FORM_LIMIT)
-            .await
-            .map_err(|_| WebError::BadRequest("error-body-too-large"))?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| WebError::BadRequest("error-form-invalid"))?;
+        let crate::form::Form(pairs) =
+            crate::form::Form::<Vec<(String, String)>>::from_request(req, state).await?;
         Ok(EditorInput(Multipart(
             pairs
                 .into_iter()

@@ -5,11 +5,91 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use testkit::{TestApp, databases};
+use web::security::HASH_PERMITS;
 
 fn is_problem(r: &testkit::TestResponse) -> bool {
     r.header("content-type") == Some("application/problem+json")
         && serde_json::from_str::<serde_json::Value>(&r.body)
             .is_ok_and(|v| v["status"].as_u64() == Some(u64::from(r.status.as_u16())))
+}
+
+#[tokio::test]
+async fn a_refused_sign_in_runs_no_password_hash() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let hasher = &app.state.hasher;
+        let mut c = app.client();
+        for _ in 0..5 {
+            let r = c.login("coach@demo.local", "mauvais mot de passe").await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(hasher.runs(), 5, "each checked attempt hashes once");
+        // Locked: the same answer, without hashing.
+        let locked = c.login("coach@demo.local", "impact-demo").await;
+        assert_eq!(locked.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(hasher.runs(), 5, "a locked address is not checked");
+        // 24 more attempts (unknown addresses are checked against the dummy hash): 30 from
+        // this client address in the window.
+        for n in 0..24 {
+            let r = c
+                .login(&format!("personne{n}@demo.local"), "nimporte quoi")
+                .await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(hasher.runs(), 29);
+        for _ in 0..3 {
+            let limited = c.login("participant@demo.local", "impact-demo").await;
+            assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+            assert!(limited.body.contains("Trop de tentatives"));
+        }
+        assert_eq!(hasher.runs(), 29, "a rate-limited attempt hashes nothing");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_sign_ins_never_hash_more_than_the_bound_at_once() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut clients = Vec::new();
+        for _ in 0..16 {
+            let mut c = app.client();
+            c.get("/login").await;
+            clients.push(c);
+        }
+        let tasks: Vec<_> = clients
+            .into_iter()
+            .enumerate()
+            .map(|(n, mut c)| {
+                tokio::spawn(async move {
+                    c.login(&format!("visiteur{n}@demo.local"), "nimporte quoi")
+                        .await
+                })
+            })
+            .collect();
+        let mut busy = 0;
+        for task in tasks {
+            let r = task.await.expect("sign-in task");
+            match r.status {
+                StatusCode::UNAUTHORIZED => {}
+                StatusCode::SERVICE_UNAVAILABLE => {
+                    busy += 1;
+                    assert_eq!(r.header("retry-after"), Some("2"));
+                    assert!(r.body.contains("Réessaie dans quelques secondes"));
+                }
+                other => panic!("unexpected {other}: {}", r.body),
+            }
+        }
+        let hasher = &app.state.hasher;
+        assert!(
+            (1..=HASH_PERMITS).contains(&hasher.peak()),
+            "at most {HASH_PERMITS} hashes at once, saw {}",
+            hasher.peak()
+        );
+        assert_eq!(hasher.runs() + hasher.busy(), 16);
+        assert_eq!(hasher.busy(), busy);
+        let metrics = app.client().get("/metrics").await.body;
+        assert!(metrics.contains(&format!("impact_password_hash_peak {}", hasher.peak())));
+    }
 }
 
 /// A NUL byte anywhere a person can type is refused with a clear 4xx, never a 500.

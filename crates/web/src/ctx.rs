@@ -353,6 +353,18 @@ struct ErrorView {
 }
 
 fn error_page(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
+    let mut response = error_body(state, ctx, page);
+    if page.status == StatusCode::SERVICE_UNAVAILABLE {
+        // Busy or unreachable for a moment: a client may come back in a few seconds.
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static("2"),
+        );
+    }
+    response
+}
+
+fn error_body(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
     let i = ctx.i;
     if page.status == StatusCode::UNAUTHORIZED {
         let next = urlencode(&ctx.path);

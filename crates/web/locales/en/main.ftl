@@ -120,6 +120,7 @@ error-body-too-large = The data you sent is too large.
 error-query-invalid = This address has an incorrect parameter. Check the link and try again.
 error-control-chars = What you sent contains invisible characters (control characters) that cannot be saved. Remove them and try again.
 error-input-invalid = What you sent cannot be saved as it is (invalid characters or text too long). Correct it and try again.
+error-busy-text = Many sign-ins are in progress right now. Try again in a few seconds.
 error-revoke-self = You can't remove your own manager role.
 
 ## Error pages

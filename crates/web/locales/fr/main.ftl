@@ -120,6 +120,7 @@ error-body-too-large = Les données envoyées sont trop volumineuses.
 error-query-invalid = Cette adresse contient un paramètre incorrect. Vérifie le lien puis réessaie.
 error-control-chars = Ce que tu as envoyé contient des caractères invisibles (caractères de contrôle) qui ne peuvent pas être enregistrés. Retire-les puis réessaie.
 error-input-invalid = Ce que tu as envoyé ne peut pas être enregistré tel quel (caractères non valides ou texte trop long). Corrige-le puis réessaie.
+error-busy-text = Beaucoup de connexions sont en cours en ce moment. Réessaie dans quelques secondes.
 error-revoke-self = Tu ne peux pas te retirer toi-même le rôle de gestionnaire.
 
 ## Error pages

@@ -5,7 +5,7 @@ use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
-use crate::security::{hash_password, new_token, token_hash, verify_password};
+use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -126,16 +126,18 @@ pub async fn password(
     let stored = store::accounts::find_user(&state.db, user.id)
         .await?
         .ok_or(WebError::SignInRequired)?;
-    if !verify_password(form.current_password, Some(stored.password_hash)).await {
+    if !state
+        .hasher
+        .verify(form.current_password, Some(stored.password_hash))
+        .await?
+    {
         errors.add("current_password", i, "error-password-wrong");
     }
     errors.check("new_password", i, password::check_new(&form.new_password));
     if !errors.is_empty() {
         return render(&state, &ctx, errors, None, String::new()).await;
     }
-    let hash = hash_password(form.new_password)
-        .await
-        .map_err(WebError::Internal)?;
+    let hash = state.hasher.hash(form.new_password).await?;
     store::accounts::set_password(&state.db, user.id, &hash, ctx.session_hash.as_deref()).await?;
     audit::record(
         &state.db,
@@ -172,7 +174,11 @@ pub async fn email(
     let stored = store::accounts::find_user(&state.db, user.id)
         .await?
         .ok_or(WebError::SignInRequired)?;
-    if !verify_password(form.email_password, Some(stored.password_hash)).await {
+    if !state
+        .hasher
+        .verify(form.email_password, Some(stored.password_hash))
+        .await?
+    {
         errors.add("email_password", i, "error-password-wrong");
     }
     if new_email

@@ -1,12 +1,11 @@
 use super::{message, redirect_with_flash, send_verification};
 use crate::ctx::Ctx;
-use crate::error::WebError;
 use crate::error::WebResult;
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
-use crate::security::{hash_password, token_hash};
+use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -85,9 +84,10 @@ pub async fn submit(
         form.password.clear();
         return render(&state, &ctx, form, errors);
     };
-    let hash = hash_password(std::mem::take(&mut form.password))
-        .await
-        .map_err(WebError::Internal)?;
+    let hash = state
+        .hasher
+        .hash(std::mem::take(&mut form.password))
+        .await?;
     let new = store::accounts::NewUser {
         email: email.as_str(),
         password_hash: &hash,

@@ -92,6 +92,58 @@ async fn concurrent_sign_ins_never_hash_more_than_the_bound_at_once() {
     }
 }
 
+#[tokio::test]
+async fn the_current_password_is_limited_like_sign_in() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.login("coach@demo.local", "impact-demo").await;
+        let change = |current: &'static str| {
+            [
+                ("current_password", current),
+                ("new_password", "un nouveau départ"),
+            ]
+        };
+        for _ in 0..5 {
+            let wrong = c.post("/account/password", &change("non")).await;
+            assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(wrong.body.contains("ne correspond pas"));
+        }
+        let runs = app.state.hasher.runs();
+        // Even the right password is not checked now, on any form that asks for it.
+        let limited = c.post("/account/password", &change("impact-demo")).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(limited.body.contains("f-current_password-error"));
+        assert!(limited.body.contains("Trop de tentatives"));
+        let delete = c
+            .post("/account/delete", &[("delete_password", "impact-demo")])
+            .await;
+        assert_eq!(delete.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(app.state.hasher.runs(), runs, "limited: nothing hashed");
+        assert_eq!(
+            app.client()
+                .login("coach@demo.local", "impact-demo")
+                .await
+                .status,
+            StatusCode::SEE_OTHER,
+            "the password did not change and the account is still there"
+        );
+
+        // Per client address too: 30 attempts in the window from here, whoever signs in.
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        for _ in 0..23 {
+            p.post("/account/password", &change("non")).await;
+        }
+        let mut m = app.client();
+        m.login("manager@demo.local", "impact-demo").await;
+        let runs = app.state.hasher.runs();
+        let limited = m.post("/account/password", &change("impact-demo")).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(app.state.hasher.runs(), runs);
+    }
+}
+
 /// A NUL byte anywhere a person can type is refused with a clear 4xx, never a 500.
 #[tokio::test]
 async fn control_characters_are_refused_at_the_edge() {

@@ -144,6 +144,33 @@ async fn the_current_password_is_limited_like_sign_in() {
     }
 }
 
+#[tokio::test]
+async fn sign_up_with_a_taken_address_mails_its_owner_a_few_times_an_hour() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        for _ in 0..5 {
+            let r = c
+                .post(
+                    "/signup",
+                    &[
+                        ("display_name", "Quelqu'un"),
+                        ("email", "coach@demo.local"),
+                        ("password", "une phrase de passe solide"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "the same answer as a new sign-up");
+        }
+        app.run_jobs().await;
+        assert_eq!(
+            app.smtp.to("coach@demo.local").await.len(),
+            3,
+            "three mails an hour to one address"
+        );
+    }
+}
+
 /// A NUL byte anywhere a person can type is refused with a clear 4xx, never a 500.
 #[tokio::test]
 async fn control_characters_are_refused_at_the_edge() {

@@ -60,8 +60,10 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     render(&state, &ctx, SignupForm::default(), FieldErrors::default())
 }
 
-/// Sign-ups per address per hour before the form says to wait.
+/// Sign-ups per client address per hour before the form says to wait.
 const SIGNUPS_PER_HOUR: i64 = 10;
+/// « Someone tried to sign up with your address » mails per address per hour.
+const EXISTING_MAILS_PER_HOUR: i64 = 3;
 
 pub async fn submit(
     State(state): State<AppState>,
@@ -118,18 +120,22 @@ pub async fn submit(
             }
         }
         Err(store::StoreError::Conflict) => {
-            // Same answer as a new sign-up; the owner of the address is told by e-mail.
-            Compose {
-                i,
-                to: email.as_str(),
-                subject: i.t("email-existing-subject"),
-                greeting: i.t("email-greeting-plain"),
-                paragraphs: vec![i.t("email-existing-body")],
-                action: Some((i.t("email-existing-action"), state.url("/password/forgot"))),
-                after: vec![i.t("email-ignore-if-not-you")],
+            // Same answer as a new sign-up; the owner of the address is told by e-mail, a few
+            // times an hour at most, however many client addresses try it.
+            let key = format!("signup-existing:{}", email.as_str());
+            if store::rate_limit::hit(&state.db, &key, 3_600).await? <= EXISTING_MAILS_PER_HOUR {
+                Compose {
+                    i,
+                    to: email.as_str(),
+                    subject: i.t("email-existing-subject"),
+                    greeting: i.t("email-greeting-plain"),
+                    paragraphs: vec![i.t("email-existing-body")],
+                    action: Some((i.t("email-existing-action"), state.url("/password/forgot"))),
+                    after: vec![i.t("email-ignore-if-not-you")],
+                }
+                .queue(&state)
+                .await?;
             }
-            .queue(&state)
-            .await?;
         }
         Err(err) => return Err(err.into()),
     }

@@ -280,9 +280,13 @@ async fn no_request_reads_or_changes_another_centre() {
         let app = TestApp::with_demo(t).await;
         let mut die = app.client();
         die.login("manager.die@demo.local", "impact-demo").await;
+        // Another centre is not found, like its projects: the answer tells nothing of it.
+        let other = die.get("/centres/studio").await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
         assert_eq!(
-            die.get("/centres/studio").await.status,
-            StatusCode::FORBIDDEN
+            die.get("/centres/no-such-centre").await.status,
+            StatusCode::NOT_FOUND,
+            "the same answer as a centre that does not exist"
         );
         let invite = die
             .post(
@@ -290,7 +294,7 @@ async fn no_request_reads_or_changes_another_centre() {
                 &[("email", "x@exemple.fr"), ("role", "coach")],
             )
             .await;
-        assert_eq!(invite.status, StatusCode::FORBIDDEN);
+        assert_eq!(invite.status, StatusCode::NOT_FOUND);
         assert_eq!(
             die.get("/admin/audit?centre=studio").await.status,
             StatusCode::NOT_FOUND

@@ -3,11 +3,12 @@
 use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::{Path, Query};
 use crate::layout::Layout;
 use crate::mail::{OutboxEntry, read_outbox};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Action, Role, Scope};
 use serde::Deserialize;

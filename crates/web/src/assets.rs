@@ -1,6 +1,6 @@
 //! Static files embedded in the binary, served under content-hashed names with a year-long,
 //! immutable cache lifetime.
-use axum::extract::Path;
+use crate::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use rust_embed::RustEmbed;

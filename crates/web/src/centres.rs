@@ -3,12 +3,13 @@
 use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::{Action, Email, Role, Scope, Slug};
@@ -194,9 +195,13 @@ struct ShowView {
     errors: FieldErrors,
 }
 
-async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<Centre> {
+/// A centre the signed-in person may see. Another centre is not found, as its projects are:
+/// the answer does not tell which centres exist.
+async fn centre_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Centre> {
+    ctx.require_user()?;
     store::centres::find_by_slug(&state.db, slug)
         .await?
+        .filter(|c| ctx.actor.can(Action::ViewCentre, Scope::Centre(c.id)))
         .ok_or(WebError::NotFound)
 }
 
@@ -288,8 +293,7 @@ pub async fn show(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
-    let centre = centre_by_slug(&state, &slug).await?;
-    ctx.authorize(Action::ViewCentre, Scope::Centre(centre.id))?;
+    let centre = centre_by_slug(&state, &ctx, &slug).await?;
     render_show(
         &state,
         &ctx,
@@ -309,7 +313,7 @@ pub async fn invite(
     Path(slug): Path<String>,
     Form(form): Form<InviteForm>,
 ) -> WebResult<Response> {
-    let centre = centre_by_slug(&state, &slug).await?;
+    let centre = centre_by_slug(&state, &ctx, &slug).await?;
     ctx.authorize(Action::ManageMembers, Scope::Centre(centre.id))?;
     let i = ctx.i;
     let mut errors = FieldErrors::default();
@@ -355,7 +359,7 @@ pub async fn revoke(
     Path((slug, user_id)): Path<(String, i64)>,
     Form(form): Form<RevokeForm>,
 ) -> WebResult<Response> {
-    let centre = centre_by_slug(&state, &slug).await?;
+    let centre = centre_by_slug(&state, &ctx, &slug).await?;
     ctx.authorize(Action::ManageMembers, Scope::Centre(centre.id))?;
     let role =
         Role::parse_member(&form.role).map_err(|_| WebError::BadRequest("error-role-unknown"))?;

@@ -3,6 +3,7 @@
 use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::i18n::I18n;
 use crate::layout::Layout;
@@ -10,7 +11,7 @@ use crate::state::AppState;
 use crate::tracking::WatchedProject;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};

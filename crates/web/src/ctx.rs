@@ -224,6 +224,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     };
     let i = I18n::new(locale_of(&parts.headers, user_locale.as_deref()));
 
+    // No control character reaches a handler through the address (path parameters, queries).
+    if crate::form::escapes_control(parts.uri.path())
+        || parts.uri.query().is_some_and(crate::form::escapes_control)
+    {
+        return WebError::BadRequest("error-control-chars").into_response_with(&state, &parts, i);
+    }
+
     let existing_csrf = cookies::get(&parts.headers, names.csrf)
         .filter(|t| t.len() == 43)
         .map(str::to_string);
@@ -259,7 +266,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             let bytes = match Box::pin(axum::body::to_bytes(body, limit)).await {
                 Ok(b) => b,
                 Err(_) => {
-                    let err = WebError::BadRequest("error-body-too-large");
+                    let err = WebError::TooLarge;
                     return err.into_response_with(&state, &parts, i);
                 }
             };
@@ -269,7 +276,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             let bytes = match Box::pin(axum::body::to_bytes(body, FORM_LIMIT)).await {
                 Ok(b) => b,
                 Err(_) => {
-                    let err = WebError::BadRequest("error-body-too-large");
+                    let err = WebError::TooLarge;
                     return err.into_response_with(&state, &parts, i);
                 }
             };
@@ -346,6 +353,18 @@ struct ErrorView {
 }
 
 fn error_page(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
+    let mut response = error_body(state, ctx, page);
+    if page.status == StatusCode::SERVICE_UNAVAILABLE {
+        // Busy or unreachable for a moment: a client may come back in a few seconds.
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static("2"),
+        );
+    }
+    response
+}
+
+fn error_body(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
     let i = ctx.i;
     if page.status == StatusCode::UNAUTHORIZED {
         let next = urlencode(&ctx.path);

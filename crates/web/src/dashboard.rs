@@ -1,10 +1,11 @@
 //! The dashboard: what matters now for the viewer's role.
 use crate::ctx::Ctx;
 use crate::error::WebResult;
+use crate::extract::Query;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Action, Role, Scope};
 

@@ -18,6 +18,11 @@ pub enum WebError {
     Csrf,
     #[error("too many requests")]
     TooManyRequests,
+    /// Every password-hashing permit stayed taken: try again in a moment (503, `Retry-After`).
+    #[error("busy")]
+    Busy,
+    #[error("request body too large")]
+    TooLarge,
     #[error("storage: {0}")]
     Store(#[from] store::StoreError),
     #[error("template: {0}")]
@@ -42,7 +47,12 @@ impl WebError {
             WebError::SignInRequired => StatusCode::UNAUTHORIZED,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-            WebError::Store(store::StoreError::Unreachable(_)) => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Busy | WebError::Store(store::StoreError::Unreachable(_)) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            // The database refused what was sent (bytes it cannot store, text too long).
+            WebError::Store(store::StoreError::InvalidInput(_)) => StatusCode::BAD_REQUEST,
             WebError::Store(store::StoreError::NotFound) => StatusCode::NOT_FOUND,
             WebError::Store(_) | WebError::Template(_) | WebError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -58,6 +68,9 @@ impl WebError {
             WebError::BadRequest(key) => key,
             WebError::Csrf => "error-csrf-text",
             WebError::TooManyRequests => "error-429-text",
+            WebError::Busy => "error-busy-text",
+            WebError::TooLarge => "error-body-too-large",
+            WebError::Store(store::StoreError::InvalidInput(_)) => "error-input-invalid",
             WebError::Store(store::StoreError::Unreachable(_)) => "error-503-text",
             _ => "error-500-text",
         }
@@ -76,6 +89,15 @@ impl IntoResponse for WebError {
             message_key: self.message_key(),
         });
         response
+    }
+}
+
+impl From<crate::security::HashError> for WebError {
+    fn from(err: crate::security::HashError) -> Self {
+        match err {
+            crate::security::HashError::Busy => WebError::Busy,
+            crate::security::HashError::Failed(e) => WebError::Internal(e),
+        }
     }
 }
 

@@ -32,7 +32,33 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
 
 pub async fn metrics(State(state): State<AppState>) -> Response {
     let jobs = store::jobs::counts(&state.db).await.unwrap_or_default();
-    let mut response = state.metrics.render(&jobs).into_response();
+    let mut text = state.metrics.render(&jobs);
+    let h = &state.hasher;
+    for (name, kind, help, value) in [
+        (
+            "impact_password_hashes_total",
+            "counter",
+            "Argon2 runs (hash or verify).",
+            h.runs(),
+        ),
+        (
+            "impact_password_hash_busy_total",
+            "counter",
+            "Requests refused 503: no hashing permit came free in time.",
+            h.busy(),
+        ),
+        (
+            "impact_password_hash_peak",
+            "gauge",
+            "The most argon2 runs at once since start.",
+            h.peak() as u64,
+        ),
+    ] {
+        text.push_str(&format!(
+            "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}\n"
+        ));
+    }
+    let mut response = text.into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),

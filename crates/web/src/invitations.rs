@@ -3,12 +3,13 @@
 use crate::accounts::{redirect_with_flash, start_session};
 use crate::ctx::{Ctx, urlencode};
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
-use crate::security::{hash_password, token_hash};
+use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Role, password};
@@ -127,9 +128,7 @@ pub async fn accept(
             let (Some(name), true) = (name, errors.is_empty()) else {
                 return render(&state, &ctx, token, form.display_name, errors).await;
             };
-            let password_hash = hash_password(form.password)
-                .await
-                .map_err(WebError::Internal)?;
+            let password_hash = state.hasher.hash(form.password).await?;
             let new = store::accounts::NewUser {
                 email: &inv.email,
                 password_hash: &password_hash,

@@ -17,6 +17,7 @@ mod dashboard;
 pub mod demo;
 pub mod diagnostics;
 pub mod error;
+pub mod extract;
 pub mod form;
 mod health;
 mod home;

@@ -6,6 +6,11 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+use thiserror::Error;
+use tokio::sync::Semaphore;
 
 /// A random token for a URL or a cookie (256 bits, URL-safe).
 pub fn new_token() -> String {
@@ -31,39 +36,145 @@ fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-/// Hashes a password with argon2id on a blocking thread.
+/// Argon2 runs allowed at once in this process. Each holds 19 MiB while it runs, so this bounds
+/// what any number of sign-in attempts can take (about 60 MiB), whatever the traffic.
+pub const HASH_PERMITS: usize = 3;
+/// How long a request waits for a free permit before it is answered 503 (busy, retry later).
+pub const HASH_WAIT: Duration = Duration::from_secs(2);
+
+/// The permits shared by every [`Hasher`] of the process (one per `AppState`, one in the CLI).
+static PERMITS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore::new(HASH_PERMITS)));
+
+#[derive(Debug, Error)]
+pub enum HashError {
+    /// Every permit stayed taken for the whole wait.
+    #[error("too many password checks at once")]
+    Busy,
+    #[error("password hashing failed: {0}")]
+    Failed(String),
+}
+
+/// Runs argon2 (hash or verify) on a blocking thread while holding one of the process's
+/// [`HASH_PERMITS`]; waits at most [`HASH_WAIT`] for one. Every password hashed or checked while
+/// serving a request goes through the state's `Hasher`. It counts its runs and the most that ran
+/// at once (for tests and `/metrics`).
+pub struct Hasher {
+    permits: Arc<Semaphore>,
+    wait: Duration,
+    counts: Arc<HashCounts>,
+}
+
+#[derive(Debug, Default)]
+struct HashCounts {
+    running: AtomicUsize,
+    peak: AtomicUsize,
+    runs: AtomicU64,
+    busy: AtomicU64,
+}
+
+impl Default for Hasher {
+    fn default() -> Self {
+        Hasher {
+            permits: PERMITS.clone(),
+            wait: HASH_WAIT,
+            counts: Arc::default(),
+        }
+    }
+}
+
+impl Hasher {
+    /// A hasher with its own permits (tests of the bound itself).
+    pub fn with_permits(permits: usize, wait: Duration) -> Hasher {
+        Hasher {
+            permits: Arc::new(Semaphore::new(permits)),
+            wait,
+            counts: Arc::default(),
+        }
+    }
+
+    /// Hashes a new password (argon2id, fresh salt).
+    pub async fn hash(&self, password: String) -> Result<String, HashError> {
+        self.run(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon2()
+                .hash_password(password.as_bytes(), &salt)
+                .map(|h| h.to_string())
+                .map_err(|e| HashError::Failed(e.to_string()))
+        })
+        .await?
+    }
+
+    /// Checks a password against a stored hash (or the dummy hash when `hash` is `None`, so an
+    /// unknown address takes the same time as a known one).
+    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, HashError> {
+        let real = hash.is_some();
+        self.run(move || {
+            let stored = hash.unwrap_or_else(|| DUMMY_HASH.to_string());
+            let Ok(parsed) = PasswordHash::new(&stored) else {
+                return false;
+            };
+            argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+                && real
+        })
+        .await
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, HashError> {
+        let acquired = tokio::time::timeout(self.wait, self.permits.clone().acquire_owned()).await;
+        let Ok(Ok(permit)) = acquired else {
+            self.counts.busy.fetch_add(1, Ordering::Relaxed);
+            return Err(HashError::Busy);
+        };
+        let counts = self.counts.clone();
+        // The permit moves into the blocking task: a client that hangs up does not free it
+        // before the hash it started is done.
+        tokio::task::spawn_blocking(move || {
+            let now = counts.running.fetch_add(1, Ordering::SeqCst) + 1;
+            counts.peak.fetch_max(now, Ordering::SeqCst);
+            counts.runs.fetch_add(1, Ordering::Relaxed);
+            let out = job();
+            counts.running.fetch_sub(1, Ordering::SeqCst);
+            drop(permit);
+            out
+        })
+        .await
+        .map_err(|e| HashError::Failed(e.to_string()))
+    }
+
+    /// Argon2 runs started by this hasher.
+    pub fn runs(&self) -> u64 {
+        self.counts.runs.load(Ordering::Relaxed)
+    }
+
+    /// The most argon2 runs of this hasher that ran at once.
+    pub fn peak(&self) -> usize {
+        self.counts.peak.load(Ordering::SeqCst)
+    }
+
+    /// Requests answered « busy » because no permit came free in time.
+    pub fn busy(&self) -> u64 {
+        self.counts.busy.load(Ordering::Relaxed)
+    }
+}
+
+/// Hashes a password outside a request (command line, demo data): the process-wide bound
+/// applies, and it waits as long as needed.
 pub async fn hash_password(password: String) -> Result<String, String> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        argon2()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| e.to_string())
-    })
-    .await
-    .map_err(|e| e.to_string())?
+    let hasher = Hasher {
+        wait: Duration::from_secs(3_600),
+        ..Hasher::default()
+    };
+    hasher.hash(password).await.map_err(|e| e.to_string())
 }
 
 /// A hash of a password nobody has, verified when an e-mail is unknown so that a failed sign-in
 /// takes the same time whether the account exists or not.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2Eu0Ck3B3ZiWlQ2o7x8o+JnqV5Ay5ZQyGq9cKZfLqzE";
-
-/// Checks a password against a stored hash (or the dummy hash when `hash` is `None`).
-pub async fn verify_password(password: String, hash: Option<String>) -> bool {
-    let real = hash.is_some();
-    tokio::task::spawn_blocking(move || {
-        let stored = hash.unwrap_or_else(|| DUMMY_HASH.to_string());
-        let Ok(parsed) = PasswordHash::new(&stored) else {
-            return false;
-        };
-        argon2()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-            && real
-    })
-    .await
-    .unwrap_or(false)
-}
 
 #[cfg(test)]
 mod tests {
@@ -71,12 +182,52 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_verify_and_are_argon2id() {
+        let h = Hasher::default();
         let hash = hash_password("une phrase solide".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("une phrase solide".into(), Some(hash.clone())).await);
-        assert!(!verify_password("autre chose".into(), Some(hash)).await);
-        assert!(!verify_password("x".into(), None).await);
-        assert!(!verify_password("x".into(), Some("not a hash".into())).await);
+        assert!(
+            h.verify("une phrase solide".into(), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(!h.verify("autre chose".into(), Some(hash)).await.unwrap());
+        assert!(!h.verify("x".into(), None).await.unwrap());
+        assert!(
+            !h.verify("x".into(), Some("not a hash".into()))
+                .await
+                .unwrap()
+        );
+        assert_eq!(h.runs(), 4);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn no_more_hashes_run_at_once_than_permits() {
+        let h = Arc::new(Hasher::with_permits(2, Duration::from_secs(30)));
+        let tasks: Vec<_> = (0..8)
+            .map(|_| {
+                let h = h.clone();
+                tokio::spawn(async move { h.verify("x".into(), None).await })
+            })
+            .collect();
+        for task in tasks {
+            assert!(!task.await.unwrap().unwrap());
+        }
+        assert_eq!(h.runs(), 8, "every check ran, none refused");
+        assert_eq!(h.peak(), 2, "two at once at most");
+        assert_eq!(h.busy(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_check_waits_briefly_then_is_refused_busy() {
+        let h = Hasher::with_permits(1, Duration::from_millis(50));
+        let held = h.permits.clone().acquire_owned().await.unwrap();
+        assert!(matches!(
+            h.verify("x".into(), None).await,
+            Err(HashError::Busy)
+        ));
+        assert_eq!((h.runs(), h.busy()), (0, 1), "nothing hashed while busy");
+        drop(held);
+        assert!(!h.verify("x".into(), None).await.unwrap());
     }
 
     #[test]

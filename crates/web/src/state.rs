@@ -50,6 +50,8 @@ pub struct Shared {
     pub diagnostics: Arc<crate::diagnostics::Cache>,
     /// The public site's rendered landing page and form secret.
     pub site: Arc<crate::site::Cache>,
+    /// Every password hashed or checked for a request, within the process-wide bound.
+    pub hasher: crate::security::Hasher,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
             site: Arc::new(crate::site::Cache::default()),
+            hasher: crate::security::Hasher::default(),
             live: crate::live::Live::start(&db),
             db,
         })))

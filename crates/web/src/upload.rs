@@ -152,10 +152,18 @@ impl FromRequest<AppState> for Multipart {
         };
         let bytes = axum::body::to_bytes(req.into_body(), body_limit(state))
             .await
-            .map_err(|_| WebError::BadRequest("error-body-too-large"))?;
-        parse(&bytes, &b)
-            .map(Multipart)
-            .ok_or(WebError::BadRequest("error-form-invalid"))
+            .map_err(|_| WebError::TooLarge)?;
+        let parts = parse(&bytes, &b).ok_or(WebError::BadRequest("error-form-invalid"))?;
+        // Text fields are checked like any form's; files are bytes and may hold anything.
+        let control = parts.iter().any(|p| {
+            crate::form::has_control(&p.name)
+                || (p.file_name.is_none()
+                    && crate::form::has_control(&String::from_utf8_lossy(&p.data)))
+        });
+        if control {
+            return Err(WebError::BadRequest("error-control-chars"));
+        }
+        Ok(Multipart(parts))
     }
 }
 

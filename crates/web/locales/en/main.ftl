@@ -117,6 +117,10 @@ error-locale-unknown = This language isn't available.
 error-too-many-attempts = Too many attempts. Try again in a few minutes.
 error-form-invalid = This form is incomplete or malformed. Reload the page and try again.
 error-body-too-large = The data you sent is too large.
+error-query-invalid = This address has an incorrect parameter. Check the link and try again.
+error-control-chars = What you sent contains invisible characters (control characters) that cannot be saved. Remove them and try again.
+error-input-invalid = What you sent cannot be saved as it is (invalid characters or text too long). Correct it and try again.
+error-busy-text = Many sign-ins are in progress right now. Try again in a few seconds.
 error-revoke-self = You can't remove your own manager role.
 
 ## Error pages

@@ -117,6 +117,10 @@ error-locale-unknown = Cette langue n'est pas disponible.
 error-too-many-attempts = Trop de tentatives. Réessaie dans quelques minutes.
 error-form-invalid = Ce formulaire est incomplet ou mal formé. Recharge la page et réessaie.
 error-body-too-large = Les données envoyées sont trop volumineuses.
+error-query-invalid = Cette adresse contient un paramètre incorrect. Vérifie le lien puis réessaie.
+error-control-chars = Ce que tu as envoyé contient des caractères invisibles (caractères de contrôle) qui ne peuvent pas être enregistrés. Retire-les puis réessaie.
+error-input-invalid = Ce que tu as envoyé ne peut pas être enregistré tel quel (caractères non valides ou texte trop long). Corrige-le puis réessaie.
+error-busy-text = Beaucoup de connexions sont en cours en ce moment. Réessaie dans quelques secondes.
 error-revoke-self = Tu ne peux pas te retirer toi-même le rôle de gestionnaire.
 
 ## Error pages

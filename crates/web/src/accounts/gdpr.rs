@@ -3,7 +3,6 @@ use super::{clear_session_cookie, redirect_with_flash};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::form::{FieldErrors, Form};
-use crate::security::verify_password;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
@@ -86,10 +85,18 @@ pub async fn delete(
     let stored = store::accounts::find_user(&state.db, user.id)
         .await?
         .ok_or(WebError::SignInRequired)?;
-    if !verify_password(form.delete_password, Some(stored.password_hash)).await {
-        let mut errors = FieldErrors::default();
-        errors.add("delete_password", ctx.i, "error-password-wrong");
-        return super::settings::render_with_errors(&state, &ctx, errors).await;
+    let outcome = super::check_current_password(
+        &state,
+        &ctx,
+        user.id,
+        form.delete_password,
+        stored.password_hash,
+    )
+    .await?;
+    let mut errors = FieldErrors::default();
+    if !super::current_password_error(&mut errors, "delete_password", ctx.i, outcome) {
+        let page = super::settings::render_with_errors(&state, &ctx, errors).await?;
+        return Ok(super::limited_status(page, outcome));
     }
     store::accounts::anonymise_user(&state.db, user.id).await?;
     audit::record(

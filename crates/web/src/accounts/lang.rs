@@ -1,9 +1,10 @@
 use crate::cookies;
 use crate::ctx::{Ctx, safe_next};
 use crate::error::WebResult;
+use crate::extract::Query;
 use crate::form::Form;
 use crate::state::AppState;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Locale;

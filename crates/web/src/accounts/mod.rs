@@ -132,6 +132,69 @@ pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
     cookies::set(state.cookies.session, "", 0, true, state.cookies.secure)
 }
 
+/// What checking a signed-in person's current password said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurrentPassword {
+    Right,
+    Wrong,
+    /// Too many wrong passwords for this account, or attempts from this address: not checked.
+    Limited,
+}
+
+/// Wrong current passwords per account, and attempts per client address, in the sign-in window.
+const CURRENT_FAILURES: i64 = login::LOCKOUT_FAILURES;
+const CURRENT_IP_ATTEMPTS: i64 = 30;
+
+/// Checks the current password asked by the account forms (password, e-mail, deletion), limited
+/// like sign-in, per account and per client address, before any hashing: a stolen session cannot
+/// try passwords without end.
+pub async fn check_current_password(
+    state: &AppState,
+    ctx: &Ctx,
+    user_id: i64,
+    password: String,
+    stored_hash: String,
+) -> WebResult<CurrentPassword> {
+    let window = login::LOCKOUT_WINDOW;
+    let ip_key = format!("current-password-ip:{}", ctx.client_ip);
+    let user_key = format!("current-password:{user_id}");
+    if store::rate_limit::hit(&state.db, &ip_key, window).await? > CURRENT_IP_ATTEMPTS
+        || store::rate_limit::count(&state.db, &user_key, window).await? >= CURRENT_FAILURES
+    {
+        return Ok(CurrentPassword::Limited);
+    }
+    if state.hasher.verify(password, Some(stored_hash)).await? {
+        store::rate_limit::clear(&state.db, &user_key).await?;
+        Ok(CurrentPassword::Right)
+    } else {
+        store::rate_limit::hit(&state.db, &user_key, window).await?;
+        Ok(CurrentPassword::Wrong)
+    }
+}
+
+/// Puts the current-password outcome beside its field; whether it was right.
+pub fn current_password_error(
+    errors: &mut crate::form::FieldErrors,
+    field: &'static str,
+    i: I18n,
+    outcome: CurrentPassword,
+) -> bool {
+    match outcome {
+        CurrentPassword::Right => return true,
+        CurrentPassword::Wrong => errors.add(field, i, "error-password-wrong"),
+        CurrentPassword::Limited => errors.add(field, i, "error-too-many-attempts"),
+    }
+    false
+}
+
+/// A form answered with errors: 429 when the current password was not even checked.
+pub fn limited_status(mut response: Response, outcome: CurrentPassword) -> Response {
+    if outcome == CurrentPassword::Limited {
+        *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+    }
+    response
+}
+
 pub const VERIFY_TTL: i64 = 48 * 3_600;
 pub const RESET_TTL: i64 = 3_600;
 

@@ -1,13 +1,14 @@
 use super::{RESET_TTL, message, redirect_with_flash};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
 use crate::mail::Compose;
-use crate::security::{hash_password, new_token, token_hash};
+use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Email, password};
@@ -160,14 +161,19 @@ pub async fn reset_submit(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(view.render()?)).into_response());
     }
+    if store::accounts::peek_token(&state.db, &hash_of_token, Purpose::ResetPassword)
+        .await?
+        .is_none()
+    {
+        return invalid_link(&state, &ctx);
+    }
+    // Hashed before the link is used up, so a busy server leaves the link working.
+    let hash = state.hasher.hash(form.password).await?;
     let Some(used) =
         store::accounts::consume_token(&state.db, &hash_of_token, Purpose::ResetPassword).await?
     else {
         return invalid_link(&state, &ctx);
     };
-    let hash = hash_password(form.password)
-        .await
-        .map_err(WebError::Internal)?;
     store::accounts::set_password(&state.db, used.user_id, &hash, None).await?;
     // The link reached the inbox, so the address is proven too.
     store::accounts::mark_verified(&state.db, used.user_id).await?;

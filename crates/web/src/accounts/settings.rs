@@ -1,13 +1,15 @@
+use super::{check_current_password, current_password_error, limited_status};
 use super::{message, redirect_with_flash};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
-use crate::security::{hash_password, new_token, token_hash, verify_password};
+use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Email, password};
@@ -125,16 +127,24 @@ pub async fn password(
     let stored = store::accounts::find_user(&state.db, user.id)
         .await?
         .ok_or(WebError::SignInRequired)?;
-    if !verify_password(form.current_password, Some(stored.password_hash)).await {
-        errors.add("current_password", i, "error-password-wrong");
-    }
+    // The new password's rules first: a refused form costs no hash.
     errors.check("new_password", i, password::check_new(&form.new_password));
     if !errors.is_empty() {
         return render(&state, &ctx, errors, None, String::new()).await;
     }
-    let hash = hash_password(form.new_password)
-        .await
-        .map_err(WebError::Internal)?;
+    let outcome = check_current_password(
+        &state,
+        &ctx,
+        user.id,
+        form.current_password,
+        stored.password_hash,
+    )
+    .await?;
+    if !current_password_error(&mut errors, "current_password", i, outcome) {
+        let page = render(&state, &ctx, errors, None, String::new()).await?;
+        return Ok(limited_status(page, outcome));
+    }
+    let hash = state.hasher.hash(form.new_password).await?;
     store::accounts::set_password(&state.db, user.id, &hash, ctx.session_hash.as_deref()).await?;
     audit::record(
         &state.db,
@@ -171,9 +181,6 @@ pub async fn email(
     let stored = store::accounts::find_user(&state.db, user.id)
         .await?
         .ok_or(WebError::SignInRequired)?;
-    if !verify_password(form.email_password, Some(stored.password_hash)).await {
-        errors.add("email_password", i, "error-password-wrong");
-    }
     if new_email
         .as_ref()
         .is_some_and(|e| e.as_str() == stored.email)
@@ -183,6 +190,18 @@ pub async fn email(
     let (Some(new_email), true) = (new_email, errors.is_empty()) else {
         return render(&state, &ctx, errors, None, form.new_email).await;
     };
+    let outcome = check_current_password(
+        &state,
+        &ctx,
+        user.id,
+        form.email_password,
+        stored.password_hash,
+    )
+    .await?;
+    if !current_password_error(&mut errors, "email_password", i, outcome) {
+        let page = render(&state, &ctx, errors, None, form.new_email).await?;
+        return Ok(limited_status(page, outcome));
+    }
     // The change happens only when the new address proves it is reachable; an address already
     // in use gets the same answer, so the form reveals nothing about other accounts.
     let request = EmailChangeRequest {

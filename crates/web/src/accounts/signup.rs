@@ -1,14 +1,14 @@
 use super::{message, redirect_with_flash, send_verification};
 use crate::ctx::Ctx;
-use crate::error::WebError;
 use crate::error::WebResult;
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
-use crate::security::{hash_password, token_hash};
+use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Email, password};
 use serde::Deserialize;
@@ -60,8 +60,10 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     render(&state, &ctx, SignupForm::default(), FieldErrors::default())
 }
 
-/// Sign-ups per address per hour before the form says to wait.
+/// Sign-ups per client address per hour before the form says to wait.
 const SIGNUPS_PER_HOUR: i64 = 10;
+/// « Someone tried to sign up with your address » mails per address per hour.
+const EXISTING_MAILS_PER_HOUR: i64 = 3;
 
 pub async fn submit(
     State(state): State<AppState>,
@@ -84,9 +86,10 @@ pub async fn submit(
         form.password.clear();
         return render(&state, &ctx, form, errors);
     };
-    let hash = hash_password(std::mem::take(&mut form.password))
-        .await
-        .map_err(WebError::Internal)?;
+    let hash = state
+        .hasher
+        .hash(std::mem::take(&mut form.password))
+        .await?;
     let new = store::accounts::NewUser {
         email: email.as_str(),
         password_hash: &hash,
@@ -117,18 +120,22 @@ pub async fn submit(
             }
         }
         Err(store::StoreError::Conflict) => {
-            // Same answer as a new sign-up; the owner of the address is told by e-mail.
-            Compose {
-                i,
-                to: email.as_str(),
-                subject: i.t("email-existing-subject"),
-                greeting: i.t("email-greeting-plain"),
-                paragraphs: vec![i.t("email-existing-body")],
-                action: Some((i.t("email-existing-action"), state.url("/password/forgot"))),
-                after: vec![i.t("email-ignore-if-not-you")],
+            // Same answer as a new sign-up; the owner of the address is told by e-mail, a few
+            // times an hour at most, however many client addresses try it.
+            let key = format!("signup-existing:{}", email.as_str());
+            if store::rate_limit::hit(&state.db, &key, 3_600).await? <= EXISTING_MAILS_PER_HOUR {
+                Compose {
+                    i,
+                    to: email.as_str(),
+                    subject: i.t("email-existing-subject"),
+                    greeting: i.t("email-greeting-plain"),
+                    paragraphs: vec![i.t("email-existing-body")],
+                    action: Some((i.t("email-existing-action"), state.url("/password/forgot"))),
+                    after: vec![i.t("email-ignore-if-not-you")],
+                }
+                .queue(&state)
+                .await?;
             }
-            .queue(&state)
-            .await?;
         }
         Err(err) => return Err(err.into()),
     }

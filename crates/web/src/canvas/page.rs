@@ -2,10 +2,11 @@
 use super::canvas_for;
 use crate::ctx::Ctx;
 use crate::error::WebResult;
+use crate::extract::{Path, Query};
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::Action;

@@ -2,11 +2,12 @@
 use super::canvas_for;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use documents::{Block, Poster, PosterBlock, PosterNote, Report, Section};

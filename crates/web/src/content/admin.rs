@@ -6,13 +6,14 @@ use super::{kind_choices, search_text, status_label};
 use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, Form};
 use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::state::AppState;
 use crate::upload::{Multipart, Part};
 use askama::Template;
-use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use domain::content::{self, ContentError, Kind, Status};
@@ -53,11 +54,8 @@ impl FromRequest<AppState> for EditorInput {
         if crate::upload::boundary(&content_type).is_some() {
             return Ok(EditorInput(Multipart::from_request(req, state).await?));
         }
-        let bytes = axum::body::to_bytes(req.into_body(), crate::ctx::FORM_LIMIT)
-            .await
-            .map_err(|_| WebError::BadRequest("error-body-too-large"))?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| WebError::BadRequest("error-form-invalid"))?;
+        let crate::form::Form(pairs) =
+            crate::form::Form::<Vec<(String, String)>>::from_request(req, state).await?;
         Ok(EditorInput(Multipart(
             pairs
                 .into_iter()

@@ -3,9 +3,10 @@
 //! otherwise, the whole file with `Accept-Ranges: bytes` when no range is asked.
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::state::AppState;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use domain::Action;

@@ -3,10 +3,11 @@
 //! every text is escaped, the HTML of a post travels escaped in `<content type="html">`.
 use super::public::extension_of;
 use crate::error::WebResult;
+use crate::extract::Query;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use crate::xml::escape;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use domain::Locale;

@@ -4,11 +4,12 @@
 use super::{LangQuery, content_lang, public_path, published_on, summary_or_excerpt};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::{Path, Query};
 use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::content::{self, Kind};
 use domain::format::rfc3339;

@@ -3,10 +3,11 @@
 use super::definition;
 use crate::ctx::Ctx;
 use crate::error::WebResult;
+use crate::extract::Path;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::Action;
 use domain::diagnostic::shipped;

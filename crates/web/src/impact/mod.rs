@@ -6,6 +6,7 @@ pub mod xlsx;
 
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::i18n::I18n;
 use crate::layout::Layout;
@@ -13,7 +14,7 @@ use crate::state::AppState;
 use crate::upload::Multipart;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::Scope;

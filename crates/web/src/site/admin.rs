@@ -3,12 +3,13 @@
 use super::landing::{LandingTexts, Offer, Testimonial};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, Form, text};
 use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::site::optional_text;

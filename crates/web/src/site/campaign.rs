@@ -4,10 +4,11 @@
 use crate::cookies;
 use crate::ctx::Ctx;
 use crate::error::WebResult;
+use crate::extract::Query;
 use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use axum::response::{Html, IntoResponse, Response};

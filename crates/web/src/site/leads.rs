@@ -2,6 +2,7 @@
 //! conversion into an invitation to sign up (through the centres' invitation machinery).
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, Form, text};
 use crate::i18n::I18n;
 use crate::layout::Layout;
@@ -9,7 +10,7 @@ use crate::mail::Compose;
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use domain::site::{LeadStatus, NOTE_MAX};

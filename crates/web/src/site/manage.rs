@@ -2,12 +2,13 @@
 //! kept, download it (JSON), keep it three more years, stop the newsletter, or erase it all.
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
 use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use domain::format::rfc3339;

@@ -3,13 +3,14 @@
 //! timeline on real dates, the "Lancer mon projet local" template, import from a file.
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
 use crate::roadmaps::{self, DetailsProblem};
 use crate::state::AppState;
 use crate::upload::Multipart;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::roadmap::{self, Roadmap};
 use domain::tracking::{self, ItemKey, MAX_NOTES};

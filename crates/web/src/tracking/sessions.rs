@@ -3,13 +3,14 @@
 use super::can_work_on;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::state::AppState;
 use crate::upload::Multipart;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::Action;

@@ -146,9 +146,9 @@ pub async fn load(db: &Db) -> WebResult<()> {
             db,
             &store::projects::NewProject {
                 centre_id: centre.id,
-                name: name,
-                summary: summary,
-                stage: stage,
+                name,
+                summary,
+                stage,
                 ..Default::default()
             },
         )

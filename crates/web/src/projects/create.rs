@@ -2,12 +2,12 @@
 //! blank canvas, a worked example, the roadmap template or a roadmap file), in one unit of work.
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::Query;
 use crate::form::FieldErrors;
 use crate::layout::Layout;
 use crate::state::AppState;
 use crate::upload::Multipart;
 use askama::Template;
-use crate::extract::Query;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};

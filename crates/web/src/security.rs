@@ -1,13 +1,11 @@
 //! Secrets: random tokens, their stored hashes, and argon2id password hashes.
-use argon2::password_hash::{
-    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
-};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString, rand_core::OsRng};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
 use thiserror::Error;
 use tokio::sync::Semaphore;
@@ -30,10 +28,66 @@ pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// OWASP's argon2id baseline: 19 MiB (in 1 KiB blocks), 2 passes, 1 lane.
+const MEMORY_BLOCKS: u32 = 19 * 1024;
+
 fn argon2() -> Argon2<'static> {
-    // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
-    let params = Params::new(19 * 1024, 2, 1, None).unwrap_or_default();
+    let params = Params::new(MEMORY_BLOCKS, 2, 1, None).unwrap_or_default();
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Hashes into `memory` (at least [`MEMORY_BLOCKS`] blocks) and returns the PHC string.
+fn hash_with(memory: &mut [Block], password: &[u8]) -> Result<String, String> {
+    let salt = SaltString::generate(&mut OsRng);
+    let mut salt_bytes = [0u8; 64];
+    let salt_bytes = salt
+        .decode_b64(&mut salt_bytes)
+        .map_err(|e| e.to_string())?;
+    let a = argon2();
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    a.hash_password_into_with_memory(password, salt_bytes, &mut out, memory)
+        .map_err(|e| e.to_string())?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(a.params()).map_err(|e| e.to_string())?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&out).map_err(|e| e.to_string())?),
+    };
+    Ok(phc.to_string())
+}
+
+/// Checks `password` against a PHC string, computing in `memory` (a stored hash made with more
+/// memory than ours, which we never write, gets its own).
+fn verify_with(memory: &mut [Block], password: &[u8], stored: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        return false;
+    };
+    let (Ok(algorithm), Ok(params), Some(salt), Some(expected)) = (
+        Algorithm::try_from(parsed.algorithm),
+        Params::try_from(&parsed),
+        parsed.salt,
+        parsed.hash,
+    ) else {
+        return false;
+    };
+    let Ok(version) = parsed.version.map(Version::try_from).transpose() else {
+        return false;
+    };
+    let mut salt_bytes = [0u8; 64];
+    let Ok(salt_bytes) = salt.decode_b64(&mut salt_bytes) else {
+        return false;
+    };
+    let blocks = params.block_count();
+    let a = Argon2::new(algorithm, version.unwrap_or_default(), params);
+    let mut out = vec![0u8; expected.len()];
+    let done = if blocks <= memory.len() {
+        a.hash_password_into_with_memory(password, salt_bytes, &mut out, memory)
+    } else {
+        a.hash_password_into(password, salt_bytes, &mut out)
+    };
+    // `Output` compares in constant time.
+    done.is_ok() && Output::new(&out).is_ok_and(|o| o == expected)
 }
 
 /// Argon2 runs allowed at once in this process. Each holds 19 MiB while it runs, so this bounds
@@ -43,7 +97,36 @@ pub const HASH_PERMITS: usize = 3;
 pub const HASH_WAIT: Duration = Duration::from_secs(2);
 
 /// The permits shared by every [`Hasher`] of the process (one per `AppState`, one in the CLI).
-static PERMITS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore::new(HASH_PERMITS)));
+static POOL: LazyLock<Arc<Pool>> = LazyLock::new(|| Arc::new(Pool::new(HASH_PERMITS)));
+
+/// Permits, and the working memory of the runs that hold them: each run borrows a buffer and gives
+/// it back, so argon2 never allocates and the memory stays at one buffer per permit, whatever
+/// the allocator would keep of freed 19 MiB blocks (glibc kept about 800 MB under a flood).
+struct Pool {
+    permits: Arc<Semaphore>,
+    memory: Mutex<Vec<Vec<Block>>>,
+}
+
+impl Pool {
+    fn new(permits: usize) -> Pool {
+        Pool {
+            permits: Arc::new(Semaphore::new(permits)),
+            memory: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// A free buffer (made the first time each permit needs one).
+    fn take(&self) -> Vec<Block> {
+        let spare = self.memory.lock().map(|mut m| m.pop()).unwrap_or(None);
+        spare.unwrap_or_else(|| vec![Block::default(); MEMORY_BLOCKS as usize])
+    }
+
+    fn give_back(&self, buffer: Vec<Block>) {
+        if let Ok(mut m) = self.memory.lock() {
+            m.push(buffer);
+        }
+    }
+}
 
 #[derive(Debug, Error)]
 pub enum HashError {
@@ -59,7 +142,7 @@ pub enum HashError {
 /// serving a request goes through the state's `Hasher`. It counts its runs and the most that ran
 /// at once (for tests and `/metrics`).
 pub struct Hasher {
-    permits: Arc<Semaphore>,
+    pool: Arc<Pool>,
     wait: Duration,
     counts: Arc<HashCounts>,
 }
@@ -75,7 +158,7 @@ struct HashCounts {
 impl Default for Hasher {
     fn default() -> Self {
         Hasher {
-            permits: PERMITS.clone(),
+            pool: POOL.clone(),
             wait: HASH_WAIT,
             counts: Arc::default(),
         }
@@ -86,7 +169,7 @@ impl Hasher {
     /// A hasher with its own permits (tests of the bound itself).
     pub fn with_permits(permits: usize, wait: Duration) -> Hasher {
         Hasher {
-            permits: Arc::new(Semaphore::new(permits)),
+            pool: Arc::new(Pool::new(permits)),
             wait,
             counts: Arc::default(),
         }
@@ -94,50 +177,42 @@ impl Hasher {
 
     /// Hashes a new password (argon2id, fresh salt).
     pub async fn hash(&self, password: String) -> Result<String, HashError> {
-        self.run(move || {
-            let salt = SaltString::generate(&mut OsRng);
-            argon2()
-                .hash_password(password.as_bytes(), &salt)
-                .map(|h| h.to_string())
-                .map_err(|e| HashError::Failed(e.to_string()))
-        })
-        .await?
+        self.run(move |memory| hash_with(memory, password.as_bytes()).map_err(HashError::Failed))
+            .await?
     }
 
     /// Checks a password against a stored hash (or the dummy hash when `hash` is `None`, so an
     /// unknown address takes the same time as a known one).
     pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, HashError> {
         let real = hash.is_some();
-        self.run(move || {
-            let stored = hash.unwrap_or_else(|| DUMMY_HASH.to_string());
-            let Ok(parsed) = PasswordHash::new(&stored) else {
-                return false;
-            };
-            argon2()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-                && real
+        self.run(move |memory| {
+            let stored = hash.as_deref().unwrap_or(DUMMY_HASH);
+            verify_with(memory, password.as_bytes(), stored) && real
         })
         .await
     }
 
     async fn run<T: Send + 'static>(
         &self,
-        job: impl FnOnce() -> T + Send + 'static,
+        job: impl FnOnce(&mut [Block]) -> T + Send + 'static,
     ) -> Result<T, HashError> {
-        let acquired = tokio::time::timeout(self.wait, self.permits.clone().acquire_owned()).await;
+        let acquired =
+            tokio::time::timeout(self.wait, self.pool.permits.clone().acquire_owned()).await;
         let Ok(Ok(permit)) = acquired else {
             self.counts.busy.fetch_add(1, Ordering::Relaxed);
             return Err(HashError::Busy);
         };
         let counts = self.counts.clone();
+        let pool = self.pool.clone();
         // The permit moves into the blocking task: a client that hangs up does not free it
         // before the hash it started is done.
         tokio::task::spawn_blocking(move || {
             let now = counts.running.fetch_add(1, Ordering::SeqCst) + 1;
             counts.peak.fetch_max(now, Ordering::SeqCst);
             counts.runs.fetch_add(1, Ordering::Relaxed);
-            let out = job();
+            let mut memory = pool.take();
+            let out = job(&mut memory);
+            pool.give_back(memory);
             counts.running.fetch_sub(1, Ordering::SeqCst);
             drop(permit);
             out
@@ -198,6 +273,29 @@ mod tests {
                 .unwrap()
         );
         assert_eq!(h.runs(), 4);
+        // Hashes made by the crate's own API (stored before the pooled memory) still verify.
+        use argon2::PasswordHasher;
+        let salt = SaltString::generate(&mut OsRng);
+        let old = argon2()
+            .hash_password(b"ancien", &salt)
+            .unwrap()
+            .to_string();
+        assert!(h.verify("ancien".into(), Some(old.clone())).await.unwrap());
+        assert!(!h.verify("autre".into(), Some(old)).await.unwrap());
+        let small = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(64, 1, 1, None).unwrap(),
+        )
+        .hash_password(b"petit", &salt)
+        .unwrap()
+        .to_string();
+        assert!(h.verify("petit".into(), Some(small)).await.unwrap());
+        assert!(
+            !h.verify("x".into(), Some(DUMMY_HASH.replace("19456", "99999")))
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -220,7 +318,7 @@ mod tests {
     #[tokio::test]
     async fn a_check_waits_briefly_then_is_refused_busy() {
         let h = Hasher::with_permits(1, Duration::from_millis(50));
-        let held = h.permits.clone().acquire_owned().await.unwrap();
+        let held = h.pool.permits.clone().acquire_owned().await.unwrap();
         assert!(matches!(
             h.verify("x".into(), None).await,
             Err(HashError::Busy)

@@ -14,6 +14,7 @@ pub mod password;
 pub mod policy;
 pub mod project;
 pub mod roadmap;
+pub mod roadmap_edit;
 pub mod role;
 pub mod site;
 pub mod slug;

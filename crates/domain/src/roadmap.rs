@@ -124,6 +124,8 @@ pub struct Heading {
     text: String,
     label: Option<String>,
     number: Option<u32>,
+    /// `6` in `Mois 5-6: …`: the last number of a heading that covers a range.
+    last: Option<u32>,
     title: String,
     span: Option<Span>,
 }
@@ -168,9 +170,11 @@ impl Heading {
     pub fn new(text: &str) -> Self {
         let text = text.replace('\n', " ");
         let trimmed = text.trim();
-        let (label, number, rest) = match split_numbered(trimmed) {
-            Some((label, number, rest)) => (Some(label.to_string()), Some(number), rest),
-            None => (None, None, trimmed),
+        let (label, number, last, rest) = match split_numbered(trimmed) {
+            Some((label, number, last, rest)) => {
+                (Some(label.to_string()), Some(number), last, rest)
+            }
+            None => (None, None, None, trimmed),
         };
         let (title, span) = match split_span(rest) {
             Some((title, span)) => (title, Some(span)),
@@ -179,6 +183,7 @@ impl Heading {
         Heading {
             label,
             number,
+            last,
             title: title.to_string(),
             span,
             text,
@@ -195,6 +200,10 @@ impl Heading {
     pub fn number(&self) -> Option<u32> {
         self.number
     }
+    /// The last number of a range (`6` in `Mois 5-6`), or the number itself.
+    pub fn last_number(&self) -> Option<u32> {
+        self.last.or(self.number)
+    }
     /// The name without number nor span, e.g. `FONDATIONS`; the whole trimmed text if there
     /// is neither.
     pub fn title(&self) -> &str {
@@ -205,8 +214,8 @@ impl Heading {
     }
 }
 
-/// `Word 12: rest` or `Word 12` → (Word, 12, rest).
-fn split_numbered(s: &str) -> Option<(&str, u32, &str)> {
+/// `Word 12: rest`, `Word 12`, `Word 5-6: rest` → (Word, 12 or 5, the range's last number, rest).
+fn split_numbered(s: &str) -> Option<(&str, u32, Option<u32>, &str)> {
     let word_end = s.find(|c: char| !c.is_alphabetic())?;
     if word_end == 0 {
         return None;
@@ -220,12 +229,25 @@ fn split_numbered(s: &str) -> Option<(&str, u32, &str)> {
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(digits.len());
     let number: u32 = digits[..digits_end].parse().ok()?;
-    let after = digits[digits_end..].trim_start();
+    let mut after = digits[digits_end..].trim_start();
+    let mut last = None;
+    if let Some(range) = after.strip_prefix(['-', '–', '—']) {
+        let range = range.trim_start();
+        let end = range
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(range.len());
+        let second: u32 = range[..end].parse().ok()?;
+        if second < number {
+            return None;
+        }
+        last = Some(second);
+        after = range[end..].trim_start();
+    }
     if after.is_empty() {
-        return Some((&s[..word_end], number, ""));
+        return Some((&s[..word_end], number, last, ""));
     }
     let rest = after.strip_prefix(':')?;
-    Some((&s[..word_end], number, rest.trim()))
+    Some((&s[..word_end], number, last, rest.trim()))
 }
 
 /// `title (Word a-b)` → (title, span).
@@ -338,10 +360,18 @@ impl Period {
     pub fn number(&self) -> Option<u32> {
         self.heading.number()
     }
-    /// `4` in `Mois 4: …`: the number only when the word is a month word.
+    /// `4` in `Mois 4: …` (`5` in `Mois 5-6: …`): the number only when the word is a month
+    /// word.
     pub fn month(&self) -> Option<u32> {
-        match self.heading.label() {
-            Some(l) if is_month_word(l) => self.heading.number(),
+        self.months().map(|m| m.first)
+    }
+    /// The months a period covers: `4..=4` in `Mois 4: …`, `5..=6` in `Mois 5-6: …`.
+    pub fn months(&self) -> Option<MonthRange> {
+        match (self.heading.label(), self.heading.number()) {
+            (Some(l), Some(first)) if is_month_word(l) => Some(MonthRange {
+                first,
+                last: self.heading.last_number().unwrap_or(first),
+            }),
             _ => None,
         }
     }
@@ -817,7 +847,7 @@ impl Roadmap {
             phase
                 .periods
                 .iter()
-                .position(|p| p.month() == Some(month))
+                .position(|p| p.months().is_some_and(|m| m.contains(month)))
                 .map(|qi| (pi, qi))
         })
     }

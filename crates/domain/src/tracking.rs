@@ -258,8 +258,8 @@ pub fn overdue_items(
     let mut out = Vec::new();
     for (pi, phase) in roadmap.phases.iter().enumerate() {
         for (qi, period) in phase.periods.iter().enumerate() {
-            let period_over = match (start, period.month()) {
-                (Some(s), Some(m)) => period_end(s, m).is_some_and(|end| end < today),
+            let period_over = match (start, period.months()) {
+                (Some(s), Some(m)) => period_end(s, m.last).is_some_and(|end| end < today),
                 _ => false,
             };
             for (ii, item) in period.items.iter().enumerate() {
@@ -378,6 +378,26 @@ mod tests {
             vec![(0, 1, 1)]
         );
         assert!(overdue_items(&roadmap, None, &[], today).is_empty());
+        // A period spanning months is late once its last month is over, not before.
+        let spanning = Roadmap::parse(
+            "# R\n## Phase 1\n### Mois 1-2: Tester\n- [ ] enquête\n### Mois 3 – 4 : Lancer\n- [ ] ouvrir\n",
+        )
+        .unwrap();
+        let months = spanning.phases[0].periods[1].months().unwrap();
+        assert_eq!((months.first, months.last), (3, 4));
+        assert!(overdue_items(&spanning, Some(start), &[], date!(2026 - 11 - 30)).is_empty());
+        assert_eq!(
+            overdue_items(&spanning, Some(start), &[], date!(2026 - 12 - 01)),
+            vec![(0, 0, 0)]
+        );
+        assert_eq!(
+            spanning.current_period(start, date!(2027 - 01 - 15)),
+            Some((0, 1))
+        );
+        assert_eq!(
+            spanning.render(),
+            "# R\n## Phase 1\n### Mois 1-2: Tester\n- [ ] enquête\n### Mois 3 – 4 : Lancer\n- [ ] ouvrir\n"
+        );
         let template = Roadmap::parse(LAUNCH_TEMPLATE).unwrap();
         assert_eq!(
             template.render(),

@@ -102,3 +102,72 @@ pub async fn set_start_date(db: &Db, id: i64, start_date: Option<&str>) -> Resul
     on_db!(db, pool => sqlx::query(sql).bind(start_date).bind(now()).bind(id).execute(pool).await?.rows_affected());
     Ok(())
 }
+
+/// Stores an edited roadmap if it is still at `revision` (else `Conflict`), and moves each item's
+/// details (owner, due date, notes, link, evidence) to where `moves` says the item went; the
+/// details of items that are gone go with them. One unit of work.
+pub async fn replace(
+    db: &Db,
+    id: i64,
+    revision: i64,
+    roadmap: &Roadmap,
+    moves: &[((usize, usize, usize), (usize, usize, usize))],
+) -> Result<RoadmapRow> {
+    let document = encode(roadmap)?;
+    let now = now();
+    let mut tx = db.begin().await?;
+    let updated: Option<RoadmapRow> = on_tx!(&mut tx, t => {
+        let sql = format!(
+            "UPDATE roadmaps SET document = $1, title = $2, revision = revision + 1, updated_at = $3 \
+             WHERE id = $4 AND revision = $5 RETURNING {COLUMNS}"
+        );
+        let updated: Option<RoadmapRow> = sqlx::query_as(&sql)
+            .bind(&document)
+            .bind(&roadmap.title)
+            .bind(now)
+            .bind(id)
+            .bind(revision)
+            .fetch_optional(&mut **t)
+            .await?;
+        if updated.is_some() {
+            type Row = (i64, i64, i64, Option<i64>, Option<String>, String, String, String, i64);
+            let rows: Vec<Row> = sqlx::query_as(
+                "SELECT phase, period, item, owner_id, due_on, notes, link, evidence, updated_at \
+                 FROM roadmap_item_details WHERE roadmap_id = $1",
+            )
+            .bind(id)
+            .fetch_all(&mut **t)
+            .await?;
+            sqlx::query("DELETE FROM roadmap_item_details WHERE roadmap_id = $1")
+                .bind(id)
+                .execute(&mut **t)
+                .await?;
+            for r in rows {
+                let before = (r.0 as usize, r.1 as usize, r.2 as usize);
+                let Some((_, after)) = moves.iter().find(|(b, _)| *b == before) else {
+                    continue;
+                };
+                sqlx::query(
+                    "INSERT INTO roadmap_item_details (roadmap_id, phase, period, item, owner_id, due_on, notes, link, evidence, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                )
+                .bind(id)
+                .bind(after.0 as i64)
+                .bind(after.1 as i64)
+                .bind(after.2 as i64)
+                .bind(r.3)
+                .bind(r.4)
+                .bind(r.5)
+                .bind(r.6)
+                .bind(r.7)
+                .bind(r.8)
+                .execute(&mut **t)
+                .await?;
+            }
+        }
+        updated
+    });
+    let updated = updated.ok_or(StoreError::Conflict)?;
+    tx.commit().await?;
+    Ok(updated)
+}

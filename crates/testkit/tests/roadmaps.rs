@@ -214,3 +214,285 @@ async fn the_studio_roadmap_on_the_network_dashboard() {
         );
     }
 }
+
+/// The roadmap a project starts from the studio's template, and the project.
+async fn project_roadmap(app: &TestApp, c: &mut testkit::Client) -> (i64, i64) {
+    let participant = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let project = store::projects::for_user(&app.state.db, participant)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.relation.as_deref() == Some("member"))
+        .unwrap()
+        .id;
+    let r = c
+        .post(
+            &format!("/projects/{project}/roadmap"),
+            &[("start_date", "2026-09-01")],
+        )
+        .await;
+    let id = r.location().unwrap()["/roadmaps/".len()..].parse().unwrap();
+    (id, project)
+}
+
+/// Posts one change to the roadmap's edit address.
+async fn send(
+    c: &mut testkit::Client,
+    id: i64,
+    fields: Vec<(&str, String)>,
+) -> testkit::TestResponse {
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    c.post(&format!("/roadmaps/{id}/edit"), &refs).await
+}
+
+async fn doc(app: &TestApp, id: i64) -> (domain::roadmap::Roadmap, i64) {
+    let row = store::roadmaps::find(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    (row.roadmap().unwrap(), row.revision)
+}
+
+#[tokio::test]
+async fn roadmaps_are_edited_in_the_web_and_details_follow_their_items() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.login("participant@demo.local", "impact-demo").await;
+        let (id, _) = project_roadmap(&app, &mut c).await;
+        let (before, rev) = doc(&app, id).await;
+        let second = before.phases[0].periods[0].items[1].text.clone();
+        store::tracking::set_item_details(
+            &app.state.db,
+            id,
+            (0, 0, 1),
+            &store::tracking::SetItemDetails {
+                owner_id: None,
+                due_on: Some("2026-09-20"),
+                notes: "Noté pour la deuxième action",
+                link: "",
+                evidence: "",
+            },
+        )
+        .await
+        .unwrap();
+        let page = c.get(&format!("/roadmaps/{id}")).await;
+        assert!(page.body.contains(&format!("/roadmaps/{id}/items/0/0/0")));
+        assert!(page.body.contains(&format!("/roadmaps/{id}/periods/0/0")));
+        // An empty action: the error beside the field, on the period's page.
+        let r = send(
+            &mut c,
+            id,
+            vec![
+                ("op", "add_item".into()),
+                ("revision", rev.to_string()),
+                ("phase", "0".into()),
+                ("period", "0".into()),
+                ("text", "   ".into()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("f-new-item-error"));
+
+        // Move the first action to the next period: the second keeps its details, now first.
+        let r = send(
+            &mut c,
+            id,
+            vec![
+                ("op", "move_item".into()),
+                ("revision", rev.to_string()),
+                ("phase", "0".into()),
+                ("period", "0".into()),
+                ("item", "0".into()),
+                ("target", "0:1".into()),
+                ("position", "start".into()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let (after, rev2) = doc(&app, id).await;
+        assert_eq!(rev2, rev + 1);
+        assert_eq!(after.phases[0].periods[0].items[0].text, second);
+        assert_eq!(
+            after.phases[0].periods[1].items[0].text,
+            before.phases[0].periods[0].items[0].text
+        );
+        let details = store::tracking::item_details(&app.state.db, id)
+            .await
+            .unwrap();
+        assert_eq!(details.len(), 1);
+        assert_eq!(
+            (details[0].phase, details[0].period, details[0].item),
+            (0, 0, 0)
+        );
+        assert_eq!(details[0].notes, "Noté pour la deuxième action");
+
+        // A page showing an older revision: nothing changes, the person is told.
+        let stale = send(
+            &mut c,
+            id,
+            vec![
+                ("op", "delete_item".into()),
+                ("revision", rev.to_string()),
+                ("phase", "0".into()),
+                ("period", "0".into()),
+                ("item", "0".into()),
+            ],
+        )
+        .await;
+        assert_eq!(stale.location(), Some(format!("/roadmaps/{id}").as_str()));
+        assert_eq!(doc(&app, id).await.1, rev2);
+
+        // The coach who follows the project adds an action and a period spanning months.
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        let r = send(
+            &mut coach,
+            id,
+            vec![
+                ("op", "add_item".into()),
+                ("revision", rev2.to_string()),
+                ("phase", "0".into()),
+                ("period", "0".into()),
+                ("text", "Ajouté par la coach en séance".into()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let last_phase = before.phases.len() - 1;
+        let r = send(
+            &mut coach,
+            id,
+            vec![
+                ("op", "add_period".into()),
+                ("revision", (rev2 + 1).to_string()),
+                ("phase", last_phase.to_string()),
+                ("text", "Mois 13-14: Essaimage".into()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let (now, _) = doc(&app, id).await;
+        assert!(
+            now.phases[0].periods[0]
+                .items
+                .iter()
+                .any(|i| i.text == "Ajouté par la coach en séance")
+        );
+        let added = now.phases[last_phase].periods.last().unwrap();
+        assert_eq!(added.months().map(|m| (m.first, m.last)), Some((13, 14)));
+        let page = c.get(&format!("/roadmaps/{id}")).await;
+        assert!(page.body.contains("Ajouté par la coach en séance"));
+        assert!(
+            page.body.contains("septembre 2027 – octobre 2027"),
+            "a spanning period has its dates"
+        );
+
+        // Edit pages answer; another centre's manager gets a 404.
+        assert_eq!(
+            c.get(&format!("/roadmaps/{id}/items/0/0/0")).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            c.get(&format!("/roadmaps/{id}/periods/0/0")).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            c.get(&format!("/roadmaps/{id}/items/0/0/99")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        assert_eq!(
+            die.get(&format!("/roadmaps/{id}/periods/0/0")).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_new_version_of_the_file_shows_its_changes_then_keeps_the_details() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut c = app.client();
+        c.login("participant@demo.local", "impact-demo").await;
+        let (id, _) = project_roadmap(&app, &mut c).await;
+        let (before, rev) = doc(&app, id).await;
+        let kept = before.phases[0].periods[0].items[1].text.clone();
+        let dropped = before.phases[0].periods[0].items[0].text.clone();
+        store::tracking::set_item_details(
+            &app.state.db,
+            id,
+            (0, 0, 1),
+            &store::tracking::SetItemDetails {
+                owner_id: None,
+                due_on: None,
+                notes: "à garder",
+                link: "https://exemple.fr",
+                evidence: "",
+            },
+        )
+        .await
+        .unwrap();
+        // The new file: the first action gone, a new one at the end of the period.
+        let markdown = before
+            .render()
+            .replacen(&format!("- [ ] {dropped}\n"), "", 1)
+            .replacen(
+                &format!("- [ ] {kept}\n"),
+                &format!("- [ ] {kept}\n- [ ] Une action toute neuve\n"),
+                1,
+            );
+        let preview = c
+            .post_multipart(
+                &format!("/roadmaps/{id}/reimport"),
+                &[("revision", &rev.to_string())],
+                Some(("file", "v2.md", markdown.as_bytes())),
+            )
+            .await;
+        assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+        assert!(preview.body.contains("Une action toute neuve"));
+        assert!(preview.body.contains("diff-removed"));
+        assert_eq!(
+            doc(&app, id).await.1,
+            rev,
+            "nothing applied before confirming"
+        );
+        let bad = c
+            .post_multipart(
+                &format!("/roadmaps/{id}/reimport"),
+                &[("revision", &rev.to_string())],
+                Some(("file", "v2.md", b"pas une feuille de route")),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let applied = c
+            .post_multipart(
+                &format!("/roadmaps/{id}/reimport"),
+                &[
+                    ("revision", &rev.to_string()),
+                    ("confirm", "1"),
+                    ("markdown", &markdown),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(applied.location(), Some(format!("/roadmaps/{id}").as_str()));
+        let (after, _) = doc(&app, id).await;
+        assert_eq!(after.render(), markdown);
+        let details = store::tracking::item_details(&app.state.db, id)
+            .await
+            .unwrap();
+        assert_eq!(details.len(), 1);
+        assert_eq!(
+            (details[0].phase, details[0].period, details[0].item),
+            (0, 0, 0)
+        );
+        assert_eq!(details[0].notes, "à garder");
+    }
+}

@@ -31,6 +31,7 @@ pub mod mail;
 pub mod metrics;
 mod middleware;
 mod projects;
+mod roadmap_edit;
 mod roadmaps;
 pub mod security;
 pub mod site;
@@ -72,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .merge(projects::routes(&state))
         .merge(canvas::routes())
         .merge(roadmaps::routes())
+        .merge(roadmap_edit::routes(&state))
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))
         .merge(diagnostics::routes())

@@ -358,8 +358,23 @@ pub(crate) async fn render_show(
                     .enumerate()
                     .map(|(qi, period)| {
                         let per = pp.and_then(|p| p.periods.get(qi));
-                        let dates = match (start, period.month()) {
-                            (Some(s), Some(m)) => roadmap::period_start(s, m)
+                        let dates = match (start, period.months()) {
+                            (Some(s), Some(m)) if m.last > m.first => {
+                                match (
+                                    roadmap::period_start(s, m.first),
+                                    roadmap::period_start(s, m.last),
+                                ) {
+                                    (Some(a), Some(b)) => ctx.i.ta(
+                                        "roadmap-months-range",
+                                        &[
+                                            ("from", &month_label(ctx, a)),
+                                            ("to", &month_label(ctx, b)),
+                                        ],
+                                    ),
+                                    _ => String::new(),
+                                }
+                            }
+                            (Some(s), Some(m)) => roadmap::period_start(s, m.first)
                                 .map(|d| month_label(ctx, d))
                                 .unwrap_or_default(),
                             _ => String::new(),

@@ -477,3 +477,4 @@ flash-canvas-full-conflict = Someone edited this note at the same time as you an
 invitation-wrong-account = This invitation is for { $email }. Sign out, then sign in or create your account with that address to accept it.
 canvas-poster = Poster view
 canvas-back-to-editor = Back to editing
+roadmap-months-range = { $from } – { $to }

@@ -477,3 +477,4 @@ flash-canvas-full-conflict = Quelqu'un a modifié cette note en même temps que 
 invitation-wrong-account = Cette invitation est destinée à { $email }. Déconnecte-toi, puis connecte-toi ou crée ton compte avec cette adresse pour l'accepter.
 canvas-poster = Vue poster
 canvas-back-to-editor = Retour à l'édition
+roadmap-months-range = { $from } – { $to }

@@ -276,9 +276,12 @@ pub async fn timeline(
                 .and_then(|p| p.periods.get(qi))
                 .copied()
                 .unwrap_or_default();
-            let (dates, past) = match (start, period.month()) {
+            let (dates, past) = match (start, period.months()) {
                 (Some(s), Some(m)) => {
-                    match (roadmap::period_start(s, m), roadmap::period_end(s, m)) {
+                    match (
+                        roadmap::period_start(s, m.first),
+                        roadmap::period_end(s, m.last),
+                    ) {
                         (Some(a), Some(b)) => (
                             i.ta(
                                 "timeline-dates",

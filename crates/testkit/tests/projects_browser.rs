@@ -1,6 +1,6 @@
 //! The core loop in a real headless Chromium: someone signs up with no canvas draft, starts a
 //! project from a worked example, the centre's manager puts a coach on it, the coach writes a
-//! note in the canvas and adds a task, and the participant sees both. axe-core finds no
+//! note in the canvas, adds a task and a roadmap action, and the participant sees them. axe-core finds no
 //! violation on the new pages, at 1280 and 360 px.
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb, link_path};
@@ -86,6 +86,14 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
         .unwrap()
         .id;
     let project = store::projects::for_user(&app.state.db, me).await.unwrap()[0].id;
+    // Her project's roadmap, from the studio's template.
+    b.goto(&format!("{url}/projects/{project}")).await;
+    b.click(&format!(
+        "form[action='/projects/{project}/roadmap'] button[type=submit]"
+    ))
+    .await;
+    let roadmap_path = b.path().await;
+    assert!(roadmap_path.starts_with("/roadmaps/"), "{roadmap_path}");
     b.goto(&format!("{url}/projects/{project}/settings")).await;
     no_violations(&b, "project settings (participant)").await;
     b.screenshot("projects-settings-participant-1280").await;
@@ -133,6 +141,20 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
         "form[action='/projects/{project}/tasks'] button[type=submit]"
     ))
     .await;
+    // … and an action in the roadmap's first period.
+    b.goto(&format!("{url}{roadmap_path}")).await;
+    b.press("#period-0-0 .roadmap-add > summary").await;
+    b.fill("#f-add-0-0", "Repérer trois lieux possibles").await;
+    b.click("#period-0-0 .roadmap-add button[type=submit]")
+        .await;
+    assert!(b.text(".flash").await.contains("enregistrée"));
+    no_violations(&b, "roadmap page (coach)").await;
+    b.screenshot("roadmap-coach-1280").await;
+    b.goto(&format!("{url}{roadmap_path}/items/0/0/0")).await;
+    no_violations(&b, "roadmap item edit page").await;
+    b.screenshot("roadmap-item-edit-1280").await;
+    b.goto(&format!("{url}{roadmap_path}/periods/0/0")).await;
+    no_violations(&b, "roadmap period edit page").await;
     sign_out(&b).await;
 
     // The participant sees both.
@@ -149,6 +171,12 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
             .await
             .contains("Trouver un local pour l")
     );
+    b.goto(&format!("{url}{roadmap_path}")).await;
+    assert!(
+        b.text("#period-0-0")
+            .await
+            .contains("Repérer trois lieux possibles")
+    );
     b.close().await;
 
     // The new pages on a phone: nothing scrolls sideways, still no violation.
@@ -163,6 +191,11 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
             "projects-settings-360",
         ),
         ("/projects".to_string(), "projects-list-360"),
+        (roadmap_path.clone(), "roadmap-360"),
+        (
+            format!("{roadmap_path}/items/0/0/0"),
+            "roadmap-item-edit-360",
+        ),
     ] {
         phone.goto(&format!("{url}{path}")).await;
         no_sideways_scroll(&phone, &path).await;

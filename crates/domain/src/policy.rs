@@ -43,8 +43,11 @@ pub enum Action {
     /// Write, schedule, publish and delete the public content (pages, blog, podcast, case
     /// studies, guides).
     ManageContent,
-    /// See and work the leads of the public site (pioneers, event registrations, campaigns).
+    /// See and work a centre's leads (pioneers, event registrations, campaigns); on the network
+    /// scope, everyone's.
     ManageLeads,
+    /// Create and edit a centre's events and workshops.
+    ManageEvents,
     /// Edit the public site: landing texts, events, the pioneers goal.
     ManageSite,
     // Centre
@@ -70,7 +73,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -80,6 +83,7 @@ impl Action {
         Action::ManageDiagnostics,
         Action::ManageContent,
         Action::ManageLeads,
+        Action::ManageEvents,
         Action::ManageSite,
         Action::ViewCentre,
         Action::ManageCentre,
@@ -145,10 +149,10 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-                | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads
-                | ManageSite,
+                | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageSite,
                 _,
             ) => false,
+            (ManageLeads | ManageEvents, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ViewCentre | CreateProject, Scope::Centre(c)) => {
                 self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
             }

@@ -26,8 +26,9 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-        | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads | ManageSite
-        | JoinStudio => Scope::Network,
+        | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageSite | JoinStudio => {
+            Scope::Network
+        }
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -44,9 +45,11 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
     match (action, rel) {
         (
             CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-            | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageLeads | ManageSite,
+            | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageSite,
             _,
         ) => ("N", "N"),
+        // A centre's managers work its leads and events, not another centre's.
+        (ManageLeads | ManageEvents, _) => ("MN", "N"),
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),
         (JoinStudio, _) => ("PACMN", "PACMN"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),

@@ -5,7 +5,7 @@ use crate::{Db, Result};
 const LEAD_COLUMNS: &str = "id, email, name, town, idea, interests, tags, locale, status, source, \
      utm_source, utm_medium, utm_campaign, referrer_host, pioneer_at, contact_consent_at, \
      newsletter_consent_at, newsletter_source, newsletter_unsubscribed_at, confirmed_at, \
-     last_contact_at, retention_asked_at, invited_at, created_at, updated_at";
+     last_contact_at, retention_asked_at, invited_at, created_at, updated_at, centre_id";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Lead {
@@ -36,6 +36,9 @@ pub struct Lead {
     pub invited_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The centre whose form or event the person came through (none: the network's own, such
+    /// as an address left on a self-diagnostic).
+    pub centre_id: Option<i64>,
 }
 
 impl Lead {
@@ -67,6 +70,8 @@ pub struct NewLead<'a> {
     pub referrer_host: &'a str,
     pub pioneer: bool,
     pub newsletter: bool,
+    /// The centre the person came through; a lead keeps its first centre.
+    pub centre_id: Option<i64>,
 }
 
 /// Creates the lead, or updates the one with this e-mail (never a second row). The first
@@ -74,8 +79,8 @@ pub struct NewLead<'a> {
 pub async fn upsert_lead(db: &Db, new: &NewLead<'_>, now: i64) -> Result<i64> {
     let sql = "INSERT INTO leads (email, name, town, idea, interests, locale, source, utm_source, \
          utm_medium, utm_campaign, referrer_host, pioneer_at, contact_consent_at, newsletter_consent_at, \
-         newsletter_source, last_contact_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $13, $13, $13) \
+         newsletter_source, last_contact_at, created_at, updated_at, centre_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $13, $13, $13, $16) \
          ON CONFLICT (email) DO UPDATE SET \
            name = excluded.name, \
            town = CASE WHEN excluded.town <> '' THEN excluded.town ELSE leads.town END, \
@@ -92,6 +97,7 @@ pub async fn upsert_lead(db: &Db, new: &NewLead<'_>, now: i64) -> Result<i64> {
            newsletter_source = CASE WHEN excluded.newsletter_consent_at IS NOT NULL THEN excluded.newsletter_source ELSE leads.newsletter_source END, \
            last_contact_at = excluded.last_contact_at, \
            retention_asked_at = NULL, \
+           centre_id = COALESCE(leads.centre_id, excluded.centre_id), \
            updated_at = excluded.updated_at \
          RETURNING id";
     let pioneer_at = new.pioneer.then_some(now);
@@ -113,6 +119,7 @@ pub async fn upsert_lead(db: &Db, new: &NewLead<'_>, now: i64) -> Result<i64> {
         .bind(now)
         .bind(newsletter_at)
         .bind(newsletter_source)
+        .bind(new.centre_id)
         .fetch_one(pool)
         .await?))
 }
@@ -281,6 +288,8 @@ pub struct Filter {
     /// `yes`, `no` or empty.
     pub confirmed: String,
     pub search: String,
+    /// One centre's leads, or every lead (`None`: the network's view).
+    pub centre: Option<i64>,
 }
 
 /// One line of the staff list: a lead of the site, or (negative id, source `diagnostic`) an
@@ -303,13 +312,14 @@ pub struct LeadRow {
     pub created_at: i64,
     /// When the person opened an account with this address, if they have.
     pub account_since: Option<i64>,
+    pub centre_id: Option<i64>,
 }
 
 const ROW_UNION: &str = "SELECT id, email, name, town, interests, tags, status, source, utm_source, \
-     utm_campaign, confirmed_at, newsletter_consent_at, newsletter_unsubscribed_at, created_at FROM leads \
+     utm_campaign, confirmed_at, newsletter_consent_at, newsletter_unsubscribed_at, created_at, centre_id FROM leads \
      UNION ALL \
      SELECT -MIN(d.id), d.email, '', '', '', '', 'new', 'diagnostic', '', '', \
-     CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), MIN(d.created_at) \
+     CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), MIN(d.created_at), CAST(NULL AS BIGINT) \
      FROM diagnostic_leads d WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.email = d.email) \
      GROUP BY d.email";
 
@@ -341,6 +351,7 @@ pub async fn list_leads(db: &Db, f: &Filter, limit: i64) -> Result<Vec<LeadRow>>
          AND ($8 = '' OR ($8 = 'yes' AND r.confirmed_at IS NOT NULL) OR ($8 = 'no' AND r.confirmed_at IS NULL)) \
          AND ($9 = '' OR LOWER(r.email) LIKE $10 ESCAPE '\\' OR LOWER(r.name) LIKE $10 ESCAPE '\\' \
               OR LOWER(r.town) LIKE $10 ESCAPE '\\') \
+         AND ($12 = 0 OR r.centre_id = $12) \
          ORDER BY r.created_at DESC, r.id DESC LIMIT $11"
     );
     let tag = format!("%,{},%", f.tag.to_lowercase().replace(['%', '_', '\\'], ""));
@@ -357,6 +368,7 @@ pub async fn list_leads(db: &Db, f: &Filter, limit: i64) -> Result<Vec<LeadRow>>
         .bind(&f.search)
         .bind(like(&f.search))
         .bind(limit)
+        .bind(f.centre.unwrap_or(0))
         .fetch_all(pool)
         .await?))
 }
@@ -397,26 +409,27 @@ pub struct CampaignLine {
     pub converted: i64,
 }
 
-pub async fn campaign_report(db: &Db) -> Result<Vec<CampaignLine>> {
+/// The campaign report of one centre's leads, or of every lead (`None`).
+pub async fn campaign_report(db: &Db, centre: Option<i64>) -> Result<Vec<CampaignLine>> {
     let sql = "SELECT source, utm_source, utm_medium, utm_campaign, COUNT(*) AS leads, \
                COUNT(confirmed_at) AS confirmed, COUNT(invited_at) AS converted FROM leads \
-               GROUP BY source, utm_source, utm_medium, utm_campaign \
+               WHERE ($1 = 0 OR centre_id = $1) GROUP BY source, utm_source, utm_medium, utm_campaign \
                ORDER BY COUNT(*) DESC, source, utm_source, utm_campaign";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?))
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre.unwrap_or(0)).fetch_all(pool).await?))
 }
 
-/// Distinct campaigns and tags seen, for the filter menus.
-pub async fn campaigns(db: &Db) -> Result<Vec<String>> {
-    let sql =
-        "SELECT DISTINCT utm_campaign FROM leads WHERE utm_campaign <> '' ORDER BY utm_campaign";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql).fetch_all(pool).await?))
+/// Distinct campaigns seen (of one centre's leads, or all), for the filter menus.
+pub async fn campaigns(db: &Db, centre: Option<i64>) -> Result<Vec<String>> {
+    let sql = "SELECT DISTINCT utm_campaign FROM leads WHERE utm_campaign <> '' \
+               AND ($1 = 0 OR centre_id = $1) ORDER BY utm_campaign";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(centre.unwrap_or(0)).fetch_all(pool).await?))
 }
 
 // ---------------------------------------------------------------------------------------------
 // Events
 
 const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.description, e.starts_at, e.ends_at, \
-     e.place, e.online_url, e.capacity, e.published, \
+     e.place, e.online_url, e.capacity, e.published, e.centre_id, \
      (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id) AS taken";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -432,6 +445,7 @@ pub struct Event {
     pub online_url: String,
     pub capacity: i64,
     pub published: i64,
+    pub centre_id: Option<i64>,
     /// Seats taken (registrations, confirmed or not yet).
     pub taken: i64,
 }
@@ -448,6 +462,8 @@ pub struct NewEvent<'a> {
     pub online_url: &'a str,
     pub capacity: i64,
     pub published: bool,
+    /// The centre that runs it (set when created; an edit does not move it).
+    pub centre_id: Option<i64>,
 }
 
 /// Published events that have not ended, soonest first.
@@ -459,10 +475,13 @@ pub async fn upcoming_events(db: &Db, now: i64, limit: i64) -> Result<Vec<Event>
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(now).bind(limit).fetch_all(pool).await?))
 }
 
-/// Every event, newest first (staff).
-pub async fn all_events(db: &Db) -> Result<Vec<Event>> {
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM events e ORDER BY e.starts_at DESC, e.id DESC");
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?))
+/// Every event of one centre (or of all, `None`), newest first (staff).
+pub async fn all_events(db: &Db, centre: Option<i64>) -> Result<Vec<Event>> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM events e WHERE ($1 = 0 OR e.centre_id = $1) \
+         ORDER BY e.starts_at DESC, e.id DESC"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre.unwrap_or(0)).fetch_all(pool).await?))
 }
 
 pub async fn event_by_slug(db: &Db, slug: &str) -> Result<Option<Event>> {
@@ -478,8 +497,8 @@ pub async fn event(db: &Db, id: i64) -> Result<Option<Event>> {
 /// Creates an event; `Conflict` when the slug is taken.
 pub async fn create_event(db: &Db, e: &NewEvent<'_>, now: i64) -> Result<i64> {
     let sql = "INSERT INTO events (slug, title, summary, description, starts_at, ends_at, place, \
-               online_url, capacity, published, created_at, updated_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id";
+               online_url, capacity, published, created_at, updated_at, centre_id) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql)
         .bind(e.slug)
         .bind(e.title)
@@ -492,6 +511,7 @@ pub async fn create_event(db: &Db, e: &NewEvent<'_>, now: i64) -> Result<i64> {
         .bind(e.capacity)
         .bind(i64::from(e.published))
         .bind(now)
+        .bind(e.centre_id)
         .fetch_one(pool)
         .await?))
 }

@@ -355,14 +355,10 @@ async fn staff_leads_filters_csv_notes_conversion_and_authorization() {
             ("facebook", "social", "printemps-2027", "m.facebook.com")
         );
 
-        // Who may see leads: nobody but the network team.
+        // Who may see leads: a centre's managers their centre's, the network team everyone's.
         let mut anon = app.client();
         assert_eq!(anon.get("/admin/leads").await.status, StatusCode::SEE_OTHER);
-        for who in [
-            "participant@demo.local",
-            "coach@demo.local",
-            "manager@demo.local",
-        ] {
+        for who in ["participant@demo.local", "coach@demo.local"] {
             let mut c = app.client();
             c.login(who, "impact-demo").await;
             assert_eq!(
@@ -376,14 +372,65 @@ async fn staff_leads_filters_csv_notes_conversion_and_authorization() {
             );
             assert_eq!(
                 c.get(&format!("/admin/leads/{}", lead.id)).await.status,
-                StatusCode::FORBIDDEN
+                StatusCode::NOT_FOUND
             );
-            assert_eq!(c.get("/admin/site").await.status, StatusCode::FORBIDDEN);
             assert_eq!(
                 c.get("/admin/campagnes").await.status,
                 StatusCode::FORBIDDEN
             );
         }
+        for who in [
+            "participant@demo.local",
+            "coach@demo.local",
+            "manager@demo.local",
+        ] {
+            let mut c = app.client();
+            c.login(who, "impact-demo").await;
+            assert_eq!(c.get("/admin/site").await.status, StatusCode::FORBIDDEN);
+        }
+        // The studio's manager works the studio's leads (the pioneers come to the studio).
+        let mut studio = app.client();
+        studio.login("manager@demo.local", "impact-demo").await;
+        let list = studio.get("/admin/leads").await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(has(&list.body, "Léa Moreau"));
+        assert!(
+            !list.body.contains("f-centre"),
+            "one centre: no centre filter"
+        );
+        assert_eq!(
+            studio
+                .get(&format!("/admin/leads/{}", lead.id))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        assert_eq!(studio.get("/admin/campagnes").await.status, StatusCode::OK);
+        // Another centre's manager sees none of them, and a studio lead is not found.
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        let list = die.get("/admin/leads").await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(!has(&list.body, "Léa Moreau") && !list.body.contains("utm@exemple.fr"));
+        assert!(
+            !die.get("/admin/leads.csv")
+                .await
+                .body
+                .contains("utm@exemple.fr")
+        );
+        assert_eq!(
+            die.get(&format!("/admin/leads/{}", lead.id)).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            die.post(
+                &format!("/admin/leads/{}/status", lead.id),
+                &[("status", "contacted")]
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
 
         let mut admin = app.client();
         admin.login("admin@demo.local", "impact-demo").await;
@@ -666,6 +713,93 @@ async fn events_registration_full_and_staff_editing() {
             .unwrap()
             .unwrap();
         assert_eq!(e.starts_at % 86_400, 17 * 3_600);
+        let studio = store::centres::find_by_slug(&app.state.db, "studio")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            e.centre_id,
+            Some(studio.id),
+            "the network's first centre by default"
+        );
+
+        // A micro-centre's manager runs the centre's own events; other centres cannot touch them.
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        let made = die
+            .post(
+                "/admin/evenements/nouveau",
+                &[
+                    ("title", "Portes ouvertes à Die"),
+                    ("summary", "Visite du micro-centre"),
+                    ("starts", "2099-03-10T18:00"),
+                    ("ends", "2099-03-10T20:00"),
+                    ("place", "Die"),
+                    ("capacity", "20"),
+                    ("published", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        let die_event = store::site::event_by_slug(&app.state.db, "portes-ouvertes-a-die")
+            .await
+            .unwrap()
+            .unwrap();
+        let die_centre = store::centres::find_by_slug(&app.state.db, "micro-centre-die")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(die_event.centre_id, Some(die_centre.id));
+        assert!(!has(
+            &die.get("/admin/evenements").await.body,
+            "Atelier canvas"
+        ));
+        assert_eq!(
+            die.get(&format!("/admin/evenements/{}", e.id)).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let mut studio_manager = app.client();
+        studio_manager
+            .login("manager@demo.local", "impact-demo")
+            .await;
+        assert_eq!(
+            studio_manager
+                .get(&format!("/admin/evenements/{}", die_event.id))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert!(has(
+            &admin.get("/admin/evenements").await.body,
+            "Portes ouvertes"
+        ));
+        // Registering for it makes a lead of that centre, which its manager sees.
+        v.get("/evenements/portes-ouvertes-a-die").await;
+        let lead = store::site::upsert_lead(
+            &app.state.db,
+            &store::site::NewLead {
+                email: "visiteur.die@exemple.fr",
+                name: "Visiteur",
+                locale: "fr",
+                source: "event",
+                centre_id: die_event.centre_id,
+                ..Default::default()
+            },
+            store::now(),
+        )
+        .await
+        .unwrap();
+        assert!(has(
+            &die.get("/admin/leads").await.body,
+            "visiteur.die@exemple.fr"
+        ));
+        assert_eq!(
+            studio_manager
+                .get(&format!("/admin/leads/{lead}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
         // The landing shows the upcoming events (cache cleared by the edit).
         assert!(has(&v.get("/").await.body, "Atelier découverte"));
     }

@@ -123,6 +123,8 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
             }
             Role::CentreManager => {
                 items.push(("/centres", "nav-my-centre"));
+                items.push(("/admin/leads", "nav-leads"));
+                items.push(("/admin/evenements", "nav-events"));
                 items.push(("/roadmaps", "nav-roadmaps"));
                 items.push(("/admin/audit", "nav-audit"));
             }

@@ -289,3 +289,5 @@ site-posts-title = From the Impact Local blog
 site-posts-all = All posts
 site-podcast-link = The podcast
 site-footer-micro = The micro-centres
+site-filter-all-centres = All centres
+nav-events = Events

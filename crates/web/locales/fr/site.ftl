@@ -289,3 +289,5 @@ site-posts-title = Du blog Impact Local
 site-posts-all = Tous les articles
 site-podcast-link = Le podcast
 site-footer-micro = Les micro-centres
+site-filter-all-centres = Tous les centres
+nav-events = Événements

@@ -382,9 +382,9 @@ struct EventsView {
 }
 
 pub async fn events(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    ctx.authorize(Action::ManageSite, Scope::Network)?;
+    let reach = super::scope::reach(&state, &ctx, Action::ManageEvents).await?;
     let i = ctx.i;
-    let events = store::site::all_events(&state.db)
+    let events = store::site::all_events(&state.db, reach.chosen(0))
         .await?
         .into_iter()
         .map(|e| EventLine {
@@ -423,6 +423,8 @@ pub struct EventForm {
     pub online_url: String,
     pub capacity: String,
     pub published: String,
+    /// The id of the centre that runs a new event.
+    pub centre: String,
 }
 
 #[derive(Template)]
@@ -432,15 +434,27 @@ struct EventFormView {
     action: String,
     form: EventForm,
     errors: FieldErrors,
+    /// The centres a new event can belong to (id, name), when there is a choice.
+    centres: Vec<(String, String)>,
 }
 
-fn render_event(
+async fn render_event(
     state: &AppState,
     ctx: &Ctx,
     action: String,
     form: EventForm,
     errors: FieldErrors,
 ) -> WebResult<Response> {
+    let reach = super::scope::reach(state, ctx, Action::ManageEvents).await?;
+    let centres = if action.ends_with("nouveau") && reach.centres.len() > 1 {
+        reach
+            .centres
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -456,6 +470,7 @@ fn render_event(
         action,
         form,
         errors,
+        centres,
     };
     Ok((status, Html(view.render()?)).into_response())
 }
@@ -480,7 +495,6 @@ fn format_local(unix: i64) -> String {
 }
 
 pub async fn new_event(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    ctx.authorize(Action::ManageSite, Scope::Network)?;
     let form = EventForm {
         capacity: "15".into(),
         published: "yes".into(),
@@ -493,6 +507,7 @@ pub async fn new_event(State(state): State<AppState>, ctx: Ctx) -> WebResult<Res
         form,
         FieldErrors::default(),
     )
+    .await
 }
 
 pub async fn edit_event(
@@ -500,10 +515,10 @@ pub async fn edit_event(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageSite, Scope::Network)?;
     let e = store::site::event(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
+    super::scope::check(&ctx, Action::ManageEvents, e.centre_id)?;
     let form = EventForm {
         title: e.title,
         slug: e.slug,
@@ -519,6 +534,7 @@ pub async fn edit_event(
         } else {
             String::new()
         },
+        centre: e.centre_id.map(|c| c.to_string()).unwrap_or_default(),
     };
     render_event(
         &state,
@@ -527,6 +543,7 @@ pub async fn edit_event(
         form,
         FieldErrors::default(),
     )
+    .await
 }
 
 struct Valid {
@@ -612,8 +629,19 @@ async fn save_event(
         None => "/admin/evenements/nouveau".into(),
     };
     let mut errors = FieldErrors::default();
-    let Some(v) = validate(ctx.i, &form, &mut errors) else {
-        return render_event(state, ctx, action, form, errors);
+    // A new event belongs to one of the person's centres (the first when they have one).
+    let reach = super::scope::reach(state, ctx, Action::ManageEvents).await?;
+    let centre = match form.centre.trim().parse::<i64>() {
+        Ok(c) if reach.centres.iter().any(|(id, _)| *id == c) => Some(c),
+        Err(_) if form.centre.trim().is_empty() => reach.centres.first().map(|(id, _)| *id),
+        _ => {
+            errors.add("centre", ctx.i, "project-error-centre");
+            None
+        }
+    };
+    let validated = validate(ctx.i, &form, &mut errors);
+    let Some(v) = validated.filter(|_| errors.is_empty()) else {
+        return render_event(state, ctx, action, form, errors).await;
     };
     let new = store::site::NewEvent {
         slug: &v.slug,
@@ -626,6 +654,7 @@ async fn save_event(
         online_url: &v.online_url,
         capacity: v.capacity,
         published: form.published == "yes",
+        centre_id: centre,
     };
     let now = store::now();
     let result = match id {
@@ -638,7 +667,7 @@ async fn save_event(
         Ok(()) => {}
         Err(store::StoreError::Conflict) => {
             errors.add("slug", ctx.i, "site-error-slug-taken");
-            return render_event(state, ctx, action, form, errors);
+            return render_event(state, ctx, action, form, errors).await;
         }
         Err(e) => return Err(e.into()),
     }
@@ -666,7 +695,6 @@ pub async fn create_event(
     ctx: Ctx,
     Form(form): Form<EventForm>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageSite, Scope::Network)?;
     save_event(&state, &ctx, None, form).await
 }
 
@@ -676,9 +704,9 @@ pub async fn update_event(
     Path(id): Path<i64>,
     Form(form): Form<EventForm>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageSite, Scope::Network)?;
-    store::site::event(&state.db, id)
+    let e = store::site::event(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
+    super::scope::check(&ctx, Action::ManageEvents, e.centre_id)?;
     save_event(&state, &ctx, Some(id), form).await
 }

@@ -12,8 +12,8 @@ use axum::extract::State;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use axum::response::{Html, IntoResponse, Response};
+use domain::Action;
 use domain::site::{referrer_host, utm_value};
-use domain::{Action, Scope};
 use serde::Deserialize;
 
 pub const COOKIE: &str = "utm";
@@ -166,9 +166,9 @@ pub async fn report(
     ctx: Ctx,
     Query(q): Query<BuilderQuery>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
+    let reach = super::scope::reach(&state, &ctx, Action::ManageLeads).await?;
     let i = ctx.i;
-    let lines = store::site::campaign_report(&state.db)
+    let lines = store::site::campaign_report(&state.db, reach.chosen(0))
         .await?
         .into_iter()
         .map(|l| Line {

@@ -232,6 +232,10 @@ pub async fn load(db: &Db) -> WebResult<()> {
     {
         store::settings::set(db, super::GOAL_SETTING, &super::DEFAULT_GOAL.to_string()).await?;
     }
+    // The demo's events and leads are the studio's.
+    let studio = store::centres::find_by_slug(db, "studio")
+        .await?
+        .map(|c| c.id);
     for e in &EVENTS {
         if store::site::event_by_slug(db, e.slug).await?.is_some() {
             continue;
@@ -250,6 +254,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
                 online_url: e.online_url,
                 capacity: e.capacity,
                 published: true,
+                centre_id: studio,
             },
             now,
         )
@@ -276,6 +281,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
                 referrer_host: "",
                 pioneer: l.5 == "pioneers",
                 newsletter: l.10,
+                centre_id: studio,
             },
             at,
         )

@@ -250,6 +250,7 @@ pub async fn register(
         utm_campaign: &campaign.campaign,
         referrer_host: &campaign.referrer,
         newsletter: form.newsletter == "yes",
+        centre_id: e.centre_id,
         ..NewLead::default()
     };
     let id = store::site::upsert_lead(&state.db, &lead, now).await?;

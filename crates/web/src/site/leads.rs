@@ -33,10 +33,12 @@ pub struct FilterQuery {
     pub interest: String,
     pub confirmed: String,
     pub q: String,
+    /// A centre's id (0 or absent: every centre within reach, or one's own).
+    pub centre: i64,
 }
 
 impl FilterQuery {
-    fn filter(&self) -> Filter {
+    fn filter(&self, centre: Option<i64>) -> Filter {
         let clip = |s: &str| s.trim().chars().take(100).collect::<String>();
         Filter {
             status: clip(&self.status),
@@ -46,6 +48,7 @@ impl FilterQuery {
             interest: clip(&self.interest),
             confirmed: clip(&self.confirmed),
             search: clip(&self.q),
+            centre,
         }
     }
 
@@ -58,6 +61,7 @@ impl FilterQuery {
             ("interest", &self.interest),
             ("confirmed", &self.confirmed),
             ("q", &self.q),
+            ("centre", &self.centre.to_string()),
         ])
         .unwrap_or_default()
     }
@@ -139,6 +143,8 @@ struct ListView {
     campaigns: Vec<Opt>,
     interests: Vec<Opt>,
     confirmed: Vec<Opt>,
+    /// The centres to choose from (shown when there is a choice).
+    centres: Vec<Opt>,
     counter: String,
 }
 
@@ -147,9 +153,10 @@ pub async fn list(
     ctx: Ctx,
     Query(q): Query<FilterQuery>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
+    let reach = super::scope::reach(&state, &ctx, Action::ManageLeads).await?;
+    let centre = reach.chosen(q.centre);
     let i = ctx.i;
-    let rows: Vec<Row> = store::site::list_leads(&state.db, &q.filter(), LIST_LIMIT)
+    let rows: Vec<Row> = store::site::list_leads(&state.db, &q.filter(centre), LIST_LIMIT)
         .await?
         .into_iter()
         .map(|r| row(i, r))
@@ -169,7 +176,7 @@ pub async fn list(
     );
     let mut campaigns = vec![any()];
     campaigns.extend(
-        store::site::campaigns(&state.db)
+        store::site::campaigns(&state.db, centre)
             .await?
             .into_iter()
             .map(|c| (c.clone(), c)),
@@ -186,7 +193,23 @@ pub async fn list(
         ("no".into(), i.t("site-filter-confirmed-no")),
     ];
     let counter = super::landing::counter(&state, i).await?.label;
+    let mut centres = Vec::new();
+    if reach.all {
+        centres.push(("0".to_string(), i.t("site-filter-all-centres")));
+    }
+    centres.extend(
+        reach
+            .centres
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone())),
+    );
+    let centres = if centres.len() > 1 {
+        opts(&centre.unwrap_or(0).to_string(), centres)
+    } else {
+        Vec::new()
+    };
     let view = ListView {
+        centres,
         layout: Layout::new(&state, &ctx, i.t("site-leads-title")),
         count: i.tn("site-leads-count", rows.len() as i64),
         csv_href: format!("/admin/leads.csv?{}", q.query_string()),
@@ -208,9 +231,10 @@ pub async fn export(
     ctx: Ctx,
     Query(q): Query<FilterQuery>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
+    let reach = super::scope::reach(&state, &ctx, Action::ManageLeads).await?;
+    let centre = reach.chosen(q.centre);
     let i = ctx.i;
-    let found = store::site::list_leads(&state.db, &q.filter(), EXPORT_LIMIT).await?;
+    let found = store::site::list_leads(&state.db, &q.filter(centre), EXPORT_LIMIT).await?;
     let mut rows = vec![
         [
             "site-field-name",
@@ -433,7 +457,7 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
+    super::scope::lead(&state, &ctx, id).await?;
     render(
         &state,
         &ctx,
@@ -449,12 +473,6 @@ fn back(id: i64, state: &AppState, flash: &str) -> Response {
     crate::accounts::redirect_with_flash(&format!("/admin/leads/{id}"), flash, state)
 }
 
-async fn existing(state: &AppState, id: i64) -> WebResult<store::site::Lead> {
-    store::site::find_lead(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)
-}
-
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct StatusForm {
@@ -467,8 +485,7 @@ pub async fn status(
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
-    existing(&state, id).await?;
+    super::scope::lead(&state, &ctx, id).await?;
     let status =
         LeadStatus::parse(&form.status).map_err(|_| WebError::BadRequest("error-form-invalid"))?;
     store::site::set_status(&state.db, id, status.code(), store::now()).await?;
@@ -487,8 +504,7 @@ pub async fn tags(
     Path(id): Path<i64>,
     Form(form): Form<TagsForm>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
-    existing(&state, id).await?;
+    super::scope::lead(&state, &ctx, id).await?;
     let mut errors = FieldErrors::default();
     let Some(tags) = errors.check("tags", ctx.i, domain::site::tags(&form.tags)) else {
         return render(&state, &ctx, id, String::new(), Some(form.tags), errors).await;
@@ -509,8 +525,7 @@ pub async fn note(
     Path(id): Path<i64>,
     Form(form): Form<NoteForm>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
-    existing(&state, id).await?;
+    super::scope::lead(&state, &ctx, id).await?;
     let mut errors = FieldErrors::default();
     let Some(body) = errors.check("note", ctx.i, text(&form.note, NOTE_MAX)) else {
         return render(&state, &ctx, id, form.note, None, errors).await;
@@ -533,8 +548,7 @@ pub async fn invite(
     Path(id): Path<i64>,
     Form(form): Form<InviteForm>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
-    let lead = existing(&state, id).await?;
+    let lead = super::scope::lead(&state, &ctx, id).await?;
     let centre = store::centres::find_by_slug(&state.db, &form.centre)
         .await?
         .ok_or(WebError::BadRequest("error-form-invalid"))?;
@@ -613,8 +627,7 @@ pub async fn erase(
     Path(id): Path<i64>,
     Form(form): Form<EraseForm>,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ManageLeads, Scope::Network)?;
-    existing(&state, id).await?;
+    super::scope::lead(&state, &ctx, id).await?;
     if form.confirm != "yes" {
         let mut errors = FieldErrors::default();
         errors.add("confirm", ctx.i, "site-erase-confirm-required");

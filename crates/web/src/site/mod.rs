@@ -11,6 +11,7 @@ mod manage;
 mod media;
 mod pioneers;
 pub mod retention;
+pub mod scope;
 pub mod seo;
 
 pub use landing::LandingTexts;

@@ -186,6 +186,13 @@ pub async fn submit(
         referrer_host: &campaign.referrer,
         pioneer: true,
         newsletter: form.newsletter == "yes",
+        // The pioneers of the network's public site are the studio's.
+        centre_id: state
+            .centres()
+            .await?
+            .iter()
+            .find(|c| c.kind == "studio")
+            .map(|c| c.id),
     };
     let id = store::site::upsert_lead(&state.db, &lead, now).await?;
     send_confirmation(&state, i, id, email.as_str(), &name, None).await?;

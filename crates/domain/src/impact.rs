@@ -626,6 +626,23 @@ pub fn aggregate(figures: &[ProjectFigure]) -> Vec<IndicatorTotal> {
     out
 }
 
+/// The latest measurement of each project indicator, from `(project indicator, day, value)`:
+/// the later day wins, and on the same day the one given last.
+pub fn latest_measurements<'a>(
+    measurements: impl IntoIterator<Item = (i64, &'a str, Milli)>,
+) -> BTreeMap<i64, (&'a str, Milli)> {
+    let mut out: BTreeMap<i64, (&'a str, Milli)> = BTreeMap::new();
+    for (id, day, value) in measurements {
+        match out.get(&id) {
+            Some((latest, _)) if *latest > day => {}
+            _ => {
+                out.insert(id, (day, value));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -854,6 +871,23 @@ mod tests {
         let food = get("food-redistributed");
         assert_eq!((food.value, food.unit), (500, Unit::Tonnes));
         assert!(totals.iter().all(|t| t.value != 4_250));
+    }
+
+    #[test]
+    fn latest_measurement_of_each_indicator() {
+        let latest = latest_measurements([
+            (1, "2026-11-20", 12_000),
+            (1, "2026-09-30", 6_000),
+            (2, "2026-10-31", 750),
+            (2, "2026-10-31", 800),
+        ]);
+        assert_eq!(latest.get(&1), Some(&("2026-11-20", 12_000)));
+        assert_eq!(
+            latest.get(&2),
+            Some(&("2026-10-31", 800)),
+            "the last given that day"
+        );
+        assert_eq!(latest.len(), 2);
     }
 
     #[test]

@@ -57,6 +57,8 @@ pub struct FigureView {
     pub value: String,
     pub unit: String,
     pub label: String,
+    /// « (mesuré le 20 novembre 2026) » for a figure taken from a measurement.
+    pub measured: String,
 }
 
 pub struct AudioView {
@@ -491,6 +493,15 @@ pub async fn item_view(
         .unwrap_or_default()
         .into_iter()
         .map(|f| FigureView {
+            measured: f
+                .measured_on
+                .map(|day| {
+                    i.ta(
+                        "content-figure-measured",
+                        &[("date", &crate::tracking::day(i, &day))],
+                    )
+                })
+                .unwrap_or_default(),
             value: f.value,
             unit: f.unit,
             label: f.label,

@@ -155,6 +155,7 @@ content-chars = { $count ->
 
 content-error-body-too-long = The text is longer than 200,000 characters: split it into several pieces (or chapters).
 content-error-slug = Invalid address: lower-case letters without accents, digits and hyphens, 2 to 60 characters.
+content-error-slug-route = This address already belongs to a part of the site: choose another one.
 content-error-slug-taken = This address is already used by another content of the same kind in this language: choose another one.
 content-error-date = Invalid date: choose a date and a time (Paris time).
 content-error-duration = Invalid length: write it as 12:34 or 1:02:03.

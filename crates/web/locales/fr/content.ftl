@@ -155,6 +155,7 @@ content-chars = { $count ->
 
 content-error-body-too-long = Le texte dépasse 200 000 caractères : découpe-le en plusieurs contenus (ou en chapitres).
 content-error-slug = Adresse invalide : lettres minuscules sans accents, chiffres et tirets, de 2 à 60 caractères.
+content-error-slug-route = Cette adresse est déjà celle d'une partie du site : choisis-en une autre.
 content-error-slug-taken = Cette adresse est déjà prise par un autre contenu du même type dans cette langue : choisis-en une autre.
 content-error-date = Date invalide : choisis une date et une heure (heure de Paris).
 content-error-duration = Durée invalide : écris-la comme 12:34 ou 1:02:03.

@@ -294,6 +294,14 @@ fn validate(
     } else {
         (None, None, None, None)
     };
+    // A page at the address of a route would never be reached.
+    if kind == Kind::Page
+        && slug
+            .as_deref()
+            .is_some_and(|s| super::ROUTE_SEGMENTS.contains(&s))
+    {
+        errors.add("slug", i, "content-error-slug-route");
+    }
     if !errors.is_empty() {
         return None;
     }

@@ -92,8 +92,7 @@ async fn aggregate(db: &store::Db, from: &str, to: &str) -> (Duration, usize) {
     let figures = store::impact::figures(db, from, to, Default::default())
         .await
         .expect("figures");
-    let totals = domain::impact::aggregate(&figures);
-    let _ = domain::impact::totals_by_unit(&totals);
+    let _ = domain::impact::aggregate(&figures);
     (started.elapsed(), figures.len())
 }
 

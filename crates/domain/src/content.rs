@@ -240,15 +240,19 @@ pub fn tags_of(stored: &str) -> Vec<String> {
         .collect()
 }
 
-/// A key figure of a case study: `12,4` `tonnes` « de déchets évités ».
+/// A key figure of a case study: `12,4` `tonnes` « de déchets évités », and the day it was
+/// measured when it was taken from the linked project's measurements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     pub value: String,
     pub unit: String,
     pub label: String,
+    /// `YYYY-MM-DD`: the figure is a measurement of that day (shown beside it).
+    pub measured_on: Option<String>,
 }
 
-/// Figures typed one a line as `valeur | unité | libellé` (the unit may be empty).
+/// Figures typed one a line as `valeur | unité | libellé` (the unit may be empty), with an
+/// optional fourth part, the day of the measurement (`2026-11-03`).
 pub fn parse_figures(value: &str) -> Result<Vec<Figure>, ContentError> {
     let mut figures = Vec::new();
     for line in value.lines() {
@@ -257,8 +261,13 @@ pub fn parse_figures(value: &str) -> Result<Vec<Figure>, ContentError> {
             continue;
         }
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-        let [value, unit, label] = parts.as_slice() else {
-            return Err(ContentError::Figures);
+        let (value, unit, label, measured_on) = match parts.as_slice() {
+            [value, unit, label] => (*value, *unit, *label, None),
+            [value, unit, label, day] => {
+                let day = crate::tracking::parse_date(day).map_err(|_| ContentError::Figures)?;
+                (*value, *unit, *label, Some(crate::tracking::iso(day)))
+            }
+            _ => return Err(ContentError::Figures),
         };
         if value.is_empty()
             || label.is_empty()
@@ -272,6 +281,7 @@ pub fn parse_figures(value: &str) -> Result<Vec<Figure>, ContentError> {
             value: value.to_string(),
             unit: unit.to_string(),
             label: label.to_string(),
+            measured_on,
         });
     }
     if figures.len() > MAX_FIGURES {
@@ -284,9 +294,25 @@ pub fn parse_figures(value: &str) -> Result<Vec<Figure>, ContentError> {
 pub fn figures_text(figures: &[Figure]) -> String {
     figures
         .iter()
-        .map(|f| format!("{} | {} | {}", f.value, f.unit, f.label))
+        .map(|f| match &f.measured_on {
+            Some(day) => format!("{} | {} | {} | {day}", f.value, f.unit, f.label),
+            None => format!("{} | {} | {}", f.value, f.unit, f.label),
+        })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The figures after filling from the project's latest measurements: the figures typed by
+/// hand (no date) stay first, in their order; those taken from earlier measurements are
+/// replaced by the new ones; at most `MAX_FIGURES` in all.
+pub fn with_measured(typed: &[Figure], measured: Vec<Figure>) -> Vec<Figure> {
+    typed
+        .iter()
+        .filter(|f| f.measured_on.is_none())
+        .cloned()
+        .chain(measured)
+        .take(MAX_FIGURES)
+        .collect()
 }
 
 /// A date and time typed in Paris time (`2026-12-01T09:30`, as an `<input type=datetime-local>`
@@ -605,6 +631,51 @@ mod tests {
         assert_eq!(f[1].unit, "");
         assert_eq!(parse_figures(&figures_text(&f)).unwrap(), f);
         assert_eq!(parse_figures("12 tonnes"), Err(ContentError::Figures));
+        // A measured figure carries its day, written back as typed.
+        let m = parse_figures("1 240 | personnes | accompagnées | 2026-11-03").unwrap();
+        assert_eq!(m[0].measured_on.as_deref(), Some("2026-11-03"));
+        assert_eq!(
+            figures_text(&m),
+            "1 240 | personnes | accompagnées | 2026-11-03"
+        );
+        assert_eq!(
+            parse_figures("3 | t | évitées | le 3 novembre"),
+            Err(ContentError::Figures)
+        );
+        assert_eq!(
+            parse_figures("3 | t | évitées | 2026-02-30"),
+            Err(ContentError::Figures)
+        );
+        assert_eq!(
+            parse_figures("1 | 2 | 3 | 2026-01-01 | 5"),
+            Err(ContentError::Figures)
+        );
+    }
+
+    #[test]
+    fn filling_from_measurements_keeps_the_typed_figures() {
+        let typed = parse_figures(
+            "3 | ateliers | par mois\n9 | t | évitées | 2026-01-31\n40 |  | bénévoles",
+        )
+        .unwrap();
+        let fresh = parse_figures("12 | t | évitées | 2026-11-20").unwrap();
+        let out = with_measured(&typed, fresh);
+        assert_eq!(
+            figures_text(&out),
+            "3 | ateliers | par mois\n40 |  | bénévoles\n12 | t | évitées | 2026-11-20"
+        );
+        // Never past the limit: the typed figures win.
+        let many: Vec<Figure> = (0..MAX_FIGURES)
+            .map(|n| Figure {
+                value: n.to_string(),
+                unit: String::new(),
+                label: "mesure".into(),
+                measured_on: Some("2026-11-20".into()),
+            })
+            .collect();
+        let out = with_measured(&typed, many);
+        assert_eq!(out.len(), MAX_FIGURES);
+        assert_eq!(out[0].label, "par mois");
     }
 
     #[test]

@@ -569,6 +569,11 @@ pub struct IndicatorTotal {
 /// Adds up each indicator across projects: flows sum the period's measurements, stocks take
 /// each project's latest level (carried over when the period has none); rates are averaged.
 /// Unknown indicators are left out. Sorted by catalogue order.
+///
+/// One total per indicator, and two indicators are never added together, even in the same
+/// unit: volunteers are not people reached, waste diverted is not food redistributed, and
+/// the people counts overlap (low-income beneficiaries and young people are among the people
+/// reached), so the catalogue declares no family that could be summed.
 pub fn aggregate(figures: &[ProjectFigure]) -> Vec<IndicatorTotal> {
     let mut by_code: BTreeMap<&str, Vec<&ProjectFigure>> = BTreeMap::new();
     for f in figures {
@@ -621,17 +626,21 @@ pub fn aggregate(figures: &[ProjectFigure]) -> Vec<IndicatorTotal> {
     out
 }
 
-/// Totals of several indicators grouped by unit, for a roll-up (one SDG, one dimension): only
-/// indicators that add up (`Sum`) and share a unit are added; rates are never added.
-pub fn totals_by_unit(totals: &[IndicatorTotal]) -> Vec<(Unit, Milli)> {
-    let mut by_unit: BTreeMap<Unit, Milli> = BTreeMap::new();
-    for t in totals {
-        if t.aggregation == Aggregation::Sum && t.reporting > 0 {
-            let e = by_unit.entry(t.unit).or_insert(0);
-            *e = e.saturating_add(t.value);
+/// The latest measurement of each project indicator, from `(project indicator, day, value)`:
+/// the later day wins, and on the same day the one given last.
+pub fn latest_measurements<'a>(
+    measurements: impl IntoIterator<Item = (i64, &'a str, Milli)>,
+) -> BTreeMap<i64, (&'a str, Milli)> {
+    let mut out: BTreeMap<i64, (&'a str, Milli)> = BTreeMap::new();
+    for (id, day, value) in measurements {
+        match out.get(&id) {
+            Some((latest, _)) if *latest > day => {}
+            _ => {
+                out.insert(id, (day, value));
+            }
         }
     }
-    by_unit.into_iter().collect()
+    out
 }
 
 #[cfg(test)]
@@ -858,10 +867,46 @@ mod tests {
         let share = get("local-purchases-share");
         assert_eq!((share.value, share.unit), (55_000, Unit::Percent));
         assert_eq!(totals.len(), 4, "the unknown code is left out");
-        // Rolled up by unit: tonnes add up (3.75 + 0.5), FTE stay apart, percent is not added.
+        // Two tonnes flows stay apart: 3.75 t of waste, 0.5 t of food, never 4.25 t.
+        let food = get("food-redistributed");
+        assert_eq!((food.value, food.unit), (500, Unit::Tonnes));
+        assert!(totals.iter().all(|t| t.value != 4_250));
+    }
+
+    #[test]
+    fn latest_measurement_of_each_indicator() {
+        let latest = latest_measurements([
+            (1, "2026-11-20", 12_000),
+            (1, "2026-09-30", 6_000),
+            (2, "2026-10-31", 750),
+            (2, "2026-10-31", 800),
+        ]);
+        assert_eq!(latest.get(&1), Some(&("2026-11-20", 12_000)));
         assert_eq!(
-            totals_by_unit(&totals),
-            vec![(Unit::Fte, 5_000), (Unit::Tonnes, 4_250)]
+            latest.get(&2),
+            Some(&("2026-10-31", 800)),
+            "the last given that day"
         );
+        assert_eq!(latest.len(), 2);
+    }
+
+    #[test]
+    fn indicators_of_the_same_unit_are_never_added() {
+        // Every indicator of the catalogue, one project each, the same 1 unit: each total is
+        // 1 whatever the other indicators of its unit (a roll-up by unit would give 2 or more).
+        let figures: Vec<ProjectFigure> = catalogue()
+            .iter()
+            .enumerate()
+            .map(|(n, ind)| fig(n as i64 + 1, &ind.code, 1_000, 1, Some(1_000), false))
+            .collect();
+        let totals = aggregate(&figures);
+        assert_eq!(totals.len(), catalogue().len());
+        let mut shared = 0;
+        for t in &totals {
+            assert_eq!(t.value, 1_000, "{} was added to another indicator", t.code);
+            assert_eq!(t.reporting, 1, "{}", t.code);
+            shared += usize::from(totals.iter().filter(|o| o.unit == t.unit).count() > 1);
+        }
+        assert!(shared > 2, "the catalogue has indicators sharing a unit");
     }
 }

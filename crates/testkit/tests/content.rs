@@ -892,3 +892,332 @@ fn child<'a, 'i>(
     node.children()
         .find(|c| c.tag_name().name() == name && c.tag_name().namespace() == ns)
 }
+
+/// What a `<textarea id="…">` holds, unescaped.
+fn textarea(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!("<textarea id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no {id}"));
+    let rest = &html[start..];
+    let open = rest.find('>').unwrap_or(0) + 1;
+    let close = rest.find("</textarea>").unwrap_or(rest.len());
+    rest[open..close]
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn case_study_figures_from_the_projects_latest_measurements() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut admin = signed_in(&app, "admin@demo.local").await;
+        let project = store::content::project_choices(&app.state.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|(_, name)| name.contains("La Recyclerie des Pentes"))
+            .expect("demo project")
+            .0;
+        let mut f = fields(
+            "case_study",
+            "La recyclerie en chiffres",
+            "recyclerie-en-chiffres",
+            "Un an de réemploi.",
+            "published",
+        );
+        set(&mut f, "figures", "3 | ateliers | par mois");
+        set(&mut f, "_action", "fill-figures");
+        // No project chosen: said beside the field, what was typed is kept.
+        let r = post(&mut admin, "/admin/content/new", &f).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("id=\"f-project_id-error\""), "{}", r.body);
+        assert_eq!(textarea(&r.body, "f-figures"), "3 | ateliers | par mois");
+        // The demo recyclerie measured waste, volunteers and repairs, last on 20 November 2026:
+        // each indicator's latest value, its unit and name in French, and the day, after the
+        // figure typed by hand. Nothing is saved yet.
+        set(&mut f, "project_id", &project.to_string());
+        let r = post(&mut admin, "/admin/content/new", &f).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let figures = textarea(&r.body, "f-figures");
+        assert_eq!(
+            figures,
+            "3 | ateliers | par mois\n\
+             1,85 | tonnes | Déchets détournés de l'enfouissement | 2026-11-20\n\
+             12 | personnes | Bénévoles actifs | 2026-11-20\n\
+             81 | objets | Objets réparés | 2026-11-20"
+        );
+        assert!(
+            store::content::sitemap_entries(&app.state.db)
+                .await
+                .unwrap()
+                .iter()
+                .all(|(p, _)| !p.contains("recyclerie-en-chiffres")),
+            "filling saves nothing"
+        );
+        set(&mut f, "figures", &figures);
+        set(&mut f, "_action", "save");
+        let r = post(&mut admin, "/admin/content/new", &f).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let id = item_id(&r);
+
+        // The public page shows the day beside each measured figure, not beside the typed one.
+        let mut visitor = app.client();
+        let page = visitor.get("/etudes-de-cas/recyclerie-en-chiffres").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.body.matches("(mesuré le 20 novembre 2026)").count(), 3);
+        assert!(page.body.contains("Bénévoles actifs") && page.body.contains("par mois"));
+        assert!(
+            page.body.contains("La Recyclerie des Pentes"),
+            "the linked project"
+        );
+
+        // The English version is filled in English; an older measured line is replaced.
+        let mut en = fields(
+            "case_study",
+            "The recyclerie in figures",
+            "recyclerie-in-figures",
+            "A year of reuse.",
+            "published",
+        );
+        set(&mut en, "project_id", &project.to_string());
+        set(&mut en, "figures", "9 | t | old figure | 2026-01-31");
+        set(&mut en, "_action", "fill-figures");
+        let edit = format!("/admin/content/{id}?lang=en");
+        let r = post(&mut admin, &edit, &en).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let figures = textarea(&r.body, "f-figures");
+        assert_eq!(
+            figures,
+            "1.85 | tonnes | Waste diverted from landfill | 2026-11-20\n\
+             12 | people | Active volunteers | 2026-11-20\n\
+             81 | items | Items repaired | 2026-11-20"
+        );
+        set(&mut en, "figures", &figures);
+        set(&mut en, "_action", "save");
+        let r = post(&mut admin, &edit, &en).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let switched = visitor.get("/lang?lang=en&next=/").await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER);
+        let page = visitor
+            .get("/etudes-de-cas/recyclerie-in-figures?lang=en")
+            .await
+            .body;
+        assert_eq!(
+            page.matches("(measured on 20 November 2026)").count(),
+            3,
+            "{page}"
+        );
+        assert!(page.contains("Active volunteers") && !page.contains("old figure"));
+
+        // Figures typed by hand still work, and a badly typed day is refused.
+        let mut bad = fields("case_study", "Mal daté", "", "Texte", "draft");
+        set(&mut bad, "figures", "4 | t | évitées | le 3 novembre");
+        let r = post(&mut admin, "/admin/content/new", &bad).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Chiffres invalides"));
+        // A project without measurements says so.
+        let mut empty = None;
+        for (id, _) in store::content::project_choices(&app.state.db)
+            .await
+            .unwrap()
+        {
+            let none = store::impact::measurements(&app.state.db, id)
+                .await
+                .unwrap();
+            if none.is_empty() {
+                empty = Some(id);
+                break;
+            }
+        }
+        {
+            let empty = empty.expect("a demo project without measurements");
+            let mut f = fields("case_study", "Sans mesure", "", "Texte", "draft");
+            set(&mut f, "project_id", &empty.to_string());
+            set(&mut f, "_action", "fill-figures");
+            let r = post(&mut admin, "/admin/content/new", &f).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(r.body.contains("aucune mesure"), "{}", r.body);
+        }
+        app.state.db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_published_page_answers_at_its_own_address() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut admin = signed_in(&app, "admin@demo.local").await;
+        let mut visitor = app.client();
+        let r = post(
+            &mut admin,
+            "/admin/content/new",
+            &fields(
+                "page",
+                "L'atelier vélo",
+                "atelier-velo",
+                "Le **mardi** soir, on répare.",
+                "draft",
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let id = item_id(&r);
+        // A draft: no address for the public, in either language; staff preview it in the
+        // editor as for any item.
+        assert_eq!(
+            visitor.get("/atelier-velo").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            visitor.get("/atelier-velo?lang=en").await.status,
+            StatusCode::NOT_FOUND
+        );
+        let mut preview = fields(
+            "page",
+            "L'atelier vélo",
+            "atelier-velo",
+            "Le **mardi** soir, on répare.",
+            "draft",
+        );
+        set(&mut preview, "_action", "preview");
+        let r = post(
+            &mut admin,
+            &format!("/admin/content/{id}?lang=fr"),
+            &preview,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("<strong>mardi</strong>"));
+
+        // Published, with an English version: the page answers at its French address.
+        let r = admin
+            .post(&format!("/admin/content/{id}/publish"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = post(
+            &mut admin,
+            &format!("/admin/content/{id}?lang=en"),
+            &fields(
+                "page",
+                "The bike workshop",
+                "bike-workshop",
+                "On **Tuesday** evenings, we fix.",
+                "published",
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let fr = visitor.get("/atelier-velo").await;
+        assert_eq!(fr.status, StatusCode::OK);
+        assert!(fr.body.contains("<strong>mardi</strong>") && fr.body.contains("vélo"));
+        assert!(
+            fr.body.contains("hreflang=\"en\""),
+            "links the English version"
+        );
+        let en = visitor.get("/atelier-velo?lang=en").await;
+        assert_eq!(en.status, StatusCode::OK);
+        assert!(
+            en.body.contains("The bike workshop") && en.body.contains("<strong>Tuesday</strong>")
+        );
+        let switched = visitor.get("/lang?lang=en&next=/").await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER);
+        let en = visitor.get("/atelier-velo").await;
+        assert!(
+            en.body.contains("The bike workshop"),
+            "the reader's language"
+        );
+        let sitemap = visitor.get("/sitemap.xml").await.body;
+        assert!(sitemap.contains("/atelier-velo<"), "{sitemap}");
+        // The other routes are not shadowed, an address that is not a slug is no page.
+        assert_eq!(visitor.get("/blog").await.status, StatusCode::OK);
+        assert_eq!(visitor.get("/notre-histoire").await.status, StatusCode::OK);
+        assert_eq!(
+            visitor.get("/Atelier-Velo").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            visitor.get("/atelier-velo/plus").await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Pages keep their French address: the English slug leads there.
+        let moved = visitor.get("/bike-workshop").await;
+        assert_eq!(moved.status, StatusCode::MOVED_PERMANENTLY);
+        assert_eq!(moved.location(), Some("/atelier-velo?lang=en"));
+
+        // A page cannot take the address of a part of the site.
+        let r = post(
+            &mut admin,
+            "/admin/content/new",
+            &fields("page", "Le blog", "blog", "Texte", "published"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("id=\"f-slug-error\""), "{}", r.body);
+
+        // Unpublished: a 404 again. Scheduled for later: a 404 until its time.
+        let r = admin
+            .post(&format!("/admin/content/{id}/unpublish"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            visitor.get("/atelier-velo").await.status,
+            StatusCode::NOT_FOUND
+        );
+        let mut later = fields("page", "Plus tard", "plus-tard", "Bientôt.", "scheduled");
+        set(&mut later, "publish_at", "2099-01-01T10:00");
+        let r = post(&mut admin, "/admin/content/new", &later).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(
+            visitor.get("/plus-tard").await.status,
+            StatusCode::NOT_FOUND
+        );
+        app.state.db.close().await;
+    }
+}
+
+/// Every first segment of a route the web crate declares is in `ROUTE_SEGMENTS`, so no page is
+/// ever given an address a route already answers.
+#[test]
+fn page_slugs_never_take_a_route() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut sources = Vec::new();
+    files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/src"),
+        &mut sources,
+    );
+    let mut seen = 0;
+    for path in sources {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let squeezed: String = text.split_whitespace().collect();
+        for (at, _) in squeezed.match_indices(".route(\"/") {
+            let rest = &squeezed[at + ".route(\"/".len()..];
+            let segment: String = rest
+                .chars()
+                .take_while(|c| !matches!(c, '/' | '"' | '{'))
+                .collect();
+            seen += 1;
+            if segment.is_empty() || segment.contains('.') {
+                continue;
+            }
+            assert!(
+                web::content::ROUTE_SEGMENTS.contains(&segment.as_str()),
+                "/{segment} ({}) is missing from ROUTE_SEGMENTS",
+                path.display()
+            );
+        }
+    }
+    assert!(seen > 50, "routes found: {seen}");
+}

@@ -929,6 +929,15 @@ async fn indicators_network_report_exports_and_yearly_review() {
         assert_eq!(report.status, StatusCode::OK);
         // Demo volunteers: 12 (Lyon) + 17 (Die) = 29 people; never added to hours or tonnes.
         assert!(report.body.contains("29 pers."), "{}", report.body);
+        // Nor to people reached, though both count people: no sum of two indicators sharing a
+        // unit (volunteers + people reached, waste diverted + food redistributed…) is shown.
+        let sums = same_unit_sums(&report.body);
+        // 29 volunteers + 151 people reached would be 180 people.
+        assert!(sums.iter().any(|s| s == "180 pers."), "{sums:?}");
+        for sum in &sums {
+            assert!(!report.body.contains(sum.as_str()), "{sum} added up");
+        }
+        assert!(!report.body.contains("Totaux par unité"));
         let sdg = admin
             .get(&format!("/impact/report?{query}&sdg=13"))
             .await
@@ -1000,6 +1009,9 @@ async fn indicators_network_report_exports_and_yearly_review() {
             page.contains("Excédent de 8 000 €") && page.contains("+100 %"),
             "{page}"
         );
+        for sum in same_unit_sums(&page) {
+            assert!(!page.contains(sum.as_str()), "{sum} added up in the review");
+        }
         let mut coach = app.client();
         coach.login("coach@demo.local", "impact-demo").await;
         assert_eq!(
@@ -1016,6 +1028,59 @@ async fn indicators_network_report_exports_and_yearly_review() {
                 || catalogue.contains("Déchets détournés de l&#x27;enfouissement")
         );
     }
+}
+
+/// Every sum of two or more indicators of the same unit a page shows a row for (`<tr
+/// id="row-…">` in the report, the achieved column in the review), written the way the page
+/// writes figures (`180 pers.`): none of them may appear anywhere on the page.
+fn same_unit_sums(body: &str) -> Vec<String> {
+    let mut by_unit: std::collections::BTreeMap<String, Vec<i64>> = Default::default();
+    for cell in body.split("<td class=\"num\">").skip(1) {
+        let text = cell.split('<').next().unwrap_or("");
+        let Some(at) = text.find(|c: char| {
+            !(c.is_ascii_digit() || c == ',' || c == '-' || c == '\u{202f}' || c == '\u{a0}')
+        }) else {
+            continue;
+        };
+        let (number, unit) = (&text[..at], text[at..].trim());
+        if number.is_empty() || unit.is_empty() || unit == "%" {
+            continue;
+        }
+        // French writing: narrow spaces between thousands, a comma before the decimals.
+        let digits: String = number
+            .chars()
+            .filter(|c| *c != '\u{202f}' && *c != '\u{a0}')
+            .collect();
+        let (whole, frac) = digits.split_once(',').unwrap_or((&digits, ""));
+        let (Ok(whole), Ok(frac)) = (whole.parse::<i64>(), format!("{frac:0<3}").parse::<i64>())
+        else {
+            continue;
+        };
+        let value = whole * 1000 + frac;
+        by_unit.entry(unit.to_string()).or_default().push(value);
+    }
+    let mut sums = Vec::new();
+    for (unit, mut values) in by_unit {
+        values.sort_unstable();
+        values.dedup();
+        let n = values.len();
+        // Every subset of two or more (the demo has a handful per unit at most).
+        for mask in 1u32..(1 << n.min(10)) {
+            if mask.count_ones() < 2 {
+                continue;
+            }
+            let sum: i64 = (0..n)
+                .filter(|b| mask & (1 << b) != 0)
+                .map(|b| values[b])
+                .sum();
+            if values.contains(&sum) {
+                continue;
+            }
+            let shown = domain::impact::format_quantity(domain::Locale::Fr, sum);
+            sums.push(format!("{shown} {unit}"));
+        }
+    }
+    sums
 }
 
 async fn xlsx_bytes(client: &mut Client, path: &str) -> Vec<u8> {

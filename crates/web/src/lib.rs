@@ -80,7 +80,8 @@ pub fn router(state: AppState) -> Router {
         .merge(cohorts::routes())
         .merge(content::routes(&state))
         .merge(site::routes(&state))
-        .fallback(|| async { WebError::NotFound })
+        // An address no route took may be a page staff published (`/atelier-velo`).
+        .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             ctx::middleware,

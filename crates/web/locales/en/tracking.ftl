@@ -218,7 +218,7 @@ impact-report-title = Network impact report
 impact-report-lead = The indicators of every supported project, added up only when their units go together.
 impact-report-sheet = Impact
 impact-report-empty = No indicator followed over this period.
-impact-report-note = Flows add up the period's measurements; levels take the latest known value (carried over when the period has none); rates are averaged, never added.
+impact-report-note = Flows add up the period's measurements; levels take the latest known value (carried over when the period has none); rates are averaged, never added. Each indicator has its own total: two indicators are never added together, even in the same unit.
 impact-export-csv = Export as CSV
 impact-export-pdf = Year-end report as PDF
 impact-pdf-figures = The network's indicators
@@ -229,8 +229,6 @@ impact-filter-sdg = Sustainable Development Goal
 impact-filter-all = All
 impact-filter-all-centres = All centres
 impact-filter-submit = Filter
-impact-by-unit = Totals by unit
-impact-by-unit-lead = Only indicators of the same unit are added up; rates stay apart.
 
 review-link = Network yearly review
 review-title = Review of year { $year }

@@ -218,7 +218,7 @@ impact-report-title = Rapport d'impact du réseau
 impact-report-lead = Les indicateurs de tous les projets accompagnés, additionnés seulement quand leurs unités vont ensemble.
 impact-report-sheet = Impact
 impact-report-empty = Aucun indicateur suivi sur cette période.
-impact-report-note = Les cumuls additionnent les mesures de la période ; les niveaux prennent la dernière valeur connue (reportée si la période n'en a pas) ; les taux sont des moyennes, jamais des sommes.
+impact-report-note = Les cumuls additionnent les mesures de la période ; les niveaux prennent la dernière valeur connue (reportée si la période n'en a pas) ; les taux sont des moyennes, jamais des sommes. Chaque indicateur a son propre total : deux indicateurs ne sont jamais additionnés, même de même unité.
 impact-export-csv = Exporter en CSV
 impact-export-pdf = Rapport annuel en PDF
 impact-pdf-figures = Les indicateurs du réseau
@@ -229,8 +229,6 @@ impact-filter-sdg = Objectif de développement durable
 impact-filter-all = Tous
 impact-filter-all-centres = Tous les centres
 impact-filter-submit = Filtrer
-impact-by-unit = Totaux par unité
-impact-by-unit-lead = Seuls les indicateurs de même unité sont additionnés ; les taux restent à part.
 
 review-link = Bilan annuel du réseau
 review-title = Bilan de l'année { $year }

@@ -294,6 +294,14 @@ fn validate(
     } else {
         (None, None, None, None)
     };
+    // A page at the address of a route would never be reached.
+    if kind == Kind::Page
+        && slug
+            .as_deref()
+            .is_some_and(|s| super::ROUTE_SEGMENTS.contains(&s))
+    {
+        errors.add("slug", i, "content-error-slug-route");
+    }
     if !errors.is_empty() {
         return None;
     }
@@ -622,6 +630,15 @@ pub async fn create(
             Kind::Post
         }
     };
+    if kind == Kind::CaseStudy && form.text("_action") == "fill-figures" {
+        let edit = EditContext {
+            item: None,
+            lang: "fr",
+            versions: Vec::new(),
+            preview: false,
+        };
+        return fill_figures(&state, &ctx, input, errors, edit).await;
+    }
     let choices = choices(&state).await?;
     let valid = validate(i, kind, &input, None, &choices, &mut errors);
     let audio = match audio_part(&state, i, &form) {
@@ -731,6 +748,77 @@ pub async fn create(
     ))
 }
 
+/// « Remplir avec les dernières mesures »: the case study's figures re-rendered with the latest
+/// measurement of each indicator of the chosen project (value, unit and name in the version's
+/// language, and the day), after the figures typed by hand. Nothing is saved.
+async fn fill_figures(
+    state: &AppState,
+    ctx: &Ctx,
+    mut input: EditorForm,
+    mut errors: FieldErrors,
+    edit: EditContext<'_>,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let projects = store::content::project_choices(&state.db).await?;
+    let project = input
+        .project_id
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| projects.iter().any(|(p, _)| p == id));
+    match (project, content::parse_figures(&input.figures)) {
+        (None, _) => errors.add("project_id", i, "content-error-fill-project"),
+        (_, Err(e)) => errors.add("figures", i, e.message_key()),
+        (Some(project), Ok(typed)) => {
+            let locale = if edit.lang == "en" {
+                domain::Locale::En
+            } else {
+                domain::Locale::Fr
+            };
+            let measured = measured_figures(state, I18n::new(locale), project).await?;
+            if measured.is_empty() {
+                errors.add("figures", i, "content-error-fill-empty");
+            } else {
+                input.figures = content::figures_text(&content::with_measured(&typed, measured));
+            }
+        }
+    }
+    let kind = Kind::CaseStudy;
+    render_editor(state, ctx, kind, input, errors, edit).await
+}
+
+/// The latest measurement of each indicator a project follows, as key figures written in the
+/// language of `i`: `1 240 | personnes | Personnes touchées | 2026-11-03`.
+async fn measured_figures(
+    state: &AppState,
+    i: I18n,
+    project: i64,
+) -> WebResult<Vec<content::Figure>> {
+    let indicators = store::impact::indicators(&state.db, project).await?;
+    let measurements = store::impact::measurements(&state.db, project).await?;
+    let latest = domain::impact::latest_measurements(
+        measurements
+            .iter()
+            .map(|m| (m.project_indicator_id, m.measured_on.as_str(), m.value)),
+    );
+    Ok(indicators
+        .iter()
+        .filter_map(|pi| {
+            let ind = domain::impact::indicator(&pi.indicator_code)?;
+            let (day, value) = latest.get(&pi.id)?;
+            Some(content::Figure {
+                value: domain::impact::format_quantity(i.locale, *value),
+                unit: match ind.unit {
+                    domain::impact::Unit::Percent => "%".to_string(),
+                    unit => i.t(&format!("unit-name-{}", unit.code())),
+                },
+                label: ind.text(i.locale).name.clone(),
+                measured_on: Some((*day).to_string()),
+            })
+        })
+        .collect())
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub struct EditQuery {
     #[serde(default)]
@@ -797,6 +885,15 @@ pub async fn save(
         input.parent_id = item.parent_id.map(|p| p.to_string()).unwrap_or_default();
     }
     let mut errors = FieldErrors::default();
+    if kind == Kind::CaseStudy && form.text("_action") == "fill-figures" {
+        let edit = EditContext {
+            item: Some(&item),
+            lang,
+            versions,
+            preview: false,
+        };
+        return fill_figures(&state, &ctx, input, errors, edit).await;
+    }
     let choices = choices(&state).await?;
     let valid = validate(i, kind, &input, Some(&item), &choices, &mut errors);
     let audio = match audio_part(&state, i, &form) {

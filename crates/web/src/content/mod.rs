@@ -19,14 +19,61 @@ use serde::Deserialize;
 
 pub use audio::{ByteRange, Unsatisfiable, parse_range};
 pub use pdf::report_sections;
+pub use public::any_page;
 
-/// The fixed addresses of the public pages (page items with these French slugs).
+/// The fixed addresses of the public pages (page items with these French slugs). Any other
+/// public page answers at its own address through the router's fallback (`any_page`).
 pub const PAGES: [&str; 5] = [
     "notre-histoire",
     "offres",
     "micro-centres",
     "mentions-legales",
     "confidentialite",
+];
+
+/// The first segments of the site's own routes: a page with one of these slugs would never be
+/// reached at its address, so the editor refuses them (a test reads the routes to keep this
+/// list whole).
+pub const ROUTE_SEGMENTS: &[&str] = &[
+    "account",
+    "admin",
+    "api",
+    "assets",
+    "attachments",
+    "blog",
+    "canvas",
+    "canvases",
+    "centres",
+    "cohorts",
+    "dashboard",
+    "desinscription",
+    "diagnostics",
+    "etudes-de-cas",
+    "evenements",
+    "guides",
+    "healthz",
+    "impact",
+    "invitations",
+    "lang",
+    "login",
+    "logout",
+    "media",
+    "mes-donnees",
+    "metrics",
+    "password",
+    "pionniers",
+    "podcast",
+    "privacy",
+    "project-indicators",
+    "projects",
+    "readyz",
+    "recherche",
+    "roadmaps",
+    "sessions",
+    "shared",
+    "signup",
+    "tasks",
+    "verify",
 ];
 
 pub fn routes(state: &AppState) -> Router<AppState> {

@@ -57,6 +57,8 @@ pub struct FigureView {
     pub value: String,
     pub unit: String,
     pub label: String,
+    /// « (mesuré le 20 novembre 2026) » for a figure taken from a measurement.
+    pub measured: String,
 }
 
 pub struct AudioView {
@@ -491,6 +493,15 @@ pub async fn item_view(
         .unwrap_or_default()
         .into_iter()
         .map(|f| FigureView {
+            measured: f
+                .measured_on
+                .map(|day| {
+                    i.ta(
+                        "content-figure-measured",
+                        &[("date", &crate::tracking::day(i, &day))],
+                    )
+                })
+                .unwrap_or_default(),
             value: f.value,
             unit: f.unit,
             label: f.label,
@@ -643,16 +654,52 @@ pub async fn page(
     Query(q): Query<LangQuery>,
 ) -> WebResult<Response> {
     let slug = ctx.path.trim_start_matches('/').to_string();
-    let lang = content_lang(&ctx, &q.lang);
+    page_at(&state, &ctx, &slug, &q).await
+}
+
+/// The router's fallback: an address of one segment that no route took (`/atelier-velo`) is
+/// the public page whose French slug it is, so every page staff publish answers at its own
+/// address; anything else, or a page not public yet, is a 404. Being the fallback, it never
+/// shadows a route.
+pub async fn any_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    method: axum::http::Method,
+    Query(q): Query<LangQuery>,
+) -> WebResult<Response> {
+    if method != axum::http::Method::GET && method != axum::http::Method::HEAD {
+        return Err(WebError::NotFound);
+    }
+    let slug = ctx.path.strip_prefix('/').unwrap_or_default();
+    match domain::Slug::parse(slug) {
+        Ok(s) if s.as_str() == slug => page_at(&state, &ctx, slug, &q).await,
+        _ => Err(WebError::NotFound),
+    }
+}
+
+async fn page_at(state: &AppState, ctx: &Ctx, slug: &str, q: &LangQuery) -> WebResult<Response> {
+    let lang = content_lang(ctx, &q.lang);
     let found =
-        store::content::public_by_slug(&state.db, "page", 0, &slug, lang, store::now()).await?;
+        store::content::public_by_slug(&state.db, "page", 0, slug, lang, store::now()).await?;
     match found {
         Some(shown) => {
-            let view = item_view(&state, &ctx, shown, lang).await?;
+            // Pages keep their French address: another version's slug leads there.
+            let fr_slug = store::content::slug_in(&state.db, shown.item.id, "fr").await?;
+            if let Some(fr_slug) = fr_slug.filter(|s| s != slug) {
+                let to = public_path(Kind::Page, &shown.lang, "", &fr_slug, None);
+                return Ok((
+                    axum::http::StatusCode::MOVED_PERMANENTLY,
+                    [(axum::http::header::LOCATION, to)],
+                )
+                    .into_response());
+            }
+            let view = item_view(state, ctx, shown, lang).await?;
             Ok(Html(view.render()?).into_response())
         }
         // An instance whose privacy page was not written yet still shows the built-in notice.
-        None if slug == "confidentialite" => crate::home::privacy(State(state), ctx).await,
+        None if slug == "confidentialite" => {
+            crate::home::privacy(State(state.clone()), ctx.clone()).await
+        }
         None => Err(WebError::NotFound),
     }
 }

@@ -168,7 +168,6 @@ struct ReportView {
     cohort: i64,
     sdg: u8,
     rows: Vec<Row>,
-    by_unit: Vec<String>,
     query: String,
 }
 
@@ -191,10 +190,6 @@ pub async fn page(
     let mut errors = FieldErrors::default();
     let checked = check(&centres, &cohorts, &filter, i, &mut errors);
     let totals = totals(&state, &checked).await?;
-    let by_unit = impact::totals_by_unit(&totals)
-        .into_iter()
-        .map(|(unit, v)| with_unit(i, v, unit))
-        .collect();
     let query = serde_urlencoded::to_string([
         ("from", checked.from.as_str()),
         ("to", checked.to.as_str()),
@@ -236,7 +231,6 @@ pub async fn page(
         cohort: checked.cohort.unwrap_or(0),
         sdg: checked.sdg.unwrap_or(0),
         rows: rows(i, &totals),
-        by_unit,
         query,
         errors,
     };
@@ -687,10 +681,6 @@ pub async fn pdf(
         .into_iter()
         .map(|r| vec![r.name, r.value, r.aggregation, r.reporting, r.missing])
         .collect();
-    let by_unit: Vec<String> = impact::totals_by_unit(&totals)
-        .into_iter()
-        .map(|(unit, v)| with_unit(i, v, unit))
-        .collect();
     let mut sections = vec![documents::Section {
         heading: i.t("impact-pdf-figures"),
         level: 1,
@@ -712,19 +702,6 @@ pub async fn pdf(
             },
         ],
     }];
-    if !by_unit.is_empty() {
-        sections.push(documents::Section {
-            heading: i.t("impact-by-unit"),
-            level: 2,
-            page_break: false,
-            blocks: vec![
-                documents::Block::Paragraph {
-                    text: i.t("impact-by-unit-lead"),
-                },
-                documents::Block::Bullets { items: by_unit },
-            ],
-        });
-    }
     let review = store::impact::reviews(&state.db).await?.into_iter().next();
     if let Some(r) = review {
         let mut blocks = Vec::new();

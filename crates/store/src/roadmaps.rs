@@ -2,6 +2,7 @@
 //! back the imported Markdown byte for byte.
 use crate::{Db, Exec, Result, StoreError, now};
 use domain::roadmap::Roadmap;
+use domain::roadmap_edit::Pos;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RoadmapRow {
@@ -111,7 +112,7 @@ pub async fn replace(
     id: i64,
     revision: i64,
     roadmap: &Roadmap,
-    moves: &[((usize, usize, usize), (usize, usize, usize))],
+    moves: &[(Pos, Pos)],
 ) -> Result<RoadmapRow> {
     let document = encode(roadmap)?;
     let now = now();

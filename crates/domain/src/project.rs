@@ -128,6 +128,9 @@ pub enum Start {
 }
 
 impl Start {
+    /// The choices, in the order they are offered.
+    pub const CODES: [&'static str; 4] = ["example", "blank", "template", "file"];
+
     /// Reads the form's choice: `blank`, `example`, `template` or `file`; the example's key
     /// comes with `example`.
     pub fn parse(choice: &str, example: &str) -> Result<Self, DomainError> {

@@ -332,7 +332,6 @@ pub async fn invite(
         inviter,
         &crate::invitations::Invite {
             centre_id: centre.id,
-            centre_name: &centre.name,
             email: email.as_str(),
             role,
             project: None,

@@ -181,7 +181,6 @@ pub async fn accept(
 /// What an invitation opens.
 pub struct Invite<'a> {
     pub centre_id: i64,
-    pub centre_name: &'a str,
     pub email: &'a str,
     pub role: Role,
     /// The project it opens (id, name), as a follower for a coach, a member otherwise.
@@ -201,6 +200,7 @@ pub async fn send(
     invite: &Invite<'_>,
 ) -> WebResult<i64> {
     let token = crate::security::new_token();
+    let centre = state.centre_name(invite.centre_id).await?;
     let role_label = i.t(invite.role.label_key());
     let (subject, body) = match invite.project {
         Some((_, project)) => (
@@ -213,17 +213,17 @@ pub async fn send(
                 &[
                     ("inviter", &inviter.display_name),
                     ("project", project),
-                    ("centre", invite.centre_name),
+                    ("centre", &centre),
                 ],
             ),
         ),
         None => (
-            i.ta("email-invite-subject", &[("centre", invite.centre_name)]),
+            i.ta("email-invite-subject", &[("centre", &centre)]),
             i.ta(
                 "email-invite-body",
                 &[
                     ("inviter", &inviter.display_name),
-                    ("centre", invite.centre_name),
+                    ("centre", &centre),
                     ("role", &role_label),
                 ],
             ),

@@ -16,7 +16,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use domain::roadmap::{self, Roadmap};
+use domain::roadmap::Roadmap;
 use domain::roadmap_edit::{Edit, EditError, ImportChanges, Pos, apply, compare};
 use serde::Deserialize;
 use store::roadmaps::RoadmapRow;
@@ -420,9 +420,9 @@ pub async fn reimport(
     form: Multipart,
 ) -> WebResult<Response> {
     let (row, old) = editable(&state, &ctx, id).await?;
-    let markdown = match form.file("file") {
-        Some(file) => String::from_utf8_lossy(&file.data).replace("\r\n", "\n"),
-        None => form.text("markdown"),
+    let parsed = match form.file("file") {
+        Some(file) => crate::roadmaps::parse_file(&file.data),
+        None => crate::roadmaps::parse_file(form.text("markdown").as_bytes()),
     };
     let revision: i64 = form.text("revision").trim().parse().unwrap_or(-1);
     let render_with = |changes: ImportChanges, error: Option<String>, markdown: String| {
@@ -448,16 +448,17 @@ pub async fn reimport(
         .map(|html| (status, Html(html)).into_response())
         .map_err(WebError::from)
     };
-    let new = match roadmap::parse_bytes(markdown.as_bytes()) {
+    let new = match parsed {
         Ok(new) => new,
         Err(err) => {
             let message = crate::roadmaps::error_message(&ctx, &err);
-            return render_with(ImportChanges::default(), Some(message), markdown);
+            return render_with(ImportChanges::default(), Some(message), String::new());
         }
     };
     let changes = compare(&old, &new);
     if form.text("confirm") != "1" {
-        return render_with(changes, None, markdown);
+        // The confirmation sends the file back as it will be stored.
+        return render_with(changes, None, new.render());
     }
     if revision != row.revision {
         return Ok(stale(id, &state));

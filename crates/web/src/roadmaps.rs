@@ -169,6 +169,20 @@ pub struct ImportForm {
 }
 
 /// A roadmap error in the reader's language, naming the line.
+/// Reads a roadmap file as sent: browsers and editors may end its lines with CRLF, stored as LF
+/// (the command line keeps a file's bytes exactly).
+pub fn parse_file(data: &[u8]) -> Result<Roadmap, roadmap::RoadmapError> {
+    if data.contains(&b'\r') {
+        roadmap::parse_bytes(
+            String::from_utf8_lossy(data)
+                .replace("\r\n", "\n")
+                .as_bytes(),
+        )
+    } else {
+        roadmap::parse_bytes(data)
+    }
+}
+
 pub fn error_message(ctx: &Ctx, err: &roadmap::RoadmapError) -> String {
     let i = ctx.i;
     let what = i.t(err.message_key());

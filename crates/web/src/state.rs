@@ -96,6 +96,27 @@ impl AppState {
         Ok(list)
     }
 
+    /// A centre's name (empty for a centre that no longer exists), from the cached list.
+    pub async fn centre_name(&self, id: i64) -> Result<String, store::StoreError> {
+        Ok(self
+            .centres()
+            .await?
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default())
+    }
+
+    /// The studio: the network's first centre, where people with no centre start.
+    pub async fn studio_id(&self) -> Result<Option<i64>, store::StoreError> {
+        Ok(self
+            .centres()
+            .await?
+            .iter()
+            .find(|c| c.kind == "studio")
+            .map(|c| c.id))
+    }
+
     /// Forgets cached sessions and centres after a change to accounts, roles or centres, so
     /// this node shows it at once.
     pub fn accounts_changed(&self) {

@@ -125,7 +125,7 @@ fn every_key_used_exists() {
     for colour in domain::project::Colour::ALL {
         dynamic.push(colour.label_key().to_string());
     }
-    for start in ["example", "blank", "template", "file"] {
+    for start in domain::project::Start::CODES {
         dynamic.push(format!("project-start-{start}"));
         dynamic.push(format!("project-start-{start}-text"));
     }

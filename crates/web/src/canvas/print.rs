@@ -64,13 +64,7 @@ pub async fn poster_pdf(
 ) -> WebResult<Response> {
     let (canvas, project) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
     let items = store::canvas::items(&state.db, canvas.id).await?;
-    let centre = state
-        .centres()
-        .await?
-        .iter()
-        .find(|c| c.id == project.centre_id)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
+    let centre = state.centre_name(project.centre_id).await?;
     let i = ctx.i;
     let status_label = |code: &str| match ItemStatus::parse(code) {
         Ok(ItemStatus::Validated) => i.t("canvas-validated"),

@@ -168,20 +168,12 @@ pub async fn invite(
         .queue(&state)
         .await?;
     } else {
-        let centre = state
-            .centres()
-            .await?
-            .iter()
-            .find(|c| c.id == project.centre_id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
         crate::invitations::send(
             &state,
             i,
             inviter,
             &crate::invitations::Invite {
                 centre_id: project.centre_id,
-                centre_name: &centre,
                 email: email.as_str(),
                 role: Role::Participant,
                 project: Some((project.id, &project.name)),

@@ -69,20 +69,16 @@ pub async fn save_draft(
     if drafts.is_empty() {
         return Ok(false);
     }
-    let Some(studio) = store::centres::list(&state.db)
-        .await?
-        .into_iter()
-        .find(|c| c.kind == "studio")
-    else {
+    let Some(studio) = state.studio_id().await? else {
         return Ok(false);
     };
     // One unit of work: the membership, the project and its canvas, or nothing.
     let mut tx = state.db.begin().await?;
-    store::centres::grant(&mut tx, user_id, studio.id, Role::Participant).await?;
+    store::centres::grant(&mut tx, user_id, studio, Role::Participant).await?;
     let project = store::projects::create(
         &mut tx,
         &store::projects::NewProject {
-            centre_id: studio.id,
+            centre_id: studio,
             name: project_name,
             stage: domain::project::Stage::Idea.code(),
             created_by: Some(user_id),
@@ -92,7 +88,7 @@ pub async fn save_draft(
     .await?
     .id;
     store::projects::link(&mut tx, project, user_id, "member").await?;
-    store::canvas::create_in(&mut tx, studio.id, project, &title, Some(user_id), &drafts).await?;
+    store::canvas::create_in(&mut tx, studio, project, &title, Some(user_id), &drafts).await?;
     tx.commit().await?;
     state.accounts_changed();
     Ok(true)

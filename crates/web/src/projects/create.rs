@@ -83,7 +83,7 @@ async fn render(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    ctx.require_user()?;
+    let user = ctx.require_user()?;
     let centres = centres_for(state, ctx).await?;
     if form.key.is_empty() {
         form.key = crate::security::new_token();
@@ -91,7 +91,7 @@ async fn render(
     if form.start.is_empty() {
         form.start = "example".into();
     }
-    let first = state.projects_of(ctx.require_user()?.id).await?.is_empty();
+    let first = state.projects_of(user.id).await?.is_empty();
     let choice = |code: &'static str| Choice {
         code,
         title: i.t(&format!("project-start-{code}")),
@@ -100,10 +100,7 @@ async fn render(
     let view = NewView {
         layout: Layout::new(state, ctx, i.t("project-new-title")),
         centres: centres.into_iter().map(|(_, s, n)| (s, n)).collect(),
-        choices: ["example", "blank", "template", "file"]
-            .into_iter()
-            .map(choice)
-            .collect(),
+        choices: Start::CODES.into_iter().map(choice).collect(),
         examples: canvas::examples()
             .iter()
             .map(|e| {
@@ -113,14 +110,13 @@ async fn render(
             .collect(),
         form,
         first,
-        errors: FieldErrors::default(),
+        errors,
     };
-    let status = if errors.is_empty() {
+    let status = if view.errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let view = NewView { errors, ..view };
     Ok((status, Html(view.render()?)).into_response())
 }
 
@@ -131,9 +127,10 @@ pub async fn page(
     Query(q): Query<NewQuery>,
 ) -> WebResult<Response> {
     let form = NewForm {
-        start: match q.depart.as_str() {
-            "blank" | "example" | "template" | "file" => q.depart,
-            _ => String::new(),
+        start: if Start::CODES.contains(&q.depart.as_str()) {
+            q.depart
+        } else {
+            String::new()
         },
         example: q.exemple,
         start_date: tracking::iso(crate::tracking::today()),
@@ -178,12 +175,7 @@ pub async fn create(
     };
     // The centre: one of the person's, or the studio for someone who has none yet.
     let centres = centres_for(&state, &ctx).await?;
-    let studio = state
-        .centres()
-        .await?
-        .iter()
-        .find(|c| c.kind == "studio")
-        .map(|c| c.id);
+    let studio = state.studio_id().await?;
     let centre = if centres.is_empty() && ctx.actor.memberships.is_empty() {
         ctx.authorize(Action::JoinStudio, Scope::Network)?;
         studio.map(|id| (id, true))
@@ -229,23 +221,13 @@ pub async fn create(
                         errors.add("file", i, "roadmap-error-no-file");
                         None
                     }
-                    Some(file) => {
-                        let bytes = file.data.clone();
-                        let bytes = if bytes.contains(&b'\r') {
-                            String::from_utf8_lossy(&bytes)
-                                .replace("\r\n", "\n")
-                                .into_bytes()
-                        } else {
-                            bytes
-                        };
-                        match roadmap::parse_bytes(&bytes) {
-                            Ok(parsed) => Some(parsed),
-                            Err(err) => {
-                                errors.add_text("file", crate::roadmaps::error_message(&ctx, &err));
-                                None
-                            }
+                    Some(file) => match crate::roadmaps::parse_file(&file.data) {
+                        Ok(parsed) => Some(parsed),
+                        Err(err) => {
+                            errors.add_text("file", crate::roadmaps::error_message(&ctx, &err));
+                            None
                         }
-                    }
+                    },
                 }
             };
             parsed.map(|r| FirstWork::Roadmap(r, tracking::iso(date)))

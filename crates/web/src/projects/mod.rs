@@ -256,13 +256,7 @@ pub async fn render_with_forms(
         store::tracking::project_roadmaps(db, id),
         store::tracking::recent_activity(db, id, 12),
     )?;
-    let centre = state
-        .centres()
-        .await?
-        .iter()
-        .find(|c| c.id == project.centre_id)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
+    let centre = state.centre_name(project.centre_id).await?;
     let canvases = canvas_rows
         .iter()
         .map(|c| CanvasLink {

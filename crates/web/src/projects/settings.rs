@@ -310,14 +310,15 @@ pub async fn add_person(
     let user = ctx.require_user()?;
     let i = ctx.i;
     let mut errors = FieldErrors::default();
-    let roles: Vec<Role> = match form.user_id.trim().parse::<i64>() {
-        Ok(person) => store::centres::members(&state.db, project.centre_id)
+    let person = form.user_id.trim().parse::<i64>().ok();
+    let roles: Vec<Role> = match person {
+        Some(person) => store::centres::members(&state.db, project.centre_id)
             .await?
             .into_iter()
             .filter(|m| m.user_id == person)
             .filter_map(|m| Role::parse_member(&m.role).ok())
             .collect(),
-        Err(_) => Vec::new(),
+        None => Vec::new(),
     };
     if roles.is_empty() {
         errors.add("user_id", i, "project-error-person");
@@ -330,9 +331,7 @@ pub async fn add_person(
         }
         _ => {}
     }
-    let (Ok(person), Some(rel), true) =
-        (form.user_id.trim().parse::<i64>(), rel, errors.is_empty())
-    else {
+    let (Some(person), Some(rel), true) = (person, rel, errors.is_empty()) else {
         let refused = Refused {
             person: Some((form, errors)),
             ..Refused::default()
@@ -417,20 +416,12 @@ pub async fn invite(
         };
         return render(&state, &ctx, id, refused).await;
     };
-    let centre = state
-        .centres()
-        .await?
-        .iter()
-        .find(|c| c.id == project.centre_id)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
     crate::invitations::send(
         &state,
         i,
         inviter,
         &crate::invitations::Invite {
             centre_id: project.centre_id,
-            centre_name: &centre,
             email: email.as_str(),
             role,
             project: Some((id, &project.name)),

@@ -337,9 +337,7 @@ async fn render(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let lead = store::site::find_lead(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let lead = super::scope::lead(state, ctx, id).await?;
     let date = |t: Option<i64>| t.map(|t| i.datetime(t)).unwrap_or_else(|| i.t("site-none"));
     let interests: Vec<String> = lead
         .interests
@@ -457,7 +455,6 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    super::scope::lead(&state, &ctx, id).await?;
     render(
         &state,
         &ctx,

@@ -187,12 +187,7 @@ pub async fn submit(
         pioneer: true,
         newsletter: form.newsletter == "yes",
         // The pioneers of the network's public site are the studio's.
-        centre_id: state
-            .centres()
-            .await?
-            .iter()
-            .find(|c| c.kind == "studio")
-            .map(|c| c.id),
+        centre_id: state.studio_id().await?,
     };
     let id = store::site::upsert_lead(&state.db, &lead, now).await?;
     send_confirmation(&state, i, id, email.as_str(), &name, None).await?;

@@ -211,13 +211,7 @@ pub async fn import_file(
     let Some(file) = form.file("file") else {
         return fail(ctx.i.t("roadmap-error-no-file")).await;
     };
-    let mut bytes = file.data.clone();
-    if bytes.contains(&b'\r') {
-        bytes = String::from_utf8_lossy(&bytes)
-            .replace("\r\n", "\n")
-            .into_bytes();
-    }
-    match roadmap::parse_bytes(&bytes) {
+    match roadmaps::parse_file(&file.data) {
         Ok(parsed) => {
             let start = (!start.is_empty()).then_some(start.as_str());
             let id =

@@ -117,6 +117,22 @@ impl TestApp {
     }
 }
 
+/// A project of `centre` at `stage` (`idea`, `test`…), as a test's fixture; returns its id.
+pub async fn project(db: &store::Db, centre: i64, name: &str, stage: &str) -> i64 {
+    store::projects::create(
+        db,
+        &store::projects::NewProject {
+            centre_id: centre,
+            name,
+            stage,
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("project")
+    .id
+}
+
 /// The first link in a text that starts with `prefix` (for example `http://impact.test/verify/`),
 /// returned as a path.
 pub fn link_path(text: &str, prefix: &str) -> Option<String> {

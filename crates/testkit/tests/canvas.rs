@@ -24,19 +24,7 @@ async fn project(db: &store::Db) -> (i64, i64) {
     )
     .await
     .unwrap();
-    let project = store::projects::create(
-        db,
-        &store::projects::NewProject {
-            centre_id: centre,
-            name: "P",
-            summary: "",
-            stage: "idea",
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap()
-    .id;
+    let project = testkit::project(db, centre, "P", "idea").await;
     (centre, project)
 }
 

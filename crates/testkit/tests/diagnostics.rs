@@ -168,19 +168,7 @@ async fn versions_attempts_scores_and_leads_on_both_databases() {
             json
         );
 
-        let project = store::projects::create(
-            db,
-            &store::projects::NewProject {
-                centre_id: centre,
-                name: "P",
-                summary: "",
-                stage: "idea",
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
+        let project = testkit::project(db, centre, "P", "idea").await;
         let new = |v: i64| NewAttempt {
             diagnostic: "projet-pret",
             version: v,

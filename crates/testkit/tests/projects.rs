@@ -519,20 +519,21 @@ async fn a_unit_of_work_commits_whole_or_not_at_all() {
             }
             .unwrap()
         };
-        let change = |name: &'static str| store::projects::NewProject {
-            centre_id: centre,
-            name,
-            stage: "idea",
-            ..Default::default()
-        };
-        // A change, its audit line and its job; an error after them: nothing stays.
-        {
-            let mut tx = db.begin().await.unwrap();
-            let p = store::projects::create(&mut tx, &change("Lost"))
-                .await
-                .unwrap();
+        // A change, its audit line and its job, in one transaction.
+        async fn change(tx: &mut store::Tx, centre: i64, name: &str) {
+            let p = store::projects::create(
+                &mut *tx,
+                &store::projects::NewProject {
+                    centre_id: centre,
+                    name,
+                    stage: "idea",
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
             store::audit::record(
-                &mut tx,
+                &mut *tx,
                 store::audit::AuditAction::ProjectCreated,
                 store::audit::Entry {
                     subject_id: Some(p.id),
@@ -541,9 +542,14 @@ async fn a_unit_of_work_commits_whole_or_not_at_all() {
             )
             .await
             .unwrap();
-            store::jobs::enqueue(&mut tx, "noop", "{}", None)
+            store::jobs::enqueue(&mut *tx, "noop", "{}", None)
                 .await
                 .unwrap();
+        }
+        // An error after them: nothing stays.
+        {
+            let mut tx = db.begin().await.unwrap();
+            change(&mut tx, centre, "Lost").await;
             // The job is not there for any worker before the commit.
             if matches!(db, store::Db::Postgres(_)) {
                 assert!(store::jobs::claim(db, "w", 30).await.unwrap().is_none());
@@ -556,22 +562,7 @@ async fn a_unit_of_work_commits_whole_or_not_at_all() {
         assert_eq!(count("SELECT COUNT(*) FROM jobs").await, 0);
 
         let mut tx = db.begin().await.unwrap();
-        let p = store::projects::create(&mut tx, &change("Kept"))
-            .await
-            .unwrap();
-        store::audit::record(
-            &mut tx,
-            store::audit::AuditAction::ProjectCreated,
-            store::audit::Entry {
-                subject_id: Some(p.id),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-        store::jobs::enqueue(&mut tx, "noop", "{}", None)
-            .await
-            .unwrap();
+        change(&mut tx, centre, "Kept").await;
         tx.commit().await.unwrap();
         assert_eq!(count("SELECT COUNT(*) FROM projects").await, 1);
         assert_eq!(count("SELECT COUNT(*) FROM audit_log").await, 1);

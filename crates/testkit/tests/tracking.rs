@@ -42,19 +42,7 @@ async fn sessions_tasks_details_and_health_on_both_databases() {
         let c = centre(db, "c").await;
         let coach = user(db, "coach@x.fr", "Claire").await;
         let paul = user(db, "paul@x.fr", "Paul").await;
-        let p = store::projects::create(
-            db,
-            &store::projects::NewProject {
-                centre_id: c,
-                name: "Recyclerie",
-                summary: "",
-                stage: "test",
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
+        let p = testkit::project(db, c, "Recyclerie", "test").await;
         let steps = vec![
             "Appeler la mairie".to_string(),
             "Chiffrer le local".to_string(),
@@ -179,32 +167,8 @@ async fn indicators_measurements_figures_and_reviews_on_both_databases() {
         let db = &t.db;
         let c1 = centre(db, "c1").await;
         let c2 = centre(db, "c2").await;
-        let p1 = store::projects::create(
-            db,
-            &store::projects::NewProject {
-                centre_id: c1,
-                name: "P1",
-                summary: "",
-                stage: "idea",
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
-        let p2 = store::projects::create(
-            db,
-            &store::projects::NewProject {
-                centre_id: c2,
-                name: "P2",
-                summary: "",
-                stage: "idea",
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
+        let p1 = testkit::project(db, c1, "P1", "idea").await;
+        let p2 = testkit::project(db, c2, "P2", "idea").await;
         let add = |c: i64, p: i64, code: &'static str| store::impact::NewIndicator {
             centre_id: c,
             project_id: p,

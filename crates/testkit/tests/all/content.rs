@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use testkit::{Client, TestApp, TestResponse, databases};
 
-const MP3: &[u8] = include_bytes!("../../web/data/content/audio/episode-1.mp3");
+const MP3: &[u8] = include_bytes!("../../../web/data/content/audio/episode-1.mp3");
 
 fn fields(kind: &str, title: &str, slug: &str, body: &str, status: &str) -> Vec<(String, String)> {
     [
@@ -719,7 +719,7 @@ async fn public_pages_feeds_audio_and_pdf_from_the_demo() {
     let feed = feed_rs::parser::parse(rss.bytes.as_slice()).expect("RSS parses");
     assert_eq!(feed.entries.len(), 2);
     let sizes = [
-        include_bytes!("../../web/data/content/audio/episode-2.mp3").len() as u64,
+        include_bytes!("../../../web/data/content/audio/episode-2.mp3").len() as u64,
         MP3.len() as u64,
     ];
     for (e, size) in feed.entries.iter().zip(sizes) {

@@ -34,12 +34,16 @@ pub enum Action {
     ListAllCentres,
     ManageJobs,
     ViewOutbox,
-    /// Read the impact report across every centre and project.
-    ViewNetworkReport,
+    /// Read the impact report: on a centre, that centre's projects; on the network, every
+    /// centre's (with a centre filter).
+    ViewImpactReport,
     /// Record the network's yearly review and the next year's objectives.
     RecordNetworkReview,
-    /// Network statistics of the diagnostics and publishing new versions of their definitions.
+    /// Publishing new versions of the diagnostics' definitions.
     ManageDiagnostics,
+    /// The anonymised statistics of the diagnostics: on a centre, its own responses; on the
+    /// network, everyone's (visitors' included).
+    ViewDiagnosticStats,
     /// Write, schedule, publish and delete the public content (pages, blog, podcast, case
     /// studies, guides).
     ManageContent,
@@ -73,14 +77,15 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
         Action::ViewOutbox,
-        Action::ViewNetworkReport,
+        Action::ViewImpactReport,
         Action::RecordNetworkReview,
         Action::ManageDiagnostics,
+        Action::ViewDiagnosticStats,
         Action::ManageContent,
         Action::ManageLeads,
         Action::ManageEvents,
@@ -148,11 +153,14 @@ impl Actor {
         use Role::*;
         match (action, scope) {
             (
-                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-                | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageSite,
+                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
+                | ManageDiagnostics | ManageContent | ManageSite,
                 _,
             ) => false,
-            (ManageLeads | ManageEvents, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (
+                ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
+                Scope::Centre(c),
+            ) => self.has_in(c, &[CentreManager]),
             (ViewCentre | CreateProject, Scope::Centre(c)) => {
                 self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
             }

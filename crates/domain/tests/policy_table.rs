@@ -25,10 +25,8 @@ fn actor(role: Role) -> Actor {
 fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
-        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-        | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageSite | JoinStudio => {
-            Scope::Network
-        }
+        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
+        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -44,12 +42,13 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
     use Action::*;
     match (action, rel) {
         (
-            CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | ViewNetworkReport
-            | RecordNetworkReview | ManageDiagnostics | ManageContent | ManageSite,
+            CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
+            | ManageDiagnostics | ManageContent | ManageSite,
             _,
         ) => ("N", "N"),
-        // A centre's managers work its leads and events, not another centre's.
-        (ManageLeads | ManageEvents, _) => ("MN", "N"),
+        // A centre's managers work its leads and events and read its impact report and
+        // diagnostic statistics, not another centre's.
+        (ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats, _) => ("MN", "N"),
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),
         (JoinStudio, _) => ("PACMN", "PACMN"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),

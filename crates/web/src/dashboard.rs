@@ -45,7 +45,9 @@ struct DashboardView {
     cohorts: Vec<(i64, String)>,
     cohort: i64,
     my_tasks: Vec<(i64, String, crate::tracking::TaskView)>,
-    network_reports: bool,
+    /// Whether the impact report is within reach (a centre's, or the network's).
+    impact_report: bool,
+    network_review: bool,
 }
 
 /// The label key of a stored stage.
@@ -181,7 +183,11 @@ pub async fn page(
         cohorts,
         cohort: cohort.unwrap_or(0),
         my_tasks,
-        network_reports: ctx.actor.can(Action::ViewNetworkReport, Scope::Network),
+        impact_report: ctx.actor.can(Action::ViewImpactReport, Scope::Network)
+            || all_centres
+                .iter()
+                .any(|c| ctx.actor.can(Action::ViewImpactReport, Scope::Centre(c.id))),
+        network_review: ctx.actor.can(Action::RecordNetworkReview, Scope::Network),
         roadmaps,
         layout: Layout::new(&state, &ctx, i.t("dashboard-title")),
         greeting: i.ta("dashboard-greeting", &[("name", &user.display_name)]),

@@ -125,7 +125,9 @@ fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
                 items.push(("/centres", "nav-my-centre"));
                 items.push(("/admin/leads", "nav-leads"));
                 items.push(("/admin/evenements", "nav-events"));
+                items.push(("/admin/diagnostics", "nav-diagnostics-stats"));
                 items.push(("/roadmaps", "nav-roadmaps"));
+                items.push(("/impact/report", "nav-impact"));
                 items.push(("/admin/audit", "nav-audit"));
             }
             Role::Coach => items.push(("/centres", "nav-my-centre")),

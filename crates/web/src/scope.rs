@@ -1,6 +1,6 @@
-//! Which centres' leads and events a person works: a centre's managers their centre's, the
-//! network team everyone's (with a centre filter). A lead or event of another centre is not
-//! found, as another centre's project is.
+//! Which centres a person works for one centre-scoped action (leads, events, the impact report,
+//! the diagnostics statistics): a centre's managers their centre's, the network team everyone's
+//! (with a centre filter). A row of another centre is not found, as another centre's project is.
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;

@@ -695,6 +695,64 @@ async fn signed_in_retake_shows_the_comparison_and_coaches_follow() {
                 .status,
             StatusCode::FORBIDDEN
         );
+
+        // A centre's manager reads their centre's responses only, whatever the filter asks.
+        let counts = diag::score_counts_by_centre(&db, "projet-pret")
+            .await
+            .unwrap();
+        let centres = store::centres::list(&db).await.unwrap();
+        let id_of = |slug: &str| centres.iter().find(|c| c.slug == slug).unwrap().id;
+        let (studio_id, die_id) = (id_of("studio"), id_of("micro-centre-die"));
+        let of = |centre: i64| -> i64 {
+            counts
+                .iter()
+                .filter(|r| r.0 == Some(centre) && r.1 == "overall")
+                .map(|r| r.3)
+                .sum()
+        };
+        assert!(of(studio_id) > 0 && of(die_id) > 0 && of(studio_id) != of(die_id));
+        let mut die_manager = app.client();
+        die_manager
+            .login("manager.die@demo.local", "impact-demo")
+            .await;
+        let own = die_manager
+            .get(&format!("/admin/diagnostics?centre={studio_id}"))
+            .await;
+        assert_eq!(own.status, StatusCode::OK);
+        assert!(
+            own.body.contains(&format!("{} réponses", of(die_id))),
+            "{}",
+            own.body
+        );
+        assert!(!own.body.contains(&format!("{responses} réponses")));
+        assert!(!has(&own.body, "Studio d'Impact Local"));
+        assert!(
+            !own.body.contains("/edit\""),
+            "no definition editor for a centre"
+        );
+        let csv = die_manager
+            .get("/admin/diagnostics/projet-pret/stats.csv")
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(
+            csv.body
+                .contains(&format!("\"micro-centre-die\",\"overall\",{},", of(die_id))),
+            "{}",
+            csv.body
+        );
+        assert!(!csv.body.contains("\"network\"") && !csv.body.contains("\"studio\""));
+        assert_eq!(
+            die_manager
+                .get("/admin/diagnostics/projet-pret/edit")
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        // The network team picks one centre.
+        let one = admin
+            .get(&format!("/admin/diagnostics?centre={die_id}"))
+            .await;
+        assert!(one.body.contains(&format!("{} réponses", of(die_id))));
     }
 }
 

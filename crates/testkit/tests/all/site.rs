@@ -959,6 +959,18 @@ async fn landing_seo_and_staff_texts() {
         assert!(r.body.contains("Disallow: /admin/") && r.body.contains("Disallow: /mes-donnees/"));
         assert!(r.body.contains("Sitemap: http://impact.test/sitemap.xml"));
 
+        // The landing's offers and /offres read one source: the same offers, the same prices.
+        let offers_of = |body: &str| -> Vec<String> {
+            body.split("<li class=\"card site-offer\">")
+                .skip(1)
+                .map(|li| li.split("</li>").next().unwrap_or_default().to_string())
+                .collect()
+        };
+        let landing_offers = offers_of(&v.get("/").await.body);
+        assert_eq!(landing_offers.len(), 3);
+        assert!(landing_offers.iter().any(|o| o.contains("30 €")));
+        assert_eq!(offers_of(&v.get("/offres").await.body), landing_offers);
+
         // The network team edits the texts (per language) and the goal; the landing follows.
         let mut admin = app.client();
         admin.login("admin@demo.local", "impact-demo").await;
@@ -1009,10 +1021,13 @@ async fn landing_seo_and_staff_texts() {
         assert!(home.body.contains("<video") && home.body.contains("src=\"/assets/pitch.webm\""));
         assert!(has(&home.body, "4 / 20 pionniers"));
         assert!(!has(&home.body, "Camille"), "old testimonials replaced");
+        let offers = offers_of(&v.get("/offres").await.body);
+        assert_eq!(offers, offers_of(&home.body), "the offers page follows");
+        assert!(offers[0].contains("Parcours complet"));
         // English untouched.
         assert!(has(
             &en.get("/").await.body,
-            "Launch your local impact project"
+            "Start your local impact project"
         ));
         let audit = store::audit::list(&app.state.db, None, 20, 0)
             .await

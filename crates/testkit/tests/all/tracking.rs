@@ -881,7 +881,7 @@ async fn indicators_network_report_exports_and_yearly_review() {
         assert!(page.contains("<polyline") && page.contains("mois par mois"));
         assert!(page.contains("Voir la preuve"));
 
-        // The network report is for network admins.
+        // The report is for the network team, and for each centre's managers their centre's.
         assert_eq!(
             ambassador.get("/impact/report").await.status,
             StatusCode::FORBIDDEN
@@ -1067,4 +1067,71 @@ fn crc32(data: &[u8]) -> u32 {
     !data.iter().fold(!0u32, |c, &b| {
         table[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8)
     })
+}
+
+#[tokio::test]
+async fn a_centre_manager_reads_the_impact_report_of_their_centre() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let centres = store::centres::list(&app.state.db).await.unwrap();
+        let id_of = |slug: &str| centres.iter().find(|c| c.slug == slug).unwrap().id;
+        let (studio, die) = (id_of("studio"), id_of("micro-centre-die"));
+        let query = "from=2026-09-01&to=2026-11-30";
+        // Demo volunteers: 12 in Lyon (the studio), 17 in Die.
+        for (who, other, figure) in [
+            ("manager@demo.local", die, "12 pers."),
+            ("manager.die@demo.local", studio, "17 pers."),
+        ] {
+            let mut m = app.client();
+            m.login(who, "impact-demo").await;
+            // Asking for the other centre, or for all, still shows one's own.
+            for filter in [String::new(), format!("&centre={other}")] {
+                let page = m.get(&format!("/impact/report?{query}{filter}")).await;
+                assert_eq!(page.status, StatusCode::OK, "{who}");
+                assert!(page.body.contains(figure), "{who}: {}", page.body);
+                assert!(!page.body.contains("29 pers."), "{who}");
+                assert!(!page.body.contains("Tous les centres"), "{who}");
+                assert!(!page.body.contains("href=\"/impact/review\""), "{who}");
+            }
+            let csv = m
+                .get(&format!("/impact/report.csv?{query}&centre={other}"))
+                .await;
+            assert_eq!(csv.status, StatusCode::OK);
+            let volunteers = figure.trim_end_matches(" pers.");
+            assert!(
+                csv.body.contains(&format!(
+                    "\"volunteers\",\"Bénévoles actifs\",\"personnes\",\"somme\",{volunteers},1,"
+                )),
+                "{who}: {}",
+                csv.body
+            );
+            assert_eq!(m.get("/impact/review").await.status, StatusCode::FORBIDDEN);
+            let pdf = m.get(&format!("/impact/report.pdf?{query}")).await;
+            assert_eq!(pdf.status, StatusCode::OK);
+            // The dashboard leads there; the navigation too.
+            let dash = m.get("/dashboard").await.body;
+            assert!(dash.contains("href=\"/impact/report\""), "{who}");
+            assert!(!dash.contains("href=\"/impact/review\""), "{who}");
+        }
+        // The network team: everything, or one centre.
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        let all = admin.get(&format!("/impact/report?{query}")).await.body;
+        assert!(all.contains("29 pers.") && all.contains("Tous les centres"));
+        let one = admin
+            .get(&format!("/impact/report?{query}&centre={die}"))
+            .await
+            .body;
+        assert!(one.contains("17 pers.") && !one.contains("29 pers."));
+        // Coaches and participants have no report.
+        for who in ["coach@demo.local", "participant@demo.local"] {
+            let mut c = app.client();
+            c.login(who, "impact-demo").await;
+            assert_eq!(
+                c.get("/impact/report").await.status,
+                StatusCode::FORBIDDEN,
+                "{who}"
+            );
+        }
+    }
 }

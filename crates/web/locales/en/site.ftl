@@ -35,14 +35,14 @@ site-default-promise-lead = Got an idea for your neighbourhood, village or town?
 site-default-story = It started with a simple observation: around us, dozens of people have a useful idea for their area (a repair shop, a community grocery, a bike workshop) and stop for lack of method, time or support.
 
     We opened a first studio to guide them step by step, with simple tools and a community of project holders. Tomorrow, a network of micro-centres will bring the same approach close to where you live.
-site-default-offer-1-title = Launch your local impact project
-site-default-offer-1-text = A three-month programme in a cohort of 10 to 15 people: workshops, canvas, financial forecast and one-to-one coaching.
-site-default-offer-1-price = Funding available depending on your situation
+site-default-offer-1-title = Start your local impact project
+site-default-offer-1-text = Twelve weeks in a cohort of 10 to 15 people to go from an idea to a project ready to start: self-diagnostic, six group workshops, four one-to-one sessions and the platform.
+site-default-offer-1-price = €360 · solidarity rate €90 · organisation €900
 site-default-offer-2-title = Trial coaching
-site-default-offer-2-text = Three one-to-one sessions to test your idea before you start, with a studio coach.
-site-default-offer-2-price = €150 for three sessions
+site-default-offer-2-text = One ninety-minute individual session to try the coaching before committing, deducted from the programme if you continue.
+site-default-offer-2-price = €30
 site-default-offer-3-title = Discovery workshop
-site-default-offer-3-text = Two hours to go from a local problem to a first project idea, with other project holders.
+site-default-offer-3-text = Two hours in a small group to lay out your idea, discover the impact canvas and leave with your next three steps.
 site-default-offer-3-price = Free
 site-default-testimonial-1-quote = The canvas made me put words on who I serve. In three weeks my repair-shop idea became a real project, with a budget.
 site-default-testimonial-1-name = Camille

@@ -36,13 +36,13 @@ site-default-story = Tout est parti d'un constat simple : autour de nous, des di
 
     Nous avons ouvert un premier studio pour les accompagner pas à pas, avec des outils simples et une communauté de porteur·ses de projets. Demain, un réseau de micro-centres portera la même démarche au plus près de chez toi.
 site-default-offer-1-title = Lance ton projet à impact local
-site-default-offer-1-text = Un parcours de trois mois en cohorte de 10 à 15 personnes : ateliers, canvas, prévisionnel et accompagnement individuel.
-site-default-offer-1-price = Prise en charge possible selon ta situation
-site-default-offer-2-title = Accompagnement test
-site-default-offer-2-text = Trois séances individuelles pour éprouver ton idée avant de te lancer, avec un·e accompagnateur·rice du studio.
-site-default-offer-2-price = 150 € les trois séances
+site-default-offer-1-text = Douze semaines en cohorte de 10 à 15 personnes pour passer de l'idée à un projet prêt à démarrer : auto-diagnostic, six ateliers collectifs, quatre séances individuelles et la plateforme.
+site-default-offer-1-price = 360 € · tarif solidaire 90 € · structure 900 €
+site-default-offer-2-title = Accompagnement à l'essai
+site-default-offer-2-text = Une séance individuelle d'une heure et demie pour tester l'accompagnement avant de t'engager, déduite du parcours si tu continues.
+site-default-offer-2-price = 30 €
 site-default-offer-3-title = Atelier découverte
-site-default-offer-3-text = Deux heures pour passer d'un problème local à une première idée de projet, avec d'autres porteur·ses.
+site-default-offer-3-text = Deux heures en petit groupe pour poser ton idée, découvrir le canevas d'impact et repartir avec tes trois prochaines étapes.
 site-default-offer-3-price = Gratuit
 site-default-testimonial-1-quote = Le canvas m'a obligée à mettre des mots sur mon public. En trois semaines, mon idée de recyclerie est devenue un vrai projet, avec un budget.
 site-default-testimonial-1-name = Camille

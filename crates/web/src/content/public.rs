@@ -116,6 +116,8 @@ pub struct ItemView {
     pub chapters: Vec<TocLink>,
     pub pdf_href: String,
     pub back: Option<(String, String)>,
+    /// On the offers page, the offers as the landing shows them: one source for both.
+    pub offers: Vec<crate::site::Offer>,
 }
 
 #[derive(Template)]
@@ -574,6 +576,7 @@ pub async fn item_view(
         }),
         title: shown.title,
         summary: shown.summary,
+        offers: Vec::new(),
     })
 }
 
@@ -693,7 +696,10 @@ async fn page_at(state: &AppState, ctx: &Ctx, slug: &str, q: &LangQuery) -> WebR
                 )
                     .into_response());
             }
-            let view = item_view(state, ctx, shown, lang).await?;
+            let mut view = item_view(state, ctx, shown, lang).await?;
+            if slug == crate::site::OFFERS_PAGE {
+                view.offers = crate::site::LandingTexts::load(state, ctx.i).await?.offers;
+            }
             Ok(Html(view.render()?).into_response())
         }
         // An instance whose privacy page was not written yet still shows the built-in notice.

@@ -5,6 +5,7 @@ mod admin;
 pub mod demo;
 mod project;
 mod results;
+mod stats;
 mod take;
 
 use crate::cache::TtlCache;
@@ -52,8 +53,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/diagnostics/results/{token}", get(results::shared))
         .route("/projects/{id}/diagnostics", get(project::show))
-        .route("/admin/diagnostics", get(admin::stats))
-        .route("/admin/diagnostics/{id}/stats.csv", get(admin::export))
+        .route("/admin/diagnostics", get(stats::page))
+        .route("/admin/diagnostics/{id}/stats.csv", get(stats::export))
         .route(
             "/admin/diagnostics/{id}/edit",
             get(admin::edit).post(admin::publish),

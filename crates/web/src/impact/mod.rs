@@ -2,6 +2,7 @@
 //! their source and evidence file, progress to target, trend), the network report with its CSV
 //! and XLSX exports, and the network's yearly review with next year's objectives.
 mod report;
+mod review;
 pub mod xlsx;
 
 use crate::ctx::Ctx;
@@ -38,10 +39,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/impact/report.csv", get(report::csv))
         .route("/impact/report.xlsx", get(report::xlsx))
         .route("/impact/report.pdf", get(report::pdf))
-        .route(
-            "/impact/review",
-            get(report::review).post(report::save_review),
-        )
+        .route("/impact/review", get(review::page).post(review::save))
 }
 
 /// `12,5 t`: a value with its unit's short label.

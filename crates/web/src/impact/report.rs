@@ -1,13 +1,14 @@
-//! The network report (every centre's projects, filtered by period, SDG, centre and cohort),
-//! its CSV, XLSX and PDF exports, and the yearly review
-//! with next year's objectives recorded against the year's figures.
+//! The impact report (the projects of the centres a person may read, filtered by period, SDG,
+//! centre and cohort) and its CSV, XLSX and PDF exports. A centre manager reads their centre's;
+//! the network team every centre's, or one.
 use super::with_unit;
 use super::xlsx::{self, Cell};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
-use crate::form::{FieldErrors, Form};
+use crate::form::FieldErrors;
 use crate::i18n::I18n;
 use crate::layout::Layout;
+use crate::scope::{self, Reach};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{RawQuery, State};
@@ -39,7 +40,7 @@ pub struct Checked {
 }
 
 fn check(
-    state_centres: &[store::centres::CentreSummary],
+    reach: &Reach,
     cohorts: &[store::cohorts::Cohort],
     f: &Filter,
     i: I18n,
@@ -70,18 +71,13 @@ fn check(
         .parse::<u8>()
         .ok()
         .filter(|g| (1..=17).contains(g));
-    let centre = f
-        .centre
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|c| state_centres.iter().any(|x| x.id == *c));
-    let cohort = f
-        .cohort
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|c| cohorts.iter().any(|x| x.id == *c));
+    let centre = reach.chosen(f.centre.trim().parse::<i64>().unwrap_or(0));
+    // A cohort of another centre than the one chosen is dropped, not shown empty.
+    let cohort = f.cohort.trim().parse::<i64>().ok().filter(|c| {
+        cohorts
+            .iter()
+            .any(|x| x.id == *c && centre.is_none_or(|centre| x.centre_id == centre))
+    });
     Checked {
         from,
         to,
@@ -91,7 +87,32 @@ fn check(
     }
 }
 
-/// The network totals for a checked filter.
+/// The filter of one request, checked against what the person may read.
+struct Scoped {
+    reach: Reach,
+    cohorts: Vec<store::cohorts::Cohort>,
+    checked: Checked,
+    errors: FieldErrors,
+}
+
+async fn scoped(state: &AppState, ctx: &Ctx, query: Option<String>) -> WebResult<Scoped> {
+    let reach = scope::reach(state, ctx, Action::ViewImpactReport).await?;
+    let cohorts: Vec<_> = store::cohorts::all(&state.db)
+        .await?
+        .into_iter()
+        .filter(|c| reach.all || reach.centres.iter().any(|(id, _)| *id == c.centre_id))
+        .collect();
+    let mut errors = FieldErrors::default();
+    let checked = check(&reach, &cohorts, &parse_filter(query), ctx.i, &mut errors);
+    Ok(Scoped {
+        reach,
+        cohorts,
+        checked,
+        errors,
+    })
+}
+
+/// The totals for a checked filter.
 pub async fn totals(state: &AppState, f: &Checked) -> WebResult<Vec<IndicatorTotal>> {
     let figures = store::impact::figures(
         &state.db,
@@ -123,7 +144,7 @@ pub struct Row {
     pub sdgs: String,
 }
 
-fn rows(i: I18n, totals: &[IndicatorTotal]) -> Vec<Row> {
+pub fn rows(i: I18n, totals: &[IndicatorTotal]) -> Vec<Row> {
     totals
         .iter()
         .filter_map(|t| {
@@ -163,6 +184,12 @@ struct ReportView {
     to: String,
     period_label: String,
     centres: Vec<(i64, String)>,
+    /// The centre shown, or "every centre".
+    scope_label: String,
+    /// Whether "every centre" may be chosen (the network team).
+    all_centres: bool,
+    /// Whether the link to the network's yearly review is shown.
+    review: bool,
     centre: i64,
     cohorts: Vec<(i64, String)>,
     cohort: i64,
@@ -182,13 +209,13 @@ pub async fn page(
     ctx: Ctx,
     RawQuery(query): RawQuery,
 ) -> WebResult<Response> {
-    ctx.authorize(Action::ViewNetworkReport, Scope::Network)?;
     let i = ctx.i;
-    let filter = parse_filter(query);
-    let centres = state.centres().await?;
-    let cohorts = store::cohorts::all(&state.db).await?;
-    let mut errors = FieldErrors::default();
-    let checked = check(&centres, &cohorts, &filter, i, &mut errors);
+    let Scoped {
+        reach,
+        cohorts,
+        checked,
+        errors,
+    } = scoped(&state, &ctx, query).await?;
     let totals = totals(&state, &checked).await?;
     let query = serde_urlencoded::to_string([
         ("from", checked.from.as_str()),
@@ -218,16 +245,27 @@ pub async fn page(
         ),
         from: checked.from.clone(),
         to: checked.to.clone(),
-        centres: centres.iter().map(|c| (c.id, c.name.clone())).collect(),
-        centre: checked.centre.unwrap_or(0),
         cohorts: cohorts
             .iter()
             .map(|c| {
-                let centre = centres.iter().find(|x| x.id == c.centre_id);
-                let centre = centre.map_or("", |x| x.name.as_str());
+                let centre = reach.centres.iter().find(|(id, _)| *id == c.centre_id);
+                let centre = centre.map_or("", |(_, name)| name.as_str());
                 (c.id, format!("{centre} · {}", c.name))
             })
             .collect(),
+        scope_label: match checked.centre {
+            Some(c) => reach
+                .centres
+                .iter()
+                .find(|(id, _)| *id == c)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default(),
+            None => i.t("impact-filter-all-centres"),
+        },
+        all_centres: reach.all,
+        review: ctx.actor.can(Action::RecordNetworkReview, Scope::Network),
+        centres: reach.centres,
+        centre: checked.centre.unwrap_or(0),
         cohort: checked.cohort.unwrap_or(0),
         sdg: checked.sdg.unwrap_or(0),
         rows: rows(i, &totals),
@@ -285,18 +323,16 @@ fn table(i: I18n, totals: &[IndicatorTotal]) -> Vec<Vec<Cell>> {
     out
 }
 
+/// The checked filter and totals of an export, which is recorded in the audit log.
 async fn export_data(
     state: &AppState,
     ctx: &Ctx,
     query: Option<String>,
     what: &str,
-) -> WebResult<(Vec<Vec<Cell>>, String)> {
-    ctx.authorize(Action::ViewNetworkReport, Scope::Network)?;
-    let filter = parse_filter(query);
-    let centres = state.centres().await?;
-    let cohorts = store::cohorts::all(&state.db).await?;
-    let mut errors = FieldErrors::default();
-    let checked = check(&centres, &cohorts, &filter, ctx.i, &mut errors);
+) -> WebResult<(Checked, Vec<IndicatorTotal>, String)> {
+    let Scoped {
+        checked, errors, ..
+    } = scoped(state, ctx, query).await?;
     if !errors.is_empty() {
         return Err(WebError::BadRequest("impact-error-filter"));
     }
@@ -311,10 +347,8 @@ async fn export_data(
         },
     )
     .await?;
-    Ok((
-        table(ctx.i, &totals),
-        format!("impact-{}-{}", checked.from, checked.to),
-    ))
+    let name = format!("impact-{}-{}", checked.from, checked.to);
+    Ok((checked, totals, name))
 }
 
 fn attachment(bytes: Vec<u8>, content_type: &'static str, file: &str) -> Response {
@@ -332,9 +366,9 @@ pub async fn csv(
     ctx: Ctx,
     RawQuery(query): RawQuery,
 ) -> WebResult<Response> {
-    let (table, name) = export_data(&state, &ctx, query, "csv").await?;
+    let (_, totals, name) = export_data(&state, &ctx, query, "csv").await?;
     let mut out = String::from("\u{FEFF}");
-    for row in table {
+    for row in table(ctx.i, &totals) {
         let line: Vec<String> = row
             .into_iter()
             .map(|c| match c {
@@ -365,294 +399,12 @@ pub async fn xlsx(
     ctx: Ctx,
     RawQuery(query): RawQuery,
 ) -> WebResult<Response> {
-    let (table, name) = export_data(&state, &ctx, query, "xlsx").await?;
-    let bytes = xlsx::workbook(&ctx.i.t("impact-report-sheet"), &table);
+    let (_, totals, name) = export_data(&state, &ctx, query, "xlsx").await?;
+    let bytes = xlsx::workbook(&ctx.i.t("impact-report-sheet"), &table(ctx.i, &totals));
     Ok(attachment(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         &format!("{name}.xlsx"),
-    ))
-}
-
-pub struct ObjectiveRow {
-    pub code: String,
-    pub name: String,
-    pub achieved: String,
-    pub target: String,
-    pub note: String,
-    pub growth: String,
-}
-
-#[derive(Template)]
-#[template(path = "impact/review.html")]
-struct ReviewView {
-    layout: Layout,
-    year: i64,
-    period_from: String,
-    period_to: String,
-    financial: String,
-    cohorts: String,
-    feedback: String,
-    recorded: String,
-    figures: Vec<Row>,
-    objectives: Vec<ObjectiveRow>,
-    centres: Vec<(String, String)>,
-    errors: FieldErrors,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ReviewQuery {
-    pub year: String,
-}
-
-const DEFAULT_FROM: &str = crate::demo::ROADMAP_START;
-
-fn default_to(from: &str) -> String {
-    tracking::parse_date(from)
-        .ok()
-        .and_then(|d| d.replace_year(d.year() + 1).ok())
-        .and_then(|d| d.previous_day())
-        .map(tracking::iso)
-        .unwrap_or_default()
-}
-
-async fn render_review(
-    state: &AppState,
-    ctx: &Ctx,
-    year: i64,
-    typed: Option<(Vec<(String, String)>, FieldErrors)>,
-) -> WebResult<Response> {
-    let i = ctx.i;
-    let stored = store::impact::find_review(&state.db, year).await?;
-    let field = |name: &str, stored_value: Option<&str>, default: &str| -> String {
-        match &typed {
-            Some((pairs, _)) => pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.replace("\r\n", "\n"))
-                .unwrap_or_default(),
-            None => stored_value.unwrap_or(default).to_string(),
-        }
-    };
-    let period_from = field(
-        "period_from",
-        stored.as_ref().map(|r| r.period_from.as_str()),
-        DEFAULT_FROM,
-    );
-    let period_to = field(
-        "period_to",
-        stored.as_ref().map(|r| r.period_to.as_str()),
-        &default_to(DEFAULT_FROM),
-    );
-    let checked = Checked {
-        from: tracking::parse_date(&period_from)
-            .map(tracking::iso)
-            .unwrap_or_else(|_| DEFAULT_FROM.into()),
-        to: tracking::parse_date(&period_to)
-            .map(tracking::iso)
-            .unwrap_or_else(|_| default_to(DEFAULT_FROM)),
-        sdg: None,
-        centre: None,
-        cohort: None,
-    };
-    let totals = totals(state, &checked).await?;
-    let saved = match &stored {
-        Some(r) => store::impact::objectives(&state.db, r.id).await?,
-        None => Vec::new(),
-    };
-    let objectives = totals
-        .iter()
-        .filter(|t| t.reporting > 0)
-        .filter_map(|t| {
-            let ind = impact::indicator(&t.code)?;
-            let s = saved.iter().find(|o| o.indicator_code == t.code);
-            let target = field(
-                &format!("target-{}", t.code),
-                s.map(|o| impact::format_quantity(i.locale, o.target))
-                    .as_deref(),
-                "",
-            );
-            let growth = s
-                .filter(|_| typed.is_none())
-                .and_then(|o| {
-                    let base = o.achieved.unwrap_or(t.value);
-                    (base != 0).then(|| (o.target - base) * 100 / base.abs())
-                })
-                .map(|g| i.ta("review-growth", &[("percent", &format!("{g:+}"))]))
-                .unwrap_or_default();
-            Some(ObjectiveRow {
-                code: t.code.clone(),
-                name: ind.text(i.locale).name.clone(),
-                achieved: with_unit(i, t.value, t.unit),
-                target,
-                note: field(&format!("note-{}", t.code), s.map(|o| o.note.as_str()), ""),
-                growth,
-            })
-        })
-        .collect();
-    let centres = state
-        .centres()
-        .await?
-        .iter()
-        .map(|c| (c.name.clone(), i.tn("centre-projects-count", c.projects)))
-        .collect();
-    let status = if typed.is_some() {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        axum::http::StatusCode::OK
-    };
-    let view = ReviewView {
-        layout: Layout::new(
-            state,
-            ctx,
-            i.ta("review-title", &[("year", &year.to_string())]),
-        ),
-        year,
-        financial: field(
-            "financial",
-            stored.as_ref().map(|r| r.financial.as_str()),
-            "",
-        ),
-        cohorts: field("cohorts", stored.as_ref().map(|r| r.cohorts.as_str()), ""),
-        feedback: field("feedback", stored.as_ref().map(|r| r.feedback.as_str()), ""),
-        recorded: stored
-            .as_ref()
-            .map(|r| i.ta("review-recorded", &[("date", &i.datetime(r.recorded_at))]))
-            .unwrap_or_default(),
-        period_from,
-        period_to,
-        figures: rows(i, &totals),
-        objectives,
-        centres,
-        errors: typed.map(|t| t.1).unwrap_or_default(),
-    };
-    Ok((status, Html(view.render()?)).into_response())
-}
-
-fn year_of(text: &str) -> i64 {
-    text.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|y| (1..=50).contains(y))
-        .unwrap_or(1)
-}
-
-pub async fn review(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    RawQuery(query): RawQuery,
-) -> WebResult<Response> {
-    ctx.authorize(Action::RecordNetworkReview, Scope::Network)?;
-    let q: ReviewQuery = query
-        .and_then(|q| serde_urlencoded::from_str(&q).ok())
-        .unwrap_or_default();
-    render_review(&state, &ctx, year_of(&q.year), None).await
-}
-
-pub async fn save_review(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult<Response> {
-    let user = ctx.require_user()?;
-    ctx.authorize(Action::RecordNetworkReview, Scope::Network)?;
-    let i = ctx.i;
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.replace("\r\n", "\n"))
-            .unwrap_or_default()
-    };
-    let year = year_of(&get("year"));
-    let mut errors = FieldErrors::default();
-    let from = tracking::parse_date(&get("period_from"))
-        .map_err(|e| errors.add("period_from", i, e.message_key()))
-        .ok();
-    let to = tracking::parse_date(&get("period_to"))
-        .map_err(|e| errors.add("period_to", i, e.message_key()))
-        .ok();
-    if let (Some(a), Some(b)) = (from, to)
-        && a > b
-    {
-        errors.add("period_to", i, "impact-error-period");
-    }
-    let mut texts = Vec::new();
-    for field in ["financial", "cohorts", "feedback"] {
-        texts.push(
-            tracking::check_text(&get(field), tracking::MAX_NOTES, false)
-                .map_err(|e| errors.add(field, i, e.message_key()))
-                .unwrap_or_default(),
-        );
-    }
-    let (Some(from), Some(to), true) = (from, to, errors.is_empty()) else {
-        return render_review(&state, &ctx, year, Some((pairs, errors))).await;
-    };
-    let checked = Checked {
-        from: tracking::iso(from),
-        to: tracking::iso(to),
-        sdg: None,
-        centre: None,
-        cohort: None,
-    };
-    let totals = totals(&state, &checked).await?;
-    let mut objectives = Vec::new();
-    let mut bad_target = false;
-    for t in totals.iter().filter(|t| t.reporting > 0) {
-        let text = get(&format!("target-{}", t.code));
-        if text.trim().is_empty() {
-            continue;
-        }
-        match impact::parse_quantity(&text) {
-            Ok(v) => {
-                let note = get(&format!("note-{}", t.code));
-                let note: String = note.trim().chars().take(500).collect();
-                objectives.push((t.code.clone(), Some(t.value), v, note));
-            }
-            Err(_) => bad_target = true,
-        }
-    }
-    if bad_target {
-        errors.add("objectives", i, "review-error-targets");
-        return render_review(&state, &ctx, year, Some((pairs, errors))).await;
-    }
-    let summary = serde_json::to_string(
-        &totals
-            .iter()
-            .map(|t| (t.code.as_str(), t.unit.code(), t.value, t.reporting))
-            .collect::<Vec<_>>(),
-    )
-    .unwrap_or_default();
-    store::impact::save_review(
-        &state.db,
-        &store::impact::SaveReview {
-            year,
-            period_from: &checked.from,
-            period_to: &checked.to,
-            financial: &texts[0],
-            cohorts: &texts[1],
-            feedback: &texts[2],
-            impact_summary: &summary,
-            recorded_by: Some(user.id),
-            objectives: &objectives,
-        },
-    )
-    .await?;
-    store::audit::record(
-        &state.db,
-        AuditAction::ReviewRecorded,
-        Entry {
-            actor_id: Some(user.id),
-            detail: &year.to_string(),
-            ..Entry::default()
-        },
-    )
-    .await?;
-    Ok(crate::accounts::redirect_with_flash(
-        &format!("/impact/review?year={year}"),
-        "flash-review-recorded",
-        &state,
     ))
 }
 
@@ -663,13 +415,7 @@ pub async fn pdf(
     RawQuery(query): RawQuery,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let (_, name) = export_data(&state, &ctx, query.clone(), "pdf").await?;
-    let filter = parse_filter(query);
-    let centres = state.centres().await?;
-    let cohorts = store::cohorts::all(&state.db).await?;
-    let mut errors = FieldErrors::default();
-    let checked = check(&centres, &cohorts, &filter, i, &mut errors);
-    let totals = totals(&state, &checked).await?;
+    let (checked, totals, name) = export_data(&state, &ctx, query, "pdf").await?;
     let period = i.ta(
         "timeline-dates",
         &[
@@ -702,7 +448,12 @@ pub async fn pdf(
             },
         ],
     }];
-    let review = store::impact::reviews(&state.db).await?.into_iter().next();
+    // The network's yearly review goes with the whole network's figures only.
+    let review = if checked.centre.is_none() && checked.cohort.is_none() {
+        store::impact::reviews(&state.db).await?.into_iter().next()
+    } else {
+        None
+    };
     if let Some(r) = review {
         let mut blocks = Vec::new();
         for (key, text) in [

@@ -11,10 +11,12 @@ mod manage;
 mod media;
 mod pioneers;
 pub mod retention;
-pub mod scope;
 pub mod seo;
 
-pub use landing::LandingTexts;
+pub use landing::{LandingTexts, Offer};
+
+/// The public page that details the offers; it shows the landing's offers (one source).
+pub const OFFERS_PAGE: &str = "offres";
 
 use crate::cache::TtlCache;
 use crate::error::WebError;

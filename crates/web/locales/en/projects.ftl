@@ -78,3 +78,13 @@ audit-project-person-removed = Person removed from a project
 dashboard-start-title = Launch your project
 dashboard-start-lead = You have no project yet. Choose where to start:
 dashboard-new-project = New project
+
+## Projects
+projects-title = Projects
+projects-lead = The projects you lead or follow.
+projects-mine = My projects
+projects-mine-empty = You don't lead or follow any project yet.
+projects-of-centre = Projects at { $centre }
+projects-centre-empty = This centre has no projects yet.
+project-members = Project holders
+project-followers = Coaches

@@ -78,3 +78,13 @@ audit-project-person-removed = Personne retirée d'un projet
 dashboard-start-title = Lance ton projet
 dashboard-start-lead = Tu n'as pas encore de projet. Choisis par où commencer :
 dashboard-new-project = Nouveau projet
+
+## Projects
+projects-title = Projets
+projects-lead = Les projets que tu portes ou que tu suis.
+projects-mine = Mes projets
+projects-mine-empty = Tu ne portes ni ne suis encore aucun projet.
+projects-of-centre = Projets de { $centre }
+projects-centre-empty = Ce centre n'a pas encore de projet.
+project-members = Porteur·ses
+project-followers = Accompagnateur·rices

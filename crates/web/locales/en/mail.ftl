@@ -1,0 +1,26 @@
+## E-mails
+email-footer = Impact Studio · Studio d'Impact Local. You're receiving this message because of an action on our website.
+email-greeting = Hello { $name },
+email-greeting-plain = Hello,
+email-ignore-if-not-you = If you didn't make this request, ignore this message: nothing will change.
+email-verify-subject = Confirm your email address
+email-verify-body = Welcome to Impact Studio! To activate your account, confirm your email address.
+email-verify-action = Confirm my address
+email-verify-after = This link is valid for 48 hours.
+email-existing-subject = Attempt to create an account
+email-existing-body = Someone tried to create an account with this address, which already has one. If it was you, sign in, or choose a new password if you've forgotten it.
+email-existing-action = Choose a new password
+email-reset-subject = Choose a new password
+email-reset-body = You asked to change your password. Click the button to choose a new one.
+email-reset-action = Choose a new password
+email-reset-expiry = This link is valid for one hour and works only once.
+email-change-subject = Confirm your new email address
+email-change-body = You asked to use this address for your Impact Studio account. Confirm it to finish the change.
+email-change-action = Confirm this address
+email-changed-subject = Your email address has been changed
+email-changed-body = The email address for your Impact Studio account has just been replaced with a new one.
+email-changed-not-you = If you didn't make this change, reply to this message right away.
+email-invite-subject = Invitation to join { $centre }
+email-invite-body = { $inviter } invites you to join { $centre } on Impact Studio as { $role }.
+email-invite-action = See the invitation
+email-invite-expiry = This invitation is valid for 14 days.

@@ -1,0 +1,26 @@
+## E-mails
+email-footer = Impact Studio · Studio d'Impact Local. Vous recevez ce message suite à une action sur notre site.
+email-greeting = Bonjour { $name },
+email-greeting-plain = Bonjour,
+email-ignore-if-not-you = Si tu n'es pas à l'origine de cette demande, ignore ce message : rien ne changera.
+email-verify-subject = Confirme ton adresse e-mail
+email-verify-body = Bienvenue sur Impact Studio ! Pour activer ton compte, confirme ton adresse e-mail.
+email-verify-action = Confirmer mon adresse
+email-verify-after = Ce lien est valable 48 heures.
+email-existing-subject = Tentative de création de compte
+email-existing-body = Quelqu'un a essayé de créer un compte avec cette adresse, qui en a déjà un. Si c'était toi, connecte-toi, ou choisis un nouveau mot de passe si tu l'as oublié.
+email-existing-action = Choisir un nouveau mot de passe
+email-reset-subject = Choisis un nouveau mot de passe
+email-reset-body = Tu as demandé à changer ton mot de passe. Clique sur le bouton pour en choisir un nouveau.
+email-reset-action = Choisir un nouveau mot de passe
+email-reset-expiry = Ce lien est valable une heure et ne sert qu'une fois.
+email-change-subject = Confirme ta nouvelle adresse e-mail
+email-change-body = Tu as demandé à utiliser cette adresse pour ton compte Impact Studio. Confirme-la pour terminer le changement.
+email-change-action = Confirmer cette adresse
+email-changed-subject = Ton adresse e-mail a été changée
+email-changed-body = L'adresse e-mail de ton compte Impact Studio vient d'être remplacée par une nouvelle.
+email-changed-not-you = Si tu n'es pas à l'origine de ce changement, réponds à ce message sans attendre.
+email-invite-subject = Invitation à rejoindre { $centre }
+email-invite-body = { $inviter } t'invite à rejoindre { $centre } sur Impact Studio en tant que { $role }.
+email-invite-action = Voir l'invitation
+email-invite-expiry = Cette invitation est valable 14 jours.

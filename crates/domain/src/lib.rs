@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod canvas;
+pub mod centre;
 pub mod content;
 pub mod diagnostic;
 pub mod email;
@@ -18,6 +19,7 @@ pub mod roadmap_edit;
 pub mod role;
 pub mod site;
 pub mod slug;
+pub mod stored;
 pub mod time_zone;
 pub mod tracking;
 

@@ -42,11 +42,6 @@ impl Stage {
             .ok_or(DomainError::UnknownChoice)
     }
 
-    /// A stored stage; anything unknown reads as the first stage rather than failing a page.
-    pub fn from_stored(code: &str) -> Self {
-        Stage::parse(code).unwrap_or(Stage::Idea)
-    }
-
     /// i18n key of the stage's label (« Idée », « Essaimage »…).
     pub fn label_key(self) -> &'static str {
         match self {
@@ -98,10 +93,6 @@ impl Colour {
             .ok_or(DomainError::UnknownChoice)
     }
 
-    pub fn from_stored(code: &str) -> Self {
-        Colour::parse(code).unwrap_or(Colour::Sun)
-    }
-
     pub fn label_key(self) -> &'static str {
         match self {
             Colour::Sun => "colour-sun",
@@ -110,6 +101,25 @@ impl Colour {
             Colour::Berry => "colour-berry",
             Colour::Clay => "colour-clay",
             Colour::Slate => "colour-slate",
+        }
+    }
+}
+
+/// A person's relation to a project: one of its holders (members), a coach who follows it, or
+/// neither (a manager or the network team looking at it, or a stranger).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Member,
+    Follower,
+    Unrelated,
+}
+
+impl Relation {
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Relation::Member => Some("member"),
+            Relation::Follower => Some("follower"),
+            Relation::Unrelated => None,
         }
     }
 }
@@ -203,7 +213,6 @@ mod tests {
             assert_eq!(Colour::parse(c.code()), Ok(c));
         }
         assert_eq!(Stage::parse("design"), Err(DomainError::UnknownChoice));
-        assert_eq!(Stage::from_stored("design"), Stage::Idea);
         assert_eq!(Colour::parse("red"), Err(DomainError::UnknownChoice));
         assert!(Stage::Idea < Stage::Spread);
     }

@@ -7,7 +7,8 @@ pub struct Centre {
     pub id: i64,
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: domain::centre::CentreKind,
     pub town: String,
     pub timezone: String,
     pub created_at: i64,
@@ -45,7 +46,8 @@ pub struct CentreSummary {
     pub id: i64,
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: domain::centre::CentreKind,
     pub town: String,
     pub members: i64,
     pub projects: i64,
@@ -77,7 +79,8 @@ pub struct Member {
     pub user_id: i64,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub created_at: i64,
 }
 
@@ -126,7 +129,8 @@ pub struct Invitation {
     pub id: i64,
     pub centre_id: i64,
     pub email: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub invited_by: Option<i64>,
     pub created_at: i64,
     pub expires_at: i64,

@@ -10,12 +10,26 @@ pub struct ProjectForUser {
     pub centre_id: i64,
     pub name: String,
     pub summary: String,
-    pub stage: String,
+    #[sqlx(try_from = "String")]
+    pub stage: domain::project::Stage,
     pub town: String,
-    pub colour: String,
+    #[sqlx(try_from = "String")]
+    pub colour: domain::project::Colour,
     pub created_at: i64,
     pub archived_at: Option<i64>,
-    pub relation: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    pub relation: domain::project::Relation,
+}
+
+impl ProjectForUser {
+    /// The policy's view of this project for the user it was read for.
+    pub fn scope(&self) -> domain::Scope {
+        domain::Scope::Project {
+            centre: self.centre_id,
+            member: self.relation == domain::project::Relation::Member,
+            follower: self.relation == domain::project::Relation::Follower,
+        }
+    }
 }
 
 const COLUMNS: &str = "p.id, p.centre_id, p.name, p.summary, p.stage, p.town, p.colour, \

@@ -163,12 +163,14 @@ pub struct Task {
     pub id: i64,
     pub centre_id: i64,
     pub project_id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: domain::tracking::TaskKind,
     pub title: String,
     pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
     pub due_on: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: domain::tracking::TaskStatus,
     pub session_id: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,

@@ -56,11 +56,7 @@ async fn render_list(
         .await?
         .iter()
         .map(|c| CentreRow {
-            kind: i.t(if c.kind == "studio" {
-                "centre-kind-studio"
-            } else {
-                "centre-kind-micro"
-            }),
+            kind: i.t(c.kind.label_key()),
             members: i.tn("centre-members-count", c.members),
             slug: c.slug.clone(),
             name: c.name.clone(),
@@ -160,7 +156,7 @@ pub struct MemberRow {
     pub user_id: i64,
     pub name: String,
     pub email: String,
-    pub role_code: String,
+    pub role_code: &'static str,
     pub role: String,
     pub since: String,
 }
@@ -225,10 +221,8 @@ async fn render_show(
             .await?
             .into_iter()
             .map(|m| MemberRow {
-                role: Role::parse(&m.role)
-                    .map(|r| i.t(r.label_key()))
-                    .unwrap_or_default(),
-                role_code: m.role,
+                role: i.t(m.role.label_key()),
+                role_code: m.role.code(),
                 since: i.date(m.created_at),
                 user_id: m.user_id,
                 name: m.display_name,
@@ -243,9 +237,7 @@ async fn render_show(
             .await?
             .into_iter()
             .map(|inv| InvitationRow {
-                role: Role::parse(&inv.role)
-                    .map(|r| i.t(r.label_key()))
-                    .unwrap_or_default(),
+                role: i.t(inv.role.label_key()),
                 expires: i.date(inv.expires_at),
                 email: inv.email,
             })
@@ -265,11 +257,7 @@ async fn render_show(
     };
     let view = ShowView {
         layout: Layout::new(state, ctx, centre.name.clone()),
-        kind: i.t(if centre.kind == "studio" {
-            "centre-kind-studio"
-        } else {
-            "centre-kind-micro"
-        }),
+        kind: i.t(centre.kind.label_key()),
         projects: state
             .centres()
             .await?

@@ -7,6 +7,8 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
+use domain::project::Relation;
+use domain::tracking::TaskStatus;
 use domain::{Action, Role, Scope};
 
 pub struct ProjectCard {
@@ -51,10 +53,6 @@ struct DashboardView {
 }
 
 /// The label key of a stored stage.
-pub fn stage_key(stage: &str) -> &'static str {
-    domain::project::Stage::from_stored(stage).label_key()
-}
-
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct DashboardQuery {
@@ -85,9 +83,9 @@ pub async fn page(
         .iter()
         .filter(|p| p.archived_at.is_none())
         .map(|p| ProjectCard {
-            colour: domain::project::Colour::from_stored(&p.colour).code(),
+            colour: p.colour.code(),
             centre: centre_name(p.centre_id),
-            stage: i.t(stage_key(&p.stage)),
+            stage: i.t(p.stage.label_key()),
             id: p.id,
             name: p.name.clone(),
             summary: p.summary.clone(),
@@ -157,11 +155,11 @@ pub async fn page(
     let mut my_tasks = Vec::new();
     let today = crate::tracking::today();
     for p in state.projects_of(user.id).await?.iter() {
-        if p.relation.as_deref() != Some("member") || p.archived_at.is_some() {
+        if p.relation != Relation::Member || p.archived_at.is_some() {
             continue;
         }
         for t in store::tracking::tasks(db, p.id).await? {
-            if t.status != "done" && (t.owner_id.is_none() || t.owner_id == Some(user.id)) {
+            if t.status != TaskStatus::Done && (t.owner_id.is_none() || t.owner_id == Some(user.id)) {
                 my_tasks.push((
                     p.id,
                     p.name.clone(),

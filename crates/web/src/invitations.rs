@@ -70,9 +70,7 @@ async fn render(
         ),
         token,
         centre: centre.name,
-        role: Role::parse(&inv.role)
-            .map(|r| i.t(r.label_key()))
-            .unwrap_or_default(),
+        role: i.t(inv.role.label_key()),
         wrong_account: ctx.user.as_ref().is_some_and(|u| u.email != inv.email),
         signed_in: ctx.user.as_ref().is_some_and(|u| u.email == inv.email),
         email: inv.email,
@@ -155,8 +153,8 @@ pub async fn accept(
         Err(err) => return Err(err.into()),
     };
     for (action, detail) in [
-        (AuditAction::InvitationAccepted, inv.role.as_str()),
-        (AuditAction::RoleGranted, inv.role.as_str()),
+        (AuditAction::InvitationAccepted, inv.role.code()),
+        (AuditAction::RoleGranted, inv.role.code()),
     ] {
         audit::record(
             &state.db,

@@ -113,7 +113,7 @@ impl AppState {
             .centres()
             .await?
             .iter()
-            .find(|c| c.kind == "studio")
+            .find(|c| c.kind == domain::centre::CentreKind::Studio)
             .map(|c| c.id))
     }
 

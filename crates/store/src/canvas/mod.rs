@@ -128,12 +128,15 @@ pub async fn find_for_user(
         p_centre_id: i64,
         p_name: String,
         p_summary: String,
-        p_stage: String,
+        #[sqlx(try_from = "String")]
+        p_stage: domain::project::Stage,
         p_town: String,
-        p_colour: String,
+        #[sqlx(try_from = "String")]
+        p_colour: domain::project::Colour,
         p_created_at: i64,
         p_archived_at: Option<i64>,
-        p_relation: Option<String>,
+        #[sqlx(try_from = "Option<String>")]
+        p_relation: domain::project::Relation,
     }
     let sql = "SELECT c.id, c.centre_id, c.project_id, c.title, c.template_id, c.template_version, c.revision, \
                c.created_at, c.updated_at, p.centre_id AS p_centre_id, p.name AS p_name, p.summary AS p_summary, \

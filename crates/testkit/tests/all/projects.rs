@@ -123,10 +123,10 @@ async fn a_new_account_starts_its_first_project_from_the_web() {
             Some(format!("/projects/{}", p.id).as_str())
         );
         assert_eq!(
-            (p.name.as_str(), p.town.as_str(), p.stage.as_str()),
+            (p.name.as_str(), p.town.as_str(), p.stage.code()),
             ("Atelier vélo", "Lyon", "idea")
         );
-        assert_eq!(p.relation.as_deref(), Some("member"));
+        assert_eq!(p.relation.code(), Some("member"));
         // Someone with no centre joins the studio as a participant.
         let roles = store::accounts::memberships(&app.state.db, me)
             .await
@@ -290,8 +290,8 @@ async fn settings_archive_people_and_project_guests() {
         assert_eq!(
             (
                 saved.name.as_str(),
-                saved.stage.as_str(),
-                saved.colour.as_str(),
+                saved.stage.code(),
+                saved.colour.code(),
                 saved.town.as_str()
             ),
             ("Recyclerie des Pentes", "launch", "leaf", "Lyon 1er")
@@ -441,7 +441,7 @@ async fn settings_archive_people_and_project_guests() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(followed.relation.as_deref(), Some("follower"));
+        assert_eq!(followed.relation.code(), Some("follower"));
     }
 }
 
@@ -455,7 +455,7 @@ async fn coaches_hold_the_pen_on_the_projects_they_follow() {
             .await
             .unwrap()
             .into_iter()
-            .find(|p| p.relation.as_deref() == Some("follower"))
+            .find(|p| p.relation.code() == Some("follower"))
             .expect("the demo coach follows a project");
         let canvas = store::canvas::for_project(&db, followed.id).await.unwrap()[0].id;
         let mut c = app.client();

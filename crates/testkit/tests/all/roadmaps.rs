@@ -226,7 +226,7 @@ async fn project_roadmap(app: &TestApp, c: &mut testkit::Client) -> (i64, i64) {
         .await
         .unwrap()
         .into_iter()
-        .find(|p| p.relation.as_deref() == Some("member"))
+        .find(|p| p.relation.code() == Some("member"))
         .unwrap()
         .id;
     let r = c

@@ -240,7 +240,7 @@ async fn invitations_grant_the_role_once() {
                 .is_none()
         );
         let inv = centres::accept_invitation(db, "inv", coach).await.unwrap();
-        assert_eq!(inv.role, "coach");
+        assert_eq!(inv.role, domain::Role::Coach);
         assert!(matches!(
             centres::accept_invitation(db, "inv", coach).await,
             Err(StoreError::NotFound)

@@ -31,7 +31,7 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
     let projects: Vec<_> = store::projects::for_user(db, user.id)
         .await?
         .into_iter()
-        .map(|p| json!({ "id": p.id, "name": p.name, "summary": p.summary, "stage": p.stage, "relation": p.relation }))
+        .map(|p| json!({ "id": p.id, "name": p.name, "summary": p.summary, "stage": p.stage.code(), "relation": p.relation.code() }))
         .collect();
     audit::record(db, AuditAction::DataExported, Entry::about_self(user.id)).await?;
     let activity: Vec<_> = audit::for_user(db, user.id)

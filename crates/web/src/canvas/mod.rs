@@ -97,12 +97,7 @@ pub async fn project_scope(
 /// The scope of a project the user reached; another centre's project is not found rather than
 /// forbidden: its existence is not ours to tell.
 pub fn visible_scope(ctx: &Ctx, project: &store::projects::ProjectForUser) -> WebResult<Scope> {
-    let relation = project.relation.as_deref();
-    let scope = Scope::Project {
-        centre: project.centre_id,
-        member: relation == Some("member"),
-        follower: relation == Some("follower"),
-    };
+    let scope = project.scope();
     if !ctx.actor.can(Action::ViewProject, scope) {
         return Err(WebError::NotFound);
     }

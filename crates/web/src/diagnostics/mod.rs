@@ -18,7 +18,7 @@ use axum::Router;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::routing::{get, post};
 use domain::diagnostic::{Definition, Link, Quartiles, shipped};
-use domain::{Action, Scope};
+use domain::Action;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -275,11 +275,7 @@ pub async fn answerable_projects(state: &AppState, ctx: &Ctx) -> WebResult<Vec<P
         .filter(|p| {
             ctx.actor.can(
                 Action::AnswerDiagnostic,
-                Scope::Project {
-                    centre: p.centre_id,
-                    member: p.relation.as_deref() == Some("member"),
-                    follower: p.relation.as_deref() == Some("follower"),
-                },
+                p.scope(),
             )
         })
         .cloned()

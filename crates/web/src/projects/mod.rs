@@ -4,7 +4,9 @@ mod create;
 mod settings;
 
 use crate::ctx::Ctx;
-use crate::dashboard::{ProjectCard, stage_key};
+use crate::dashboard::ProjectCard;
+use domain::project::Relation;
+use domain::tracking::{TaskKind, TaskStatus};
 use crate::error::WebResult;
 use crate::extract::Path;
 use crate::form::FieldErrors;
@@ -54,9 +56,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     let i = ctx.i;
     let db = &state.db;
     let card = |p: store::projects::ProjectForUser, centre: String| ProjectCard {
-        colour: domain::project::Colour::from_stored(&p.colour).code(),
+        colour: p.colour.code(),
         centre,
-        stage: i.t(stage_key(&p.stage)),
+        stage: i.t(p.stage.label_key()),
         id: p.id,
         name: p.name,
         summary: p.summary,
@@ -88,7 +90,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
             for p in store::projects::for_centre(db, centre.id, user.id).await? {
                 if p.archived_at.is_none() {
                     open.push(card(p, centre.name.clone()));
-                } else if p.relation.is_none() {
+                } else if p.relation == Relation::Unrelated {
                     archived.push(card(p, centre.name.clone()));
                 }
             }
@@ -297,7 +299,7 @@ pub async fn render_with_forms(
         .partition(|t| t.done);
     let next_milestone = tasks
         .iter()
-        .filter(|t| t.kind == "milestone" && t.status != "done")
+        .filter(|t| t.kind == TaskKind::Milestone && t.status != TaskStatus::Done)
         .min_by(|a, b| a.due_on.cmp(&b.due_on))
         .map(|t| crate::tracking::task_view(i, t, today));
     let can_coach = ctx.actor.can(Action::CoachProject, scope);
@@ -364,7 +366,7 @@ pub async fn render_with_forms(
         let last_at = last
             .first()
             .map_or(project.created_at, |a| a.at.max(project.created_at));
-        let overdue = |kind: &str| {
+        let overdue = |kind: TaskKind| {
             tasks
                 .iter()
                 .filter(|t| t.kind == kind)
@@ -375,8 +377,8 @@ pub async fn render_with_forms(
         let alerts = domain::tracking::alerts(
             last_at,
             store::now(),
-            overdue("task"),
-            overdue("milestone"),
+            overdue(TaskKind::Task),
+            overdue(TaskKind::Milestone),
             late_roadmap_items,
         );
         (
@@ -404,7 +406,7 @@ pub async fn render_with_forms(
     let view = ShowView {
         layout: Layout::new(state, ctx, project.name.clone()),
         id,
-        stage: i.t(stage_key(&project.stage)),
+        stage: i.t(project.stage.label_key()),
         archived: project.archived_at.is_some(),
         created: i.date(project.created_at),
         members: people

@@ -115,8 +115,8 @@ async fn render(state: &AppState, ctx: &Ctx, id: i64, refused: Refused) -> WebRe
                 name: project.name.clone(),
                 summary: project.summary.clone(),
                 town: project.town.clone(),
-                stage: Stage::from_stored(&project.stage).code().into(),
-                colour: Colour::from_stored(&project.colour).code().into(),
+                stage: project.stage.code().into(),
+                colour: project.colour.code().into(),
             },
             FieldErrors::default(),
         )
@@ -316,7 +316,7 @@ pub async fn add_person(
             .await?
             .into_iter()
             .filter(|m| m.user_id == person)
-            .filter_map(|m| Role::parse_member(&m.role).ok())
+            .map(|m| m.role)
             .collect(),
         None => Vec::new(),
     };

@@ -13,6 +13,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use domain::project::Relation;
 use domain::tracking::{self, Alert, TaskKind, TaskStatus};
 use domain::{Action, Scope};
 use time::Date;
@@ -80,8 +81,7 @@ pub struct TaskView {
 }
 
 pub fn task_view(i: I18n, t: &store::tracking::Task, today: Date) -> TaskView {
-    let status = TaskStatus::parse(&t.status).unwrap_or(TaskStatus::Todo);
-    let kind = TaskKind::parse(&t.kind).unwrap_or(TaskKind::Task);
+    let (status, kind) = (t.status, t.kind);
     let due = t
         .due_on
         .as_deref()
@@ -144,7 +144,7 @@ pub async fn watched_projects(
         let projects = store::projects::for_centre(&state.db, centre.id, user.id)
             .await?
             .into_iter()
-            .filter(|p| manages || p.relation.as_deref() == Some("follower"));
+            .filter(|p| manages || p.relation == Relation::Follower);
         out.extend(health_cards(state, ctx.i, centre, projects.collect(), cohort).await?);
     }
     Ok(most_alerts_first(out))
@@ -203,7 +203,7 @@ pub async fn health_cards(
             WatchedProject {
                 id: p.id,
                 centre: centre.name.clone(),
-                stage: i.t(crate::dashboard::stage_key(&p.stage)),
+                stage: i.t(p.stage.label_key()),
                 last_activity: i.ta(
                     "tracking-last-activity",
                     &[("date", &i.date(h.last_activity))],

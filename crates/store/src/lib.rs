@@ -12,6 +12,7 @@ pub mod canvas;
 pub mod centres;
 pub mod cohorts;
 pub mod content;
+pub mod counted;
 mod db;
 pub mod diagnostics;
 mod error;

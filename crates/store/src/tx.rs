@@ -61,14 +61,20 @@ impl<'a> From<&'a mut Tx> for Exec<'a> {
 macro_rules! on_exec {
     ($ex:expr, $e:ident => $body:expr) => {
         match $ex {
-            $crate::tx::Exec::Db($crate::Db::Sqlite($e)) => $body,
-            $crate::tx::Exec::Db($crate::Db::Postgres($e)) => $body,
+            $crate::tx::Exec::Db($crate::Db::Sqlite(p)) => {
+                let $e = $crate::counted::Counted(p);
+                $body
+            }
+            $crate::tx::Exec::Db($crate::Db::Postgres(p)) => {
+                let $e = $crate::counted::Counted(p);
+                $body
+            }
             $crate::tx::Exec::Tx($crate::tx::Tx::Sqlite(tx, _)) => {
-                let $e = &mut **tx;
+                let $e = $crate::counted::Counted(&mut **tx);
                 $body
             }
             $crate::tx::Exec::Tx($crate::tx::Tx::Postgres(tx)) => {
-                let $e = &mut **tx;
+                let $e = $crate::counted::Counted(&mut **tx);
                 $body
             }
         }

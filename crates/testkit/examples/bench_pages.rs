@@ -3,7 +3,8 @@
 //! the server share the machine's cores). Run with
 //! `cargo run --release -p testkit --example bench_pages`; it prints one Markdown row per page:
 //! requests/s, p50 and p99 at 64 connections and the share of hello world (of the round whose
-//! share is the median), and the HTML size.
+//! share is the median), the HTML size and the SQL statements the request ran (the server's
+//! `x-sql-statements` header, on a second request, caches warm).
 //! `BENCH_SECONDS` (default 2) and `BENCH_ROUNDS` (default 3) set the length.
 use std::process::Command;
 use testkit::{Client, TestApp, TestDb};
@@ -134,11 +135,15 @@ async fn main() {
             "manager@demo.local",
             format!("/roadmaps/{studio_roadmap}/periods/0/0"),
         ),
+        ("manager@demo.local", "/impact/report".into()),
+        ("manager@demo.local", "/admin/diagnostics".into()),
         ("admin@demo.local", "/dashboard".into()),
+        ("admin@demo.local", "/impact/report".into()),
+        ("participant@demo.local", "/offres".into()),
     ];
 
     println!(
-        "| role | page | req/s | p50 | p99 | share of hello world | HTML |\n|---|---|---|---|---|---|---|"
+        "| role | page | req/s | p50 | p99 | share of hello world | HTML | SQL |\n|---|---|---|---|---|---|---|---|"
     );
     for (email, path) in pages {
         let mut c: Client = app.client();
@@ -146,6 +151,13 @@ async fn main() {
         let cookie = format!("session={}", c.cookie("session").expect("session cookie"));
         let page = c.get(&path).await;
         assert_eq!(page.status, axum::http::StatusCode::OK, "{email} {path}");
+        // Counted by the server: the statements of this one request (caches warm after it).
+        let statements = c
+            .get(&path)
+            .await
+            .header("x-sql-statements")
+            .unwrap_or("?")
+            .to_string();
         let url = format!("{site}{path}");
         // Each round: hello world, then the page; the round with the median share is shown.
         let mut runs = Vec::new();
@@ -158,7 +170,7 @@ async fn main() {
         let (share, m) = runs.swap_remove(runs.len() / 2);
         let role = email.split('@').next().unwrap_or(email);
         println!(
-            "| {role} | `{path}` | {:.0} | {:.2} ms | {:.2} ms | {:.1} % | {:.1} KB |",
+            "| {role} | `{path}` | {:.0} | {:.2} ms | {:.2} ms | {:.1} % | {:.1} KB | {statements} |",
             m.rps,
             m.p50_ms,
             m.p99_ms,

@@ -159,7 +159,8 @@ pub async fn page(
             continue;
         }
         for t in store::tracking::tasks(db, p.id).await? {
-            if t.status != TaskStatus::Done && (t.owner_id.is_none() || t.owner_id == Some(user.id)) {
+            if t.status != TaskStatus::Done && (t.owner_id.is_none() || t.owner_id == Some(user.id))
+            {
                 my_tasks.push((
                     p.id,
                     p.name.clone(),

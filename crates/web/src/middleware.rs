@@ -18,6 +18,9 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// Logs one line per request with a request id, the route pattern (never the raw path, which
 /// can hold a token), the status and the time taken; counts it in the metrics; sets the
 /// security headers.
+/// How many SQL statements the request ran (`store::counted`).
+pub const SQL_STATEMENTS: HeaderName = HeaderName::from_static("x-sql-statements");
+
 pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let started = Instant::now();
     let given = req
@@ -43,7 +46,7 @@ pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next
     req.headers_mut().insert(REQUEST_ID, id.clone());
     let route = req.extensions().get::<MatchedPath>().cloned();
     let method = req.method().clone();
-    let mut response = next.run(req).await;
+    let (mut response, statements) = store::counted::counting(next.run(req)).await;
     let elapsed = started.elapsed();
     state.metrics.record(response.status().as_u16(), elapsed);
     tracing::info!(
@@ -52,10 +55,19 @@ pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next
         route = route.as_ref().map_or("unmatched", MatchedPath::as_str),
         status = response.status().as_u16(),
         micros = elapsed.as_micros() as u64,
+        sql = statements,
         "request"
     );
     let headers = response.headers_mut();
     headers.insert(REQUEST_ID, id);
+    // The SQL statements the request ran and the time it took on the server, for the page
+    // benchmark and the browser's developer tools.
+    headers.insert(SQL_STATEMENTS, HeaderValue::from(statements));
+    if let Ok(timing) =
+        HeaderValue::from_str(&format!("app;dur={:.2}", elapsed.as_secs_f64() * 1000.0))
+    {
+        headers.insert(HeaderName::from_static("server-timing"), timing);
+    }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),

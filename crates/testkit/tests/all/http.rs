@@ -667,3 +667,29 @@ async fn password_reset_requests_are_rate_limited() {
         );
     }
 }
+
+#[tokio::test]
+async fn every_answer_says_how_many_sql_statements_it_ran() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let count = |r: &testkit::TestResponse| -> u32 {
+            r.header("x-sql-statements")
+                .expect("x-sql-statements")
+                .parse()
+                .expect("a number")
+        };
+        let mut c = app.client();
+        // No database: none.
+        assert_eq!(count(&c.get("/healthz").await), 0);
+        c.login("manager@demo.local", "impact-demo").await;
+        // A page that reads: at least one, and the same again once its caches are warm.
+        let first = count(&c.get("/impact/report").await);
+        let again = c.get("/impact/report").await;
+        assert!(count(&again) >= 1 && count(&again) <= first, "{first}");
+        assert!(
+            again
+                .header("server-timing")
+                .is_some_and(|t| t.starts_with("app;dur="))
+        );
+    }
+}

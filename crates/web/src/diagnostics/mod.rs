@@ -17,8 +17,8 @@ use crate::state::AppState;
 use axum::Router;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::routing::{get, post};
-use domain::diagnostic::{Definition, Link, Quartiles, shipped};
 use domain::Action;
+use domain::diagnostic::{Definition, Link, Quartiles, shipped};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -272,12 +272,7 @@ pub async fn answerable_projects(state: &AppState, ctx: &Ctx) -> WebResult<Vec<P
     let projects = state.projects_of(user.id).await?;
     Ok(projects
         .iter()
-        .filter(|p| {
-            ctx.actor.can(
-                Action::AnswerDiagnostic,
-                p.scope(),
-            )
-        })
+        .filter(|p| ctx.actor.can(Action::AnswerDiagnostic, p.scope()))
         .cloned()
         .collect())
 }

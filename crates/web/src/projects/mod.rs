@@ -5,8 +5,6 @@ mod settings;
 
 use crate::ctx::Ctx;
 use crate::dashboard::ProjectCard;
-use domain::project::Relation;
-use domain::tracking::{TaskKind, TaskStatus};
 use crate::error::WebResult;
 use crate::extract::Path;
 use crate::form::FieldErrors;
@@ -17,6 +15,8 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
+use domain::project::Relation;
+use domain::tracking::{TaskKind, TaskStatus};
 use domain::{Action, Scope};
 
 pub fn routes(state: &AppState) -> Router<AppState> {

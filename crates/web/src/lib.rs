@@ -33,6 +33,7 @@ mod middleware;
 mod projects;
 mod roadmap_edit;
 mod roadmaps;
+mod scope;
 pub mod security;
 pub mod site;
 pub mod state;

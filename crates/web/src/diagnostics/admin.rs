@@ -100,7 +100,7 @@ pub struct DiagnosticStats {
 }
 
 #[derive(Template)]
-#[template(path = "diagnostics/admin.html")]
+#[template(path = "diagnostics/stats.html")]
 struct StatsView {
     layout: Layout,
     diagnostics: Vec<DiagnosticStats>,

@@ -382,7 +382,7 @@ struct EventsView {
 }
 
 pub async fn events(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
-    let reach = super::scope::reach(&state, &ctx, Action::ManageEvents).await?;
+    let reach = crate::scope::reach(&state, &ctx, Action::ManageEvents).await?;
     let i = ctx.i;
     let events = store::site::all_events(&state.db, reach.chosen(0))
         .await?
@@ -445,7 +445,7 @@ async fn render_event(
     form: EventForm,
     errors: FieldErrors,
 ) -> WebResult<Response> {
-    let reach = super::scope::reach(state, ctx, Action::ManageEvents).await?;
+    let reach = crate::scope::reach(state, ctx, Action::ManageEvents).await?;
     let centres = if action.ends_with("nouveau") && reach.centres.len() > 1 {
         reach
             .centres
@@ -518,7 +518,7 @@ pub async fn edit_event(
     let e = store::site::event(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    super::scope::check(&ctx, Action::ManageEvents, e.centre_id)?;
+    crate::scope::check(&ctx, Action::ManageEvents, e.centre_id)?;
     let form = EventForm {
         title: e.title,
         slug: e.slug,
@@ -630,7 +630,7 @@ async fn save_event(
     };
     let mut errors = FieldErrors::default();
     // A new event belongs to one of the person's centres (the first when they have one).
-    let reach = super::scope::reach(state, ctx, Action::ManageEvents).await?;
+    let reach = crate::scope::reach(state, ctx, Action::ManageEvents).await?;
     let centre = match form.centre.trim().parse::<i64>() {
         Ok(c) if reach.centres.iter().any(|(id, _)| *id == c) => Some(c),
         Err(_) if form.centre.trim().is_empty() => reach.centres.first().map(|(id, _)| *id),
@@ -707,6 +707,6 @@ pub async fn update_event(
     let e = store::site::event(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    super::scope::check(&ctx, Action::ManageEvents, e.centre_id)?;
+    crate::scope::check(&ctx, Action::ManageEvents, e.centre_id)?;
     save_event(&state, &ctx, Some(id), form).await
 }

@@ -166,7 +166,7 @@ pub async fn report(
     ctx: Ctx,
     Query(q): Query<BuilderQuery>,
 ) -> WebResult<Response> {
-    let reach = super::scope::reach(&state, &ctx, Action::ManageLeads).await?;
+    let reach = crate::scope::reach(&state, &ctx, Action::ManageLeads).await?;
     let i = ctx.i;
     let lines = store::site::campaign_report(&state.db, reach.chosen(0))
         .await?

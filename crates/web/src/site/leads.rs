@@ -153,7 +153,7 @@ pub async fn list(
     ctx: Ctx,
     Query(q): Query<FilterQuery>,
 ) -> WebResult<Response> {
-    let reach = super::scope::reach(&state, &ctx, Action::ManageLeads).await?;
+    let reach = crate::scope::reach(&state, &ctx, Action::ManageLeads).await?;
     let centre = reach.chosen(q.centre);
     let i = ctx.i;
     let rows: Vec<Row> = store::site::list_leads(&state.db, &q.filter(centre), LIST_LIMIT)
@@ -231,7 +231,7 @@ pub async fn export(
     ctx: Ctx,
     Query(q): Query<FilterQuery>,
 ) -> WebResult<Response> {
-    let reach = super::scope::reach(&state, &ctx, Action::ManageLeads).await?;
+    let reach = crate::scope::reach(&state, &ctx, Action::ManageLeads).await?;
     let centre = reach.chosen(q.centre);
     let i = ctx.i;
     let found = store::site::list_leads(&state.db, &q.filter(centre), EXPORT_LIMIT).await?;
@@ -337,7 +337,7 @@ async fn render(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let lead = super::scope::lead(state, ctx, id).await?;
+    let lead = crate::scope::lead(state, ctx, id).await?;
     let date = |t: Option<i64>| t.map(|t| i.datetime(t)).unwrap_or_else(|| i.t("site-none"));
     let interests: Vec<String> = lead
         .interests
@@ -482,7 +482,7 @@ pub async fn status(
     Path(id): Path<i64>,
     Form(form): Form<StatusForm>,
 ) -> WebResult<Response> {
-    super::scope::lead(&state, &ctx, id).await?;
+    crate::scope::lead(&state, &ctx, id).await?;
     let status =
         LeadStatus::parse(&form.status).map_err(|_| WebError::BadRequest("error-form-invalid"))?;
     store::site::set_status(&state.db, id, status.code(), store::now()).await?;
@@ -501,7 +501,7 @@ pub async fn tags(
     Path(id): Path<i64>,
     Form(form): Form<TagsForm>,
 ) -> WebResult<Response> {
-    super::scope::lead(&state, &ctx, id).await?;
+    crate::scope::lead(&state, &ctx, id).await?;
     let mut errors = FieldErrors::default();
     let Some(tags) = errors.check("tags", ctx.i, domain::site::tags(&form.tags)) else {
         return render(&state, &ctx, id, String::new(), Some(form.tags), errors).await;
@@ -522,7 +522,7 @@ pub async fn note(
     Path(id): Path<i64>,
     Form(form): Form<NoteForm>,
 ) -> WebResult<Response> {
-    super::scope::lead(&state, &ctx, id).await?;
+    crate::scope::lead(&state, &ctx, id).await?;
     let mut errors = FieldErrors::default();
     let Some(body) = errors.check("note", ctx.i, text(&form.note, NOTE_MAX)) else {
         return render(&state, &ctx, id, form.note, None, errors).await;
@@ -545,7 +545,7 @@ pub async fn invite(
     Path(id): Path<i64>,
     Form(form): Form<InviteForm>,
 ) -> WebResult<Response> {
-    let lead = super::scope::lead(&state, &ctx, id).await?;
+    let lead = crate::scope::lead(&state, &ctx, id).await?;
     let centre = store::centres::find_by_slug(&state.db, &form.centre)
         .await?
         .ok_or(WebError::BadRequest("error-form-invalid"))?;
@@ -624,7 +624,7 @@ pub async fn erase(
     Path(id): Path<i64>,
     Form(form): Form<EraseForm>,
 ) -> WebResult<Response> {
-    super::scope::lead(&state, &ctx, id).await?;
+    crate::scope::lead(&state, &ctx, id).await?;
     if form.confirm != "yes" {
         let mut errors = FieldErrors::default();
         errors.add("confirm", ctx.i, "site-erase-confirm-required");

@@ -11,7 +11,6 @@ mod manage;
 mod media;
 mod pioneers;
 pub mod retention;
-pub mod scope;
 pub mod seo;
 
 pub use landing::LandingTexts;

@@ -108,7 +108,9 @@ fn results_rows(body: &str) -> Vec<Vec<String>> {
         .split("<th scope=\"row\">")
         .skip(1)
         .map(|row| {
-            row.split('<')
+            // The row starts inside its `<th>`.
+            format!(">{row}")
+                .split('<')
                 .filter_map(|piece| piece.split_once('>').map(|(_, text)| text.trim()))
                 .filter(|text| !text.is_empty())
                 .map(unescape)
@@ -180,7 +182,8 @@ async fn the_results_page_and_its_pdf_agree() {
             .and_then(|s| s.split('<').next())
             .unwrap();
         assert!(
-            text.contains(&format!("{overall} sur 100 {level}")),
+            text.contains(&format!("{overall} sur 100 : {level}"))
+                && text.contains(&format!("Score global {overall} {level}")),
             "{overall} {level} in {text}"
         );
     }

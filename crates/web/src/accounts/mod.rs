@@ -21,7 +21,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::{get, post};
 
-/// Borrowed from here before `respond` held it; kept so other modules' calls still resolve.
+/// Lived here before `respond`: `impact::report` and `diagnostics::admin` still call it from here
+/// until they move over; then this line goes.
 pub use crate::respond::redirect_with_flash;
 
 pub fn routes() -> Router<AppState> {

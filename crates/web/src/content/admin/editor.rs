@@ -69,6 +69,18 @@ pub(super) struct EditContext<'a> {
     pub(super) preview: bool,
 }
 
+impl EditContext<'_> {
+    /// A new item: its French version, nothing stored yet.
+    pub(super) fn new_item(preview: bool) -> Self {
+        EditContext {
+            item: None,
+            lang: "fr",
+            versions: Vec::new(),
+            preview,
+        }
+    }
+}
+
 pub(super) async fn render_editor(
     state: &AppState,
     ctx: &Ctx,
@@ -230,12 +242,7 @@ pub async fn new_form(
         kind,
         form,
         FieldErrors::default(),
-        EditContext {
-            item: None,
-            lang: "fr",
-            versions: Vec::new(),
-            preview: false,
-        },
+        EditContext::new_item(false),
     )
     .await
 }

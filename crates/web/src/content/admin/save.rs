@@ -34,13 +34,7 @@ pub async fn create(
         }
     };
     if kind == Kind::CaseStudy && form.text("_action") == "fill-figures" {
-        let edit = EditContext {
-            item: None,
-            lang: "fr",
-            versions: Vec::new(),
-            preview: false,
-        };
-        return fill_figures(&state, &ctx, input, errors, edit).await;
+        return fill_figures(&state, &ctx, input, errors, EditContext::new_item(false)).await;
     }
     let (valid, audio) = check(&state, i, kind, &input, &form, None, "fr", &mut errors).await?;
     let preview = form.text("_action") == "preview";
@@ -51,12 +45,7 @@ pub async fn create(
             kind,
             input,
             errors,
-            EditContext {
-                item: None,
-                lang: "fr",
-                versions: Vec::new(),
-                preview,
-            },
+            EditContext::new_item(preview),
         )
         .await;
     };
@@ -91,12 +80,7 @@ pub async fn create(
                 kind,
                 input,
                 errors,
-                EditContext {
-                    item: None,
-                    lang: "fr",
-                    versions: Vec::new(),
-                    preview: false,
-                },
+                EditContext::new_item(false),
             )
             .await;
         }

@@ -44,16 +44,35 @@ pub struct ListQuery {
     lang: String,
 }
 
-async fn list(
-    state: &AppState,
-    ctx: &Ctx,
-    kind: Kind,
-    query: ListQuery,
-    heading_key: &str,
-    intro_key: &str,
-    empty_key: &str,
-) -> WebResult<Response> {
+/// The heading, introduction and empty-list text of a kind's list (Fluent keys).
+fn keys(kind: Kind) -> [&'static str; 3] {
+    match kind {
+        Kind::Post => [
+            "content-blog-title",
+            "content-blog-intro",
+            "content-blog-empty",
+        ],
+        Kind::Episode => [
+            "content-podcast-title",
+            "content-podcast-intro",
+            "content-podcast-empty",
+        ],
+        Kind::CaseStudy => [
+            "content-cases-title",
+            "content-cases-intro",
+            "content-cases-empty",
+        ],
+        _ => [
+            "content-guides-title",
+            "content-guides-intro",
+            "content-guides-empty",
+        ],
+    }
+}
+
+async fn list(state: &AppState, ctx: &Ctx, kind: Kind, query: ListQuery) -> WebResult<Response> {
     let i = ctx.i;
+    let [heading_key, intro_key, empty_key] = keys(kind);
     let lang = content_lang(ctx, &query.lang);
     let base = kind.list_path().unwrap_or("/");
     let tag = content::parse_tags(&query.tag)
@@ -124,16 +143,7 @@ pub async fn blog(
     ctx: Ctx,
     Query(q): Query<ListQuery>,
 ) -> WebResult<Response> {
-    list(
-        &state,
-        &ctx,
-        Kind::Post,
-        q,
-        "content-blog-title",
-        "content-blog-intro",
-        "content-blog-empty",
-    )
-    .await
+    list(&state, &ctx, Kind::Post, q).await
 }
 
 pub async fn podcast(
@@ -141,16 +151,7 @@ pub async fn podcast(
     ctx: Ctx,
     Query(q): Query<ListQuery>,
 ) -> WebResult<Response> {
-    list(
-        &state,
-        &ctx,
-        Kind::Episode,
-        q,
-        "content-podcast-title",
-        "content-podcast-intro",
-        "content-podcast-empty",
-    )
-    .await
+    list(&state, &ctx, Kind::Episode, q).await
 }
 
 pub async fn case_studies(
@@ -158,16 +159,7 @@ pub async fn case_studies(
     ctx: Ctx,
     Query(q): Query<ListQuery>,
 ) -> WebResult<Response> {
-    list(
-        &state,
-        &ctx,
-        Kind::CaseStudy,
-        q,
-        "content-cases-title",
-        "content-cases-intro",
-        "content-cases-empty",
-    )
-    .await
+    list(&state, &ctx, Kind::CaseStudy, q).await
 }
 
 pub async fn guides(
@@ -175,14 +167,5 @@ pub async fn guides(
     ctx: Ctx,
     Query(q): Query<ListQuery>,
 ) -> WebResult<Response> {
-    list(
-        &state,
-        &ctx,
-        Kind::Guide,
-        q,
-        "content-guides-title",
-        "content-guides-intro",
-        "content-guides-empty",
-    )
-    .await
+    list(&state, &ctx, Kind::Guide, q).await
 }

@@ -1,6 +1,6 @@
 //! Rules of the public site and its leads: field limits, statuses, interests, campaign tags,
-//! retention (CNIL: three years from the last contact, then ask, then erase), event seats, CSV
-//! cells safe for spreadsheets and JSON-LD safe inside a `<script>` data block.
+//! retention (CNIL: three years from the last contact, then ask, then erase), event seats and
+//! JSON-LD safe inside a `<script>` data block.
 use crate::DomainError;
 
 /// Longest name, town, tag… a visitor may type.
@@ -173,32 +173,6 @@ pub fn seats_left(capacity: i64, taken: i64) -> i64 {
     (capacity - taken).max(0)
 }
 
-/// One CSV cell (RFC 4180): quoted when needed; a cell a spreadsheet would read as a formula
-/// (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with `'`.
-pub fn csv_cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// A CSV document: UTF-8 with a byte-order mark (so Excel reads accents), CRLF line ends.
-pub fn csv(rows: &[Vec<String>]) -> String {
-    let mut out = String::from('\u{FEFF}');
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 /// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` escaped so no text
 /// can close the element.
 pub fn json_ld(value: &serde_json::Value) -> String {
@@ -277,18 +251,6 @@ mod tests {
             retention(asked + 10, Some(asked), asked + RETENTION_GRACE_SECS),
             Retention::Keep
         );
-    }
-
-    #[test]
-    fn csv_is_safe_for_spreadsheets() {
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+33 6"), "'+33 6");
-        assert_eq!(csv_cell("-1"), "'-1");
-        assert_eq!(csv_cell("@SUM"), "'@SUM");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("ligne\nsuite"), "\"ligne\nsuite\"");
-        let doc = csv(&[vec!["é".into(), "x".into()]]);
-        assert!(doc.starts_with('\u{FEFF}') && doc.ends_with("é,x\r\n"));
     }
 
     #[test]

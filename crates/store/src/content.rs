@@ -562,9 +562,22 @@ pub async fn slug_in(db: &Db, item_id: i64, lang: &str) -> Result<Option<String>
     )
 }
 
-/// Every public address of the content with its last change, for `sitemap.xml`: lists, then
-/// each language version (the English ones with `?lang=en`).
-pub async fn sitemap_entries(db: &Db) -> Result<Vec<(String, i64)>> {
+/// A public language version, for the sitemap: the item's French slug beside the version's
+/// (pages keep their French address), its guide's slug in the same language (chapters) and its
+/// last change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicVersion {
+    pub kind: domain::content::Kind,
+    pub lang: String,
+    pub slug: String,
+    pub fr_slug: String,
+    pub guide_slug: Option<String>,
+    pub updated_at: i64,
+}
+
+/// Every public language version, by kind and position (a chapter whose guide has no version is
+/// left out).
+pub async fn public_versions(db: &Db) -> Result<Vec<PublicVersion>> {
     let now = now();
     let sql = format!(
         "SELECT i.id, i.kind, i.parent_id, v.lang, v.slug, CASE WHEN v.updated_at > i.updated_at THEN v.updated_at ELSE i.updated_at END \
@@ -579,40 +592,26 @@ pub async fn sitemap_entries(db: &Db) -> Result<Vec<(String, i64)>> {
             .or_else(|| rows.iter().find(|r| r.0 == id && r.3 == "fr"))
             .map(|r| r.4.clone())
     };
-    let mut out: Vec<(String, i64)> = Vec::new();
-    for (base, kind) in [
-        ("/blog", "post"),
-        ("/podcast", "episode"),
-        ("/etudes-de-cas", "case_study"),
-        ("/guides", "guide"),
-    ] {
-        if let Some(latest) = rows.iter().filter(|r| r.1 == kind).map(|r| r.5).max() {
-            out.push((base.to_string(), latest));
-        }
-    }
-    for (id, kind, parent, lang, slug, updated) in &rows {
-        let Ok(k) = domain::content::Kind::parse(kind) else {
+    let mut out = Vec::new();
+    for (id, kind, parent, lang, slug, updated_at) in &rows {
+        let Ok(kind) = domain::content::Kind::parse(kind) else {
             continue;
         };
-        let guide = match parent {
+        let guide_slug = match parent {
             Some(p) => match slug_of(*p, lang) {
                 Some(s) => Some(s),
                 None => continue,
             },
             None => None,
         };
-        // Pages keep their French address in every language.
-        let slug = if k == domain::content::Kind::Page {
-            slug_of(*id, "fr").unwrap_or_else(|| slug.clone())
-        } else {
-            slug.clone()
-        };
-        let mut path = k.path(&slug, guide.as_deref());
-        if lang != "fr" {
-            path.push_str("?lang=");
-            path.push_str(lang);
-        }
-        out.push((path, *updated));
+        out.push(PublicVersion {
+            kind,
+            lang: lang.clone(),
+            slug: slug.clone(),
+            fr_slug: slug_of(*id, "fr").unwrap_or_else(|| slug.clone()),
+            guide_slug,
+            updated_at: *updated_at,
+        });
     }
     Ok(out)
 }

@@ -443,10 +443,19 @@ pub async fn health(db: &Db, centre_id: i64, today: &str) -> Result<Vec<Health>>
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Activity {
     pub at: i64,
-    /// `session`, `task_done`, `task_created`, `measurement`, `canvas`.
-    pub kind: &'static str,
+    pub what: Happened,
+    /// The session's day, the task's or canvas's title, the indicator's code.
     pub label: String,
-    pub link: String,
+}
+
+/// What happened, with the id of what it happened to (the web links to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Happened {
+    Session(i64),
+    TaskDone(i64),
+    TaskCreated(i64),
+    Measurement,
+    Canvas(i64),
 }
 
 /// The latest events of a project, newest first.
@@ -478,42 +487,36 @@ pub async fn recent_activity(db: &Db, project_id: i64, limit: i64) -> Result<Vec
     for (id, held_on, at) in s {
         out.push(Activity {
             at,
-            kind: "session",
+            what: Happened::Session(id),
             label: held_on,
-            link: format!("/projects/{project_id}#session-{id}"),
         });
     }
     for (id, title, status, created, done) in t {
-        let link = format!("/projects/{project_id}#task-{id}");
         if let (Some(done), "done") = (done, status.as_str()) {
             out.push(Activity {
                 at: done,
-                kind: "task_done",
+                what: Happened::TaskDone(id),
                 label: title.clone(),
-                link: link.clone(),
             });
         }
         out.push(Activity {
             at: created,
-            kind: "task_created",
+            what: Happened::TaskCreated(id),
             label: title,
-            link,
         });
     }
     for (code, at) in m {
         out.push(Activity {
             at,
-            kind: "measurement",
+            what: Happened::Measurement,
             label: code,
-            link: format!("/projects/{project_id}/indicators"),
         });
     }
     for (id, title, at) in c {
         out.push(Activity {
             at,
-            kind: "canvas",
+            what: Happened::Canvas(id),
             label: title,
-            link: format!("/canvases/{id}"),
         });
     }
     out.sort_by_key(|a| std::cmp::Reverse(a.at));

@@ -1,11 +1,11 @@
 //! Administration: the audit log (centre managers for their centre, network admins for all),
 //! the job queue with retry, and the local e-mail outbox.
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::{Path, Query};
 use crate::layout::Layout;
 use crate::mail::{OutboxEntry, read_outbox};
+use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;

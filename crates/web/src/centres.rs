@@ -1,11 +1,11 @@
 //! Centres: the network admin creates them; a centre manager invites people with a role and
 //! manages its members.
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 
 use crate::state::AppState;
 use askama::Template;

@@ -1,12 +1,12 @@
 //! Cohorts of a centre: the centre's staff see them with their projects' health; managers
 //! create them, change their name and dates, and put projects in or take them out.
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::i18n::I18n;
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use crate::tracking::WatchedProject;
 use askama::Template;

@@ -1,11 +1,12 @@
 //! Accepting an invitation to a centre: signed in, in one click; otherwise by creating an
 //! account on the spot (the e-mail is proven by the link) or by signing in first.
-use crate::accounts::{redirect_with_flash, start_session};
+use crate::accounts::start_session;
 use crate::ctx::{Ctx, urlencode};
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
@@ -43,7 +44,7 @@ async fn render(
 ) -> WebResult<Response> {
     let i = ctx.i;
     let Some(inv) = store::centres::open_invitation(&state.db, &token_hash(&token)).await? else {
-        return crate::accounts::message(
+        return crate::message::message(
             state,
             ctx,
             "link-invalid-title",

@@ -236,7 +236,7 @@ pub async fn item_page(
 
 /// Someone changed the roadmap since the page was shown: back to it, with a word why.
 fn stale(id: i64, state: &AppState) -> Response {
-    crate::accounts::redirect_with_flash(&format!("/roadmaps/{id}"), "flash-roadmap-stale", state)
+    crate::respond::redirect_with_flash(&format!("/roadmaps/{id}"), "flash-roadmap-stale", state)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -389,7 +389,7 @@ pub async fn edit(
         Err(store::StoreError::Conflict) => return Ok(stale(id, &state)),
         Err(e) => return Err(e.into()),
     }
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         &format!("/roadmaps/{id}#{anchor}"),
         "flash-roadmap-saved",
         &state,
@@ -468,7 +468,7 @@ pub async fn reimport(
         Err(store::StoreError::Conflict) => return Ok(stale(id, &state)),
         Err(e) => return Err(e.into()),
     }
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         &format!("/roadmaps/{id}"),
         "flash-roadmap-reimported",
         &state,

@@ -5,11 +5,12 @@ use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
 use crate::layout::Layout;
+use crate::respond::{self, Disposition};
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::roadmap::{self, Roadmap};
@@ -41,7 +42,9 @@ fn today() -> Date {
 async fn scope_of(state: &AppState, ctx: &Ctx, row: &RoadmapRow) -> WebResult<(Scope, Action)> {
     match row.project_id {
         Some(project) => Ok((
-            crate::canvas::project_scope(state, ctx, project).await?.1,
+            crate::project_access::project_scope(state, ctx, project)
+                .await?
+                .1,
             Action::EditProject,
         )),
         None => Ok((Scope::Centre(row.centre_id), Action::ManageCentre)),
@@ -500,7 +503,7 @@ pub async fn toggle(
     .await
     {
         Ok(_) => Ok(Redirect::to(&anchor).into_response()),
-        Err(store::StoreError::Conflict) => Ok(crate::accounts::redirect_with_flash(
+        Err(store::StoreError::Conflict) => Ok(crate::respond::redirect_with_flash(
             &anchor,
             "flash-roadmap-stale",
             &state,
@@ -543,17 +546,10 @@ pub async fn export(
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     let (row, _) = visible(&state, &ctx, id).await?;
-    let mut response = roadmap::render(&row.roadmap()?).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/markdown; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"feuille-de-route-{}.md\"",
-        row.id
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(respond::file(
+        roadmap::render(&row.roadmap()?),
+        "text/markdown; charset=utf-8",
+        Disposition::Attachment,
+        &format!("feuille-de-route-{}.md", row.id),
+    ))
 }

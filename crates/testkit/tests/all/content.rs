@@ -139,7 +139,7 @@ async fn drafts_and_schedule_stay_hidden_until_their_time() {
         // Search and the sitemap never show what is not public.
         let found = c.get("/recherche?q=texte").await;
         assert!(found.body.contains("/blog/publie") && !found.body.contains("/blog/brouillon"));
-        let sitemap = store::content::sitemap_entries(&db).await.unwrap();
+        let sitemap = web::content::sitemap_entries(&db).await.unwrap();
         assert!(sitemap.iter().any(|(p, _)| p == "/blog/publie"));
         assert!(sitemap.iter().any(|(p, _)| p == "/blog"));
         assert!(
@@ -559,9 +559,7 @@ async fn public_pages_feeds_audio_and_pdf_from_the_demo() {
         assert_eq!(r.status, StatusCode::OK, "{path}");
         assert_no_script(&r.body);
     }
-    let sitemap = store::content::sitemap_entries(&app.state.db)
-        .await
-        .unwrap();
+    let sitemap = web::content::sitemap_entries(&app.state.db).await.unwrap();
     for path in [
         "/notre-histoire",
         "/notre-histoire?lang=en",
@@ -951,7 +949,7 @@ async fn case_study_figures_from_the_projects_latest_measurements() {
              81 | objets | Objets réparés | 2026-11-20"
         );
         assert!(
-            store::content::sitemap_entries(&app.state.db)
+            web::content::sitemap_entries(&app.state.db)
                 .await
                 .unwrap()
                 .iter()

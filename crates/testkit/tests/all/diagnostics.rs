@@ -4,31 +4,13 @@
 use axum::http::StatusCode;
 use domain::diagnostic::{Answer, Answers, Definition, Kind, score, shipped};
 use store::diagnostics::{self as diag, NewAttempt, Owner};
-use testkit::{Client, TestApp, databases, link_path};
+use testkit::{Client, TestApp, databases, link_path, pdf_text};
 
 /// Whether a page holds a text, reading HTML-escaped apostrophes and quotes as themselves.
 fn has(body: &str, text: &str) -> bool {
     body.replace("&#39;", "'")
         .replace("&quot;", "\"")
         .contains(text)
-}
-
-/// The text of a PDF as `pdftotext` reads it, when poppler is installed.
-fn pdf_text(pdf: &[u8]) -> Option<String> {
-    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
-    let path = std::env::temp_dir().join(format!("diag-{}-{}.pdf", std::process::id(), pdf.len()));
-    std::fs::write(&path, pdf).ok()?;
-    let out = std::process::Command::new("pdftotext")
-        .args([path.as_os_str(), "-".as_ref()])
-        .output()
-        .ok()?;
-    let _ = std::fs::remove_file(&path);
-    out.status.success().then(|| {
-        String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
 }
 
 fn ready() -> &'static Definition {
@@ -112,6 +94,99 @@ async fn take(c: &mut Client, start: &str, project: &str, answers: &Answers) -> 
         assert_eq!(r.status, StatusCode::SEE_OTHER, "page {page}: {}", r.body);
     }
     format!("{attempt}/results")
+}
+
+/// The text of each cell of the results table (dimensions), as the page shows it.
+fn results_rows(body: &str) -> Vec<Vec<String>> {
+    let unescape = |t: &str| t.replace("&#39;", "'").replace("&quot;", "\"");
+    let table = body
+        .split("<caption id=\"diag-table-caption\">")
+        .nth(1)
+        .and_then(|t| t.split("</tbody>").next())
+        .expect("the results table");
+    table
+        .split("<th scope=\"row\">")
+        .skip(1)
+        .map(|row| {
+            // The row starts inside its `<th>`.
+            format!(">{row}")
+                .split('<')
+                .filter_map(|piece| piece.split_once('>').map(|(_, text)| text.trim()))
+                .filter(|text| !text.is_empty())
+                .map(unescape)
+                .collect()
+        })
+        .collect()
+}
+
+/// The results page and its PDF show the same figures: each dimension's score, level, previous
+/// score and peers' quartiles, and the overall score and level (one results model renders both).
+#[tokio::test]
+async fn the_results_page_and_its_pdf_agree() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        let user = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
+            .await
+            .unwrap()
+            .unwrap();
+        let pid = store::projects::for_user(&app.state.db, user.id)
+            .await
+            .unwrap()[0]
+            .id
+            .to_string();
+        // Half the questions at their best, so dimensions differ; then all at their best, so
+        // the second attempt has one to compare with.
+        let mut mixed = all_answers(ready(), false);
+        let best = all_answers(ready(), true);
+        for (n, q) in ready().questions().enumerate() {
+            if n % 2 == 0 {
+                mixed.insert(q.key.clone(), best[&q.key].clone());
+            }
+        }
+        take(&mut p, "/diagnostics/attempts/", &pid, &mixed).await;
+        let results = take(&mut p, "/diagnostics/attempts/", &pid, &best).await;
+        let page = p.get(&results).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let rows = results_rows(&page.body);
+        assert_eq!(rows.len(), ready().dimensions.len());
+        let pdf = p.get(&results.replace("/results", "/report.pdf")).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        let Some(text) = pdf_text(&pdf.bytes) else {
+            continue;
+        };
+        for row in &rows {
+            // Page: « 1. Name », score, level, previous, change, peers; the PDF has no number
+            // and no change column.
+            let (name, score, level, previous, peers) = (
+                row[0].split_once(". ").unwrap().1,
+                &row[1],
+                &row[2],
+                &row[3],
+                &row[5],
+            );
+            let line = format!("{name} {score} {level} {previous} {peers}");
+            assert!(text.contains(&line), "{line} in {text}");
+        }
+        let overall = page
+            .body
+            .split("<span class=\"diag-big\">")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .unwrap();
+        let level = page
+            .body
+            .split("<span class=\"badge badge-accent\">")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .unwrap();
+        assert!(
+            text.contains(&format!("{overall} sur 100 : {level}"))
+                && text.contains(&format!("Score global {overall} {level}")),
+            "{overall} {level} in {text}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -463,6 +538,10 @@ async fn anonymous_take_incomplete_then_result_then_email() {
         // The PDF report holds the result and the recommendations.
         let pdf = c.get(&format!("{attempt}/report.pdf")).await;
         assert_eq!(pdf.status, StatusCode::OK);
+        assert!(
+            pdf.header("content-disposition")
+                .is_some_and(|d| d.starts_with("inline; filename=\"diagnostic-projet-pret-")),
+        );
         assert_eq!(pdf.header("content-type"), Some("application/pdf"));
         if let Some(text) = pdf_text(&pdf.bytes) {
             assert!(text.contains("Mon projet est-il prêt ?"), "{text}");

@@ -117,8 +117,16 @@ async fn sessions_tasks_details_and_health_on_both_databases() {
             Err(store::StoreError::NotFound)
         ));
         let activity = store::tracking::recent_activity(db, p, 10).await.unwrap();
-        assert!(activity.iter().any(|a| a.kind == "task_done"));
-        assert!(activity.iter().any(|a| a.kind == "session"));
+        assert!(
+            activity
+                .iter()
+                .any(|a| matches!(a.what, store::tracking::Happened::TaskDone(_)))
+        );
+        assert!(
+            activity
+                .iter()
+                .any(|a| matches!(a.what, store::tracking::Happened::Session(_)))
+        );
 
         // Item details beside a roadmap, replaced on a second save.
         let doc = domain::roadmap::parse(domain::tracking::LAUNCH_TEMPLATE).unwrap();

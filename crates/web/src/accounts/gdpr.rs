@@ -1,12 +1,14 @@
 //! GDPR: a user downloads everything we hold about them, or erases their account.
-use super::{clear_session_cookie, redirect_with_flash};
+use super::clear_session_cookie;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::form::{FieldErrors, Form};
+use crate::respond::redirect_with_flash;
+use crate::respond::{self, Disposition};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::header;
+use axum::response::Response;
 use domain::format::rfc3339;
 use serde::Deserialize;
 use serde_json::json;
@@ -57,17 +59,12 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
     });
     let text =
         serde_json::to_string_pretty(&body).map_err(|e| WebError::Internal(e.to_string()))?;
-    let mut response = text.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"impact-studio-mes-donnees.json\""),
-    );
-    Ok(response)
+    Ok(respond::file(
+        text,
+        "application/json; charset=utf-8",
+        Disposition::Attachment,
+        "impact-studio-mes-donnees.json",
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,9 +1,10 @@
-use super::{clear_session_cookie, redirect_with_flash, send_verification, start_session};
+use super::{clear_session_cookie, send_verification, start_session};
 use crate::ctx::{Ctx, safe_next};
 use crate::error::WebResult;
 use crate::extract::Query;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;

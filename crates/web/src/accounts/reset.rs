@@ -1,10 +1,12 @@
-use super::{RESET_TTL, message, redirect_with_flash};
+use super::RESET_TTL;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
 use crate::mail::Compose;
+use crate::message::message;
+use crate::respond::redirect_with_flash;
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;

@@ -1,11 +1,12 @@
 use super::{check_current_password, current_password_error, limited_status};
-use super::{message, redirect_with_flash};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
+use crate::message::message;
+use crate::respond::redirect_with_flash;
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;

@@ -1,10 +1,12 @@
-use super::{message, redirect_with_flash, send_verification};
+use super::send_verification;
 use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form, text};
 use crate::layout::Layout;
 use crate::mail::Compose;
+use crate::message::message;
+use crate::respond::redirect_with_flash;
 use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
@@ -104,7 +106,7 @@ pub async fn submit(
             if !form.canvas_draft.is_empty() {
                 let project = i.ta("canvas-try-project-name", &[("name", &name)]);
                 if crate::canvas::save_draft(&state, user_id, &form.canvas_draft, &project).await? {
-                    return super::message_with(
+                    return crate::message::message_with(
                         &state,
                         &ctx,
                         "check-email-title",

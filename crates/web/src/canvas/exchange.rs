@@ -1,12 +1,13 @@
 //! Creating a canvas (blank or from a worked example), importing and exporting it.
-use super::{canvas_for, project_scope};
+use super::canvas_for;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
+use crate::project_access::project_scope;
+use crate::respond::{self, Disposition};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Action;
 use domain::canvas::{
@@ -119,26 +120,17 @@ async fn document(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(CanvasDocu
     Ok((CanvasDocument::new(&canvas.title, doc_items), canvas.id))
 }
 
-fn download(body: String, content_type: &'static str, filename: String) -> Response {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    response
-}
-
 pub async fn export_json(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     let (doc, id) = document(&state, &ctx, id).await?;
-    Ok(download(
+    Ok(respond::file(
         doc.to_json(),
         "application/json; charset=utf-8",
-        format!("canvas-{id}.json"),
+        Disposition::Attachment,
+        &format!("canvas-{id}.json"),
     ))
 }
 
@@ -159,9 +151,10 @@ pub async fn export_markdown(
         evidence: &evidence,
         empty: &empty,
     };
-    Ok(download(
+    Ok(respond::file(
         to_markdown(&doc, i.locale, &labels),
         "text/markdown; charset=utf-8",
-        format!("canvas-{id}.md"),
+        Disposition::Attachment,
+        &format!("canvas-{id}.md"),
     ))
 }

@@ -2,11 +2,11 @@
 use super::canvas_for;
 use super::live_api::announce;
 use super::page::{Problem, render};
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
+use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};

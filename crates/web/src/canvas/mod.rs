@@ -13,10 +13,11 @@ pub use try_out::save_draft;
 
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::project_access::visible_scope;
 use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
-use domain::{Action, Scope};
+use domain::Action;
 use store::canvas::Canvas;
 
 pub fn routes() -> Router<AppState> {
@@ -78,30 +79,6 @@ pub fn routes() -> Router<AppState> {
         .route("/canvases/{id}/items/{item}/move", post(items::move_to))
         .route("/canvases/{id}/items/{item}/delete", post(items::delete))
         .route("/canvases/{id}/items/{item}/restore", post(items::restore))
-}
-
-/// The policy scope of a project for the signed-in user.
-pub async fn project_scope(
-    state: &AppState,
-    ctx: &Ctx,
-    project_id: i64,
-) -> WebResult<(store::projects::ProjectForUser, Scope)> {
-    let user = ctx.require_user()?;
-    let project = store::projects::find_for_user(&state.db, project_id, user.id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let scope = visible_scope(ctx, &project)?;
-    Ok((project, scope))
-}
-
-/// The scope of a project the user reached; another centre's project is not found rather than
-/// forbidden: its existence is not ours to tell.
-pub fn visible_scope(ctx: &Ctx, project: &store::projects::ProjectForUser) -> WebResult<Scope> {
-    let scope = project.scope();
-    if !ctx.actor.can(Action::ViewProject, scope) {
-        return Err(WebError::NotFound);
-    }
-    Ok(scope)
 }
 
 /// A canvas the user may see (`action` = ViewProject) or change (`EditProject`).

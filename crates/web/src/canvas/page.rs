@@ -207,9 +207,10 @@ pub async fn build_blocks(
     let (canvas, project) = canvas_for(state, ctx, id, Action::ViewProject).await?;
     let i = ctx.i;
     let locale = i.locale;
-    let can_edit = ctx
-        .actor
-        .can(Action::EditProject, super::visible_scope(ctx, &project)?);
+    let can_edit = ctx.actor.can(
+        Action::EditProject,
+        crate::project_access::visible_scope(ctx, &project)?,
+    );
     let items = store::canvas::items(&state.db, canvas.id).await?;
     let doc_items: Vec<DocumentItem> = items
         .iter()

@@ -1,40 +1,18 @@
 //! Printable canvas: the A3 poster as PDF, and the practical guide as a page and a PDF.
 use super::canvas_for;
 use crate::ctx::Ctx;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::Path;
 use crate::i18n::I18n;
 use crate::layout::Layout;
+use crate::respond;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use documents::{Block, Poster, PosterBlock, PosterNote, Report, Section};
 use domain::Action;
 use domain::canvas::{Colour, ItemStatus, template};
-
-/// Lays out a document off the async threads and answers it as a PDF download.
-async fn pdf_response(
-    filename: String,
-    make: impl FnOnce() -> Result<Vec<u8>, documents::DocumentError> + Send + 'static,
-) -> WebResult<Response> {
-    let bytes = tokio::task::spawn_blocking(make)
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{filename}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
-}
 
 /// A file name made of the title's ASCII letters and digits.
 fn file_name(title: &str, suffix: &str) -> String {
@@ -109,9 +87,11 @@ pub async fn poster_pdf(
             .collect(),
     }
     .fit();
-    pdf_response(file_name(&canvas.title, ".pdf"), move || {
-        documents::pdf(documents::Template::CanvasPoster, &poster)
-    })
+    respond::inline_pdf(
+        documents::Template::CanvasPoster,
+        poster,
+        &file_name(&canvas.title, ".pdf"),
+    )
     .await
 }
 
@@ -235,9 +215,11 @@ pub async fn guide_pdf(ctx: Ctx) -> WebResult<Response> {
         sections,
         title: title.clone(),
     };
-    pdf_response(file_name(&title, ".pdf"), move || {
-        documents::pdf(documents::Template::Report, &report)
-    })
+    respond::inline_pdf(
+        documents::Template::Report,
+        report,
+        &file_name(&title, ".pdf"),
+    )
     .await
 }
 

@@ -2,13 +2,13 @@
 //! them can open (unguessable, revocable, logged in the audit).
 use super::canvas_for;
 use super::page::{PosterView, poster_blocks};
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
 use crate::mail::Compose;
+use crate::respond::redirect_with_flash;
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;

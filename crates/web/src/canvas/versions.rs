@@ -2,12 +2,12 @@
 //! the automatic history.
 use super::canvas_for;
 use super::live_api::announce;
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -58,7 +58,7 @@ async fn render(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let (canvas, project) = canvas_for(state, ctx, id, Action::ViewProject).await?;
-    let scope = super::visible_scope(ctx, &project)?;
+    let scope = crate::project_access::visible_scope(ctx, &project)?;
     let i = ctx.i;
     let unknown = i.t("canvas-versions-someone");
     let versions = store::canvas::versions(&state.db, canvas.id)
@@ -184,7 +184,7 @@ pub async fn show(
     Query(q): Query<DiffQuery>,
 ) -> WebResult<Response> {
     let (canvas, project) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
-    let scope = super::visible_scope(&ctx, &project)?;
+    let scope = crate::project_access::visible_scope(&ctx, &project)?;
     let i = ctx.i;
     let (old, old_items) = store::canvas::version(&state.db, canvas.id, version_id)
         .await?

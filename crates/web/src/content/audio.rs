@@ -1,6 +1,7 @@
 //! Podcast audio served with HTTP range requests (players seek and resume with them): `206
 //! Partial Content` with `Content-Range` for a satisfiable range, `416` with `bytes */len`
-//! otherwise, the whole file with `Accept-Ranges: bytes` when no range is asked.
+//! otherwise, the whole file with `Accept-Ranges: bytes` when no range is asked; and the audio
+//! types an episode's file is served under.
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -139,6 +140,33 @@ pub async fn serve(
         h.insert(header::ETAG, v);
     }
     Ok(response)
+}
+
+/// The extension an audio type is served under.
+pub fn extension_of(content_type: &str) -> &'static str {
+    match content_type {
+        "audio/ogg" => "ogg",
+        "audio/mp4" | "audio/x-m4a" => "m4a",
+        "audio/wav" | "audio/x-wav" => "wav",
+        "audio/opus" => "opus",
+        _ => "mp3",
+    }
+}
+
+/// The audio type of a file name or address (by its extension), MP3 by default.
+pub fn guess_audio_type(name: &str) -> &'static str {
+    let path = name.split(['?', '#']).next().unwrap_or("");
+    match path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("ogg" | "oga") => "audio/ogg",
+        Some("opus") => "audio/opus",
+        Some("m4a" | "mp4" | "aac") => "audio/mp4",
+        Some("wav") => "audio/wav",
+        _ => "audio/mpeg",
+    }
 }
 
 #[cfg(test)]

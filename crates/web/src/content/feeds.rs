@@ -1,7 +1,7 @@
 //! Feeds: the blog in Atom (one per language, `?lang=en`), the podcast in RSS 2.0 with the
 //! iTunes tags podcast directories require. Every address is absolute (the public base URL);
 //! every text is escaped, the HTML of a post travels escaped in `<content type="html">`.
-use super::public::extension_of;
+use super::audio::{extension_of, guess_audio_type};
 use crate::error::WebResult;
 use crate::extract::Query;
 use crate::i18n::I18n;
@@ -156,7 +156,7 @@ pub async fn podcast(State(state): State<AppState>) -> WebResult<Response> {
             (None, Some(url)) => (
                 url.clone(),
                 e.item.audio_size.unwrap_or(0),
-                super::public::guess_audio_type(url).to_string(),
+                guess_audio_type(url).to_string(),
             ),
             // An episode without audio is not a podcast episode yet.
             (None, None) => continue,

@@ -10,6 +10,7 @@ mod pdf;
 mod public;
 
 use crate::ctx::Ctx;
+use crate::error::WebResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use axum::Router;
@@ -152,6 +153,34 @@ pub fn public_path(
         path.push_str(lang);
     }
     path
+}
+
+/// Every public address of the content with its last change, for `sitemap.xml`: the lists
+/// (with their newest item's change), then each language version.
+pub async fn sitemap_entries(db: &store::Db) -> WebResult<Vec<(String, i64)>> {
+    let versions = store::content::public_versions(db).await?;
+    let mut out = Vec::new();
+    for kind in Kind::ALL {
+        let newest = versions
+            .iter()
+            .filter(|v| v.kind == kind)
+            .map(|v| v.updated_at)
+            .max();
+        if let (Some(list), Some(newest)) = (kind.list_path(), newest) {
+            out.push((list.to_string(), newest));
+        }
+    }
+    out.extend(versions.iter().map(|v| {
+        let path = public_path(
+            v.kind,
+            &v.lang,
+            &v.slug,
+            &v.fr_slug,
+            v.guide_slug.as_deref(),
+        );
+        (path, v.updated_at)
+    }));
+    Ok(out)
 }
 
 /// The search text of a version: title, summary and body as lower-case plain text.

@@ -5,9 +5,9 @@ use super::{LangQuery, content_lang};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::i18n::I18n;
+use crate::respond;
 use crate::state::AppState;
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use documents::{Block, Report, Section};
 use domain::content::OutlineBlock;
 
@@ -121,21 +121,12 @@ pub async fn guide_pdf(
         footer: format!("{} · {}", guide.title, i.t("content-publisher")),
         sections,
     };
-    let bytes =
-        tokio::task::spawn_blocking(move || documents::pdf(documents::Template::Report, &report))
-            .await
-            .map_err(|e| WebError::Internal(format!("pdf task: {e}")))?
-            .map_err(|e| WebError::Internal(format!("guide pdf: {e}")))?;
-    let mut response = bytes.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/pdf"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{}.pdf\"", guide.slug)) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    respond::inline_pdf(
+        documents::Template::Report,
+        report,
+        &format!("{}.pdf", guide.slug),
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod admin;
 pub mod demo;
 mod project;
 mod results;
+mod scoring;
 mod stats;
 mod take;
 
@@ -34,7 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/diagnostics", get(take::list))
         .route("/diagnostics/{id}", get(take::intro))
         .route("/diagnostics/{id}/start", post(take::start))
-        .route("/diagnostics/{id}/scoring", get(results::scoring))
+        .route("/diagnostics/{id}/scoring", get(scoring::scoring))
         .route(
             "/diagnostics/attempts/{attempt}/pages/{page}",
             get(take::page).post(take::save),
@@ -226,7 +227,7 @@ pub async fn access(
     attempt: &Attempt,
 ) -> WebResult<Access> {
     if let Some(project_id) = attempt.project_id {
-        let (project, scope) = crate::canvas::project_scope(state, ctx, project_id).await?;
+        let (project, scope) = crate::project_access::project_scope(state, ctx, project_id).await?;
         return Ok(Access {
             can_answer: ctx.actor.can(Action::AnswerDiagnostic, scope),
             project: Some(project),

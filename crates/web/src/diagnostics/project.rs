@@ -43,7 +43,7 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(&state, &ctx, id).await?;
     let can_edit = ctx.actor.can(Action::AnswerDiagnostic, scope);
     let i = ctx.i;
     let l = i.locale;

@@ -1,7 +1,6 @@
 //! Taking a diagnostic: the list, a diagnostic's introduction, starting (or resuming) an
 //! attempt, and one page per section whose answers are saved at every step.
 use super::{Access, RESPONDENT_COOKIE, answerable_projects, attempt_for, current, definition};
-use crate::accounts::redirect_with_flash;
 use crate::cookies;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -9,6 +8,7 @@ use crate::extract::{Path, Query};
 use crate::form::Form;
 use crate::i18n::I18n;
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
@@ -187,7 +187,7 @@ pub async fn start(
                     .parse()
                     .map_err(|_| WebError::BadRequest("error-form-invalid"))?;
                 let (project, scope) =
-                    crate::canvas::project_scope(&state, &ctx, project_id).await?;
+                    crate::project_access::project_scope(&state, &ctx, project_id).await?;
                 ctx.authorize(Action::AnswerDiagnostic, scope)?;
                 (Owner::Project(project.id), Some(project.centre_id))
             }

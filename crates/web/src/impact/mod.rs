@@ -330,7 +330,7 @@ async fn render_project(
     measure: Option<(MeasurementForm, FieldErrors)>,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let (project, scope) = crate::canvas::project_scope(state, ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
     let indicators = summaries(state, i, id).await?;
     let choices = impact::catalogue()
         .iter()
@@ -399,7 +399,7 @@ async fn add_indicator(
     Form(input): Form<IndicatorForm>,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(&state, &ctx, id).await?;
     if !can_measure(&ctx, scope) {
         return Err(WebError::Forbidden);
     }
@@ -461,7 +461,7 @@ async fn add_measurement(
     let pi = store::impact::find_indicator(&state.db, pi_id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let (_, scope) = crate::canvas::project_scope(&state, &ctx, pi.project_id).await?;
+    let (_, scope) = crate::project_access::project_scope(&state, &ctx, pi.project_id).await?;
     if !can_measure(&ctx, scope) {
         return Err(WebError::Forbidden);
     }
@@ -526,7 +526,7 @@ async fn add_measurement(
         },
     )
     .await?;
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         &format!("/projects/{}/indicators#indicator-{pi_id}", pi.project_id),
         "flash-measurement-recorded",
         &state,

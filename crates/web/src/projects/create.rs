@@ -307,7 +307,7 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     state.accounts_changed();
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         &next,
         "flash-project-created",
         &state,

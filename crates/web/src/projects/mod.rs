@@ -18,6 +18,7 @@ use axum::routing::{get, post};
 use domain::project::Relation;
 use domain::tracking::{TaskKind, TaskStatus};
 use domain::{Action, Scope};
+use store::tracking::{Activity, Happened};
 
 pub fn routes(state: &AppState) -> Router<AppState> {
     let upload_limit = axum::extract::DefaultBodyLimit::max(crate::upload::body_limit(state));
@@ -219,21 +220,33 @@ pub async fn render_show(
     .await
 }
 
-fn activity_text(i: crate::i18n::I18n, a: &store::tracking::Activity) -> String {
-    match a.kind {
-        "session" => i.ta(
+fn activity_text(i: crate::i18n::I18n, a: &Activity) -> String {
+    match a.what {
+        Happened::Session(_) => i.ta(
             "activity-session",
             &[("date", &crate::tracking::day(i, &a.label))],
         ),
-        "task_done" => i.ta("activity-task-done", &[("title", &a.label)]),
-        "task_created" => i.ta("activity-task-created", &[("title", &a.label)]),
-        "measurement" => {
+        Happened::TaskDone(_) => i.ta("activity-task-done", &[("title", &a.label)]),
+        Happened::TaskCreated(_) => i.ta("activity-task-created", &[("title", &a.label)]),
+        Happened::Measurement => {
             let name = domain::impact::indicator(&a.label)
                 .map(|x| x.text(i.locale).name.clone())
                 .unwrap_or_else(|| a.label.clone());
             i.ta("activity-measurement", &[("indicator", &name)])
         }
-        _ => i.ta("activity-canvas", &[("title", &a.label)]),
+        Happened::Canvas(_) => i.ta("activity-canvas", &[("title", &a.label)]),
+    }
+}
+
+/// Where an activity line of a project leads.
+fn activity_link(project_id: i64, what: Happened) -> String {
+    match what {
+        Happened::Session(id) => format!("/projects/{project_id}#session-{id}"),
+        Happened::TaskDone(id) | Happened::TaskCreated(id) => {
+            format!("/projects/{project_id}#task-{id}")
+        }
+        Happened::Measurement => format!("/projects/{project_id}/indicators"),
+        Happened::Canvas(id) => format!("/canvases/{id}"),
     }
 }
 
@@ -246,7 +259,7 @@ pub async fn render_with_forms(
 ) -> WebResult<Response> {
     let i = ctx.i;
     let db = &state.db;
-    let (project, scope) = crate::canvas::project_scope(state, ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
     // Everything the page shows about the project, read at once.
     let (people, canvas_rows, tasks, session_rows, participants, files, roadmap_rows, recent) = tokio::try_join!(
         store::projects::people(db, id),
@@ -465,7 +478,7 @@ pub async fn render_with_forms(
             .map(|a| ActivityView {
                 when: i.datetime(a.at),
                 text: activity_text(i, a),
-                link: a.link.clone(),
+                link: activity_link(id, a.what),
             })
             .collect(),
         today: domain::tracking::iso(today),

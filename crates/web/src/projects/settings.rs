@@ -1,12 +1,12 @@
 //! A project's settings: its card, stage and cover colour; its people (a centre's managers put
 //! coaches and participants on it or invite them by e-mail, its members invite co-editors);
 //! archive and restore.
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -79,7 +79,7 @@ struct SettingsView {
 
 /// The project, if the person may change it.
 async fn editable(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(ProjectForUser, Scope)> {
-    let (project, scope) = crate::canvas::project_scope(state, ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
     ctx.authorize(Action::EditProject, scope)?;
     Ok((project, scope))
 }

@@ -7,11 +7,12 @@ use crate::form::{FieldErrors, Form, text};
 use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::mail::Compose;
+use crate::respond::{self, Disposition};
 use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::site::{LeadStatus, NOTE_MAX};
 use domain::{Action, Role, Scope};
@@ -292,17 +293,12 @@ pub async fn export(
         },
     )
     .await?;
-    let mut response = domain::site::csv(&rows).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"leads.csv\""),
-    );
-    Ok(response)
+    Ok(respond::file(
+        respond::csv(&rows),
+        "text/csv; charset=utf-8",
+        Disposition::Attachment,
+        "leads.csv",
+    ))
 }
 
 struct NoteView {
@@ -467,7 +463,7 @@ pub async fn show(
 }
 
 fn back(id: i64, state: &AppState, flash: &str) -> Response {
-    crate::accounts::redirect_with_flash(&format!("/admin/leads/{id}"), flash, state)
+    crate::respond::redirect_with_flash(&format!("/admin/leads/{id}"), flash, state)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -643,7 +639,7 @@ pub async fn erase(
     )
     .await?;
     state.site.changed();
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         "/admin/leads",
         "flash-lead-erased",
         &state,

@@ -5,11 +5,12 @@ use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::{FieldErrors, Form};
 use crate::layout::Layout;
+use crate::respond::{self, Disposition};
 use crate::security::token_hash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::format::rfc3339;
 use serde::Deserialize;
@@ -26,7 +27,7 @@ async fn lead_of(state: &AppState, token: &str) -> WebResult<Option<Lead>> {
 }
 
 fn gone(state: &AppState, ctx: &Ctx) -> WebResult<Response> {
-    let response = crate::accounts::message(
+    let response = crate::message::message(
         state,
         ctx,
         "link-invalid-title",
@@ -175,17 +176,12 @@ pub async fn export(
     });
     let text =
         serde_json::to_string_pretty(&body).map_err(|e| WebError::Internal(e.to_string()))?;
-    let mut response = text.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"impact-studio-mes-donnees.json\""),
-    );
-    Ok(response)
+    Ok(respond::file(
+        text,
+        "application/json; charset=utf-8",
+        Disposition::Attachment,
+        "impact-studio-mes-donnees.json",
+    ))
 }
 
 pub async fn keep(
@@ -197,7 +193,7 @@ pub async fn keep(
         return gone(&state, &ctx);
     };
     store::site::keep(&state.db, lead.id, store::now()).await?;
-    crate::accounts::message(
+    crate::message::message(
         &state,
         &ctx,
         "site-kept-title",
@@ -215,7 +211,7 @@ pub async fn unsubscribe(
         return gone(&state, &ctx);
     };
     store::site::unsubscribe(&state.db, lead.id, store::now()).await?;
-    crate::accounts::message(
+    crate::message::message(
         &state,
         &ctx,
         "site-unsubscribed-title",
@@ -255,7 +251,7 @@ pub async fn erase(
     )
     .await?;
     state.site.changed();
-    crate::accounts::message(
+    crate::message::message(
         &state,
         &ctx,
         "site-erased-title",
@@ -298,7 +294,7 @@ pub async fn one_click(
         return gone(&state, &ctx);
     };
     store::site::unsubscribe(&state.db, lead.id, store::now()).await?;
-    crate::accounts::message(
+    crate::message::message(
         &state,
         &ctx,
         "site-unsubscribed-title",

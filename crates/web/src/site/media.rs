@@ -1,6 +1,6 @@
 //! The pitch video (and its captions) uploaded by the network team, served from this site with
 //! range requests so browsers can seek; only files the landing page points at are served here.
-use super::admin::render_texts_with;
+use super::admin_texts::{render_texts_with, save_texts};
 use super::landing::LandingTexts;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -57,7 +57,7 @@ pub async fn upload(
         ),
         None => String::new(),
     };
-    super::admin::save_texts(&state, &ctx, lang, &texts, "video").await
+    save_texts(&state, &ctx, lang, &texts, "video").await
 }
 
 /// `bytes=a-b`, `bytes=a-` or `bytes=-n` within `len` bytes → the inclusive range.

@@ -1,7 +1,8 @@
 //! The public site: landing page, pioneers form with double opt-in, events and registrations,
 //! « my data » and unsubscribe links for leads, the staff's lead view and campaign report,
 //! SEO (sitemap, robots, Open Graph, structured data) and the retention job.
-mod admin;
+mod admin_events;
+mod admin_texts;
 pub mod campaign;
 pub mod demo;
 mod events;
@@ -72,19 +73,19 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/admin/campagnes", get(campaign::report))
         .route(
             "/admin/site",
-            get(admin::texts_page).post(admin::texts_save),
+            get(admin_texts::texts_page).post(admin_texts::texts_save),
         )
-        .route("/admin/site/objectif", post(admin::goal_save))
+        .route("/admin/site/objectif", post(admin_texts::goal_save))
         .route("/admin/site/video", post(media::upload).layer(upload_limit))
         .route("/media/{name}", get(media::serve))
-        .route("/admin/evenements", get(admin::events))
+        .route("/admin/evenements", get(admin_events::events))
         .route(
             "/admin/evenements/nouveau",
-            get(admin::new_event).post(admin::create_event),
+            get(admin_events::new_event).post(admin_events::create_event),
         )
         .route(
             "/admin/evenements/{id}",
-            get(admin::edit_event).post(admin::update_event),
+            get(admin_events::edit_event).post(admin_events::update_event),
         )
 }
 

@@ -133,7 +133,7 @@ pub async fn rate_limited(state: &AppState, ctx: &Ctx) -> WebResult<()> {
 
 /// The neutral answer, the same whether the address was new, known or confirmed already.
 pub fn check_mail(state: &AppState, ctx: &Ctx) -> WebResult<Response> {
-    crate::accounts::message(
+    crate::message::message(
         state,
         ctx,
         "site-check-mail-title",
@@ -206,7 +206,7 @@ pub async fn confirm(
         TokenLookup::Valid(lead) => {
             store::site::confirm(&state.db, lead, now).await?;
             state.site.changed();
-            crate::accounts::message(
+            crate::message::message(
                 &state,
                 &ctx,
                 "site-confirmed-title",
@@ -215,7 +215,7 @@ pub async fn confirm(
             )
         }
         TokenLookup::Expired(_) => expired(&state, &ctx, String::new(), FieldErrors::default()),
-        TokenLookup::Unknown => crate::accounts::message(
+        TokenLookup::Unknown => crate::message::message(
             &state,
             &ctx,
             "link-invalid-title",

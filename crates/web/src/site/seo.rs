@@ -45,7 +45,7 @@ pub async fn entries(state: &AppState) -> WebResult<Vec<Entry>> {
     for e in store::site::upcoming_events(&state.db, store::now(), 500).await? {
         out.push(Entry::new(format!("/evenements/{}", e.slug), None));
     }
-    for (path, updated) in store::content::sitemap_entries(&state.db).await? {
+    for (path, updated) in crate::content::sitemap_entries(&state.db).await? {
         out.push(Entry::new(path, Some(updated)));
     }
     Ok(out)

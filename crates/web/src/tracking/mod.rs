@@ -7,11 +7,12 @@ use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::i18n::I18n;
+use crate::respond::{self, Disposition};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use domain::project::Relation;
 use domain::tracking::{self, Alert, TaskKind, TaskStatus};
@@ -230,29 +231,15 @@ async fn download(
     let file = store::tracking::find_attachment(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    crate::canvas::project_scope(&state, &ctx, file.project_id).await?;
+    crate::project_access::project_scope(&state, &ctx, file.project_id).await?;
     let bytes = crate::upload::read_file(&state, &file.storage_key).await?;
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(crate::upload::served_type(&file.file_name)),
+    let mut response = respond::file(
+        bytes,
+        crate::upload::served_type(&file.file_name),
+        Disposition::Attachment,
+        &file.file_name,
     );
-    let ascii: String = file
-        .file_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    headers.insert(
+    response.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );

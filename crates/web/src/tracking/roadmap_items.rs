@@ -161,7 +161,7 @@ pub async fn start_template(
     Form(input): Form<TemplateForm>,
 ) -> WebResult<Response> {
     let user = ctx.require_user()?;
-    let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(&state, &ctx, id).await?;
     ctx.authorize(Action::EditProject, scope)?;
     let start = match input.start_date.trim() {
         "" => super::today(),

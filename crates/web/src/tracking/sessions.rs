@@ -50,7 +50,7 @@ pub async fn create(
 ) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let i = ctx.i;
-    let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(&state, &ctx, id).await?;
     ctx.authorize(Action::CoachProject, scope)?;
     let people = store::projects::people(&state.db, id).await?;
     let input = SessionForm {
@@ -135,7 +135,7 @@ pub async fn create(
         )
         .await?;
     }
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         &format!("/projects/{id}#session-{session_id}"),
         "flash-session-recorded",
         &state,
@@ -201,7 +201,8 @@ async fn correctable(
     let session = store::tracking::find_session(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let (project, scope) = crate::canvas::project_scope(state, ctx, session.project_id).await?;
+    let (project, scope) =
+        crate::project_access::project_scope(state, ctx, session.project_id).await?;
     ctx.authorize(Action::CoachProject, scope)?;
     let people = store::projects::people(&state.db, session.project_id).await?;
     Ok((session, project.name, people))
@@ -310,7 +311,7 @@ pub async fn update(
         },
     )
     .await?;
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         &format!("/projects/{}#session-{id}", session.project_id),
         "flash-session-updated",
         &state,
@@ -334,7 +335,7 @@ pub async fn create_task(
 ) -> WebResult<Response> {
     let user = ctx.require_user()?;
     let i = ctx.i;
-    let (project, scope) = crate::canvas::project_scope(&state, &ctx, id).await?;
+    let (project, scope) = crate::project_access::project_scope(&state, &ctx, id).await?;
     if !can_work_on(&ctx, scope) {
         return Err(WebError::Forbidden);
     }
@@ -398,7 +399,7 @@ pub async fn set_status(
     let task = store::tracking::find_task(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let (_, scope) = crate::canvas::project_scope(&state, &ctx, task.project_id).await?;
+    let (_, scope) = crate::project_access::project_scope(&state, &ctx, task.project_id).await?;
     if !can_work_on(&ctx, scope) {
         return Err(WebError::Forbidden);
     }

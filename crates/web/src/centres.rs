@@ -148,7 +148,7 @@ pub async fn create(
                 &state,
             ))
         }
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("slug", i, "error-slug-taken");
             render_list(&state, &ctx, form, errors).await
         }
@@ -336,6 +336,7 @@ pub async fn invite(
             role,
             project: None,
             grants_membership: true,
+            lead: None,
         },
     )
     .await?;

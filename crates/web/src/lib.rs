@@ -32,7 +32,7 @@ pub mod metrics;
 mod middleware;
 mod projects;
 mod roadmap_edit;
-mod roadmaps;
+pub mod roadmaps;
 mod scope;
 pub mod security;
 pub mod site;

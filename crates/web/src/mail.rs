@@ -108,12 +108,15 @@ impl Compose<'_> {
     /// Renders and queues the message inside the change's unit of work: it is sent only if
     /// that change commits. Wake the worker (`AppState::jobs_queued`) after the commit.
     pub async fn queue_in(self, tx: &mut store::Tx) -> Result<(), WebError> {
-        let mail = self.render()?;
-        let payload =
-            serde_json::to_string(&mail).map_err(|e| WebError::Internal(e.to_string()))?;
-        store::jobs::enqueue(tx, JOB_KIND, &payload, None).await?;
-        Ok(())
+        queue_mail_in(tx, &self.render()?).await
     }
+}
+
+/// Queues a rendered message inside the change's unit of work (see `Compose::queue_in`).
+pub async fn queue_mail_in(tx: &mut store::Tx, mail: &OutgoingMail) -> Result<(), WebError> {
+    let payload = serde_json::to_string(mail).map_err(|e| WebError::Internal(e.to_string()))?;
+    store::jobs::enqueue(tx, JOB_KIND, &payload, None).await?;
+    Ok(())
 }
 
 /// Queues a rendered message; the worker sends it.

@@ -708,7 +708,7 @@ pub async fn create(
     .await
     {
         Ok(id) => id,
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("slug", i, "content-error-slug-taken");
             return render_editor(
                 &state,
@@ -945,7 +945,7 @@ pub async fn save(
     .await;
     match saved {
         Ok(_) => {}
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("slug", i, "content-error-slug-taken");
             return render_editor(&state, &ctx, kind, input, errors, edit).await;
         }

@@ -134,7 +134,7 @@ pub async fn publish(
         serde_json::to_string_pretty(&def).map_err(|e| WebError::Internal(e.to_string()))?;
     match store::diagnostics::publish(&state.db, &id, version, &document, user.id).await {
         Ok(()) => {}
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             let error = i.t("diagnostics-error-published-meanwhile");
             return render_edit(&state, &ctx, &id, Some(form.document), vec![error]).await;
         }

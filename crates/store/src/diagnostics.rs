@@ -172,7 +172,7 @@ pub async fn attempt_by_result(db: &Db, result_hash: &str) -> Result<Option<Atte
 }
 
 /// Saves the answers so far of an attempt not yet submitted (`AlreadyDone` once submitted), on
-/// the pool or inside the transaction that goes on to submit it.
+/// the pool or inside an open unit of work.
 pub async fn save_answers<'e>(ex: impl Into<Exec<'e>>, id: i64, answers: &Answers) -> Result<()> {
     let sql = "UPDATE diagnostic_attempts SET answers = $1, updated_at = $2 WHERE id = $3 AND submitted_at IS NULL";
     let json = encode(answers)?;

@@ -7,7 +7,7 @@ use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
 use crate::layout::Layout;
-use crate::roadmaps::import::{File, ImportError, Target, import};
+use crate::roadmaps::import::{File, Target, save};
 use crate::roadmaps::visible;
 use crate::state::AppState;
 use crate::upload::Multipart;
@@ -499,12 +499,10 @@ pub async fn reimport(
         row: &row,
         revision,
     };
-    match import(&state.db, file, target, ctx.actor.user_id).await {
+    match save(&state.db, &new, target, ctx.actor.user_id).await {
         Ok(_) => {}
-        Err(ImportError::Store(store::StoreError::Stale(_))) => return Ok(stale(id, &state)),
-        Err(ImportError::Store(e)) => return Err(e.into()),
-        // Read above already.
-        Err(ImportError::File(_)) => return Err(WebError::BadRequest("error-form-invalid")),
+        Err(store::StoreError::Stale(_)) => return Ok(stale(id, &state)),
+        Err(e) => return Err(e.into()),
     }
     Ok(crate::accounts::redirect_with_flash(
         &format!("/roadmaps/{id}"),

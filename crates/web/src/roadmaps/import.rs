@@ -6,7 +6,7 @@ use domain::roadmap::{self, Roadmap, RoadmapError};
 use domain::roadmap_edit::compare;
 use store::audit::{self, AuditAction, Entry};
 use store::roadmaps::RoadmapRow;
-use store::{Db, StoreError, Tx};
+use store::{Db, StoreError};
 
 /// A roadmap file as it arrives.
 #[derive(Debug, Clone, Copy)]
@@ -68,19 +68,18 @@ pub async fn import(
     user_id: Option<i64>,
 ) -> Result<i64, ImportError> {
     let roadmap = file.read().map_err(ImportError::File)?;
-    let mut tx = db.begin().await?;
-    let id = import_in(&mut tx, &roadmap, target, user_id).await?;
-    tx.commit().await?;
-    Ok(id)
+    Ok(save(db, &roadmap, target, user_id).await?)
 }
 
-/// The storing half of `import`, inside a unit of work already open.
-pub async fn import_in(
-    tx: &mut Tx,
+/// The storing half of `import`, for a file already read (a re-import is shown before it is
+/// confirmed): the roadmap and its audit line in one unit of work.
+pub async fn save(
+    db: &Db,
     roadmap: &Roadmap,
     target: Target<'_>,
     user_id: Option<i64>,
 ) -> store::Result<i64> {
+    let mut tx = db.begin().await?;
     let (id, centre_id, action) = match target {
         Target::New {
             centre_id,
@@ -88,19 +87,19 @@ pub async fn import_in(
             start_date,
         } => {
             let id = store::roadmaps::create(
-                &mut *tx, centre_id, project_id, roadmap, start_date, user_id,
+                &mut tx, centre_id, project_id, roadmap, start_date, user_id,
             )
             .await?;
             (id, centre_id, AuditAction::RoadmapImported)
         }
         Target::Over { row, revision } => {
             let changes = compare(&row.roadmap()?, roadmap);
-            store::roadmaps::replace_in(tx, row.id, revision, roadmap, &changes.kept).await?;
+            store::roadmaps::replace_in(&mut tx, row.id, revision, roadmap, &changes.kept).await?;
             (row.id, row.centre_id, AuditAction::RoadmapReimported)
         }
     };
     audit::record(
-        &mut *tx,
+        &mut tx,
         action,
         Entry {
             actor_id: user_id,
@@ -110,5 +109,6 @@ pub async fn import_in(
         },
     )
     .await?;
+    tx.commit().await?;
     Ok(id)
 }

@@ -343,14 +343,8 @@ async fn import_roadmap(
     project: Option<i64>,
     start: Option<&str>,
 ) -> Result<()> {
+    use web::roadmaps::import::{File, ImportError, Target, import};
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let roadmap = domain::roadmap::parse_bytes(&bytes).map_err(|e| {
-        if e.line == 0 {
-            anyhow!("{}: {}", file.display(), e.kind)
-        } else {
-            anyhow!("{}:{}: {}", file.display(), e.line, e.kind)
-        }
-    })?;
     if let Some(start) = start {
         time::Date::parse(
             start,
@@ -385,7 +379,22 @@ async fn import_roadmap(
             .ok_or_else(|| anyhow!("--centre: no centre {slug:?}"))?,
         (None, None) => first_centre(db).await?,
     };
-    let id = store::roadmaps::create(db, centre.id, project, &roadmap, start, None).await?;
+    // The web's import, keeping the file's bytes exactly (a CRLF file exports as CRLF).
+    let target = Target::New {
+        centre_id: centre.id,
+        project_id: project,
+        start_date: start,
+    };
+    let id = match import(db, File::Exact(&bytes), target, None).await {
+        Ok(id) => id,
+        Err(ImportError::File(e)) if e.line == 0 => {
+            return Err(anyhow!("{}: {}", file.display(), e.kind));
+        }
+        Err(ImportError::File(e)) => {
+            return Err(anyhow!("{}:{}: {}", file.display(), e.line, e.kind));
+        }
+        Err(ImportError::Store(e)) => return Err(e.into()),
+    };
     println!("{id}");
     Ok(())
 }
@@ -423,7 +432,7 @@ async fn create_user(
     };
     let user_id = match store::accounts::create_user(db, &new).await {
         Ok(id) => id,
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             return Err(anyhow!("--email: a user with this e-mail already exists"));
         }
         Err(err) => return Err(err.into()),

@@ -31,7 +31,7 @@ pub struct NewUser<'a> {
 const USER_COLUMNS: &str =
     "id, email, password_hash, display_name, locale, email_verified_at, created_at, deleted_at";
 
-/// Creates a user; `StoreError::Conflict` when the e-mail is taken.
+/// Creates a user; `StoreError::Duplicate` when the e-mail is taken.
 pub async fn create_user(db: &Db, new: &NewUser<'_>) -> Result<i64> {
     let now = now();
     let sql = "INSERT INTO users (email, password_hash, display_name, locale, email_verified_at, created_at) \
@@ -87,7 +87,7 @@ pub async fn set_password(
     Ok(())
 }
 
-/// Changes the e-mail (already proven by a link sent to it); `Conflict` if another user has it.
+/// Changes the e-mail (already proven by a link sent to it); `Duplicate` if another user has it.
 /// Links already mailed to the old address die, and every other session is signed out.
 pub async fn set_email(
     db: &Db,

@@ -37,10 +37,12 @@ pub enum AuditAction {
     ProjectRestored,
     ProjectPersonAdded,
     ProjectPersonRemoved,
+    RoadmapImported,
+    RoadmapReimported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 34] = [
+    pub const ALL: [AuditAction; 36] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -75,6 +77,8 @@ impl AuditAction {
         AuditAction::ProjectRestored,
         AuditAction::ProjectPersonAdded,
         AuditAction::ProjectPersonRemoved,
+        AuditAction::RoadmapImported,
+        AuditAction::RoadmapReimported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -113,6 +117,8 @@ impl AuditAction {
             AuditAction::ProjectRestored => "project_restored",
             AuditAction::ProjectPersonAdded => "project_person_added",
             AuditAction::ProjectPersonRemoved => "project_person_removed",
+            AuditAction::RoadmapImported => "roadmap_imported",
+            AuditAction::RoadmapReimported => "roadmap_reimported",
         }
     }
 

@@ -23,7 +23,7 @@ pub struct CohortFields<'a> {
     pub ends_on: &'a str,
 }
 
-/// A new cohort (`Conflict` when the centre already has one of that name).
+/// A new cohort (`Duplicate` when the centre already has one of that name).
 pub async fn create(db: &Db, centre_id: i64, f: &CohortFields<'_>) -> Result<i64> {
     let sql = "INSERT INTO cohorts (centre_id, name, starts_on, ends_on, created_at) \
                VALUES ($1, $2, $3, $4, $5) RETURNING id";
@@ -37,7 +37,7 @@ pub async fn create(db: &Db, centre_id: i64, f: &CohortFields<'_>) -> Result<i64
         .await?))
 }
 
-/// Renames or re-dates a cohort (`Conflict` on a name already taken in its centre).
+/// Renames or re-dates a cohort (`Duplicate` on a name already taken in its centre).
 pub async fn update(db: &Db, id: i64, f: &CohortFields<'_>) -> Result<()> {
     let sql = "UPDATE cohorts SET name = $1, starts_on = $2, ends_on = $3 WHERE id = $4";
     on_db!(db, pool => sqlx::query(sql)

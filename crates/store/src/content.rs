@@ -119,7 +119,7 @@ pub struct ItemFields {
 }
 
 /// Creates an item with its first (French) version, all or nothing. A slug already used by the
-/// same kind in the same language (within the same guide for chapters) is a `Conflict`.
+/// same kind in the same language (within the same guide for chapters) is a `Duplicate`.
 pub async fn create(
     db: &Db,
     new: &NewItem<'_>,

@@ -1,7 +1,7 @@
 //! Self-diagnostics: definitions stored per version (a response keeps the version it was taken
 //! with), attempts whose answers are saved page by page, scores kept per dimension for results,
 //! peer quartiles and network statistics, and the addresses left to receive results (leads).
-use crate::{Db, Result, StoreError, now};
+use crate::{Db, Exec, Result, StoreError, Tx, now};
 use domain::diagnostic::{Answers, OVERALL, Scores};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -50,7 +50,7 @@ pub async fn versions(db: &Db, diagnostic: &str) -> Result<Vec<(i64, i64, Option
 }
 
 /// Stores version `version` of a validated definition. Two publications of the same number:
-/// one wins, the other gets `Conflict`.
+/// one wins, the other gets `Duplicate`.
 pub async fn publish(
     db: &Db,
     diagnostic: &str,
@@ -171,21 +171,38 @@ pub async fn attempt_by_result(db: &Db, result_hash: &str) -> Result<Option<Atte
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(result_hash).fetch_optional(pool).await?))
 }
 
-/// Saves the answers so far of an attempt not yet submitted (`Conflict` once submitted).
-pub async fn save_answers(db: &Db, id: i64, answers: &Answers) -> Result<()> {
+/// Saves the answers so far of an attempt not yet submitted (`AlreadyDone` once submitted), on
+/// the pool or inside an open unit of work.
+pub async fn save_answers<'e>(ex: impl Into<Exec<'e>>, id: i64, answers: &Answers) -> Result<()> {
     let sql = "UPDATE diagnostic_attempts SET answers = $1, updated_at = $2 WHERE id = $3 AND submitted_at IS NULL";
     let json = encode(answers)?;
-    let n = on_db!(db, pool => sqlx::query(sql).bind(&json).bind(now()).bind(id).execute(pool).await?.rows_affected());
+    let n = on_exec!(ex.into(), e => sqlx::query(sql).bind(&json).bind(now()).bind(id).execute(e).await?.rows_affected());
     if n == 0 {
-        return Err(StoreError::Conflict);
+        return Err(StoreError::AlreadyDone);
     }
     Ok(())
 }
 
-/// Submits an attempt with its final answers and scores, all or nothing (`Conflict` when it
-/// was already submitted).
+/// Submits an attempt with its final answers and scores, all or nothing (`AlreadyDone` when it
+/// was already submitted: of two identical submissions, the second changes nothing).
 pub async fn submit(
     db: &Db,
+    id: i64,
+    answers: &Answers,
+    scores: &Scores,
+    level: &str,
+) -> Result<()> {
+    let mut tx = db.begin().await?;
+    submit_in(&mut tx, id, answers, scores, level).await?;
+    tx.commit().await
+}
+
+/// `submit` inside a unit of work already open: the answers, the attempt's scores and the
+/// score counts are written in it, so an error at any step (or a dropped `Tx`) leaves nothing.
+/// On PostgreSQL a second submission waits for the first one's row lock, then finds the attempt
+/// submitted; on SQLite the writers' turn serialises them.
+pub async fn submit_in(
+    tx: &mut Tx,
     id: i64,
     answers: &Answers,
     scores: &Scores,
@@ -199,8 +216,7 @@ pub async fn submit(
         .map(|(k, s)| (k.as_str(), i64::from(*s)))
         .collect();
     rows.push((OVERALL, i64::from(scores.overall)));
-    on_db!(db, pool => {
-        let mut tx = pool.begin().await?;
+    on_tx!(tx, tx => {
         let found: Option<(String, i64, Option<i64>)> = sqlx::query_as(
             "UPDATE diagnostic_attempts SET answers = $1, overall = $2, level = $3, \
              updated_at = $4, submitted_at = $4 WHERE id = $5 AND submitted_at IS NULL \
@@ -211,10 +227,10 @@ pub async fn submit(
         .bind(level)
         .bind(at)
         .bind(id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
         let Some((diagnostic, version, centre_id)) = found else {
-            return Err(StoreError::Conflict);
+            return Err(StoreError::AlreadyDone);
         };
         for (dimension, score) in &rows {
             sqlx::query(
@@ -227,7 +243,7 @@ pub async fn submit(
             .bind(centre_id)
             .bind(*dimension)
             .bind(*score)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
             sqlx::query(
                 "INSERT INTO diagnostic_score_counts (diagnostic, version, centre_id, dimension, score, responses) \
@@ -239,10 +255,9 @@ pub async fn submit(
             .bind(centre_id.unwrap_or(0))
             .bind(*dimension)
             .bind(*score)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
-        tx.commit().await?;
     });
     Ok(())
 }

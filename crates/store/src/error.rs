@@ -8,8 +8,19 @@ pub enum StoreError {
     Unreachable(String),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// A unique key is already taken (an e-mail, a slug, a name, a version number).
     #[error("already exists")]
-    Conflict,
+    Duplicate,
+    /// The row changed since the caller read it (an optimistic version or revision check):
+    /// what stands now, so the caller can show it.
+    #[error("changed meanwhile (now at version {})", .0.version)]
+    Stale(Box<Current>),
+    /// A limit is reached (a canvas holds at most `domain::canvas::MAX_ITEMS` notes).
+    #[error("limit reached")]
+    Full,
+    /// Done once already (a submitted diagnostic); doing it again changes nothing.
+    #[error("already done")]
+    AlreadyDone,
     #[error("not found")]
     NotFound,
     #[error("stored data is invalid: {0}")]
@@ -22,6 +33,23 @@ pub enum StoreError {
     Sql(sqlx::Error),
 }
 
+/// What stands now when a change was made from an older version (`StoreError::Stale`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Current {
+    /// The current version (of a note) or revision (of a roadmap).
+    pub version: i64,
+    /// The current text, when the change was about a text (a canvas note).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl StoreError {
+    /// `Stale` with what stands now.
+    pub fn stale(version: i64, text: Option<String>) -> Self {
+        StoreError::Stale(Box::new(Current { version, text }))
+    }
+}
+
 /// PostgreSQL codes for data it cannot take: character not in repertoire (a NUL byte),
 /// untranslatable character, invalid byte sequence, string data right truncation.
 const INPUT_CODES: [&str; 3] = ["22021", "22P05", "22001"];
@@ -30,7 +58,7 @@ impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
         match &err {
             sqlx::Error::RowNotFound => StoreError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
             sqlx::Error::Database(db) if db.code().is_some_and(|c| INPUT_CODES.contains(&&*c)) => {
                 StoreError::InvalidInput(db.message().to_string())
             }

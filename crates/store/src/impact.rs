@@ -102,7 +102,7 @@ pub struct NewIndicator<'a> {
     pub target_on: Option<&'a str>,
 }
 
-/// Adds an indicator to a project (`Conflict` when the project already follows it).
+/// Adds an indicator to a project (`Duplicate` when the project already follows it).
 pub async fn add_indicator(db: &Db, new: &NewIndicator<'_>) -> Result<i64> {
     let sql = "INSERT INTO project_indicators (centre_id, project_id, indicator_code, baseline, target, target_on, created_at, series) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";

@@ -27,7 +27,7 @@ pub mod site;
 pub mod tracking;
 
 pub use db::{Backend, Db, write_turn};
-pub use error::StoreError;
+pub use error::{Current, StoreError};
 pub use tx::{Exec, Tx};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

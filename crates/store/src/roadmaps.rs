@@ -1,6 +1,6 @@
 //! Roadmaps (phases → periods → items), kept as their parsed document so that exporting gives
 //! back the imported Markdown byte for byte.
-use crate::{Db, Exec, Result, StoreError, now};
+use crate::{Db, Exec, Result, StoreError, Tx, now};
 use domain::roadmap::Roadmap;
 use domain::roadmap_edit::Pos;
 
@@ -67,7 +67,8 @@ pub async fn for_centre(db: &Db, centre_id: i64) -> Result<Vec<RoadmapRow>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).fetch_all(pool).await?))
 }
 
-/// Checks or unchecks one item, if the roadmap is still at `revision` (else `Conflict`).
+/// Checks or unchecks one item, if the roadmap is still at `revision` (else `Stale` with the
+/// current revision).
 pub async fn set_done(
     db: &Db,
     id: i64,
@@ -77,7 +78,7 @@ pub async fn set_done(
 ) -> Result<RoadmapRow> {
     let row = find(db, id).await?.ok_or(StoreError::NotFound)?;
     if row.revision != revision {
-        return Err(StoreError::Conflict);
+        return Err(StoreError::stale(row.revision, None));
     }
     let mut roadmap = row.roadmap()?;
     if !roadmap.set_done(at.0, at.1, at.2, done) {
@@ -95,7 +96,22 @@ pub async fn set_done(
         .bind(revision)
         .fetch_optional(pool)
         .await?);
-    updated.ok_or(StoreError::Conflict)
+    match updated {
+        Some(row) => Ok(row),
+        None => Err(stale(db, id).await),
+    }
+}
+
+/// `Stale` with the roadmap's current revision (`NotFound` if it is gone).
+async fn stale<'e>(ex: impl Into<Exec<'e>>, id: i64) -> StoreError {
+    let sql = "SELECT revision FROM roadmaps WHERE id = $1";
+    let revision: std::result::Result<Option<i64>, sqlx::Error> =
+        on_exec!(ex.into(), e => sqlx::query_scalar(sql).bind(id).fetch_optional(e).await);
+    match revision {
+        Ok(Some(revision)) => StoreError::stale(revision, None),
+        Ok(None) => StoreError::NotFound,
+        Err(err) => err.into(),
+    }
 }
 
 pub async fn set_start_date(db: &Db, id: i64, start_date: Option<&str>) -> Result<()> {
@@ -104,7 +120,7 @@ pub async fn set_start_date(db: &Db, id: i64, start_date: Option<&str>) -> Resul
     Ok(())
 }
 
-/// Stores an edited roadmap if it is still at `revision` (else `Conflict`), and moves each item's
+/// Stores an edited roadmap if it is still at `revision` (else `Stale`), and moves each item's
 /// details (owner, due date, notes, link, evidence) to where `moves` says the item went; the
 /// details of items that are gone go with them. One unit of work.
 pub async fn replace(
@@ -114,10 +130,23 @@ pub async fn replace(
     roadmap: &Roadmap,
     moves: &[(Pos, Pos)],
 ) -> Result<RoadmapRow> {
+    let mut tx = db.begin().await?;
+    let updated = replace_in(&mut tx, id, revision, roadmap, moves).await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// `replace` inside a unit of work already open (a re-import with its audit line).
+pub async fn replace_in(
+    tx: &mut Tx,
+    id: i64,
+    revision: i64,
+    roadmap: &Roadmap,
+    moves: &[(Pos, Pos)],
+) -> Result<RoadmapRow> {
     let document = encode(roadmap)?;
     let now = now();
-    let mut tx = db.begin().await?;
-    let updated: Option<RoadmapRow> = on_tx!(&mut tx, t => {
+    let updated: Option<RoadmapRow> = on_tx!(&mut *tx, t => {
         let sql = format!(
             "UPDATE roadmaps SET document = $1, title = $2, revision = revision + 1, updated_at = $3 \
              WHERE id = $4 AND revision = $5 RETURNING {COLUMNS}"
@@ -168,7 +197,8 @@ pub async fn replace(
         }
         updated
     });
-    let updated = updated.ok_or(StoreError::Conflict)?;
-    tx.commit().await?;
-    Ok(updated)
+    match updated {
+        Some(updated) => Ok(updated),
+        None => Err(stale(tx, id).await),
+    }
 }

@@ -1,6 +1,6 @@
 //! The public site: leads (deduplicated by e-mail), the links e-mailed to them (hashes only),
 //! staff notes, events and registrations, the landing texts per language, campaign counts.
-use crate::{Db, Result};
+use crate::{Db, Exec, Result};
 
 const LEAD_COLUMNS: &str = "id, email, name, town, idea, interests, tags, locale, status, source, \
      utm_source, utm_medium, utm_campaign, referrer_host, pioneer_at, contact_consent_at, \
@@ -150,8 +150,8 @@ impl Purpose {
     }
 }
 
-pub async fn create_token(
-    db: &Db,
+pub async fn create_token<'e>(
+    ex: impl Into<Exec<'e>>,
     hash: &str,
     lead_id: i64,
     purpose: Purpose,
@@ -160,13 +160,13 @@ pub async fn create_token(
 ) -> Result<()> {
     let sql = "INSERT INTO lead_tokens (token_hash, lead_id, purpose, created_at, expires_at) \
                VALUES ($1, $2, $3, $4, $5)";
-    on_db!(db, pool => sqlx::query(sql)
+    on_exec!(ex.into(), e => sqlx::query(sql)
         .bind(hash)
         .bind(lead_id)
         .bind(purpose.code())
         .bind(now)
         .bind(now + ttl)
-        .execute(pool)
+        .execute(e)
         .await?.rows_affected());
     Ok(())
 }
@@ -245,10 +245,10 @@ pub async fn set_tags(db: &Db, lead_id: i64, tags: &str, now: i64) -> Result<()>
 }
 
 /// The lead was invited to sign up: status « participant », contact now.
-pub async fn mark_invited(db: &Db, lead_id: i64, now: i64) -> Result<()> {
+pub async fn mark_invited<'e>(ex: impl Into<Exec<'e>>, lead_id: i64, now: i64) -> Result<()> {
     let sql = "UPDATE leads SET invited_at = $2, status = 'participant', last_contact_at = $2, \
                retention_asked_at = NULL, updated_at = $2 WHERE id = $1";
-    on_db!(db, pool => sqlx::query(sql).bind(lead_id).bind(now).execute(pool).await?.rows_affected());
+    on_exec!(ex.into(), e => sqlx::query(sql).bind(lead_id).bind(now).execute(e).await?.rows_affected());
     Ok(())
 }
 
@@ -494,7 +494,7 @@ pub async fn event(db: &Db, id: i64) -> Result<Option<Event>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
 }
 
-/// Creates an event; `Conflict` when the slug is taken.
+/// Creates an event; `Duplicate` when the slug is taken.
 pub async fn create_event(db: &Db, e: &NewEvent<'_>, now: i64) -> Result<i64> {
     let sql = "INSERT INTO events (slug, title, summary, description, starts_at, ends_at, place, \
                online_url, capacity, published, created_at, updated_at, centre_id) \

@@ -144,7 +144,7 @@ pub async fn create(
                 &state,
             ))
         }
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("slug", i, "error-slug-taken");
             render_list(&state, &ctx, form, errors).await
         }
@@ -324,6 +324,7 @@ pub async fn invite(
             role,
             project: None,
             grants_membership: true,
+            lead: None,
         },
     )
     .await?;

@@ -226,7 +226,7 @@ async fn create(
             "flash-cohort-created",
             &state,
         )),
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("name", ctx.i, "cohort-error-name-taken");
             render_list(&state, &ctx, centre, form, errors).await
         }
@@ -309,7 +309,7 @@ async fn update(
             "flash-cohort-saved",
             &state,
         )),
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("name", ctx.i, "cohort-error-name-taken");
             render_show(&state, &ctx, id, Some(form), errors).await
         }

@@ -323,7 +323,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         }
     }
 
-    if let Some(page) = response.extensions().get::<ErrorPage>().copied() {
+    if let Some(page) = response.extensions_mut().remove::<ErrorPage>() {
         response = error_page(&state, &ctx, page);
     }
     let headers = response.headers_mut();
@@ -353,8 +353,9 @@ struct ErrorView {
 }
 
 fn error_page(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
+    let status = page.status;
     let mut response = error_body(state, ctx, page);
-    if page.status == StatusCode::SERVICE_UNAVAILABLE {
+    if status == StatusCode::SERVICE_UNAVAILABLE {
         // Busy or unreachable for a moment: a client may come back in a few seconds.
         response.headers_mut().insert(
             header::RETRY_AFTER,
@@ -371,12 +372,20 @@ fn error_body(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
         return axum::response::Redirect::to(&format!("/login?next={next}")).into_response();
     }
     if ctx.path.starts_with("/api/") || ctx.path == "/readyz" {
-        let body = serde_json::json!({
+        let mut body = serde_json::json!({
             "type": "about:blank",
             "title": i.t(&format!("error-{}-title", title_code(page.status))),
             "status": page.status.as_u16(),
             "detail": i.t(page.message_key),
         });
+        // A precise outcome says which (`stale`, `duplicate`, `full`, `already_done`), and a
+        // stale change what stands now, so the editor can show it.
+        if let Some(code) = page.code {
+            body["code"] = code.into();
+        }
+        if let Some(current) = &page.current {
+            body["current"] = serde_json::json!(current);
+        }
         let mut response = (page.status, axum::Json(body)).into_response();
         response.headers_mut().insert(
             header::CONTENT_TYPE,
@@ -406,7 +415,7 @@ fn error_body(state: &AppState, ctx: &Ctx, page: ErrorPage) -> Response {
 /// Error pages exist for these codes; others share the nearest one.
 fn title_code(status: StatusCode) -> u16 {
     match status.as_u16() {
-        c @ (400 | 403 | 404 | 413 | 429 | 503) => c,
+        c @ (400 | 403 | 404 | 409 | 413 | 422 | 429 | 503) => c,
         c if c < 500 => 400,
         _ => 500,
     }
@@ -425,10 +434,7 @@ impl WebError {
             path: parts.uri.path().to_string(),
             client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
         };
-        let page = ErrorPage {
-            status: self.status(),
-            message_key: self.message_key(),
-        };
+        let page = self.page();
         if self.status().is_server_error() {
             tracing::error!(error = %self, "request failed");
         }

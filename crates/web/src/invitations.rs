@@ -137,7 +137,7 @@ pub async fn accept(
             };
             let id = match store::accounts::create_user(&state.db, &new).await {
                 Ok(id) => id,
-                Err(store::StoreError::Conflict) => return Err(WebError::SignInRequired),
+                Err(store::StoreError::Duplicate) => return Err(WebError::SignInRequired),
                 Err(err) => return Err(err.into()),
             };
             audit::record(&state.db, AuditAction::SignUp, Entry::about_self(id)).await?;
@@ -187,11 +187,20 @@ pub struct Invite<'a> {
     /// Whether accepting also gives `role` in the centre; only those who may grant it say so
     /// (`Actor::can_grant`), anyone else's invitation makes a guest of the project only.
     pub grants_membership: bool,
+    /// The lead invited (from the staff's list of leads), if it is one: the mail greets them by
+    /// name with their « my data » and unsubscribe links, and the lead is marked invited.
+    pub lead: Option<InvitedLead<'a>>,
 }
 
-/// The one way to invite someone, from a centre's page, a project's people or a canvas's
-/// sharing: the invitation, its audit line and its e-mail (in the inviter's language) commit
-/// together. Returns the invitation's id.
+/// A lead invited to sign up.
+pub struct InvitedLead<'a> {
+    pub id: i64,
+    pub name: &'a str,
+}
+
+/// The one way to invite someone, from a centre's page, a project's people, a canvas's sharing
+/// or a lead's page: the invitation, its audit lines and its e-mail (in `i`, the language of
+/// the inviter or of the lead) commit together. Returns the invitation's id.
 pub async fn send(
     state: &AppState,
     i: crate::i18n::I18n,
@@ -228,6 +237,7 @@ pub async fn send(
             ),
         ),
     };
+    let now = store::now();
     let mut tx = state.db.begin().await?;
     let id = store::centres::invite(
         &mut tx,
@@ -258,20 +268,40 @@ pub async fn send(
         },
     )
     .await?;
-    crate::mail::Compose {
+    let compose = crate::mail::Compose {
         i,
         to: invite.email,
         subject,
-        greeting: i.t("email-greeting-plain"),
+        greeting: match &invite.lead {
+            Some(lead) => i.ta("email-greeting", &[("name", lead.name)]),
+            None => i.t("email-greeting-plain"),
+        },
         paragraphs: vec![body],
         action: Some((
             i.t("email-invite-action"),
             state.url(&format!("/invitations/{token}")),
         )),
         after: vec![i.t("email-invite-expiry"), i.t("email-ignore-if-not-you")],
+    };
+    match &invite.lead {
+        None => compose.queue_in(&mut tx).await?,
+        Some(lead) => {
+            store::site::mark_invited(&mut tx, lead.id, now).await?;
+            audit::record(
+                &mut tx,
+                AuditAction::LeadConverted,
+                Entry {
+                    actor_id: Some(inviter.id),
+                    centre_id: Some(invite.centre_id),
+                    subject_id: Some(id),
+                    detail: &format!("lead:{}", lead.id),
+                },
+            )
+            .await?;
+            let mail = crate::site::lead_mail(state, &mut tx, compose, lead.id, now, false).await?;
+            crate::mail::queue_mail_in(&mut tx, &mail).await?;
+        }
     }
-    .queue_in(&mut tx)
-    .await?;
     tx.commit().await?;
     state.jobs_queued();
     Ok(id)

@@ -35,7 +35,7 @@ mod project_access;
 mod projects;
 mod respond;
 mod roadmap_edit;
-mod roadmaps;
+pub mod roadmaps;
 mod scope;
 pub mod security;
 pub mod site;

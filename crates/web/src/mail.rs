@@ -108,18 +108,24 @@ impl Compose<'_> {
     /// Renders and queues the message inside the change's unit of work: it is sent only if
     /// that change commits. Wake the worker (`AppState::jobs_queued`) after the commit.
     pub async fn queue_in(self, tx: &mut store::Tx) -> Result<(), WebError> {
-        let mail = self.render()?;
-        let payload =
-            serde_json::to_string(&mail).map_err(|e| WebError::Internal(e.to_string()))?;
-        store::jobs::enqueue(tx, JOB_KIND, &payload, None).await?;
-        Ok(())
+        queue_mail_in(tx, &self.render()?).await
     }
+}
+
+/// Queues a rendered message on the pool or inside the change's unit of work (see
+/// `Compose::queue_in`).
+pub async fn queue_mail_in<'e>(
+    ex: impl Into<store::Exec<'e>>,
+    mail: &OutgoingMail,
+) -> Result<(), WebError> {
+    let payload = serde_json::to_string(mail).map_err(|e| WebError::Internal(e.to_string()))?;
+    store::jobs::enqueue(ex, JOB_KIND, &payload, None).await?;
+    Ok(())
 }
 
 /// Queues a rendered message; the worker sends it.
 pub async fn queue_mail(state: &AppState, mail: &OutgoingMail) -> Result<(), WebError> {
-    let payload = serde_json::to_string(mail).map_err(|e| WebError::Internal(e.to_string()))?;
-    store::jobs::enqueue(&state.db, JOB_KIND, &payload, None).await?;
+    queue_mail_in(&state.db, mail).await?;
     state.jobs_ready.notify_one();
     Ok(())
 }

@@ -7,6 +7,7 @@ use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
 use crate::layout::Layout;
+use crate::roadmaps::import::{File, Target, save};
 use crate::roadmaps::visible;
 use crate::state::AppState;
 use crate::upload::Multipart;
@@ -41,6 +42,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
 }
 
 /// What an edit page shows.
+#[derive(Clone, Copy)]
 enum Mode {
     Period { phase: usize, period: usize },
     NewPeriod { phase: usize },
@@ -239,6 +241,31 @@ fn stale(id: i64, state: &AppState) -> Response {
     crate::respond::redirect_with_flash(&format!("/roadmaps/{id}"), "flash-roadmap-stale", state)
 }
 
+/// A change refused because the roadmap changed since the page was shown (409). What was typed
+/// (`typed`: the page and field it was typed in) comes back beside its field over the current
+/// version, to be checked and sent again; anything else (or a page that is gone) goes back to the
+/// roadmap.
+async fn stale_form(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    typed: Option<(Mode, &'static str)>,
+    text: String,
+) -> WebResult<Response> {
+    let Some((mode, field)) = typed else {
+        return Ok(stale(id, state));
+    };
+    let message = ctx.i.t("roadmap-error-stale");
+    match render(state, ctx, id, mode, Some((field, message, text))).await {
+        Ok(mut page) => {
+            *page.status_mut() = StatusCode::CONFLICT;
+            Ok(page)
+        }
+        Err(WebError::NotFound) => Ok(stale(id, state)),
+        Err(e) => Err(e),
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct EditForm {
@@ -368,25 +395,33 @@ pub async fn edit(
         }
         _ => return Err(WebError::BadRequest("error-form-invalid")),
     };
+    let field = match form.op.as_str() {
+        "add_item" => "new_item",
+        "add_period" | "rename_period" => "heading",
+        _ => "text",
+    };
+    // A change typed in a field comes back beside it if the roadmap changed meanwhile.
+    let typed = matches!(
+        form.op.as_str(),
+        "add_item" | "edit_item" | "add_period" | "rename_period"
+    )
+    .then_some((mode, field));
     if form.revision != row.revision {
-        return Ok(stale(id, &state));
+        return stale_form(&state, &ctx, id, typed, form.text).await;
     }
     let moves = match apply(&mut doc, &edit) {
         Ok(moves) => moves,
         Err(EditError::NotFound) => return Err(WebError::NotFound),
         Err(e) => {
             let message = ctx.i.t(e.message_key());
-            let field = match form.op.as_str() {
-                "add_item" => "new_item",
-                "add_period" | "rename_period" => "heading",
-                _ => "text",
-            };
             return render(&state, &ctx, id, mode, Some((field, message, form.text))).await;
         }
     };
     match store::roadmaps::replace(&state.db, id, row.revision, &doc, &moves).await {
         Ok(_) => {}
-        Err(store::StoreError::Conflict) => return Ok(stale(id, &state)),
+        Err(store::StoreError::Stale(_)) => {
+            return stale_form(&state, &ctx, id, typed, form.text).await;
+        }
         Err(e) => return Err(e.into()),
     }
     Ok(crate::respond::redirect_with_flash(
@@ -420,10 +455,11 @@ pub async fn reimport(
     form: Multipart,
 ) -> WebResult<Response> {
     let (row, old) = editable(&state, &ctx, id).await?;
-    let parsed = match form.file("file") {
-        Some(file) => crate::roadmaps::parse_file(&file.data),
-        None => crate::roadmaps::parse_file(form.text("markdown").as_bytes()),
-    };
+    let markdown = form.text("markdown");
+    let file = File::Sent(match form.file("file") {
+        Some(file) => &file.data[..],
+        None => markdown.as_bytes(),
+    });
     let revision: i64 = form.text("revision").trim().parse().unwrap_or(-1);
     let render_with = |changes: ImportChanges, error: Option<String>, markdown: String| {
         let kept_count = changes.kept.len();
@@ -448,24 +484,24 @@ pub async fn reimport(
         .map(|html| (status, Html(html)).into_response())
         .map_err(WebError::from)
     };
-    let new = match parsed {
+    let new = match file.read() {
         Ok(new) => new,
         Err(err) => {
             let message = crate::roadmaps::error_message(&ctx, &err);
             return render_with(ImportChanges::default(), Some(message), String::new());
         }
     };
-    let changes = compare(&old, &new);
     if form.text("confirm") != "1" {
         // The confirmation sends the file back as it will be stored.
-        return render_with(changes, None, new.render());
+        return render_with(compare(&old, &new), None, new.render());
     }
-    if revision != row.revision {
-        return Ok(stale(id, &state));
-    }
-    match store::roadmaps::replace(&state.db, id, row.revision, &new, &changes.kept).await {
+    let target = Target::Over {
+        row: &row,
+        revision,
+    };
+    match save(&state.db, &new, target, ctx.actor.user_id).await {
         Ok(_) => {}
-        Err(store::StoreError::Conflict) => return Ok(stale(id, &state)),
+        Err(store::StoreError::Stale(_)) => return Ok(stale(id, &state)),
         Err(e) => return Err(e.into()),
     }
     Ok(crate::respond::redirect_with_flash(

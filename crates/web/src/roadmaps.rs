@@ -20,6 +20,8 @@ use store::roadmaps::RoadmapRow;
 use time::Date;
 use time::macros::format_description;
 
+pub mod import;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/roadmaps", get(list))
@@ -172,20 +174,6 @@ pub struct ImportForm {
 }
 
 /// A roadmap error in the reader's language, naming the line.
-/// Reads a roadmap file as sent: browsers and editors may end its lines with CRLF, stored as LF
-/// (the command line keeps a file's bytes exactly).
-pub fn parse_file(data: &[u8]) -> Result<Roadmap, roadmap::RoadmapError> {
-    if data.contains(&b'\r') {
-        roadmap::parse_bytes(
-            String::from_utf8_lossy(data)
-                .replace("\r\n", "\n")
-                .as_bytes(),
-        )
-    } else {
-        roadmap::parse_bytes(data)
-    }
-}
-
 pub fn error_message(ctx: &Ctx, err: &roadmap::RoadmapError) -> String {
     let i = ctx.i;
     let what = i.t(err.message_key());
@@ -222,18 +210,18 @@ pub async fn import(
         )
         .await;
     }
-    // Browsers send a text area's lines with CRLF ends whatever the file had: store LF, the
-    // usual ending of Markdown files (the command line keeps a file's bytes exactly).
-    let markdown = form.markdown.replace("\r\n", "\n");
-    match roadmap::parse_bytes(markdown.as_bytes()) {
-        Ok(parsed) => {
-            let start = (!start.is_empty()).then_some(start);
-            let id =
-                store::roadmaps::create(&state.db, centre.id, None, &parsed, start, Some(user.id))
-                    .await?;
-            Ok(Redirect::to(&format!("/roadmaps/{id}")).into_response())
-        }
-        Err(err) => {
+    // Browsers send a text area's lines with CRLF ends whatever the file had: stored as LF, the
+    // usual ending of Markdown files.
+    let target = import::Target::New {
+        centre_id: centre.id,
+        project_id: None,
+        start_date: (!start.is_empty()).then_some(start),
+    };
+    let file = import::File::Sent(form.markdown.as_bytes());
+    match import::import(&state.db, file, target, Some(user.id)).await {
+        Ok(id) => Ok(Redirect::to(&format!("/roadmaps/{id}")).into_response()),
+        Err(import::ImportError::Store(err)) => Err(err.into()),
+        Err(import::ImportError::File(err)) => {
             let message = error_message(&ctx, &err);
             render_list(
                 &state,
@@ -503,7 +491,7 @@ pub async fn toggle(
     .await
     {
         Ok(_) => Ok(Redirect::to(&anchor).into_response()),
-        Err(store::StoreError::Conflict) => Ok(crate::respond::redirect_with_flash(
+        Err(store::StoreError::Stale(_)) => Ok(crate::respond::redirect_with_flash(
             &anchor,
             "flash-roadmap-stale",
             &state,

@@ -102,7 +102,7 @@ fn both_languages_have_the_same_keys() {
 fn every_key_used_exists() {
     let fr = keys("fr");
     let mut dynamic: Vec<String> = (1..=12).map(|m| format!("month-{m}")).collect();
-    for code in [400, 401, 403, 404, 413, 429, 500, 503] {
+    for code in [400, 401, 403, 404, 409, 413, 422, 429, 500, 503] {
         dynamic.push(format!("error-{code}-title"));
     }
     for status in ["queued", "running", "done", "failed"] {

@@ -255,7 +255,7 @@ macro_rules! live_item {
     };
 }
 
-/// Refuses one more note when the canvas is full (`Conflict`), counting inside the transaction.
+/// Refuses one more note when the canvas is full (`Full`), counting inside the transaction.
 macro_rules! ensure_room {
     ($tx:expr, $canvas:expr) => {
         let count: i64 = sqlx::query_scalar(
@@ -265,12 +265,12 @@ macro_rules! ensure_room {
         .fetch_one(&mut *$tx)
         .await?;
         if check_room(usize::try_from(count).unwrap_or(usize::MAX), 1).is_err() {
-            return Err(StoreError::Conflict);
+            return Err(StoreError::Full);
         }
     };
 }
 
-/// Adds a note at the end of its block. `StoreError::Conflict` when the canvas is full.
+/// Adds a note at the end of its block. `StoreError::Full` when the canvas is full.
 pub async fn add_item(
     db: &Db,
     canvas_id: i64,
@@ -306,7 +306,7 @@ pub async fn add_item(
 }
 
 /// Edits a note that the editor loaded at `base_version`, following the merge rules.
-/// `StoreError::Conflict` when both texts should be kept but the canvas is full.
+/// `StoreError::Full` when both texts should be kept but the canvas is full.
 pub async fn edit_item(
     db: &Db,
     canvas_id: i64,
@@ -433,7 +433,7 @@ pub async fn move_item(
 }
 
 /// Deletes a note (kept for undo). A note changed since the editor loaded it is not deleted:
-/// `StoreError::Conflict`.
+/// `StoreError::Stale` with its current version and text.
 pub async fn delete_item(
     db: &Db,
     canvas_id: i64,
@@ -448,7 +448,7 @@ pub async fn delete_item(
         let revision = bump!(tx, canvas_id, now);
         let current: Item = live_item!(tx, canvas_id, item_id);
         if current.version > base_version {
-            return Err(StoreError::Conflict);
+            return Err(StoreError::stale(current.version, Some(current.text)));
         }
         sqlx::query("UPDATE canvas_items SET deleted_at = $1, updated_by = $2 WHERE id = $3")
             .bind(now)

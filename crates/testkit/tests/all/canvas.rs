@@ -146,10 +146,14 @@ async fn items_are_added_edited_moved_deleted_and_restored() {
             .into_iter()
             .find(|i| i.id == a.id)
             .unwrap();
-        assert!(matches!(
-            canvas::delete_item(db, id, a.id, current.version - 1, None).await,
-            Err(store::StoreError::Conflict)
-        ));
+        // A stale delete is refused with what stands now.
+        match canvas::delete_item(db, id, a.id, current.version - 1, None).await {
+            Err(store::StoreError::Stale(now)) => {
+                assert_eq!(now.version, current.version, "{}", t.backend);
+                assert_eq!(now.text.as_deref(), Some(current.text.as_str()));
+            }
+            other => panic!("{}: expected Stale, got {other:?}", t.backend),
+        }
         canvas::delete_item(db, id, a.id, current.version, None)
             .await
             .unwrap();
@@ -185,7 +189,7 @@ async fn a_canvas_holds_at_most_300_items() {
             .unwrap();
         let refused = canvas::add_item(db, id, &draft("solution", "Une de trop"), None).await;
         assert!(
-            matches!(refused, Err(store::StoreError::Conflict)),
+            matches!(refused, Err(store::StoreError::Full)),
             "{}",
             t.backend
         );
@@ -563,7 +567,24 @@ async fn the_editor_api_answers_json_and_refuses_bad_input_clearly() {
                 &[("version", &v)],
             )
             .await;
-        assert_eq!(stale.status, StatusCode::BAD_REQUEST);
+        // A stale delete: 409, a JSON problem saying so, with the note as it stands now.
+        assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+        assert_eq!(
+            stale.header("content-type"),
+            Some("application/problem+json")
+        );
+        let problem: serde_json::Value = serde_json::from_str(&stale.body).unwrap();
+        assert_eq!(problem["code"], "stale", "{problem}");
+        assert_eq!(problem["status"], 409);
+        assert_eq!(problem["current"]["version"], first["item"]["version"]);
+        assert_eq!(problem["current"]["text"], "La mairie hésite");
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains("modifiée entre-temps"),
+            "{problem}"
+        );
         let current = first["item"]["version"].as_i64().unwrap().to_string();
         let deleted = c
             .post(
@@ -961,6 +982,107 @@ async fn co_editors_join_at_once_or_through_an_invitation() {
             people
                 .iter()
                 .any(|(u, _, rel)| *u == lea_id && rel == "member")
+        );
+    }
+}
+
+#[tokio::test]
+async fn stale_and_full_notes_answer_precisely_in_json_and_in_forms() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let backend = app.db.backend;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
+        let added = c
+            .post(
+                &format!("/api/canvases/{id}/items"),
+                &[("block", "solution"), ("text", "Un atelier mobile")],
+            )
+            .await;
+        let added: serde_json::Value = serde_json::from_str(&added.body).unwrap();
+        let note = added["item"]["id"].as_i64().unwrap();
+        let loaded = added["item"]["version"].as_i64().unwrap().to_string();
+        let edited = c
+            .post(
+                &format!("/api/canvases/{id}/items/{note}"),
+                &[
+                    ("text", "Un atelier mobile le samedi"),
+                    ("version", &loaded),
+                ],
+            )
+            .await;
+        assert_eq!(edited.status, StatusCode::OK, "{backend}");
+
+        // The form's stale delete: 409, the reason beside the note, which shows its current text.
+        let stale = c
+            .post(
+                &format!("/canvases/{id}/items/{note}/delete"),
+                &[("version", &loaded)],
+            )
+            .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT, "{backend}");
+        assert!(stale.body.contains("modifiée entre-temps"), "{backend}");
+        assert!(stale.body.contains("Un atelier mobile le samedi"));
+        assert!(
+            canvas::items(&app.state.db, id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|i| i.id == note)
+        );
+
+        // Fill the canvas to its 300 notes.
+        let have = canvas::items(&app.state.db, id).await.unwrap().len();
+        for n in have..domain::canvas::MAX_ITEMS {
+            canvas::add_item(
+                &app.state.db,
+                id,
+                &draft("key_activities", &format!("Activité {n}")),
+                None,
+            )
+            .await
+            .unwrap();
+        }
+        // The API: 422 with a problem saying the canvas is full.
+        let full = c
+            .post(
+                &format!("/api/canvases/{id}/items"),
+                &[("block", "solution"), ("text", "Une de trop")],
+            )
+            .await;
+        assert_eq!(full.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+        assert_eq!(
+            full.header("content-type"),
+            Some("application/problem+json")
+        );
+        let problem: serde_json::Value = serde_json::from_str(&full.body).unwrap();
+        assert_eq!(problem["code"], "full", "{problem}");
+        assert!(
+            problem["detail"].as_str().unwrap().contains("300 notes"),
+            "{problem}"
+        );
+        // The form: the message beside the field, what was typed kept.
+        let form = c
+            .post(
+                &format!("/canvases/{id}/items"),
+                &[("block", "solution"), ("text", "Une idée de trop")],
+            )
+            .await;
+        assert_eq!(form.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+        assert!(form.body.contains("Une idée de trop"));
+        assert!(form.body.contains("300 notes"));
+        // An edit from an old version needs room for a second note: refused, the text kept.
+        let form = c
+            .post(
+                &format!("/canvases/{id}/items/{note}/edit"),
+                &[("text", "Un atelier le dimanche"), ("version", &loaded)],
+            )
+            .await;
+        assert_eq!(form.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+        assert!(form.body.contains("Un atelier le dimanche"));
+        assert!(form.body.contains("canvas est plein"));
+        assert_eq!(
+            canvas::items(&app.state.db, id).await.unwrap().len(),
+            domain::canvas::MAX_ITEMS
         );
     }
 }

@@ -37,7 +37,7 @@ async fn cohorts_are_stored_and_filter_the_impact_figures() {
         let id = cohorts::create(db, studio, &fields).await.unwrap();
         assert!(matches!(
             cohorts::create(db, studio, &fields).await,
-            Err(store::StoreError::Conflict)
+            Err(store::StoreError::Duplicate)
         ));
         let recyclerie = project_id(&app, studio, "La Recyclerie des Pentes").await;
         cohorts::add_project(db, id, recyclerie).await.unwrap();

@@ -225,7 +225,7 @@ async fn versions_attempts_scores_and_leads_on_both_databases() {
         diag::publish(db, &def.id, 2, json, user).await.unwrap();
         assert!(matches!(
             diag::publish(db, &def.id, 2, json, user).await,
-            Err(store::StoreError::Conflict)
+            Err(store::StoreError::Duplicate)
         ));
         let versions: Vec<i64> = diag::versions(db, &def.id)
             .await
@@ -273,11 +273,11 @@ async fn versions_attempts_scores_and_leads_on_both_databases() {
             .unwrap();
         assert!(matches!(
             diag::submit(db, first, &answers, &s, "a-explorer").await,
-            Err(store::StoreError::Conflict)
+            Err(store::StoreError::AlreadyDone)
         ));
         assert!(matches!(
             diag::save_answers(db, first, &answers).await,
-            Err(store::StoreError::Conflict)
+            Err(store::StoreError::AlreadyDone)
         ));
         assert!(
             diag::open_attempt(db, "projet-pret", &owner)
@@ -958,5 +958,145 @@ async fn network_team_publishes_a_new_version_and_old_responses_keep_theirs() {
             )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+}
+
+#[tokio::test]
+async fn a_submission_is_one_unit_of_work() {
+    for t in databases().await {
+        let db = &t.db;
+        let backend = t.backend;
+        let def = ready();
+        let json = domain::diagnostic::shipped_json()[0];
+        diag::seed(db, &[(def.id.as_str(), 1, json)]).await.unwrap();
+        let attempt = diag::create_attempt(
+            db,
+            &NewAttempt {
+                diagnostic: "projet-pret",
+                version: 1,
+                centre_id: None,
+                project_id: None,
+                user_id: None,
+                respondent_hash: Some("navigateur"),
+            },
+        )
+        .await
+        .unwrap();
+        let before = all_answers(def, false);
+        diag::save_answers(db, attempt, &before).await.unwrap();
+        let answers = all_answers(def, true);
+        let good = score(def, &answers);
+        let untouched = || async {
+            let a = diag::attempt(db, attempt).await.unwrap().unwrap();
+            assert!(!a.submitted(), "{backend}");
+            assert_eq!(a.answers().unwrap(), before, "{backend}");
+            assert!(diag::scores(db, attempt).await.unwrap().is_empty());
+            let counts = diag::score_counts(db, "projet-pret", 1).await.unwrap();
+            assert!(counts.is_empty(), "{backend}: {counts:?}");
+        };
+
+        // An error after the answers, the attempt and the first scores were written (a dimension
+        // scored twice breaks the scores' key): nothing of it stays.
+        let mut broken = good.clone();
+        broken.dimensions.push(broken.dimensions[0].clone());
+        let refused = diag::submit(db, attempt, &answers, &broken, "pret").await;
+        assert!(
+            matches!(refused, Err(store::StoreError::Duplicate)),
+            "{backend}: {refused:?}"
+        );
+        untouched().await;
+
+        // A unit of work that ends without its commit (a handler failing later): nothing either.
+        {
+            let mut tx = db.begin().await.unwrap();
+            diag::save_answers(&mut tx, attempt, &answers)
+                .await
+                .unwrap();
+            diag::submit_in(&mut tx, attempt, &answers, &good, "pret")
+                .await
+                .unwrap();
+        }
+        untouched().await;
+
+        // Then it goes through, once.
+        diag::submit(db, attempt, &answers, &good, "pret")
+            .await
+            .unwrap();
+        assert!(matches!(
+            diag::submit(db, attempt, &answers, &good, "pret").await,
+            Err(store::StoreError::AlreadyDone)
+        ));
+        let a = diag::attempt(db, attempt).await.unwrap().unwrap();
+        assert!(a.submitted());
+        assert_eq!(a.answers().unwrap(), answers);
+        assert_eq!(
+            diag::scores(db, attempt).await.unwrap().len(),
+            def.dimensions.len() + 1
+        );
+        let counts = diag::score_counts(db, "projet-pret", 1).await.unwrap();
+        let overall: i64 = counts
+            .iter()
+            .filter(|(d, _, _)| d == "overall")
+            .map(|r| r.2)
+            .sum();
+        assert_eq!(overall, 1, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn a_double_submit_shows_the_results_and_scores_once() {
+    for t in databases().await {
+        let app = TestApp::new(t).await;
+        let backend = app.db.backend;
+        let mut c = app.client();
+        let def = ready();
+        let answers = all_answers(def, true);
+        let r = c.post("/diagnostics/projet-pret/start", &[]).await;
+        let attempt = r
+            .location()
+            .unwrap()
+            .trim_end_matches("/pages/1")
+            .to_string();
+        let n = def.sections.len();
+        for page in 1..n {
+            let fields = page_fields(def, page - 1, &answers);
+            let r = post_page(&mut c, &attempt, page, &fields, "next").await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}: {}", r.body);
+        }
+        let last = page_fields(def, n - 1, &answers);
+        let results = format!("{attempt}/results");
+
+        // Two identical submissions at once (a double click, two tabs): both see the results.
+        let (mut a, mut b) = (c.clone(), c.clone());
+        let (ra, rb) = tokio::join!(
+            post_page(&mut a, &attempt, n, &last, "submit"),
+            post_page(&mut b, &attempt, n, &last, "submit")
+        );
+        for r in [&ra, &rb] {
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{backend}: {}", r.body);
+            assert_eq!(r.location(), Some(results.as_str()), "{backend}");
+        }
+        // A third one later: the results, with a word that it was already sent.
+        let again = post_page(&mut c, &attempt, n, &last, "submit").await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER, "{backend}");
+        assert_eq!(again.location(), Some(results.as_str()));
+        let page = c.get(&results).await;
+        assert_eq!(page.status, StatusCode::OK, "{backend}");
+        assert!(has(&page.body, "déjà envoyé"), "{backend}");
+
+        // Scored and counted once.
+        let id: i64 = attempt.rsplit('/').next().unwrap().parse().unwrap();
+        let db = &app.state.db;
+        assert_eq!(
+            diag::scores(db, id).await.unwrap().len(),
+            def.dimensions.len() + 1
+        );
+        let counts = diag::score_counts(db, "projet-pret", 1).await.unwrap();
+        let overall: i64 = counts
+            .iter()
+            .filter(|(d, _, _)| d == "overall")
+            .map(|r| r.2)
+            .sum();
+        assert_eq!(overall, 1, "{backend}");
     }
 }

@@ -34,10 +34,10 @@ async fn stored_roadmaps_keep_their_bytes_and_refuse_stale_changes() {
             .await
             .unwrap();
         assert!(updated.roadmap().unwrap().phases[0].periods[0].items[2].done);
-        assert!(matches!(
-            store::roadmaps::set_done(db, id, row.revision, (0, 0, 3), true).await,
-            Err(store::StoreError::Conflict)
-        ));
+        match store::roadmaps::set_done(db, id, row.revision, (0, 0, 3), true).await {
+            Err(store::StoreError::Stale(now)) => assert_eq!(now.version, updated.revision),
+            other => panic!("{}: expected Stale, got {other:?}", t.backend),
+        }
         assert!(matches!(
             store::roadmaps::set_done(db, id, updated.revision, (9, 0, 0), true).await,
             Err(store::StoreError::NotFound)
@@ -347,6 +347,26 @@ async fn roadmaps_are_edited_in_the_web_and_details_follow_their_items() {
         .await;
         assert_eq!(stale.location(), Some(format!("/roadmaps/{id}").as_str()));
         assert_eq!(doc(&app, id).await.1, rev2);
+        // A text typed on a page showing an older revision: 409, the text kept beside its
+        // field over the current version, nothing stored.
+        let stale = send(
+            &mut c,
+            id,
+            vec![
+                ("op", "edit_item".into()),
+                ("revision", rev.to_string()),
+                ("phase", "0".into()),
+                ("period", "0".into()),
+                ("item", "0".into()),
+                ("text", "Texte tapé sur une page ancienne".into()),
+            ],
+        )
+        .await;
+        assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+        assert!(stale.body.contains("Texte tapé sur une page ancienne"));
+        assert!(stale.body.contains("version à jour"));
+        assert!(stale.body.contains(&format!("value=\"{rev2}\"")));
+        assert_eq!(doc(&app, id).await.1, rev2);
 
         // The coach who follows the project adds an action and a period spanning months.
         let mut coach = app.client();
@@ -494,5 +514,15 @@ async fn a_new_version_of_the_file_shows_its_changes_then_keeps_the_details() {
             (0, 0, 0)
         );
         assert_eq!(details[0].notes, "à garder");
+        // The re-import is audited with the roadmap, in the same unit of work.
+        let audit = store::audit::list(&app.state.db, None, 20, 0)
+            .await
+            .unwrap();
+        assert!(
+            audit
+                .iter()
+                .any(|a| a.action == "roadmap_reimported" && a.detail == format!("roadmap:{id}")),
+            "{audit:?}"
+        );
     }
 }

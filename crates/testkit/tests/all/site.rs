@@ -554,7 +554,14 @@ async fn staff_leads_filters_csv_notes_conversion_and_authorization() {
         let audit = store::audit::list(&app.state.db, None, 20, 0)
             .await
             .unwrap();
+        // Through the one invitation flow: both audit lines, and the lead's own mail links.
         assert!(audit.iter().any(|a| a.action == "lead_converted"));
+        assert!(audit.iter().any(|a| a.action == "invitation_sent"));
+        assert!(
+            link_path(&mail.text, "http://impact.test/mes-donnees/").is_some(),
+            "{}",
+            mail.text
+        );
 
         // Campaign report and link builder.
         let r = admin

@@ -48,7 +48,7 @@ async fn users_are_unique_by_email_and_anonymised_on_deletion() {
         assert!(
             matches!(
                 accounts::create_user(db, &dup).await,
-                Err(StoreError::Conflict)
+                Err(StoreError::Duplicate)
             ),
             "{}",
             t.backend
@@ -199,7 +199,7 @@ async fn invitations_grant_the_role_once() {
             },
         )
         .await;
-        assert!(matches!(dup, Err(StoreError::Conflict)));
+        assert!(matches!(dup, Err(StoreError::Duplicate)));
         let boss = user(db, "boss@x.fr").await;
         let coach = user(db, "coach@x.fr").await;
         centres::invite(

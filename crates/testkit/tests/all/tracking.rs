@@ -196,7 +196,7 @@ async fn indicators_measurements_figures_and_reviews_on_both_databases() {
             .unwrap();
         assert!(matches!(
             store::impact::add_indicator(db, &add(c1, p1, "waste-diverted")).await,
-            Err(store::StoreError::Conflict)
+            Err(store::StoreError::Duplicate)
         ));
         store::impact::add_measurements(
             db,

@@ -40,3 +40,5 @@ outbox-title = Sent emails
 outbox-lead = No SMTP server is configured: emails are dropped into the local outbox folder and shown here.
 outbox-smtp = Emails go out through the configured SMTP server; they aren't kept here.
 outbox-empty = No emails yet.
+audit-roadmap-imported = Roadmap imported
+audit-roadmap-reimported = New roadmap version imported

@@ -149,3 +149,11 @@ col-detail = Details
 col-status = Status
 col-attempts = Attempts
 col-error = Last error
+
+## Outcomes of a change (stale, duplicate, full, already done)
+error-409-title = Changed in the meantime
+error-422-title = Not possible right now
+error-stale-text = Someone changed this in the meantime. Reload the page to see the current version, then make your change again.
+error-duplicate-text = This already exists: that name or address is already taken.
+error-full-text = The limit is reached: remove something before adding more.
+error-already-done-text = This is already done: nothing was changed.

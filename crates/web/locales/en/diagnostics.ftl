@@ -43,6 +43,7 @@ diagnostics-answer-too-large = This number is too large.
 diagnostics-answer-out-of-scale = Choose a value from 1 to 5.
 diagnostics-answer-too-long = Your answer is too long: shorten it a little.
 flash-diagnostics-saved = Your answers are saved. Come back whenever you like to finish.
+flash-diagnostics-already-submitted = This diagnostic was already sent: here are your results.
 
 ## Results
 

@@ -96,3 +96,4 @@ roadmap-reimport-removed = Actions removed (with their details)
 roadmap-reimport-periods-added = New periods:
 roadmap-reimport-periods-removed = Periods removed:
 roadmap-reimport-apply = Apply these changes
+roadmap-error-stale = The roadmap changed in the meantime: here is the current version. Your text is kept here; check it, then send it again.

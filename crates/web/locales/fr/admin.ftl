@@ -40,3 +40,5 @@ outbox-title = E-mails envoyés
 outbox-lead = Aucun serveur SMTP n'est configuré : les e-mails sont déposés dans le dossier local d'envoi et affichés ici.
 outbox-smtp = Les e-mails partent par le serveur SMTP configuré ; ils ne sont pas conservés ici.
 outbox-empty = Aucun e-mail pour l'instant.
+audit-roadmap-imported = Feuille de route importée
+audit-roadmap-reimported = Nouvelle version de feuille de route importée

@@ -149,3 +149,11 @@ col-detail = Détail
 col-status = État
 col-attempts = Essais
 col-error = Dernière erreur
+
+## Outcomes of a change (stale, duplicate, full, already done)
+error-409-title = Déjà changé entre-temps
+error-422-title = Impossible pour l'instant
+error-stale-text = Quelqu'un a changé cela entre-temps. Recharge la page pour voir la version à jour, puis refais ton changement.
+error-duplicate-text = Cela existe déjà : ce nom ou cette adresse est déjà pris.
+error-full-text = La limite est atteinte : retire quelque chose avant d'en ajouter.
+error-already-done-text = C'est déjà fait : rien n'a été changé.

@@ -43,6 +43,7 @@ diagnostics-answer-too-large = Ce nombre est trop grand.
 diagnostics-answer-out-of-scale = Choisis une valeur de 1 à 5.
 diagnostics-answer-too-long = Ta réponse est trop longue : raccourcis-la un peu.
 flash-diagnostics-saved = Tes réponses sont enregistrées. Reviens quand tu veux pour terminer.
+flash-diagnostics-already-submitted = Ce diagnostic est déjà envoyé : voici tes résultats.
 
 ## Résultats
 

@@ -96,3 +96,4 @@ roadmap-reimport-removed = Actions retirées (avec leurs détails)
 roadmap-reimport-periods-added = Nouvelles périodes :
 roadmap-reimport-periods-removed = Périodes retirées :
 roadmap-reimport-apply = Appliquer ces changements
+roadmap-error-stale = La feuille de route a changé entre-temps : voici la version à jour. Ton texte est gardé ici ; vérifie-le puis renvoie-le.

@@ -21,10 +21,6 @@ use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::{get, post};
 
-/// Lived here before `respond`: `impact::report` and `diagnostics::admin` still call it from here
-/// until they move over; then this line goes.
-pub use crate::respond::redirect_with_flash;
-
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/signup", get(signup::page).post(signup::submit))

@@ -250,7 +250,7 @@ pub async fn confirm_email(
         .filter(|_| ctx.actor.user_id == Some(used.user_id));
     match store::accounts::set_email(&state.db, used.user_id, &new_email, keep).await {
         Ok(()) => {}
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             return message(
                 &state,
                 &ctx,

@@ -121,7 +121,7 @@ pub async fn submit(
                 }
             }
         }
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             // Same answer as a new sign-up; the owner of the address is told by e-mail, a few
             // times an hour at most, however many client addresses try it.
             let key = format!("signup-existing:{}", email.as_str());

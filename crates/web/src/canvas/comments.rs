@@ -65,6 +65,7 @@ pub async fn add(
             message: ctx.i.t(key),
             text: form.body.clone(),
             evidence: String::new(),
+            stored: false,
         };
         return render(&state, &ctx, id, Some(problem), None).await;
     }

@@ -1,14 +1,13 @@
-//! What the editor's script uses: the same changes as the forms, answered in JSON (errors as
-//! JSON problems under `/api`), the blocks re-rendered as HTML fragments, and the stream of
-//! other people's changes (server-sent events).
+//! What the editor's script uses: the same note actions as the forms (`ops`), answered in JSON
+//! (errors as JSON problems under `/api`), the blocks re-rendered as HTML fragments, and the
+//! stream of other people's changes (server-sent events).
 use super::canvas_for;
-use super::items::{ItemForm, MoveForm, VersionForm};
+use super::ops::{self, ItemForm, MoveForm, VersionForm};
 use super::page::{BlocksView, build_blocks};
 use crate::ctx::Ctx;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::{Path, Query};
 use crate::form::Form;
-use crate::live::Change;
 use crate::state::AppState;
 use askama::Template;
 use axum::Json;
@@ -17,12 +16,10 @@ use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use domain::Action;
-use domain::canvas::{CanvasError, ItemDraft, NoteContent};
 use serde::Deserialize;
 use serde_json::json;
 use std::convert::Infallible;
 use std::time::Duration;
-use store::StoreError;
 use store::canvas::{Edited, Item};
 
 /// The page that sent a change (`x-client-id`), so it is not told about its own change.
@@ -33,23 +30,6 @@ fn client_of(headers: &HeaderMap) -> String {
         .filter(|v| v.len() <= 40 && v.chars().all(|c| c.is_ascii_alphanumeric()))
         .unwrap_or_default()
         .to_string()
-}
-
-/// Tells every open page of the canvas which blocks changed.
-pub async fn announce(state: &AppState, canvas: i64, blocks: &[&str], client: String) {
-    let mut blocks: Vec<String> = blocks.iter().map(|b| b.to_string()).collect();
-    blocks.dedup();
-    state
-        .live
-        .publish(
-            &state.db,
-            Change {
-                canvas,
-                blocks,
-                client,
-            },
-        )
-        .await;
 }
 
 /// A note change answered: the session cache stays (see `SessionUnchanged`).
@@ -73,18 +53,7 @@ fn item_json(item: &Item) -> serde_json::Value {
     })
 }
 
-fn invalid(e: CanvasError) -> WebError {
-    WebError::BadRequest(e.message_key())
-}
-
-fn too_many(e: StoreError) -> WebError {
-    match e {
-        StoreError::Conflict => WebError::BadRequest("canvas-error-too-many"),
-        e => e.into(),
-    }
-}
-
-/// `POST /api/canvases/{id}/items`.
+/// `POST /api/canvases/{id}/items`: 201 with the note; a full canvas is a 422 problem.
 pub async fn add(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -92,19 +61,7 @@ pub async fn add(
     Path(id): Path<i64>,
     Form(form): Form<ItemForm>,
 ) -> WebResult<Response> {
-    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let draft = ItemDraft::new(
-        &form.block,
-        &form.text,
-        &form.colour,
-        &form.status,
-        &form.evidence,
-    )
-    .map_err(invalid)?;
-    let item = store::canvas::add_item(&state.db, canvas.id, &draft, ctx.actor.user_id)
-        .await
-        .map_err(too_many)?;
-    announce(&state, canvas.id, &[&item.block], client_of(&headers)).await;
+    let item = ops::add(&state, &ctx, id, &form, client_of(&headers)).await?;
     Ok(saved((
         axum::http::StatusCode::CREATED,
         Json(json!({ "item": item_json(&item) })),
@@ -119,22 +76,7 @@ pub async fn edit(
     Path((id, item)): Path<(i64, i64)>,
     Form(form): Form<ItemForm>,
 ) -> WebResult<Response> {
-    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let content = NoteContent::new(&form.text, &form.colour, &form.status, &form.evidence)
-        .map_err(invalid)?;
-    let edited = store::canvas::edit_item(
-        &state.db,
-        canvas.id,
-        item,
-        form.version,
-        &content,
-        ctx.actor.user_id,
-    )
-    .await
-    .map_err(|e| match e {
-        StoreError::Conflict => WebError::BadRequest("flash-canvas-full-conflict"),
-        e => e.into(),
-    })?;
+    let edited = ops::edit(&state, &ctx, id, item, &form, client_of(&headers)).await?;
     let body = match &edited {
         Edited::Applied(i) => json!({ "outcome": "applied", "item": item_json(i) }),
         Edited::Unchanged(i) => json!({ "outcome": "unchanged", "item": item_json(i) }),
@@ -145,15 +87,6 @@ pub async fn edit(
             "message": ctx.i.t("flash-canvas-kept-both"),
         }),
     };
-    if !matches!(edited, Edited::Unchanged(_)) {
-        announce(
-            &state,
-            canvas.id,
-            &[&edited.item().block],
-            client_of(&headers),
-        )
-        .await;
-    }
     Ok(saved(Json(body)))
 }
 
@@ -165,33 +98,12 @@ pub async fn move_to(
     Path((id, item)): Path<(i64, i64)>,
     Form(form): Form<MoveForm>,
 ) -> WebResult<Response> {
-    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let from = store::canvas::item_block(&state.db, canvas.id, item)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    if domain::canvas::template().block(&form.block).is_none() {
-        return Err(WebError::BadRequest("canvas-error-unknown-block"));
-    }
-    let moved = store::canvas::move_item(
-        &state.db,
-        canvas.id,
-        item,
-        &form.block,
-        form.index.max(0),
-        ctx.actor.user_id,
-    )
-    .await?;
-    announce(
-        &state,
-        canvas.id,
-        &[&from, &moved.block],
-        client_of(&headers),
-    )
-    .await;
+    let moved = ops::move_to(&state, &ctx, id, item, &form, client_of(&headers)).await?;
     Ok(saved(Json(json!({ "item": item_json(&moved) }))))
 }
 
-/// `POST /api/canvases/{id}/items/{item}/delete`: refused (409-like 400) if the note changed.
+/// `POST /api/canvases/{id}/items/{item}/delete`: refused if the note changed since `version`
+/// (409, the note's current version and text under `current`).
 pub async fn delete(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -199,33 +111,18 @@ pub async fn delete(
     Path((id, item)): Path<(i64, i64)>,
     Form(form): Form<VersionForm>,
 ) -> WebResult<Response> {
-    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let deleted =
-        store::canvas::delete_item(&state.db, canvas.id, item, form.version, ctx.actor.user_id)
-            .await
-            .map_err(|e| match e {
-                StoreError::Conflict => WebError::BadRequest("flash-canvas-delete-stale"),
-                e => e.into(),
-            })?;
-    announce(&state, canvas.id, &[&deleted.block], client_of(&headers)).await;
+    let deleted = ops::delete(&state, &ctx, id, item, form.version, client_of(&headers)).await?;
     Ok(saved(Json(json!({ "item": item_json(&deleted) }))))
 }
 
-/// `POST /api/canvases/{id}/items/{item}/restore`: undo a delete.
+/// `POST /api/canvases/{id}/items/{item}/restore`: undo a delete (422 when the canvas is full).
 pub async fn restore(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
     Path((id, item)): Path<(i64, i64)>,
 ) -> WebResult<Response> {
-    let (canvas, _) = canvas_for(&state, &ctx, id, Action::EditProject).await?;
-    let restored = store::canvas::restore_item(&state.db, canvas.id, item, ctx.actor.user_id)
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict => WebError::BadRequest("flash-canvas-full"),
-            e => e.into(),
-        })?;
-    announce(&state, canvas.id, &[&restored.block], client_of(&headers)).await;
+    let restored = ops::restore(&state, &ctx, id, item, client_of(&headers)).await?;
     Ok(saved(Json(json!({ "item": item_json(&restored) }))))
 }
 

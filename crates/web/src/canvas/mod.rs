@@ -3,6 +3,7 @@ mod comments;
 mod exchange;
 mod items;
 mod live_api;
+mod ops;
 mod page;
 mod print;
 mod sharing;

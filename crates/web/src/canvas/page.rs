@@ -22,6 +22,8 @@ pub struct Problem {
     pub message: String,
     pub text: String,
     pub evidence: String,
+    /// Nothing was typed (a refused delete): the note's fields keep what is stored.
+    pub stored: bool,
 }
 
 pub struct ItemView {
@@ -281,6 +283,7 @@ pub async fn build_blocks(
                     .enumerate()
                     .map(|(n, it)| {
                         let p = problem_for(&format!("item-{}", it.id));
+                        let typed = p.filter(|p| !p.stored);
                         let short = short(&it.text);
                         ItemView {
                             id: it.id,
@@ -295,8 +298,8 @@ pub async fn build_blocks(
                             first: n == 0,
                             last: n + 1 == count,
                             error: p.map(|p| p.message.clone()),
-                            typed_text: p.map_or_else(|| it.text.clone(), |p| p.text.clone()),
-                            typed_evidence: p
+                            typed_text: typed.map_or_else(|| it.text.clone(), |p| p.text.clone()),
+                            typed_evidence: typed
                                 .map_or_else(|| it.evidence.clone(), |p| p.evidence.clone()),
                         }
                     })

@@ -178,6 +178,7 @@ pub async fn invite(
                 role: Role::Participant,
                 project: Some((project.id, &project.name)),
                 grants_membership: ctx.actor.can_grant(Role::Participant, project.centre_id),
+                lead: None,
             },
         )
         .await?;

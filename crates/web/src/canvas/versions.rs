@@ -1,7 +1,7 @@
 //! Versions of a canvas: name the current state, compare two moments, restore one, and read
 //! the automatic history.
 use super::canvas_for;
-use super::live_api::announce;
+use super::ops::announce;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::{Path, Query};

@@ -1,12 +1,12 @@
 //! For the network team: the definition editor of each diagnostic (validate, publish a new
 //! version).
 use super::{current, known};
-use crate::accounts::redirect_with_flash;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
 use crate::layout::Layout;
+use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -134,7 +134,7 @@ pub async fn publish(
         serde_json::to_string_pretty(&def).map_err(|e| WebError::Internal(e.to_string()))?;
     match store::diagnostics::publish(&state.db, &id, version, &document, user.id).await {
         Ok(()) => {}
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             let error = i.t("diagnostics-error-published-meanwhile");
             return render_edit(&state, &ctx, &id, Some(form.document), vec![error]).await;
         }

@@ -20,6 +20,7 @@ use domain::diagnostic::{
     Answer, AnswerError, Answers, Definition, Kind, Question, field_name, read_page, shipped,
 };
 use serde::Deserialize;
+use store::StoreError;
 use store::diagnostics::{NewAttempt, Owner};
 
 pub struct DiagnosticCard {
@@ -311,9 +312,7 @@ pub async fn page(
 ) -> WebResult<Response> {
     let (attempt, access) = attempt_for(&state, &ctx, &headers, attempt_id).await?;
     if attempt.submitted() {
-        return Ok(
-            Redirect::to(&format!("/diagnostics/attempts/{attempt_id}/results")).into_response(),
-        );
+        return Ok(already_submitted(&state, attempt_id));
     }
     if !access.can_answer {
         return Err(WebError::Forbidden);
@@ -572,9 +571,7 @@ pub async fn save(
 ) -> WebResult<Response> {
     let (attempt, access) = attempt_for(&state, &ctx, &headers, attempt_id).await?;
     if attempt.submitted() {
-        return Ok(
-            Redirect::to(&format!("/diagnostics/attempts/{attempt_id}/results")).into_response(),
-        );
+        return Ok(already_submitted(&state, attempt_id));
     }
     if !access.can_answer {
         return Err(WebError::Forbidden);
@@ -590,11 +587,38 @@ pub async fn save(
     }
     // A refused value keeps the previous answer stored; the page shows what was typed.
     answers.extend(input.set);
-    store::diagnostics::save_answers(&state.db, attempt.id, &answers).await?;
     let go = fields
         .iter()
         .find(|(k, _)| k == "go")
         .map_or("next", |(_, v)| v.as_str());
+    let url = |n: usize| format!("/diagnostics/attempts/{attempt_id}/pages/{n}");
+    let missing = def.missing(&answers);
+    if go == "submit" && input.errors.is_empty() && missing.is_empty() {
+        // The page's answers, the scores and the counts in one unit of work; a double click or
+        // a second tab finds the attempt submitted and is shown the results.
+        let scores = domain::diagnostic::score(&def, &answers);
+        let level = def.level_for(scores.overall).key.clone();
+        return match store::diagnostics::submit(&state.db, attempt.id, &answers, &scores, &level)
+            .await
+        {
+            Ok(()) => {
+                state
+                    .diagnostics
+                    .submitted(&attempt.diagnostic, attempt.version);
+                Ok(
+                    Redirect::to(&format!("/diagnostics/attempts/{attempt_id}/results"))
+                        .into_response(),
+                )
+            }
+            Err(StoreError::AlreadyDone) => Ok(already_submitted(&state, attempt_id)),
+            Err(err) => Err(err.into()),
+        };
+    }
+    match store::diagnostics::save_answers(&state.db, attempt.id, &answers).await {
+        Ok(()) => {}
+        Err(StoreError::AlreadyDone) => return Ok(already_submitted(&state, attempt_id)),
+        Err(err) => return Err(err.into()),
+    }
     if !input.errors.is_empty() {
         return render_page(
             &state,
@@ -608,7 +632,6 @@ pub async fn save(
             false,
         );
     }
-    let url = |n: usize| format!("/diagnostics/attempts/{attempt_id}/pages/{n}");
     Ok(match go {
         "prev" => Redirect::to(&url(page.saturating_sub(1).max(1))).into_response(),
         "save" => {
@@ -618,20 +641,10 @@ pub async fn save(
             };
             redirect_with_flash(&back, "flash-diagnostics-saved", &state)
         }
+        // Something required is still missing (a submission with nothing missing is done above).
         "submit" => {
-            let missing = def.missing(&answers);
-            if let Some((section, _)) = missing.first() {
-                Redirect::to(&format!("{}?check=1", url(section + 1))).into_response()
-            } else {
-                let scores = domain::diagnostic::score(&def, &answers);
-                let level = def.level_for(scores.overall).key.clone();
-                store::diagnostics::submit(&state.db, attempt.id, &answers, &scores, &level)
-                    .await?;
-                state
-                    .diagnostics
-                    .submitted(&attempt.diagnostic, attempt.version);
-                Redirect::to(&format!("/diagnostics/attempts/{attempt_id}/results")).into_response()
-            }
+            let section = missing.first().map_or(page - 1, |(section, _)| *section);
+            Redirect::to(&format!("{}?check=1", url(section + 1))).into_response()
         }
         other if other.starts_with("page-") => {
             let n: usize = other[5..].parse().unwrap_or(page);
@@ -640,4 +653,13 @@ pub async fn save(
         _ if page >= def.sections.len() => Redirect::to(&url(page)).into_response(),
         _ => Redirect::to(&url(page + 1)).into_response(),
     })
+}
+
+/// A second submission (a double click, another tab): the results, with a word saying so.
+fn already_submitted(state: &AppState, attempt_id: i64) -> Response {
+    redirect_with_flash(
+        &format!("/diagnostics/attempts/{attempt_id}/results"),
+        "flash-diagnostics-already-submitted",
+        state,
+    )
 }

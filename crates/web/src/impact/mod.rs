@@ -442,7 +442,7 @@ async fn add_indicator(
         Ok(pi) => {
             Ok(Redirect::to(&format!("/projects/{id}/indicators#indicator-{pi}")).into_response())
         }
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("code", i, "impact-error-already");
             render_project(&state, &ctx, id, Some((input, errors)), None).await
         }

@@ -8,11 +8,11 @@ use crate::error::{WebError, WebResult};
 use crate::form::FieldErrors;
 use crate::i18n::I18n;
 use crate::layout::Layout;
+use crate::respond::{self, Disposition};
 use crate::scope::{self, Reach};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use domain::impact::{self, Aggregation, IndicatorTotal};
 use domain::tracking;
@@ -352,13 +352,7 @@ async fn export_data(
 }
 
 fn attachment(bytes: Vec<u8>, content_type: &'static str, file: &str) -> Response {
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    response
+    respond::file(bytes, content_type, Disposition::Attachment, file)
 }
 
 pub async fn csv(
@@ -509,10 +503,6 @@ pub async fn pdf(
         footer: "Impact Studio".into(),
         sections,
     };
-    let bytes =
-        tokio::task::spawn_blocking(move || documents::pdf(documents::Template::Report, &report))
-            .await
-            .map_err(|e| WebError::Internal(e.to_string()))?
-            .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(attachment(bytes, "application/pdf", &format!("{name}.pdf")))
+    let bytes = respond::pdf(documents::Template::Report, report).await?;
+    Ok(attachment(bytes, respond::PDF, &format!("{name}.pdf")))
 }

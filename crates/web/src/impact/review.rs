@@ -291,7 +291,7 @@ pub async fn save(
         },
     )
     .await?;
-    Ok(crate::accounts::redirect_with_flash(
+    Ok(crate::respond::redirect_with_flash(
         &format!("/impact/review?year={year}"),
         "flash-review-recorded",
         &state,

@@ -221,7 +221,7 @@ pub async fn create(
                         errors.add("file", i, "roadmap-error-no-file");
                         None
                     }
-                    Some(file) => match crate::roadmaps::parse_file(&file.data) {
+                    Some(file) => match crate::roadmaps::import::File::Sent(&file.data).read() {
                         Ok(parsed) => Some(parsed),
                         Err(err) => {
                             errors.add_text("file", crate::roadmaps::error_message(&ctx, &err));

@@ -426,6 +426,7 @@ pub async fn invite(
             role,
             project: Some((id, &project.name)),
             grants_membership: ctx.actor.can_grant(role, project.centre_id),
+            lead: None,
         },
     )
     .await?;

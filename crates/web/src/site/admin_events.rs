@@ -315,7 +315,7 @@ async fn save_event(
     };
     match result {
         Ok(()) => {}
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("slug", ctx.i, "site-error-slug-taken");
             return render_event(state, ctx, action, form, errors).await;
         }

@@ -6,9 +6,7 @@ use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, Form, text};
 use crate::i18n::I18n;
 use crate::layout::Layout;
-use crate::mail::Compose;
 use crate::respond::{self, Disposition};
-use crate::security::{new_token, token_hash};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -22,7 +20,6 @@ use store::site::{Filter, LeadRow};
 
 const LIST_LIMIT: i64 = 500;
 const EXPORT_LIMIT: i64 = 100_000;
-const INVITATION_TTL: i64 = 14 * 86_400;
 
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(default)]
@@ -547,64 +544,25 @@ pub async fn invite(
         .ok_or(WebError::BadRequest("error-form-invalid"))?;
     ctx.authorize(Action::ManageMembers, Scope::Centre(centre.id))?;
     let inviter = ctx.require_user()?;
-    let token = new_token();
-    let invitation = store::centres::invite(
-        &state.db,
-        &store::centres::NewInvitation {
-            token_hash: &token_hash(&token),
+    // In the lead's language, like every mail to them.
+    let i = I18n::new(domain::Locale::parse(&lead.locale).unwrap_or_default());
+    crate::invitations::send(
+        &state,
+        i,
+        inviter,
+        &crate::invitations::Invite {
             centre_id: centre.id,
             email: &lead.email,
             role: Role::Participant,
-            invited_by: inviter.id,
-            ttl_secs: INVITATION_TTL,
-            project_id: None,
+            project: None,
             grants_membership: true,
+            lead: Some(crate::invitations::InvitedLead {
+                id,
+                name: &lead.name,
+            }),
         },
     )
     .await?;
-    let now = store::now();
-    store::site::mark_invited(&state.db, id, now).await?;
-    for (action, detail) in [
-        (
-            AuditAction::InvitationSent,
-            Role::Participant.code().to_string(),
-        ),
-        (AuditAction::LeadConverted, format!("lead:{id}")),
-    ] {
-        audit::record(
-            &state.db,
-            action,
-            Entry {
-                actor_id: Some(inviter.id),
-                centre_id: Some(centre.id),
-                subject_id: Some(invitation),
-                detail: &detail,
-            },
-        )
-        .await?;
-    }
-    let i = I18n::new(domain::Locale::parse(&lead.locale).unwrap_or_default());
-    let role_label = i.t(Role::Participant.label_key());
-    let compose = Compose {
-        i,
-        to: &lead.email,
-        subject: i.ta("email-invite-subject", &[("centre", &centre.name)]),
-        greeting: i.ta("email-greeting", &[("name", &lead.name)]),
-        paragraphs: vec![i.ta(
-            "email-invite-body",
-            &[
-                ("inviter", &inviter.display_name),
-                ("centre", &centre.name),
-                ("role", &role_label),
-            ],
-        )],
-        action: Some((
-            i.t("email-invite-action"),
-            state.url(&format!("/invitations/{token}")),
-        )),
-        after: vec![i.t("email-invite-expiry"), i.t("email-ignore-if-not-you")],
-    };
-    super::mail_lead(&state, compose, id).await?;
     Ok(back(id, &state, "flash-lead-invited"))
 }
 

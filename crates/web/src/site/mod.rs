@@ -194,14 +194,16 @@ pub async fn mail_lead(
     compose: Compose<'_>,
     lead_id: i64,
 ) -> Result<(), WebError> {
-    let mail = lead_mail(state, compose, lead_id, store::now(), false).await?;
+    let mail = lead_mail(state, &state.db, compose, lead_id, store::now(), false).await?;
     crate::mail::queue_mail(state, &mail).await
 }
 
-/// Renders a mail to a lead with its footer links; with `my_data_action`, the main button leads
-/// to « my data » (where the person keeps, downloads or erases their details).
-async fn lead_mail(
+/// Renders a mail to a lead with its footer links (their token stored on `ex`, the pool or the
+/// unit of work that sends the mail); with `my_data_action`, the main button leads to « my
+/// data » (where the person keeps, downloads or erases their details).
+pub(crate) async fn lead_mail<'e>(
     state: &AppState,
+    ex: impl Into<store::Exec<'e>>,
     mut compose: Compose<'_>,
     lead_id: i64,
     now: i64,
@@ -209,7 +211,7 @@ async fn lead_mail(
 ) -> Result<OutgoingMail, WebError> {
     let token = new_token();
     store::site::create_token(
-        &state.db,
+        ex,
         &token_hash(&token),
         lead_id,
         Purpose::Manage,

@@ -37,7 +37,8 @@ pub async fn run(state: &AppState, now: i64) -> Result<Outcome, crate::WebError>
                 };
                 // Whichever node marks the lead first sends the question, once.
                 if store::site::mark_retention_asked(&state.db, lead.id, now).await? {
-                    let mail = super::lead_mail(state, compose, lead.id, now, true).await?;
+                    let mail =
+                        super::lead_mail(state, &state.db, compose, lead.id, now, true).await?;
                     crate::mail::queue_mail(state, &mail).await?;
                     out.asked += 1;
                 }

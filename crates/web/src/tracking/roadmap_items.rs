@@ -211,15 +211,18 @@ pub async fn import_file(
     let Some(file) = form.file("file") else {
         return fail(ctx.i.t("roadmap-error-no-file")).await;
     };
-    match roadmaps::parse_file(&file.data) {
-        Ok(parsed) => {
-            let start = (!start.is_empty()).then_some(start.as_str());
-            let id =
-                store::roadmaps::create(&state.db, centre.id, None, &parsed, start, Some(user.id))
-                    .await?;
-            Ok(Redirect::to(&format!("/roadmaps/{id}")).into_response())
+    let target = roadmaps::import::Target::New {
+        centre_id: centre.id,
+        project_id: None,
+        start_date: (!start.is_empty()).then_some(start.as_str()),
+    };
+    let file = roadmaps::import::File::Sent(&file.data);
+    match roadmaps::import::import(&state.db, file, target, Some(user.id)).await {
+        Ok(id) => Ok(Redirect::to(&format!("/roadmaps/{id}")).into_response()),
+        Err(roadmaps::import::ImportError::Store(err)) => Err(err.into()),
+        Err(roadmaps::import::ImportError::File(err)) => {
+            fail(roadmaps::error_message(&ctx, &err)).await
         }
-        Err(err) => fail(roadmaps::error_message(&ctx, &err)).await,
     }
 }
 

@@ -72,7 +72,7 @@ pub async fn create(
     .await
     {
         Ok(id) => id,
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("slug", i, "content-error-slug-taken");
             return render_editor(
                 &state,
@@ -176,7 +176,7 @@ pub async fn save(
     .await;
     match saved {
         Ok(_) => {}
-        Err(store::StoreError::Conflict) => {
+        Err(store::StoreError::Duplicate) => {
             errors.add("slug", i, "content-error-slug-taken");
             return render_editor(&state, &ctx, kind, input, errors, edit).await;
         }

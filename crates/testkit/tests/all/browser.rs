@@ -203,3 +203,48 @@ async fn pages_have_no_accessibility_violations() {
         b.close().await;
     }
 }
+
+/// A centre manager's impact report and diagnostics statistics, and the offers page, on desktop
+/// and phone: no violation, nothing scrolling sideways, one centre and no centre choice.
+#[tokio::test]
+async fn a_centre_managers_report_and_statistics_and_the_offers() {
+    let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    for (width, height, device) in [(1280, 900, "desktop"), (360, 780, "mobile")] {
+        let Some(b) = browser(width, height).await else {
+            return;
+        };
+        b.goto(&format!("{url}/offres")).await;
+        assert!(b.text("main").await.contains("30 €"));
+        let violations = b.axe_violations().await;
+        assert!(violations.is_empty(), "{device} /offres: {violations:?}");
+        b.screenshot(&format!("{device}-offres")).await;
+        b.goto(&format!("{url}/login")).await;
+        b.fill("#f-email", "manager.die@demo.local").await;
+        b.fill("#f-password", "impact-demo").await;
+        b.click("form[action='/login'] button[type=submit]").await;
+        for path in ["/impact/report", "/admin/diagnostics"] {
+            b.goto(&format!("{url}{path}")).await;
+            let violations = b.axe_violations().await;
+            assert!(violations.is_empty(), "{device} {path}: {violations:?}");
+            let wide = b
+                .client
+                .execute(
+                    "return document.documentElement.scrollWidth > window.innerWidth;",
+                    vec![],
+                )
+                .await
+                .expect("width");
+            assert_eq!(
+                wide.as_bool(),
+                Some(false),
+                "{device} {path} scrolls sideways"
+            );
+            let main = b.text("main").await;
+            assert!(main.contains("Micro-centre de Die"), "{device} {path}");
+            assert!(!main.contains("Tous les centres"), "{device} {path}");
+            b.screenshot(&format!("{device}-manager{}", path.replace('/', "-")))
+                .await;
+        }
+        b.close().await;
+    }
+}

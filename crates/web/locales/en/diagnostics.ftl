@@ -1,7 +1,7 @@
 ## Self-diagnostics: list, questionnaire, results, scoring, network statistics.
 
 nav-diagnostics = Diagnostics
-nav-diagnostics-stats = Network diagnostics
+nav-diagnostics-stats = Diagnostics statistics
 diagnostics-title = Self-diagnostics
 diagnostics-lead = In ten minutes, take stock of your project and leave with concrete next steps. Free, no account needed, and you can finish later.
 diagnostics-meta = About { $minutes } minutes · { $questions } questions
@@ -160,8 +160,8 @@ dashboard-diagnostics-text = Ten minutes to know where your project stands and w
 
 ## Network statistics and editing
 
-diagnostics-stats-title = Network diagnostics
-diagnostics-stats-lead = Anonymous statistics of all responses. Groups of fewer than { $min } responses are not detailed.
+diagnostics-stats-title = Diagnostics statistics
+diagnostics-stats-lead = Anonymous statistics of the responses. Groups of fewer than { $min } responses are not detailed.
 diagnostics-stats-responses = { $count ->
     [0] no responses
     [one] { $n } response

@@ -1,7 +1,7 @@
 ## Auto-diagnostics : liste, questionnaire, résultats, calcul, statistiques du réseau.
 
 nav-diagnostics = Diagnostics
-nav-diagnostics-stats = Diagnostics du réseau
+nav-diagnostics-stats = Statistiques des diagnostics
 diagnostics-title = Auto-diagnostics
 diagnostics-lead = En dix minutes, fais le point sur ton projet et repars avec des pistes concrètes. Gratuit, sans compte, et tu peux reprendre plus tard.
 diagnostics-meta = Environ { $minutes } minutes · { $questions } questions
@@ -160,8 +160,8 @@ dashboard-diagnostics-text = Dix minutes pour savoir où en est ton projet et qu
 
 ## Statistiques du réseau et édition
 
-diagnostics-stats-title = Diagnostics du réseau
-diagnostics-stats-lead = Statistiques anonymes de toutes les réponses. Les groupes de moins de { $min } réponses ne sont pas détaillés.
+diagnostics-stats-title = Statistiques des diagnostics
+diagnostics-stats-lead = Statistiques anonymes des réponses. Les groupes de moins de { $min } réponses ne sont pas détaillés.
 diagnostics-stats-responses = { $count ->
     [0] aucune réponse
     [one] { $n } réponse

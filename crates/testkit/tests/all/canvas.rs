@@ -439,14 +439,17 @@ async fn the_poster_pdf_and_the_guide_hold_the_text() {
         }
         if let Some(text) = testkit::pdf_text(&pdf.bytes) {
             assert!(text.contains(note), "{text}");
-            assert!(
-                text.contains("Studio d'Impact Local") || text.contains("Studio"),
-                "{text}"
-            );
-            assert!(
-                text.contains("Problème local") || text.contains("1."),
-                "{text}"
-            );
+            // The project, its centre and every block, in French.
+            for needle in ["La Recyclerie des Pentes", "Studio d'Impact Local"] {
+                assert!(text.contains(needle), "{needle:?} missing from {text}");
+            }
+            for block in &domain::canvas::template().blocks {
+                assert!(
+                    text.contains(&block.fr.title),
+                    "{:?}: {text}",
+                    block.fr.title
+                );
+            }
         }
         // Someone outside the project gets nothing.
         let mut other = app.client();

@@ -13,24 +13,6 @@ fn has(body: &str, text: &str) -> bool {
         .contains(text)
 }
 
-/// The text of a PDF as `pdftotext` reads it, when poppler is installed.
-fn pdf_text(pdf: &[u8]) -> Option<String> {
-    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
-    let path = std::env::temp_dir().join(format!("diag-{}-{}.pdf", std::process::id(), pdf.len()));
-    std::fs::write(&path, pdf).ok()?;
-    let out = std::process::Command::new("pdftotext")
-        .args([path.as_os_str(), "-".as_ref()])
-        .output()
-        .ok()?;
-    let _ = std::fs::remove_file(&path);
-    out.status.success().then(|| {
-        String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
-}
-
 fn ready() -> &'static Definition {
     shipped().iter().find(|d| d.id == "projet-pret").unwrap()
 }
@@ -464,7 +446,7 @@ async fn anonymous_take_incomplete_then_result_then_email() {
         let pdf = c.get(&format!("{attempt}/report.pdf")).await;
         assert_eq!(pdf.status, StatusCode::OK);
         assert_eq!(pdf.header("content-type"), Some("application/pdf"));
-        if let Some(text) = pdf_text(&pdf.bytes) {
+        if let Some(text) = testkit::pdf_text(&pdf.bytes) {
             assert!(text.contains("Mon projet est-il prêt ?"), "{text}");
             assert!(
                 text.contains("Comment est calculé mon résultat ?"),

@@ -967,3 +967,38 @@ async fn co_editors_join_at_once_or_through_an_invitation() {
         );
     }
 }
+
+/// Each page loads the scripts of its features only: the editor its three, the trial canvas its
+/// own, a page without a feature script only `app.js`.
+#[tokio::test]
+async fn each_page_loads_only_the_scripts_it_needs() {
+    let app = TestApp::with_demo(testkit::TestDb::sqlite().await).await;
+    let (mut c, id) = app.demo_canvas("participant@demo.local").await;
+    let features = [
+        "canvas-editor.js",
+        "canvas-live.js",
+        "canvas-moves.js",
+        "canvas-trial.js",
+        "diagnostic.js",
+        "content-preview.js",
+    ];
+    let mut visitor = app.client();
+    for (page, wanted) in [
+        (
+            c.get(&format!("/canvases/{id}")).await,
+            &["canvas-editor.js", "canvas-live.js", "canvas-moves.js"][..],
+        ),
+        (visitor.get("/canvas/try").await, &["canvas-trial.js"][..]),
+        (c.get("/dashboard").await, &[][..]),
+    ] {
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(web::assets::url("app.js")));
+        for script in features {
+            assert_eq!(
+                page.body.contains(web::assets::url(script)),
+                wanted.contains(&script),
+                "{script}"
+            );
+        }
+    }
+}

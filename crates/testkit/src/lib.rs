@@ -12,7 +12,7 @@ mod smtp;
 
 pub use client::{Client, TestResponse};
 pub use db::{TestDb, databases, postgres_url, require_postgres_in_ci};
-pub use needs::{in_ci, missing, needed, pdf_text, shared_fixture};
+pub use needs::{missing, needed, pdf_text, shared_fixture};
 pub use smtp::SmtpSink;
 
 use web::{AppState, Config};

@@ -3,7 +3,7 @@
 //! note saying why; in CI (`CI=true`) it fails the test, so no check passes there unchecked.
 
 /// Whether this run is CI (`CI=true`), where nothing a test needs may be missing.
-pub fn in_ci() -> bool {
+fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
 }
 

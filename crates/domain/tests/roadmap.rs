@@ -7,10 +7,6 @@ use domain::roadmap::{
 use time::macros::date;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/roadmaps");
-const SHARED_SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seed/feuille-de-route.md"
-);
 
 fn fixture(name: &str) -> String {
     let path = format!("{FIXTURES}/{name}");
@@ -112,14 +108,6 @@ fn check_seed(text: &str) {
 #[test]
 fn seed_fixture_round_trips_byte_for_byte() {
     check_seed(&fixture("feuille-de-route.md"));
-}
-
-#[test]
-fn shared_seed_round_trips_byte_for_byte_when_present() {
-    match std::fs::read_to_string(SHARED_SEED) {
-        Ok(text) => check_seed(&text),
-        Err(e) => eprintln!("skipped: {SHARED_SEED}: {e}"),
-    }
 }
 
 #[test]

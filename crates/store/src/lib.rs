@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod audit;
 pub mod canvas;
 pub mod centres;
+mod clock;
 pub mod cohorts;
 pub mod content;
 pub mod counted;
@@ -26,13 +27,9 @@ pub mod settings;
 pub mod site;
 pub mod tracking;
 
+pub use clock::{Clock, now};
 pub use db::{Backend, Db, write_turn};
 pub use error::{Current, StoreError};
 pub use tx::{Exec, Tx};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
-
-/// Seconds since the Unix epoch: the one time representation stored in both databases.
-pub fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
-}

@@ -60,18 +60,12 @@ pub fn postgres_url() -> Option<String> {
         .filter(|u| !u.is_empty())
 }
 
-/// In CI a missing PostgreSQL fails the run; elsewhere the PostgreSQL half is skipped with a note.
+/// The PostgreSQL server for tests, which CI must have (see [`crate::needed`]): elsewhere the
+/// PostgreSQL half of a test is skipped with a note.
 pub fn require_postgres_in_ci() -> Option<String> {
-    let url = postgres_url();
-    if url.is_none() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("CI=true but IMPACT_TEST_DATABASE_URL is not set: PostgreSQL tests cannot run");
-        }
-        eprintln!(
-            "note: IMPACT_TEST_DATABASE_URL not set, skipping the PostgreSQL half of this test"
-        );
-    }
-    url
+    crate::needed(postgres_url().ok_or_else(|| {
+        "IMPACT_TEST_DATABASE_URL is not set: the PostgreSQL half of this test does not run".into()
+    }))
 }
 
 impl TestDb {

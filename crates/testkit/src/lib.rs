@@ -1,14 +1,18 @@
 //! Test harness: fresh databases on both backends, the app in process with a cookie-keeping
-//! client, a local SMTP sink, and helpers to read the links out of e-mails.
+//! client and a clock the test moves, a local SMTP sink, and helpers to read the links out of
+//! e-mails. What a test needs from the machine (a browser, PostgreSQL, `pdftotext`, a shared
+//! fixture) goes through [`needed`]: skipped with a note outside CI, a failure in CI.
 #![forbid(unsafe_code)]
 
 pub mod browser;
 mod client;
 mod db;
+mod needs;
 mod smtp;
 
 pub use client::{Client, TestResponse};
 pub use db::{TestDb, databases, postgres_url, require_postgres_in_ci};
+pub use needs::{missing, needed, pdf_text, shared_fixture};
 pub use smtp::SmtpSink;
 
 use web::{AppState, Config};
@@ -41,7 +45,9 @@ impl TestApp {
             ..Default::default()
         };
         let config: Config = layer.build().expect("test config");
-        let state = AppState::new(db.db.clone(), config).await.expect("state");
+        let state = AppState::with_clock(db.db.clone(), config, store::Clock::adjustable())
+            .await
+            .expect("state");
         TestApp { state, smtp, db }
     }
 
@@ -79,16 +85,33 @@ impl TestApp {
         Client::new(web::router(self.state.clone()))
     }
 
-    /// Runs every due job now (the worker's loop, without waiting).
+    /// Moves the app's clock `secs` seconds forward: what a test does instead of sleeping.
+    /// Its requests and jobs see the new time; a store call made by the test itself does when
+    /// run on the clock (`app.state.clock.run(…)`).
+    pub fn advance(&self, secs: i64) {
+        self.state.clock.advance(secs);
+    }
+
+    /// The time on the app's clock (Unix seconds).
+    pub fn now(&self) -> i64 {
+        self.state.clock.now()
+    }
+
+    /// Runs every due job now (the worker's loop, without waiting), on the app's clock.
     pub async fn run_jobs(&self) -> usize {
-        let mut n = 0;
-        while web::jobs::run_one(&self.state, "test-worker")
+        self.state
+            .clock
+            .run(async {
+                let mut n = 0;
+                while web::jobs::run_one(&self.state, "test-worker")
+                    .await
+                    .expect("job queue")
+                {
+                    n += 1;
+                }
+                n
+            })
             .await
-            .expect("job queue")
-        {
-            n += 1;
-        }
-        n
     }
 
     /// A client signed in as a demo person (password `impact-demo`), with the first canvas of
@@ -147,5 +170,3 @@ pub fn link_path(text: &str, prefix: &str) -> Option<String> {
         .unwrap_or(0);
     Some(link[path_start..].to_string())
 }
-
-pub use documents::text_of as pdf_text;

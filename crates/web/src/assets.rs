@@ -105,14 +105,48 @@ pub async fn favicon() -> Response {
 mod tests {
     use super::*;
 
+    fn has_hashed_url(name: &str) -> bool {
+        let u = url(name);
+        u.starts_with("/assets/") && u != "/assets/missing"
+    }
+
     #[test]
     fn every_asset_has_a_hashed_url() {
-        for name in ["app.css", "app.js", "logo.svg"] {
-            let u = url(name);
-            assert!(
-                u.starts_with("/assets/") && u != "/assets/missing",
-                "{name}"
-            );
+        for name in ["app.css", "app.js", "logo.svg", "og-image.png"] {
+            assert!(has_hashed_url(name), "{name}");
+        }
+    }
+
+    /// Each page names the feature scripts it loads (`crate::assets::url("canvas-editor.js")`):
+    /// every name is a file, and every script is loaded by some page.
+    #[test]
+    fn the_templates_load_scripts_that_exist_and_every_script_is_loaded() {
+        fn templates(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).expect("templates").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    templates(&path, out);
+                } else {
+                    out.push_str(&std::fs::read_to_string(&path).expect("template"));
+                }
+            }
+        }
+        let mut all = String::new();
+        templates(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+            &mut all,
+        );
+        let named: Vec<&str> = all
+            .split("assets::url(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('"').map(|(name, _)| name))
+            .collect();
+        assert!(!named.is_empty());
+        for name in &named {
+            assert!(has_hashed_url(name), "{name} is not in assets/");
+        }
+        for file in Files::iter().filter(|f| f.ends_with(".js") && f != "app.js") {
+            assert!(named.contains(&file.as_ref()), "no page loads {file}");
         }
     }
 }

@@ -29,23 +29,35 @@ impl<K: Eq + Hash + Clone, V: Clone> TtlCache<K, V> {
     }
 
     pub fn get(&self, key: &K) -> Option<V> {
-        let entries = self.lock();
-        entries
-            .get(key)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, v)| v.clone())
+        self.get_at(key, Instant::now())
     }
 
     pub fn insert(&self, key: K, value: V) {
+        self.insert_at(key, value, Instant::now());
+    }
+
+    /// Whether an entry made `at` is still fresh `now`.
+    fn fresh(&self, at: Instant, now: Instant) -> bool {
+        now.saturating_duration_since(at) < self.ttl
+    }
+
+    fn get_at(&self, key: &K, now: Instant) -> Option<V> {
+        let entries = self.lock();
+        entries
+            .get(key)
+            .filter(|(at, _)| self.fresh(*at, now))
+            .map(|(_, v)| v.clone())
+    }
+
+    fn insert_at(&self, key: K, value: V, now: Instant) {
         let mut entries = self.lock();
         if entries.len() >= self.capacity {
-            let ttl = self.ttl;
-            entries.retain(|_, (at, _)| at.elapsed() < ttl);
+            entries.retain(|_, (at, _)| self.fresh(*at, now));
             if entries.len() >= self.capacity {
                 entries.clear();
             }
         }
-        entries.insert(key, (Instant::now(), value));
+        entries.insert(key, (now, value));
     }
 
     pub fn remove(&self, key: &K) {
@@ -63,14 +75,19 @@ mod tests {
 
     #[test]
     fn expires_and_stays_bounded() {
-        let cache = TtlCache::new(Duration::from_millis(30), 2);
-        cache.insert("a", 1);
-        assert_eq!(cache.get(&"a"), Some(1));
-        cache.insert("b", 2);
-        cache.insert("c", 3);
+        let cache = TtlCache::new(Duration::from_secs(2), 2);
+        let start = Instant::now();
+        cache.insert_at("a", 1, start);
+        assert_eq!(cache.get_at(&"a", start), Some(1));
+        cache.insert_at("b", 2, start);
+        cache.insert_at("c", 3, start);
         assert!(cache.lock().len() <= 2);
-        std::thread::sleep(Duration::from_millis(40));
-        assert_eq!(cache.get(&"c"), None);
+        let later = start + Duration::from_secs(2);
+        assert_eq!(
+            cache.get_at(&"c", later - Duration::from_millis(1)),
+            Some(3)
+        );
+        assert_eq!(cache.get_at(&"c", later), None);
         cache.insert("d", 4);
         cache.remove(&"d");
         assert_eq!(cache.get(&"d"), None);

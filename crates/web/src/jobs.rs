@@ -22,8 +22,12 @@ pub fn worker_name() -> String {
     )
 }
 
-/// Runs jobs until `shutdown` turns true.
-pub async fn run_worker(state: AppState, mut shutdown: watch::Receiver<bool>) {
+/// Runs jobs until `shutdown` turns true, on the app's clock.
+pub async fn run_worker(state: AppState, shutdown: watch::Receiver<bool>) {
+    state.clock.clone().run(work(state, shutdown)).await
+}
+
+async fn work(state: AppState, mut shutdown: watch::Receiver<bool>) {
     let name = worker_name();
     tracing::info!(worker = %name, "worker started");
     let mut last_maintenance = tokio::time::Instant::now() - MAINTENANCE_EVERY;

@@ -90,7 +90,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             ctx::middleware,
         ));
-    Router::new()
+    let app = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
@@ -106,6 +106,14 @@ pub fn router(state: AppState) -> Router {
             CompressionLayer::new()
                 .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
         )
-        .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT))
+        .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT));
+    if state.clock.is_system() {
+        app.with_state(state)
+    } else {
+        app.layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::on_clock,
+        ))
         .with_state(state)
+    }
 }

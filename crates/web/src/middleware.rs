@@ -15,6 +15,12 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
                    font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; \
                    base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+/// Runs the request on the app's clock (a test's; the router leaves this layer out on the system
+/// clock).
+pub async fn on_clock(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    state.clock.run(next.run(req)).await
+}
+
 /// Logs one line per request with a request id, the route pattern (never the raw path, which
 /// can hold a token), the status and the time taken; counts it in the metrics; sets the
 /// security headers.

@@ -52,10 +52,22 @@ pub struct Shared {
     pub site: Arc<crate::site::Cache>,
     /// Every password hashed or checked for a request, within the process-wide bound.
     pub hasher: crate::security::Hasher,
+    /// The time its requests and jobs read through `store::now()`: the system clock, or a
+    /// test's (`store::Clock::run`).
+    pub clock: store::Clock,
 }
 
 impl AppState {
     pub async fn new(db: Db, config: Config) -> Result<Self, store::StoreError> {
+        AppState::with_clock(db, config, store::Clock::system()).await
+    }
+
+    /// An app on its own clock (a test's, which it moves forward instead of sleeping).
+    pub async fn with_clock(
+        db: Db,
+        config: Config,
+        clock: store::Clock,
+    ) -> Result<Self, store::StoreError> {
         let demo = store::settings::get(&db, crate::demo::SETTING)
             .await?
             .is_some();
@@ -74,6 +86,7 @@ impl AppState {
             site: Arc::new(crate::site::Cache::default()),
             hasher: crate::security::Hasher::default(),
             live: crate::live::Live::start(&db),
+            clock,
             db,
         })))
     }

@@ -443,14 +443,17 @@ async fn the_poster_pdf_and_the_guide_hold_the_text() {
         }
         if let Some(text) = testkit::pdf_text(&pdf.bytes) {
             assert!(text.contains(note), "{text}");
-            assert!(
-                text.contains("Studio d'Impact Local") || text.contains("Studio"),
-                "{text}"
-            );
-            assert!(
-                text.contains("Problème local") || text.contains("1."),
-                "{text}"
-            );
+            // The project, its centre and every block, in French.
+            for needle in ["La Recyclerie des Pentes", "Studio d'Impact Local"] {
+                assert!(text.contains(needle), "{needle:?} missing from {text}");
+            }
+            for block in &domain::canvas::template().blocks {
+                assert!(
+                    text.contains(&block.fr.title),
+                    "{:?}: {text}",
+                    block.fr.title
+                );
+            }
         }
         // Someone outside the project gets nothing.
         let mut other = app.client();
@@ -1084,5 +1087,40 @@ async fn stale_and_full_notes_answer_precisely_in_json_and_in_forms() {
             canvas::items(&app.state.db, id).await.unwrap().len(),
             domain::canvas::MAX_ITEMS
         );
+    }
+}
+
+/// Each page loads the scripts of its features only: the editor its three, the trial canvas its
+/// own, a page without a feature script only `app.js`.
+#[tokio::test]
+async fn each_page_loads_only_the_scripts_it_needs() {
+    let app = TestApp::with_demo(testkit::TestDb::sqlite().await).await;
+    let (mut c, id) = app.demo_canvas("participant@demo.local").await;
+    let features = [
+        "canvas-editor.js",
+        "canvas-live.js",
+        "canvas-moves.js",
+        "canvas-trial.js",
+        "diagnostic.js",
+        "content-preview.js",
+    ];
+    let mut visitor = app.client();
+    for (page, wanted) in [
+        (
+            c.get(&format!("/canvases/{id}")).await,
+            &["canvas-editor.js", "canvas-live.js", "canvas-moves.js"][..],
+        ),
+        (visitor.get("/canvas/try").await, &["canvas-trial.js"][..]),
+        (c.get("/dashboard").await, &[][..]),
+    ] {
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(web::assets::url("app.js")));
+        for script in features {
+            assert_eq!(
+                page.body.contains(web::assets::url(script)),
+                wanted.contains(&script),
+                "{script}"
+            );
+        }
     }
 }

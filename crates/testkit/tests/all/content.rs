@@ -1173,6 +1173,17 @@ async fn a_published_page_answers_at_its_own_address() {
             visitor.get("/plus-tard").await.status,
             StatusCode::NOT_FOUND
         );
+        // Scheduled for within the hour: public once the hour has passed, no job involved.
+        let mut soon = fields("page", "Bientôt", "bientot", "Dans l'heure.", "scheduled");
+        let at = domain::content::paris_input(app.now() + 3_600);
+        set(&mut soon, "publish_at", &at);
+        let r = post(&mut admin, "/admin/content/new", &soon).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(visitor.get("/bientot").await.status, StatusCode::NOT_FOUND);
+        app.advance(3_600);
+        let r = visitor.get("/bientot").await;
+        assert_eq!(r.status, StatusCode::OK, "{at}");
+        assert!(r.body.contains("Dans l"), "{}", r.body);
         app.state.db.close().await;
     }
 }

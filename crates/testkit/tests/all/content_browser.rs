@@ -36,7 +36,7 @@ async fn staff_write_preview_and_publish_a_post_a_visitor_reads_it() {
         "# Ce samedi\n\nUn stand de **réparation** au marché de la Croix-Rousse.\n\n- vélos\n- petit électroménager\n\n<script>alert(1)</script>",
     )
     .await;
-    // The live preview (app.js) shows the rendering while typing.
+    // The live preview (content-preview.js) shows the rendering while typing.
     b.wait_until("document.querySelector('#content-preview h2') !== null && document.querySelector('#content-preview strong') !== null")
         .await;
     b.wait_until("!document.getElementById('content-preview-panel').hidden")

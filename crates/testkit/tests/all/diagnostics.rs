@@ -543,7 +543,7 @@ async fn anonymous_take_incomplete_then_result_then_email() {
                 .is_some_and(|d| d.starts_with("inline; filename=\"diagnostic-projet-pret-")),
         );
         assert_eq!(pdf.header("content-type"), Some("application/pdf"));
-        if let Some(text) = pdf_text(&pdf.bytes) {
+        if let Some(text) = testkit::pdf_text(&pdf.bytes) {
             assert!(text.contains("Mon projet est-il prêt ?"), "{text}");
             assert!(
                 text.contains("Comment est calculé mon résultat ?"),

@@ -665,6 +665,14 @@ async fn password_reset_requests_are_rate_limited() {
             blocked.body.contains("value=\"manager@demo.local\""),
             "what was typed is kept"
         );
+        // An hour later the address gets a link again.
+        app.advance(3_600);
+        let page = c
+            .post("/password/forgot", &[("email", "coach@demo.local")])
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        app.run_jobs().await;
+        assert_eq!(app.smtp.to("coach@demo.local").await.len(), 4);
     }
 }
 

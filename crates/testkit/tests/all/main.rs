@@ -8,6 +8,7 @@ mod content;
 mod content_browser;
 mod diagnostics;
 mod diagnostics_browser;
+mod documents;
 mod http;
 mod projects;
 mod projects_browser;

@@ -4,6 +4,21 @@ use testkit::{TestApp, databases};
 
 const SEED: &str = web::demo::ROADMAP;
 
+/// The studio's own roadmap, kept beside the repository (`../shared/seed/`), is the one the
+/// platform ships (byte for byte) and reads back unchanged.
+#[test]
+fn the_shared_seed_is_the_shipped_roadmap() {
+    let Some(shared) = testkit::shared_fixture("seed/feuille-de-route.md") else {
+        return;
+    };
+    assert!(
+        shared == SEED,
+        "web/data/feuille-de-route.md differs from ../shared/seed/"
+    );
+    let parsed = domain::roadmap::parse(&shared).unwrap();
+    assert_eq!(domain::roadmap::render(&parsed), shared);
+}
+
 #[tokio::test]
 async fn stored_roadmaps_keep_their_bytes_and_refuse_stale_changes() {
     for t in databases().await {

@@ -15,9 +15,9 @@ fn has(body: &str, text: &str) -> bool {
         .contains(text)
 }
 
-/// A signed timestamp as the form would carry it, shown `ago` seconds before now.
+/// A signed timestamp as the form would carry it, shown `ago` seconds before the app's now.
 async fn stamp(app: &TestApp, ago: i64) -> String {
-    web::site::form_stamp(&app.state, store::now() - ago)
+    web::site::form_stamp(&app.state, app.now() - ago)
         .await
         .unwrap()
 }
@@ -156,24 +156,7 @@ async fn pioneers_double_opt_in_dedup_spam_and_my_data() {
         join(&app, &mut c, &[("email", "tard@exemple.fr")]).await;
         let mail = app.last_mail_to("tard@exemple.fr").await.unwrap();
         let late = link_path(&mail.text, "http://impact.test/pionniers/confirmer/").unwrap();
-        let token = late.rsplit('/').next().unwrap();
-        let hash = web::security::token_hash(token);
-        match &app.state.db {
-            store::Db::Sqlite(p) => {
-                sqlx::query("UPDATE lead_tokens SET expires_at = 1 WHERE token_hash = $1")
-                    .bind(&hash)
-                    .execute(p)
-                    .await
-                    .unwrap();
-            }
-            store::Db::Postgres(p) => {
-                sqlx::query("UPDATE lead_tokens SET expires_at = 1 WHERE token_hash = $1")
-                    .bind(&hash)
-                    .execute(p)
-                    .await
-                    .unwrap();
-            }
-        }
+        app.advance(domain::site::CONFIRM_TTL_SECS + 1);
         let r = c.get(&late).await;
         assert_eq!(r.status, StatusCode::GONE);
         assert!(has(&r.body, "Ce lien a expiré"));

@@ -38,7 +38,7 @@ async fn visitor_joins_the_pioneers_and_the_team_sees_them_confirmed() {
     b.press("label[for='f-consent']").await;
     b.screenshot("journey-form").await;
     // People take more than three seconds to fill a form; robots do not.
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    app.advance(3);
     b.click("form[action='/pionniers'] button[type=submit]")
         .await;
     assert!(b.text("h1").await.contains("Vérifie ta boîte mail"));
@@ -72,7 +72,7 @@ async fn visitor_joins_the_pioneers_and_the_team_sees_them_confirmed() {
 
 #[tokio::test]
 async fn public_and_staff_pages_are_accessible_in_both_languages_and_sizes() {
-    let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
     for (device, width, height) in [("desktop", 1280, 900), ("phone", 360, 800)] {
         let Some(b) = browser(width, height).await else {
             return;
@@ -96,7 +96,7 @@ async fn public_and_staff_pages_are_accessible_in_both_languages_and_sizes() {
             // The pioneers form with errors beside the fields.
             b.goto(&format!("{url}/pionniers")).await;
             b.fill("#f-email", "pas une adresse").await;
-            tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+            app.advance(3);
             b.click("form[action='/pionniers'] button[type=submit]")
                 .await;
             assert!(b.html().await.contains("f-email-error"));

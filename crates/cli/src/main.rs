@@ -346,11 +346,8 @@ async fn import_roadmap(
     use web::roadmaps::import::{File, ImportError, Target, import};
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     if let Some(start) = start {
-        time::Date::parse(
-            start,
-            time::macros::format_description!("[year]-[month]-[day]"),
-        )
-        .map_err(|_| anyhow!("--start: expected a date like 2026-10-01"))?;
+        domain::tracking::parse_date(start)
+            .map_err(|_| anyhow!("--start: expected a date like 2026-10-01"))?;
     }
     let centre = match (centre, project) {
         (_, Some(project)) => {

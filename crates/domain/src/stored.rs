@@ -2,6 +2,7 @@
 //! `TryFrom<String>`, so a store row decodes them with `#[sqlx(try_from = "String")]` and no
 //! handler compares strings; an unknown code is an error that names it, never a silent default.
 use crate::centre::CentreKind;
+use crate::content;
 use crate::project::{Colour, Relation, Stage};
 use crate::tracking::{TaskKind, TaskStatus};
 use crate::{Locale, Role};
@@ -31,6 +32,8 @@ stored_code! {
     TaskKind => TaskKind::parse;
     TaskStatus => TaskStatus::parse;
     CentreKind => CentreKind::parse;
+    content::Status => content::Status::parse;
+    content::Kind => |c| content::Kind::parse(c).ok();
 }
 
 /// A person's relation to a project, stored as `member`, `follower` or nothing (no row).

@@ -6,10 +6,12 @@ use crate::{Db, Result, StoreError, now};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Item {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: domain::content::Kind,
     pub parent_id: Option<i64>,
     pub position: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: domain::content::Status,
     pub publish_at: Option<i64>,
     pub author_id: Option<i64>,
     pub author_name: Option<String>,
@@ -291,7 +293,7 @@ pub async fn save_version(
                 )
                 .bind(item.id)
                 .bind(version.lang)
-                .bind(&item.kind)
+                .bind(item.kind.code())
                 .bind(item.parent_id.unwrap_or(0))
                 .bind(version.slug)
                 .bind(version.title)
@@ -378,9 +380,11 @@ pub struct Filter {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AdminRow {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: domain::content::Kind,
     pub parent_id: Option<i64>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: domain::content::Status,
     pub publish_at: Option<i64>,
     pub updated_at: i64,
     pub tags: String,

@@ -18,7 +18,6 @@ use domain::{Action, Scope};
 use serde::Deserialize;
 use store::roadmaps::RoadmapRow;
 use time::Date;
-use time::macros::format_description;
 
 pub mod import;
 
@@ -32,8 +31,9 @@ pub fn routes() -> Router<AppState> {
         .route("/roadmaps/{id}/export.md", get(export))
 }
 
+/// A roadmap's start date (`2026-10-01`), read by the one date parser.
 pub fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
+    domain::tracking::parse_date(text).ok()
 }
 
 fn today() -> Date {

@@ -93,9 +93,8 @@ pub async fn serve(
     let item = store::content::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let status = domain::content::Status::parse(&item.status).ok_or(WebError::NotFound)?;
-    let public = domain::content::is_public(status, item.publish_at, store::now());
-    if item.kind != "episode"
+    let public = domain::content::is_public(item.status, item.publish_at, store::now());
+    if item.kind != domain::content::Kind::Episode
         || !(public || ctx.actor.can(Action::ManageContent, domain::Scope::Network))
     {
         return Err(WebError::NotFound);

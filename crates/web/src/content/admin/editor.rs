@@ -103,7 +103,7 @@ pub(super) async fn render_editor(
         .then(|| domain::markdown::render(&form.body).html);
     let (public_href, is_public, status_now) = match edit.item {
         Some(item) => {
-            let status = Status::parse(&item.status).unwrap_or(Status::Draft);
+            let status = item.status;
             let public = content::is_public(status, item.publish_at, store::now());
             let guide_slug = match item.parent_id {
                 Some(p) => store::content::slug_in(&state.db, p, "fr").await?,
@@ -258,7 +258,7 @@ pub async fn edit_form(
     let item = store::content::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let kind = Kind::parse(&item.kind).map_err(|_| WebError::NotFound)?;
+    let kind = item.kind;
     let versions = store::content::versions(&state.db, id).await?;
     let version = versions.iter().find(|v| v.lang == lang);
     let form = EditorForm::of(&item, version);

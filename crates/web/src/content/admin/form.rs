@@ -101,14 +101,14 @@ impl EditorForm {
     pub(super) fn of(item: &Item, version: Option<&store::content::Version>) -> Self {
         let opt = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
         EditorForm {
-            kind: item.kind.clone(),
+            kind: item.kind.code().to_string(),
             title: version.map(|v| v.title.clone()).unwrap_or_default(),
             slug: version.map(|v| v.slug.clone()).unwrap_or_default(),
             summary: version.map(|v| v.summary.clone()).unwrap_or_default(),
             body: version.map(|v| v.body.clone()).unwrap_or_default(),
             figures: version.map(|v| v.figures.clone()).unwrap_or_default(),
             tags: content::tags_of(&item.tags).join(", "),
-            status: item.status.clone(),
+            status: item.status.code().to_string(),
             publish_at: item
                 .publish_at
                 .map(content::paris_input)
@@ -208,7 +208,7 @@ fn validate(
             None => (
                 Status::Published,
                 existing
-                    .filter(|e| e.status != "draft")
+                    .filter(|e| e.status != Status::Draft)
                     .and_then(|e| e.publish_at)
                     .filter(|t| *t <= now)
                     .or(Some(now)),

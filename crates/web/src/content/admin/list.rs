@@ -78,8 +78,7 @@ pub async fn list(
     let now = store::now();
     let mut out = Vec::new();
     for r in rows {
-        let kind = Kind::parse(&r.kind).unwrap_or(Kind::Page);
-        let status = Status::parse(&r.status).unwrap_or(Status::Draft);
+        let (kind, status) = (r.kind, r.status);
         let public = content::is_public(status, r.publish_at, now);
         let guide_slug = match r.parent_id {
             Some(p) => store::content::slug_in(&state.db, p, "fr").await?,
@@ -88,8 +87,8 @@ pub async fn list(
         out.push(Row {
             href: format!("/admin/content/{}", r.id),
             kind: i.t(kind.label_key()),
-            status: status_label(i, &r.status),
-            status_code: r.status.clone(),
+            status: status_label(i, status.code()),
+            status_code: status.code().to_string(),
             when: match (status, r.publish_at) {
                 (Status::Draft, _) | (_, None) => String::new(),
                 (_, Some(at)) => i.datetime(at),

@@ -18,12 +18,12 @@ async fn change_status(state: &AppState, ctx: &Ctx, id: i64, publish: bool) -> W
     let slug = store::content::slug_in(&state.db, id, "fr")
         .await?
         .unwrap_or_default();
-    let detail = audit_detail(&item.kind, id, &slug);
+    let detail = audit_detail(item.kind.code(), id, &slug);
     let now = store::now();
     if publish {
         let at = item
             .publish_at
-            .filter(|t| *t <= now && item.status != "draft")
+            .filter(|t| *t <= now && item.status != domain::content::Status::Draft)
             .unwrap_or(now);
         store::content::set_status(&state.db, id, "published", Some(at)).await?;
         audit(state, user, AuditAction::ContentPublished, &detail).await?;
@@ -78,7 +78,7 @@ pub async fn delete(
         &state,
         user,
         AuditAction::ContentDeleted,
-        &audit_detail(&item.kind, id, &slug),
+        &audit_detail(item.kind.code(), id, &slug),
     )
     .await?;
     Ok(redirect_with_flash(

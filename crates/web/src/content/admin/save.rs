@@ -116,14 +116,14 @@ pub async fn save(
     let item = store::content::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let kind = Kind::parse(&item.kind).map_err(|_| WebError::NotFound)?;
+    let kind = item.kind;
     let versions: Vec<String> = store::content::versions(&state.db, id)
         .await?
         .into_iter()
         .map(|v| v.lang)
         .collect();
     let mut input = EditorForm::read(&form);
-    input.kind = item.kind.clone();
+    input.kind = kind.code().to_string();
     if kind == Kind::Chapter && input.parent_id.is_empty() {
         input.parent_id = item.parent_id.map(|p| p.to_string()).unwrap_or_default();
     }
@@ -185,7 +185,10 @@ pub async fn save(
     store::content::update_item(&state.db, id, &v.fields).await?;
     store_audio(&state, id, audio).await?;
     let detail = audit_detail(kind.code(), id, &v.slug);
-    match (item.status == "draft", v.fields.status == "draft") {
+    match (
+        item.status == domain::content::Status::Draft,
+        v.fields.status == "draft",
+    ) {
         (true, false) => audit(&state, user, AuditAction::ContentPublished, &detail).await?,
         (false, true) => audit(&state, user, AuditAction::ContentUnpublished, &detail).await?,
         _ => {}

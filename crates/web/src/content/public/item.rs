@@ -66,7 +66,7 @@ pub async fn item_view(
     wanted: &str,
 ) -> WebResult<ItemView> {
     let i = ctx.i;
-    let kind = Kind::parse(&shown.item.kind).map_err(|_| WebError::NotFound)?;
+    let kind = shown.item.kind;
     let rendered = domain::markdown::render(&shown.body);
     let base = state.config.base_url.clone();
     let description = summary_or_excerpt(&shown.summary, &shown.body);

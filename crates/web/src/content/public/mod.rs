@@ -66,7 +66,7 @@ fn tag_links(base: &str, tags: &str, current: Option<&str>) -> Vec<TagLink> {
 
 /// An item in a list or in search results.
 fn card(i: I18n, s: &Shown, guide_slug: Option<&str>) -> Card {
-    let kind = Kind::parse(&s.item.kind).unwrap_or(Kind::Page);
+    let kind = s.item.kind;
     let meta = match kind {
         Kind::Episode => s
             .item

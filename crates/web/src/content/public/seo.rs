@@ -2,10 +2,9 @@
 //! the other languages (`hreflang`) and JSON-LD.
 use crate::content::public_path;
 use crate::ctx::Ctx;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::i18n::I18n;
 use crate::state::AppState;
-use domain::content::Kind;
 use store::content::Shown;
 
 /// A link to the same content in another language.
@@ -43,7 +42,7 @@ pub(super) async fn seo_for(
     guide: Option<&(i64, String)>,
     json: Option<serde_json::Value>,
 ) -> WebResult<Seo> {
-    let kind = Kind::parse(&shown.item.kind).map_err(|_| WebError::NotFound)?;
+    let kind = shown.item.kind;
     let slugs = store::content::slugs(&state.db, shown.item.id).await?;
     let fr_slug = slugs
         .iter()

@@ -158,7 +158,7 @@ async fn two_nodes_share_sessions_and_run_each_job_once() {
         let counts = store::jobs::counts(&test_db.db).await.unwrap();
         let pending: i64 = counts
             .iter()
-            .filter(|(s, _)| s != "done")
+            .filter(|(s, _)| *s != store::jobs::JobStatus::Done)
             .map(|(_, n)| *n)
             .sum();
         if pending == 0 {
@@ -173,7 +173,8 @@ async fn two_nodes_share_sessions_and_run_each_job_once() {
     let jobs = store::jobs::list(&test_db.db, None, 1000).await.unwrap();
     assert_eq!(jobs.len(), 64);
     assert!(
-        jobs.iter().all(|j| j.status == "done" && j.attempts == 1),
+        jobs.iter()
+            .all(|j| j.status == store::jobs::JobStatus::Done && j.attempts == 1),
         "each job claimed exactly once"
     );
     let mails = std::fs::read_dir(&outbox).unwrap().count();

@@ -1,9 +1,11 @@
 //! Values the store keeps as short codes, read back as their domain types. Each implements
 //! `TryFrom<String>`, so a store row decodes them with `#[sqlx(try_from = "String")]` and no
 //! handler compares strings; an unknown code is an error that names it, never a silent default.
+use crate::canvas::{Colour as NoteColour, ItemStatus};
 use crate::centre::CentreKind;
 use crate::content;
 use crate::project::{Colour, Relation, Stage};
+use crate::site::LeadStatus;
 use crate::tracking::{TaskKind, TaskStatus};
 use crate::{Locale, Role};
 
@@ -34,6 +36,9 @@ stored_code! {
     CentreKind => CentreKind::parse;
     content::Status => content::Status::parse;
     content::Kind => |c| content::Kind::parse(c).ok();
+    NoteColour => |c| NoteColour::parse(c).ok();
+    ItemStatus => |c| (!c.is_empty()).then(|| ItemStatus::parse(c).ok()).flatten();
+    LeadStatus => |c| LeadStatus::parse(c).ok();
 }
 
 /// A person's relation to a project, stored as `member`, `follower` or nothing (no row).
@@ -75,6 +80,25 @@ mod tests {
         assert_eq!(
             CentreKind::try_from("micro_centre".to_string()),
             Ok(CentreKind::MicroCentre)
+        );
+        assert_eq!(
+            LeadStatus::try_from("pioneer".to_string()),
+            Ok(LeadStatus::Pioneer)
+        );
+        assert!(LeadStatus::try_from("lost".to_string()).is_err());
+        assert_eq!(Locale::try_from("en".to_string()), Ok(Locale::En));
+        assert!(Locale::try_from("de".to_string()).is_err());
+        assert_eq!(
+            NoteColour::try_from("purple".to_string()),
+            Ok(NoteColour::Purple)
+        );
+        assert_eq!(
+            ItemStatus::try_from("validated".to_string()),
+            Ok(ItemStatus::Validated)
+        );
+        assert!(
+            ItemStatus::try_from(String::new()).is_err(),
+            "an empty stored status is not read as a hypothesis"
         );
     }
 }

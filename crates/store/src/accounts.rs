@@ -8,7 +8,8 @@ pub struct User {
     pub email: String,
     pub password_hash: String,
     pub display_name: String,
-    pub locale: String,
+    #[sqlx(try_from = "String")]
+    pub locale: domain::Locale,
     pub email_verified_at: Option<i64>,
     pub created_at: i64,
     pub deleted_at: Option<i64>,

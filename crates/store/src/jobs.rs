@@ -3,12 +3,51 @@
 //! single writer does. A job whose worker died is claimed again once its lease has run out.
 use crate::{Db, Exec, Result, now};
 
+/// Where a job stands: waiting its turn, claimed by a worker, finished, or out of attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobStatus {
+    Queued,
+    Running,
+    Done,
+    Failed,
+}
+
+impl JobStatus {
+    pub const ALL: [JobStatus; 4] = [
+        JobStatus::Queued,
+        JobStatus::Running,
+        JobStatus::Done,
+        JobStatus::Failed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            JobStatus::Queued => "queued",
+            JobStatus::Running => "running",
+            JobStatus::Done => "done",
+            JobStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<JobStatus> {
+        JobStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+impl TryFrom<String> for JobStatus {
+    type Error = domain::stored::UnknownCode;
+    fn try_from(code: String) -> std::result::Result<Self, Self::Error> {
+        JobStatus::parse(&code).ok_or(domain::stored::UnknownCode(code))
+    }
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Job {
     pub id: i64,
     pub kind: String,
     pub payload: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: JobStatus,
     pub attempts: i64,
     pub max_attempts: i64,
     pub run_at: i64,
@@ -82,14 +121,14 @@ pub fn backoff_secs(attempts: i64) -> i64 {
 pub async fn fail(db: &Db, job: &Job, worker: &str, error: &str) -> Result<()> {
     let error: String = error.chars().take(2_000).collect();
     let (status, run_at, finished) = if job.attempts >= job.max_attempts {
-        ("failed", job.run_at, Some(now()))
+        (JobStatus::Failed, job.run_at, Some(now()))
     } else {
-        ("queued", now() + backoff_secs(job.attempts), None)
+        (JobStatus::Queued, now() + backoff_secs(job.attempts), None)
     };
     let sql = "UPDATE jobs SET status = $1, run_at = $2, last_error = $3, finished_at = $4, \
                locked_by = NULL, locked_until = NULL WHERE id = $5 AND locked_by = $6";
     on_db!(db, pool => sqlx::query(sql)
-        .bind(status)
+        .bind(status.code())
         .bind(run_at)
         .bind(&error)
         .bind(finished)
@@ -124,13 +163,13 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Job>> {
 }
 
 /// The newest jobs, optionally of one status.
-pub async fn list(db: &Db, status: Option<&str>, limit: i64) -> Result<Vec<Job>> {
+pub async fn list(db: &Db, status: Option<JobStatus>, limit: i64) -> Result<Vec<Job>> {
     Ok(match status {
         Some(status) => {
             let sql = format!(
                 "SELECT {JOB_COLUMNS} FROM jobs WHERE status = $1 ORDER BY id DESC LIMIT $2"
             );
-            on_db!(db, pool => sqlx::query_as(&sql).bind(status).bind(limit).fetch_all(pool).await?)
+            on_db!(db, pool => sqlx::query_as(&sql).bind(status.code()).bind(limit).fetch_all(pool).await?)
         }
         None => {
             let sql = format!("SELECT {JOB_COLUMNS} FROM jobs ORDER BY id DESC LIMIT $1");
@@ -140,9 +179,16 @@ pub async fn list(db: &Db, status: Option<&str>, limit: i64) -> Result<Vec<Job>>
 }
 
 /// Number of jobs per status, for the admin page and `/metrics`.
-pub async fn counts(db: &Db) -> Result<Vec<(String, i64)>> {
+pub async fn counts(db: &Db) -> Result<Vec<(JobStatus, i64)>> {
     let sql = "SELECT status, COUNT(*) FROM jobs GROUP BY status ORDER BY status";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?))
+    let rows: Vec<(String, i64)> = on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?);
+    rows.into_iter()
+        .map(|(code, n)| {
+            JobStatus::try_from(code)
+                .map(|s| (s, n))
+                .map_err(|e| crate::StoreError::Corrupt(e.to_string()))
+        })
+        .collect()
 }
 
 /// Deletes finished jobs older than `age_secs`.

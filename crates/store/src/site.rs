@@ -18,8 +18,10 @@ pub struct Lead {
     pub interests: String,
     /// Comma-separated tags.
     pub tags: String,
-    pub locale: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub locale: domain::Locale,
+    #[sqlx(try_from = "String")]
+    pub status: domain::site::LeadStatus,
     pub source: String,
     pub utm_source: String,
     pub utm_medium: String,
@@ -232,9 +234,14 @@ pub async fn erase(db: &Db, lead_id: i64) -> Result<bool> {
     Ok(n > 0)
 }
 
-pub async fn set_status(db: &Db, lead_id: i64, status: &str, now: i64) -> Result<()> {
+pub async fn set_status(
+    db: &Db,
+    lead_id: i64,
+    status: domain::site::LeadStatus,
+    now: i64,
+) -> Result<()> {
     let sql = "UPDATE leads SET status = $2, updated_at = $3 WHERE id = $1";
-    on_db!(db, pool => sqlx::query(sql).bind(lead_id).bind(status).bind(now).execute(pool).await?.rows_affected());
+    on_db!(db, pool => sqlx::query(sql).bind(lead_id).bind(status.code()).bind(now).execute(pool).await?.rows_affected());
     Ok(())
 }
 
@@ -302,7 +309,8 @@ pub struct LeadRow {
     pub town: String,
     pub interests: String,
     pub tags: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: domain::site::LeadStatus,
     pub source: String,
     pub utm_source: String,
     pub utm_campaign: String,

@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Response};
 use domain::{Action, Role, Scope};
 use serde::Deserialize;
 use store::audit::{self, AuditAction, Entry};
+use store::jobs::JobStatus;
 
 pub struct AuditLine {
     pub at: String,
@@ -154,38 +155,36 @@ pub async fn jobs(
 ) -> WebResult<Response> {
     ctx.authorize(Action::ManageJobs, Scope::Network)?;
     let i = ctx.i;
-    let filter = q
-        .status
-        .filter(|s| ["queued", "running", "done", "failed"].contains(&s.as_str()));
-    let jobs = store::jobs::list(&state.db, filter.as_deref(), 100)
+    let filter = q.status.as_deref().and_then(JobStatus::parse);
+    let jobs = store::jobs::list(&state.db, filter, 100)
         .await?
         .into_iter()
         .map(|j| JobLine {
             kind: i.t(&format!("job-kind-{}", j.kind.replace('_', "-"))),
-            status: i.t(&format!("job-status-{}", j.status)),
-            status_class: match j.status.as_str() {
-                "failed" => "badge-danger",
-                "done" => "badge-success",
-                "running" => "badge-accent",
-                _ => "badge-neutral",
+            status: i.t(&format!("job-status-{}", j.status.code())),
+            status_class: match j.status {
+                JobStatus::Failed => "badge-danger",
+                JobStatus::Done => "badge-success",
+                JobStatus::Running => "badge-accent",
+                JobStatus::Queued => "badge-neutral",
             },
             attempts: format!("{} / {}", j.attempts, j.max_attempts),
             when: i.datetime(j.finished_at.unwrap_or(j.run_at)),
             error: j.last_error.unwrap_or_default(),
-            failed: j.status == "failed",
+            failed: j.status == JobStatus::Failed,
             id: j.id,
         })
         .collect();
     let counts = store::jobs::counts(&state.db)
         .await?
         .into_iter()
-        .map(|(s, n)| (i.number(n), i.t(&format!("job-status-{s}"))))
+        .map(|(s, n)| (i.number(n), i.t(&format!("job-status-{}", s.code()))))
         .collect();
     let view = JobsView {
         layout: Layout::new(&state, &ctx, i.t("jobs-title")),
         jobs,
         counts,
-        filter: filter.unwrap_or_default(),
+        filter: filter.map(JobStatus::code).unwrap_or_default().to_string(),
     };
     Ok(Html(view.render()?).into_response())
 }

@@ -40,7 +40,7 @@ pub struct CurrentUser {
 pub struct Viewer {
     pub user: Arc<CurrentUser>,
     pub actor: Actor,
-    pub locale: String,
+    pub locale: Locale,
 }
 
 /// The live user behind a session cookie hash, with memberships (cached for two seconds).
@@ -57,7 +57,7 @@ async fn viewer(state: &AppState, hash: &str) -> Result<Option<Viewer>, store::S
                 user_id: Some(u.id),
                 memberships: store::accounts::memberships(&state.db, u.id).await?,
             },
-            locale: u.locale.clone(),
+            locale: u.locale,
             user: Arc::new(CurrentUser {
                 id: u.id,
                 verified: u.is_verified(),
@@ -162,10 +162,10 @@ fn client_ip(state: &AppState, req: &Request) -> IpAddr {
 }
 
 /// The language: the switcher's cookie, then the account's preference, then the browser's.
-fn locale_of(headers: &HeaderMap, user_locale: Option<&str>) -> Locale {
+fn locale_of(headers: &HeaderMap, user_locale: Option<Locale>) -> Locale {
     cookies::get(headers, cookies::LANG)
         .and_then(|l| Locale::parse(l).ok())
-        .or_else(|| user_locale.and_then(|l| Locale::parse(l).ok()))
+        .or(user_locale)
         .or_else(|| {
             headers
                 .get(header::ACCEPT_LANGUAGE)
@@ -222,7 +222,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         Some(v) => (Some(v.user), v.actor, Some(v.locale)),
         None => (None, Actor::visitor(), None),
     };
-    let i = I18n::new(locale_of(&parts.headers, user_locale.as_deref()));
+    let i = I18n::new(locale_of(&parts.headers, user_locale));
 
     // No control character reaches a handler through the address (path parameters, queries).
     if crate::form::escapes_control(parts.uri.path())

@@ -114,7 +114,11 @@ pub async fn page(
     let mut stats = Vec::new();
     if ctx.actor.can(Action::ManageJobs, Scope::Network) {
         let jobs = store::jobs::counts(db).await?;
-        let count = |s: &str| jobs.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
+        let count = |s: &str| {
+            jobs.iter()
+                .find(|(k, _)| k.code() == s)
+                .map_or(0, |(_, n)| *n)
+        };
         stats.push((i.number(all_centres.len() as i64), i.t("stat-centres")));
         stats.push((
             i.number(all_centres.iter().map(|c| c.members).sum()),

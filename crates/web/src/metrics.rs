@@ -47,7 +47,7 @@ impl Metrics {
     }
 
     /// The text exposition; `jobs` are the queue counts per status, read from the database.
-    pub fn render(&self, jobs: &[(String, i64)]) -> String {
+    pub fn render(&self, jobs: &[(store::jobs::JobStatus, i64)]) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -117,12 +117,12 @@ impl Metrics {
         }
         let _ = writeln!(out, "# HELP impact_jobs Jobs in the queue, by status.");
         let _ = writeln!(out, "# TYPE impact_jobs gauge");
-        for status in ["queued", "running", "done", "failed"] {
+        for status in store::jobs::JobStatus::ALL {
             let n = jobs
                 .iter()
-                .find(|(s, _)| s == status)
+                .find(|(s, _)| *s == status)
                 .map_or(0, |(_, n)| *n);
-            let _ = writeln!(out, "impact_jobs{{status=\"{status}\"}} {n}");
+            let _ = writeln!(out, "impact_jobs{{status=\"{}\"}} {n}", status.code());
         }
         out
     }

@@ -578,7 +578,7 @@ async fn a_failed_job_is_visible_and_retried_by_an_admin() {
         // The worker's first attempt fails and schedules the next one.
         app.run_jobs().await;
         let job = store::jobs::find(db, id).await.unwrap().unwrap();
-        assert_eq!(job.status, "queued");
+        assert_eq!(job.status, store::jobs::JobStatus::Queued);
         assert!(
             job.last_error
                 .as_deref()
@@ -607,7 +607,7 @@ async fn a_failed_job_is_visible_and_retried_by_an_admin() {
         assert_eq!(retried.location(), Some("/admin/jobs"));
         assert_eq!(
             store::jobs::find(db, last).await.unwrap().unwrap().status,
-            "queued"
+            store::jobs::JobStatus::Queued
         );
         assert_eq!(
             admin

@@ -529,7 +529,7 @@ async fn staff_leads_filters_csv_notes_conversion_and_authorization() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(converted.status, "participant");
+        assert_eq!(converted.status, domain::site::LeadStatus::Participant);
         assert!(converted.invited_at.is_some());
         let mail = app.last_mail_to("utm@exemple.fr").await.unwrap();
         let invite = link_path(&mail.text, "http://impact.test/invitations/").unwrap();

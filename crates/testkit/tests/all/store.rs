@@ -289,7 +289,7 @@ async fn jobs_retry_with_backoff_then_fail_and_can_be_retried() {
         assert_eq!((job.id, job.attempts), (a, 1));
         jobs::fail(db, &job, "w1", "boom").await.unwrap();
         let stored = jobs::find(db, a).await.unwrap().unwrap();
-        assert_eq!(stored.status, "queued", "{}", t.backend);
+        assert_eq!(stored.status.code(), "queued", "{}", t.backend);
         assert!(
             stored.run_at >= store::now() + 9,
             "backoff pushes the next attempt"
@@ -312,7 +312,7 @@ async fn jobs_retry_with_backoff_then_fail_and_can_be_retried() {
             .unwrap();
         let failed = jobs::find(db, b).await.unwrap().unwrap();
         assert_eq!(
-            (failed.status.as_str(), failed.last_error.as_deref()),
+            (failed.status.code(), failed.last_error.as_deref()),
             ("failed", Some("boom again"))
         );
         assert!(jobs::retry(db, b).await.unwrap());
@@ -325,10 +325,13 @@ async fn jobs_retry_with_backoff_then_fail_and_can_be_retried() {
         // Released on shutdown: queued again, the interrupted attempt not counted.
         assert_eq!(jobs::release(db, "w1").await.unwrap(), 1);
         let released = jobs::find(db, b).await.unwrap().unwrap();
-        assert_eq!((released.status.as_str(), released.attempts), ("queued", 0));
+        assert_eq!((released.status.code(), released.attempts), ("queued", 0));
         let counts = jobs::counts(db).await.unwrap();
         assert_eq!(
-            counts.iter().find(|(s, _)| s == "queued").map(|(_, n)| *n),
+            counts
+                .iter()
+                .find(|(s, _)| s.code() == "queued")
+                .map(|(_, n)| *n),
             Some(3)
         );
     }
@@ -382,7 +385,7 @@ async fn a_job_whose_worker_keeps_dying_ends_failed() {
         }
         assert!(jobs::claim(db, "next", 60).await.unwrap().is_none());
         let job = jobs::find(db, id).await.unwrap().unwrap();
-        assert_eq!(job.status, "failed");
+        assert_eq!(job.status.code(), "failed");
         assert!(job.last_error.unwrap().contains("worker lost"));
     }
 }

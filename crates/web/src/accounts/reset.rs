@@ -233,8 +233,7 @@ pub async fn deliver_reset(state: &AppState, payload: &str, job_id: i64) -> Resu
     )
     .await
     .map_err(|e| e.to_string())?;
-    let fallback = domain::Locale::parse(&request.locale).unwrap_or_default();
-    let ui = crate::i18n::I18n::new(domain::Locale::parse(&user.locale).unwrap_or(fallback));
+    let ui = crate::i18n::I18n::new(user.locale);
     Compose {
         i: ui,
         to: &user.email,

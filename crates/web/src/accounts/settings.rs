@@ -267,7 +267,7 @@ pub async fn confirm_email(
         Entry::about_self(used.user_id),
     )
     .await?;
-    let i = crate::i18n::I18n::new(domain::Locale::parse(&old.locale).unwrap_or_default());
+    let i = crate::i18n::I18n::new(old.locale);
     Compose {
         i,
         to: &old.email,

@@ -11,7 +11,7 @@ use crate::mail::Compose;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::{Action, Locale};
+use domain::Action;
 use serde::Deserialize;
 use store::canvas::MAX_COMMENT_CHARS;
 
@@ -86,7 +86,7 @@ pub async fn add(
         let Some(to) = store::accounts::find_user(&state.db, person.0).await? else {
             continue;
         };
-        let i = I18n::new(Locale::parse(&to.locale).unwrap_or_default());
+        let i = I18n::new(to.locale);
         let block_title = block.text(i.locale).title.clone();
         Compose {
             i,

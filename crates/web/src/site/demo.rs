@@ -4,6 +4,7 @@ use super::landing::LandingTexts;
 use crate::error::{WebError, WebResult};
 use crate::i18n::I18n;
 use domain::Locale;
+use domain::site::LeadStatus;
 use store::Db;
 use store::site::{NewEvent, NewLead};
 
@@ -84,7 +85,7 @@ type DemoLead = (
     &'static str,
     bool,
     bool,
-    &'static str,
+    LeadStatus,
     &'static str,
     &'static str,
 );
@@ -102,7 +103,7 @@ const LEADS: [DemoLead; 7] = [
         "lancement-pionniers",
         true,
         true,
-        "contacted",
+        LeadStatus::Contacted,
         "recyclerie,lyon",
         "",
     ),
@@ -118,7 +119,7 @@ const LEADS: [DemoLead; 7] = [
         "lancement-pionniers",
         true,
         false,
-        "pioneer",
+        LeadStatus::Pioneer,
         "mobilité",
         "cafe-des-porteurs",
     ),
@@ -134,7 +135,7 @@ const LEADS: [DemoLead; 7] = [
         "",
         true,
         true,
-        "new",
+        LeadStatus::New,
         "",
         "cafe-des-porteurs",
     ),
@@ -150,7 +151,7 @@ const LEADS: [DemoLead; 7] = [
         "forum-associations",
         true,
         false,
-        "new",
+        LeadStatus::New,
         "jardin",
         "",
     ),
@@ -166,7 +167,7 @@ const LEADS: [DemoLead; 7] = [
         "",
         false,
         false,
-        "new",
+        LeadStatus::New,
         "",
         "",
     ),
@@ -182,7 +183,7 @@ const LEADS: [DemoLead; 7] = [
         "",
         true,
         false,
-        "new",
+        LeadStatus::New,
         "",
         "cafe-des-porteurs",
     ),
@@ -198,7 +199,7 @@ const LEADS: [DemoLead; 7] = [
         "atelier-decouverte",
         false,
         false,
-        "new",
+        LeadStatus::New,
         "",
         "atelier-decouverte",
     ),

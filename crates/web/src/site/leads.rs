@@ -87,9 +87,7 @@ fn source_label(i: I18n, r: &LeadRow) -> String {
 fn row(i: I18n, r: LeadRow) -> Row {
     Row {
         href: (r.id > 0).then(|| format!("/admin/leads/{}", r.id)),
-        status: LeadStatus::parse(&r.status)
-            .map(|s| i.t(s.label_key()))
-            .unwrap_or_default(),
+        status: i.t(r.status.label_key()),
         source: source_label(i, &r),
         campaign: [r.utm_source.as_str(), r.utm_campaign.as_str()]
             .iter()
@@ -270,7 +268,7 @@ pub async fn export(
             r.town.clone(),
             r.interests.clone(),
             r.tags.clone(),
-            r.status.clone(),
+            r.status.code().to_string(),
             source_label(i, &r),
             r.utm_source.clone(),
             r.utm_campaign.clone(),
@@ -424,7 +422,7 @@ async fn render(
         layout: Layout::new(state, ctx, lead.name.clone()),
         id,
         statuses: opts(
-            &lead.status,
+            lead.status.code(),
             LeadStatus::ALL
                 .iter()
                 .map(|s| (s.code().to_string(), i.t(s.label_key())))
@@ -478,7 +476,7 @@ pub async fn status(
     crate::scope::lead(&state, &ctx, id).await?;
     let status =
         LeadStatus::parse(&form.status).map_err(|_| WebError::BadRequest("error-form-invalid"))?;
-    store::site::set_status(&state.db, id, status.code(), store::now()).await?;
+    store::site::set_status(&state.db, id, status, store::now()).await?;
     Ok(back(id, &state, "flash-lead-saved"))
 }
 
@@ -545,7 +543,7 @@ pub async fn invite(
     ctx.authorize(Action::ManageMembers, Scope::Centre(centre.id))?;
     let inviter = ctx.require_user()?;
     // In the lead's language, like every mail to them.
-    let i = I18n::new(domain::Locale::parse(&lead.locale).unwrap_or_default());
+    let i = I18n::new(lead.locale);
     crate::invitations::send(
         &state,
         i,

@@ -267,7 +267,7 @@ pub async fn resend(
     if let Some(lead) = store::site::find_lead_by_email(&state.db, email.as_str()).await?
         && lead.confirmed_at.is_none()
     {
-        let i = I18n::new(domain::Locale::parse(&lead.locale).unwrap_or_default());
+        let i = I18n::new(lead.locale);
         send_confirmation(&state, i, lead.id, &lead.email, &lead.name, None).await?;
     }
     check_mail(&state, &ctx)

@@ -22,7 +22,7 @@ pub async fn run(state: &AppState, now: i64) -> Result<Outcome, crate::WebError>
         match retention(lead.last_contact_at, lead.retention_asked_at, now) {
             Retention::Keep => {}
             Retention::Ask => {
-                let i = I18n::new(domain::Locale::parse(&lead.locale).unwrap_or_default());
+                let i = I18n::new(lead.locale);
                 let compose = Compose {
                     i,
                     to: &lead.email,

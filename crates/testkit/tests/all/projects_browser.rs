@@ -143,10 +143,9 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
     .await;
     // … and an action in the roadmap's first period.
     b.goto(&format!("{url}{roadmap_path}")).await;
-    b.press("#period-0-0 .roadmap-add > summary").await;
-    b.fill("#f-add-0-0", "Repérer trois lieux possibles").await;
-    b.click("#period-0-0 .roadmap-add button[type=submit]")
-        .await;
+    b.click("#period-0-0 .roadmap-add a").await;
+    b.fill("#f-new-item", "Repérer trois lieux possibles").await;
+    b.click("form:has(#f-new-item) button[type=submit]").await;
     assert!(b.text(".flash").await.contains("enregistrée"));
     no_violations(&b, "roadmap page (coach)").await;
     b.screenshot("roadmap-coach-1280").await;

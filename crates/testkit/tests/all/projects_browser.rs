@@ -249,10 +249,10 @@ async fn the_project_page_in_sections_for_a_participant_and_a_coach_at_360_and_1
             sign_in(&b, &url, email, "impact-demo").await;
             b.goto(&format!("{url}/projects/{id}")).await;
             let page = format!("project page ({who}, {width})");
+            b.screenshot(&format!("project-{who}-{width}")).await;
             no_violations(&b, &page).await;
             no_sideways_scroll(&b, &page).await;
             assert_eq!(too_wide(&b).await, Vec::<String>::new(), "{page}");
-            b.screenshot(&format!("project-{who}-{width}")).await;
             if width == 1280 {
                 let top = b
                     .client
@@ -267,9 +267,9 @@ async fn the_project_page_in_sections_for_a_participant_and_a_coach_at_360_and_1
             }
             // The table of contents leads to each section; the canvas is one click away.
             assert!(b.text(".project-toc").await.contains("Canvas"));
-            b.click(".project-toc a[href='#h-canvas']").await;
+            b.press(".project-toc a[href='#h-canvas']").await;
             b.wait_until(
-                "const r = document.getElementById('h-canvas').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;",
+                "location.hash === '#h-canvas' && document.getElementById('h-canvas').getBoundingClientRect().top < window.innerHeight / 2",
             )
             .await;
             assert!(!b.text("#h-canvas ~ .card-grid").await.is_empty());

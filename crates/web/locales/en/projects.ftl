@@ -99,3 +99,7 @@ project-toc-sessions = Sessions
 project-toc-indicators = Indicators
 project-toc-diagnostics = Diagnostics
 project-canvas-new-link = Create or import a canvas
+project-activity-more = { $count ->
+    [one] One older event
+   *[other] { $count } older events
+}

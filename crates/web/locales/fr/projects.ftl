@@ -99,3 +99,7 @@ project-toc-sessions = Séances
 project-toc-indicators = Indicateurs
 project-toc-diagnostics = Diagnostics
 project-canvas-new-link = Créer ou importer un canvas
+project-activity-more = { $count ->
+    [one] Une activité plus ancienne
+   *[other] { $count } activités plus anciennes
+}

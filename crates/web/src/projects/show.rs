@@ -83,6 +83,8 @@ struct ShowView {
     data: Arc<PageData>,
     roadmaps: Vec<crate::roadmaps::RoadmapCard>,
     activity: Vec<ActivityView>,
+    /// The summary of the older activity lines, folded after the first five.
+    activity_more_label: String,
     today: String,
     max_upload_mb: usize,
 }
@@ -315,6 +317,10 @@ pub async fn render_with_forms(
                 link: activity_link(id, a.what),
             })
             .collect(),
+        activity_more_label: i.tn(
+            "project-activity-more",
+            data.recent.len().saturating_sub(5) as i64,
+        ),
         data,
         today: domain::tracking::iso(today),
         max_upload_mb: state.config.max_upload_bytes / (1024 * 1024),

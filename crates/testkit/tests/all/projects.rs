@@ -705,6 +705,13 @@ async fn the_project_page_has_its_sections_and_only_the_forms_that_apply() {
     }
 }
 
+/// A page read with everything else warm (session, centres) and the project's data cold.
+async fn cold_page(app: &TestApp, c: &mut Client, path: &str) -> testkit::TestResponse {
+    c.get(path).await;
+    app.state.project_pages.changed();
+    c.get(path).await
+}
+
 #[tokio::test]
 async fn the_project_page_runs_a_few_statements_however_much_it_holds() {
     for t in databases().await {
@@ -718,17 +725,7 @@ async fn the_project_page_runs_a_few_statements_however_much_it_holds() {
         let path = format!("/projects/{id}");
         let mut coach = app.client();
         coach.login("coach@demo.local", "impact-demo").await;
-        // Read with everything else warm (session, centres) and the project's data cold.
-        let cold = |c: &mut testkit::Client| {
-            let path = path.clone();
-            let state = app.state.clone();
-            async move {
-                c.get(&path).await;
-                state.project_pages.changed();
-                c.get(&path).await
-            }
-        };
-        let before = cold(&mut coach).await;
+        let before = cold_page(&app, &mut coach, &path).await;
         let warm = coach.get(&path).await;
         assert!(statements(&warm) <= 5, "warm: {}", statements(&warm));
 
@@ -803,7 +800,7 @@ async fn the_project_page_runs_a_few_statements_however_much_it_holds() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
 
-        let after = cold(&mut coach).await;
+        let after = cold_page(&app, &mut coach, &path).await;
         assert!(after.body.contains("Tâche en plus 2") && after.body.contains("Séance de plus"));
         assert_eq!(
             statements(&after),

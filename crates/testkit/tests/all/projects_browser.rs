@@ -274,6 +274,8 @@ async fn the_project_page_in_sections_for_a_participant_and_a_coach_at_360_and_1
             .await;
             assert!(!b.text("#h-canvas ~ .card-grid").await.is_empty());
             b.screenshot(&format!("project-{who}-{width}-canvas")).await;
+            b.goto(&format!("{url}/projects/{id}#h-tasks")).await;
+            b.screenshot(&format!("project-{who}-{width}-tasks")).await;
             b.close().await;
         }
         // The studio's roadmap for its manager: light, and an item's details edited on the
@@ -288,6 +290,8 @@ async fn the_project_page_in_sections_for_a_participant_and_a_coach_at_360_and_1
         no_sideways_scroll(&b, &page).await;
         assert_eq!(too_wide(&b).await, Vec::<String>::new(), "{page}");
         b.screenshot(&format!("roadmap-seed-{width}")).await;
+        b.goto(&format!("{url}/roadmaps/{seed}#period-0-0")).await;
+        b.screenshot(&format!("roadmap-seed-items-{width}")).await;
         b.click(&format!(
             "#item-0-0-2 a[href='/roadmaps/{seed}/items/0/0/2']"
         ))

@@ -311,6 +311,15 @@ pub async fn item_details(db: &Db, roadmap_id: i64) -> Result<Vec<ItemDetails>> 
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(roadmap_id).fetch_all(pool).await?))
 }
 
+/// The item details of every roadmap of a project, in one statement (the project page's).
+pub async fn project_item_details(db: &Db, project_id: i64) -> Result<Vec<ItemDetails>> {
+    let sql = format!(
+        "{DETAILS_SELECT} JOIN roadmaps r ON r.id = d.roadmap_id WHERE r.project_id = $1 \
+         ORDER BY d.roadmap_id, d.phase, d.period, d.item"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?))
+}
+
 const DETAILS_SELECT: &str = "SELECT d.roadmap_id, d.phase, d.period, d.item, d.owner_id, u.display_name AS owner_name, \
     d.due_on, d.notes, d.link, d.evidence FROM roadmap_item_details d LEFT JOIN users u ON u.id = d.owner_id";
 
@@ -460,64 +469,55 @@ pub enum Happened {
 
 /// The latest events of a project, newest first.
 pub async fn recent_activity(db: &Db, project_id: i64, limit: i64) -> Result<Vec<Activity>> {
-    let sessions = "SELECT id, held_on, created_at FROM coaching_sessions WHERE project_id = $1 ORDER BY created_at DESC LIMIT $2";
-    let tasks = "SELECT id, title, status, created_at, done_at FROM tasks WHERE project_id = $1 ORDER BY updated_at DESC LIMIT $2";
-    let measures = "SELECT pi.indicator_code, m.created_at FROM measurements m JOIN project_indicators pi ON pi.id = m.project_indicator_id \
-                    WHERE pi.project_id = $1 ORDER BY m.created_at DESC, m.id DESC LIMIT $2";
-    let canvases = "SELECT id, title, updated_at FROM canvases WHERE project_id = $1 ORDER BY updated_at DESC LIMIT $2";
-    let (s, t, m, c) = tokio::try_join!(
-        async {
-            let rows: Vec<(i64, String, i64)> = on_db!(db, pool => sqlx::query_as(sessions).bind(project_id).bind(limit).fetch_all(pool).await?);
-            Ok::<_, StoreError>(rows)
-        },
-        async {
-            let rows: Vec<(i64, String, String, i64, Option<i64>)> = on_db!(db, pool => sqlx::query_as(tasks).bind(project_id).bind(limit).fetch_all(pool).await?);
-            Ok(rows)
-        },
-        async {
-            let rows: Vec<(String, i64)> = on_db!(db, pool => sqlx::query_as(measures).bind(project_id).bind(limit).fetch_all(pool).await?);
-            Ok(rows)
-        },
-        async {
-            let rows: Vec<(i64, String, i64)> = on_db!(db, pool => sqlx::query_as(canvases).bind(project_id).bind(limit).fetch_all(pool).await?);
-            Ok(rows)
-        },
-    )?;
+    // One statement: the latest of each kind, side by side.
+    let sql = "SELECT * FROM (SELECT 'session' AS kind, id AS ref_id, held_on AS label, '' AS status, \
+                   created_at AS at, CAST(NULL AS BIGINT) AS done_at FROM coaching_sessions \
+                   WHERE project_id = $1 ORDER BY created_at DESC LIMIT $2) s \
+               UNION ALL SELECT * FROM (SELECT 'task', id, title, status, created_at, done_at FROM tasks \
+                   WHERE project_id = $1 ORDER BY updated_at DESC LIMIT $2) t \
+               UNION ALL SELECT * FROM (SELECT 'measure', CAST(0 AS BIGINT), pi.indicator_code, '', m.created_at, \
+                   CAST(NULL AS BIGINT) FROM measurements m JOIN project_indicators pi ON pi.id = m.project_indicator_id \
+                   WHERE pi.project_id = $1 ORDER BY m.created_at DESC, m.id DESC LIMIT $2) m \
+               UNION ALL SELECT * FROM (SELECT 'canvas', id, title, '', updated_at, CAST(NULL AS BIGINT) FROM canvases \
+                   WHERE project_id = $1 ORDER BY updated_at DESC LIMIT $2) c";
+    let rows: Vec<(String, i64, String, String, i64, Option<i64>)> = on_db!(db, pool => sqlx::query_as(sql)
+        .bind(project_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?);
     let mut out = Vec::new();
-    for (id, held_on, at) in s {
-        out.push(Activity {
-            at,
-            what: Happened::Session(id),
-            label: held_on,
-        });
-    }
-    for (id, title, status, created, done) in t {
-        if let (Some(done), "done") = (done, status.as_str()) {
-            out.push(Activity {
-                at: done,
-                what: Happened::TaskDone(id),
-                label: title.clone(),
-            });
+    for (kind, id, label, status, at, done) in rows {
+        match kind.as_str() {
+            "session" => out.push(Activity {
+                at,
+                what: Happened::Session(id),
+                label,
+            }),
+            "task" => {
+                if let (Some(done), "done") = (done, status.as_str()) {
+                    out.push(Activity {
+                        at: done,
+                        what: Happened::TaskDone(id),
+                        label: label.clone(),
+                    });
+                }
+                out.push(Activity {
+                    at,
+                    what: Happened::TaskCreated(id),
+                    label,
+                });
+            }
+            "measure" => out.push(Activity {
+                at,
+                what: Happened::Measurement,
+                label,
+            }),
+            _ => out.push(Activity {
+                at,
+                what: Happened::Canvas(id),
+                label,
+            }),
         }
-        out.push(Activity {
-            at: created,
-            what: Happened::TaskCreated(id),
-            label: title,
-        });
-    }
-    for (code, at) in m {
-        out.push(Activity {
-            at,
-            what: Happened::Measurement,
-            label: code,
-        });
-    }
-    for (id, title, at) in c {
-        out.push(Activity {
-            at,
-            what: Happened::Canvas(id),
-            label: title,
-        });
     }
     out.sort_by_key(|a| std::cmp::Reverse(a.at));
     out.truncate(usize::try_from(limit).unwrap_or(0));

@@ -312,6 +312,10 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut response = next.run(req).await;
     crate::site::campaign::remember(&state, campaign, &mut response);
     let kept = response.extensions().get::<SessionUnchanged>().is_some();
+    if unsafe_method {
+        // Any change may show on a project page (a note, a task, a measurement…).
+        state.project_pages.changed();
+    }
     if unsafe_method
         && !kept
         && let Some(hash) = &ctx.session_hash

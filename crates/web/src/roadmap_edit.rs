@@ -74,6 +74,9 @@ struct EditView {
     error: Option<String>,
     /// The field the error belongs to: `text`, `heading` or `new_item`.
     error_field: &'static str,
+    /// An item's details form (item pages only), with the people who can own it.
+    details: Option<crate::tracking::ItemDetailsForm>,
+    owners: Vec<(i64, String)>,
 }
 
 async fn editable(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(RoadmapRow, Roadmap)> {
@@ -95,6 +98,34 @@ async fn render(
     id: i64,
     mode: Mode,
     refused: Option<Refused>,
+) -> WebResult<Response> {
+    render_page(state, ctx, id, mode, refused, None).await
+}
+
+/// An item's edit page with its refused details form shown again (422).
+pub(crate) async fn item_with_details_problem(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    problem: crate::roadmaps::DetailsProblem,
+) -> WebResult<Response> {
+    let at = (
+        problem.input.phase,
+        problem.input.period,
+        problem.input.item,
+    );
+    let mut page = render_page(state, ctx, id, Mode::Item { at }, None, Some(problem)).await?;
+    *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(page)
+}
+
+async fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    mode: Mode,
+    refused: Option<Refused>,
+    details_problem: Option<crate::roadmaps::DetailsProblem>,
 ) -> WebResult<Response> {
     let (row, doc) = editable(state, ctx, id).await?;
     let i = ctx.i;
@@ -180,6 +211,25 @@ async fn render(
     } else {
         StatusCode::OK
     };
+    // An item's details are edited on its page, not on the roadmap's.
+    let (details, owners) = match mode {
+        Mode::Item { at } => {
+            let stored = store::tracking::item_details(&state.db, row.id).await?;
+            let owners = crate::tracking::owners(state, &row).await?;
+            let mine = stored
+                .iter()
+                .find(|d| (d.phase, d.period, d.item) == (at.0 as i64, at.1 as i64, at.2 as i64));
+            (
+                Some(crate::tracking::ItemDetailsForm::new(
+                    i,
+                    mine,
+                    details_problem,
+                )),
+                owners,
+            )
+        }
+        _ => (None, Vec::new()),
+    };
     let view = EditView {
         layout: Layout::new(state, ctx, name),
         id: row.id,
@@ -199,6 +249,8 @@ async fn render(
         can_move_down: period + 1 < period_count,
         error,
         error_field,
+        details,
+        owners,
     };
     Ok((status, Html(view.render()?)).into_response())
 }

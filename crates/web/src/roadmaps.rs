@@ -248,8 +248,6 @@ pub struct ItemView {
     pub notes: String,
     pub link: String,
     pub evidence: String,
-    /// The details form: values shown and errors (when this item's form was refused).
-    pub form: crate::tracking::ItemDetailsForm,
 }
 
 /// A refused details form, shown again beside its item.
@@ -290,7 +288,6 @@ struct ShowView {
     percent: u8,
     progress_label: String,
     phases: Vec<PhaseView>,
-    owners: Vec<(i64, String)>,
     overdue_label: String,
     project: Option<i64>,
 }
@@ -308,16 +305,8 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    render_show(&state, &ctx, id, None).await
-}
-
-/// The roadmap page; `problem` is a refused item-details form to show again.
-pub(crate) async fn render_show(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    problem: Option<DetailsProblem>,
-) -> WebResult<Response> {
+    let state = &state;
+    let ctx = &ctx;
     let (row, can_edit) = visible(state, ctx, id).await?;
     let i = ctx.i;
     let doc: Roadmap = row.roadmap()?;
@@ -325,17 +314,6 @@ pub(crate) async fn render_show(
     let current = start.and_then(|s| doc.current_period(s, today()));
     let details = store::tracking::item_details(&state.db, row.id).await?;
     let overdue = crate::tracking::overdue_for(&row, &doc, &details, today());
-    let owners = if can_edit {
-        crate::tracking::owners(state, &row).await?
-    } else {
-        Vec::new()
-    };
-    let status = if problem.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let mut problem = problem;
     let progress = doc.progress();
     let label = |p: &roadmap::Progress| {
         i.ta(
@@ -399,10 +377,6 @@ pub(crate) async fn render_show(
                                         (d.phase, d.period, d.item)
                                             == (pi as i64, qi as i64, ii as i64)
                                     });
-                                    let refused = problem.take_if(|p| {
-                                        (p.input.phase, p.input.period, p.input.item)
-                                            == (pi, qi, ii)
-                                    });
                                     ItemView {
                                         phase: pi,
                                         period: qi,
@@ -420,7 +394,6 @@ pub(crate) async fn render_show(
                                         notes: d.map(|d| d.notes.clone()).unwrap_or_default(),
                                         link: d.map(|d| d.link.clone()).unwrap_or_default(),
                                         evidence: d.map(|d| d.evidence.clone()).unwrap_or_default(),
-                                        form: crate::tracking::ItemDetailsForm::new(i, d, refused),
                                     }
                                 })
                                 .collect(),
@@ -430,10 +403,7 @@ pub(crate) async fn render_show(
             }
         })
         .collect();
-    let centre = store::centres::find(&state.db, row.centre_id)
-        .await?
-        .map(|c| c.name)
-        .unwrap_or_default();
+    let centre = state.centre_name(row.centre_id).await?;
     let view = ShowView {
         layout: Layout::new(state, ctx, doc.title.clone()),
         id: row.id,
@@ -449,7 +419,6 @@ pub(crate) async fn render_show(
         percent: progress.overall.percent(),
         progress_label: label(&progress.overall),
         phases,
-        owners,
         overdue_label: if overdue.is_empty() {
             String::new()
         } else {
@@ -457,9 +426,11 @@ pub(crate) async fn render_show(
         },
         project: row.project_id,
     };
-    Ok((status, Html(view.render()?)).into_response())
+    Ok(Html(view.render()?).into_response())
 }
 
+/// Ticks an item or clears it. The roadmap page sends one form per period whose buttons say
+/// which item and what to (`toggle=2:true`); `item` and `done` may come as fields too.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ToggleForm {
@@ -468,6 +439,18 @@ pub struct ToggleForm {
     pub item: usize,
     pub done: bool,
     pub revision: i64,
+    pub toggle: String,
+}
+
+impl ToggleForm {
+    /// The item and whether it is now done.
+    fn target(&self) -> Option<(usize, bool)> {
+        if self.toggle.is_empty() {
+            return Some((self.item, self.done));
+        }
+        let (item, done) = self.toggle.split_once(':')?;
+        Some((item.parse().ok()?, done.parse().ok()?))
+    }
 }
 
 pub async fn toggle(
@@ -481,12 +464,15 @@ pub async fn toggle(
         return Err(WebError::Forbidden);
     }
     let anchor = format!("/roadmaps/{}#period-{}-{}", row.id, form.phase, form.period);
+    let (item, done) = form
+        .target()
+        .ok_or(WebError::BadRequest("error-form-invalid"))?;
     match store::roadmaps::set_done(
         &state.db,
         row.id,
         form.revision,
-        (form.phase, form.period, form.item),
-        form.done,
+        (form.phase, form.period, item),
+        done,
     )
     .await
     {

@@ -44,6 +44,8 @@ pub struct Shared {
     pub centres: Arc<TtlCache<(), Arc<Vec<CentreSummary>>>>,
     /// Each user's projects (member or follower), for a couple of seconds.
     pub user_projects: Arc<TtlCache<i64, Arc<Vec<ProjectForUser>>>>,
+    /// What the project page shows, per project and language, for a few seconds.
+    pub project_pages: Arc<crate::projects::PageCache>,
     /// Live changes to open canvases, across nodes.
     pub live: crate::live::Live,
     /// Diagnostic definitions and peer quartiles.
@@ -82,6 +84,7 @@ impl AppState {
             session_generation: Arc::new(AtomicU64::new(0)),
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
+            project_pages: Arc::new(crate::projects::PageCache::default()),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
             site: Arc::new(crate::site::Cache::default()),
             hasher: crate::security::Hasher::default(),

@@ -57,7 +57,7 @@ async fn notes_are_saved_as_you_type_and_moved_by_hand_and_by_keyboard() {
         return;
     };
     sign_in(&b, &url, "participant@demo.local").await;
-    b.goto(&format!("{url}/projects/2")).await;
+    b.goto(&format!("{url}/projects/2/canvases/new")).await;
     b.fill("#f-canvas-title", "Notre épicerie").await;
     b.click("form[action$='/canvases'] button[type=submit]")
         .await;

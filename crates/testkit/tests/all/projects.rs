@@ -569,3 +569,246 @@ async fn a_unit_of_work_commits_whole_or_not_at_all() {
         assert!(store::jobs::claim(db, "w", 30).await.unwrap().is_some());
     }
 }
+
+/// A demo project by its name.
+async fn project_named(app: &TestApp, name: &str) -> i64 {
+    for c in store::centres::list(&app.state.db).await.unwrap() {
+        for p in store::projects::for_centre(&app.state.db, c.id, 0)
+            .await
+            .unwrap()
+        {
+            if p.name == name {
+                return p.id;
+            }
+        }
+    }
+    panic!("{name}")
+}
+
+fn statements(r: &testkit::TestResponse) -> u32 {
+    r.header("x-sql-statements")
+        .expect("x-sql-statements")
+        .parse()
+        .expect("a number")
+}
+
+const SECTIONS: [&str; 7] = [
+    "h-glance",
+    "h-canvas",
+    "h-roadmap",
+    "h-tasks",
+    "h-sessions",
+    "h-indicators",
+    "h-diagnostics",
+];
+
+#[tokio::test]
+async fn the_project_page_has_its_sections_and_only_the_forms_that_apply() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let with_roadmap = project_named(&app, "La Recyclerie des Pentes").await;
+        assert!(
+            !store::tracking::project_roadmaps(&app.state.db, with_roadmap)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        for (email, coaches) in [
+            ("participant@demo.local", false),
+            ("coach@demo.local", true),
+            ("manager@demo.local", true),
+        ] {
+            let mut c = app.client();
+            c.login(email, "impact-demo").await;
+            let page = c.get(&format!("/projects/{with_roadmap}")).await;
+            assert_eq!(page.status, StatusCode::OK, "{email}");
+            let body = &page.body;
+            for s in SECTIONS {
+                assert!(body.contains(&format!("id=\"{s}\"")), "{email}: {s}");
+                assert!(
+                    body.contains(&format!("href=\"#{s}\"")),
+                    "{email}: {s} in the table of contents"
+                );
+            }
+            // The canvas comes before the forms of tasks and sessions.
+            let at = |needle: &str| body.find(needle).unwrap_or(usize::MAX);
+            assert!(at("id=\"h-canvas\"") < at("action=\"/projects/"), "{email}");
+            assert!(
+                !body.contains("name=\"document\""),
+                "{email}: no JSON import box on the project page"
+            );
+            assert!(
+                !body.contains(&format!("action=\"/projects/{with_roadmap}/roadmap\"")),
+                "{email}: a roadmap exists, no second start"
+            );
+            assert!(body.contains(&format!("href=\"/projects/{with_roadmap}/canvases/new\"")));
+            assert_eq!(
+                body.contains(&format!("action=\"/projects/{with_roadmap}/sessions\"")),
+                coaches,
+                "{email}: the session form is the coaches'"
+            );
+            assert!(body.contains(&format!("action=\"/projects/{with_roadmap}/tasks\"")));
+        }
+
+        // A project without a roadmap offers the one start form; creating and importing a
+        // canvas live on their own page, where a refused import keeps what was pasted.
+        let mut nina = newcomer(&app, "nina.sections@x.fr").await;
+        let form = nina.get("/projects/new?depart=example").await;
+        let key = hidden(&form.body, "key");
+        let created = nina
+            .post_multipart(
+                "/projects/new",
+                &[
+                    ("key", &key),
+                    ("name", "Atelier vélo"),
+                    ("summary", "Réparer ensemble"),
+                    ("town", "Lyon"),
+                    ("start", "example"),
+                    ("example", "recyclerie"),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        let me = user_id(&app, "nina.sections@x.fr").await;
+        let id = store::projects::for_user(&app.state.db, me).await.unwrap()[0].id;
+        let page = nina.get(&format!("/projects/{id}")).await.body;
+        assert_eq!(
+            page.matches(&format!("action=\"/projects/{id}/roadmap\""))
+                .count(),
+            1
+        );
+        assert!(!page.contains("name=\"document\""));
+        let new = nina.get(&format!("/projects/{id}/canvases/new")).await;
+        assert_eq!(new.status, StatusCode::OK);
+        assert!(new.body.contains("name=\"document\"") && new.body.contains("name=\"example\""));
+        let refused = nina
+            .post(
+                &format!("/projects/{id}/canvases/import"),
+                &[("document", "{pas du json")],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused.body.contains("id=\"f-document-error\"")
+                && refused.body.contains("{pas du json")
+        );
+        // Someone who may not edit the project does not get the page.
+        let mut other = newcomer(&app, "other.sections@x.fr").await;
+        assert_eq!(
+            other
+                .get(&format!("/projects/{id}/canvases/new"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
+
+/// A page read with everything else warm (session, centres) and the project's data cold.
+async fn cold_page(app: &TestApp, c: &mut Client, path: &str) -> testkit::TestResponse {
+    c.get(path).await;
+    app.state.project_pages.changed();
+    c.get(path).await
+}
+
+#[tokio::test]
+async fn the_project_page_runs_a_few_statements_however_much_it_holds() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let db = &app.state.db;
+        let id = project_named(&app, "La Recyclerie des Pentes").await;
+        let project = store::projects::find_for_user(db, id, 0)
+            .await
+            .unwrap()
+            .unwrap();
+        let path = format!("/projects/{id}");
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        let before = cold_page(&app, &mut coach, &path).await;
+        let warm = coach.get(&path).await;
+        assert!(statements(&warm) <= 5, "warm: {}", statements(&warm));
+
+        // More of everything the page lists: tasks, sessions, indicators and a roadmap.
+        let coach_id = user_id(&app, "coach@demo.local").await;
+        for k in 0..3 {
+            let title = format!("Tâche en plus {k}");
+            let r = coach
+                .post(
+                    &format!("/projects/{id}/tasks"),
+                    &[("kind", "task"), ("title", &title)],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        for day in ["2026-11-02", "2026-11-09"] {
+            store::tracking::create_session(
+                db,
+                &store::tracking::NewSession {
+                    centre_id: project.centre_id,
+                    project_id: id,
+                    coach_id: Some(coach_id),
+                    held_on: day,
+                    shared_notes: "Séance de plus",
+                    private_notes: "",
+                    decisions: "",
+                    participants: &[coach_id],
+                    next_steps: &["Une suite".to_string()],
+                    step_owner: None,
+                    step_due: None,
+                },
+            )
+            .await
+            .unwrap();
+        }
+        let mut added = 0;
+        for ind in domain::impact::catalogue() {
+            let new = store::impact::NewIndicator {
+                centre_id: project.centre_id,
+                project_id: id,
+                code: &ind.code,
+                baseline: 0,
+                target: Some(10),
+                target_on: None,
+            };
+            if let Ok(pi) = store::impact::add_indicator(db, &new).await {
+                store::impact::add_measurement(
+                    db,
+                    &store::impact::NewMeasurement {
+                        project_indicator_id: pi,
+                        measured_on: "2026-11-01",
+                        value: 3,
+                        source: "",
+                        attachment_id: None,
+                        created_by: None,
+                    },
+                )
+                .await
+                .unwrap();
+                added += 1;
+            }
+            if added == 2 {
+                break;
+            }
+        }
+        assert_eq!(added, 2);
+        let r = coach
+            .post(
+                &format!("/projects/{id}/roadmap"),
+                &[("start_date", "2026-09-01")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+        let after = cold_page(&app, &mut coach, &path).await;
+        assert!(after.body.contains("Tâche en plus 2") && after.body.contains("Séance de plus"));
+        assert_eq!(
+            statements(&after),
+            statements(&before),
+            "no statement per task, session, indicator or roadmap"
+        );
+        let warm = coach.get(&path).await;
+        assert!(statements(&warm) <= 5, "warm: {}", statements(&warm));
+        assert_eq!(warm.body, after.body, "the cached page is the same page");
+    }
+}

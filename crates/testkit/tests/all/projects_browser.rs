@@ -143,10 +143,9 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
     .await;
     // … and an action in the roadmap's first period.
     b.goto(&format!("{url}{roadmap_path}")).await;
-    b.press("#period-0-0 .roadmap-add > summary").await;
-    b.fill("#f-add-0-0", "Repérer trois lieux possibles").await;
-    b.click("#period-0-0 .roadmap-add button[type=submit]")
-        .await;
+    b.click("#period-0-0 .roadmap-add a").await;
+    b.fill("#f-new-item", "Repérer trois lieux possibles").await;
+    b.click("form:has(#f-new-item) button[type=submit]").await;
     assert!(b.text(".flash").await.contains("enregistrée"));
     no_violations(&b, "roadmap page (coach)").await;
     b.screenshot("roadmap-coach-1280").await;
@@ -203,4 +202,109 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
         phone.screenshot(name).await;
     }
     phone.close().await;
+}
+
+/// The elements wider than the window (tag and class), none expected.
+async fn too_wide(b: &Browser) -> Vec<String> {
+    let found = b
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('body *'))
+               .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
+               .map(e => e.tagName.toLowerCase() + '.' + e.className).slice(0, 10);",
+            vec![],
+        )
+        .await
+        .expect("widths");
+    found
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_project_page_in_sections_for_a_participant_and_a_coach_at_360_and_1280() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let projects = store::projects::for_centre(&app.state.db, 1, 0)
+        .await
+        .unwrap();
+    let id = projects
+        .iter()
+        .find(|p| p.name == "La Recyclerie des Pentes")
+        .unwrap()
+        .id;
+    let seed = store::roadmaps::for_centre(&app.state.db, 1).await.unwrap()[0].id;
+    for (width, height) in [(1280, 1000), (360, 780)] {
+        for (email, who) in [
+            ("participant@demo.local", "participant"),
+            ("coach@demo.local", "coach"),
+        ] {
+            let Some(b) = browser(width, height).await else {
+                return;
+            };
+            sign_in(&b, &url, email, "impact-demo").await;
+            b.goto(&format!("{url}/projects/{id}")).await;
+            let page = format!("project page ({who}, {width})");
+            b.screenshot(&format!("project-{who}-{width}")).await;
+            no_violations(&b, &page).await;
+            no_sideways_scroll(&b, &page).await;
+            assert_eq!(too_wide(&b).await, Vec::<String>::new(), "{page}");
+            if width == 1280 {
+                let top = b
+                    .client
+                    .execute(
+                        "return document.getElementById('h-canvas').getBoundingClientRect().top + window.scrollY;",
+                        vec![],
+                    )
+                    .await
+                    .expect("top");
+                let top = top.as_f64().unwrap_or(f64::MAX);
+                assert!(top < 1_600.0, "{page}: the canvas starts at {top} px");
+            }
+            // The table of contents leads to each section; the canvas is one click away.
+            assert!(b.text(".project-toc").await.contains("Canvas"));
+            b.press(".project-toc a[href='#h-canvas']").await;
+            b.wait_until(
+                "location.hash === '#h-canvas' && document.getElementById('h-canvas').getBoundingClientRect().top < window.innerHeight / 2",
+            )
+            .await;
+            assert!(!b.text("#h-canvas ~ .card-grid").await.is_empty());
+            b.screenshot(&format!("project-{who}-{width}-canvas")).await;
+            b.goto(&format!("{url}/projects/{id}#h-tasks")).await;
+            b.screenshot(&format!("project-{who}-{width}-tasks")).await;
+            b.close().await;
+        }
+        // The studio's roadmap for its manager: light, and an item's details edited on the
+        // item's own page.
+        let Some(b) = browser(width, height).await else {
+            return;
+        };
+        sign_in(&b, &url, "manager@demo.local", "impact-demo").await;
+        b.goto(&format!("{url}/roadmaps/{seed}")).await;
+        let page = format!("seed roadmap ({width})");
+        no_violations(&b, &page).await;
+        no_sideways_scroll(&b, &page).await;
+        assert_eq!(too_wide(&b).await, Vec::<String>::new(), "{page}");
+        b.screenshot(&format!("roadmap-seed-{width}")).await;
+        b.goto(&format!("{url}/roadmaps/{seed}#period-0-0")).await;
+        b.screenshot(&format!("roadmap-seed-items-{width}")).await;
+        b.click(&format!(
+            "#item-0-0-2 a[href='/roadmaps/{seed}/items/0/0/2']"
+        ))
+        .await;
+        assert_eq!(b.path().await, format!("/roadmaps/{seed}/items/0/0/2"));
+        no_violations(&b, "roadmap item page").await;
+        no_sideways_scroll(&b, "roadmap item page").await;
+        b.screenshot(&format!("roadmap-seed-item-{width}")).await;
+        b.fill("#f-notes-0-0-2", "Relire avec l'équipe").await;
+        b.click("form[action$='/details'] button[type=submit]")
+            .await;
+        assert_eq!(b.path().await, format!("/roadmaps/{seed}"));
+        assert!(b.text("#item-0-0-2").await.contains("Relire avec l'équipe"));
+        b.close().await;
+    }
 }

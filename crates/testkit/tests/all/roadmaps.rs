@@ -89,7 +89,7 @@ async fn the_studio_roadmap_on_the_network_dashboard() {
         );
         assert_eq!(
             page.body
-                .matches("type=\"submit\" aria-pressed=\"true\"><span class=\"roadmap-box\"")
+                .matches("aria-pressed=\"true\"><span class=\"roadmap-box\"")
                 .count(),
             2,
             "the two items checked in month 1"
@@ -539,5 +539,152 @@ async fn a_new_version_of_the_file_shows_its_changes_then_keeps_the_details() {
                 .any(|a| a.action == "roadmap_reimported" && a.detail == format!("roadmap:{id}")),
             "{audit:?}"
         );
+    }
+}
+
+/// A page's text with the entities the templates write turned back into characters.
+fn unescaped(html: &str) -> String {
+    html.replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn statements(r: &testkit::TestResponse) -> u32 {
+    r.header("x-sql-statements")
+        .expect("x-sql-statements")
+        .parse()
+        .expect("a number")
+}
+
+#[tokio::test]
+async fn the_seed_roadmap_page_is_light_and_each_item_is_edited_on_its_own_page() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let id = store::roadmaps::for_centre(&app.state.db, 1).await.unwrap()[0].id;
+        let mut manager = app.client();
+        manager.login("manager@demo.local", "impact-demo").await;
+        let path = format!("/roadmaps/{id}");
+        manager.get(&path).await;
+        let page = manager.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.len() < 60_000, "{} bytes", page.body.len());
+        assert!(statements(&page) <= 5, "{} statements", statements(&page));
+        // The content is all there: every phase, period and item, and a way to edit each.
+        let text = unescaped(&page.body);
+        let doc = domain::roadmap::parse(SEED).unwrap();
+        let mut items = 0;
+        for (p, phase) in doc.phases.iter().enumerate() {
+            assert!(text.contains(phase.heading.text()));
+            for (q, period) in phase.periods.iter().enumerate() {
+                assert!(text.contains(period.heading.text()));
+                for (k, item) in period.items.iter().enumerate() {
+                    assert!(text.contains(&item.text), "{}", item.text);
+                    assert!(
+                        page.body
+                            .contains(&format!("href=\"{path}/items/{p}/{q}/{k}\""))
+                    );
+                    items += 1;
+                }
+            }
+        }
+        assert_eq!(items, 60);
+        // No details form per item on the roadmap page: it opens on the item's page.
+        assert!(!page.body.contains("name=\"notes\""));
+
+        // Ticking an item: one form per period, its buttons name the item.
+        let revision = store::roadmaps::find(&app.state.db, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .revision;
+        assert!(page.body.contains("name=\"toggle\" value=\"2:true\""));
+        let ticked = manager
+            .post(
+                &format!("{path}/items"),
+                &[
+                    ("phase", "0"),
+                    ("period", "0"),
+                    ("revision", &revision.to_string()),
+                    ("toggle", "2:true"),
+                ],
+            )
+            .await;
+        assert_eq!(ticked.status, StatusCode::SEE_OTHER);
+        assert!(manager.get(&path).await.body.contains("3 sur 60 faits"));
+        // The revision is still checked: the same form sent again is stale.
+        let stale = manager
+            .post(
+                &format!("{path}/items"),
+                &[
+                    ("phase", "0"),
+                    ("period", "0"),
+                    ("revision", &revision.to_string()),
+                    ("toggle", "3:true"),
+                ],
+            )
+            .await;
+        assert!(
+            manager
+                .get(stale.location().unwrap())
+                .await
+                .body
+                .contains("a changé entre-temps")
+        );
+        let nonsense = manager
+            .post(
+                &format!("{path}/items"),
+                &[("phase", "0"), ("period", "0"), ("toggle", "deux:oui")],
+            )
+            .await;
+        assert_eq!(nonsense.status, StatusCode::BAD_REQUEST);
+
+        // An item's details, without JavaScript: its page holds the form.
+        let item = manager.get(&format!("{path}/items/0/0/1")).await;
+        assert_eq!(item.status, StatusCode::OK);
+        assert!(
+            item.body.contains("id=\"f-notes-0-0-1\"")
+                && item.body.contains("id=\"f-owner-0-0-1\"")
+        );
+        let warm = manager.get(&format!("{path}/items/0/0/1")).await;
+        assert!(statements(&warm) <= 5, "{} statements", statements(&warm));
+        let details = format!("{path}/details");
+        let bad = manager
+            .post(
+                &details,
+                &[
+                    ("phase", "0"),
+                    ("period", "0"),
+                    ("item", "1"),
+                    ("notes", "Avec l'équipe du dépôt"),
+                    ("link", "javascript:alert(1)"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"f-link-0-0-1-error\""));
+        assert!(unescaped(&bad.body).contains("Avec l'équipe du dépôt"));
+        let ok = manager
+            .post(
+                &details,
+                &[
+                    ("phase", "0"),
+                    ("period", "0"),
+                    ("item", "1"),
+                    ("notes", "Avec l'équipe du dépôt"),
+                    ("due_on", "2099-01-31"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        assert_eq!(ok.location(), Some(format!("{path}#item-0-0-1").as_str()));
+        let after = manager.get(&path).await;
+        assert!(unescaped(&after.body).contains("Avec l'équipe du dépôt"));
+        assert!(after.body.contains("31 janvier 2099"));
+        let again = manager.get(&format!("{path}/items/0/0/1")).await;
+        assert!(again.body.contains("value=\"2099-01-31\""));
     }
 }

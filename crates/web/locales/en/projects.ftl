@@ -88,3 +88,18 @@ projects-of-centre = Projects at { $centre }
 projects-centre-empty = This centre has no projects yet.
 project-members = Project holders
 project-followers = Coaches
+
+## The project page's table of contents
+project-toc = On this page
+project-toc-overview = Overview
+project-toc-canvas = Canvas
+project-toc-roadmap = Roadmap
+project-toc-tasks = Tasks
+project-toc-sessions = Sessions
+project-toc-indicators = Indicators
+project-toc-diagnostics = Diagnostics
+project-canvas-new-link = Create or import a canvas
+project-activity-more = { $count ->
+    [one] One older event
+   *[other] { $count } older events
+}

@@ -88,3 +88,18 @@ projects-of-centre = Projets de { $centre }
 projects-centre-empty = Ce centre n'a pas encore de projet.
 project-members = Porteur·ses
 project-followers = Accompagnateur·rices
+
+## The project page's table of contents
+project-toc = Sur cette page
+project-toc-overview = Aperçu
+project-toc-canvas = Canvas
+project-toc-roadmap = Feuille de route
+project-toc-tasks = Tâches
+project-toc-sessions = Séances
+project-toc-indicators = Indicateurs
+project-toc-diagnostics = Diagnostics
+project-canvas-new-link = Créer ou importer un canvas
+project-activity-more = { $count ->
+    [one] Une activité plus ancienne
+   *[other] { $count } activités plus anciennes
+}

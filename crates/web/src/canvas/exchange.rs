@@ -90,7 +90,7 @@ pub async fn import(
             Ok(Redirect::to(&format!("/canvases/{id}")).into_response())
         }
         Err(e) => {
-            crate::projects::render_show(
+            crate::projects::canvases::render(
                 &state,
                 &ctx,
                 project_id,

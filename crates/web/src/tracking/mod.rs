@@ -254,8 +254,6 @@ pub struct ItemDetailsForm {
     pub link: String,
     pub evidence: String,
     pub errors: crate::form::FieldErrors,
-    /// Shown open (it holds errors).
-    pub open: bool,
 }
 
 impl ItemDetailsForm {
@@ -272,7 +270,6 @@ impl ItemDetailsForm {
                 link: p.input.link,
                 evidence: p.input.evidence,
                 errors: p.errors,
-                open: true,
             },
             None => ItemDetailsForm {
                 owner: stored
@@ -284,7 +281,6 @@ impl ItemDetailsForm {
                 link: stored.map(|d| d.link.clone()).unwrap_or_default(),
                 evidence: stored.map(|d| d.evidence.clone()).unwrap_or_default(),
                 errors: crate::form::FieldErrors::default(),
-                open: false,
             },
         }
     }

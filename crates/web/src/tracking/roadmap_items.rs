@@ -122,8 +122,8 @@ pub async fn save_details(
         .map_err(|e| errors.add("evidence", i, e.message_key()))
         .unwrap_or_default();
     if !errors.is_empty() {
-        return roadmaps::render_show(&state, &ctx, id, Some(DetailsProblem { input, errors }))
-            .await;
+        let problem = DetailsProblem { input, errors };
+        return crate::roadmap_edit::item_with_details_problem(&state, &ctx, id, problem).await;
     }
     let due = due.map(tracking::iso);
     let at = (input.phase as i64, input.period as i64, input.item as i64);

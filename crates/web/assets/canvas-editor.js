@@ -1,6 +1,6 @@
 // Canvas editor: the board's notes open for editing in place (click, or Enter on a note), save
 // 800 ms after typing stops (a saving/saved/offline status, retries) and close with « Terminé »,
-// Escape or a click elsewhere; « + Ajouter » opens a block's field; the guide and a block's
+// Escape, or a click or the focus elsewhere; « + Ajouter » opens a block's field; the guide and a block's
 // comments open in a side panel; on a phone one block shows at a time, chosen in a picker.
 // canvas-live.js and canvas-moves.js extend it: each pushes a function onto
 // `window.ImpactCanvas`, called with the editor (`ed`) once the page is ready.
@@ -371,13 +371,15 @@
         else if (e.key === 'Escape') { e.preventDefault(); add.open = false; add.querySelector('summary').focus(); }
       }
     });
-    grid.addEventListener('focusout', function (e) {
-      var li = e.target.closest('li.editing');
-      if (!li) return;
-      window.setTimeout(function () {
-        if (!li.contains(document.activeElement) && document.hasFocus()) close(li, false);
-      }, 0);
-    });
+    // A note being edited closes when the person clicks or moves the focus somewhere else (not
+    // when the focus merely leaves, as when the window loses it).
+    function closeOthers(e) {
+      Array.prototype.forEach.call(grid.querySelectorAll('li.editing'), function (li) {
+        if (!li.contains(e.target)) close(li, false);
+      });
+    }
+    document.addEventListener('pointerdown', closeOthers);
+    document.addEventListener('focusin', closeOthers);
     grid.addEventListener('toggle', function (e) {
       if (e.target.classList && e.target.classList.contains('canvas-add') && e.target.open) {
         e.target.querySelector('textarea').focus();

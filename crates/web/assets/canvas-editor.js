@@ -119,8 +119,8 @@
       var ev = li.querySelector('[data-evidence]');
       return {
         text: (li.querySelector('.note-text') || {}).textContent || '',
-        colour: li.getAttribute('data-colour') || 'yellow',
-        status: li.getAttribute('data-status') || 'hypothesis',
+        colour: (li.className.match(/\bnote-(yellow|green|blue|pink|orange|purple)\b/) || [0, 'yellow'])[1],
+        status: li.querySelector('.note-status') ? 'validated' : 'hypothesis',
         evidence: ev ? ev.textContent : ''
       };
     }
@@ -151,8 +151,6 @@
       var text = li.querySelector('.note-text');
       if (text) text.textContent = v.text;
       li.className = li.className.replace(/\bnote-(yellow|green|blue|pink|orange|purple)\b/, 'note-' + v.colour);
-      li.setAttribute('data-colour', v.colour);
-      li.setAttribute('data-status', v.status);
       var badge = li.querySelector('.note-status');
       if (v.status === 'validated' && !badge) {
         badge = document.createElement('span');
@@ -221,8 +219,6 @@
           var f = li.querySelector('form[data-autosave]');
           if (f) fieldError(f.elements.text.closest('.field'), f.elements.text, '');
           li.setAttribute('data-version', res.body.item.version);
-          li.setAttribute('data-colour', res.body.item.colour);
-          li.setAttribute('data-status', res.body.item.status);
           if (res.body.outcome === 'kept_both') {
             say(res.body.message);
             refresh([li.parentNode.getAttribute('data-block')], true);

@@ -18,7 +18,8 @@ async fn sign_in(b: &Browser, url: &str, email: &str) {
 /// Adds a note through the block's « + Ajouter » field (the script sends it and shows it in
 /// place); returns its id.
 async fn add_note(b: &Browser, block: &str, text: &str) -> String {
-    b.press(&format!("#block-{block} .canvas-add > summary")).await;
+    b.press(&format!("#block-{block} .canvas-add > summary"))
+        .await;
     b.fill(&format!("#f-add-{block}"), text).await;
     b.press(&format!("#block-{block} .canvas-add button[type=submit]"))
         .await;
@@ -175,9 +176,15 @@ async fn the_board_is_used_with_the_keyboard_and_fits_every_screen() {
                 .as_f64()
                 .unwrap_or_default();
             let room = if width >= 768 { 200.0 } else { 250.0 };
-            assert!(title >= room, "{who} at {width}: the title is {title} px wide");
+            assert!(
+                title >= room,
+                "{who} at {width}: the title is {title} px wide"
+            );
             let wide = too_wide(&b).await;
-            assert!(wide.is_empty(), "{who} at {width}: wider than the screen: {wide:?}");
+            assert!(
+                wide.is_empty(),
+                "{who} at {width}: wider than the screen: {wide:?}"
+            );
             b.screenshot(&format!("canvas-board-{width}-{who}")).await;
             let violations = b.axe_violations().await;
             assert!(violations.is_empty(), "{who} at {width}: {violations:?}");
@@ -193,7 +200,8 @@ async fn the_board_is_used_with_the_keyboard_and_fits_every_screen() {
                 )
                 .await;
                 assert!(!shown(&b, "#block-local_problem").await);
-                b.screenshot(&format!("canvas-board-360-{who}-picker")).await;
+                b.screenshot(&format!("canvas-board-360-{who}-picker"))
+                    .await;
             }
             if width == 1280 && who == "participant" {
                 keyboard_only(&b).await;
@@ -316,7 +324,10 @@ async fn page_headers_keep_the_title_readable_beside_the_actions() {
                 .unwrap()
                 .as_f64()
                 .unwrap_or_default();
-            assert!(title >= 200.0, "{name} at {width}: the title is {title} px wide");
+            assert!(
+                title >= 200.0,
+                "{name} at {width}: the title is {title} px wide"
+            );
             b.screenshot(&format!("header-{name}-{width}")).await;
         }
         b.close().await;
@@ -370,7 +381,10 @@ async fn a_visitor_tries_the_canvas_then_keeps_it_by_signing_up() {
     b.goto(&format!("{url}/canvas/try")).await;
     // Hidden stays hidden: nothing to export or clear on an empty canvas.
     for hidden in ["[data-local-download]", "[data-local-clear]"] {
-        assert!(!shown(&b, hidden).await, "{hidden} shows on an empty canvas");
+        assert!(
+            !shown(&b, hidden).await,
+            "{hidden} shows on an empty canvas"
+        );
     }
     b.fill(
         "#t-add-local_problem",

@@ -1,5 +1,6 @@
-//! The forms' face of the note actions (`ops`): a refused note comes back beside its field on
-//! the canvas page, keeping what was typed; anything done goes back to the note.
+//! The forms' face of the note actions (`ops`): a refused new note comes back in its block's
+//! field on the board, a refused change on the note's own page (`note_page`), keeping what was
+//! typed; anything done goes back to the note.
 use super::note_page::{self, NoteProblem, Typed};
 use super::ops::{self, ItemForm, MoveForm, Refused, VersionForm};
 use super::page::{AddProblem, render};

@@ -50,6 +50,14 @@ pub async fn comments(db: &Db, canvas_id: i64) -> Result<Vec<Comment>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(canvas_id).fetch_all(pool).await?))
 }
 
+/// How many comments are still open on each block of a canvas (blocks without any are left out):
+/// the editor shows these counts and reads the comments themselves only when they are opened.
+pub async fn open_comment_counts(db: &Db, canvas_id: i64) -> Result<Vec<(String, i64)>> {
+    let sql = "SELECT block, COUNT(*) FROM canvas_comments \
+               WHERE canvas_id = $1 AND resolved_at IS NULL GROUP BY block";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(canvas_id).fetch_all(pool).await?))
+}
+
 /// Resolves (`resolved` = true) or reopens a comment of this canvas.
 pub async fn set_resolved(
     db: &Db,

@@ -496,7 +496,9 @@ pub async fn restore_item(
 mod comments;
 mod shares;
 mod versions;
-pub use comments::{Comment, MAX_COMMENT_CHARS, add_comment, comments, set_resolved};
+pub use comments::{
+    Comment, MAX_COMMENT_CHARS, add_comment, comments, open_comment_counts, set_resolved,
+};
 pub use shares::{Share, active_shares, create_share, revoke_share, shared_canvas};
 pub use versions::{
     HistoryLine, Version, create_version, history, restore_version, snapshot, version, versions,

@@ -1124,3 +1124,182 @@ async fn each_page_loads_only_the_scripts_it_needs() {
         }
     }
 }
+
+/// Issue 15: the editor page of the demo canvas (44 notes) is under 60 KB and reads in at most
+/// five statements whatever the number of notes (an editing form per note is rendered when it is
+/// opened, not on every load).
+#[tokio::test]
+async fn the_editor_page_is_light_and_reads_in_a_few_statements() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let backend = app.db.backend;
+        let (participant, id) = app.demo_canvas("participant@demo.local").await;
+        let mut coach = app.client();
+        coach.login("coach@demo.local", "impact-demo").await;
+        let notes = canvas::items(&app.state.db, id).await.unwrap().len();
+        assert!(notes >= 40, "the demo canvas holds {notes} notes");
+        let mut clients = [("participant", participant), ("coach", coach)];
+        let mut counts = Vec::new();
+        for (who, c) in clients.iter_mut() {
+            c.get(&format!("/canvases/{id}")).await;
+            let page = c.get(&format!("/canvases/{id}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            let statements: u32 = page
+                .header("x-sql-statements")
+                .and_then(|n| n.parse().ok())
+                .expect("x-sql-statements");
+            eprintln!(
+                "{backend} {who}: /canvases/{id} ({notes} notes) is {} bytes, {statements} statements",
+                page.body.len()
+            );
+            assert!(page.body.len() < 60_000, "{who}: {} bytes", page.body.len());
+            assert!(statements <= 5, "{who}: {statements} statements");
+            counts.push(statements);
+        }
+        // Twenty more notes: not one statement more.
+        for n in 0..20 {
+            canvas::add_item(
+                &app.state.db,
+                id,
+                &draft("partners", &format!("P{n}")),
+                None,
+            )
+            .await
+            .unwrap();
+        }
+        for ((who, c), before) in clients.iter_mut().zip(counts) {
+            c.get(&format!("/canvases/{id}")).await;
+            let more = c.get(&format!("/canvases/{id}")).await;
+            assert_eq!(
+                more.header("x-sql-statements")
+                    .and_then(|n| n.parse::<u32>().ok()),
+                Some(before),
+                "{who}"
+            );
+        }
+    }
+}
+
+/// Without JavaScript a note has its own page: the form (GET), a save (POST) that goes back to
+/// the note, a refused text shown beside its field with what was typed (colour and status too),
+/// a form without its CSRF token refused; the board itself links to it and holds no note form;
+/// a block's comments are a page of their own.
+#[tokio::test]
+async fn each_note_has_an_edit_page_that_works_without_javascript() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let backend = app.db.backend;
+        let (mut c, id) = app.demo_canvas("participant@demo.local").await;
+        let note = canvas::items(&app.state.db, id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.block == "solution")
+            .unwrap();
+        let edit = format!("/canvases/{id}/items/{}/edit", note.id);
+        let board = c.get(&format!("/canvases/{id}")).await;
+        assert!(
+            board.body.contains(&format!("href=\"{edit}\"")),
+            "{backend}"
+        );
+        assert!(
+            !board.body.contains("name=\"version\""),
+            "no editing form per note on the board"
+        );
+        assert!(!board.body.contains("Unknown localization key"));
+
+        let page = c.get(&edit).await;
+        assert_eq!(page.status, StatusCode::OK, "{backend}");
+        assert!(page.body.contains("name=\"_csrf\""));
+        assert!(page.body.contains(&format!("action=\"{edit}\"")));
+        assert!(page.body.contains(&askama_escape(&note.text)) || page.body.contains(&note.text));
+
+        // A refused text: 422, the message beside the field, everything typed kept.
+        let long = "y".repeat(2_001);
+        let refused = c
+            .post(
+                &edit,
+                &[
+                    ("text", long.as_str()),
+                    ("colour", "blue"),
+                    ("status", "validated"),
+                    ("evidence", "Trois devis"),
+                    ("version", &note.version.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{backend}"
+        );
+        assert!(refused.body.contains("f-text-error") && refused.body.contains(&long));
+        assert!(refused.body.contains("<option value=\"blue\" selected>"));
+        assert!(
+            refused
+                .body
+                .contains("<option value=\"validated\" selected>")
+        );
+        assert!(refused.body.contains("Trois devis"));
+
+        // Saved: back to the note on the board, which shows it.
+        let saved = c
+            .post(
+                &edit,
+                &[
+                    ("text", "Une épicerie solidaire ouverte le samedi"),
+                    ("colour", "green"),
+                    ("status", "validated"),
+                    ("evidence", ""),
+                    ("version", &note.version.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{backend}");
+        assert_eq!(
+            saved.location(),
+            Some(format!("/canvases/{id}#item-{}", note.id).as_str())
+        );
+        let stored = canvas::items(&app.state.db, id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == note.id)
+            .unwrap();
+        assert_eq!(stored.text, "Une épicerie solidaire ouverte le samedi");
+        assert_eq!(
+            (stored.colour.as_str(), stored.status.as_str()),
+            ("green", "validated")
+        );
+
+        // A forged form changes nothing.
+        let forged = c
+            .post(
+                &edit,
+                &[
+                    ("_csrf", "x".repeat(43).as_str()),
+                    ("text", "Piraté"),
+                    ("version", &stored.version.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN, "{backend}");
+        // Someone outside the project cannot open it.
+        let mut die = app.client();
+        die.login("manager.die@demo.local", "impact-demo").await;
+        assert_eq!(die.get(&edit).await.status, StatusCode::NOT_FOUND);
+
+        // A block's comments: their own page, with the form to write one.
+        let comments = c
+            .get(&format!("/canvases/{id}/comments?block=solution"))
+            .await;
+        assert_eq!(comments.status, StatusCode::OK, "{backend}");
+        assert!(comments.body.contains("c-body-solution"));
+        assert_eq!(
+            c.get(&format!("/canvases/{id}/comments?block=nope"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}

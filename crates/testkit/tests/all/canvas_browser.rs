@@ -1,8 +1,9 @@
-//! The canvas editor in a real headless Chromium: notes added, typed and saved without a page
-//! load, moved by drag and drop and by keyboard, found again after a reload; two people editing
-//! the same canvas see each other's changes (on SQLite, and through LISTEN/NOTIFY on PostgreSQL);
-//! a visitor's trial canvas is saved into their first project when they sign up.
-use fantoccini::Locator;
+//! The canvas editor in a real headless Chromium: a board whose notes are added, edited in place
+//! and saved without a page load, moved by drag and drop and by keyboard to the block the eye
+//! sees next to them, found again after a reload; used with the keyboard alone; fitting a phone
+//! (one block at a time) and keeping its title readable; two people editing the same canvas see
+//! each other's changes (on SQLite, and through LISTEN/NOTIFY on PostgreSQL); a visitor's trial
+//! canvas is saved into their first project when they sign up.
 use fantoccini::key::Key;
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb, databases, link_path};
@@ -14,27 +15,37 @@ async fn sign_in(b: &Browser, url: &str, email: &str) {
     b.click("form[action='/login'] button[type=submit]").await;
 }
 
-/// Adds a note through the block's form (the script sends it and shows it in place).
+/// Adds a note through the block's « + Ajouter » field (the script sends it and shows it in
+/// place); returns its id.
 async fn add_note(b: &Browser, block: &str, text: &str) -> String {
+    b.press(&format!("#block-{block} .canvas-add > summary"))
+        .await;
     b.fill(&format!("#f-add-{block}"), text).await;
     b.press(&format!("#block-{block} .canvas-add button[type=submit]"))
         .await;
-    b.wait_for_text(&format!("#block-{block} ol"), "").await;
-    b.wait_until(&format!(
-        "Array.from(document.querySelectorAll('#block-{block} .note-input')).some(t => t.value === {text:?})"
-    ))
-    .await;
+    note_id(b, block, text).await
+}
+
+/// The id of the note of `block` that reads `text`, once it is on the board.
+async fn note_id(b: &Browser, block: &str, text: &str) -> String {
+    let find = format!(
+        "Array.from(document.querySelectorAll('#block-{block} .note-text')).find(t => t.textContent === {text:?})"
+    );
+    b.wait_until(&format!("{find} !== undefined")).await;
     let id = b
         .client
         .execute(
-            &format!(
-                "return Array.from(document.querySelectorAll('#block-{block} .note-input')).find(t => t.value === {text:?}).closest('li').dataset.item;"
-            ),
+            &format!("return {find}.closest('li').dataset.item;"),
             vec![],
         )
         .await
         .unwrap();
     id.as_str().unwrap().to_string()
+}
+
+/// What a note reads on the board.
+async fn note_text(b: &Browser, id: &str) -> String {
+    b.text(&format!("#item-{id} .note-text")).await
 }
 
 async fn block_of(b: &Browser, id: &str) -> String {
@@ -77,7 +88,8 @@ async fn notes_are_saved_as_you_type_and_moved_by_hand_and_by_keyboard() {
     )
     .await;
 
-    // Typing saves by itself: the status says so, with no button pressed.
+    // A note opens in place; typing saves by itself: the status says so, with no button pressed.
+    b.press(&format!("#item-{people} .note-open")).await;
     b.fill(
         &format!("#f-text-{people}"),
         "Les familles à petit budget du quartier",
@@ -87,6 +99,11 @@ async fn notes_are_saved_as_you_type_and_moved_by_hand_and_by_keyboard() {
         .await;
     b.wait_until("document.querySelector('[data-save-status]').dataset.state === 'saved'")
         .await;
+    b.key(&format!("#f-text-{people}"), Key::Escape).await;
+    b.wait_until(&format!(
+        "document.querySelector('#item-{people} .note-text').textContent.includes('du quartier')"
+    ))
+    .await;
 
     // Drag the solution note into the value proposition block.
     b.drag(
@@ -95,36 +112,226 @@ async fn notes_are_saved_as_you_type_and_moved_by_hand_and_by_keyboard() {
     )
     .await;
     assert_eq!(block_of(&b, &solution).await, "value_proposition");
-    // Move the problem note one block to the right with the keyboard.
+    // The arrow to the right goes to the block on the right as the eye sees it (« Solution »,
+    // beside « Problème local »), not to the next block in the page (« Bénéficiaires », below).
     b.key(&format!("#item-{problem} [data-grip]"), Key::Right)
         .await;
-    let next = block_of(&b, &problem).await;
-    assert_ne!(next, "local_problem");
+    assert_eq!(block_of(&b, &problem).await, "solution");
     b.wait_until("document.querySelector('[data-announce]').textContent.length > 0")
         .await;
+    let said = b.text("[data-announce]").await;
+    assert!(!said.contains("Unknown localization key"), "{said}");
+    assert!(said.contains("« Solution »"), "{said}");
+    // Down from the last note of « Bénéficiaires »: the block below, « Clients payeurs ».
+    b.key(&format!("#item-{people} [data-grip]"), Key::Down)
+        .await;
+    assert_eq!(block_of(&b, &people).await, "customers");
+    // Right from « Proposition de valeur », at the height of its first note: « Changement visé ».
+    b.key(&format!("#item-{solution} [data-grip]"), Key::Right)
+        .await;
+    assert_eq!(block_of(&b, &solution).await, "intended_change");
     b.wait_until("document.querySelector('[data-save-status]').dataset.state === 'saved'")
         .await;
     b.screenshot("canvas-editor").await;
 
     // Everything is there after a reload.
     b.goto(&format!("{url}{canvas}")).await;
-    assert_eq!(block_of(&b, &solution).await, "value_proposition");
-    assert_eq!(block_of(&b, &problem).await, next);
-    let kept = b
-        .client
-        .find(Locator::Css(&format!("#f-text-{people}")))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
+    assert_eq!(block_of(&b, &solution).await, "intended_change");
+    assert_eq!(block_of(&b, &problem).await, "solution");
+    assert_eq!(block_of(&b, &people).await, "customers");
     assert_eq!(
-        kept.as_deref(),
-        Some("Les familles à petit budget du quartier")
+        note_text(&b, &people).await,
+        "Les familles à petit budget du quartier"
     );
     let violations = b.axe_violations().await;
     assert!(violations.is_empty(), "{violations:?}");
     b.close().await;
+}
+
+/// The page a person works in: the title keeps its room in the header at 1280 and 768 px; the
+/// board is used with the keyboard alone (add, edit in place); comments and the guide open in a
+/// side panel; at 360 px nothing is wider than the screen and one block shows at a time; axe
+/// finds nothing, for the participant and for the coach.
+#[tokio::test]
+async fn the_board_is_used_with_the_keyboard_and_fits_every_screen() {
+    let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    for (email, who) in [
+        ("participant@demo.local", "participant"),
+        ("coach@demo.local", "coach"),
+    ] {
+        for (width, height) in [(1280, 900), (768, 1000), (360, 800)] {
+            let Some(b) = browser(width, height).await else {
+                return;
+            };
+            sign_in(&b, &url, email).await;
+            b.goto(&format!("{url}/canvases/1")).await;
+            let title = b
+                .client
+                .execute(
+                    "return document.querySelector('main h1').getBoundingClientRect().width;",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap_or_default();
+            let room = if width >= 768 { 200.0 } else { 250.0 };
+            assert!(
+                title >= room,
+                "{who} at {width}: the title is {title} px wide"
+            );
+            let wide = too_wide(&b).await;
+            assert!(
+                wide.is_empty(),
+                "{who} at {width}: wider than the screen: {wide:?}"
+            );
+            b.screenshot(&format!("canvas-board-{width}-{who}")).await;
+            let violations = b.axe_violations().await;
+            assert!(violations.is_empty(), "{who} at {width}: {violations:?}");
+            if width == 360 {
+                // One block at a time, chosen in the picker.
+                b.wait_until("document.querySelector('.canvas-grid').hasAttribute('data-one')")
+                    .await;
+                assert!(shown(&b, "#block-local_problem").await);
+                assert!(!shown(&b, "#block-solution").await);
+                b.select("#canvas-picker", "solution").await;
+                b.wait_until(
+                    "document.querySelector('#block-solution').getBoundingClientRect().height > 0",
+                )
+                .await;
+                assert!(!shown(&b, "#block-local_problem").await);
+                b.screenshot(&format!("canvas-board-360-{who}-picker"))
+                    .await;
+            }
+            if width == 1280 && who == "participant" {
+                keyboard_only(&b).await;
+                // The comments of a block in the side panel, written from there.
+                b.press("#block-solution .comment-badge").await;
+                b.wait_until("!document.getElementById('canvas-drawer').hidden && document.querySelector('#canvas-drawer textarea') !== null")
+                    .await;
+                b.fill("#canvas-drawer textarea[name=body]", "On en parle jeudi ?")
+                    .await;
+                b.press("#canvas-drawer form[action$='/comments'] button[type=submit]")
+                    .await;
+                b.wait_for_text("#canvas-drawer", "On en parle jeudi").await;
+                b.wait_for_text("#block-solution .comment-badge", "1").await;
+                b.screenshot("canvas-board-comments").await;
+                let violations = b.axe_violations().await;
+                assert!(violations.is_empty(), "comments panel: {violations:?}");
+                b.press("[data-drawer-close]").await;
+                // The guide of a block in the same panel.
+                b.press("#block-channels .block-tool").await;
+                b.wait_for_text("#canvas-drawer", "Exemple").await;
+                b.screenshot("canvas-board-guide").await;
+            }
+            b.close().await;
+        }
+    }
+}
+
+/// Adds a note and edits another without the mouse.
+async fn keyboard_only(b: &Browser) {
+    // « + Ajouter » with Enter opens the field; Enter in it adds the note.
+    b.key("#block-channels .canvas-add > summary", Key::Enter)
+        .await;
+    b.wait_until("document.activeElement && document.activeElement.id === 'f-add-channels'")
+        .await;
+    let field = b.client.active_element().await.unwrap();
+    field
+        .send_keys(&format!("Un stand au marché du samedi{}", Key::Enter))
+        .await
+        .unwrap();
+    let id = note_id(b, "channels", "Un stand au marché du samedi").await;
+    // Enter on a note opens it in place; Escape closes it, saved.
+    b.key(&format!("#item-{id} .note-open"), Key::Enter).await;
+    b.wait_until(&format!(
+        "document.activeElement && document.activeElement.id === 'f-text-{id}'"
+    ))
+    .await;
+    let field = b.client.active_element().await.unwrap();
+    field.send_keys(" et du mercredi").await.unwrap();
+    b.wait_until("document.querySelector('[data-save-status]').dataset.state === 'saving'")
+        .await;
+    let field = b.client.active_element().await.unwrap();
+    field.send_keys(&Key::Escape.to_string()).await.unwrap();
+    b.wait_until("document.querySelector('[data-save-status]').dataset.state === 'saved'")
+        .await;
+    b.wait_until(&format!(
+        "document.activeElement === document.querySelector('#item-{id} .note-open')"
+    ))
+    .await;
+    assert_eq!(
+        note_text(b, &id).await,
+        "Un stand au marché du samedi et du mercredi"
+    );
+}
+
+/// The elements wider than the window or past its edges (hidden and screen-reader-only ones
+/// aside), and the page's own width if it scrolls sideways.
+async fn too_wide(b: &Browser) -> Vec<String> {
+    b.client
+        .execute(
+            "const w = window.innerWidth; const out = [];              if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);              document.querySelectorAll('body *').forEach(e => {                if (e.closest('.visually-hidden, .skip-link, [hidden]')) return;                const r = e.getBoundingClientRect();                if (r.width > 0 && (r.right > w + 1 || r.left < -1)) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right));              }); return out;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+async fn shown(b: &Browser, css: &str) -> bool {
+    b.client
+        .execute(
+            &format!("return document.querySelector({css:?}).getBoundingClientRect().height > 0;"),
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false)
+}
+
+/// The page header is one component: on the impact report and a roadmap too, the title keeps
+/// its room beside the actions.
+#[tokio::test]
+async fn page_headers_keep_the_title_readable_beside_the_actions() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let roadmap = store::tracking::project_roadmaps(&app.state.db, 1)
+        .await
+        .unwrap()
+        .first()
+        .map(|r| r.id);
+    for width in [1280, 768] {
+        let Some(b) = browser(width, 900).await else {
+            return;
+        };
+        sign_in(&b, &url, "admin@demo.local").await;
+        let mut pages = vec![("report", "/impact/report".to_string())];
+        if let Some(r) = roadmap {
+            pages.push(("roadmap", format!("/roadmaps/{r}")));
+        }
+        for (name, path) in pages {
+            b.goto(&format!("{url}{path}")).await;
+            let title = b
+                .client
+                .execute(
+                    "return document.querySelector('main h1').getBoundingClientRect().width;",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap_or_default();
+            assert!(
+                title >= 200.0,
+                "{name} at {width}: the title is {title} px wide"
+            );
+            b.screenshot(&format!("header-{name}-{width}")).await;
+        }
+        b.close().await;
+    }
 }
 
 #[tokio::test]
@@ -149,13 +356,14 @@ async fn two_people_on_one_canvas_see_each_others_changes() {
         b.wait_until(&format!("document.getElementById('item-{id}') !== null"))
             .await;
 
+        b.press(&format!("#item-{id} .note-open")).await;
         b.fill(
             &format!("#f-text-{id}"),
             "Le local ferme en août : prévoir un relais",
         )
         .await;
         a.wait_until(&format!(
-            "document.getElementById('f-text-{id}').value.includes('prévoir un relais')"
+            "document.querySelector('#item-{id} .note-text').textContent.includes('prévoir un relais')"
         ))
         .await;
         eprintln!("{backend}: both editors saw each other's change");
@@ -171,6 +379,13 @@ async fn a_visitor_tries_the_canvas_then_keeps_it_by_signing_up() {
         return;
     };
     b.goto(&format!("{url}/canvas/try")).await;
+    // Hidden stays hidden: nothing to export or clear on an empty canvas.
+    for hidden in ["[data-local-download]", "[data-local-clear]"] {
+        assert!(
+            !shown(&b, hidden).await,
+            "{hidden} shows on an empty canvas"
+        );
+    }
     b.fill(
         "#t-add-local_problem",
         "Les vélos cassés finissent à la déchetterie",
@@ -214,7 +429,7 @@ async fn a_visitor_tries_the_canvas_then_keeps_it_by_signing_up() {
     b.click("main .card-link[href^='/projects/']").await;
     b.click("main a[href^='/canvases/']").await;
     b.wait_until(
-        "Array.from(document.querySelectorAll('.note-input')).some(t => t.value.includes('vélos cassés'))",
+        "Array.from(document.querySelectorAll('.note-text')).some(t => t.textContent.includes('vélos cassés'))",
     )
     .await;
     b.close().await;
@@ -236,6 +451,7 @@ async fn typing_while_offline_is_kept_and_sent_when_the_connection_returns() {
     sign_in(&b, &url, "participant@demo.local").await;
     b.goto(&format!("{url}/canvases/1")).await;
     let id = add_note(&b, "channels", "Une affiche à la boulangerie").await;
+    b.press(&format!("#item-{id} .note-open")).await;
     // The network goes away: every request fails as it would offline.
     b.client
         .execute(
@@ -262,17 +478,9 @@ async fn typing_while_offline_is_kept_and_sent_when_the_connection_returns() {
     b.wait_until("document.querySelector('[data-save-status]').dataset.state === 'saved'")
         .await;
     b.goto(&format!("{url}/canvases/1")).await;
-    let kept = b
-        .client
-        .find(Locator::Css(&format!("#f-text-{id}")))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
     assert_eq!(
-        kept.as_deref(),
-        Some("Une affiche à la boulangerie et au marché")
+        note_text(&b, &id).await,
+        "Une affiche à la boulangerie et au marché"
     );
     b.close().await;
 }

@@ -174,3 +174,15 @@ canvas-error-example = This example does not exist.
 flash-canvas-kept-both = Someone edited this note at the same time as you: your version is kept in a new note right beside it.
 flash-canvas-delete-stale = This note was changed in the meantime: it was not deleted. Read it again before retrying.
 flash-canvas-full = The canvas is full (300 notes): the note could not come back.
+
+## The board
+canvas-menu = Versions and exports
+canvas-picker = Block shown
+canvas-add-open = + Add
+canvas-done = Done
+canvas-close = Close
+canvas-delete-note = Delete the note “{ $text }”
+canvas-edit-title = Edit the note
+canvas-note-more = Other actions
+canvas-comments-open = See the block's comments
+canvas-comments-none = No comment on this block yet.

@@ -174,3 +174,15 @@ canvas-error-example = Cet exemple n'existe pas.
 flash-canvas-kept-both = Quelqu'un a modifié cette note en même temps que toi : ta version est gardée dans une nouvelle note juste à côté.
 flash-canvas-delete-stale = Cette note a été modifiée entre-temps : elle n'a pas été supprimée. Relis-la avant de recommencer.
 flash-canvas-full = Le canvas est plein (300 notes) : la note n'a pas pu revenir.
+
+## The board
+canvas-menu = Versions et exports
+canvas-picker = Bloc affiché
+canvas-add-open = + Ajouter
+canvas-done = Terminé
+canvas-close = Fermer
+canvas-delete-note = Supprimer la note « { $text } »
+canvas-edit-title = Modifier la note
+canvas-note-more = Autres actions
+canvas-comments-open = Voir les commentaires du bloc
+canvas-comments-none = Aucun commentaire sur ce bloc pour l'instant.

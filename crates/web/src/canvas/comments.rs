@@ -1,19 +1,133 @@
 //! Comments on a block or a note: anyone who follows the project (members, coaches) can write,
 //! resolve and reopen; the others on the project are told by e-mail (through the job queue).
+//! A block's comments are a page of their own, which the editor opens in its side panel.
 use super::canvas_for;
-use super::page::{Problem, render};
+use super::page::short;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
-use crate::extract::Path;
+use crate::extract::{Path, Query};
 use crate::form::Form;
 use crate::i18n::I18n;
+use crate::layout::Layout;
 use crate::mail::Compose;
 use crate::state::AppState;
+use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::canvas::BlockDef;
 use domain::Action;
 use serde::Deserialize;
-use store::canvas::MAX_COMMENT_CHARS;
+use store::canvas::{Canvas, MAX_COMMENT_CHARS};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BlockQuery {
+    #[serde(default)]
+    pub block: String,
+}
+
+pub struct CommentView {
+    pub id: i64,
+    pub author: String,
+    pub when: String,
+    pub body: String,
+    /// The first words of the note it is about, if it is about a note.
+    pub about: Option<String>,
+    pub resolved: bool,
+}
+
+#[derive(Template)]
+#[template(path = "canvas/comments.html")]
+struct CommentsView {
+    layout: Layout,
+    canvas_id: i64,
+    canvas_title: String,
+    block_key: String,
+    block_title: String,
+    comments: Vec<CommentView>,
+    open: i64,
+    count_label: String,
+    /// The block's notes, `(id, first words)`, to say which one a comment is about.
+    notes: Vec<(i64, String)>,
+    error: Option<String>,
+    typed: String,
+    about: String,
+}
+
+/// A comment that was refused: its message and what was typed.
+struct CommentProblem {
+    message: String,
+    body: String,
+    item: String,
+}
+
+/// `GET /canvases/{id}/comments?block=…`: a block's comments and the form to write one.
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<BlockQuery>,
+) -> WebResult<Response> {
+    let (canvas, _) = canvas_for(&state, &ctx, id, Action::ViewProject).await?;
+    let block = domain::canvas::template()
+        .block(&q.block)
+        .ok_or(WebError::NotFound)?;
+    render(&state, &ctx, canvas, block, None).await
+}
+
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    canvas: Canvas,
+    block: &BlockDef,
+    problem: Option<CommentProblem>,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let items = store::canvas::items(&state.db, canvas.id).await?;
+    let someone = i.t("canvas-versions-someone");
+    let comments: Vec<CommentView> = store::canvas::comments(&state.db, canvas.id)
+        .await?
+        .into_iter()
+        .filter(|c| c.block == block.key)
+        .map(|c| CommentView {
+            id: c.id,
+            author: c.author.unwrap_or_else(|| someone.clone()),
+            when: i.datetime(c.created_at),
+            about: c
+                .item_id
+                .and_then(|id| items.iter().find(|it| it.id == id))
+                .map(|it| short(&it.text)),
+            body: c.body,
+            resolved: c.resolved_at.is_some(),
+        })
+        .collect();
+    let open = comments.iter().filter(|c| !c.resolved).count() as i64;
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let block_title = block.text(i.locale).title.clone();
+    let view = CommentsView {
+        layout: Layout::new(state, ctx, format!("{block_title} · {}", canvas.title)),
+        canvas_id: canvas.id,
+        canvas_title: canvas.title,
+        block_key: block.key.clone(),
+        block_title,
+        comments,
+        open,
+        count_label: i.tn("canvas-comments-count", open),
+        notes: items
+            .iter()
+            .filter(|it| it.block == block.key)
+            .map(|it| (it.id, short(&it.text)))
+            .collect(),
+        error: problem.as_ref().map(|p| p.message.clone()),
+        typed: problem.as_ref().map(|p| p.body.clone()).unwrap_or_default(),
+        about: problem.map(|p| p.item).unwrap_or_default(),
+    };
+    Ok((status, Html(view.render()?)).into_response())
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -25,7 +139,7 @@ pub struct CommentForm {
 }
 
 fn back(canvas: i64, block: &str) -> String {
-    format!("/canvases/{canvas}#comments-{block}")
+    format!("/canvases/{canvas}/comments?block={block}")
 }
 
 /// `POST /canvases/{id}/comments`.
@@ -60,14 +174,12 @@ pub async fn add(
         None
     };
     if let Some(key) = problem {
-        let problem = Problem {
-            target: format!("comment-{}", block.key),
+        let problem = CommentProblem {
             message: ctx.i.t(key),
-            text: form.body.clone(),
-            evidence: String::new(),
-            stored: false,
+            body: form.body.clone(),
+            item: form.item.clone(),
         };
-        return render(&state, &ctx, id, Some(problem), None).await;
+        return render(&state, &ctx, canvas, block, Some(problem)).await;
     }
     store::canvas::add_comment(
         &state.db,

@@ -1,7 +1,9 @@
-//! The forms' face of the note actions (`ops`): a refused note comes back beside its field on
-//! the canvas page, keeping what was typed; anything done goes back to the note.
+//! The forms' face of the note actions (`ops`): a refused new note comes back in its block's
+//! field on the board, a refused change on the note's own page (`note_page`), keeping what was
+//! typed; anything done goes back to the note.
+use super::note_page::{self, NoteProblem, Typed};
 use super::ops::{self, ItemForm, MoveForm, Refused, VersionForm};
-use super::page::{Problem, render};
+use super::page::{AddProblem, render};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -9,6 +11,7 @@ use crate::form::Form;
 use crate::respond::redirect_with_flash;
 use crate::state::AppState;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use store::canvas::Edited;
 
@@ -16,36 +19,37 @@ fn anchor(canvas: i64, item: i64) -> String {
     format!("/canvases/{canvas}#item-{item}")
 }
 
-/// The canvas page with a refused note's message beside `target` (`add-<block>` or
-/// `item-<id>`) and what was typed in its fields (`None`: nothing was, the note shows what is
-/// stored); the status is the outcome's (409 for a note changed meanwhile, 422 for a full canvas
-/// or a refused text).
-async fn refused(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    err: Refused,
-    target: String,
-    typed: Option<(String, String)>,
-) -> WebResult<Response> {
+/// The note's message: a refused note's own (`Refused::Note`), with the status of its outcome
+/// (409 for a note changed meanwhile, 422 for a full canvas or a refused text); anything else
+/// is the error as it is.
+fn note_error(ctx: &Ctx, err: Refused) -> WebResult<(StatusCode, String)> {
     let err = match err {
         Refused::Note(err) => err,
         Refused::Other(err) => return Err(err),
     };
-    let stored = typed.is_none();
-    let (text, evidence) = typed.unwrap_or_default();
-    let problem = Problem {
-        target,
-        message: ctx.i.t(err.message_key()),
-        text,
-        evidence,
-        stored,
+    let status = match err {
+        WebError::Outcome(..) => err.status(),
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
-    let mut page = render(state, ctx, id, Some(problem), None).await?;
-    if let WebError::Outcome(..) = err {
-        *page.status_mut() = err.status();
-    }
-    Ok(page)
+    Ok((status, ctx.i.t(err.message_key())))
+}
+
+/// The note's page again with the message, and what was typed (`None`: what is stored).
+async fn refused_note(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    item: i64,
+    err: Refused,
+    typed: Option<Typed>,
+) -> WebResult<Response> {
+    let (status, message) = note_error(ctx, err)?;
+    let problem = NoteProblem {
+        status,
+        message,
+        typed,
+    };
+    note_page::render(state, ctx, id, item, Some(problem)).await
 }
 
 pub async fn add(
@@ -57,9 +61,15 @@ pub async fn add(
     match ops::add(&state, &ctx, id, &form, String::new()).await {
         Ok(item) => Ok(Redirect::to(&anchor(id, item.id)).into_response()),
         Err(err) => {
-            let target = format!("add-{}", form.block);
-            let typed = Some((form.text, form.evidence));
-            refused(&state, &ctx, id, err, target, typed).await
+            let (status, message) = note_error(&ctx, err)?;
+            let problem = AddProblem {
+                block: form.block,
+                message,
+                text: form.text,
+            };
+            let mut page = render(&state, &ctx, id, Some(problem), None).await?;
+            *page.status_mut() = status;
+            Ok(page)
         }
     }
 }
@@ -80,9 +90,13 @@ pub async fn edit(
             &state,
         )),
         Err(err) => {
-            let target = format!("item-{item}");
-            let typed = Some((form.text, form.evidence));
-            refused(&state, &ctx, id, err, target, typed).await
+            let typed = Typed {
+                text: form.text,
+                colour: form.colour,
+                status: form.status,
+                evidence: form.evidence,
+            };
+            refused_note(&state, &ctx, id, item, err, Some(typed)).await
         }
     }
 }
@@ -106,7 +120,7 @@ pub async fn delete(
     match ops::delete(&state, &ctx, id, item, form.version, String::new()).await {
         Ok(_) => Ok(Redirect::to(&format!("/canvases/{id}?deleted={item}#undo")).into_response()),
         // Changed meanwhile: the note shows its current text, with the reason beside it.
-        Err(err) => refused(&state, &ctx, id, err, format!("item-{item}"), None).await,
+        Err(err) => refused_note(&state, &ctx, id, item, err, None).await,
     }
 }
 

@@ -1,8 +1,10 @@
-//! The Impact Model Canvas editor: server-rendered forms that work without JavaScript.
+//! The Impact Model Canvas editor: a board of notes, server-rendered, that works without
+//! JavaScript (a page per note, a page per block's comments) and edits in place with it.
 mod comments;
 mod exchange;
 mod items;
 mod live_api;
+mod note_page;
 mod ops;
 mod page;
 mod print;
@@ -35,7 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route("/canvases/{id}/export.md", get(exchange::export_markdown))
         .route("/canvases/{id}/items", post(items::add))
         .route("/canvases/{id}/blocks", get(live_api::blocks))
-        .route("/canvases/{id}/comments", post(comments::add))
+        .route(
+            "/canvases/{id}/comments",
+            get(comments::page).post(comments::add),
+        )
         .route("/canvases/{id}/sharing", get(sharing::page))
         .route("/canvases/{id}/coeditors", post(sharing::invite))
         .route("/canvases/{id}/shares", post(sharing::create_link))
@@ -76,7 +81,10 @@ pub fn routes() -> Router<AppState> {
             "/api/canvases/{id}/items/{item}/restore",
             post(live_api::restore),
         )
-        .route("/canvases/{id}/items/{item}/edit", post(items::edit))
+        .route(
+            "/canvases/{id}/items/{item}/edit",
+            get(note_page::edit_page).post(items::edit),
+        )
         .route("/canvases/{id}/items/{item}/move", post(items::move_to))
         .route("/canvases/{id}/items/{item}/delete", post(items::delete))
         .route("/canvases/{id}/items/{item}/restore", post(items::restore))

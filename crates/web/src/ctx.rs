@@ -312,6 +312,10 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let mut response = next.run(req).await;
     crate::site::campaign::remember(&state, campaign, &mut response);
     let kept = response.extensions().get::<SessionUnchanged>().is_some();
+    if unsafe_method {
+        // Dashboards read across people and projects: any change shows on the next one.
+        state.changed();
+    }
     if unsafe_method
         && !kept
         && let Some(hash) = &ctx.session_hash

@@ -428,6 +428,7 @@ async fn dashboards_read_five_statements_at_most_whatever_the_number_of_projects
     for email in emails {
         let mut c = signed_in(&app, email).await;
         let n = statements(&app, &mut c).await;
+        eprintln!("{email}: {n} statements");
         assert!(n <= 5, "{email}: {n} statements");
         before.push(n);
     }

@@ -411,6 +411,14 @@ async fn the_network_team_sees_centres_side_by_side_and_jobs_on_the_operations_p
         let jobs = c.get("/admin/jobs").await;
         assert_eq!(jobs.status, StatusCode::OK);
         assert!(jobs.body.contains("Travaux en arrière-plan"));
+        // Every status is counted there, zero included.
+        for status in ["en attente", "en cours", "en échec", "terminé"] {
+            assert!(
+                jobs.body
+                    .contains(&format!("<span class=\"stat-label\">{status}</span>")),
+                "{status}"
+            );
+        }
     }
 }
 

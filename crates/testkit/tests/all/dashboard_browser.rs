@@ -100,6 +100,16 @@ async fn every_role_dashboard_on_a_phone_and_a_laptop() {
                 "{page}: role hidden"
             );
             b.screenshot(&format!("dashboard-{role}-{width}")).await;
+            // The landing page offers them their next step.
+            b.goto(&format!("{url}/")).await;
+            assert!(b.text(".next-step").await.len() > 10, "{page}");
+            no_violations(&b, &format!("landing for the {role} at {width}")).await;
+            let wide = too_wide(&b).await;
+            assert!(
+                wide.is_empty(),
+                "landing for the {role} at {width}: {wide:?}"
+            );
+            b.screenshot(&format!("landing-{role}-{width}")).await;
             sign_out(&b).await;
         }
         b.close().await;

@@ -14,6 +14,7 @@ mod clock;
 pub mod cohorts;
 pub mod content;
 pub mod counted;
+pub mod dashboard;
 mod db;
 pub mod diagnostics;
 mod error;

@@ -320,7 +320,7 @@ pub async fn project_item_details(db: &Db, project_id: i64) -> Result<Vec<ItemDe
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?))
 }
 
-const DETAILS_SELECT: &str = "SELECT d.roadmap_id, d.phase, d.period, d.item, d.owner_id, u.display_name AS owner_name, \
+pub(crate) const DETAILS_SELECT: &str = "SELECT d.roadmap_id, d.phase, d.period, d.item, d.owner_id, u.display_name AS owner_name, \
     d.due_on, d.notes, d.link, d.evidence FROM roadmap_item_details d LEFT JOIN users u ON u.id = d.owner_id";
 
 /// The roadmaps of a centre's projects with their items' details, for the dashboards' alerts.

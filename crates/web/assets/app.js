@@ -20,6 +20,28 @@ document.addEventListener('DOMContentLoaded', function () {
       }
     });
   }
+  // Grouped menus (<details>): one open at a time; Escape or a click elsewhere closes it.
+  var menus = document.querySelectorAll('.nav-menu');
+  menus.forEach(function (menu) {
+    menu.addEventListener('toggle', function () {
+      if (!menu.open) { return; }
+      menus.forEach(function (other) { if (other !== menu) { other.open = false; } });
+    });
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') { return; }
+    menus.forEach(function (menu) {
+      if (menu.open) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+      }
+    });
+  });
+  document.addEventListener('click', function (e) {
+    menus.forEach(function (menu) {
+      if (menu.open && !menu.contains(e.target)) { menu.open = false; }
+    });
+  });
   // Ask before destructive actions (forms marked data-confirm carry the translated question).
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) {

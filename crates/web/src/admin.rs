@@ -175,10 +175,14 @@ pub async fn jobs(
             id: j.id,
         })
         .collect();
-    let counts = store::jobs::counts(&state.db)
-        .await?
+    // Every status, none left out when it counts zero (the network dashboard links here).
+    let stored = store::jobs::counts(&state.db).await?;
+    let counts = JobStatus::ALL
         .into_iter()
-        .map(|(s, n)| (i.number(n), i.t(&format!("job-status-{}", s.code()))))
+        .map(|s| {
+            let n = stored.iter().find(|(k, _)| *k == s).map_or(0, |(_, n)| *n);
+            (i.number(n), i.t(&format!("job-status-{}", s.code())))
+        })
         .collect();
     let view = JobsView {
         layout: Layout::new(&state, &ctx, i.t("jobs-title")),

@@ -313,8 +313,8 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     crate::site::campaign::remember(&state, campaign, &mut response);
     let kept = response.extensions().get::<SessionUnchanged>().is_some();
     if unsafe_method {
-        // Any change may show on a project page (a note, a task, a measurement…).
-        state.project_pages.changed();
+        // Any change may show on a project page or a dashboard (a note, a task, a lead…).
+        state.changed();
     }
     if unsafe_method
         && !kept

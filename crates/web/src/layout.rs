@@ -22,7 +22,9 @@ pub struct Layout {
     pub flash: Option<String>,
     pub user_name: Option<String>,
     pub role_label: Option<String>,
-    pub nav: Vec<NavItem>,
+    pub nav: Vec<NavEntry>,
+    /// The trail above the page's title (empty: none shown).
+    pub crumbs: Vec<NavItem>,
     pub path: String,
     /// The page's address without its query (canonical URL, `og:url`).
     pub canonical: String,
@@ -39,7 +41,9 @@ impl Layout {
     pub fn new(state: &AppState, ctx: &Ctx, title: String) -> Self {
         let i = ctx.i;
         let role = ctx.actor.main_role();
+        let nav = nav_for(ctx, role);
         Layout {
+            crumbs: crumbs_for(ctx, &nav),
             i,
             description: i.t("site-description"),
             title,
@@ -48,7 +52,7 @@ impl Layout {
             flash: ctx.flash.as_ref().map(|key| i.t(key)),
             user_name: ctx.user.as_ref().map(|u| u.display_name.clone()),
             role_label: ctx.user.as_ref().map(|_| i.t(role.label_key())),
-            nav: nav_for(ctx, role),
+            nav,
             path: ctx.path.clone(),
             canonical: state.url(&ctx.path),
             og_image: state.url(assets::url("og-image.png")),
@@ -91,58 +95,160 @@ impl Layout {
     }
 }
 
-fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavItem> {
-    let i = ctx.i;
-    let mut items: Vec<(&str, &str)> = Vec::new();
+/// A link of the navigation, or a named group of links (a disclosure menu) when `items` is
+/// not empty.
+pub struct NavEntry {
+    pub href: String,
+    pub label: String,
+    /// The current page is this link, or one of this group's.
+    pub current: bool,
+    pub items: Vec<NavItem>,
+}
+
+/// A group of the menu: its key (`nav-group-…`) and its links (path, label key).
+type Group = (&'static str, Vec<(&'static str, &'static str)>);
+
+/// The viewer's menu: a few links everyone has, and the staff's tools grouped by what they
+/// serve (public site, programmes, network, operations).
+fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
     if ctx.user.is_none() {
-        items.push(("/", "nav-home"));
-        items.push(("/diagnostics", "nav-diagnostics"));
-    } else {
-        items.push(("/dashboard", "nav-dashboard"));
-        items.push((
-            "/projects",
-            if role.is_staff() {
-                "nav-projects-staff"
-            } else {
-                "nav-projects"
-            },
-        ));
-        items.push(("/diagnostics", "nav-diagnostics"));
-        match role {
-            Role::NetworkAdmin => {
-                items.push(("/centres", "nav-centres"));
-                items.push(("/admin/content", "nav-content"));
-                items.push(("/admin/leads", "nav-leads"));
-                items.push(("/admin/site", "nav-site"));
-                items.push(("/admin/diagnostics", "nav-diagnostics-stats"));
-                items.push(("/roadmaps", "nav-roadmaps"));
-                items.push(("/impact/report", "nav-impact"));
-                items.push(("/admin/audit", "nav-audit"));
-                items.push(("/admin/jobs", "nav-jobs"));
-                items.push(("/admin/outbox", "nav-outbox"));
-            }
-            Role::CentreManager => {
-                items.push(("/centres", "nav-my-centre"));
-                items.push(("/admin/leads", "nav-leads"));
-                items.push(("/admin/evenements", "nav-events"));
-                items.push(("/admin/diagnostics", "nav-diagnostics-stats"));
-                items.push(("/roadmaps", "nav-roadmaps"));
-                items.push(("/impact/report", "nav-impact"));
-                items.push(("/admin/audit", "nav-audit"));
-            }
-            Role::Coach => items.push(("/centres", "nav-my-centre")),
-            _ => {}
-        }
-        items.push(("/account", "nav-account"));
+        return vec![
+            ("", vec![("/", "nav-home")]),
+            ("", vec![("/diagnostics", "nav-diagnostics")]),
+        ];
     }
-    items
+    let projects = if role.is_staff() {
+        "nav-projects-staff"
+    } else {
+        "nav-projects"
+    };
+    let mut menu: Vec<Group> = vec![
+        ("", vec![("/dashboard", "nav-dashboard")]),
+        ("", vec![("/projects", projects)]),
+    ];
+    match role {
+        Role::NetworkAdmin => {
+            menu.push((
+                "nav-group-site",
+                vec![
+                    ("/admin/content", "nav-content"),
+                    ("/admin/site", "nav-site-texts"),
+                    ("/admin/evenements", "nav-events"),
+                    ("/admin/campagnes", "nav-campaigns"),
+                ],
+            ));
+            menu.push((
+                "nav-group-programmes",
+                vec![
+                    ("/diagnostics", "nav-diagnostics"),
+                    ("/admin/diagnostics", "nav-diagnostics-stats"),
+                    ("/roadmaps", "nav-roadmaps"),
+                    ("/impact/report", "nav-impact"),
+                ],
+            ));
+            menu.push((
+                "nav-group-network",
+                vec![("/centres", "nav-centres"), ("/admin/leads", "nav-leads")],
+            ));
+            menu.push((
+                "nav-group-operations",
+                vec![
+                    ("/admin/jobs", "nav-jobs"),
+                    ("/admin/outbox", "nav-outbox"),
+                    ("/admin/audit", "nav-audit"),
+                ],
+            ));
+        }
+        Role::CentreManager => {
+            menu.push(("nav-group-site", vec![("/admin/evenements", "nav-events")]));
+            menu.push((
+                "nav-group-programmes",
+                vec![
+                    ("/diagnostics", "nav-diagnostics"),
+                    ("/admin/diagnostics", "nav-diagnostics-stats"),
+                    ("/roadmaps", "nav-roadmaps"),
+                    ("/impact/report", "nav-impact"),
+                ],
+            ));
+            menu.push((
+                "nav-group-network",
+                vec![("/centres", "nav-my-centre"), ("/admin/leads", "nav-leads")],
+            ));
+            menu.push(("nav-group-operations", vec![("/admin/audit", "nav-audit")]));
+        }
+        Role::Coach => {
+            menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
+            menu.push(("", vec![("/centres", "nav-my-centre")]));
+        }
+        _ => menu.push(("", vec![("/diagnostics", "nav-diagnostics")])),
+    }
+    menu.push(("", vec![("/account", "nav-account")]));
+    menu
+}
+
+/// Whether `href` is the page at `path` or one of its sub-pages.
+fn is_current(path: &str, href: &str) -> bool {
+    path == href || (href != "/" && path.starts_with(&format!("{href}/")))
+}
+
+fn nav_for(ctx: &Ctx, role: Role) -> Vec<NavEntry> {
+    let i = ctx.i;
+    let item = |(href, key): (&str, &str)| NavItem {
+        current: is_current(&ctx.path, href),
+        href: href.to_string(),
+        label: i.t(key),
+    };
+    menu(ctx, role)
         .into_iter()
-        .map(|(href, key)| NavItem {
-            current: ctx.path == href || (href != "/" && ctx.path.starts_with(&format!("{href}/"))),
-            href: href.to_string(),
-            label: i.t(key),
+        .map(|(group, links)| {
+            let mut items: Vec<NavItem> = links.into_iter().map(item).collect();
+            // A group of one is a plain link.
+            if group.is_empty() || items.len() == 1 {
+                let only = items.remove(0);
+                NavEntry {
+                    href: only.href,
+                    label: only.label,
+                    current: only.current,
+                    items: Vec::new(),
+                }
+            } else {
+                NavEntry {
+                    href: String::new(),
+                    label: i.t(group),
+                    current: items.iter().any(|l| l.current),
+                    items,
+                }
+            }
         })
         .collect()
+}
+
+/// The trail to a page reached through a menu group: the dashboard, the group, and the group's
+/// link when the page is below it (the page itself is named by the template, from its title).
+fn crumbs_for(ctx: &Ctx, nav: &[NavEntry]) -> Vec<NavItem> {
+    let Some(group) = nav.iter().find(|e| e.current && !e.items.is_empty()) else {
+        return Vec::new();
+    };
+    let mut crumbs = vec![
+        NavItem {
+            href: "/dashboard".to_string(),
+            label: ctx.i.t("nav-dashboard"),
+            current: false,
+        },
+        NavItem {
+            href: String::new(),
+            label: group.label.clone(),
+            current: false,
+        },
+    ];
+    if let Some(link) = group.items.iter().find(|l| l.current && l.href != ctx.path) {
+        crumbs.push(NavItem {
+            href: link.href.clone(),
+            label: link.label.clone(),
+            current: false,
+        });
+    }
+    crumbs
 }
 
 impl Layout {

@@ -132,7 +132,7 @@ async fn an_invited_coach_accepts_and_sees_the_coach_navigation() {
         "{nav}"
     );
     assert!(
-        !nav.contains("Tâches de fond") && !nav.contains("Journal d'audit"),
+        !nav.contains("Travaux en arrière-plan") && !nav.contains("Journal d'audit"),
         "{nav}"
     );
     assert!(b.text(".user-menu").await.contains("accompagnateur·rice"));

@@ -621,7 +621,7 @@ async fn a_failed_job_is_visible_and_retried_by_an_admin() {
                 .get("/admin/audit")
                 .await
                 .body
-                .contains("Tâche relancée")
+                .contains("Travail relancé")
         );
         let mut manager = app.client();
         manager.login("manager@demo.local", "impact-demo").await;

@@ -6,6 +6,8 @@ mod canvas_browser;
 mod cohorts;
 mod content;
 mod content_browser;
+mod dashboard;
+mod dashboard_browser;
 mod diagnostics;
 mod diagnostics_browser;
 mod documents;

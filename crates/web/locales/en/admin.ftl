@@ -20,11 +20,11 @@ audit-account-deleted = Account deleted
 audit-job-retried = Job retried
 
 ## Jobs
-jobs-title = Background jobs
+jobs-title = Background work
 jobs-lead = Email sending and other work done in the background, with their attempts.
 jobs-filter = Filter by status
 jobs-all = All
-jobs-empty = No jobs.
+jobs-empty = No background work.
 jobs-retry = Retry
 job-status-queued = queued
 job-status-running = running

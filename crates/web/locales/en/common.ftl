@@ -26,8 +26,15 @@ nav-projects-staff = Projects
 nav-centres = Centres
 nav-my-centre = My centre
 nav-audit = Audit log
-nav-jobs = Background jobs
+nav-jobs = Background work
 nav-outbox = Sent emails
+nav-breadcrumbs = Breadcrumb
+nav-group-site = Public site
+nav-group-programmes = Programmes
+nav-group-network = Network
+nav-group-operations = Operations
+nav-site-texts = Landing texts
+nav-campaigns = Campaigns
 nav-account = My account
 
 ## Months

@@ -25,3 +25,7 @@ privacy-rights-title = Your rights
 privacy-rights = From “My account”, you can download all your data as JSON and delete your account at any time. For any other request, write to the studio team.
 privacy-cookies-title = Cookies
 privacy-cookies = We only use necessary cookies: your sign-in session, form protection and your chosen language. No advertising trackers and no third-party analytics.
+home-welcome-back = Welcome back, { $name }!
+home-next-project = Back to “{ $project }”
+home-next-start = Start my project
+home-next-dashboard = My dashboard

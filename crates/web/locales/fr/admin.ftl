@@ -17,18 +17,18 @@ audit-invitation-accepted = Invitation acceptée
 audit-centre-created = Centre créé
 audit-data-exported = Export des données personnelles
 audit-account-deleted = Suppression de compte
-audit-job-retried = Tâche relancée
+audit-job-retried = Travail relancé
 
 ## Jobs
-jobs-title = Tâches de fond
+jobs-title = Travaux en arrière-plan
 jobs-lead = Envois d'e-mails et autres travaux faits en arrière-plan, avec leurs essais.
 jobs-filter = Filtrer par état
-jobs-all = Toutes
-jobs-empty = Aucune tâche.
+jobs-all = Tous
+jobs-empty = Aucun travail.
 jobs-retry = Relancer
 job-status-queued = en attente
 job-status-running = en cours
-job-status-done = terminée
+job-status-done = terminé
 job-status-failed = en échec
 job-kind-send-email = Envoi d'e-mail
 job-kind-noop = Vérification de la file

@@ -26,8 +26,15 @@ nav-projects-staff = Projets
 nav-centres = Centres
 nav-my-centre = Mon centre
 nav-audit = Journal d'audit
-nav-jobs = Tâches de fond
+nav-jobs = Travaux en arrière-plan
 nav-outbox = E-mails envoyés
+nav-breadcrumbs = Fil d'Ariane
+nav-group-site = Site public
+nav-group-programmes = Programmes
+nav-group-network = Réseau
+nav-group-operations = Opérations
+nav-site-texts = Textes de l'accueil
+nav-campaigns = Campagnes
 nav-account = Mon compte
 
 ## Months
@@ -126,7 +133,7 @@ flash-centre-created = Le centre a été créé. Invite maintenant son équipe.
 flash-invitation-sent = L'invitation est partie.
 flash-invitation-accepted = Bienvenue ! Ton nouveau rôle est actif.
 flash-role-revoked = Le rôle a été retiré.
-flash-job-retried = La tâche a été remise dans la file.
+flash-job-retried = Le travail a été remis dans la file.
 
 ## Tables
 col-project = Projet

@@ -25,3 +25,7 @@ privacy-rights-title = Vos droits
 privacy-rights = Depuis « Mon compte », vous pouvez télécharger toutes vos données au format JSON et supprimer votre compte à tout moment. Pour toute autre demande, écrivez à l'équipe du studio.
 privacy-cookies-title = Cookies
 privacy-cookies = Nous utilisons uniquement des cookies nécessaires : la session de connexion, la protection des formulaires et la langue choisie. Aucun traceur publicitaire ni outil de mesure tiers.
+home-welcome-back = Content de te revoir, { $name } !
+home-next-project = Reprendre « { $project } »
+home-next-start = Lancer mon projet
+home-next-dashboard = Mon tableau de bord

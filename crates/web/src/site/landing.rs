@@ -122,6 +122,9 @@ pub struct Sections {
     /// The latest published case studies and blog posts in the visitor's language.
     pub stories: Vec<ContentCard>,
     pub posts: Vec<ContentCard>,
+    /// A signed-in reader: the hero and the last band offer no sign-up (their next step is
+    /// above, in [`NextStep`]).
+    pub signed_in: bool,
 }
 
 /// A published case study or post, as a card.
@@ -171,8 +174,8 @@ pub async fn event_cards(state: &AppState, i: I18n, limit: i64) -> WebResult<Vec
         .collect())
 }
 
-async fn sections(state: &AppState, i: I18n) -> WebResult<Arc<String>> {
-    if let Some(html) = state.site.landing.get(&i.code()) {
+async fn sections(state: &AppState, i: I18n, signed_in: bool) -> WebResult<Arc<String>> {
+    if let Some(html) = state.site.landing.get(&(i.code(), signed_in)) {
         return Ok(html);
     }
     let texts = LandingTexts::load(state, i).await?;
@@ -196,9 +199,13 @@ async fn sections(state: &AppState, i: I18n) -> WebResult<Arc<String>> {
         posts: content_cards(state, i, domain::content::Kind::Post).await?,
         video,
         texts,
+        signed_in,
     };
     let html = Arc::new(view.render()?);
-    state.site.landing.insert(i.code(), html.clone());
+    state
+        .site
+        .landing
+        .insert((i.code(), signed_in), html.clone());
     Ok(html)
 }
 
@@ -207,6 +214,50 @@ async fn sections(state: &AppState, i: I18n) -> WebResult<Arc<String>> {
 struct LandingView {
     layout: Layout,
     sections: Arc<String>,
+    next: Option<NextStep>,
+}
+
+/// What a signed-in reader does next, offered above the landing page: back to their project,
+/// starting one, or their dashboard.
+pub struct NextStep {
+    pub title: String,
+    pub href: String,
+    pub action: String,
+    /// The dashboard, as a second way (empty when it is the action).
+    pub dashboard: bool,
+}
+
+async fn next_step(state: &AppState, ctx: &Ctx) -> WebResult<Option<NextStep>> {
+    let Some(user) = ctx.user.as_deref() else {
+        return Ok(None);
+    };
+    let i = ctx.i;
+    let title = i.ta("home-welcome-back", &[("name", &user.display_name)]);
+    let projects = state.projects_of(user.id).await?;
+    let own = projects
+        .iter()
+        .find(|p| p.archived_at.is_none() && p.relation == domain::project::Relation::Member);
+    let step = match own {
+        Some(p) => NextStep {
+            title,
+            href: format!("/projects/{}", p.id),
+            action: i.ta("home-next-project", &[("project", &p.name)]),
+            dashboard: true,
+        },
+        None if !ctx.actor.main_role().is_staff() => NextStep {
+            title,
+            href: "/projects/new".to_string(),
+            action: i.t("home-next-start"),
+            dashboard: true,
+        },
+        None => NextStep {
+            title,
+            href: "/dashboard".to_string(),
+            action: i.t("home-next-dashboard"),
+            dashboard: false,
+        },
+    };
+    Ok(Some(step))
 }
 
 /// Structured data about the organisation, for search engines.
@@ -326,8 +377,14 @@ pub async fn page(
 
 async fn render(state: &AppState, ctx: &Ctx) -> WebResult<String> {
     let i = ctx.i;
-    let sections = sections(state, i).await?;
+    let sections = sections(state, i, ctx.user.is_some()).await?;
+    let next = next_step(state, ctx).await?;
     let mut layout = Layout::new(state, ctx, i.t("site-landing-title"));
     layout.json_ld = Some(organization(state, i));
-    Ok(LandingView { layout, sections }.render()?)
+    Ok(LandingView {
+        layout,
+        sections,
+        next,
+    }
+    .render()?)
 }

@@ -93,7 +93,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
 pub struct Cache {
     /// The landing page's sections, rendered, per language (cleared on any edit through this
     /// node; other nodes see it within the TTL).
-    landing: TtlCache<&'static str, Arc<String>>,
+    /// Keyed by language and whether the reader is signed in (their hero offers no sign-up).
+    landing: TtlCache<(&'static str, bool), Arc<String>>,
     /// The whole landing page for anonymous visitors, per language, with a placeholder where
     /// each visitor's CSRF token goes.
     pages: TtlCache<&'static str, Arc<landing::SharedPage>>,
@@ -103,7 +104,7 @@ pub struct Cache {
 impl Default for Cache {
     fn default() -> Self {
         Cache {
-            landing: TtlCache::new(Duration::from_secs(30), 4),
+            landing: TtlCache::new(Duration::from_secs(30), 8),
             pages: TtlCache::new(Duration::from_secs(30), 4),
             secret: tokio::sync::OnceCell::new(),
         }

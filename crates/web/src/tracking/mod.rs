@@ -14,7 +14,6 @@ use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::{get, post};
-use domain::project::Relation;
 use domain::tracking::{self, Alert, TaskKind, TaskStatus};
 use domain::{Action, Scope};
 use time::Date;
@@ -117,38 +116,6 @@ pub struct WatchedProject {
     pub alerts: Vec<String>,
     /// The cohorts it belongs to.
     pub cohorts: Vec<String>,
-}
-
-/// The projects a coach follows or a manager runs (only those of `cohort` if given), most
-/// worrying first.
-pub async fn watched_projects(
-    state: &AppState,
-    ctx: &Ctx,
-    cohort: Option<i64>,
-) -> WebResult<Vec<WatchedProject>> {
-    let Some(user) = ctx.user.as_deref() else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for centre in state.centres().await?.iter() {
-        let manages = ctx
-            .actor
-            .can(Action::ManageCentre, Scope::Centre(centre.id))
-            && !ctx.actor.is_network_admin();
-        let coaches = ctx
-            .actor
-            .roles_in(centre.id)
-            .any(|r| r == domain::Role::Coach);
-        if !manages && !coaches {
-            continue;
-        }
-        let projects = store::projects::for_centre(&state.db, centre.id, user.id)
-            .await?
-            .into_iter()
-            .filter(|p| manages || p.relation == Relation::Follower);
-        out.extend(health_cards(state, ctx.i, centre, projects.collect(), cohort).await?);
-    }
-    Ok(most_alerts_first(out))
 }
 
 /// Health cards in the order a coach reads them: most alerts first, then by name.

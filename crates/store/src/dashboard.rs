@@ -1,0 +1,264 @@
+//! The dashboards' reads: a few aggregated statements per page, whatever the number of projects
+//! (no statement per project, card or item). The web crate decides, through the policy, which
+//! centres the viewer manages or coaches in and passes their ids; the store only reads.
+use crate::roadmaps::RoadmapRow;
+use crate::tracking::ItemDetails;
+use crate::{Db, Result};
+
+/// A list of ids for an `IN (…)` clause. The ids are integers, so writing them into the SQL is
+/// safe; an empty list matches nothing.
+fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "NULL".to_string();
+    }
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// One line of a to-do list, whatever its kind: the columns every branch of the union shares.
+/// What each column holds depends on `kind` (see the functions that read them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct TodoRow {
+    pub kind: String,
+    pub project_id: i64,
+    pub project: String,
+    pub ref_id: i64,
+    pub label: String,
+    pub extra: String,
+    pub n: i64,
+    pub m: i64,
+}
+
+/// A project a coach follows or a manager runs, with what its health is made of.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct WatchedRow {
+    pub id: i64,
+    pub centre_id: i64,
+    pub name: String,
+    pub stage: String,
+    pub created_at: i64,
+    pub last_session: Option<i64>,
+    pub last_task: Option<i64>,
+    pub last_measurement: Option<i64>,
+    pub last_canvas: Option<i64>,
+    pub last_roadmap: Option<i64>,
+    pub overdue_tasks: i64,
+    pub overdue_milestones: i64,
+}
+
+impl WatchedRow {
+    /// The latest thing that happened on the project (its creation at the least).
+    pub fn last_activity(&self) -> i64 {
+        [
+            self.last_session,
+            self.last_task,
+            self.last_measurement,
+            self.last_canvas,
+            self.last_roadmap,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(self.created_at)
+        .max(self.created_at)
+    }
+}
+
+/// The projects (not archived) of the centres in `managed`, and those the user follows in the
+/// centres in `coached`, with their health, in one statement. `today` is `YYYY-MM-DD`.
+pub async fn watched(
+    db: &Db,
+    user_id: i64,
+    managed: &[i64],
+    coached: &[i64],
+    today: &str,
+) -> Result<Vec<WatchedRow>> {
+    if managed.is_empty() && coached.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT p.id, p.centre_id, p.name, p.stage, p.created_at, \
+          (SELECT MAX(created_at) FROM coaching_sessions s WHERE s.project_id = p.id) AS last_session, \
+          (SELECT MAX(updated_at) FROM tasks t WHERE t.project_id = p.id) AS last_task, \
+          (SELECT MAX(m.created_at) FROM measurements m JOIN project_indicators pi ON pi.id = m.project_indicator_id WHERE pi.project_id = p.id) AS last_measurement, \
+          (SELECT MAX(updated_at) FROM canvases c WHERE c.project_id = p.id) AS last_canvas, \
+          (SELECT MAX(updated_at) FROM roadmaps r WHERE r.project_id = p.id) AS last_roadmap, \
+          (SELECT COUNT(*) FROM tasks t WHERE t.project_id = p.id AND t.kind = 'task' AND t.status <> 'done' AND t.due_on < $2) AS overdue_tasks, \
+          (SELECT COUNT(*) FROM tasks t WHERE t.project_id = p.id AND t.kind = 'milestone' AND t.status <> 'done' AND t.due_on < $2) AS overdue_milestones \
+         FROM projects p \
+         LEFT JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $1 \
+         WHERE p.archived_at IS NULL AND (p.centre_id IN ({managed}) \
+           OR (pp.relation = 'follower' AND p.centre_id IN ({coached}))) \
+         ORDER BY p.name, p.id",
+        managed = id_list(managed),
+        coached = id_list(coached),
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(user_id).bind(today).fetch_all(pool).await?))
+}
+
+/// The roadmaps of the centres in `centres`: the centres' own (cards) and, when `projects` is
+/// set, their projects' too (late steps).
+pub async fn roadmaps(db: &Db, centres: &[i64], projects: bool) -> Result<Vec<RoadmapRow>> {
+    if centres.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT id, centre_id, project_id, title, start_date, document, revision, created_at, updated_at \
+         FROM roadmaps WHERE centre_id IN ({}){} ORDER BY centre_id, id",
+        id_list(centres),
+        if projects {
+            ""
+        } else {
+            " AND project_id IS NULL"
+        }
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?))
+}
+
+/// The item details of the project roadmaps of the centres in `centres` (their due dates make
+/// steps late).
+pub async fn roadmap_details(db: &Db, centres: &[i64]) -> Result<Vec<ItemDetails>> {
+    if centres.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{} JOIN roadmaps r ON r.id = d.roadmap_id \
+         WHERE r.centre_id IN ({}) AND r.project_id IS NOT NULL \
+         ORDER BY d.roadmap_id, d.phase, d.period, d.item",
+        crate::tracking::DETAILS_SELECT,
+        id_list(centres)
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?))
+}
+
+/// A cohort of one of the centres, and one of its projects (`None` for an empty cohort).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CohortRow {
+    pub id: i64,
+    pub centre_id: i64,
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub project_id: Option<i64>,
+}
+
+/// The cohorts of the centres in `centres` with their projects, one row per (cohort, project).
+pub async fn cohorts(db: &Db, centres: &[i64]) -> Result<Vec<CohortRow>> {
+    if centres.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT c.id, c.centre_id, c.name, c.starts_on, c.ends_on, cp.project_id \
+         FROM cohorts c LEFT JOIN cohort_projects cp ON cp.cohort_id = c.id \
+         WHERE c.centre_id IN ({}) ORDER BY c.starts_on DESC, c.name, c.id",
+        id_list(centres)
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?))
+}
+
+const B0: &str = "CAST(0 AS BIGINT)";
+const T0: &str = "CAST('' AS TEXT)";
+
+/// A participant's to-do, in one statement: upcoming coaching sessions of their projects
+/// (`session`: ref_id the session, extra its day), their open tasks (`task`: ref_id, label the
+/// title, extra the due day, n 1 for a milestone), the notes per canvas block (`block`: ref_id
+/// the canvas, label the block, empty for a canvas without notes, n the notes), their
+/// diagnostic attempts (`attempt`: ref_id, label the diagnostic, extra the level, n the
+/// version, m the time it was submitted, 0 before) and the scores of the
+/// latest submitted one (`score`: ref_id the attempt, label the dimension, n the score).
+pub async fn participant_todo(db: &Db, user_id: i64, today: &str) -> Result<Vec<TodoRow>> {
+    let sql = format!(
+        "SELECT CAST('session' AS TEXT) AS kind, p.id AS project_id, p.name AS project, s.id AS ref_id, \
+                {T0} AS label, s.held_on AS extra, {B0} AS n, {B0} AS m \
+           FROM coaching_sessions s JOIN projects p ON p.id = s.project_id \
+           JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $1 AND pp.relation = 'member' \
+          WHERE p.archived_at IS NULL AND s.held_on >= $2 \
+         UNION ALL \
+         SELECT 'task', p.id, p.name, t.id, t.title, COALESCE(t.due_on, ''), \
+                CASE WHEN t.kind = 'milestone' THEN 1 ELSE 0 END, {B0} \
+           FROM tasks t JOIN projects p ON p.id = t.project_id \
+           JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $1 AND pp.relation = 'member' \
+          WHERE p.archived_at IS NULL AND t.status <> 'done' AND (t.owner_id IS NULL OR t.owner_id = $1) \
+         UNION ALL \
+         SELECT 'block', p.id, p.name, c.id, COALESCE(ci.block, ''), c.title, COUNT(ci.id), {B0} \
+           FROM canvases c JOIN projects p ON p.id = c.project_id \
+           JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $1 AND pp.relation = 'member' \
+           LEFT JOIN canvas_items ci ON ci.canvas_id = c.id AND ci.deleted_at IS NULL \
+          WHERE p.archived_at IS NULL \
+          GROUP BY p.id, p.name, c.id, c.title, ci.block \
+         UNION ALL \
+         SELECT 'attempt', {B0}, {T0}, a.id, a.diagnostic, COALESCE(a.level, ''), a.version, \
+                COALESCE(a.submitted_at, 0) \
+           FROM diagnostic_attempts a WHERE a.user_id = $1 \
+         UNION ALL \
+         SELECT 'score', {B0}, {T0}, sc.attempt_id, sc.dimension, {T0}, sc.score, {B0} \
+           FROM diagnostic_scores sc WHERE sc.attempt_id = \
+             (SELECT a.id FROM diagnostic_attempts a WHERE a.user_id = $1 AND a.submitted_at IS NOT NULL \
+              ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1)"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(user_id).bind(today).fetch_all(pool).await?))
+}
+
+/// A coach's to-do beside their projects' health, in one statement: upcoming coaching sessions
+/// they lead or of the projects they follow (`session`: extra the day) and, per canvas of those
+/// projects, the open comments written by someone else (`comments`: ref_id the canvas, label
+/// its title, n the comments).
+pub async fn coach_todo(
+    db: &Db,
+    user_id: i64,
+    coached: &[i64],
+    today: &str,
+) -> Result<Vec<TodoRow>> {
+    let coached = id_list(coached);
+    let sql = format!(
+        "SELECT CAST('session' AS TEXT) AS kind, p.id AS project_id, p.name AS project, s.id AS ref_id, \
+                {T0} AS label, s.held_on AS extra, {B0} AS n, {B0} AS m \
+           FROM coaching_sessions s JOIN projects p ON p.id = s.project_id \
+           LEFT JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $1 \
+          WHERE p.archived_at IS NULL AND s.held_on >= $2 \
+            AND (s.coach_id = $1 OR (pp.relation = 'follower' AND p.centre_id IN ({coached}))) \
+         UNION ALL \
+         SELECT 'comments', p.id, p.name, c.id, c.title, {T0}, COUNT(*), {B0} \
+           FROM canvas_comments cc JOIN canvases c ON c.id = cc.canvas_id \
+           JOIN projects p ON p.id = c.project_id \
+           JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $1 AND pp.relation = 'follower' \
+          WHERE p.archived_at IS NULL AND p.centre_id IN ({coached}) AND cc.resolved_at IS NULL \
+            AND (cc.author_id IS NULL OR cc.author_id <> $1) \
+          GROUP BY p.id, p.name, c.id, c.title"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(user_id).bind(today).fetch_all(pool).await?))
+}
+
+/// What the staff of the centres in `centres` have waiting, in one statement: the number of
+/// new leads per centre (`leads`: project_id the centre, n the count, m the newest's time),
+/// the newest new leads (`lead`: ref_id, label the name, extra the source, n the time), the
+/// pioneers and registrations of the last 30 days per centre (`pioneers`, `registrations`:
+/// project_id the centre, n the count) and the coming events with their fill (`event`:
+/// project_id the capacity, ref_id, label the title, extra the slug, n the start, m the
+/// registrations).
+pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRow>> {
+    let centres = id_list(centres);
+    let sql = format!(
+        "SELECT CAST('leads' AS TEXT) AS kind, COALESCE(l.centre_id, 0) AS project_id, {T0} AS project, \
+                {B0} AS ref_id, {T0} AS label, {T0} AS extra, COUNT(*) AS n, MAX(l.created_at) AS m \
+           FROM leads l WHERE l.status = 'new' AND l.centre_id IN ({centres}) GROUP BY l.centre_id \
+         UNION ALL \
+         SELECT * FROM (SELECT 'lead', COALESCE(l.centre_id, 0), {T0}, l.id, l.name, l.source, l.created_at, {B0} \
+           FROM leads l WHERE l.status = 'new' AND l.centre_id IN ({centres}) \
+          ORDER BY l.created_at DESC, l.id DESC LIMIT 5) newest \
+         UNION ALL \
+         SELECT 'pioneers', COALESCE(l.centre_id, 0), {T0}, {B0}, {T0}, {T0}, COUNT(*), {B0} \
+           FROM leads l WHERE l.pioneer_at >= $1 AND l.centre_id IN ({centres}) GROUP BY l.centre_id \
+         UNION ALL \
+         SELECT 'registrations', COALESCE(e.centre_id, 0), {T0}, {B0}, {T0}, {T0}, COUNT(*), {B0} \
+           FROM event_registrations r JOIN events e ON e.id = r.event_id \
+          WHERE r.created_at >= $1 AND e.centre_id IN ({centres}) GROUP BY e.centre_id \
+         UNION ALL \
+         SELECT * FROM (SELECT 'event', e.capacity, {T0}, e.id, e.title, e.slug, e.starts_at, \
+                (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id) \
+           FROM events e WHERE e.starts_at >= $2 AND e.centre_id IN ({centres}) \
+          ORDER BY e.starts_at, e.id LIMIT 5) coming"
+    );
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(now - 30 * 86_400).bind(now).fetch_all(pool).await?),
+    )
+}

@@ -121,6 +121,7 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
     // The coach holds the pen: a note in the canvas, a task on the project.
     sign_in(&b, &url, "coach@demo.local", "impact-demo").await;
     b.goto(&format!("{url}{canvas_path}")).await;
+    b.press("#block-solution .canvas-add > summary").await;
     b.fill(
         "#f-add-solution",
         "Un atelier mobile deux soirs par semaine",
@@ -129,7 +130,7 @@ async fn sign_up_start_a_project_get_a_coach_and_see_their_work() {
     b.press("#block-solution .canvas-add button[type=submit]")
         .await;
     b.wait_until(
-        "Array.from(document.querySelectorAll('#block-solution .note-input')).some(t => t.value === 'Un atelier mobile deux soirs par semaine')",
+        "Array.from(document.querySelectorAll('#block-solution .note-text')).some(t => t.textContent === 'Un atelier mobile deux soirs par semaine')",
     )
     .await;
     b.goto(&format!("{url}/projects/{project}")).await;

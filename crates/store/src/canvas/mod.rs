@@ -28,8 +28,10 @@ pub struct Item {
     pub block: String,
     pub position: i64,
     pub text: String,
-    pub colour: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub colour: domain::canvas::Colour,
+    #[sqlx(try_from = "String")]
+    pub status: domain::canvas::ItemStatus,
     pub evidence: String,
     pub indicator: Option<String>,
     pub version: i64,

@@ -34,8 +34,8 @@ pub fn snapshot(items: &[Item]) -> Vec<SnapshotItem> {
             id: i.id,
             block: i.block.clone(),
             text: i.text.clone(),
-            colour: i.colour.clone(),
-            status: i.status.clone(),
+            colour: i.colour.code().to_string(),
+            status: i.status.code().to_string(),
             evidence: i.evidence.clone(),
         })
         .collect()

@@ -1268,7 +1268,7 @@ async fn each_note_has_an_edit_page_that_works_without_javascript() {
             .unwrap();
         assert_eq!(stored.text, "Une épicerie solidaire ouverte le samedi");
         assert_eq!(
-            (stored.colour.as_str(), stored.status.as_str()),
+            (stored.colour.code(), stored.status.code()),
             ("green", "validated")
         );
 

@@ -15,8 +15,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use domain::canvas::BlockDef;
 use domain::Action;
+use domain::canvas::BlockDef;
 use serde::Deserialize;
 use store::canvas::{Canvas, MAX_COMMENT_CHARS};
 

@@ -111,8 +111,8 @@ async fn document(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(CanvasDocu
         .map(|it| DocumentItem {
             block: it.block,
             text: it.text,
-            colour: it.colour,
-            status: it.status,
+            colour: it.colour.code().to_string(),
+            status: it.status.code().to_string(),
             evidence: it.evidence,
             indicator: it.indicator,
         })

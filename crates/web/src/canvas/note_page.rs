@@ -88,8 +88,8 @@ pub async fn render(
     };
     let typed = typed.unwrap_or_else(|| Typed {
         text: note.text.clone(),
-        colour: note.colour.clone(),
-        status: note.status.clone(),
+        colour: note.colour.code().to_string(),
+        status: note.status.code().to_string(),
         evidence: note.evidence.clone(),
     });
     let view = NoteEditView {

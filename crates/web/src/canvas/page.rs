@@ -25,7 +25,7 @@ pub struct AddProblem {
 pub struct ItemView {
     pub id: i64,
     pub text: String,
-    pub colour: String,
+    pub colour: &'static str,
     pub validated: bool,
     pub evidence: String,
     pub version: i64,
@@ -160,15 +160,14 @@ pub async fn build_blocks(
         .map(|it| DocumentItem {
             block: it.block.clone(),
             text: it.text.clone(),
-            colour: it.colour.clone(),
-            status: it.status.clone(),
+            colour: it.colour.code().to_string(),
+            status: it.status.code().to_string(),
             evidence: it.evidence.clone(),
             indicator: it.indicator.clone(),
         })
         .collect();
     let hints = completeness(&doc_items);
     let open_comments = store::canvas::open_comment_counts(&state.db, canvas.id).await?;
-    let validated = domain::canvas::ItemStatus::Validated.code();
     let blocks = template()
         .blocks
         .iter()
@@ -200,8 +199,8 @@ pub async fn build_blocks(
                     .map(|it| ItemView {
                         id: it.id,
                         text: it.text.clone(),
-                        colour: it.colour.clone(),
-                        validated: it.status == validated,
+                        colour: it.colour.code(),
+                        validated: it.status == domain::canvas::ItemStatus::Validated,
                         evidence: it.evidence.clone(),
                         version: it.version,
                     })
@@ -262,7 +261,7 @@ pub struct PosterBlock {
 
 pub struct PosterNote {
     pub text: String,
-    pub colour: String,
+    pub colour: &'static str,
 }
 
 /// Every block with its notes, read-only.
@@ -279,7 +278,7 @@ pub fn poster_blocks(items: &[store::canvas::Item], locale: domain::Locale) -> V
                 .filter(|it| it.block == b.key)
                 .map(|it| PosterNote {
                     text: it.text.clone(),
-                    colour: it.colour.clone(),
+                    colour: it.colour.code(),
                 })
                 .collect(),
         })

@@ -12,7 +12,7 @@ use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use documents::{Block, Poster, PosterBlock, PosterNote, Report, Section};
 use domain::Action;
-use domain::canvas::{Colour, ItemStatus, template};
+use domain::canvas::{ItemStatus, template};
 
 /// A file name made of the title's ASCII letters and digits.
 fn file_name(title: &str, suffix: &str) -> String {
@@ -44,9 +44,9 @@ pub async fn poster_pdf(
     let items = store::canvas::items(&state.db, canvas.id).await?;
     let centre = state.centre_name(project.centre_id).await?;
     let i = ctx.i;
-    let status_label = |code: &str| match ItemStatus::parse(code) {
-        Ok(ItemStatus::Validated) => i.t("canvas-validated"),
-        _ => i.t("canvas-hypothesis"),
+    let status_label = |status: ItemStatus| match status {
+        ItemStatus::Validated => i.t("canvas-validated"),
+        ItemStatus::Hypothesis => i.t("canvas-hypothesis"),
     };
     let poster = Poster {
         lang: i.code().to_string(),
@@ -74,12 +74,9 @@ pub async fn poster_pdf(
                     .filter(|it| it.block == b.key)
                     .map(|it| PosterNote {
                         text: it.text.clone(),
-                        fill: Colour::parse(&it.colour)
-                            .unwrap_or_default()
-                            .hex()
-                            .to_string(),
-                        status: status_label(&it.status),
-                        validated: it.status == ItemStatus::Validated.code(),
+                        fill: it.colour.hex().to_string(),
+                        status: status_label(it.status),
+                        validated: it.status == ItemStatus::Validated,
                     })
                     .collect(),
                 font_size: 0.0,

@@ -207,7 +207,9 @@ pub async fn show(
             .map_or_else(|| key.to_string(), |b| b.text(i.locale).title.clone())
     };
     let describe = |item: &SnapshotItem| {
-        let status = if item.status == "validated" {
+        let status = if domain::canvas::ItemStatus::parse(&item.status)
+            == Ok(domain::canvas::ItemStatus::Validated)
+        {
             i.t("canvas-validated")
         } else {
             i.t("canvas-hypothesis")

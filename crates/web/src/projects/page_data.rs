@@ -108,8 +108,8 @@ async fn read(state: &AppState, i: I18n, id: i64) -> Result<PageData, WebError> 
                 .map(|it| domain::canvas::DocumentItem {
                     block: it.block,
                     text: it.text,
-                    colour: it.colour,
-                    status: it.status,
+                    colour: it.colour.code().to_string(),
+                    status: it.status.code().to_string(),
                     evidence: it.evidence,
                     indicator: it.indicator,
                 })

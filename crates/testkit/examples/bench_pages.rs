@@ -11,7 +11,7 @@
 //! `x-sql-statements` header, on a second request, caches warm) and the targets of issue 15 it
 //! misses. `BENCH_SECONDS` (default 2) and `BENCH_ROUNDS` (default 3) set the length,
 //! `BENCH_ONLY` keeps the pages whose role or path contains it, `BENCH_NO_BUILD=1` skips the
-//! build.
+//! build, `BENCH_BINARIES` names the `target/release` directory to take the binaries from.
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -243,12 +243,21 @@ fn env_number(name: &str, default: u32) -> u32 {
         .unwrap_or(default)
 }
 
-/// The release binaries next to this example's (`target/release/examples/bench_pages`).
+/// The release binaries next to this example's (`target/release/examples/bench_pages`), or in
+/// `BENCH_BINARIES` (a `target/release` directory).
 fn binaries() -> (PathBuf, PathBuf) {
-    let exe = std::env::current_exe().expect("own path");
-    let examples = exe.parent().expect("examples dir").to_path_buf();
-    let release = examples.parent().expect("release dir").to_path_buf();
-    (release.join("impact-studio"), examples.join("hello_world"))
+    let release = match std::env::var_os("BENCH_BINARIES") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let exe = std::env::current_exe().expect("own path");
+            let examples = exe.parent().expect("examples dir");
+            examples.parent().expect("release dir").to_path_buf()
+        }
+    };
+    (
+        release.join("impact-studio"),
+        release.join("examples").join("hello_world"),
+    )
 }
 
 fn build() {

@@ -9,6 +9,9 @@ use std::time::Duration;
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// A pooled PostgreSQL connection idle for longer than this is pinged before it is used.
+const IDLE_CHECK: Duration = Duration::from_secs(30);
+
 /// The one database handle. Cloning is cheap (pools are shared).
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -45,6 +48,9 @@ impl Db {
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .acquire_timeout(Duration::from_secs(10))
+                // A file on this machine does not hang up: no ping before each statement (sqlx
+                // pings by default, a round trip to the connection's thread on every acquire).
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await
                 .map_err(|e| StoreError::Unreachable(e.to_string()))?;
@@ -55,6 +61,19 @@ impl Db {
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
+                // sqlx pings a connection before each use by default: a second round trip to
+                // the server for every statement. Only a connection idle for a while (which the
+                // server or a proxy may have closed) is checked.
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for > IDLE_CHECK {
+                            use sqlx::Connection;
+                            conn.ping().await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .connect_with(options)
                 .await
                 .map_err(|e| StoreError::Unreachable(e.to_string()))?;

@@ -8,6 +8,7 @@ pub mod browser;
 mod client;
 mod db;
 mod needs;
+pub mod pages;
 mod smtp;
 
 pub use client::{Client, TestResponse};

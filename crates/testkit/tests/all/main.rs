@@ -18,6 +18,7 @@ mod roadmaps;
 mod security;
 mod site;
 mod site_browser;
+mod statements;
 mod store;
 mod tracking;
 mod tracking_browser;

@@ -1,0 +1,150 @@
+//! The main pages of each role, with the ids of the demo data: the one list that the page
+//! benchmark (`examples/bench_pages.rs`) measures and the statement-count test
+//! (`tests/all/statements.rs`) checks, so a page added here is both timed and counted.
+use store::Db;
+
+/// A page as one demo person sees it.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The demo login (password `impact-demo`); `None` for a visitor.
+    pub email: Option<&'static str>,
+    pub path: String,
+    /// A short name for tables and messages (`participant /projects/{id}`).
+    pub name: &'static str,
+}
+
+impl Page {
+    /// The role part of the login (`participant`), or `visitor`.
+    pub fn role(&self) -> &'static str {
+        self.email
+            .and_then(|e| e.split('@').next())
+            .unwrap_or("visitor")
+    }
+}
+
+const PARTICIPANT: &str = "participant@demo.local";
+const COACH: &str = "coach@demo.local";
+const MANAGER: &str = "manager@demo.local";
+const ADMIN: &str = "admin@demo.local";
+const AMBASSADOR: &str = "ambassador@demo.local";
+const MANAGER_DIE: &str = "manager.die@demo.local";
+
+async fn user(db: &Db, email: &str) -> i64 {
+    store::accounts::find_user_by_email(db, email)
+        .await
+        .expect("user lookup")
+        .unwrap_or_else(|| panic!("demo user {email}"))
+        .id
+}
+
+/// The slug of the first published blog post (French).
+async fn first_post(db: &Db) -> String {
+    const SQL: &str = "SELECT v.slug FROM content_versions v JOIN content_items i ON i.id = v.item_id \
+                       WHERE i.kind = 'post' AND i.status = 'published' AND v.lang = 'fr' \
+                       ORDER BY i.id LIMIT 1";
+    match db {
+        Db::Sqlite(pool) => sqlx::query_scalar(SQL).fetch_one(pool).await,
+        Db::Postgres(pool) => sqlx::query_scalar(SQL).fetch_one(pool).await,
+    }
+    .expect("a published demo blog post")
+}
+
+/// Every main page of every demo role (the demo data must be loaded).
+pub async fn main_pages(db: &Db) -> Vec<Page> {
+    let participant = user(db, PARTICIPANT).await;
+    let project = store::projects::for_user(db, participant)
+        .await
+        .expect("projects")
+        .iter()
+        .find(|p| p.name == "La Recyclerie des Pentes")
+        .expect("the demo recyclerie")
+        .id;
+    let canvas = store::canvas::for_project(db, project)
+        .await
+        .expect("canvases")[0]
+        .id;
+    let studio = store::centres::find_by_slug(db, "studio")
+        .await
+        .expect("centre lookup")
+        .expect("the studio")
+        .id;
+    let roadmaps = store::roadmaps::for_centre(db, studio)
+        .await
+        .expect("roadmaps");
+    // The studio's own 12-month roadmap (the seed, `feuille-de-route.md`) and the project's.
+    let seed = roadmaps
+        .iter()
+        .find(|r| r.project_id.is_none())
+        .expect("the seed roadmap")
+        .id;
+    let project_roadmap = roadmaps
+        .iter()
+        .find(|r| r.project_id == Some(project))
+        .expect("the recyclerie's roadmap")
+        .id;
+    let attempt = store::diagnostics::for_project(db, project)
+        .await
+        .expect("attempts")
+        .last()
+        .expect("a demo diagnostic attempt")
+        .id;
+    let cohort = store::cohorts::for_centre(db, studio)
+        .await
+        .expect("cohorts")[0]
+        .id;
+    let post = first_post(db).await;
+
+    let page =
+        |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
+    let p = Some(PARTICIPANT);
+    vec![
+        page(p, "dashboard", "/dashboard".into()),
+        page(p, "projects", "/projects".into()),
+        page(p, "project", format!("/projects/{project}")),
+        page(p, "new project", "/projects/new".into()),
+        page(
+            p,
+            "project settings",
+            format!("/projects/{project}/settings"),
+        ),
+        page(p, "canvas editor", format!("/canvases/{canvas}")),
+        page(p, "project roadmap", format!("/roadmaps/{project_roadmap}")),
+        page(
+            p,
+            "project diagnostics",
+            format!("/projects/{project}/diagnostics"),
+        ),
+        page(
+            p,
+            "diagnostic results",
+            format!("/diagnostics/attempts/{attempt}/results"),
+        ),
+        page(p, "blog post", format!("/blog/{post}")),
+        page(p, "offers", "/offres".into()),
+        page(Some(AMBASSADOR), "dashboard", "/dashboard".into()),
+        page(Some(COACH), "dashboard", "/dashboard".into()),
+        page(Some(COACH), "project", format!("/projects/{project}")),
+        page(Some(COACH), "cohort", format!("/cohorts/{cohort}")),
+        page(Some(MANAGER), "dashboard", "/dashboard".into()),
+        page(Some(MANAGER), "seed roadmap", format!("/roadmaps/{seed}")),
+        page(
+            Some(MANAGER),
+            "roadmap period",
+            format!("/roadmaps/{seed}/periods/0/0"),
+        ),
+        page(Some(MANAGER), "impact report", "/impact/report".into()),
+        page(
+            Some(MANAGER),
+            "diagnostics statistics",
+            "/admin/diagnostics".into(),
+        ),
+        page(Some(MANAGER), "leads", "/admin/leads".into()),
+        page(Some(MANAGER), "cohort", format!("/cohorts/{cohort}")),
+        page(Some(MANAGER_DIE), "dashboard", "/dashboard".into()),
+        page(Some(ADMIN), "dashboard", "/dashboard".into()),
+        page(Some(ADMIN), "impact report", "/impact/report".into()),
+        page(Some(ADMIN), "leads", "/admin/leads".into()),
+        page(None, "landing", "/".into()),
+        page(None, "blog post", format!("/blog/{post}")),
+    ]
+}

@@ -58,64 +58,65 @@ fn render_with(source: &str, french: bool) -> Rendered {
     // Text inside a code block or a link whose text is its address stays as written.
     let mut in_code = false;
     let mut in_link = false;
-    let events = TextMergeStream::new(Parser::new_ext(source, options())).map(|event| match event {
-        Event::Start(Tag::CodeBlock(kind)) => {
-            in_code = true;
-            Event::Start(Tag::CodeBlock(kind))
-        }
-        Event::End(TagEnd::CodeBlock) => {
-            in_code = false;
-            Event::End(TagEnd::CodeBlock)
-        }
-        Event::End(TagEnd::Link) => {
-            in_link = false;
-            Event::End(TagEnd::Link)
-        }
-        Event::Text(text) if french && !in_code && !(in_link && text.contains("://")) => {
-            Event::Text(CowStr::from(typeset_french(&text)))
-        }
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        // A checklist item shows its box as a character, not as a form control nobody can tick.
-        Event::TaskListMarker(done) => {
-            Event::Text(CowStr::from(if done { "☑ " } else { "☐ " }))
-        }
-        Event::Start(Tag::Heading { level, .. }) => {
-            let id = next_heading.next().map(|h| CowStr::from(h.id.clone()));
-            Event::Start(Tag::Heading {
-                level: shift(level),
-                id,
-                classes: Vec::new(),
-                attrs: Vec::new(),
-            })
-        }
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            in_link = true;
+    let events =
+        TextMergeStream::new(Parser::new_ext(source, options())).map(|event| match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                Event::Start(Tag::CodeBlock(kind))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                Event::End(TagEnd::CodeBlock)
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = false;
+                Event::End(TagEnd::Link)
+            }
+            Event::Text(text) if french && !in_code && !(in_link && text.contains("://")) => {
+                Event::Text(CowStr::from(typeset_french(&text)))
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            // A checklist item shows its box as a character, not as a form control nobody can tick.
+            Event::TaskListMarker(done) => {
+                Event::Text(CowStr::from(if done { "☑ " } else { "☐ " }))
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let id = next_heading.next().map(|h| CowStr::from(h.id.clone()));
+                Event::Start(Tag::Heading {
+                    level: shift(level),
+                    id,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
             Event::Start(Tag::Link {
-            link_type,
-                dest_url: safe_url(dest_url, true),
+                link_type,
+                dest_url,
                 title,
                 id,
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url, false),
-            title,
-            id,
-        }),
-        other => other,
-    });
+            }) => {
+                in_link = true;
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe_url(dest_url, true),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_url(dest_url, false),
+                title,
+                id,
+            }),
+            other => other,
+        });
     let mut out = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut out, events);
     Rendered {
@@ -382,12 +383,18 @@ mod tests {
         let fr = render_in(source, Locale::Fr);
         assert!(fr.html.contains(">Phase 1: COMPRENDRE</h2>"), "{}", fr.html);
         assert!(
-            fr.html.contains("Pourquoi\u{202F}? Parce que «\u{A0}ça marche\u{A0}»\u{202F}; voilà\u{202F}!"),
+            fr.html.contains(
+                "Pourquoi\u{202F}? Parce que «\u{A0}ça marche\u{A0}»\u{202F}; voilà\u{202F}!"
+            ),
             "{}",
             fr.html
         );
         assert!(fr.html.contains("<code>a ? b</code>"), "{}", fr.html);
-        assert!(fr.html.contains(">https://exemple.fr/?q=1</a>\u{202F}!"), "{}", fr.html);
+        assert!(
+            fr.html.contains(">https://exemple.fr/?q=1</a>\u{202F}!"),
+            "{}",
+            fr.html
+        );
         assert!(fr.html.contains("x : y"), "{}", fr.html);
         assert_eq!(fr.headings[0].text, "Phase 1: COMPRENDRE");
         let en = render_in("Why ? Because !", Locale::En);

@@ -140,6 +140,8 @@ mod tests {
         assert_eq!(french_spacing_faults("Bonjour !").len(), 1);
         assert_eq!(french_spacing_faults("« oui »").len(), 2);
         assert_eq!(french_spacing_faults("Phase 1: x; y?").len(), 3);
-        assert!(french_spacing_faults("Bonjour\u{202F}! «\u{A0}oui\u{A0}» Quoi\u{202F}?!").is_empty());
+        assert!(
+            french_spacing_faults("Bonjour\u{202F}! «\u{A0}oui\u{A0}» Quoi\u{202F}?!").is_empty()
+        );
     }
 }

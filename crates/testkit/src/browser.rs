@@ -315,6 +315,50 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// `None` when the page fits the viewport's width (`scrollWidth <= innerWidth`); otherwise
+    /// the widths and a selector for each outermost element that sticks out (elements inside
+    /// a scrolling or clipping box do not count: they make no page scroll sideways).
+    pub async fn too_wide(&self) -> Option<String> {
+        let found = self
+            .client
+            .execute(
+                r#"
+const w = window.innerWidth, doc = document.documentElement;
+if (doc.scrollWidth <= w) return null;
+const name = el => {
+  let s = el.tagName.toLowerCase();
+  if (el.id) s += '#' + el.id;
+  for (const c of el.classList) s += '.' + c;
+  return s;
+};
+const path = el => {
+  const parts = [];
+  for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+  return parts.join(' > ');
+};
+const clipped = el => {
+  for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+    if (getComputedStyle(e).overflowX !== 'visible') return true;
+  }
+  return false;
+};
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || (r.right <= w + 0.5 && r.left >= -0.5)) continue;
+  if (clipped(el) || out.some(o => o.el.contains(el))) continue;
+  out.push({ el, text: path(el) + ' [' + Math.round(r.left) + '..' + Math.round(r.right) + ']' });
+  if (out.length >= 5) break;
+}
+return 'page ' + doc.scrollWidth + ' px wide in ' + w + ' px: ' + out.map(o => o.text).join(' ; ');
+"#,
+                vec![],
+            )
+            .await
+            .expect("measure width");
+        found.as_str().map(str::to_string)
+    }
+
     /// Saves a PNG screenshot when `IMPACT_SCREENSHOTS` names a folder (to look at the pages).
     pub async fn screenshot(&self, name: &str) {
         if let Ok(dir) = std::env::var("IMPACT_SCREENSHOTS") {

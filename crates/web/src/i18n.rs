@@ -179,6 +179,11 @@ mod tests {
             }
         }
         assert!(checked > 1000, "only {checked} strings read");
-        assert!(faults.is_empty(), "{} faults:\n{}", faults.len(), faults.join("\n"));
+        assert!(
+            faults.is_empty(),
+            "{} faults:\n{}",
+            faults.len(),
+            faults.join("\n")
+        );
     }
 }

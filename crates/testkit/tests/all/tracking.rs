@@ -1007,7 +1007,8 @@ async fn indicators_network_report_exports_and_yearly_review() {
 /// writes figures (`180 pers.`): none of them may appear anywhere on the page.
 fn same_unit_sums(body: &str) -> Vec<String> {
     let mut by_unit: std::collections::BTreeMap<String, Vec<i64>> = Default::default();
-    for cell in body.split("<td class=\"num\">").skip(1) {
+    for cell in body.split("<td class=\"num\"").skip(1) {
+        let cell = cell.split_once('>').map_or("", |(_, rest)| rest);
         let text = cell.split('<').next().unwrap_or("");
         let Some(at) = text.find(|c: char| {
             !(c.is_ascii_digit() || c == ',' || c == '-' || c == '\u{202f}' || c == '\u{a0}')

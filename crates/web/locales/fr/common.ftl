@@ -141,6 +141,10 @@ col-name = Nom
 col-role = Rôle
 col-since = Depuis le
 col-actions = Actions
+filters-summary = { $count ->
+    [0] Filtres
+   *[other] Filtres ({ $n })
+}
 col-when = Date
 col-action = Action
 col-actor = Par

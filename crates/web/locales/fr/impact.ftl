@@ -27,6 +27,28 @@ impact-dimension-how-much = Combien
 impact-dimension-contribution = Contribution
 impact-dimension-risk = Risque
 impact-sdg = ODD { $goal }
+impact-figure-projects = { $count ->
+    [one] { $n } projet compté
+   *[other] { $n } projets comptés
+}
+impact-figures = Les chiffres de la période
+sdg-name-1 = Pas de pauvreté
+sdg-name-2 = Faim « zéro »
+sdg-name-3 = Bonne santé et bien-être
+sdg-name-4 = Éducation de qualité
+sdg-name-5 = Égalité entre les sexes
+sdg-name-6 = Eau propre et assainissement
+sdg-name-7 = Énergie propre et d'un coût abordable
+sdg-name-8 = Travail décent et croissance économique
+sdg-name-9 = Industrie, innovation et infrastructure
+sdg-name-10 = Inégalités réduites
+sdg-name-11 = Villes et communautés durables
+sdg-name-12 = Consommation et production responsables
+sdg-name-13 = Lutte contre les changements climatiques
+sdg-name-14 = Vie aquatique
+sdg-name-15 = Vie terrestre
+sdg-name-16 = Paix, justice et institutions efficaces
+sdg-name-17 = Partenariats pour la réalisation des objectifs
 impact-aggregation-sum = somme
 impact-aggregation-mean = moyenne
 impact-project-title = Indicateurs · { $name }
@@ -44,6 +66,7 @@ impact-trend-steady = stable
 impact-trend-unknown = pas encore assez de mesures
 impact-progress = { $percent } % du chemin vers la cible
 impact-progress-none = Pas de cible chiffrée
+impact-sparkline-empty = La courbe apparaîtra dès deux mesures.
 impact-sparkline-label = Évolution de « { $name } » mois par mois : { $values }
 impact-measurements-count = { $count ->
     [one] 1 mesure

@@ -7,7 +7,7 @@
 //! French content ([`render_in`]) gets French typography in its text: the space the author wrote
 //! before « : ; ? ! » and inside « » becomes non-breaking (code and addresses stay as written).
 use crate::Locale;
-use crate::typography::typeset_french;
+use crate::typography::{typeset_french, typeset_french_after};
 use pulldown_cmark::{
     CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream, html,
 };
@@ -58,6 +58,8 @@ fn render_with(source: &str, french: bool) -> Rendered {
     // Text inside a code block or a link whose text is its address stays as written.
     let mut in_code = false;
     let mut in_link = false;
+    // The last character of the text before, across inline elements (`[lien](…) !`).
+    let mut last: Option<char> = None;
     let events =
         TextMergeStream::new(Parser::new_ext(source, options())).map(|event| match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -73,7 +75,25 @@ fn render_with(source: &str, french: bool) -> Rendered {
                 Event::End(TagEnd::Link)
             }
             Event::Text(text) if french && !in_code && !(in_link && text.contains("://")) => {
-                Event::Text(CowStr::from(typeset_french(&text)))
+                let typeset = typeset_french_after(&text, last);
+                last = typeset.chars().last();
+                Event::Text(CowStr::from(typeset))
+            }
+            Event::Text(text) => {
+                last = text.chars().last();
+                Event::Text(text)
+            }
+            Event::Code(text) => {
+                last = text.chars().last();
+                Event::Code(text)
+            }
+            Event::SoftBreak => {
+                last = None;
+                Event::SoftBreak
+            }
+            Event::HardBreak => {
+                last = None;
+                Event::HardBreak
             }
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
             // A checklist item shows its box as a character, not as a form control nobody can tick.

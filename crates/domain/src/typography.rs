@@ -42,13 +42,22 @@ fn address_ranges(text: &str) -> Vec<(usize, usize)> {
 /// no-break space French asks for; never inserts one where there was no space, and leaves web
 /// addresses alone.
 pub fn typeset_french(text: &str) -> String {
+    typeset_french_after(text, None)
+}
+
+/// As [`typeset_french`], for a piece of text that follows `before` (the last character of the
+/// text just before it, in another element: `[lien](…) !`).
+pub fn typeset_french_after(text: &str, before: Option<char>) -> String {
     let addresses = address_ranges(text);
     let in_address = |at: usize| addresses.iter().any(|(s, e)| at >= *s && at < *e);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = String::with_capacity(text.len() + 8);
     for (n, &(at, c)) in chars.iter().enumerate() {
         if c == ' ' && !in_address(at) {
-            let prev = n.checked_sub(1).map(|p| chars[p].1);
+            let prev = match n.checked_sub(1) {
+                Some(p) => Some(chars[p].1),
+                None => before,
+            };
             let next = chars.get(n + 1).map(|x| x.1);
             let before_mark = match (prev, next) {
                 (Some(p), Some(m)) if !p.is_whitespace() => space_before(m),

@@ -74,7 +74,7 @@ pub async fn browser(width: u32, height: u32) -> Option<Browser> {
         guard.as_ref().map(|d| d.port)?
     };
     let profile = std::env::temp_dir().join(format!("impact-chrome-{}", crate::db::unique_name()));
-    let caps = json!({
+    let mut caps = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
             "args": [
@@ -87,6 +87,13 @@ pub async fn browser(width: u32, height: u32) -> Option<Browser> {
             "prefs": { "intl.accept_languages": "fr-FR,fr" }
         }
     });
+    // A desktop window is never narrower than 500 px: a phone's width is emulated instead (its
+    // viewport, its `meta viewport`, touch), so a 360 px test really lays the page out at 360.
+    if width < 500 {
+        caps["goog:chromeOptions"]["mobileEmulation"] = json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0 }
+        });
+    }
     let caps = caps.as_object().cloned().unwrap_or_default();
     // fantoccini's TLS stack brings a second crypto provider; pick one (we only speak plain
     // HTTP to chromedriver on loopback).
@@ -336,9 +343,14 @@ const path = el => {
   for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
   return parts.join(' > ');
 };
+// A scrolling or clipping box holds what is inside it, except an absolutely positioned element
+// whose containing block is above that box.
 const clipped = el => {
+  let free = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
   for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
-    if (getComputedStyle(e).overflowX !== 'visible') return true;
+    const s = getComputedStyle(e);
+    if (s.overflowX !== 'visible' && (!free || s.position !== 'static')) return true;
+    if (free && s.position !== 'static') free = ['absolute', 'fixed'].includes(s.position);
   }
   return false;
 };

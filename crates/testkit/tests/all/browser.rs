@@ -227,6 +227,17 @@ async fn pages_have_no_accessibility_violations() {
         let Some(b) = browser(width, height).await else {
             return;
         };
+        b.goto(&format!("{url}/")).await;
+        let inner = b
+            .client
+            .execute("return window.innerWidth;", vec![])
+            .await
+            .expect("inner width");
+        assert_eq!(
+            inner.as_u64(),
+            Some(u64::from(width)),
+            "the viewport's width"
+        );
         for path in public {
             check(&b, &url, device, "visitor", path, &mut failures).await;
         }

@@ -371,6 +371,19 @@ return 'page ' + doc.scrollWidth + ' px wide in ' + w + ' px: ' + out.map(o => o
         found.as_str().map(str::to_string)
     }
 
+    /// A screenshot with the element `css` at the top of the screen (to look at the lower parts
+    /// of a page).
+    pub async fn screenshot_at(&self, name: &str, css: &str) {
+        self.client
+            .execute(
+                "const e = document.querySelector(arguments[0]); if (e) { e.scrollIntoView({block: 'start', behavior: 'instant'}); }",
+                vec![serde_json::Value::String(css.into())],
+            )
+            .await
+            .expect("scroll");
+        self.screenshot(name).await;
+    }
+
     /// Saves a PNG screenshot when `IMPACT_SCREENSHOTS` names a folder (to look at the pages).
     pub async fn screenshot(&self, name: &str) {
         if let Ok(dir) = std::env::var("IMPACT_SCREENSHOTS") {

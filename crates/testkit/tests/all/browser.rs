@@ -399,3 +399,90 @@ async fn tables_become_one_card_per_row_on_a_phone() {
         b.close().await;
     }
 }
+
+/// The impact pages and the centre page for a centre manager and the network admin, on a phone
+/// and a desktop: the report's figures carry their caption, goals show by number, colour and
+/// name, an indicator card has its last value and target in the same places, the codes are for
+/// staff. With `IMPACT_SCREENSHOTS=dir` it saves each part of each page.
+#[tokio::test]
+async fn impact_and_centre_pages_for_staff_on_a_phone_and_a_desktop() {
+    let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    for (width, device) in [(360, "mobile"), (1280, "desktop")] {
+        for (role, email) in [
+            ("manager", "manager@demo.local"),
+            ("admin", "admin@demo.local"),
+        ] {
+            let Some(b) = browser(width, 800).await else {
+                return;
+            };
+            sign_in(&b, &url, email).await;
+            let shots: &[(&str, &[&str])] = &[
+                ("/centres/studio", &["main", "#h-members", "#h-invite"]),
+                (
+                    "/impact/report",
+                    &["main", ".report-figures", ".table-wrap"],
+                ),
+                ("/impact/indicators", &["main", "#indicator-jobs-created"]),
+                ("/projects/1/indicators", &["main", ".indicator-chart"]),
+                (
+                    "/impact/review",
+                    &["main", "#h-review-impact", "#h-review-objectives"],
+                ),
+            ];
+            for (path, parts) in shots {
+                if *path == "/impact/review" && role == "manager" {
+                    continue;
+                }
+                b.goto(&format!("{url}{path}")).await;
+                assert_eq!(b.too_wide().await, None, "{device} {role} {path}");
+                for (n, part) in parts.iter().enumerate() {
+                    b.screenshot_at(
+                        &format!("parts-{device}-{role}{}-{n}", path.replace('/', "-")),
+                        part,
+                    )
+                    .await;
+                }
+            }
+            b.goto(&format!("{url}/impact/report")).await;
+            let figure = b.text(".report-figure figcaption").await;
+            assert!(figure.contains("projet"), "{figure}");
+            let goals = b.text(".report-figure .sdg-list").await;
+            assert!(goals.chars().any(|c| c.is_ascii_digit()), "{goals}");
+            b.goto(&format!("{url}/impact/indicators")).await;
+            assert!(b.html().await.contains("<code>jobs-created</code>"));
+            assert!(
+                b.text("main")
+                    .await
+                    .contains("Travail décent et croissance économique")
+            );
+            b.goto(&format!("{url}/projects/1/indicators")).await;
+            let places = b
+                .client
+                .execute(
+                    "return [...document.querySelectorAll('.indicator-chart')].map(c => { \
+                     const k = c.querySelector('.indicator-kpis').getBoundingClientRect(), \
+                     s = c.querySelector('.indicator-spark').getBoundingClientRect(), \
+                     o = c.getBoundingClientRect(); \
+                     return [Math.round(k.top - o.top), Math.round(s.top - o.top), Math.round(s.height)]; });",
+                    vec![],
+                )
+                .await
+                .expect("cards");
+            let places: Vec<Vec<i64>> = serde_json::from_value(places).expect("places");
+            assert!(places.len() >= 2, "{places:?}");
+            assert!(
+                places.windows(2).all(|w| w[0] == w[1]),
+                "{device}: the same places in every card: {places:?}"
+            );
+            b.close().await;
+        }
+    }
+    // A project holder reads the catalogue without the technical codes.
+    let Some(b) = browser(1280, 800).await else {
+        return;
+    };
+    sign_in(&b, &url, "participant@demo.local").await;
+    b.goto(&format!("{url}/impact/indicators")).await;
+    assert!(!b.html().await.contains("<code>jobs-created</code>"));
+    b.close().await;
+}

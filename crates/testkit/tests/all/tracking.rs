@@ -416,7 +416,7 @@ async fn coach_records_a_session_participant_ticks_off_the_task() {
         assert_eq!(done.status, StatusCode::SEE_OTHER);
         let page = participant.get(&format!("/projects/{id}")).await.body;
         assert!(
-            page.contains("Tâche terminée : Préparer le stand du marché"),
+            page.contains("Tâche terminée\u{a0}: Préparer le stand du marché"),
             "recent activity"
         );
         assert!(page.contains("task task-done"));
@@ -705,7 +705,9 @@ async fn roadmap_template_details_timeline_and_file_import() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         let page = participant.get(&path).await.body;
-        assert!(page.contains("Responsable : Paul Porteur") && page.contains("31 janvier 2099"));
+        assert!(
+            page.contains("Responsable\u{a0}: Paul Porteur") && page.contains("31 janvier 2099")
+        );
         assert!(page.contains("href=\"https://exemple.fr/entretiens.pdf\""));
         let unknown = participant
             .post(

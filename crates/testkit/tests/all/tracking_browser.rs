@@ -107,10 +107,11 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
     ))
     .await;
     assert!(b.path().await.starts_with(&format!("/projects/{id}")));
+    // WebDriver reads a no-break space as a space.
     assert!(
         b.text("#h-activity ~ .activity")
             .await
-            .contains("Tâche terminée\u{a0}: Préparer le stand du marché")
+            .contains("Tâche terminée : Préparer le stand du marché")
     );
     b.screenshot("tracking-project-participant").await;
     no_violations(&b, "project page (participant)").await;

@@ -390,29 +390,60 @@ pub fn monthly(
 /// The points of an SVG polyline drawing `values` in a `width` × `height` box (2 px margin),
 /// skipping missing values. Empty when fewer than two values are known.
 pub fn sparkline(values: &[Option<Milli>], width: u32, height: u32) -> String {
+    spark(values, None, width, height).points
+}
+
+/// A sparkline with its last point and, when given, a target drawn as a line on the same scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spark {
+    /// The polyline's points (empty when fewer than two values are known).
+    pub points: String,
+    /// Where the last known value sits, to mark it with a dot.
+    pub last: Option<(f64, f64)>,
+    /// The height of the target line, when there is a target.
+    pub target_y: Option<f64>,
+}
+
+/// Draws `values` in a `width` × `height` box (2 px margin), the scale stretched to include
+/// `target` so the line shows how far the last value is from it.
+pub fn spark(values: &[Option<Milli>], target: Option<Milli>, width: u32, height: u32) -> Spark {
     let known: Vec<(usize, Milli)> = values
         .iter()
         .enumerate()
         .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
     if known.len() < 2 {
-        return String::new();
+        return Spark {
+            points: String::new(),
+            last: None,
+            target_y: None,
+        };
     }
-    let min = known.iter().map(|p| p.1).min().unwrap_or(0);
-    let max = known.iter().map(|p| p.1).max().unwrap_or(0);
+    let all = known.iter().map(|p| p.1).chain(target);
+    let min = all.clone().min().unwrap_or(0);
+    let max = all.max().unwrap_or(0);
     let span = (max - min).max(1) as f64;
     let w = f64::from(width.saturating_sub(4));
     let h = f64::from(height.saturating_sub(4));
     let steps = (values.len().max(2) - 1) as f64;
-    known
-        .iter()
-        .map(|&(i, v)| {
-            let x = 2.0 + w * i as f64 / steps;
-            let y = 2.0 + h - h * (v - min) as f64 / span;
-            format!("{x:.1},{y:.1}")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let at = |i: usize, v: Milli| {
+        (
+            2.0 + w * i as f64 / steps,
+            2.0 + h - h * (v - min) as f64 / span,
+        )
+    };
+    Spark {
+        points: known
+            .iter()
+            .map(|&(i, v)| {
+                let (x, y) = at(i, v);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        last: known.last().map(|&(i, v)| at(i, v)),
+        target_y: target.map(|t| at(0, t).1),
+    }
 }
 
 /// The measurements of one project indicator packed for reading at once: `(day, value)` pairs,
@@ -808,6 +839,12 @@ mod tests {
             sparkline(&[Some(0), None, Some(10)], 104, 24),
             "2.0,22.0 102.0,2.0"
         );
+        // The target stretches the scale: halfway to a target of 20 sits mid-height.
+        let s = spark(&[Some(0), None, Some(10)], Some(20), 104, 24);
+        assert_eq!(s.points, "2.0,22.0 102.0,12.0");
+        assert_eq!(s.last, Some((102.0, 12.0)));
+        assert_eq!(s.target_y, Some(2.0));
+        assert_eq!(spark(&[Some(1)], Some(2), 10, 10).points, "");
     }
 
     fn fig(

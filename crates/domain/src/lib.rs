@@ -22,6 +22,7 @@ pub mod slug;
 pub mod stored;
 pub mod time_zone;
 pub mod tracking;
+pub mod typography;
 
 pub use email::Email;
 pub use error::DomainError;

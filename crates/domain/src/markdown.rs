@@ -4,7 +4,13 @@
 //! only `http`, `https`, `mailto` (links) and site-relative forms; headings get stable ids so a
 //! page can build its table of contents. The document's top heading level becomes `<h2>` (the
 //! page owns its `<h1>`), whether the author started with `#` or `##`, so levels never skip.
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+//! French content ([`render_in`]) gets French typography in its text: the space the author wrote
+//! before « : ; ? ! » and inside « » becomes non-breaking (code and addresses stay as written).
+use crate::Locale;
+use crate::typography::{typeset_french, typeset_french_after};
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream, html,
+};
 
 /// A heading of the rendered document, for a table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,50 +37,106 @@ fn options() -> Options {
 
 /// Renders Markdown to HTML that cannot run script, whatever the source holds.
 pub fn render(source: &str) -> Rendered {
+    render_with(source, false)
+}
+
+/// Renders Markdown written in `lang`: as [`render`], with French typography for French text.
+pub fn render_in(source: &str, lang: Locale) -> Rendered {
+    render_with(source, lang == Locale::Fr)
+}
+
+fn render_with(source: &str, french: bool) -> Rendered {
     let top = top_level(source);
     let shift = |level: HeadingLevel| shift(level, top);
-    let headings = headings(source);
+    let mut headings = headings(source);
+    if french {
+        for h in &mut headings {
+            h.text = typeset_french(&h.text);
+        }
+    }
     let mut next_heading = headings.iter();
-    let events = Parser::new_ext(source, options()).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        // A checklist item shows its box as a character, not as a form control nobody can tick.
-        Event::TaskListMarker(done) => {
-            Event::Text(CowStr::from(if done { "☑ " } else { "☐ " }))
-        }
-        Event::Start(Tag::Heading { level, .. }) => {
-            let id = next_heading.next().map(|h| CowStr::from(h.id.clone()));
-            Event::Start(Tag::Heading {
-                level: shift(level),
+    // Text inside a code block or a link whose text is its address stays as written.
+    let mut in_code = false;
+    let mut in_link = false;
+    // The last character of the text before, across inline elements (`[lien](…) !`).
+    let mut last: Option<char> = None;
+    let events =
+        TextMergeStream::new(Parser::new_ext(source, options())).map(|event| match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                Event::Start(Tag::CodeBlock(kind))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                Event::End(TagEnd::CodeBlock)
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = false;
+                Event::End(TagEnd::Link)
+            }
+            Event::Text(text) if french && !in_code && !(in_link && text.contains("://")) => {
+                let typeset = typeset_french_after(&text, last);
+                last = typeset.chars().last();
+                Event::Text(CowStr::from(typeset))
+            }
+            Event::Text(text) => {
+                last = text.chars().last();
+                Event::Text(text)
+            }
+            Event::Code(text) => {
+                last = text.chars().last();
+                Event::Code(text)
+            }
+            Event::SoftBreak => {
+                last = None;
+                Event::SoftBreak
+            }
+            Event::HardBreak => {
+                last = None;
+                Event::HardBreak
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            // A checklist item shows its box as a character, not as a form control nobody can tick.
+            Event::TaskListMarker(done) => {
+                Event::Text(CowStr::from(if done { "☑ " } else { "☐ " }))
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let id = next_heading.next().map(|h| CowStr::from(h.id.clone()));
+                Event::Start(Tag::Heading {
+                    level: shift(level),
+                    id,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
                 id,
-                classes: Vec::new(),
-                attrs: Vec::new(),
-            })
-        }
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url, true),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url, false),
-            title,
-            id,
-        }),
-        other => other,
-    });
+            }) => {
+                in_link = true;
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe_url(dest_url, true),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_url(dest_url, false),
+                title,
+                id,
+            }),
+            other => other,
+        });
     let mut out = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut out, events);
     Rendered {
@@ -332,6 +394,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn french_text_gets_no_break_spaces_where_the_author_put_a_space() {
+        let source = "# Phase 1: COMPRENDRE\n\nPourquoi ? Parce que « ça marche » ; voilà !\n\n\
+                      `a ? b` et <https://exemple.fr/?q=1> !\n\n```\nx : y\n```\n";
+        let fr = render_in(source, Locale::Fr);
+        assert!(fr.html.contains(">Phase 1: COMPRENDRE</h2>"), "{}", fr.html);
+        assert!(
+            fr.html.contains(
+                "Pourquoi\u{202F}? Parce que «\u{A0}ça marche\u{A0}»\u{202F}; voilà\u{202F}!"
+            ),
+            "{}",
+            fr.html
+        );
+        assert!(fr.html.contains("<code>a ? b</code>"), "{}", fr.html);
+        assert!(
+            fr.html.contains(">https://exemple.fr/?q=1</a>\u{202F}!"),
+            "{}",
+            fr.html
+        );
+        assert!(fr.html.contains("x : y"), "{}", fr.html);
+        assert_eq!(fr.headings[0].text, "Phase 1: COMPRENDRE");
+        let en = render_in("Why ? Because !", Locale::En);
+        assert!(en.html.contains("Why ? Because !"), "{}", en.html);
+        assert_eq!(render("Pourquoi ?").html, "<p>Pourquoi ?</p>\n");
+        let heading = render_in("## Et maintenant ?", Locale::Fr);
+        assert_eq!(heading.headings[0].text, "Et maintenant\u{202F}?");
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub async fn browser(width: u32, height: u32) -> Option<Browser> {
         guard.as_ref().map(|d| d.port)?
     };
     let profile = std::env::temp_dir().join(format!("impact-chrome-{}", crate::db::unique_name()));
-    let caps = json!({
+    let mut caps = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
             "args": [
@@ -87,6 +87,13 @@ pub async fn browser(width: u32, height: u32) -> Option<Browser> {
             "prefs": { "intl.accept_languages": "fr-FR,fr" }
         }
     });
+    // A desktop window is never narrower than 500 px: a phone's width is emulated instead (its
+    // viewport, its `meta viewport`, touch), so a 360 px test really lays the page out at 360.
+    if width < 500 {
+        caps["goog:chromeOptions"]["mobileEmulation"] = json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0 }
+        });
+    }
     let caps = caps.as_object().cloned().unwrap_or_default();
     // fantoccini's TLS stack brings a second crypto provider; pick one (we only speak plain
     // HTTP to chromedriver on loopback).
@@ -313,6 +320,68 @@ impl Browser {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// `None` when the page fits the viewport's width (`scrollWidth <= innerWidth`); otherwise
+    /// the widths and a selector for each outermost element that sticks out (elements inside
+    /// a scrolling or clipping box do not count: they make no page scroll sideways).
+    pub async fn too_wide(&self) -> Option<String> {
+        let found = self
+            .client
+            .execute(
+                r#"
+const w = window.innerWidth, doc = document.documentElement;
+if (doc.scrollWidth <= w) return null;
+const name = el => {
+  let s = el.tagName.toLowerCase();
+  if (el.id) s += '#' + el.id;
+  for (const c of el.classList) s += '.' + c;
+  return s;
+};
+const path = el => {
+  const parts = [];
+  for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+  return parts.join(' > ');
+};
+// A scrolling or clipping box holds what is inside it, except an absolutely positioned element
+// whose containing block is above that box.
+const clipped = el => {
+  let free = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+  for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+    const s = getComputedStyle(e);
+    if (s.overflowX !== 'visible' && (!free || s.position !== 'static')) return true;
+    if (free && s.position !== 'static') free = ['absolute', 'fixed'].includes(s.position);
+  }
+  return false;
+};
+const out = [];
+for (const el of document.body.querySelectorAll('*')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || (r.right <= w + 0.5 && r.left >= -0.5)) continue;
+  if (clipped(el) || out.some(o => o.el.contains(el))) continue;
+  out.push({ el, text: path(el) + ' [' + Math.round(r.left) + '..' + Math.round(r.right) + ']' });
+  if (out.length >= 5) break;
+}
+return 'page ' + doc.scrollWidth + ' px wide in ' + w + ' px: ' + out.map(o => o.text).join(' ; ');
+"#,
+                vec![],
+            )
+            .await
+            .expect("measure width");
+        found.as_str().map(str::to_string)
+    }
+
+    /// A screenshot with the element `css` at the top of the screen (to look at the lower parts
+    /// of a page).
+    pub async fn screenshot_at(&self, name: &str, css: &str) {
+        self.client
+            .execute(
+                "const e = document.querySelector(arguments[0]); if (e) { e.scrollIntoView({block: 'start', behavior: 'instant'}); }",
+                vec![serde_json::Value::String(css.into())],
+            )
+            .await
+            .expect("scroll");
+        self.screenshot(name).await;
     }
 
     /// Saves a PNG screenshot when `IMPACT_SCREENSHOTS` names a folder (to look at the pages).

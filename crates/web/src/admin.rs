@@ -91,9 +91,14 @@ pub async fn audit_log(
                     r.subject_id.map_or_else(String::new, |id| format!("#{id}"))
                 }),
                 centre: r.centre_name.unwrap_or_default(),
-                detail: Role::parse(&r.detail)
-                    .map(|role| i.t(role.label_key()))
-                    .unwrap_or(r.detail),
+                // A role or a centre's slug is shown by its name, never as a code.
+                detail: match Role::parse(&r.detail) {
+                    Ok(role) => i.t(role.label_key()),
+                    Err(_) => all
+                        .iter()
+                        .find(|c| c.slug == r.detail)
+                        .map_or(r.detail, |c| c.name.clone()),
+                },
             })
             .collect();
     let selected_slug = selected

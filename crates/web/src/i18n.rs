@@ -110,4 +110,80 @@ mod tests {
         assert_eq!(en.datetime(1_795_525_500), "24 November 2026 at 2:05 pm");
         assert_eq!(fr.money(123_456), "1\u{202F}234,56\u{A0}€");
     }
+
+    /// The text of a pattern with each placeable as `X`, and the patterns of its select
+    /// expressions' variants (checked on their own).
+    fn flatten<'a>(
+        pattern: &'a fluent_syntax::ast::Pattern<&'a str>,
+        nested: &mut Vec<&'a fluent_syntax::ast::Pattern<&'a str>>,
+    ) -> String {
+        use fluent_syntax::ast::{Expression, PatternElement};
+        let mut text = String::new();
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => text.push_str(value),
+                PatternElement::Placeable { expression } => {
+                    if let Expression::Select { variants, .. } = expression {
+                        nested.extend(variants.iter().map(|v| &v.value));
+                    }
+                    text.push('X');
+                }
+            }
+        }
+        // Markup is not text.
+        let mut plain = String::new();
+        let mut in_tag = false;
+        for c in text.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        plain
+    }
+
+    /// Every French catalogue string has its no-break spaces before « : ; ? ! » and inside « ».
+    #[test]
+    fn french_catalogue_strings_have_their_no_break_spaces() {
+        use fluent_syntax::ast::Entry;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/fr");
+        let mut faults = Vec::new();
+        let mut checked = 0;
+        for file in std::fs::read_dir(&dir).expect("locales/fr") {
+            let path = file.expect("entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).expect("read ftl");
+            let resource = match fluent_syntax::parser::parse(source.as_str()) {
+                Ok(r) => r,
+                Err((_, errors)) => panic!("{}: {errors:?}", path.display()),
+            };
+            for entry in &resource.body {
+                let (id, value, attributes) = match entry {
+                    Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes),
+                    Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes),
+                    _ => continue,
+                };
+                let mut todo: Vec<_> = value.into_iter().collect();
+                todo.extend(attributes.iter().map(|a| &a.value));
+                while let Some(pattern) = todo.pop() {
+                    checked += 1;
+                    let text = flatten(pattern, &mut todo);
+                    for fault in domain::typography::french_spacing_faults(&text) {
+                        faults.push(format!("{}: {id}: {fault}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} strings read");
+        assert!(
+            faults.is_empty(),
+            "{} faults:\n{}",
+            faults.len(),
+            faults.join("\n")
+        );
+    }
 }

@@ -269,8 +269,11 @@ pub async fn read_outbox(dir: &std::path::Path, limit: usize) -> Vec<OutboxEntry
 /// Reads the headers and plain-text part of a message as written by lettre.
 pub fn parse_eml(file: String, raw: &str) -> OutboxEntry {
     let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+    // A long header is folded on several lines, each continuation starting with a blank.
+    let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
     let header = |name: &str| {
-        head.lines()
+        unfolded
+            .lines()
             .find_map(|l| l.strip_prefix(name).map(|v| decode_header(v.trim())))
             .unwrap_or_default()
     };

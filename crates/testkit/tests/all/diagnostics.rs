@@ -587,7 +587,7 @@ async fn anonymous_take_incomplete_then_result_then_email() {
             mail.text
         );
         assert!(mail.text.contains(&format!(
-            "Problème et bénéficiaires : {} sur 100",
+            "Problème et bénéficiaires\u{a0}: {} sur 100",
             expected.get("probleme").unwrap()
         )));
         let link =
@@ -608,7 +608,11 @@ async fn anonymous_take_incomplete_then_result_then_email() {
 
         // The scoring explanation is generated from the definition.
         let scoring = c.get("/diagnostics/projet-pret/scoring").await;
-        assert!(scoring.body.contains("Comment est calculé mon résultat ?"));
+        assert!(
+            scoring
+                .body
+                .contains("Comment est calculé mon résultat\u{202f}?")
+        );
         assert!(
             scoring
                 .body
@@ -912,7 +916,7 @@ async fn network_team_publishes_a_new_version_and_old_responses_keep_theirs() {
             .post("/admin/diagnostics/projet-pret/edit", &[("document", &bad)])
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.body.contains("La condition de la question « solution-retours » renvoie à une question inconnue : « nulle-part »."), "{}", r.body);
+        assert!(r.body.contains("La condition de la question «\u{a0}solution-retours\u{a0}» renvoie à une question inconnue\u{a0}: «\u{a0}nulle-part\u{a0}»."), "{}", r.body);
         assert!(r.body.contains("nulle-part"));
         let r = admin
             .post(

@@ -107,6 +107,7 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
     ))
     .await;
     assert!(b.path().await.starts_with(&format!("/projects/{id}")));
+    // WebDriver reads a no-break space as a space.
     assert!(
         b.text("#h-activity ~ .activity")
             .await

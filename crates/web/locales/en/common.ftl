@@ -148,6 +148,10 @@ col-name = Name
 col-role = Role
 col-since = Since
 col-actions = Actions
+filters-summary = { $count ->
+    [0] Filters
+   *[other] Filters ({ $n })
+}
 col-when = Date
 col-action = Action
 col-actor = By

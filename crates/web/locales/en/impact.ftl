@@ -27,6 +27,28 @@ impact-dimension-how-much = How much
 impact-dimension-contribution = Contribution
 impact-dimension-risk = Risk
 impact-sdg = SDG { $goal }
+impact-figure-projects = { $count ->
+    [one] { $n } project counted
+   *[other] { $n } projects counted
+}
+impact-figures = The period's figures
+sdg-name-1 = No poverty
+sdg-name-2 = Zero hunger
+sdg-name-3 = Good health and well-being
+sdg-name-4 = Quality education
+sdg-name-5 = Gender equality
+sdg-name-6 = Clean water and sanitation
+sdg-name-7 = Affordable and clean energy
+sdg-name-8 = Decent work and economic growth
+sdg-name-9 = Industry, innovation and infrastructure
+sdg-name-10 = Reduced inequalities
+sdg-name-11 = Sustainable cities and communities
+sdg-name-12 = Responsible consumption and production
+sdg-name-13 = Climate action
+sdg-name-14 = Life below water
+sdg-name-15 = Life on land
+sdg-name-16 = Peace, justice and strong institutions
+sdg-name-17 = Partnerships for the goals
 impact-aggregation-sum = sum
 impact-aggregation-mean = mean
 impact-project-title = Indicators · { $name }
@@ -44,6 +66,7 @@ impact-trend-steady = steady
 impact-trend-unknown = not enough measurements yet
 impact-progress = { $percent } % of the way to the target
 impact-progress-none = No numeric target
+impact-sparkline-empty = The curve appears from two measurements on.
 impact-sparkline-label = "{ $name }" month by month: { $values }
 impact-measurements-count = { $count ->
     [one] 1 measurement

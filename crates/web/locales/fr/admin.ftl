@@ -1,6 +1,6 @@
 ## Audit log
 audit-title = Journal d'audit
-audit-lead = Les actions sensibles : connexions, rôles, invitations, exports et suppressions.
+audit-lead = Les actions sensibles : connexions, rôles, invitations, exports et suppressions.
 audit-all-centres = Tout le réseau
 audit-empty = Aucune action enregistrée pour l'instant.
 audit-sign-in = Connexion
@@ -37,8 +37,8 @@ job-kind-email-change-request = Confirmation de nouvelle adresse
 
 ## Outbox
 outbox-title = E-mails envoyés
-outbox-lead = Aucun serveur SMTP n'est configuré : les e-mails sont déposés dans le dossier local d'envoi et affichés ici.
-outbox-smtp = Les e-mails partent par le serveur SMTP configuré ; ils ne sont pas conservés ici.
+outbox-lead = Aucun serveur SMTP n'est configuré : les e-mails sont déposés dans le dossier local d'envoi et affichés ici.
+outbox-smtp = Les e-mails partent par le serveur SMTP configuré ; ils ne sont pas conservés ici.
 outbox-empty = Aucun e-mail pour l'instant.
 audit-roadmap-imported = Feuille de route importée
 audit-roadmap-reimported = Nouvelle version de feuille de route importée

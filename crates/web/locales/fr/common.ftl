@@ -1,7 +1,7 @@
 ## Site
-site-description = Impact Studio accompagne les porteur·ses de projets à impact local : diagnostic, canvas, accompagnement et lancement.
+site-description = Impact Studio accompagne les porteur·ses de projets à impact local : diagnostic, canvas, accompagnement et lancement.
 skip-to-content = Aller au contenu
-demo-banner = Instance de démonstration : les données et les comptes sont fictifs.
+demo-banner = Instance de démonstration : les données et les comptes sont fictifs.
 footer-privacy = Confidentialité
 footer-tagline = Impact Studio · logiciel libre pour les studios d'impact local et leurs micro-centres.
 datetime = { $date } à { $time }
@@ -82,11 +82,11 @@ field-slug-hint = Lettres minuscules, chiffres et tirets. Laisse vide pour le d�
 ## Errors on fields
 error-required = Ce champ est obligatoire.
 error-too-long = Ce texte est trop long.
-error-email-invalid = Cette adresse e-mail n'est pas valide, par exemple : prenom@exemple.fr
+error-email-invalid = Cette adresse e-mail n'est pas valide, par exemple : prenom@exemple.fr
 error-email-same = C'est déjà ton adresse actuelle.
 error-password-too-short = Ce mot de passe est trop court.
 error-password-too-long = Ce mot de passe est trop long (128 caractères au plus).
-error-password-too-common = Ce mot de passe est trop courant : choisis-en un moins prévisible.
+error-password-too-common = Ce mot de passe est trop courant : choisis-en un moins prévisible.
 error-password-wrong = Ce mot de passe ne correspond pas.
 error-slug-invalid = Utilise uniquement des lettres minuscules, des chiffres et des tirets (2 à 60 caractères).
 error-slug-taken = Cet identifiant est déjà pris par un autre centre.
@@ -115,14 +115,14 @@ error-413-title = Envoi trop volumineux
 error-429-title = Trop de demandes
 error-429-text = Tu as fait beaucoup de demandes en peu de temps. Patiente quelques minutes puis réessaie.
 error-500-title = Une erreur est survenue
-error-500-text = Quelque chose s'est mal passé de notre côté. Réessaie dans un instant ; rien de ce que tu avais enregistré n'est perdu.
+error-500-text = Quelque chose s'est mal passé de notre côté. Réessaie dans un instant ; rien de ce que tu avais enregistré n'est perdu.
 error-503-title = Service momentanément indisponible
 error-503-text = La base de données ne répond pas pour le moment. Réessaie dans un instant.
 error-csrf-text = Ta session de formulaire a expiré. Recharge la page puis renvoie le formulaire.
 
 ## Flash messages
 flash-email-verified = Ton adresse est confirmée. Tu peux te connecter.
-flash-signed-out = Tu es déconnecté·e. À bientôt !
+flash-signed-out = Tu es déconnecté·e. À bientôt !
 flash-password-reset = Ton mot de passe a été changé. Connecte-toi avec le nouveau.
 flash-password-changed = Ton mot de passe a été changé. Tes autres appareils ont été déconnectés.
 flash-profile-saved = Ton profil est enregistré.
@@ -131,7 +131,7 @@ flash-email-changed = Ton adresse e-mail a été changée.
 flash-account-deleted = Ton compte a été supprimé. Merci d'avoir fait partie de l'aventure.
 flash-centre-created = Le centre a été créé. Invite maintenant son équipe.
 flash-invitation-sent = L'invitation est partie.
-flash-invitation-accepted = Bienvenue ! Ton nouveau rôle est actif.
+flash-invitation-accepted = Bienvenue ! Ton nouveau rôle est actif.
 flash-role-revoked = Le rôle a été retiré.
 flash-job-retried = Le travail a été remis dans la file.
 
@@ -148,6 +148,10 @@ col-name = Nom
 col-role = Rôle
 col-since = Depuis le
 col-actions = Actions
+filters-summary = { $count ->
+    [0] Filtres
+   *[other] Filtres ({ $n })
+}
 col-when = Date
 col-action = Action
 col-actor = Par
@@ -161,6 +165,6 @@ col-error = Dernière erreur
 error-409-title = Déjà changé entre-temps
 error-422-title = Impossible pour l'instant
 error-stale-text = Quelqu'un a changé cela entre-temps. Recharge la page pour voir la version à jour, puis refais ton changement.
-error-duplicate-text = Cela existe déjà : ce nom ou cette adresse est déjà pris.
-error-full-text = La limite est atteinte : retire quelque chose avant d'en ajouter.
-error-already-done-text = C'est déjà fait : rien n'a été changé.
+error-duplicate-text = Cela existe déjà : ce nom ou cette adresse est déjà pris.
+error-full-text = La limite est atteinte : retire quelque chose avant d'en ajouter.
+error-already-done-text = C'est déjà fait : rien n'a été changé.

@@ -1,6 +1,6 @@
 ## Dashboard
 dashboard-title = Tableau de bord
-dashboard-greeting = Bonjour { $name } !
+dashboard-greeting = Bonjour { $name } !
 dashboard-lead = Voici où en sont tes projets et tes centres.
 dashboard-network = Le réseau en chiffres
 dashboard-centres = Tes centres

@@ -1,10 +1,10 @@
 ## E-mails
-email-footer = Impact Studio · Studio d'Impact Local. Vous recevez ce message suite à une action sur notre site.
+email-footer = Impact Studio · Studio d'Impact Local. Tu reçois ce message suite à une action sur notre site.
 email-greeting = Bonjour { $name },
 email-greeting-plain = Bonjour,
-email-ignore-if-not-you = Si tu n'es pas à l'origine de cette demande, ignore ce message : rien ne changera.
+email-ignore-if-not-you = Si tu n'es pas à l'origine de cette demande, ignore ce message : rien ne changera.
 email-verify-subject = Confirme ton adresse e-mail
-email-verify-body = Bienvenue sur Impact Studio ! Pour activer ton compte, confirme ton adresse e-mail.
+email-verify-body = Bienvenue sur Impact Studio ! Pour activer ton compte, confirme ton adresse e-mail.
 email-verify-action = Confirmer mon adresse
 email-verify-after = Ce lien est valable 48 heures.
 email-existing-subject = Tentative de création de compte

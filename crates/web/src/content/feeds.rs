@@ -74,7 +74,7 @@ pub async fn atom(
             url.push_str("?lang=");
             url.push_str(&p.lang);
         }
-        let html = domain::markdown::render(&p.body).html;
+        let html = domain::markdown::render_in(&p.body, i.locale).html;
         let _ = write!(
             x,
             "<entry>\n<title>{}</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n\

@@ -3,6 +3,7 @@
 //! and XLSX exports, and the network's yearly review with next year's objectives.
 mod report;
 mod review;
+pub mod sdg;
 pub mod xlsx;
 
 use crate::ctx::Ctx;
@@ -70,6 +71,10 @@ pub fn file_size(i: I18n, bytes: i64) -> String {
     }
 }
 
+/// The sparkline's box, in px.
+pub const SPARK_WIDTH: u32 = 240;
+pub const SPARK_HEIGHT: u32 = 56;
+
 /// One indicator of a project, as its page and the project page show it.
 pub struct IndicatorSummary {
     pub id: i64,
@@ -86,6 +91,11 @@ pub struct IndicatorSummary {
     pub trend: String,
     pub sparkline: String,
     pub sparkline_label: String,
+    /// Where the last value sits on the sparkline.
+    pub spark_dot: Option<(f64, f64)>,
+    /// The target line's height on the sparkline (levels only: a flow's monthly points are not
+    /// comparable with its target, which is a total).
+    pub spark_target: Option<f64>,
     pub measurements: Vec<MeasurementView>,
     pub measurements_label: String,
 }
@@ -147,6 +157,12 @@ pub async fn summaries(
         };
         let text = ind.text(i.locale);
         let unit = |v: i64| with_unit(i, v, ind.unit);
+        let spark = impact::spark(
+            &series,
+            pi.target.filter(|_| ind.kind == Kind::Stock),
+            SPARK_WIDTH,
+            SPARK_HEIGHT,
+        );
         out.push(IndicatorSummary {
             id: pi.id,
             code: ind.code.clone(),
@@ -167,7 +183,9 @@ pub async fn summaries(
                 None => i.t("impact-progress-none"),
             },
             trend: i.t(impact::trend(&known, ind.direction).label_key()),
-            sparkline: impact::sparkline(&series, 120, 32),
+            sparkline: spark.points,
+            spark_dot: spark.last,
+            spark_target: spark.target_y,
             sparkline_label: i.ta(
                 "impact-sparkline-label",
                 &[
@@ -205,7 +223,7 @@ pub struct CatalogueEntry {
     pub unit: String,
     pub direction: String,
     pub kind: String,
-    pub sdgs: String,
+    pub sdgs: Vec<sdg::Sdg>,
     pub dimension: String,
     pub iris: String,
 }
@@ -225,12 +243,7 @@ pub fn catalogue_entry(i: I18n, ind: &Indicator) -> CatalogueEntry {
             Kind::Flow => "impact-kind-flow",
             Kind::Stock => "impact-kind-stock",
         }),
-        sdgs: ind
-            .sdgs
-            .iter()
-            .map(|g| i.ta("impact-sdg", &[("goal", &g.to_string())]))
-            .collect::<Vec<_>>()
-            .join(", "),
+        sdgs: sdg::badges(i, &ind.sdgs),
         dimension: i.t(ind.dimension.label_key()),
         iris: ind.iris.clone().unwrap_or_default(),
     }
@@ -241,6 +254,8 @@ pub fn catalogue_entry(i: I18n, ind: &Indicator) -> CatalogueEntry {
 struct CatalogueView {
     layout: Layout,
     entries: Vec<CatalogueEntry>,
+    /// Coaches and staff also see the technical codes (indicator and IRIS+ codes).
+    staff: bool,
 }
 
 async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
@@ -252,6 +267,7 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respons
             .iter()
             .map(|ind| catalogue_entry(i, ind))
             .collect(),
+        staff: ctx.actor.memberships.iter().any(|(_, r)| r.is_staff()),
     };
     Ok(Html(view.render()?).into_response())
 }

@@ -141,7 +141,11 @@ pub struct Row {
     pub reporting: String,
     pub missing: String,
     pub carried: String,
-    pub sdgs: String,
+    pub sdgs: Vec<super::sdg::Sdg>,
+    /// « 3 projets comptés », under the figure.
+    pub counted: String,
+    /// Whether any project measured it (a figure is shown only then).
+    pub measured: bool,
 }
 
 pub fn rows(i: I18n, totals: &[IndicatorTotal]) -> Vec<Row> {
@@ -164,12 +168,9 @@ pub fn rows(i: I18n, totals: &[IndicatorTotal]) -> Vec<Row> {
                 reporting: i.number(t.reporting as i64),
                 missing: i.number(t.missing as i64),
                 carried: i.number(t.carried as i64),
-                sdgs: ind
-                    .sdgs
-                    .iter()
-                    .map(|g| g.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                sdgs: super::sdg::badges(i, &ind.sdgs),
+                counted: i.tn("impact-figure-projects", t.reporting as i64),
+                measured: t.reporting > 0,
             })
         })
         .collect()
@@ -194,6 +195,9 @@ struct ReportView {
     cohorts: Vec<(i64, String)>,
     cohort: i64,
     sdg: u8,
+    sdgs: Vec<super::sdg::Sdg>,
+    /// How many filters narrow the report (goal, centre, cohort), shown on the folded filters.
+    active_filters: String,
     rows: Vec<Row>,
     query: String,
 }
@@ -268,6 +272,18 @@ pub async fn page(
         centre: checked.centre.unwrap_or(0),
         cohort: checked.cohort.unwrap_or(0),
         sdg: checked.sdg.unwrap_or(0),
+        sdgs: super::sdg::all(i),
+        active_filters: i.tn(
+            "filters-summary",
+            [
+                checked.sdg.is_some(),
+                reach.all && checked.centre.is_some(),
+                checked.cohort.is_some(),
+            ]
+            .iter()
+            .filter(|on| **on)
+            .count() as i64,
+        ),
         rows: rows(i, &totals),
         query,
         errors,

@@ -54,7 +54,10 @@ pub async fn chapter(
     )
     .await?
     .ok_or(WebError::NotFound)?;
-    let rendered = domain::markdown::render(&shown.body);
+    let rendered = domain::markdown::render_in(
+        &shown.body,
+        domain::Locale::parse(&shown.lang).unwrap_or_default(),
+    );
     let all = store::content::chapters(&state.db, guide.item.id, &shown.lang, now, false).await?;
     let position = all.iter().position(|c| c.item.id == shown.item.id);
     let link = |c: &Shown, current: bool| TocLink {

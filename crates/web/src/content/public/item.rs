@@ -67,7 +67,10 @@ pub async fn item_view(
 ) -> WebResult<ItemView> {
     let i = ctx.i;
     let kind = shown.item.kind;
-    let rendered = domain::markdown::render(&shown.body);
+    let rendered = domain::markdown::render_in(
+        &shown.body,
+        domain::Locale::parse(&shown.lang).unwrap_or_default(),
+    );
     let base = state.config.base_url.clone();
     let description = summary_or_excerpt(&shown.summary, &shown.body);
     let audio = (kind == Kind::Episode)

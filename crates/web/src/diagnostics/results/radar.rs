@@ -1,11 +1,35 @@
 //! The radar chart of the results page: one axis a dimension, rings at the levels' thresholds,
 //! the scores as a polygon, with the earlier attempt and the peers' median when known
 //! (coordinates as text for the SVG).
+/// A dimension's label around the radar: its number, then its name wrapped in lines short
+/// enough to stay inside the drawing (on a phone the stylesheet keeps only the number, the
+/// table under the chart names each number).
 pub struct LabelView {
     pub x: String,
     pub y: String,
     pub anchor: &'static str,
-    pub text: String,
+    pub number: String,
+    pub lines: Vec<String>,
+}
+
+/// The drawing's width (its `viewBox`), and the label font's average character width.
+const WIDTH: f64 = 720.0;
+const CHAR: f64 = 7.4;
+const LINE: f64 = 16.0;
+
+/// Splits `text` into lines of at most `max` characters, at spaces (a longer word stays whole).
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// The radar chart, drawn from the scores (coordinates as text for the SVG).
@@ -68,18 +92,35 @@ pub fn radar(
             .enumerate()
             .map(|(i, name)| {
                 let (x, y) = point(i, n, 112.0);
-                let anchor = if (x - CX).abs() < 1.0 {
-                    "middle"
+                let (anchor, room) = if (x - CX).abs() < 1.0 {
+                    ("middle", 2.0 * R)
                 } else if x > CX {
-                    "start"
+                    ("start", WIDTH - x - 8.0)
                 } else {
-                    "end"
+                    ("end", x - 8.0)
                 };
+                let number = format!("{}.", i + 1);
+                let max = ((room / CHAR) as usize).max(10);
+                let lines = wrap(&format!("{number} {name}"), max);
+                // Above the centre the label grows upwards, below it downwards.
+                let first = if y > CY + 1.0 {
+                    y + 10.0
+                } else if y < CY - 1.0 {
+                    y - LINE * (lines.len() - 1) as f64
+                } else {
+                    y - LINE * (lines.len() - 1) as f64 / 2.0
+                };
+                let mut lines = lines;
+                // The number is drawn on its own (so a phone can show it alone).
+                if let Some(head) = lines.first_mut() {
+                    *head = head[number.len()..].trim_start().to_string();
+                }
                 LabelView {
                     x: format!("{x:.1}"),
-                    y: format!("{:.1}", if y > CY + 1.0 { y + 10.0 } else { y }),
+                    y: format!("{first:.1}"),
                     anchor,
-                    text: format!("{}. {name}", i + 1),
+                    number,
+                    lines,
                 }
             })
             .collect(),
@@ -94,5 +135,49 @@ pub fn radar(
             .collect(),
         previous: previous.map(|p| polygon(&as_f(p))),
         median: median.map(|m| polygon(&as_f(m))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_wrap_to_stay_inside_the_drawing() {
+        let names: Vec<String> = [
+            "Utilité sociale et environnementale du projet",
+            "Modèle économique et financement durable",
+            "Gouvernance et coopération avec les parties prenantes",
+            "Équipe",
+            "Mesure de l'impact et amélioration continue",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let r = radar(&names, &[50; 5], None, None, &[25, 50, 75]);
+        for label in &r.labels {
+            let x: f64 = label.x.parse().unwrap();
+            let widest = label
+                .lines
+                .iter()
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0) as f64
+                + if label.lines.len() == 1 { 3.0 } else { 0.0 };
+            let (left, right) = match label.anchor {
+                "start" => (x, x + widest * CHAR),
+                "end" => (x - widest * CHAR, x),
+                _ => (x - widest * CHAR / 2.0, x + widest * CHAR / 2.0),
+            };
+            assert!(
+                left >= 0.0 && right <= WIDTH,
+                "{:?} {left}..{right}",
+                label.lines
+            );
+            assert!(label.lines.len() <= 4, "{:?}", label.lines);
+        }
+        assert_eq!(r.labels[3].number, "4.");
+        assert_eq!(r.labels[3].lines, vec!["Équipe".to_string()]);
+        assert_eq!(wrap("un deux trois", 7), vec!["un deux", "trois"]);
     }
 }

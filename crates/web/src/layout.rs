@@ -252,6 +252,17 @@ fn crumbs_for(ctx: &Ctx, nav: &[NavEntry]) -> Vec<NavItem> {
 }
 
 impl Layout {
+    /// A page below another one (a project's settings, a roadmap's editor): the trail names
+    /// the page above it, then this page.
+    pub fn under(mut self, href: String, label: String) -> Self {
+        self.crumbs = vec![NavItem {
+            href,
+            label,
+            current: false,
+        }];
+        self
+    }
+
     /// Shorthand for templates: `layout.t("key")`.
     pub fn t(&self, key: &str) -> String {
         self.i.t(key)

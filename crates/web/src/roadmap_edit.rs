@@ -54,7 +54,6 @@ enum Mode {
 struct EditView {
     layout: Layout,
     id: i64,
-    title: String,
     revision: i64,
     /// `period`, `new-period` or `item`.
     mode: &'static str,
@@ -231,9 +230,9 @@ async fn render_page(
         _ => (None, Vec::new()),
     };
     let view = EditView {
-        layout: Layout::new(state, ctx, name),
+        layout: Layout::new(state, ctx, name)
+            .under(format!("/roadmaps/{}", row.id), doc.title.clone()),
         id: row.id,
-        title: doc.title.clone(),
         revision: row.revision,
         mode: mode_code,
         phase,
@@ -488,7 +487,6 @@ pub async fn edit(
 struct ReimportView {
     layout: Layout,
     id: i64,
-    title: String,
     revision: i64,
     markdown: String,
     changes: ImportChanges,
@@ -522,9 +520,9 @@ pub async fn reimport(
             StatusCode::OK
         };
         ReimportView {
-            layout: Layout::new(&state, &ctx, ctx.i.t("roadmap-reimport-title")),
+            layout: Layout::new(&state, &ctx, ctx.i.t("roadmap-reimport-title"))
+                .under(format!("/roadmaps/{id}"), old.title.clone()),
             id,
-            title: old.title.clone(),
             revision: row.revision,
             markdown,
             changes,

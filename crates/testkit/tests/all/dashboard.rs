@@ -520,6 +520,24 @@ async fn staff_tools_are_grouped_menus_with_breadcrumbs() {
     let mut paul = signed_in(&app, "participant@demo.local").await;
     let page = paul.get("/dashboard").await.body;
     assert!(!page.contains("<details class=\"nav-menu\">"));
+    // A page below another names both: the project, then its settings.
+    let id = project_id(&app, "La Recyclerie des Pentes").await;
+    let page = paul.get(&format!("/projects/{id}/settings")).await.body;
+    let crumbs = page
+        .split("class=\"breadcrumbs\"")
+        .nth(1)
+        .and_then(|s| s.split("</nav>").next())
+        .unwrap_or_default();
+    assert!(
+        crumbs.contains(&format!(
+            "<a href=\"/projects/{id}\">La Recyclerie des Pentes</a>"
+        )),
+        "{crumbs}"
+    );
+    assert!(
+        crumbs.contains("aria-current=\"page\">Réglages"),
+        "{crumbs}"
+    );
 }
 
 #[tokio::test]

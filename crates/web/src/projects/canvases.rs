@@ -15,7 +15,6 @@ use domain::Action;
 struct NewCanvasView {
     layout: Layout,
     id: i64,
-    name: String,
     examples: Vec<(String, String)>,
     import_error: Option<String>,
     import_detail: String,
@@ -52,9 +51,9 @@ pub async fn render(
         None => (None, String::new(), String::new()),
     };
     let view = NewCanvasView {
-        layout: Layout::new(state, ctx, i.t("canvas-new")),
+        layout: Layout::new(state, ctx, i.t("canvas-new"))
+            .under(format!("/projects/{id}#h-canvas"), project.name),
         id,
-        name: project.name,
         examples: domain::canvas::examples()
             .iter()
             .map(|e| (e.key.clone(), e.name(i.locale).name.clone()))

@@ -61,7 +61,6 @@ struct Refused {
 struct SettingsView {
     layout: Layout,
     id: i64,
-    project_name: String,
     archived: String,
     form: SettingsForm,
     errors: FieldErrors,
@@ -128,10 +127,10 @@ async fn render(state: &AppState, ctx: &Ctx, id: i64, refused: Refused) -> WebRe
             state,
             ctx,
             i.ta("project-settings-title", &[("project", &project.name)]),
-        ),
+        )
+        .under(format!("/projects/{id}"), project.name.clone()),
         id,
         archived: project.archived_at.map(|at| i.date(at)).unwrap_or_default(),
-        project_name: project.name,
         form,
         errors,
         stages: Stage::ALL

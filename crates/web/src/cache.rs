@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct TtlCache<K, V> {
@@ -69,6 +70,47 @@ impl<K: Eq + Hash + Clone, V: Clone> TtlCache<K, V> {
     }
 }
 
+/// What a page reads across people and projects (a dashboard, a project page), kept for its
+/// time to live and forgotten whole after any change made through this node. A generation
+/// grows with every change, so a read that started before one does not put its possibly stale
+/// answer back.
+pub struct PageCache<K, V> {
+    entries: TtlCache<K, V>,
+    generation: AtomicU64,
+}
+
+impl<K: Eq + Hash + Clone, V: Clone> PageCache<K, V> {
+    pub fn new(ttl: Duration, capacity: usize) -> Self {
+        PageCache {
+            entries: TtlCache::new(ttl, capacity),
+            generation: AtomicU64::new(0),
+        }
+    }
+
+    /// Something changed through this node: every entry is read afresh.
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.entries.clear();
+    }
+
+    /// The entry for `key`, or what `read` answers (kept unless something changed meanwhile).
+    pub async fn get_or_read<E>(
+        &self,
+        key: K,
+        read: impl std::future::Future<Output = Result<V, E>>,
+    ) -> Result<V, E> {
+        if let Some(value) = self.entries.get(&key) {
+            return Ok(value);
+        }
+        let generation = self.generation.load(Ordering::SeqCst);
+        let value = read.await?;
+        if self.generation.load(Ordering::SeqCst) == generation {
+            self.entries.insert(key, value.clone());
+        }
+        Ok(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +133,26 @@ mod tests {
         cache.insert("d", 4);
         cache.remove(&"d");
         assert_eq!(cache.get(&"d"), None);
+    }
+
+    #[tokio::test]
+    async fn a_page_read_while_something_changed_is_not_kept() {
+        let pages = PageCache::new(Duration::from_secs(60), 10);
+        let first = pages.get_or_read("p", async { Ok::<_, ()>(1) }).await;
+        assert_eq!(first, Ok(1));
+        let kept = pages.get_or_read("p", async { Ok::<_, ()>(2) }).await;
+        assert_eq!(kept, Ok(1), "the kept answer, not a new read");
+        pages.changed();
+        let during = pages
+            .get_or_read("p", async {
+                pages.changed();
+                Ok::<_, ()>(3)
+            })
+            .await;
+        assert_eq!(during, Ok(3));
+        let after = pages.get_or_read("p", async { Ok::<_, ()>(4) }).await;
+        assert_eq!(after, Ok(4), "a read that overlapped a change was not kept");
+        let refused = pages.get_or_read("q", async { Err::<i32, _>("no") }).await;
+        assert_eq!(refused, Err("no"));
     }
 }

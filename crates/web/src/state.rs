@@ -48,10 +48,8 @@ pub struct Shared {
     pub project_pages: Arc<crate::projects::PageCache>,
     /// What each person's dashboard shows, for a few seconds; any change made through this
     /// node clears it all (`AppState::changed`).
-    pub dashboards: Arc<TtlCache<crate::dashboard::Key, Arc<crate::dashboard::Sections>>>,
-    /// Grows with every clearing of `dashboards`: a dashboard built while something changed is
-    /// not kept.
-    pub dashboards_generation: Arc<AtomicU64>,
+    pub dashboards:
+        Arc<crate::cache::PageCache<crate::dashboard::Key, Arc<crate::dashboard::Sections>>>,
     /// Live changes to open canvases, across nodes.
     pub live: crate::live::Live,
     /// Diagnostic definitions and peer quartiles.
@@ -90,9 +88,11 @@ impl AppState {
             session_generation: Arc::new(AtomicU64::new(0)),
             centres: Arc::new(TtlCache::new(Duration::from_secs(5), 1)),
             user_projects: Arc::new(TtlCache::new(Duration::from_secs(2), 10_000)),
-            project_pages: Arc::new(crate::projects::PageCache::default()),
-            dashboards: Arc::new(TtlCache::new(Duration::from_secs(5), 10_000)),
-            dashboards_generation: Arc::new(AtomicU64::new(0)),
+            project_pages: Arc::new(crate::projects::PageCache::new(
+                crate::projects::PAGE_TTL,
+                2_000,
+            )),
+            dashboards: Arc::new(crate::cache::PageCache::new(Duration::from_secs(5), 10_000)),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
             site: Arc::new(crate::site::Cache::default()),
             hasher: crate::security::Hasher::default(),
@@ -155,25 +155,7 @@ impl AppState {
     /// request that may write: the dashboards read across people and projects).
     pub fn changed(&self) {
         self.project_pages.changed();
-        self.dashboards_generation.fetch_add(1, Ordering::SeqCst);
-        self.dashboards.clear();
-    }
-
-    /// Where a dashboard's build starts (see [`AppState::keep_dashboard`]).
-    pub fn dashboard_generation(&self) -> u64 {
-        self.dashboards_generation.load(Ordering::SeqCst)
-    }
-
-    /// Keeps a dashboard unless something changed while it was being built.
-    pub fn keep_dashboard(
-        &self,
-        generation: u64,
-        key: crate::dashboard::Key,
-        sections: Arc<crate::dashboard::Sections>,
-    ) {
-        if self.dashboard_generation() == generation {
-            self.dashboards.insert(key, sections);
-        }
+        self.dashboards.changed();
     }
 
     /// Wakes the worker after a unit of work that queued jobs has committed.

@@ -99,15 +99,10 @@ pub async fn page(
         ctx.i.code(),
         domain::tracking::iso(today),
     );
-    let sections = match state.dashboards.get(&key) {
-        Some(s) => s,
-        None => {
-            let generation = state.dashboard_generation();
-            let s = Arc::new(Box::pin(build(&state, &ctx, &q, today)).await?);
-            state.keep_dashboard(generation, key, s.clone());
-            s
-        }
+    let fresh = async {
+        Ok::<_, crate::error::WebError>(Arc::new(Box::pin(build(&state, &ctx, &q, today)).await?))
     };
+    let sections = state.dashboards.get_or_read(key, fresh).await?;
     let view = DashboardView {
         layout: Layout::new(&state, &ctx, ctx.i.t("dashboard-title")),
         s: sections,

@@ -7,7 +7,7 @@ mod page_data;
 mod settings;
 mod show;
 
-pub use page_data::PageCache;
+pub use page_data::{PageCache, TTL as PAGE_TTL};
 pub use show::{Forms, render_with_forms};
 
 use crate::ctx::Ctx;

@@ -14,7 +14,6 @@ use crate::state::AppState;
 use domain::Locale;
 use domain::roadmap::Roadmap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use store::roadmaps::RoadmapRow;
 use store::tracking::{Activity, Attachment, ItemDetails, Session, Task};
@@ -45,43 +44,16 @@ pub struct PageData {
     pub indicators: Vec<IndicatorSummary>,
 }
 
-/// The cached page data, with a generation that grows with every change so a read that
-/// started before a change does not put its (possibly stale) answer back.
-pub struct PageCache {
-    entries: crate::cache::TtlCache<(i64, Locale), Arc<PageData>>,
-    generation: AtomicU64,
-}
-
-impl Default for PageCache {
-    fn default() -> Self {
-        PageCache {
-            entries: crate::cache::TtlCache::new(TTL, 2_000),
-            generation: AtomicU64::new(0),
-        }
-    }
-}
-
-impl PageCache {
-    /// Something changed through this node: every project page reads afresh.
-    pub fn changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-        self.entries.clear();
-    }
-}
+/// The cached page data, per project and language.
+pub type PageCache = crate::cache::PageCache<(i64, Locale), Arc<PageData>>;
 
 /// The page data of a project the reader was already allowed to see.
 pub async fn load(state: &AppState, i: I18n, project_id: i64) -> Result<Arc<PageData>, WebError> {
-    let cache = &state.project_pages;
-    let key = (project_id, i.locale);
-    if let Some(data) = cache.entries.get(&key) {
-        return Ok(data);
-    }
-    let generation = cache.generation.load(Ordering::SeqCst);
-    let data = Arc::new(read(state, i, project_id).await?);
-    if cache.generation.load(Ordering::SeqCst) == generation {
-        cache.entries.insert(key, data.clone());
-    }
-    Ok(data)
+    let fresh = async { Ok(Arc::new(read(state, i, project_id).await?)) };
+    state
+        .project_pages
+        .get_or_read((project_id, i.locale), fresh)
+        .await
 }
 
 async fn read(state: &AppState, i: I18n, id: i64) -> Result<PageData, WebError> {

@@ -38,6 +38,20 @@ pub struct Item {
     pub updated_at: i64,
 }
 
+/// A stored note in the canvas exchange format (exports, completeness hints).
+impl From<Item> for domain::canvas::DocumentItem {
+    fn from(it: Item) -> Self {
+        domain::canvas::DocumentItem {
+            block: it.block,
+            text: it.text,
+            colour: it.colour.code().to_string(),
+            status: it.status.code().to_string(),
+            evidence: it.evidence,
+            indicator: it.indicator,
+        }
+    }
+}
+
 pub(crate) const ITEM_COLUMNS: &str = "id, canvas_id, block, position, text, colour, status, evidence, indicator, version, updated_at";
 
 /// Creates a canvas with its first notes (from a worked example or an import), all or nothing.

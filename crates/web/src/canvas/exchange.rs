@@ -106,17 +106,7 @@ async fn document(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(CanvasDocu
     let mut items = store::canvas::items(&state.db, canvas.id).await?;
     let t = domain::canvas::template();
     items.sort_by_key(|it| (t.order(&it.block), it.position, it.id));
-    let doc_items = items
-        .into_iter()
-        .map(|it| DocumentItem {
-            block: it.block,
-            text: it.text,
-            colour: it.colour.code().to_string(),
-            status: it.status.code().to_string(),
-            evidence: it.evidence,
-            indicator: it.indicator,
-        })
-        .collect();
+    let doc_items = items.into_iter().map(DocumentItem::from).collect();
     Ok((CanvasDocument::new(&canvas.title, doc_items), canvas.id))
 }
 

@@ -155,17 +155,7 @@ pub async fn build_blocks(
         crate::project_access::visible_scope(ctx, &project)?,
     );
     let items = store::canvas::items(&state.db, canvas.id).await?;
-    let doc_items: Vec<DocumentItem> = items
-        .iter()
-        .map(|it| DocumentItem {
-            block: it.block.clone(),
-            text: it.text.clone(),
-            colour: it.colour.code().to_string(),
-            status: it.status.code().to_string(),
-            evidence: it.evidence.clone(),
-            indicator: it.indicator.clone(),
-        })
-        .collect();
+    let doc_items: Vec<DocumentItem> = items.iter().cloned().map(DocumentItem::from).collect();
     let hints = completeness(&doc_items);
     let open_comments = store::canvas::open_comment_counts(&state.db, canvas.id).await?;
     let blocks = template()

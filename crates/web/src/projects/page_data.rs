@@ -77,14 +77,7 @@ async fn read(state: &AppState, i: I18n, id: i64) -> Result<PageData, WebError> 
             let items: Vec<domain::canvas::DocumentItem> = store::canvas::items(db, c.id)
                 .await?
                 .into_iter()
-                .map(|it| domain::canvas::DocumentItem {
-                    block: it.block,
-                    text: it.text,
-                    colour: it.colour.code().to_string(),
-                    status: it.status.code().to_string(),
-                    evidence: it.evidence,
-                    indicator: it.indicator,
-                })
+                .map(domain::canvas::DocumentItem::from)
                 .collect();
             Some(
                 domain::canvas::completeness(&items)

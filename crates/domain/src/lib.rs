@@ -9,6 +9,7 @@ pub mod email;
 pub mod error;
 pub mod format;
 pub mod impact;
+pub mod learning;
 pub mod locale;
 pub mod markdown;
 pub mod password;

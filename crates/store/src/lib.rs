@@ -20,6 +20,7 @@ pub mod diagnostics;
 mod error;
 pub mod impact;
 pub mod jobs;
+pub mod learning;
 pub mod live;
 pub mod projects;
 pub mod rate_limit;

@@ -43,6 +43,7 @@ impl TestApp {
                     .to_string(),
             ),
             max_upload_mb: Some(1),
+            max_media_mb: Some(2),
             ..Default::default()
         };
         let config: Config = layer.build().expect("test config");

@@ -21,6 +21,22 @@ struct Cli {
     /// Optional TOML configuration file (overridden by IMPACT_* variables and flags).
     #[arg(long, global = true, env = "IMPACT_CONFIG")]
     config: Option<PathBuf>,
+    /// Folder of uploaded files, when they are kept on disk (default data/files).
+    #[arg(long, global = true)]
+    files_dir: Option<String>,
+    /// Keep uploaded files in this S3-compatible bucket instead of the files folder
+    /// (credentials: IMPACT_S3_ACCESS_KEY_ID/IMPACT_S3_SECRET_ACCESS_KEY or the AWS_* variables).
+    #[arg(long, global = true)]
+    s3_bucket: Option<String>,
+    /// Address of the S3-compatible store (e.g. http://127.0.0.1:5000); AWS when absent.
+    #[arg(long, global = true)]
+    s3_endpoint: Option<String>,
+    /// Region of the bucket (default us-east-1).
+    #[arg(long, global = true)]
+    s3_region: Option<String>,
+    /// Key prefix of the files within the bucket.
+    #[arg(long, global = true)]
+    s3_prefix: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -150,6 +166,11 @@ fn config(cli: &Cli, addr: Option<String>) -> Result<web::Config> {
     let flags = Layer {
         database_url: cli.database_url.clone(),
         addr,
+        files_dir: cli.files_dir.clone(),
+        s3_bucket: cli.s3_bucket.clone(),
+        s3_endpoint: cli.s3_endpoint.clone(),
+        s3_region: cli.s3_region.clone(),
+        s3_prefix: cli.s3_prefix.clone(),
         ..Layer::default()
     };
     file.merge(env)

@@ -281,7 +281,6 @@ site-admin-video-file = Video (MP4 or WebM)
 site-admin-video-captions-file = Captions (WebVTT, optional)
 site-admin-video-submit = Upload the video
 site-error-video-file = Choose an MP4 or WebM video file.
-site-error-captions-file = Captions must be a WebVTT file (.vtt) starting with WEBVTT.
 
 site-stories-title = They launched their project
 site-stories-all = All case studies

@@ -281,7 +281,6 @@ site-admin-video-file = Vidéo (MP4 ou WebM)
 site-admin-video-captions-file = Sous-titres (WebVTT, facultatif)
 site-admin-video-submit = Déposer la vidéo
 site-error-video-file = Choisis un fichier vidéo MP4 ou WebM.
-site-error-captions-file = Les sous-titres doivent être un fichier WebVTT (.vtt) commençant par WEBVTT.
 
 site-stories-title = Ils ont lancé leur projet
 site-stories-all = Toutes les études de cas

@@ -18,6 +18,7 @@ pub mod dashboard;
 mod db;
 pub mod diagnostics;
 mod error;
+pub mod events;
 pub mod impact;
 pub mod jobs;
 pub mod learning;

@@ -195,17 +195,17 @@ pub async fn token_lead(db: &Db, hash: &str, purpose: Purpose, now: i64) -> Resu
     })
 }
 
-/// The address is proven: the lead and their event registrations are confirmed.
-pub async fn confirm(db: &Db, lead_id: i64, now: i64) -> Result<()> {
+/// The address is proven: the lead and their event registrations are confirmed. Returns the
+/// registrations that hold seats and were confirmed now (to send their tickets).
+pub async fn confirm(db: &Db, lead_id: i64, now: i64) -> Result<Vec<i64>> {
     let sql = "UPDATE leads SET confirmed_at = COALESCE(confirmed_at, $2), last_contact_at = $2, \
                retention_asked_at = NULL, updated_at = $2 WHERE id = $1";
     on_db!(db, pool => sqlx::query(sql).bind(lead_id).bind(now).execute(pool).await?.rows_affected());
-    let sql = "UPDATE event_registrations SET confirmed_at = COALESCE(confirmed_at, $2) WHERE lead_id = $1";
-    on_db!(db, pool => sqlx::query(sql).bind(lead_id).bind(now).execute(pool).await?.rows_affected());
+    let seated = crate::events::confirm_lead(db, lead_id, now).await?;
     // A used confirmation link is spent.
     let sql = "DELETE FROM lead_tokens WHERE lead_id = $1 AND purpose = 'confirm'";
     on_db!(db, pool => sqlx::query(sql).bind(lead_id).execute(pool).await?.rows_affected());
-    Ok(())
+    Ok(seated)
 }
 
 pub async fn unsubscribe(db: &Db, lead_id: i64, now: i64) -> Result<()> {
@@ -437,8 +437,9 @@ pub async fn campaigns(db: &Db, centre: Option<i64>) -> Result<Vec<String>> {
 // Events
 
 const EVENT_COLUMNS: &str = "e.id, e.slug, e.title, e.summary, e.description, e.starts_at, e.ends_at, \
-     e.place, e.online_url, e.capacity, e.published, e.centre_id, \
-     (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id) AS taken";
+     e.place, e.online_url, e.capacity, e.published, e.centre_id, e.kind, \
+     (SELECT COALESCE(CAST(SUM(r.seats) AS BIGINT), 0) FROM event_registrations r \
+      WHERE r.event_id = e.id AND r.status = 'registered') AS taken";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Event {
@@ -454,7 +455,9 @@ pub struct Event {
     pub capacity: i64,
     pub published: i64,
     pub centre_id: Option<i64>,
-    /// Seats taken (registrations, confirmed or not yet).
+    #[sqlx(try_from = "String")]
+    pub kind: domain::event::EventKind,
+    /// Seats taken (registrations, confirmed or held).
     pub taken: i64,
 }
 
@@ -472,6 +475,7 @@ pub struct NewEvent<'a> {
     pub published: bool,
     /// The centre that runs it (set when created; an edit does not move it).
     pub centre_id: Option<i64>,
+    pub kind: domain::event::EventKind,
 }
 
 /// Published events that have not ended, soonest first.
@@ -505,8 +509,8 @@ pub async fn event(db: &Db, id: i64) -> Result<Option<Event>> {
 /// Creates an event; `Duplicate` when the slug is taken.
 pub async fn create_event(db: &Db, e: &NewEvent<'_>, now: i64) -> Result<i64> {
     let sql = "INSERT INTO events (slug, title, summary, description, starts_at, ends_at, place, \
-               online_url, capacity, published, created_at, updated_at, centre_id) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id";
+               online_url, capacity, published, created_at, updated_at, centre_id, kind) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) RETURNING id";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql)
         .bind(e.slug)
         .bind(e.title)
@@ -520,14 +524,15 @@ pub async fn create_event(db: &Db, e: &NewEvent<'_>, now: i64) -> Result<i64> {
         .bind(i64::from(e.published))
         .bind(now)
         .bind(e.centre_id)
+        .bind(e.kind.code())
         .fetch_one(pool)
         .await?))
 }
 
 pub async fn update_event(db: &Db, id: i64, e: &NewEvent<'_>, now: i64) -> Result<()> {
     let sql = "UPDATE events SET slug = $2, title = $3, summary = $4, description = $5, starts_at = $6, \
-               ends_at = $7, place = $8, online_url = $9, capacity = $10, published = $11, updated_at = $12 \
-               WHERE id = $1";
+               ends_at = $7, place = $8, online_url = $9, capacity = $10, published = $11, updated_at = $12, \
+               kind = $13 WHERE id = $1";
     on_db!(db, pool => sqlx::query(sql)
         .bind(id)
         .bind(e.slug)
@@ -541,36 +546,24 @@ pub async fn update_event(db: &Db, id: i64, e: &NewEvent<'_>, now: i64) -> Resul
         .bind(e.capacity)
         .bind(i64::from(e.published))
         .bind(now)
+        .bind(e.kind.code())
         .execute(pool)
         .await?.rows_affected());
     Ok(())
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Registration {
-    Registered,
-    Already,
-    Full,
-}
-
-/// Takes a seat for the lead unless the event is full (checked in the same statement).
-pub async fn register(db: &Db, event_id: i64, lead_id: i64, now: i64) -> Result<Registration> {
-    let _turn = crate::write_turn(db).await;
-    let sql = "SELECT COUNT(*) FROM event_registrations WHERE event_id = $1 AND lead_id = $2";
-    let already: i64 = on_db!(db, pool => sqlx::query_scalar(sql).bind(event_id).bind(lead_id).fetch_one(pool).await?);
-    if already > 0 {
-        return Ok(Registration::Already);
-    }
-    let sql = "INSERT INTO event_registrations (event_id, lead_id, created_at) \
-               SELECT $1, $2, $3 WHERE (SELECT COUNT(*) FROM event_registrations WHERE event_id = $1) \
-               < (SELECT capacity FROM events WHERE id = $1) \
-               ON CONFLICT (event_id, lead_id) DO NOTHING";
-    let n = on_db!(db, pool => sqlx::query(sql).bind(event_id).bind(lead_id).bind(now).execute(pool).await?.rows_affected());
-    Ok(if n > 0 {
-        Registration::Registered
-    } else {
-        Registration::Full
-    })
+/// Registers one person (seats or the waitlist) in a transaction of its own: demo data and
+/// tests. The web layer composes `events::register` with its e-mails instead.
+pub async fn register(
+    db: &Db,
+    event_id: i64,
+    lead_id: i64,
+    now: i64,
+) -> Result<Option<crate::events::Outcome>> {
+    let mut tx = db.begin().await?;
+    let settled = crate::events::register(&mut tx, event_id, lead_id, 1, now).await?;
+    tx.commit().await?;
+    Ok(settled.map(|s| s.outcome))
 }
 
 /// The events a lead registered for: (title, starts_at, confirmed_at).

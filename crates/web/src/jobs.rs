@@ -93,6 +93,9 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
         crate::accounts::EMAIL_CHANGE_JOB => {
             crate::accounts::deliver_email_change(state, &job.payload, job.id).await
         }
+        crate::site::REMINDER_JOB => {
+            crate::site::deliver_reminder(state, &job.payload, job.id).await
+        }
         // Used by tests and operators to check the queue end to end.
         "noop" => Ok(()),
         other => Err(format!("unknown job kind {other:?}")),
@@ -112,6 +115,9 @@ async fn maintenance(state: &AppState) {
         if let Err(err) = result {
             tracing::warn!(error = %err, "maintenance step failed");
         }
+    }
+    if let Err(err) = crate::site::release_holds(state, store::now()).await {
+        tracing::warn!(error = %err, "event holds release failed");
     }
     // Idempotent, so running it with every maintenance round is the daily check and more.
     match crate::site::retention::run(state, store::now()).await {

@@ -6,7 +6,8 @@ use crate::error::WebError;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -23,6 +24,17 @@ pub struct OutgoingMail {
     /// One-click unsubscribe address (`List-Unsubscribe` and `List-Unsubscribe-Post` headers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_unsubscribe: Option<String>,
+    /// Files sent with the message (an event's `.ics`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<MailAttachment>,
+}
+
+/// A file attached to a message: its name, its media type and its text.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MailAttachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 /// The content of one e-mail, in one language.
@@ -85,6 +97,7 @@ impl Compose<'_> {
             text,
             html,
             list_unsubscribe,
+            attachments: Vec::new(),
         })
     }
 
@@ -167,12 +180,17 @@ impl Mailer {
                 .header(ListUnsubscribe(format!("<{url}>")))
                 .header(ListUnsubscribePost);
         }
-        builder
-            .multipart(MultiPart::alternative_plain_html(
-                mail.text.clone(),
-                mail.html.clone(),
-            ))
-            .map_err(|e| e.to_string())
+        let body = MultiPart::alternative_plain_html(mail.text.clone(), mail.html.clone());
+        if mail.attachments.is_empty() {
+            return builder.multipart(body).map_err(|e| e.to_string());
+        }
+        let mut mixed = MultiPart::mixed().multipart(body);
+        for a in &mail.attachments {
+            let content_type = ContentType::parse(&a.content_type).map_err(|e| e.to_string())?;
+            mixed = mixed
+                .singlepart(Attachment::new(a.name.clone()).body(a.body.clone(), content_type));
+        }
+        builder.multipart(mixed).map_err(|e| e.to_string())
     }
 
     /// Sends one message; the error is kept on the job for the admin page.
@@ -310,7 +328,13 @@ fn decode_header(value: &str) -> String {
 
 /// The plain-text part of a multipart body, with quoted-printable soft breaks undone.
 fn text_part(body: &str) -> String {
-    let Some(start) = body.find("Content-Type: text/plain") else {
+    part(body, "text/plain")
+}
+
+/// The decoded text of the first part of a message whose type starts with `content_type`
+/// (`text/plain`, `text/calendar`…).
+pub fn part(body: &str, content_type: &str) -> String {
+    let Some(start) = body.find(&format!("Content-Type: {content_type}")) else {
         return String::new();
     };
     let part = &body[start..];

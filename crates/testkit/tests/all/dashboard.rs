@@ -355,6 +355,7 @@ async fn a_manager_sees_leads_events_and_cohorts_never_no_project() {
                 capacity: 12,
                 published: true,
                 centre_id: Some(1),
+                kind: domain::event::EventKind::Workshop,
             },
             now,
         )

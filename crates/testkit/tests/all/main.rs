@@ -11,6 +11,7 @@ mod dashboard_browser;
 mod diagnostics;
 mod diagnostics_browser;
 mod documents;
+mod events;
 mod files;
 mod http;
 mod learning;

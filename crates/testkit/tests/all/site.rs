@@ -621,9 +621,10 @@ async fn events_registration_full_and_staff_editing() {
             .unwrap();
         assert!(regs[0].2.is_some());
 
-        // A full event refuses with a clear message.
+        // A full event offers its waitlist.
         let full = v.get("/evenements/cafe-des-porteurs").await;
         assert!(has(&full.body, "Complet"));
+        assert!(has(&full.body, "Rejoindre la liste d'attente"));
         let r = v
             .post(
                 "/evenements/cafe-des-porteurs",
@@ -635,13 +636,15 @@ async fn events_registration_full_and_staff_editing() {
                 ],
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(has(&r.body, "Cet événement est complet"));
-        assert!(
-            store::site::find_lead_by_email(&app.state.db, "zoe@exemple.fr")
-                .await
-                .unwrap()
-                .is_none()
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(has(&r.body, "Tu es sur la liste d"));
+        let cafe = store::site::event_by_slug(&app.state.db, "cafe-des-porteurs")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            store::events::counts(&app.state.db, cafe.id).await.unwrap(),
+            (3, 1)
         );
         assert_eq!(
             v.get("/evenements/inconnu").await.status,

@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use domain::event::EventKind;
 use domain::site::optional_text;
 use domain::{Action, Slug};
 use serde::Deserialize;
@@ -75,6 +76,8 @@ pub struct EventForm {
     pub published: String,
     /// The id of the centre that runs a new event.
     pub centre: String,
+    /// `workshop`, `launch`, `opening` or `webinar`.
+    pub kind: String,
 }
 
 #[derive(Template)]
@@ -86,6 +89,10 @@ struct EventFormView {
     errors: FieldErrors,
     /// The centres a new event can belong to (id, name), when there is a choice.
     centres: Vec<(String, String)>,
+    /// The kinds of event (code, label).
+    kinds: Vec<(&'static str, String)>,
+    /// The registrations page of an existing event.
+    registrations_href: Option<String>,
 }
 
 async fn render_event(
@@ -115,12 +122,22 @@ async fn render_event(
     } else {
         form.title.clone()
     };
+    let registrations_href = action
+        .strip_prefix("/admin/evenements/")
+        .filter(|id| id.parse::<i64>().is_ok())
+        .map(|id| format!("/admin/evenements/{id}/inscriptions"));
+    let kinds = EventKind::ALL
+        .into_iter()
+        .map(|k| (k.code(), ctx.i.t(k.label_key())))
+        .collect();
     let view = EventFormView {
         layout: Layout::new(state, ctx, title),
         action,
         form,
         errors,
         centres,
+        kinds,
+        registrations_href,
     };
     Ok((status, Html(view.render()?)).into_response())
 }
@@ -185,6 +202,7 @@ pub async fn edit_event(
             String::new()
         },
         centre: e.centre_id.map(|c| c.to_string()).unwrap_or_default(),
+        kind: e.kind.code().to_string(),
     };
     render_event(
         &state,
@@ -305,6 +323,7 @@ async fn save_event(
         capacity: v.capacity,
         published: form.published == "yes",
         centre_id: centre,
+        kind: EventKind::parse(&form.kind).unwrap_or(EventKind::Workshop),
     };
     let now = store::now();
     let result = match id {

@@ -4,6 +4,7 @@ use super::landing::LandingTexts;
 use crate::error::{WebError, WebResult};
 use crate::i18n::I18n;
 use domain::Locale;
+use domain::event::EventKind;
 use domain::site::LeadStatus;
 use store::Db;
 use store::site::{NewEvent, NewLead};
@@ -19,6 +20,7 @@ struct DemoEvent {
     place: &'static str,
     online_url: &'static str,
     capacity: i64,
+    kind: EventKind,
 }
 
 const EVENTS: [DemoEvent; 4] = [
@@ -32,6 +34,7 @@ const EVENTS: [DemoEvent; 4] = [
         hours: 2,
         place: "Studio d'Impact Local, 12 rue des Tanneurs, 69001 Lyon",
         online_url: "",
+        kind: EventKind::Workshop,
         capacity: 15,
     },
     DemoEvent {
@@ -44,6 +47,7 @@ const EVENTS: [DemoEvent; 4] = [
         hours: 2,
         place: "",
         online_url: "https://visio.impact-studio.org/atelier-decouverte",
+        kind: EventKind::Webinar,
         capacity: 25,
     },
     DemoEvent {
@@ -56,6 +60,7 @@ const EVENTS: [DemoEvent; 4] = [
         hours: 2,
         place: "Tiers-lieu La Fabrique, 3 place du Marché, 26150 Die",
         online_url: "",
+        kind: EventKind::Launch,
         capacity: 30,
     },
     DemoEvent {
@@ -68,6 +73,7 @@ const EVENTS: [DemoEvent; 4] = [
         hours: 1,
         place: "Studio d'Impact Local, 12 rue des Tanneurs, 69001 Lyon",
         online_url: "",
+        kind: EventKind::Workshop,
         capacity: 3,
     },
 ];
@@ -256,6 +262,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
                 capacity: e.capacity,
                 published: true,
                 centre_id: studio,
+                kind: e.kind,
             },
             now,
         )
@@ -290,7 +297,8 @@ pub async fn load(db: &Db) -> WebResult<()> {
         if !l.13.is_empty()
             && let Some(event) = store::site::event_by_slug(db, l.13).await?
         {
-            store::site::register(db, event.id, id, at).await?;
+            // Held from now (a past hold would lapse at the first registration).
+            store::site::register(db, event.id, id, now).await?;
         }
         if l.9 {
             store::site::confirm(db, id, at + 600).await?;

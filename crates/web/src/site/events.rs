@@ -16,9 +16,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use domain::Email;
+use domain::event::{GROUP_MAX, group_size};
 use domain::site::{NAME_MAX, seats_left};
 use serde::Deserialize;
-use store::site::{Event, NewLead, Registration};
+use store::events::Outcome;
+use store::site::{Event, NewLead};
 
 pub fn card(i: I18n, e: &Event) -> EventCard {
     let left = seats_left(e.capacity, e.taken);
@@ -62,6 +64,8 @@ pub struct RegisterForm {
     pub email: String,
     pub consent: String,
     pub newsletter: String,
+    /// How many people come (a group registers and waits together); empty means one.
+    pub seats: String,
     pub website: String,
     pub started: String,
 }
@@ -79,6 +83,8 @@ struct EventView {
     errors: FieldErrors,
     stamp: String,
     name_max: usize,
+    group_max: i64,
+    kind: String,
     share: Vec<(String, String)>,
 }
 
@@ -181,6 +187,8 @@ async fn render(
         errors,
         stamp: form_stamp(state, store::now()).await?,
         name_max: NAME_MAX,
+        group_max: GROUP_MAX.min(e.capacity),
+        kind: i.t(e.kind.label_key()),
         share: share_links(i, &state.url(&format!("/evenements/{}", e.slug)), &e.title),
     };
     Ok((status, Html(view.render()?)).into_response())
@@ -220,15 +228,18 @@ pub async fn register(
     let mut errors = FieldErrors::default();
     let name = errors.check("name", i, text(&form.name, NAME_MAX));
     let email = errors.check("email", i, Email::parse(&form.email));
+    let seats = group_size(&form.seats, e.capacity);
+    if seats.is_none() {
+        errors.add("seats", i, "event-error-group");
+    }
     if form.consent != "yes" {
         errors.add("consent", i, "site-error-consent");
     }
     if e.ends_at <= now {
         errors.add("email", i, "site-event-past");
-    } else if seats_left(e.capacity, e.taken) == 0 {
-        errors.add("email", i, "site-event-full-error");
     }
-    let (Some(name), Some(email), true) = (name, email, errors.is_empty()) else {
+    let (Some(name), Some(email), Some(seats), true) = (name, email, seats, errors.is_empty())
+    else {
         return render(
             &state,
             &ctx,
@@ -254,15 +265,32 @@ pub async fn register(
         ..NewLead::default()
     };
     let id = store::site::upsert_lead(&state.db, &lead, now).await?;
-    match store::site::register(&state.db, e.id, id, now).await? {
-        Registration::Full => {
+    let mut tx = state.db.begin().await?;
+    let settled = store::events::register(&mut tx, e.id, id, seats, now)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    super::registrations::tell_promoted(&state, &mut tx, &settled.promoted, now).await?;
+    tx.commit().await?;
+    state.jobs_queued();
+    let waitlisted = match settled.outcome {
+        Outcome::Already => {
             let mut errors = FieldErrors::default();
-            errors.add("email", i, "site-event-full-error");
+            errors.add("email", i, "event-error-already");
             return render(&state, &ctx, e, form, errors, StatusCode::CONFLICT).await;
         }
-        Registration::Registered | Registration::Already => {}
-    }
+        Outcome::Registered(_) => false,
+        Outcome::Waitlisted(_) => true,
+    };
     state.site.changed();
     send_confirmation(&state, i, id, email.as_str(), &name, Some(&e.title)).await?;
+    if waitlisted {
+        return crate::message::message(
+            &state,
+            &ctx,
+            "event-waitlisted-title",
+            &["event-waitlisted-body", "site-check-mail-body"],
+            Some(("/evenements", "site-events-all")),
+        );
+    }
     check_mail(&state, &ctx)
 }

@@ -11,10 +11,12 @@ mod leads;
 mod manage;
 mod media;
 mod pioneers;
+mod registrations;
 pub mod retention;
 pub mod seo;
 
 pub use landing::{LandingTexts, Offer};
+pub use registrations::{REMINDER_JOB, deliver_reminder, release_holds};
 
 /// The public page that details the offers; it shows the landing's offers (one source).
 pub const OFFERS_PAGE: &str = "offres";
@@ -50,6 +52,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/evenements/{slug}",
             get(events::show).post(events::register),
+        )
+        .route(
+            "/evenements/annuler/{token}",
+            get(registrations::cancel_page).post(registrations::cancel),
         )
         .route("/mes-donnees/{token}", get(manage::page))
         .route("/mes-donnees/{token}/export", get(manage::export))
@@ -159,6 +165,51 @@ fn hmac(key: &[u8], message: &[u8]) -> [u8; 32] {
 }
 
 /// The hidden timestamp of a form shown at `at`, signed so it cannot be made up.
+/// A link token that proves the studio made it: `{id}.{expires}.{mac}`, the MAC over the
+/// purpose, the id and the expiry (no login, nothing stored).
+pub(crate) async fn sign(
+    state: &AppState,
+    purpose: &str,
+    id: i64,
+    expires: i64,
+) -> Result<String, WebError> {
+    let key = secret(state).await?;
+    let mac = hex::encode(hmac(key, format!("{purpose}:{id}:{expires}").as_bytes()));
+    Ok(format!("{id}.{expires}.{}", &mac[..32]))
+}
+
+/// What a signed link token turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Signed {
+    Valid(i64),
+    Expired(i64),
+    Forged,
+}
+
+pub(crate) async fn verify(
+    state: &AppState,
+    purpose: &str,
+    token: &str,
+    now: i64,
+) -> Result<Signed, WebError> {
+    let mut parts = token.splitn(3, '.');
+    let (Some(Ok(id)), Some(Ok(expires)), Some(_)) = (
+        parts.next().map(str::parse::<i64>),
+        parts.next().map(str::parse::<i64>),
+        parts.next(),
+    ) else {
+        return Ok(Signed::Forged);
+    };
+    let expected = sign(state, purpose, id, expires).await?;
+    Ok(if !crate::security::same_secret(&expected, token) {
+        Signed::Forged
+    } else if expires <= now {
+        Signed::Expired(id)
+    } else {
+        Signed::Valid(id)
+    })
+}
+
 pub async fn form_stamp(state: &AppState, at: i64) -> Result<String, WebError> {
     let key = secret(state).await?;
     let mac = hex::encode(hmac(key, format!("form:{at}").as_bytes()));

@@ -204,7 +204,8 @@ pub async fn confirm(
     let hash = crate::security::token_hash(&token);
     match store::site::token_lead(&state.db, &hash, Purpose::Confirm, now).await? {
         TokenLookup::Valid(lead) => {
-            store::site::confirm(&state.db, lead, now).await?;
+            let seated = store::site::confirm(&state.db, lead, now).await?;
+            super::registrations::send_tickets(&state, &seated, now).await?;
             state.site.changed();
             crate::message::message(
                 &state,

@@ -7,6 +7,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod email;
 pub mod error;
+pub mod forecast;
 pub mod format;
 pub mod impact;
 pub mod locale;

@@ -1,4 +1,4 @@
-//! The `impact-studio` binary: serve | worker | migrate | demo | admin.
+//! The `impact-studio` binary: serve | worker | migrate | demo | admin | roadmap | forecast.
 #![forbid(unsafe_code)]
 
 use anyhow::{Context, Result, anyhow};
@@ -68,6 +68,17 @@ enum Command {
         #[command(subcommand)]
         command: RoadmapCommand,
     },
+    /// Financial forecasts in the exchange format of forecast.md.
+    Forecast {
+        #[command(subcommand)]
+        command: ForecastCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ForecastCommand {
+    /// Compute a forecast file and print the result JSON (bad input: the field, exit status 2).
+    Compute { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -133,6 +144,12 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Command::Forecast {
+        command: ForecastCommand::Compute { file },
+    } = &cli.command
+    {
+        std::process::exit(forecast_compute(file));
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -146,6 +163,38 @@ fn main() {
     if let Err(err) = runtime.block_on(run(cli)) {
         eprintln!("error: {}", one_line(&err));
         std::process::exit(1);
+    }
+}
+
+/// `forecast compute FILE`: the result JSON on stdout, or one line naming the field and status 2.
+fn forecast_compute(file: &std::path::Path) -> i32 {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{}: cannot read: {err}", file.display());
+            return 2;
+        }
+    };
+    match domain::forecast::compute_text(&text) {
+        Ok(result) => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{}", result.to_json()).and_then(|_| out.flush()) {
+                Ok(()) => 0,
+                Err(err) => {
+                    eprintln!("error: cannot write to standard output: {err}");
+                    1
+                }
+            }
+        }
+        Err(err) if err.path.is_empty() => {
+            eprintln!("{}: {}", file.display(), err.problem);
+            2
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            2
+        }
     }
 }
 
@@ -256,6 +305,12 @@ async fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Forecast {
+            command: ForecastCommand::Compute { file },
+        } => match forecast_compute(file) {
+            0 => Ok(()),
+            _ => Err(anyhow!("forecast compute failed")),
+        },
         Command::Admin {
             command:
                 AdminCommand::CreateUser {

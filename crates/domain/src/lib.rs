@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod email;
 pub mod error;
 pub mod event;
+pub mod forecast;
 pub mod format;
 pub mod impact;
 pub mod learning;

@@ -278,3 +278,64 @@ async fn an_unconfirmed_seat_lapses_and_goes_to_the_waitlist() {
         assert!(has(&mail.text, "une place s'est libérée"), "{}", mail.text);
     }
 }
+
+#[tokio::test]
+async fn ticket_qr_code_check_in_at_the_door_and_attendance() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let db = app.state.db.clone();
+        let e = event(&db, "atelier-porte", 10, app.now() + 5 * 86_400).await;
+        let mut v = app.client();
+        register_confirmed(&app, &mut v, "atelier-porte", "lea@exemple.fr", "2").await;
+        let mail = app.last_mail_to("lea@exemple.fr").await.unwrap();
+        let ticket = link_path(&mail.text, "http://impact.test/billet/").unwrap();
+        let page = v.get(&ticket).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<svg role=\"img\""), "{}", page.body);
+        let code = page
+            .body
+            .split("<strong>")
+            .filter_map(|s| s.split("</strong>").next())
+            .find(|s| s.contains('-') && s.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .unwrap()
+            .to_string();
+        // A forged ticket link.
+        let r = v.get(&format!("{}0", &ticket[..ticket.len() - 1])).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+        // Visitors and participants do not reach the door page.
+        let door = format!("/admin/evenements/{e}/accueil");
+        assert_ne!(v.get(&door).await.status, StatusCode::OK);
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        assert_ne!(p.get(&door).await.status, StatusCode::OK);
+
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        // The scanned QR code opens the page with the person found.
+        let found = admin.get(&format!("{door}?code={code}")).await;
+        assert_eq!(found.status, StatusCode::OK);
+        assert!(has(&found.body, "Camille Martin") && has(&found.body, "0 arrivé·es sur 2"));
+        // A wrong code: a clear message.
+        let r = admin.post(&door, &[("code", "999-ABCDEF12")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(has(&r.body, "ne correspond à aucun billet"));
+        // The typed code checks in, once.
+        let r = admin.post(&door, &[("code", &code.to_lowercase())]).await;
+        assert!(has(&r.body, "Camille Martin est arrivé·e"), "{}", r.body);
+        assert!(has(&r.body, "2 arrivé·es sur 2"));
+        let r = admin.post(&door, &[("code", &code)]).await;
+        assert!(has(&r.body, "déjà enregistré·e"));
+
+        let csv = admin
+            .get(&format!("/admin/evenements/{e}/presences.csv"))
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.body.contains("lea@exemple.fr,2,oui,"), "{}", csv.body);
+        let pdf = admin
+            .get(&format!("/admin/evenements/{e}/presences.pdf"))
+            .await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.body.starts_with("%PDF"));
+    }
+}

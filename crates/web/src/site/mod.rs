@@ -4,6 +4,7 @@
 mod admin_events;
 mod admin_texts;
 pub mod campaign;
+mod checkin;
 pub mod demo;
 mod events;
 mod landing;
@@ -57,6 +58,13 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             "/evenements/annuler/{token}",
             get(registrations::cancel_page).post(registrations::cancel),
         )
+        .route("/billet/{token}", get(registrations::ticket))
+        .route(
+            "/admin/evenements/{id}/accueil",
+            get(checkin::page).post(checkin::check_in),
+        )
+        .route("/admin/evenements/{id}/presences.csv", get(checkin::csv))
+        .route("/admin/evenements/{id}/presences.pdf", get(checkin::pdf))
         .route("/mes-donnees/{token}", get(manage::page))
         .route("/mes-donnees/{token}/export", get(manage::export))
         .route("/mes-donnees/{token}/garder", post(manage::keep))

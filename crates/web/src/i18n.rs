@@ -39,6 +39,10 @@ impl I18n {
         self.locale.code()
     }
 
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
     /// The message for `key`.
     pub fn t(&self, key: &str) -> String {
         LOCALES.lookup(self.lang(), key)

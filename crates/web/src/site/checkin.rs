@@ -42,6 +42,7 @@ struct CheckinView {
     waiting: String,
     csv: String,
     pdf: String,
+    feedback: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -123,6 +124,7 @@ async fn render(
         },
         csv: format!("/admin/evenements/{}/presences.csv", e.id),
         pdf: format!("/admin/evenements/{}/presences.pdf", e.id),
+        feedback: format!("/admin/evenements/{}/avis", e.id),
     };
     Ok((status, Html(view.render()?)).into_response())
 }

@@ -7,6 +7,7 @@ pub mod campaign;
 mod checkin;
 pub mod demo;
 mod events;
+mod feedback;
 mod landing;
 mod leads;
 mod manage;
@@ -65,6 +66,20 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/admin/evenements/{id}/presences.csv", get(checkin::csv))
         .route("/admin/evenements/{id}/presences.pdf", get(checkin::pdf))
+        .route(
+            "/avis/{token}",
+            get(feedback::survey_page).post(feedback::survey_answer),
+        )
+        .route("/admin/evenements/{id}/avis", get(feedback::results))
+        .route("/admin/evenements/{id}/avis.csv", get(feedback::csv))
+        .route(
+            "/admin/evenements/{id}/avis/inviter",
+            post(feedback::invite),
+        )
+        .route(
+            "/admin/evenements/{id}/avis/decisions",
+            post(feedback::decide),
+        )
         .route("/mes-donnees/{token}", get(manage::page))
         .route("/mes-donnees/{token}/export", get(manage::export))
         .route("/mes-donnees/{token}/garder", post(manage::keep))

@@ -23,6 +23,7 @@ pub mod role;
 pub mod site;
 pub mod slug;
 pub mod stored;
+pub mod survey;
 pub mod time_zone;
 pub mod tracking;
 pub mod typography;

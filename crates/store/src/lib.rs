@@ -19,6 +19,7 @@ mod db;
 pub mod diagnostics;
 mod error;
 pub mod events;
+pub mod feedback;
 pub mod impact;
 pub mod jobs;
 pub mod learning;

@@ -93,6 +93,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .expect("cohorts")[0]
         .id;
     let post = first_post(db).await;
+    let workshop = store::site::event_by_slug(db, "atelier-decouverte")
+        .await
+        .expect("event lookup")
+        .expect("the demo workshop")
+        .id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -146,5 +151,16 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(ADMIN), "leads", "/admin/leads".into()),
         page(None, "landing", "/".into()),
         page(None, "blog post", format!("/blog/{post}")),
+        page(None, "event", "/evenements/atelier-decouverte".into()),
+        page(
+            Some(MANAGER),
+            "event check-in",
+            format!("/admin/evenements/{workshop}/accueil"),
+        ),
+        page(
+            Some(MANAGER),
+            "event feedback",
+            format!("/admin/evenements/{workshop}/avis"),
+        ),
     ]
 }

@@ -46,6 +46,10 @@ impl I18n {
         self.locale.code()
     }
 
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
     fn memo(&self) -> &'static Memo {
         match self.locale {
             Locale::Fr => &MEMO[0],

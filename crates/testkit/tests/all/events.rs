@@ -278,3 +278,175 @@ async fn an_unconfirmed_seat_lapses_and_goes_to_the_waitlist() {
         assert!(has(&mail.text, "une place s'est libérée"), "{}", mail.text);
     }
 }
+
+#[tokio::test]
+async fn ticket_qr_code_check_in_at_the_door_and_attendance() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let db = app.state.db.clone();
+        let e = event(&db, "atelier-porte", 10, app.now() + 5 * 86_400).await;
+        let mut v = app.client();
+        register_confirmed(&app, &mut v, "atelier-porte", "lea@exemple.fr", "2").await;
+        let mail = app.last_mail_to("lea@exemple.fr").await.unwrap();
+        let ticket = link_path(&mail.text, "http://impact.test/billet/").unwrap();
+        let page = v.get(&ticket).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<svg role=\"img\""), "{}", page.body);
+        let code = page
+            .body
+            .split("<strong>")
+            .filter_map(|s| s.split("</strong>").next())
+            .find(|s| s.contains('-') && s.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .unwrap()
+            .to_string();
+        // A forged ticket link.
+        let r = v.get(&format!("{}0", &ticket[..ticket.len() - 1])).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+        // Visitors and participants do not reach the door page.
+        let door = format!("/admin/evenements/{e}/accueil");
+        assert_ne!(v.get(&door).await.status, StatusCode::OK);
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        assert_ne!(p.get(&door).await.status, StatusCode::OK);
+
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        // The scanned QR code opens the page with the person found.
+        let found = admin.get(&format!("{door}?code={code}")).await;
+        assert_eq!(found.status, StatusCode::OK);
+        assert!(has(&found.body, "Camille Martin") && has(&found.body, "0 arrivé·es sur 2"));
+        // A wrong code: a clear message.
+        let r = admin.post(&door, &[("code", "999-ABCDEF12")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(has(&r.body, "ne correspond à aucun billet"));
+        // The typed code checks in, once.
+        let r = admin.post(&door, &[("code", &code.to_lowercase())]).await;
+        assert!(has(&r.body, "Camille Martin est arrivé·e"), "{}", r.body);
+        assert!(has(&r.body, "2 arrivé·es sur 2"));
+        let r = admin.post(&door, &[("code", &code)]).await;
+        assert!(has(&r.body, "déjà enregistré·e"));
+
+        let csv = admin
+            .get(&format!("/admin/evenements/{e}/presences.csv"))
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.body.contains("lea@exemple.fr,2,oui,"), "{}", csv.body);
+        let pdf = admin
+            .get(&format!("/admin/evenements/{e}/presences.pdf"))
+            .await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.body.starts_with("%PDF"));
+    }
+}
+
+#[tokio::test]
+async fn survey_after_the_event_answered_once_with_results_and_decisions() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let db = app.state.db.clone();
+        let e = event(&db, "atelier-avis", 10, app.now() + 86_400).await;
+        let mut v = app.client();
+        register_confirmed(&app, &mut v, "atelier-avis", "venu@exemple.fr", "1").await;
+        register_confirmed(&app, &mut v, "atelier-avis", "absent@exemple.fr", "1").await;
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        // One came (checked in at the door), the other did not.
+        let door = format!("/admin/evenements/{e}/accueil");
+        let page = admin.get(&door).await;
+        let reg = page
+            .body
+            .split("name=\"registration\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .to_string();
+        admin.post(&door, &[("registration", &reg)]).await;
+        app.advance(2 * 86_400);
+
+        // Invitations go to those who came, once.
+        let results = format!("/admin/evenements/{e}/avis");
+        let r = admin.post(&format!("{results}/inviter"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let mail = app.last_mail_to("venu@exemple.fr").await.unwrap();
+        assert!(has(&mail.subject, "Ton avis sur"), "{}", mail.subject);
+        assert!(
+            !app.last_mail_to("absent@exemple.fr")
+                .await
+                .unwrap()
+                .subject
+                .contains("avis")
+        );
+        let survey = link_path(&mail.text, "http://impact.test/avis/").unwrap();
+
+        // Missing and wrong answers come back beside their question, what was typed kept.
+        let page = v.get(&survey).await;
+        assert!(has(&page.body, "recommanderais-tu cet événement"));
+        let r = v
+            .post(
+                &survey,
+                &[
+                    ("q-recommander", "12"),
+                    ("q-changer", "Une salle plus grande"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(has(&r.body, "Réponds à cette question"));
+        assert!(r.body.contains("Une salle plus grande"));
+        let answers = [
+            ("q-recommander", "10"),
+            ("q-contenu", "5"),
+            ("q-animation", "4"),
+            ("q-organisation", "3"),
+            ("q-changer", "La salle était trop petite pour le groupe."),
+        ];
+        let r = v.post(&survey, &answers).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(has(&r.body, "Merci pour ton avis"));
+        // A second answer: a clear message, nothing counted twice.
+        let r = v.post(&survey, &answers).await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(has(&r.body, "Tu as déjà donné ton avis"));
+        assert_eq!(v.get(&survey).await.status, StatusCode::CONFLICT);
+        let (path, mac) = survey.rsplit_once('.').unwrap();
+        let forged = format!("{path}.{}", mac.chars().rev().collect::<String>());
+        assert_eq!(v.get(&forged).await.status, StatusCode::BAD_REQUEST);
+
+        // Results: NPS, averages, the comment tagged, the trend; the decision log beside.
+        let page = admin.get(&results).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("data-nps>+100<"), "{}", page.body);
+        assert!(has(&page.body, "5,0 / 5") && has(&page.body, "3,0 / 5"));
+        assert!(has(&page.body, "La salle était trop petite"));
+        assert!(
+            page.body
+                .contains("<span class=\"badge\">Organisation</span>")
+        );
+        let r = admin
+            .post(&format!("{results}/decisions"), &[("decision", "  ")])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        admin
+            .post(
+                &format!("{results}/decisions"),
+                &[
+                    ("decision", "Atelier suivant dans la grande salle"),
+                    ("because", "« La salle était trop petite »"),
+                ],
+            )
+            .await;
+        let page = admin.get(&results).await;
+        assert!(has(&page.body, "Atelier suivant dans la grande salle"));
+        let csv = admin.get(&format!("{results}.csv")).await;
+        assert!(
+            csv.body.contains("10,5,4,3,,La salle était trop petite"),
+            "{}",
+            csv.body
+        );
+        // Participants do not see results.
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        assert_ne!(p.get(&results).await.status, StatusCode::OK);
+    }
+}

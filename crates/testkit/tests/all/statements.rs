@@ -217,7 +217,16 @@ async fn add_rows(db: &store::Db) {
             newsletter: false,
             centre_id: Some(studio),
         };
-        store::site::upsert_lead(db, &lead, store::now())
+        let lead = store::site::upsert_lead(db, &lead, store::now())
+            .await
+            .unwrap();
+        // Registered to the workshop: the door's list and the feedback grow by a row.
+        let workshop = store::site::event_by_slug(db, "atelier-decouverte")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        store::site::register(db, workshop, lead, store::now())
             .await
             .unwrap();
     }

@@ -38,3 +38,41 @@ event-cancel-already = This registration is already cancelled.
 event-cancel-expired-title = This link has expired
 event-cancel-expired = The event has started: it can no longer be cancelled online. Write to us if needed.
 event-cancel-forged = This cancellation link is not valid. Use the exact link from your e-mail.
+event-ticket-title = Ticket
+event-ticket-seats = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+event-ticket-show = Show this QR code at the door.
+event-ticket-qr = Ticket QR code
+event-ticket-code = Ticket code:
+event-ticket-inactive = This registration no longer holds a seat (cancelled, lapsed or on the waiting list).
+event-ticket-expired = This ticket is no longer valid: the event is over.
+event-ticket-forged = This ticket link is not valid. Use the exact link from your e-mail.
+event-checkin-title = Door
+event-checkin-count = { $in } arrived out of { $total }
+event-checkin-code-title = Scan or type a ticket
+event-checkin-scan = Scan the ticket's QR code with the phone's camera, or type the code written under it.
+event-checkin-submit = Check in
+event-checkin-one = Arrived
+event-checkin-arrived = Arrived at
+event-checkin-list = Registered
+event-checkin-waiting = { $count ->
+    [one] { $count } registration on the waiting list.
+   *[other] { $count } registrations on the waiting list.
+}
+event-checkin-done = { $name } has arrived. Welcome!
+event-checkin-again = { $name } was already checked in.
+event-checkin-unknown = This code matches no ticket. Check it and try again.
+event-checkin-not-registered = This ticket holds no seat for this event (cancelled, lapsed or on the waiting list).
+event-checkin-other-event = This ticket is for another event.
+event-attendance-title = Attendance sheet
+event-attendance-people = Participants
+event-attendance-seats = People
+event-attendance-confirmed = Address confirmed
+event-attendance-arrived = Arrival
+event-attendance-signature = Signature
+event-attendance-yes = yes
+event-attendance-no = no
+event-attendance-csv = Attendance (CSV)
+event-attendance-pdf = Attendance sheet (PDF)

@@ -38,3 +38,41 @@ event-cancel-already = Cette inscription est déjà annulée.
 event-cancel-expired-title = Ce lien a expiré
 event-cancel-expired = L'événement a commencé : il n'est plus possible d'annuler en ligne. Écris-nous si besoin.
 event-cancel-forged = Ce lien d'annulation n'est pas valable. Utilise le lien exact reçu par e-mail.
+event-ticket-title = Billet
+event-ticket-seats = { $count ->
+    [one] { $count } personne
+   *[other] { $count } personnes
+}
+event-ticket-show = Montre ce QR code à l'accueil.
+event-ticket-qr = QR code du billet
+event-ticket-code = Code du billet :
+event-ticket-inactive = Cette inscription n'a plus de place réservée (annulée, expirée ou sur liste d'attente).
+event-ticket-expired = Ce billet n'est plus valable : l'événement est passé.
+event-ticket-forged = Ce lien de billet n'est pas valable. Utilise le lien exact reçu par e-mail.
+event-checkin-title = Accueil
+event-checkin-count = { $in } arrivé·es sur { $total }
+event-checkin-code-title = Scanner ou saisir un billet
+event-checkin-scan = Scanne le QR code du billet avec l'appareil photo du téléphone, ou saisis le code écrit dessous.
+event-checkin-submit = Enregistrer l'arrivée
+event-checkin-one = Arrivé·e
+event-checkin-arrived = Arrivé·e à
+event-checkin-list = Inscrit·es
+event-checkin-waiting = { $count ->
+    [one] { $count } inscription sur liste d'attente.
+   *[other] { $count } inscriptions sur liste d'attente.
+}
+event-checkin-done = { $name } est arrivé·e. Bienvenue !
+event-checkin-again = { $name } était déjà enregistré·e.
+event-checkin-unknown = Ce code ne correspond à aucun billet. Vérifie-le et réessaie.
+event-checkin-not-registered = Ce billet n'a pas de place réservée pour cet événement (annulé, expiré ou sur liste d'attente).
+event-checkin-other-event = Ce billet est celui d'un autre événement.
+event-attendance-title = Feuille d'émargement
+event-attendance-people = Participant·es
+event-attendance-seats = Personnes
+event-attendance-confirmed = Adresse confirmée
+event-attendance-arrived = Arrivée
+event-attendance-signature = Signature
+event-attendance-yes = oui
+event-attendance-no = non
+event-attendance-csv = Présences (CSV)
+event-attendance-pdf = Feuille d'émargement (PDF)

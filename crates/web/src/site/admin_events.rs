@@ -125,7 +125,7 @@ async fn render_event(
     let registrations_href = action
         .strip_prefix("/admin/evenements/")
         .filter(|id| id.parse::<i64>().is_ok())
-        .map(|id| format!("/admin/evenements/{id}/inscriptions"));
+        .map(|id| format!("/admin/evenements/{id}/accueil"));
     let kinds = EventKind::ALL
         .into_iter()
         .map(|k| (k.code(), ctx.i.t(k.label_key())))

@@ -4,8 +4,10 @@
 mod admin_events;
 mod admin_texts;
 pub mod campaign;
+mod checkin;
 pub mod demo;
 mod events;
+mod feedback;
 mod landing;
 mod leads;
 mod manage;
@@ -56,6 +58,27 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/evenements/annuler/{token}",
             get(registrations::cancel_page).post(registrations::cancel),
+        )
+        .route("/billet/{token}", get(registrations::ticket))
+        .route(
+            "/admin/evenements/{id}/accueil",
+            get(checkin::page).post(checkin::check_in),
+        )
+        .route("/admin/evenements/{id}/presences.csv", get(checkin::csv))
+        .route("/admin/evenements/{id}/presences.pdf", get(checkin::pdf))
+        .route(
+            "/avis/{token}",
+            get(feedback::survey_page).post(feedback::survey_answer),
+        )
+        .route("/admin/evenements/{id}/avis", get(feedback::results))
+        .route("/admin/evenements/{id}/avis.csv", get(feedback::csv))
+        .route(
+            "/admin/evenements/{id}/avis/inviter",
+            post(feedback::invite),
+        )
+        .route(
+            "/admin/evenements/{id}/avis/decisions",
+            post(feedback::decide),
         )
         .route("/mes-donnees/{token}", get(manage::page))
         .route("/mes-donnees/{token}/export", get(manage::export))

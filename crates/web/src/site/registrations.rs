@@ -34,8 +34,119 @@ pub async fn ticket_url(state: &AppState, d: &Detail) -> Result<String, WebError
     Ok(state.url(&format!("/billet/{token}")))
 }
 
-pub(crate) async fn ticket_id(state: &AppState, token: &str) -> Result<Signed, WebError> {
-    verify(state, TICKET, token, store::now()).await
+/// The code a ticket shows and its QR code carries, typed at the door when the camera fails:
+/// `{id}-{8 hex of a MAC}`.
+pub async fn checkin_code(state: &AppState, id: i64) -> Result<String, WebError> {
+    let signed = sign(state, "checkin", id, 0).await?;
+    let mac = signed.rsplit('.').next().unwrap_or_default();
+    Ok(format!("{id}-{}", mac[..8].to_ascii_uppercase()))
+}
+
+/// The registration a typed or scanned code names, when the code is genuine.
+pub async fn code_registration(state: &AppState, code: &str) -> Result<Option<i64>, WebError> {
+    let code = code.trim().to_ascii_uppercase();
+    let Some(id) = code
+        .split_once('-')
+        .and_then(|(id, _)| id.parse::<i64>().ok())
+    else {
+        return Ok(None);
+    };
+    let expected = checkin_code(state, id).await?;
+    Ok(crate::security::same_secret(&expected, &code).then_some(id))
+}
+
+/// The address the QR code of a ticket opens: the staff's check-in page with the code.
+pub async fn checkin_url(state: &AppState, d: &Detail) -> Result<String, WebError> {
+    let code = checkin_code(state, d.id).await?;
+    Ok(state.url(&format!(
+        "/admin/evenements/{}/accueil?code={code}",
+        d.event_id
+    )))
+}
+
+/// A QR code as an SVG image named `label` (black on white, quiet zone included).
+pub fn qr_svg(data: &str, label: &str) -> Result<String, WebError> {
+    let code =
+        qrcode::QrCode::new(data.as_bytes()).map_err(|e| WebError::Internal(e.to_string()))?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(240, 240)
+        .build();
+    // The element only, without the XML declaration, named for screen readers.
+    let element = svg.find("<svg").map_or(svg.as_str(), |i| &svg[i + 4..]);
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    Ok(format!("<svg role=\"img\" aria-label=\"{label}\"{element}"))
+}
+
+#[derive(Template)]
+#[template(path = "site/ticket.html")]
+struct TicketView {
+    layout: Layout,
+    title: String,
+    when: String,
+    name: String,
+    seats: String,
+    active: bool,
+    qr: String,
+    code: String,
+    cancel: String,
+}
+
+/// A registration's ticket: the QR code staff scan at the door, and its code in letters.
+pub async fn ticket(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
+    let id = match verify(&state, TICKET, &token, store::now()).await? {
+        Signed::Valid(id) => id,
+        Signed::Expired(_) => {
+            return answer(
+                &state,
+                &ctx,
+                StatusCode::GONE,
+                "event-cancel-expired-title",
+                "event-ticket-expired",
+            );
+        }
+        Signed::Forged => {
+            return answer(
+                &state,
+                &ctx,
+                StatusCode::BAD_REQUEST,
+                "link-invalid-title",
+                "event-ticket-forged",
+            );
+        }
+    };
+    let d = store::events::detail(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let i = ctx.i;
+    let active = d.status == Status::Registered;
+    let view = TicketView {
+        layout: Layout::new(&state, &ctx, i.t("event-ticket-title")),
+        title: d.event_title.clone(),
+        when: when_and_where(i, &d),
+        name: d.name.clone(),
+        seats: i.tn("event-ticket-seats", d.seats),
+        active,
+        qr: if active {
+            qr_svg(&checkin_url(&state, &d).await?, &i.t("event-ticket-qr"))?
+        } else {
+            String::new()
+        },
+        code: checkin_code(&state, d.id).await?,
+        cancel: if active && d.starts_at > store::now() {
+            cancel_url(&state, &d).await?
+        } else {
+            String::new()
+        },
+    };
+    Ok(Html(view.render()?).into_response())
 }
 
 /// The event's calendar file for this registration.
@@ -67,7 +178,7 @@ fn calendar(state: &AppState, d: &Detail, now: i64) -> MailAttachment {
     }
 }
 
-fn when_and_where(i: I18n, d: &Detail) -> String {
+pub(crate) fn when_and_where(i: I18n, d: &Detail) -> String {
     let place = if d.place.is_empty() {
         i.t("site-event-online")
     } else {

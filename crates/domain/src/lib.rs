@@ -11,6 +11,7 @@ pub mod format;
 pub mod impact;
 pub mod locale;
 pub mod markdown;
+pub mod offer;
 pub mod password;
 pub mod policy;
 pub mod project;

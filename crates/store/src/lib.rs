@@ -21,6 +21,7 @@ mod error;
 pub mod impact;
 pub mod jobs;
 pub mod live;
+pub mod offers;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

@@ -286,3 +286,20 @@ pub async fn add_resource(db: &Db, cohort_id: i64, title: &str, url: &str) -> Re
     on_db!(db, pool => sqlx::query(sql).bind(cohort_id).bind(title).bind(url).bind(now()).execute(pool).await?.rows_affected());
     Ok(())
 }
+
+/// Puts in a cohort the projects of its centre that a person holds (as a member).
+pub async fn add_projects_of_in(tx: &mut crate::Tx, cohort: &Cohort, user_id: i64) -> Result<()> {
+    let sql = "INSERT INTO cohort_projects (cohort_id, project_id, added_at) \
+               SELECT $1, p.id, $4 FROM projects p JOIN project_people pp ON pp.project_id = p.id \
+               WHERE pp.user_id = $2 AND pp.relation = 'member' AND p.centre_id = $3 AND p.archived_at IS NULL \
+               ON CONFLICT (cohort_id, project_id) DO NOTHING";
+    on_exec!(Exec::Tx(tx), e => sqlx::query(sql)
+        .bind(cohort.id)
+        .bind(user_id)
+        .bind(cohort.centre_id)
+        .bind(now())
+        .execute(e)
+        .await?
+        .rows_affected());
+    Ok(())
+}

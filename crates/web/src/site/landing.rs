@@ -115,6 +115,8 @@ pub struct Video {
 pub struct Sections {
     pub i: I18n,
     pub texts: LandingTexts,
+    /// The catalogue: every centre's open offers.
+    pub offers: Vec<crate::offers::Card>,
     pub story_paragraphs: Vec<String>,
     pub counter: Counter,
     pub events: Vec<EventCard>,
@@ -194,6 +196,7 @@ async fn sections(state: &AppState, i: I18n, signed_in: bool) -> WebResult<Arc<S
             .filter(|p| !p.is_empty())
             .collect(),
         counter: counter(state, i).await?,
+        offers: crate::offers::catalogue(state, i).await?,
         events: event_cards(state, i, 3).await?,
         stories: content_cards(state, i, domain::content::Kind::CaseStudy).await?,
         posts: content_cards(state, i, domain::content::Kind::Post).await?,

@@ -116,3 +116,4 @@ application-mail-waitlisted-subject = Waiting list: { $offer }
 application-mail-waitlisted-body = Your application to “{ $offer }” is on the waiting list: we tell you as soon as a seat frees up.
 application-mail-declined-subject = Your application: { $offer }
 application-mail-declined-body = We cannot take your application to “{ $offer }” this time. Thank you for your interest in the studio: our free workshops stay open.
+todo-applications = Applications to read

@@ -116,3 +116,4 @@ application-mail-waitlisted-subject = Liste d'attente : { $offer }
 application-mail-waitlisted-body = Ta candidature à « { $offer } » est sur liste d'attente : nous te prévenons dès qu'une place se libère.
 application-mail-declined-subject = Ta candidature : { $offer }
 application-mail-declined-body = Nous ne pouvons pas retenir ta candidature à « { $offer } » cette fois-ci. Merci de l'intérêt que tu portes au studio : nos ateliers gratuits restent ouverts.
+todo-applications = Candidatures à lire

@@ -3,6 +3,7 @@
 //! accepted / waitlisted / declined, notes, scores, an e-mail at each step) and a person's own
 //! applications and orders.
 mod apply;
+pub(crate) mod demo;
 mod form;
 mod manage;
 mod mine;

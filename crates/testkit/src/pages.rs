@@ -146,5 +146,14 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(ADMIN), "leads", "/admin/leads".into()),
         page(None, "landing", "/".into()),
         page(None, "blog post", format!("/blog/{post}")),
+        page(p, "cohort", format!("/cohorts/{cohort}")),
+        page(p, "my applications", "/mes-candidatures".into()),
+        page(None, "offer", "/offres/studio/lance-ton-projet".into()),
+        page(Some(MANAGER), "offers", "/centres/studio/offers".into()),
+        page(
+            Some(MANAGER),
+            "applications",
+            "/centres/studio/applications".into(),
+        ),
     ]
 }

@@ -12,6 +12,7 @@ mod diagnostics;
 mod diagnostics_browser;
 mod documents;
 mod http;
+mod offers;
 mod projects;
 mod projects_browser;
 mod roadmaps;

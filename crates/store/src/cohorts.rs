@@ -201,7 +201,7 @@ pub struct CohortProject {
 /// The cohort's projects and, with `others`, the centre's other projects (not archived): one
 /// statement.
 pub async fn projects(db: &Db, cohort: &Cohort, others: bool) -> Result<Vec<CohortProject>> {
-    let sql = "SELECT p.id, p.name, p.stage, CASE WHEN cp.cohort_id IS NULL THEN 0 ELSE 1 END AS in_cohort \
+    let sql = "SELECT p.id, p.name, p.stage, CAST(CASE WHEN cp.cohort_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS in_cohort \
                FROM projects p LEFT JOIN cohort_projects cp ON cp.project_id = p.id AND cp.cohort_id = $1 \
                WHERE p.centre_id = $2 AND (cp.cohort_id IS NOT NULL OR ($3 = 1 AND p.archived_at IS NULL)) \
                ORDER BY p.name, p.id";

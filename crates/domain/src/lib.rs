@@ -14,6 +14,7 @@ pub mod impact;
 pub mod learning;
 pub mod locale;
 pub mod markdown;
+pub mod offer;
 pub mod password;
 pub mod policy;
 pub mod project;

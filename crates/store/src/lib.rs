@@ -24,6 +24,7 @@ pub mod impact;
 pub mod jobs;
 pub mod learning;
 pub mod live;
+pub mod offers;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

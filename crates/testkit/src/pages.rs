@@ -162,5 +162,14 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "event feedback",
             format!("/admin/evenements/{workshop}/avis"),
         ),
+        page(p, "cohort", format!("/cohorts/{cohort}")),
+        page(p, "my applications", "/mes-candidatures".into()),
+        page(None, "offer", "/offres/studio/lance-ton-projet".into()),
+        page(Some(MANAGER), "offers", "/centres/studio/offers".into()),
+        page(
+            Some(MANAGER),
+            "applications",
+            "/centres/studio/applications".into(),
+        ),
     ]
 }

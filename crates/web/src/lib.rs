@@ -32,6 +32,7 @@ pub mod mail;
 mod message;
 pub mod metrics;
 mod middleware;
+mod offers;
 mod project_access;
 mod projects;
 pub mod range;
@@ -87,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cohorts::routes())
         .merge(content::routes(&state))
         .merge(site::routes(&state))
+        .merge(offers::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

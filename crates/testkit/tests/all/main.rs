@@ -15,6 +15,8 @@ mod events;
 mod files;
 mod http;
 mod learning;
+mod offers;
+mod offers_browser;
 mod projects;
 mod projects_browser;
 mod roadmaps;

@@ -18,6 +18,7 @@ pub mod dashboard;
 mod db;
 pub mod diagnostics;
 mod error;
+pub mod forecasts;
 pub mod impact;
 pub mod jobs;
 pub mod live;

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod diagnostics;
 pub mod error;
 pub mod extract;
+pub mod forecasts;
 pub mod form;
 mod health;
 mod home;
@@ -77,6 +78,7 @@ pub fn router(state: AppState) -> Router {
         .merge(projects::routes(&state))
         .merge(canvas::routes())
         .merge(roadmaps::routes())
+        .merge(forecasts::routes())
         .merge(roadmap_edit::routes(&state))
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))

@@ -11,6 +11,7 @@ mod dashboard_browser;
 mod diagnostics;
 mod diagnostics_browser;
 mod documents;
+mod forecasts;
 mod http;
 mod projects;
 mod projects_browser;

@@ -20,6 +20,7 @@ pub mod diagnostics;
 mod error;
 pub mod events;
 pub mod feedback;
+pub mod forecasts;
 pub mod impact;
 pub mod jobs;
 pub mod learning;

@@ -113,6 +113,7 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             format!("/projects/{project}/settings"),
         ),
         page(p, "canvas editor", format!("/canvases/{canvas}")),
+        page(p, "forecast", format!("/projects/{project}/forecast")),
         page(p, "project roadmap", format!("/roadmaps/{project_roadmap}")),
         page(
             p,

@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod extract;
 pub mod filetype;
+pub mod forecasts;
 pub mod form;
 mod health;
 mod home;
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .merge(projects::routes(&state))
         .merge(canvas::routes())
         .merge(roadmaps::routes())
+        .merge(forecasts::routes())
         .merge(roadmap_edit::routes(&state))
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))

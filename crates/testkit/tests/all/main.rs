@@ -13,6 +13,7 @@ mod diagnostics_browser;
 mod documents;
 mod events;
 mod files;
+mod forecasts;
 mod http;
 mod learning;
 mod offers;

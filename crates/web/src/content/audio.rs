@@ -101,9 +101,32 @@ pub async fn serve(
     }
     let key = item.audio_key.as_deref().ok_or(WebError::NotFound)?;
     let data = audio_bytes(&state, key).await?;
-    let len = data.len() as u64;
     let content_type = item.audio_type.as_deref().unwrap_or("audio/mpeg");
     let range = headers.get(header::RANGE).and_then(|v| v.to_str().ok());
+    let mut response = ranged(data, range);
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if public {
+            "public, max-age=86400"
+        } else {
+            "private, no-store"
+        }),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{}-{}\"", item.id, item.updated_at)) {
+        h.insert(header::ETAG, v);
+    }
+    Ok(response)
+}
+
+/// A file's bytes answered for a `Range` header (or none): the whole file (200), the range
+/// asked (206 with `Content-Range`) or 416 with `bytes */len`; always `Accept-Ranges: bytes`.
+/// Podcast audio and lesson videos are served through it.
+pub fn ranged(data: Vec<u8>, range: Option<&str>) -> Response {
+    let len = data.len() as u64;
     let mut response = match parse_range(range, len) {
         Ok(None) => (StatusCode::OK, Body::from(data)).into_response(),
         Ok(Some(r)) => {
@@ -122,23 +145,10 @@ pub async fn serve(
             response
         }
     };
-    let h = response.headers_mut();
-    h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
-    if let Ok(v) = HeaderValue::from_str(content_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(if public {
-            "public, max-age=86400"
-        } else {
-            "private, no-store"
-        }),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("\"{}-{}\"", item.id, item.updated_at)) {
-        h.insert(header::ETAG, v);
-    }
-    Ok(response)
+    response
+        .headers_mut()
+        .insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    response
 }
 
 /// The extension an audio type is served under.

@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use domain::content::{self, Kind};
 use serde::Deserialize;
 
-pub use audio::{ByteRange, Unsatisfiable, parse_range};
+pub use audio::{ByteRange, Unsatisfiable, parse_range, ranged};
 pub use pdf::report_sections;
 pub use public::any_page;
 

@@ -349,7 +349,7 @@ async fn a_learner_follows_the_path_to_a_certificate_anyone_can_verify() {
         assert!(
             locked
                 .body
-                .contains("Termine d'abord le cours «\u{a0}Lance ton projet"),
+                .contains("Termine d&#39;abord le cours «\u{a0}Lance ton projet"),
             "{}",
             locked.body
         );
@@ -481,8 +481,11 @@ async fn a_learner_follows_the_path_to_a_certificate_anyone_can_verify() {
 
         // The coach follows it, and exports it.
         let mut coach = signed_in(&app, "coach@demo.local").await;
+        let studio = store::centres::find_by_slug(&app.state.db, "studio").await.unwrap().unwrap().id;
+        learn::follow_up(&app.state.db, studio, None).await.unwrap();
+        learn::lesson_times(&app.state.db, studio).await.unwrap();
         let follow = coach.get("/learn/follow-up").await;
-        assert_eq!(follow.status, StatusCode::OK);
+        assert_eq!(follow.status, StatusCode::OK, "{}", follow.body);
         assert!(follow.body.contains("Paul Porteur"));
         let csv = coach.get("/learn/follow-up?centre=studio&format=csv").await;
         assert_eq!(csv.status, StatusCode::OK);

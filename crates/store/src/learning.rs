@@ -685,7 +685,7 @@ pub async fn follow_up(db: &Db, centre_id: i64, cohort_id: Option<i64>) -> Resul
     let sql = "SELECT u.id AS user_id, u.display_name AS learner, c.id AS course_id, c.title AS course_title, \
                COUNT(p.completed_at) AS lessons_done, \
                (SELECT COUNT(*) FROM lessons l WHERE l.course_id = c.id) AS lessons, \
-               SUM(p.seconds) AS seconds, MAX(p.seen_at) AS last_seen, \
+               CAST(SUM(p.seconds) AS BIGINT) AS seconds, MAX(p.seen_at) AS last_seen, \
                (SELECT MAX(q.percent) FROM quiz_attempts q JOIN lessons lq ON lq.id = q.lesson_id \
                 WHERE q.user_id = u.id AND lq.course_id = c.id) AS best_quiz \
                FROM lesson_progress p JOIN users u ON u.id = p.user_id JOIN courses c ON c.id = p.course_id \
@@ -712,7 +712,7 @@ pub struct LessonTime {
 }
 
 pub async fn lesson_times(db: &Db, centre_id: i64) -> Result<Vec<LessonTime>> {
-    let sql = "SELECT c.title AS course_title, l.title AS lesson_title, COUNT(*) AS learners, SUM(p.seconds) AS seconds \
+    let sql = "SELECT c.title AS course_title, l.title AS lesson_title, COUNT(*) AS learners, CAST(SUM(p.seconds) AS BIGINT) AS seconds \
                FROM lesson_progress p JOIN lessons l ON l.id = p.lesson_id JOIN courses c ON c.id = p.course_id \
                WHERE (c.centre_id IS NULL OR c.centre_id = $1) \
                AND p.user_id IN (SELECT m.user_id FROM memberships m WHERE m.centre_id = $1) \

@@ -125,6 +125,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
     let mut menu: Vec<Group> = vec![
         ("", vec![("/dashboard", "nav-dashboard")]),
         ("", vec![("/projects", projects)]),
+        ("", vec![("/learn", "nav-learn")]),
     ];
     match role {
         Role::NetworkAdmin => {

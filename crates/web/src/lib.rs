@@ -28,6 +28,7 @@ mod impact;
 mod invitations;
 pub mod jobs;
 pub mod layout;
+mod learning;
 pub mod live;
 pub mod mail;
 mod message;
@@ -91,6 +92,7 @@ pub fn router(state: AppState) -> Router {
         .merge(content::routes(&state))
         .merge(site::routes(&state))
         .merge(offers::routes())
+        .merge(learning::routes(&state))
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(
@@ -108,10 +110,13 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::observe,
         ))
-        // Audio is already compressed, and ranges of it must go out byte for byte.
+        // Audio and video are already compressed, and ranges of them must go out byte for byte.
         .layer(
-            CompressionLayer::new()
-                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+            CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(NotForContentType::const_new("audio/"))
+                    .and(NotForContentType::const_new("video/")),
+            ),
         )
         .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT));
     if state.clock.is_system() {

@@ -41,7 +41,7 @@ async fn staff_write_the_catalogue_and_the_public_pages_show_it() {
         // The landing and /offres show the demo catalogue, with links to each offer.
         let home = v.get("/").await.body;
         assert!(has(&home, "Lance ton projet à impact local"), "{home}");
-        assert!(home.contains("href=\"/offres/studio/lance-ton-projet\""));
+        assert!(home.contains("href=\"/offre/studio/lance-ton-projet\""));
         let offers = v.get("/offres").await.body;
         for title in [
             "Lance ton projet à impact local",
@@ -55,11 +55,11 @@ async fn staff_write_the_catalogue_and_the_public_pages_show_it() {
             has(&offers, "Gratuit") && has(&offers, "360,00\u{a0}€"),
             "{offers}"
         );
-        let page = v.get("/offres/studio/lance-ton-projet").await;
+        let page = v.get("/offre/studio/lance-ton-projet").await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(has(&page.body, "Dans quel quartier") && page.body.contains("name=\"q1\""));
         assert_eq!(
-            v.get("/offres/studio/nope").await.status,
+            v.get("/offre/studio/nope").await.status,
             StatusCode::NOT_FOUND
         );
 
@@ -163,7 +163,7 @@ async fn staff_write_the_catalogue_and_the_public_pages_show_it() {
             "Atelier réparation vélo"
         ));
         assert!(has(
-            &v.get("/offres/studio/atelier-velo").await.body,
+            &v.get("/offre/studio/atelier-velo").await.body,
             "n'accepte plus de candidatures"
         ));
     }
@@ -174,7 +174,7 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
         let centre = studio(&app).await;
-        let path = "/offres/studio/lance-ton-projet";
+        let path = "/offre/studio/lance-ton-projet";
         // A visitor's mistakes come back beside their fields, what they typed kept.
         let mut v = app.client();
         let bad = v
@@ -241,7 +241,7 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
         // A participant applies as themself; twice is refused with a clear message.
         let mut paul = app.client();
         paul.login("participant@demo.local", "impact-demo").await;
-        let trial = "/offres/studio/accompagnement-test";
+        let trial = "/offre/studio/accompagnement-test";
         let applied = paul
             .post(
                 trial,
@@ -451,7 +451,7 @@ async fn a_closed_offer_and_a_full_cohort_refuse_clearly() {
         paul.login("participant@demo.local", "impact-demo").await;
         let r = paul
             .post(
-                "/offres/studio/atelier-decouverte",
+                "/offre/studio/atelier-decouverte",
                 &[("motivation", "Venir.")],
             )
             .await;
@@ -479,7 +479,7 @@ async fn a_closed_offer_and_a_full_cohort_refuse_clearly() {
             c.login(who, "impact-demo").await;
             let r = c
                 .post(
-                    "/offres/studio/atelier-decouverte",
+                    "/offre/studio/atelier-decouverte",
                     &[("motivation", "Venir.")],
                 )
                 .await;

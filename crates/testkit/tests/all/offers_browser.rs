@@ -30,7 +30,7 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     };
     b.goto(&format!("{url}/offres")).await;
     check(&b, "/offres").await;
-    b.click("a[href='/offres/studio/lance-ton-projet']").await;
+    b.click("a[href='/offre/studio/lance-ton-projet']").await;
     assert!(
         b.text("h1")
             .await
@@ -48,7 +48,7 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     b.fill("#f-q0", "Lyon 7e").await;
     b.fill("#f-q1", "Le samedi matin").await;
     b.screenshot("offers-desktop-apply").await;
-    b.click("form[action='/offres/studio/lance-ton-projet'] button[type=submit]")
+    b.click("form[action='/offre/studio/lance-ton-projet'] button[type=submit]")
         .await;
     assert!(b.text("h1").await.contains("Candidature reçue"));
     b.close().await;
@@ -114,7 +114,7 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     };
     for (path, name) in [
         ("/offres".to_string(), "offres"),
-        ("/offres/studio/premium-personnalise".to_string(), "offer"),
+        ("/offre/studio/premium-personnalise".to_string(), "offer"),
     ] {
         b.goto(&format!("{url}{path}")).await;
         check(&b, &format!("mobile {path}")).await;

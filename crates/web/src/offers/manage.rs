@@ -118,7 +118,7 @@ fn render_form(
         Some(o) => (
             o.title.clone(),
             format!("/offers/{}/edit", o.id),
-            Some(format!("/offres/{}/{}", o.centre_slug, o.slug)),
+            Some(format!("/offre/{}/{}", o.centre_slug, o.slug)),
         ),
         None => (
             i.t("offer-new"),

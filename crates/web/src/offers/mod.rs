@@ -17,7 +17,7 @@ use store::offers::Offer;
 pub fn routes() -> Router<crate::state::AppState> {
     Router::new()
         .route(
-            "/offres/{centre}/{slug}",
+            "/offre/{centre}/{slug}",
             get(apply::page).post(apply::submit),
         )
         .route("/centres/{slug}/offers", get(manage::list))
@@ -77,7 +77,7 @@ pub fn facts(i: I18n, o: &Offer) -> Vec<String> {
 
 pub fn card(i: I18n, o: &Offer) -> Card {
     Card {
-        href: format!("/offres/{}/{}", o.centre_slug, o.slug),
+        href: format!("/offre/{}/{}", o.centre_slug, o.slug),
         title: o.title.clone(),
         text: o.description.clone(),
         price: price(i, o.price_cents),

@@ -66,7 +66,11 @@ pub const MAX_SCORE: i64 = 5;
 
 /// Reads a price typed in euros (« 360 », « 89,50 », « 0 », empty = free) as cents.
 pub fn parse_price(input: &str) -> Option<i64> {
-    let t = input.trim().trim_end_matches('€').trim().replace([' ', '\u{a0}', '\u{202f}'], "");
+    let t = input
+        .trim()
+        .trim_end_matches('€')
+        .trim()
+        .replace([' ', '\u{a0}', '\u{202f}'], "");
     if t.is_empty() {
         return Some(0);
     }
@@ -136,9 +140,9 @@ mod tests {
 
     #[test]
     fn questions_are_lines() {
-        assert_eq!(questions("Ton quartier ?\n\n  Tes disponibilités ?  \n"), [
-            "Ton quartier ?",
-            "Tes disponibilités ?"
-        ]);
+        assert_eq!(
+            questions("Ton quartier ?\n\n  Tes disponibilités ?  \n"),
+            ["Ton quartier ?", "Tes disponibilités ?"]
+        );
     }
 }

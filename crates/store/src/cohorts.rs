@@ -90,7 +90,11 @@ pub async fn memberships(db: &Db, centre_id: i64) -> Result<Vec<(i64, i64, Strin
 
 /// Puts a project in a cohort (nothing happens if it is there already). The caller checks that
 /// both belong to the same centre.
-pub async fn add_project<'e>(ex: impl Into<Exec<'e>>, cohort_id: i64, project_id: i64) -> Result<()> {
+pub async fn add_project<'e>(
+    ex: impl Into<Exec<'e>>,
+    cohort_id: i64,
+    project_id: i64,
+) -> Result<()> {
     let sql = "INSERT INTO cohort_projects (cohort_id, project_id, added_at) VALUES ($1, $2, $3) \
                ON CONFLICT (cohort_id, project_id) DO NOTHING";
     on_exec!(ex.into(), e => sqlx::query(sql).bind(cohort_id).bind(project_id).bind(now()).execute(e).await?.rows_affected());
@@ -139,7 +143,12 @@ pub async fn people(db: &Db, cohort: &Cohort, others: bool) -> Result<Vec<Person
 /// Puts a person in a cohort as `participant` or `coach` (nothing changes if they are in it
 /// already). A participant past the cohort's capacity is `Full`; the cohort's row is locked
 /// first so two acceptances at once cannot both take the last seat.
-pub async fn add_member_in(tx: &mut crate::Tx, cohort_id: i64, user_id: i64, role: &str) -> Result<()> {
+pub async fn add_member_in(
+    tx: &mut crate::Tx,
+    cohort_id: i64,
+    user_id: i64,
+    role: &str,
+) -> Result<()> {
     let lock = "UPDATE cohorts SET capacity = capacity WHERE id = $1";
     on_exec!(Exec::Tx(&mut *tx), e => sqlx::query(lock).bind(cohort_id).execute(e).await?.rows_affected());
     if role == "participant" {
@@ -232,7 +241,14 @@ pub async fn sessions(db: &Db, cohort_id: i64) -> Result<Vec<Session>> {
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(cohort_id).fetch_all(pool).await?))
 }
 
-pub async fn add_session(db: &Db, cohort_id: i64, title: &str, starts_at: i64, room: &str, link: &str) -> Result<i64> {
+pub async fn add_session(
+    db: &Db,
+    cohort_id: i64,
+    title: &str,
+    starts_at: i64,
+    room: &str,
+    link: &str,
+) -> Result<i64> {
     let sql = "INSERT INTO cohort_sessions (cohort_id, title, starts_at, room, link) VALUES ($1, $2, $3, $4, $5) RETURNING id";
     Ok(on_db!(db, pool => sqlx::query_scalar(sql)
         .bind(cohort_id)
@@ -247,13 +263,19 @@ pub async fn add_session(db: &Db, cohort_id: i64, title: &str, starts_at: i64, r
 /// Who was at a session: (person, present).
 pub async fn attendance(db: &Db, session_id: i64) -> Result<Vec<(i64, bool)>> {
     let sql = "SELECT user_id, present FROM cohort_attendance WHERE session_id = $1";
-    let rows: Vec<(i64, i64)> = on_db!(db, pool => sqlx::query_as(sql).bind(session_id).fetch_all(pool).await?);
+    let rows: Vec<(i64, i64)> =
+        on_db!(db, pool => sqlx::query_as(sql).bind(session_id).fetch_all(pool).await?);
     Ok(rows.into_iter().map(|(u, p)| (u, p != 0)).collect())
 }
 
 /// Records who was at a session: the participants listed in `present` were there, the other
 /// `roster` people were not.
-pub async fn set_attendance(db: &Db, session_id: i64, roster: &[i64], present: &[i64]) -> Result<()> {
+pub async fn set_attendance(
+    db: &Db,
+    session_id: i64,
+    roster: &[i64],
+    present: &[i64],
+) -> Result<()> {
     let mut tx = db.begin().await?;
     let sql = "INSERT INTO cohort_attendance (session_id, user_id, present) VALUES ($1, $2, $3) \
                ON CONFLICT (session_id, user_id) DO UPDATE SET present = excluded.present";
@@ -282,7 +304,8 @@ pub async fn resources(db: &Db, cohort_id: i64) -> Result<Vec<Resource>> {
 }
 
 pub async fn add_resource(db: &Db, cohort_id: i64, title: &str, url: &str) -> Result<()> {
-    let sql = "INSERT INTO cohort_resources (cohort_id, title, url, created_at) VALUES ($1, $2, $3, $4)";
+    let sql =
+        "INSERT INTO cohort_resources (cohort_id, title, url, created_at) VALUES ($1, $2, $3, $4)";
     on_db!(db, pool => sqlx::query(sql).bind(cohort_id).bind(title).bind(url).bind(now()).execute(pool).await?.rows_affected());
     Ok(())
 }

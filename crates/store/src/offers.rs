@@ -119,7 +119,9 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Offer>> {
 /// An offer at its public address (`/offres/{centre}/{slug}`).
 pub async fn find_by_slug(db: &Db, centre_slug: &str, slug: &str) -> Result<Option<Offer>> {
     let sql = format!("{SELECT} WHERE c.slug = $1 AND o.slug = $2");
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre_slug).bind(slug).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(centre_slug).bind(slug).fetch_optional(pool).await?),
+    )
 }
 
 /// A centre's offers, open or not, in their order.

@@ -165,7 +165,7 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         ),
         page(p, "cohort", format!("/cohorts/{cohort}")),
         page(p, "my applications", "/mes-candidatures".into()),
-        page(None, "offer", "/offres/studio/lance-ton-projet".into()),
+        page(None, "offer", "/offre/studio/lance-ton-projet".into()),
         page(Some(MANAGER), "offers", "/centres/studio/offers".into()),
         page(
             Some(MANAGER),

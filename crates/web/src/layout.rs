@@ -181,7 +181,10 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
             menu.push(("", vec![("/centres", "nav-my-centre")]));
         }
-        _ => menu.push(("", vec![("/diagnostics", "nav-diagnostics")])),
+        _ => {
+            menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
+            menu.push(("", vec![("/mes-candidatures", "nav-applications")]));
+        }
     }
     menu.push(("", vec![("/account", "nav-account")]));
     menu

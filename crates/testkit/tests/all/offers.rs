@@ -41,7 +41,7 @@ async fn staff_write_the_catalogue_and_the_public_pages_show_it() {
         // The landing and /offres show the demo catalogue, with links to each offer.
         let home = v.get("/").await.body;
         assert!(has(&home, "Lance ton projet à impact local"), "{home}");
-        assert!(home.contains("href=\"/offres/studio/lance-ton-projet\""));
+        assert!(home.contains("href=\"/offre/studio/lance-ton-projet\""));
         let offers = v.get("/offres").await.body;
         for title in [
             "Lance ton projet à impact local",
@@ -51,16 +51,25 @@ async fn staff_write_the_catalogue_and_the_public_pages_show_it() {
         ] {
             assert!(has(&offers, title), "{title}");
         }
-        assert!(has(&offers, "Gratuit") && has(&offers, "360,00\u{a0}€"), "{offers}");
-        let page = v.get("/offres/studio/lance-ton-projet").await;
+        assert!(
+            has(&offers, "Gratuit") && has(&offers, "360,00\u{a0}€"),
+            "{offers}"
+        );
+        let page = v.get("/offre/studio/lance-ton-projet").await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(has(&page.body, "Dans quel quartier") && page.body.contains("name=\"q1\""));
-        assert_eq!(v.get("/offres/studio/nope").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            v.get("/offre/studio/nope").await.status,
+            StatusCode::NOT_FOUND
+        );
 
         // Only the centre's managers write it.
         let mut manager = app.client();
         manager.login("manager@demo.local", "impact-demo").await;
-        assert_eq!(manager.get("/centres/studio/offers").await.status, StatusCode::OK);
+        assert_eq!(
+            manager.get("/centres/studio/offers").await.status,
+            StatusCode::OK
+        );
         for who in ["coach@demo.local", "manager.die@demo.local"] {
             let mut c = app.client();
             c.login(who, "impact-demo").await;
@@ -87,7 +96,10 @@ async fn staff_write_the_catalogue_and_the_public_pages_show_it() {
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         for field in ["slug", "price", "capacity"] {
-            assert!(bad.body.contains(&format!("id=\"f-{field}-error\"")), "{field}");
+            assert!(
+                bad.body.contains(&format!("id=\"f-{field}-error\"")),
+                "{field}"
+            );
         }
         assert!(bad.body.contains("Atelier &#60;vélo&#62;"));
         let taken = manager
@@ -146,9 +158,12 @@ async fn staff_write_the_catalogue_and_the_public_pages_show_it() {
             )
             .await;
         assert_eq!(closed.status, StatusCode::SEE_OTHER);
-        assert!(!has(&v.get("/offres").await.body, "Atelier réparation vélo"));
+        assert!(!has(
+            &v.get("/offres").await.body,
+            "Atelier réparation vélo"
+        ));
         assert!(has(
-            &v.get("/offres/studio/atelier-velo").await.body,
+            &v.get("/offre/studio/atelier-velo").await.body,
             "n'accepte plus de candidatures"
         ));
     }
@@ -159,15 +174,21 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
     for t in databases().await {
         let app = TestApp::with_demo(t).await;
         let centre = studio(&app).await;
-        let path = "/offres/studio/lance-ton-projet";
+        let path = "/offre/studio/lance-ton-projet";
         // A visitor's mistakes come back beside their fields, what they typed kept.
         let mut v = app.client();
         let bad = v
-            .post(path, &[("display_name", "Inès"), ("email", "pas-une-adresse")])
+            .post(
+                path,
+                &[("display_name", "Inès"), ("email", "pas-une-adresse")],
+            )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         for field in ["email", "password", "motivation", "q0", "q1"] {
-            assert!(bad.body.contains(&format!("id=\"f-{field}-error\"")), "{field}");
+            assert!(
+                bad.body.contains(&format!("id=\"f-{field}-error\"")),
+                "{field}"
+            );
         }
         assert!(bad.body.contains("value=\"Inès\""));
         // A visitor applies: an account is made (to verify) and the application is received.
@@ -175,7 +196,10 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
             ("display_name", "Inès Martin"),
             ("email", "ines@exemple.fr"),
             ("password", "une phrase assez longue"),
-            ("motivation", "Ouvrir une cantine solidaire à la Croix-Rousse."),
+            (
+                "motivation",
+                "Ouvrir une cantine solidaire à la Croix-Rousse.",
+            ),
             ("q0", "Lyon 4e"),
             ("q1", "Les soirées"),
         ];
@@ -189,8 +213,16 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
             app.run_jobs().await;
             app.smtp.to("ines@exemple.fr").await
         };
-        assert!(mails.iter().any(|m| m.subject.contains("Candidature reçue")), "received");
-        assert!(mails.iter().any(|m| m.text.contains("/verify/")), "verification");
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.subject.contains("Candidature reçue")),
+            "received"
+        );
+        assert!(
+            mails.iter().any(|m| m.text.contains("/verify/")),
+            "verification"
+        );
         // The same address again: the same answer, still one application.
         let again = app.client().post(path, &fields).await;
         assert!(has(&again.body, "Candidature reçue"));
@@ -209,13 +241,27 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
         // A participant applies as themself; twice is refused with a clear message.
         let mut paul = app.client();
         paul.login("participant@demo.local", "impact-demo").await;
-        let trial = "/offres/studio/accompagnement-test";
+        let trial = "/offre/studio/accompagnement-test";
         let applied = paul
-            .post(trial, &[("motivation", "Tester avant de m'engager."), ("q0", "Une recyclerie.")])
+            .post(
+                trial,
+                &[
+                    ("motivation", "Tester avant de m'engager."),
+                    ("q0", "Une recyclerie."),
+                ],
+            )
             .await;
-        assert_eq!(applied.location(), Some("/mes-candidatures"), "{}", applied.body);
+        assert_eq!(
+            applied.location(),
+            Some("/mes-candidatures"),
+            "{}",
+            applied.body
+        );
         let twice = paul
-            .post(trial, &[("motivation", "Encore."), ("q0", "Une recyclerie.")])
+            .post(
+                trial,
+                &[("motivation", "Encore."), ("q0", "Une recyclerie.")],
+            )
             .await;
         assert_eq!(twice.status, StatusCode::CONFLICT);
         assert!(has(&twice.body, "Tu as déjà candidaté"));
@@ -227,32 +273,54 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
         let dash = manager.get("/dashboard").await.body;
         assert!(dash.contains("id=\"todo-applications\"") || dash.contains("todo-applications"));
         assert!(dash.contains(&format!("/applications/{}", a.id)), "{dash}");
-        assert!(has(&manager.get("/centres/studio/applications").await.body, "Inès Martin"));
+        assert!(has(
+            &manager.get("/centres/studio/applications").await.body,
+            "Inès Martin"
+        ));
         // Nobody else reads an application.
         let mut coach = app.client();
         coach.login("coach@demo.local", "impact-demo").await;
-        assert_eq!(coach.get(&format!("/applications/{}", a.id)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            coach.get(&format!("/applications/{}", a.id)).await.status,
+            StatusCode::NOT_FOUND
+        );
 
         // Notes and scores; a score out of the grid is refused beside its field.
         let note = manager
-            .post(&format!("/applications/{}/notes", a.id), &[("body", "Projet solide, à rencontrer.")])
+            .post(
+                &format!("/applications/{}/notes", a.id),
+                &[("body", "Projet solide, à rencontrer.")],
+            )
             .await;
         assert_eq!(note.status, StatusCode::SEE_OTHER);
         let bad = manager
             .post(
                 &format!("/applications/{}/scores", a.id),
-                &[("motivation", "9"), ("impact", "4"), ("feasibility", "3"), ("availability", "2")],
+                &[
+                    ("motivation", "9"),
+                    ("impact", "4"),
+                    ("feasibility", "3"),
+                    ("availability", "2"),
+                ],
             )
             .await;
         assert!(bad.body.contains("id=\"f-motivation-error\""));
         manager
             .post(
                 &format!("/applications/{}/scores", a.id),
-                &[("motivation", "5"), ("impact", "4"), ("feasibility", "3"), ("availability", "2")],
+                &[
+                    ("motivation", "5"),
+                    ("impact", "4"),
+                    ("feasibility", "3"),
+                    ("availability", "2"),
+                ],
             )
             .await;
         let shown = manager.get(&format!("/applications/{}", a.id)).await.body;
-        assert!(has(&shown, "Projet solide") && shown.contains("· 14</h2>"), "{shown}");
+        assert!(
+            has(&shown, "Projet solide") && shown.contains("· 14</h2>"),
+            "{shown}"
+        );
 
         // Received → interview (e-mail), then a step that is not allowed, then accepted
         // without a cohort: refused beside the field.
@@ -261,27 +329,53 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
             (path, status, cohort)
         };
         let (p, s, c) = step("interview", String::new());
-        assert_eq!(manager.post(&p, &[("status", s), ("cohort", &c)]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            manager
+                .post(&p, &[("status", s), ("cohort", &c)])
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
         let mail = app.last_mail_to("ines@exemple.fr").await.unwrap();
-        assert!(mail.subject.contains("Rencontrons-nous"), "{}", mail.subject);
+        assert!(
+            mail.subject.contains("Rencontrons-nous"),
+            "{}",
+            mail.subject
+        );
         let refused = manager.post(&p, &[("status", "received")]).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.body.contains("id=\"f-status-error\""));
-        let no_cohort = manager.post(&p, &[("status", "accepted"), ("cohort", "")]).await;
+        let no_cohort = manager
+            .post(&p, &[("status", "accepted"), ("cohort", "")])
+            .await;
         assert!(no_cohort.body.contains("id=\"f-cohort-error\""));
 
         // Accepted into a cohort: she joins it (and the centre), the paid offer's order
         // awaits payment, the welcome links to the cohort's page, which she can read.
-        let cohort = store::cohorts::for_centre(&app.state.db, centre).await.unwrap()[0].clone();
+        let cohort = store::cohorts::for_centre(&app.state.db, centre)
+            .await
+            .unwrap()[0]
+            .clone();
         let accepted = manager
-            .post(&p, &[("status", "accepted"), ("cohort", &cohort.id.to_string())])
+            .post(
+                &p,
+                &[("status", "accepted"), ("cohort", &cohort.id.to_string())],
+            )
             .await;
         assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
         let a2 = application_of(&app, "ines@exemple.fr").await;
-        assert_eq!((a2.status, a2.cohort_id), (Status::Accepted, Some(cohort.id)));
-        let orders = store::offers::orders_of_user(&app.state.db, user.id).await.unwrap();
+        assert_eq!(
+            (a2.status, a2.cohort_id),
+            (Status::Accepted, Some(cohort.id))
+        );
+        let orders = store::offers::orders_of_user(&app.state.db, user.id)
+            .await
+            .unwrap();
         assert_eq!(orders.len(), 1);
-        assert_eq!((orders[0].amount_cents, orders[0].status.as_str()), (36_000, "awaiting_payment"));
+        assert_eq!(
+            (orders[0].amount_cents, orders[0].status.as_str()),
+            (36_000, "awaiting_payment")
+        );
         let welcome = app.last_mail_to("ines@exemple.fr").await.unwrap();
         assert!(welcome.subject.contains("Bienvenue"), "{}", welcome.subject);
         assert!(welcome.text.contains("en attente de paiement"));
@@ -300,13 +394,20 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
             .unwrap();
         let mut ines = app.client();
         ines.get(&verify).await;
-        ines.login("ines@exemple.fr", "une phrase assez longue").await;
+        ines.login("ines@exemple.fr", "une phrase assez longue")
+            .await;
         let page = ines.get(&cohort_path).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         assert!(has(&page.body, "Inès Martin") && has(&page.body, "Paul Porteur"));
-        assert!(!page.body.contains("mailto:paul"), "participants do not see addresses");
+        assert!(
+            !page.body.contains("mailto:paul"),
+            "participants do not see addresses"
+        );
         let mine = ines.get("/mes-candidatures").await.body;
-        assert!(has(&mine, "En attente de paiement") && has(&mine, "360,00"), "{mine}");
+        assert!(
+            has(&mine, "En attente de paiement") && has(&mine, "360,00"),
+            "{mine}"
+        );
 
         // Declined and waitlisted send their e-mails too.
         let paul_app = application_of(&app, "participant@demo.local").await;
@@ -317,7 +418,12 @@ async fn applications_move_through_the_pipeline_with_an_email_at_each_step() {
         manager.post(&p, &[("status", "declined")]).await;
         let mail = app.last_mail_to("participant@demo.local").await.unwrap();
         assert!(mail.subject.contains("Ta candidature"), "{}", mail.subject);
-        assert!(store::offers::orders_of_user(&app.state.db, paul_app.user_id).await.unwrap().is_empty());
+        assert!(
+            store::offers::orders_of_user(&app.state.db, paul_app.user_id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
     }
 }
 
@@ -344,7 +450,10 @@ async fn a_closed_offer_and_a_full_cohort_refuse_clearly() {
         let mut paul = app.client();
         paul.login("participant@demo.local", "impact-demo").await;
         let r = paul
-            .post("/offres/studio/atelier-decouverte", &[("motivation", "Venir.")])
+            .post(
+                "/offre/studio/atelier-decouverte",
+                &[("motivation", "Venir.")],
+            )
             .await;
         assert_eq!(r.status, StatusCode::CONFLICT);
         assert!(has(&r.body, "n'accepte plus de candidatures"));
@@ -368,7 +477,12 @@ async fn a_closed_offer_and_a_full_cohort_refuse_clearly() {
         for who in ["participant@demo.local", "ambassador@demo.local"] {
             let mut c = app.client();
             c.login(who, "impact-demo").await;
-            let r = c.post("/offres/studio/atelier-decouverte", &[("motivation", "Venir.")]).await;
+            let r = c
+                .post(
+                    "/offre/studio/atelier-decouverte",
+                    &[("motivation", "Venir.")],
+                )
+                .await;
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{who}");
         }
         let mut manager = app.client();
@@ -377,15 +491,24 @@ async fn a_closed_offer_and_a_full_cohort_refuse_clearly() {
         let second = application_of(&app, "ambassador@demo.local").await;
         let accept = |id: i64| format!("/applications/{id}/status");
         let ok = manager
-            .post(&accept(first.id), &[("status", "accepted"), ("cohort", &cohort.to_string())])
+            .post(
+                &accept(first.id),
+                &[("status", "accepted"), ("cohort", &cohort.to_string())],
+            )
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         let full = manager
-            .post(&accept(second.id), &[("status", "accepted"), ("cohort", &cohort.to_string())])
+            .post(
+                &accept(second.id),
+                &[("status", "accepted"), ("cohort", &cohort.to_string())],
+            )
             .await;
         assert_eq!(full.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(has(&full.body, "Cette cohorte est complète"));
-        assert_eq!(application_of(&app, "ambassador@demo.local").await.status, Status::Received);
+        assert_eq!(
+            application_of(&app, "ambassador@demo.local").await.status,
+            Status::Received
+        );
         let found = store::cohorts::find(db, cohort).await.unwrap().unwrap();
         assert_eq!((found.participants, found.capacity), (1, 1));
     }

@@ -30,18 +30,25 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     };
     b.goto(&format!("{url}/offres")).await;
     check(&b, "/offres").await;
-    b.click("a[href='/offres/studio/lance-ton-projet']").await;
-    assert!(b.text("h1").await.contains("Lance ton projet à impact local"));
+    b.click("a[href='/offre/studio/lance-ton-projet']").await;
+    assert!(
+        b.text("h1")
+            .await
+            .contains("Lance ton projet à impact local")
+    );
     check(&b, "offer").await;
     b.fill("#f-display_name", "Lina Moreau").await;
     b.fill("#f-email", "lina@exemple.fr").await;
     b.fill("#f-password", "un potager sur chaque toit").await;
-    b.fill("#f-motivation", "Des potagers partagés sur les toits de la Guillotière.")
-        .await;
+    b.fill(
+        "#f-motivation",
+        "Des potagers partagés sur les toits de la Guillotière.",
+    )
+    .await;
     b.fill("#f-q0", "Lyon 7e").await;
     b.fill("#f-q1", "Le samedi matin").await;
     b.screenshot("offers-desktop-apply").await;
-    b.click("form[action='/offres/studio/lance-ton-projet'] button[type=submit]")
+    b.click("form[action='/offre/studio/lance-ton-projet'] button[type=submit]")
         .await;
     assert!(b.text("h1").await.contains("Candidature reçue"));
     b.close().await;
@@ -53,7 +60,8 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     sign_in(&b, &url, "manager@demo.local", "impact-demo").await;
     let todo = b.text("section[aria-labelledby='todo-applications']").await;
     assert!(todo.contains("Lina Moreau"), "{todo}");
-    b.click("section[aria-labelledby='todo-applications'] a[href^='/applications/']").await;
+    b.click("section[aria-labelledby='todo-applications'] a[href^='/applications/']")
+        .await;
     assert!(b.text("h1").await.contains("Lina Moreau"));
     check(&b, "application").await;
     b.screenshot("offers-desktop-application").await;
@@ -89,7 +97,10 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     b.goto(&format!("{url}{cohort_path}")).await;
     assert!(b.text("h1").await.contains("Première cohorte"));
     let people = b.text("#h-cohort-people + ul").await;
-    assert!(people.contains("Lina Moreau") && people.contains("Paul Porteur"), "{people}");
+    assert!(
+        people.contains("Lina Moreau") && people.contains("Paul Porteur"),
+        "{people}"
+    );
     check(&b, "cohort").await;
     b.screenshot("offers-desktop-cohort").await;
     b.goto(&format!("{url}/mes-candidatures")).await;
@@ -103,7 +114,7 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     };
     for (path, name) in [
         ("/offres".to_string(), "offres"),
-        ("/offres/studio/premium-personnalise".to_string(), "offer"),
+        ("/offre/studio/premium-personnalise".to_string(), "offer"),
     ] {
         b.goto(&format!("{url}{path}")).await;
         check(&b, &format!("mobile {path}")).await;

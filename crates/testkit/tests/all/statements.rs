@@ -215,9 +215,16 @@ async fn add_rows(db: &store::Db) {
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        store::cohorts::add_session(db, cohort, &format!("Séance {n}"), 1_800_000_000 + n, "Salle", "")
-            .await
-            .unwrap();
+        store::cohorts::add_session(
+            db,
+            cohort,
+            &format!("Séance {n}"),
+            1_800_000_000 + n,
+            "Salle",
+            "",
+        )
+        .await
+        .unwrap();
         store::cohorts::add_resource(db, cohort, &format!("Ressource {n}"), "/guides")
             .await
             .unwrap();
@@ -225,7 +232,13 @@ async fn add_rows(db: &store::Db) {
             .await
             .unwrap();
     }
-    assert!(store::cohorts::people(db, &cohort_row, true).await.unwrap().len() > 4);
+    assert!(
+        store::cohorts::people(db, &cohort_row, true)
+            .await
+            .unwrap()
+            .len()
+            > 4
+    );
 
     // Leads of the studio.
     for n in 0..4 {

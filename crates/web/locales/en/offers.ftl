@@ -118,3 +118,4 @@ application-mail-declined-subject = Your application: { $offer }
 application-mail-declined-body = We cannot take your application to “{ $offer }” this time. Thank you for your interest in the studio: our free workshops stay open.
 todo-applications = Applications to read
 site-admin-offers-catalogue = The site's offers come from each centre's catalogue (the centre's page, “Offer catalogue”).
+nav-applications = Applications

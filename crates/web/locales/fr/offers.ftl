@@ -118,3 +118,4 @@ application-mail-declined-subject = Ta candidature : { $offer }
 application-mail-declined-body = Nous ne pouvons pas retenir ta candidature à « { $offer } » cette fois-ci. Merci de l'intérêt que tu portes au studio : nos ateliers gratuits restent ouverts.
 todo-applications = Candidatures à lire
 site-admin-offers-catalogue = Les offres du site viennent du catalogue de chaque centre (page du centre, « Catalogue des offres »).
+nav-applications = Candidatures

@@ -141,7 +141,11 @@ async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<CentreSummary
 
 /// A cohort and its centre, for someone allowed to see the centre's projects; another
 /// centre's cohort is not found rather than forbidden.
-pub(crate) async fn cohort_for(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(Cohort, CentreSummary)> {
+pub(crate) async fn cohort_for(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+) -> WebResult<(Cohort, CentreSummary)> {
     let cohort = store::cohorts::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
@@ -228,7 +232,8 @@ async fn create(
     ctx.authorize(Action::ManageCentre, Scope::Centre(centre.id))?;
     let mut errors = FieldErrors::default();
     let capacity = form.capacity(ctx.i, &mut errors);
-    let (Some((name, starts_on, ends_on)), true) = (form.check(ctx.i, &mut errors), errors.is_empty())
+    let (Some((name, starts_on, ends_on)), true) =
+        (form.check(ctx.i, &mut errors), errors.is_empty())
     else {
         return render_list(&state, &ctx, centre, form, errors).await;
     };
@@ -241,10 +246,10 @@ async fn create(
         Ok(id) => {
             store::cohorts::set_capacity(&state.db, id, capacity.unwrap_or(15)).await?;
             Ok(redirect_with_flash(
-            &format!("/cohorts/{id}"),
-            "flash-cohort-created",
-            &state,
-        ))
+                &format!("/cohorts/{id}"),
+                "flash-cohort-created",
+                &state,
+            ))
         }
         Err(store::StoreError::Duplicate) => {
             errors.add("name", ctx.i, "cohort-error-name-taken");
@@ -268,7 +273,8 @@ async fn update(
     ctx.authorize(Action::ManageCentre, Scope::Centre(cohort.centre_id))?;
     let mut errors = FieldErrors::default();
     let capacity = form.capacity(ctx.i, &mut errors);
-    let (Some((name, starts_on, ends_on)), true) = (form.check(ctx.i, &mut errors), errors.is_empty())
+    let (Some((name, starts_on, ends_on)), true) =
+        (form.check(ctx.i, &mut errors), errors.is_empty())
     else {
         return page::render(&state, &ctx, id, Some(form), errors).await;
     };
@@ -283,10 +289,10 @@ async fn update(
                 store::cohorts::set_capacity(&state.db, id, capacity).await?;
             }
             Ok(redirect_with_flash(
-            &format!("/cohorts/{id}"),
-            "flash-cohort-saved",
-            &state,
-        ))
+                &format!("/cohorts/{id}"),
+                "flash-cohort-saved",
+                &state,
+            ))
         }
         Err(store::StoreError::Duplicate) => {
             errors.add("name", ctx.i, "cohort-error-name-taken");

@@ -68,7 +68,8 @@ pub async fn render(
     let member = people
         .iter()
         .any(|p| p.user_id == user.id && !p.role.is_empty());
-    if !staff && !(member && ctx.actor.can(Action::ViewCentre, scope)) {
+    let reader = staff || (member && ctx.actor.can(Action::ViewCentre, scope));
+    if !reader {
         return Err(WebError::NotFound);
     }
     let centre = state

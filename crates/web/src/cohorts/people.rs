@@ -36,7 +36,11 @@ pub async fn add(
     Form(form): Form<PersonForm>,
 ) -> WebResult<Response> {
     let cohort = managed(&state, &ctx, id).await?;
-    let role = if form.role == "coach" { "coach" } else { "participant" };
+    let role = if form.role == "coach" {
+        "coach"
+    } else {
+        "participant"
+    };
     let candidates = store::cohorts::people(&state.db, &cohort, true).await?;
     let person = form
         .person
@@ -146,7 +150,11 @@ struct SessionView {
     roster: Vec<(Person, bool)>,
 }
 
-async fn session_of(state: &AppState, cohort: &Cohort, session: i64) -> WebResult<store::cohorts::Session> {
+async fn session_of(
+    state: &AppState,
+    cohort: &Cohort,
+    session: i64,
+) -> WebResult<store::cohorts::Session> {
     store::cohorts::sessions(&state.db, cohort.id)
         .await?
         .into_iter()

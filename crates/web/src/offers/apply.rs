@@ -175,7 +175,10 @@ pub async fn submit(
     let mut errors = FieldErrors::default();
     let motivation = errors.check("motivation", i, text(&form.motivation, 2_000));
     let mut answers = Vec::new();
-    for (n, question) in domain::offer::questions(&offer.questions).into_iter().enumerate() {
+    for (n, question) in domain::offer::questions(&offer.questions)
+        .into_iter()
+        .enumerate()
+    {
         if let Some(a) = errors.check(QUESTION_FIELDS[n.min(9)], i, text(form.answer(n), 1_000)) {
             answers.push((question, a));
         }
@@ -186,8 +189,9 @@ pub async fn submit(
             let name = errors.check("display_name", i, text(&form.display_name, 80));
             let email = errors.check("email", i, Email::parse(&form.email));
             let pass = errors.check("password", i, password::check_new(&form.password));
-            let hits = store::rate_limit::hit(&state.db, &format!("apply:{}", ctx.client_ip), 3_600)
-                .await?;
+            let hits =
+                store::rate_limit::hit(&state.db, &format!("apply:{}", ctx.client_ip), 3_600)
+                    .await?;
             if hits > APPLICATIONS_PER_HOUR {
                 errors.add("email", i, "error-too-many-attempts");
             }
@@ -195,7 +199,15 @@ pub async fn submit(
         }
     };
     let (Some(motivation), true) = (motivation, errors.is_empty()) else {
-        return render(&state, &ctx, offer, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(
+            &state,
+            &ctx,
+            offer,
+            form,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     };
     let answers = serde_json::to_string(&answers).map_err(|e| WebError::Internal(e.to_string()))?;
     let (user_id, name, email, locale, new_account) = match (ctx.user.as_deref(), visitor) {
@@ -204,7 +216,10 @@ pub async fn submit(
             match store::accounts::find_user_by_email(&state.db, email.as_str()).await? {
                 Some(u) => (u.id, u.display_name, u.email, I18n::new(u.locale), false),
                 None => {
-                    let hash = state.hasher.hash(std::mem::take(&mut form.password)).await?;
+                    let hash = state
+                        .hasher
+                        .hash(std::mem::take(&mut form.password))
+                        .await?;
                     let new = store::accounts::NewUser {
                         email: email.as_str(),
                         password_hash: &hash,
@@ -247,10 +262,22 @@ pub async fn submit(
     }
     if !done {
         let refusal = Some(i.t("offer-applied-already"));
-        return render(&state, &ctx, offer, form, FieldErrors::default(), refusal, StatusCode::CONFLICT);
+        return render(
+            &state,
+            &ctx,
+            offer,
+            form,
+            FieldErrors::default(),
+            refusal,
+            StatusCode::CONFLICT,
+        );
     }
     state.changed();
-    Ok(redirect_with_flash("/mes-candidatures", "flash-offer-applied", &state))
+    Ok(redirect_with_flash(
+        "/mes-candidatures",
+        "flash-offer-applied",
+        &state,
+    ))
 }
 
 fn received_mail<'a>(
@@ -263,10 +290,16 @@ fn received_mail<'a>(
     Compose {
         i,
         to,
-        subject: i.ta("application-mail-received-subject", &[("offer", &offer.title)]),
+        subject: i.ta(
+            "application-mail-received-subject",
+            &[("offer", &offer.title)],
+        ),
         greeting: i.ta("email-greeting", &[("name", name)]),
         paragraphs: vec![i.ta("application-mail-received-body", &[("offer", &offer.title)])],
-        action: Some((i.t("application-mail-action"), state.url("/mes-candidatures"))),
+        action: Some((
+            i.t("application-mail-action"),
+            state.url("/mes-candidatures"),
+        )),
         after: vec![i.t("email-ignore-if-not-you")],
     }
 }

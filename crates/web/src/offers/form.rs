@@ -64,16 +64,15 @@ impl OfferForm {
         if price.is_none() {
             errors.add("price", i, "offer-error-price");
         }
-        let mut count = |field: &'static str, value: &str, max: i64| {
-            match value.trim().parse::<i64>() {
+        let mut count =
+            |field: &'static str, value: &str, max: i64| match value.trim().parse::<i64>() {
                 Ok(n) if (0..=max).contains(&n) => Some(n),
                 _ if value.trim().is_empty() => Some(0),
                 _ => {
                     errors.add(field, i, "offer-error-count");
                     None
                 }
-            }
-        };
+            };
         let capacity = count("capacity", &self.capacity, 500);
         let sessions = count("sessions", &self.sessions, 200);
         let coaching_hours = count("coaching_hours", &self.coaching_hours, 500);

@@ -118,7 +118,7 @@ fn render_form(
         Some(o) => (
             o.title.clone(),
             format!("/offers/{}/edit", o.id),
-            Some(format!("/offres/{}/{}", o.centre_slug, o.slug)),
+            Some(format!("/offre/{}/{}", o.centre_slug, o.slug)),
         ),
         None => (
             i.t("offer-new"),
@@ -186,7 +186,11 @@ pub async fn create(
     }
 }
 
-async fn offer_for_staff(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(Offer, CentreSummary)> {
+async fn offer_for_staff(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+) -> WebResult<(Offer, CentreSummary)> {
     let offer = store::offers::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
@@ -208,7 +212,14 @@ pub async fn edit_page(
 ) -> WebResult<Response> {
     let (offer, centre) = offer_for_staff(&state, &ctx, id).await?;
     let form = OfferForm::of(&offer);
-    render_form(&state, &ctx, centre, Some(&offer), form, FieldErrors::default())
+    render_form(
+        &state,
+        &ctx,
+        centre,
+        Some(&offer),
+        form,
+        FieldErrors::default(),
+    )
 }
 
 pub async fn update(

@@ -16,13 +16,19 @@ use store::offers::Offer;
 
 pub fn routes() -> Router<crate::state::AppState> {
     Router::new()
-        .route("/offres/{centre}/{slug}", get(apply::page).post(apply::submit))
+        .route(
+            "/offre/{centre}/{slug}",
+            get(apply::page).post(apply::submit),
+        )
         .route("/centres/{slug}/offers", get(manage::list))
         .route(
             "/centres/{slug}/offers/new",
             get(manage::new_page).post(manage::create),
         )
-        .route("/offers/{id}/edit", get(manage::edit_page).post(manage::update))
+        .route(
+            "/offers/{id}/edit",
+            get(manage::edit_page).post(manage::update),
+        )
         .route("/centres/{slug}/applications", get(pipeline::list))
         .route("/applications/{id}", get(pipeline::show))
         .route("/applications/{id}/status", post(pipeline::status))
@@ -71,7 +77,7 @@ pub fn facts(i: I18n, o: &Offer) -> Vec<String> {
 
 pub fn card(i: I18n, o: &Offer) -> Card {
     Card {
-        href: format!("/offres/{}/{}", o.centre_slug, o.slug),
+        href: format!("/offre/{}/{}", o.centre_slug, o.slug),
         title: o.title.clone(),
         text: o.description.clone(),
         price: price(i, o.price_cents),
@@ -80,7 +86,10 @@ pub fn card(i: I18n, o: &Offer) -> Card {
 }
 
 /// The public catalogue: every centre's open offers.
-pub async fn catalogue(state: &crate::state::AppState, i: I18n) -> crate::error::WebResult<Vec<Card>> {
+pub async fn catalogue(
+    state: &crate::state::AppState,
+    i: I18n,
+) -> crate::error::WebResult<Vec<Card>> {
     Ok(store::offers::catalogue(&state.db)
         .await?
         .iter()

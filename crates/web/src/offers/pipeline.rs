@@ -133,7 +133,13 @@ async fn render_show(
     let notes = store::offers::notes(&state.db, id)
         .await?
         .into_iter()
-        .map(|n| (n.author.unwrap_or_default(), i.datetime(n.created_at), n.body))
+        .map(|n| {
+            (
+                n.author.unwrap_or_default(),
+                i.datetime(n.created_at),
+                n.body,
+            )
+        })
         .collect();
     let cohorts = store::cohorts::for_centre(&state.db, centre.id)
         .await?
@@ -187,7 +193,11 @@ async fn render_show(
     Ok((status, Html(view.render()?)).into_response())
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Response> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
     render_show(&state, &ctx, id, FieldErrors::default()).await
 }
 
@@ -264,7 +274,12 @@ pub async fn status(
 
 /// The e-mail of a step, in the applicant's language: the welcome, with the cohort's page,
 /// on acceptance.
-fn step_mail<'a>(state: &AppState, a: &'a Application, to: Status, cohort: Option<&Cohort>) -> Compose<'a> {
+fn step_mail<'a>(
+    state: &AppState,
+    a: &'a Application,
+    to: Status,
+    cohort: Option<&Cohort>,
+) -> Compose<'a> {
     let i = super::i18n_of(&a.user_locale);
     let code = to.code();
     let cohort_name = cohort.map(|c| c.name.clone()).unwrap_or_default();
@@ -277,8 +292,14 @@ fn step_mail<'a>(state: &AppState, a: &'a Application, to: Status, cohort: Optio
         ));
     }
     let action = match cohort {
-        Some(c) => (i.t("application-mail-cohort-action"), state.url(&format!("/cohorts/{}", c.id))),
-        None => (i.t("application-mail-action"), state.url("/mes-candidatures")),
+        Some(c) => (
+            i.t("application-mail-cohort-action"),
+            state.url(&format!("/cohorts/{}", c.id)),
+        ),
+        None => (
+            i.t("application-mail-action"),
+            state.url("/mes-candidatures"),
+        ),
     };
     Compose {
         i,

@@ -12,6 +12,7 @@ mod diagnostics;
 mod diagnostics_browser;
 mod documents;
 mod forecasts;
+mod forecasts_browser;
 mod http;
 mod projects;
 mod projects_browser;

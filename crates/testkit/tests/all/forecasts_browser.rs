@@ -57,7 +57,8 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
         checked(&b, &format!("revenues {width}")).await;
         b.screenshot(&format!("forecast-revenues-{width}")).await;
         // A refusal shows beside its field and keeps what was typed.
-        b.fill("#f-revenues-0--name", "Ventes de meubles rénovés").await;
+        b.fill("#f-revenues-0--name", "Ventes de meubles rénovés")
+            .await;
         b.select("#f-revenues-0--kind", "sales").await;
         b.fill("#f-revenues-0--unit-price-cents", "-4").await;
         b.click("button[value='next']").await;

@@ -239,6 +239,9 @@ async fn a_forecast_is_started_from_the_canvas_imported_and_exported() {
             "{}",
             csv.body
         );
+        let xlsx = c.get(&format!("{path}/forecast.xlsx")).await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        assert!(xlsx.bytes.starts_with(b"PK"));
         assert!(csv.body.contains(&format!(
             "tresorerie,mois_36,{}.{:02}",
             result.cash[35] / 100,
@@ -262,4 +265,207 @@ async fn a_forecast_is_started_from_the_canvas_imported_and_exported() {
             StatusCode::OK
         );
     }
+}
+
+/// The guided editor: a step refused beside its field with what was typed kept and nothing
+/// saved; then saved whole, blank rows left out, and the next step offered.
+#[tokio::test]
+async fn the_guided_editor_saves_a_step_whole_or_not_at_all() {
+    use axum::http::StatusCode;
+    let t = testkit::TestDb::sqlite().await;
+    let app = testkit::TestApp::with_demo(t).await;
+    let (mut c, canvas) = app.demo_canvas("participant@demo.local").await;
+    let db = &app.state.db;
+    let project = store::canvas::find(db, canvas)
+        .await
+        .unwrap()
+        .unwrap()
+        .project_id;
+    let base = format!("/projects/{project}/forecast");
+    let started = c.post(&format!("{base}/start"), &[]).await;
+    assert_eq!(
+        started.location(),
+        Some(format!("{base}/edit/assumptions").as_str())
+    );
+    let page = c.get(&format!("{base}/edit/assumptions")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Hypothèses"));
+    let statements: u32 = page.header("x-sql-statements").unwrap().parse().unwrap();
+    assert!(statements <= 5, "{statements} statements");
+    let page = c.get(&format!("{base}/edit/revenues")).await;
+    assert!(page.body.contains("name=\"revenues[0].unit_price_cents\""));
+
+    let bad = c
+        .post(
+            &format!("{base}/edit/revenues"),
+            &[
+                ("version", "1"),
+                ("revenues[0].name", "Ventes boutique"),
+                ("revenues[0].kind", "sales"),
+                ("revenues[0].unit_price_cents", "-6,50"),
+                ("revenues[0].monthly_volume", "300"),
+                ("revenues[1].name", ""),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(
+        bad.body
+            .contains("id=\"f-revenues-0--unit-price-cents-error\""),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("ne peut pas être négatif"));
+    assert!(bad.body.contains("value=\"-6,50\""));
+    assert_eq!(
+        forecasts::for_project(db, project)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        1
+    );
+
+    let unreadable = c
+        .post(
+            &format!("{base}/edit/revenues"),
+            &[
+                ("version", "1"),
+                ("revenues[0].name", "Ventes boutique"),
+                ("revenues[0].kind", "sales"),
+                ("revenues[0].unit_price_cents", "six euros"),
+                ("revenues[0].monthly_volume", "300"),
+            ],
+        )
+        .await;
+    assert_eq!(unreadable.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unreadable.body.contains("Indique un montant en euros"));
+
+    let saved = c
+        .post(
+            &format!("{base}/edit/revenues"),
+            &[
+                ("version", "1"),
+                ("go", "next"),
+                ("revenues[0].name", ""),
+                ("revenues[1].name", "Ventes boutique"),
+                ("revenues[1].kind", "sales"),
+                ("revenues[1].unit_price_cents", "6,50"),
+                (
+                    "revenues[1].monthly_volume",
+                    "300 320 350 380 400 420 380 300 420 450 480 520",
+                ),
+                ("revenues[1].growth_bp", "15"),
+                ("revenues[1].variable_cost_bp", "10"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(
+        saved.location(),
+        Some(format!("{base}/edit/expenses").as_str())
+    );
+    let row = forecasts::for_project(db, project).await.unwrap().unwrap();
+    assert_eq!(row.version, 2);
+    let plan = domain::forecast::parse(&row.document).unwrap();
+    assert_eq!(plan.revenues.len(), 1);
+    assert_eq!(plan.revenues[0].unit_price_cents, 650);
+    assert_eq!(plan.revenues[0].growth_bp, 1_500);
+    let example = domain::forecast::parse(PLAN).unwrap();
+    assert_eq!(
+        plan.revenues[0].monthly_volume,
+        example.revenues[0].monthly_volume
+    );
+
+    // The same form from version 1 again: someone saved meanwhile.
+    let stale = c
+        .post(
+            &format!("{base}/edit/assumptions"),
+            &[
+                ("version", "1"),
+                ("name", "Recyclerie"),
+                ("start", "2027-01"),
+                ("legal_form", "association"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        forecasts::for_project(db, project)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        2
+    );
+    let bad_start = c
+        .post(
+            &format!("{base}/edit/assumptions"),
+            &[
+                ("version", "2"),
+                ("name", "Recyclerie"),
+                ("start", "janvier"),
+                ("legal_form", "association"),
+            ],
+        )
+        .await;
+    assert_eq!(bad_start.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_start.body.contains("id=\"f-start-error\""));
+    assert!(bad_start.body.contains("value=\"janvier\""));
+}
+
+/// The workbook reopened by a reader: one sheet per statement, formulas for the balances and the
+/// month-end cash, and the computed values cached beside them.
+#[tokio::test]
+async fn the_xlsx_holds_live_formulas_and_the_computed_values() {
+    use calamine::{Data, Reader, Xlsx};
+    let plan = domain::forecast::parse(PLAN).unwrap();
+    let result = domain::forecast::compute(&plan);
+    let started = std::time::Instant::now();
+    let bytes = web::forecasts::xlsx::workbook(&plan, &result).unwrap();
+    eprintln!("xlsx: {} bytes in {:?}", bytes.len(), started.elapsed());
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        vec![
+            "Compte de résultat",
+            "Plan de financement",
+            "Trésorerie",
+            "Prêts"
+        ]
+    );
+    let euros = |cents: i64| cents as f64 / 100.0;
+    let values = book.worksheet_range("Compte de résultat").unwrap();
+    let formulas = book.worksheet_formula("Compte de résultat").unwrap();
+    let at = |r: &calamine::Range<Data>, row: u32, col: u32| match r.get_value((row, col)) {
+        Some(Data::Float(f)) => *f,
+        Some(Data::Int(i)) => *i as f64,
+        other => panic!("({row}, {col}): {other:?}"),
+    };
+    let formula_at = |row: u32, col: u32| -> String {
+        formulas.get_value((row, col)).cloned().unwrap_or_default()
+    };
+    // Chiffre d'affaires (row 2) a value; marge (row 6) and résultat net (row 19) formulas.
+    assert_eq!(at(&values, 1, 1), euros(result.years[0].chiffre_affaires));
+    assert_eq!(formula_at(5, 1), "B2-B5");
+    assert_eq!(at(&values, 5, 1), euros(result.years[0].marge));
+    assert_eq!(formula_at(18, 3), "D17-D18");
+    assert_eq!(at(&values, 18, 3), euros(result.years[2].resultat_net));
+    let cash = book.worksheet_range("Trésorerie").unwrap();
+    let cash_formulas = book.worksheet_formula("Trésorerie").unwrap();
+    assert_eq!(
+        cash_formulas
+            .get_value((36, 11))
+            .cloned()
+            .unwrap_or_default(),
+        "L36+B37-C37-D37-E37-F37-G37+H37-I37-J37-K37"
+    );
+    for (i, c) in result.cash.iter().enumerate() {
+        assert_eq!(at(&cash, i as u32 + 1, 11), euros(*c), "month {}", i + 1);
+    }
+    let plan_sheet = book.worksheet_formula("Plan de financement").unwrap();
+    assert_eq!(
+        plan_sheet.get_value((10, 1)).cloned().unwrap_or_default(),
+        "B10-B5"
+    );
 }

@@ -14,6 +14,7 @@ mod documents;
 mod events;
 mod files;
 mod forecasts;
+mod forecasts_browser;
 mod http;
 mod learning;
 mod offers;

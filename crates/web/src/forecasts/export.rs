@@ -1,5 +1,5 @@
-//! The forecast's files: the exchange format's JSON (imports back identically) and a CSV of the
-//! statements and the 36 months of cash.
+//! The forecast's files: the exchange format's JSON (imports back identically), a CSV of the
+//! statements and the 36 months of cash, and the workbook with live formulas (`xlsx`).
 use super::page::editable_or_visible;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -52,6 +52,32 @@ pub async fn csv(
         &format!("previsionnel-{id}.csv"),
         to_csv(&compute(&forecast)),
     ))
+}
+
+pub async fn xlsx(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let (_, _, row) = editable_or_visible(&state, &ctx, id).await?;
+    let row = row.ok_or(WebError::NotFound)?;
+    let forecast = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
+    let bytes = super::xlsx::workbook(&forecast, &compute(&forecast))
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"previsionnel-{id}.xlsx\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 fn euros(cents: i64) -> String {

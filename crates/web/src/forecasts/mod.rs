@@ -1,11 +1,14 @@
 //! Financial forecasts of a project: the statements computed by the domain (the same code as
-//! `impact-studio forecast compute`), a plan started from the canvas's revenue and cost notes,
+//! `impact-studio forecast compute`), a guided editor step by step (`edit`), a plan started from the canvas's revenue and cost notes,
 //! import of the exchange format (refusals beside the field, nothing saved half-way), and the
-//! JSON and CSV exports.
+//! JSON, CSV and XLSX (live formulas) exports.
 mod charts;
+mod edit;
 mod export;
+mod fields;
 mod page;
 mod seed;
+pub mod xlsx;
 
 use crate::state::AppState;
 use axum::Router;
@@ -15,7 +18,13 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/projects/{id}/forecast", get(page::show))
         .route("/projects/{id}/forecast/start", post(page::start))
+        .route("/projects/{id}/forecast/edit", get(edit::first))
+        .route(
+            "/projects/{id}/forecast/edit/{step}",
+            get(edit::page).post(edit::save),
+        )
         .route("/projects/{id}/forecast/import", post(page::import))
         .route("/projects/{id}/forecast/forecast.json", get(export::json))
         .route("/projects/{id}/forecast/forecast.csv", get(export::csv))
+        .route("/projects/{id}/forecast/forecast.xlsx", get(export::xlsx))
 }

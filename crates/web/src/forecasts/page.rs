@@ -360,7 +360,7 @@ pub async fn start(
         Err(e) => return Err(e.into()),
     }
     Ok(crate::respond::redirect_with_flash(
-        &to,
+        &format!("{to}/edit/assumptions"),
         "forecast-started",
         &state,
     ))

@@ -1,0 +1,113 @@
+//! A participant builds a small forecast from the canvas in a real headless Chromium: the plan
+//! starts from the canvas's revenue and cost notes, the guided steps are filled in, the results
+//! show, and both files download. axe-core finds no violation; nothing scrolls sideways at 360 px.
+use testkit::browser::{Browser, browser};
+use testkit::{TestApp, TestDb};
+
+async fn sign_in(b: &Browser, url: &str, email: &str) {
+    b.goto(&format!("{url}/login")).await;
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", "impact-demo").await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+}
+
+async fn checked(b: &Browser, page: &str) {
+    let violations = b.axe_violations().await;
+    assert!(violations.is_empty(), "{page}: {violations:?}");
+    assert_eq!(b.too_wide().await, None, "{page}");
+}
+
+#[tokio::test]
+async fn a_small_forecast_from_the_canvas_to_the_exports() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let project = store::projects::for_centre(&app.state.db, 1, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "La Recyclerie des Pentes")
+        .unwrap()
+        .id;
+    for (width, height) in [(1280, 1000), (360, 780)] {
+        let Some(b) = browser(width, height).await else {
+            return;
+        };
+        sign_in(&b, &url, "participant@demo.local").await;
+        b.goto(&format!("{url}/projects/{project}")).await;
+        b.click(&format!("a[href='/projects/{project}/forecast']"))
+            .await;
+        if width == 1280 {
+            checked(&b, "forecast start").await;
+            b.click(&format!(
+                "form[action='/projects/{project}/forecast/start'] button"
+            ))
+            .await;
+        }
+        // The guided editor, step by step.
+        b.goto(&format!(
+            "{url}/projects/{project}/forecast/edit/assumptions"
+        ))
+        .await;
+        checked(&b, &format!("assumptions {width}")).await;
+        b.screenshot(&format!("forecast-assumptions-{width}")).await;
+        b.fill("#f-start", "2027-01").await;
+        b.fill("#f-opening-cash-cents", "5000").await;
+        b.click("button[value='next']").await;
+        assert!(b.path().await.ends_with("/forecast/edit/revenues"));
+        checked(&b, &format!("revenues {width}")).await;
+        b.screenshot(&format!("forecast-revenues-{width}")).await;
+        // A refusal shows beside its field and keeps what was typed.
+        b.fill("#f-revenues-0--name", "Ventes de meubles rénovés")
+            .await;
+        b.select("#f-revenues-0--kind", "sales").await;
+        b.fill("#f-revenues-0--unit-price-cents", "-4").await;
+        b.click("button[value='next']").await;
+        assert!(
+            b.text("#f-revenues-0--unit-price-cents-error")
+                .await
+                .contains("négatif"),
+            "{width}"
+        );
+        checked(&b, &format!("refused revenues {width}")).await;
+        b.fill("#f-revenues-0--unit-price-cents", "12,50").await;
+        b.fill("#f-revenues-0--monthly-volume", "200").await;
+        b.click("button[value='next']").await;
+        assert!(
+            b.path().await.ends_with("/forecast/edit/expenses"),
+            "{width}"
+        );
+        b.goto(&format!("{url}/projects/{project}/forecast")).await;
+        assert!(
+            b.text("#h-fc-statement")
+                .await
+                .contains("Compte de résultat")
+        );
+        checked(&b, &format!("forecast results {width}")).await;
+        b.screenshot(&format!("forecast-results-{width}")).await;
+        b.screenshot_at(&format!("forecast-cash-{width}"), "#h-fc-cash")
+            .await;
+        // Both files download.
+        for (file, kind) in [
+            ("forecast.xlsx", "spreadsheetml"),
+            ("forecast.csv", "text/csv"),
+        ] {
+            let got = b
+                .client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];\
+                     fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type'))).catch(e => done('error ' + e));",
+                    vec![serde_json::Value::String(format!(
+                        "/projects/{project}/forecast/{file}"
+                    ))],
+                )
+                .await
+                .unwrap();
+            let got = got.as_str().unwrap_or("").to_string();
+            assert!(
+                got.starts_with("200 ") && got.contains(kind),
+                "{file}: {got}"
+            );
+        }
+        b.close().await;
+    }
+}

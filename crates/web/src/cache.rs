@@ -2,10 +2,11 @@
 //! session behind a cookie, the list of centres) off the database for a second or two. Each node
 //! has its own: a change made through another node shows here within the TTL; a change made
 //! through this node clears the entries it affects at once.
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub struct TtlCache<K, V> {
@@ -111,6 +112,45 @@ impl<K: Eq + Hash + Clone, V: Clone> PageCache<K, V> {
     }
 }
 
+/// The staff pages' reads across people and projects (the impact report's totals, a
+/// diagnostic's score counts, the leads list), each under its own key and type: kept a few
+/// seconds and forgotten whole after any change made through this node, as a [`PageCache`].
+/// Who may read what is checked on every request before the key is chosen.
+pub struct Reads {
+    entries: PageCache<(TypeId, String), Arc<dyn Any + Send + Sync>>,
+}
+
+impl Reads {
+    pub fn new(ttl: Duration, capacity: usize) -> Self {
+        Reads {
+            entries: PageCache::new(ttl, capacity),
+        }
+    }
+
+    pub fn changed(&self) {
+        self.entries.changed();
+    }
+
+    /// The value of type `T` kept under `key`, or what `read` answers.
+    pub async fn get_or_read<T: Send + Sync + 'static, E>(
+        &self,
+        key: String,
+        read: impl std::future::Future<Output = Result<T, E>>,
+    ) -> Result<Arc<T>, E> {
+        let value = self
+            .entries
+            .get_or_read((TypeId::of::<T>(), key), async {
+                read.await
+                    .map(|v| Arc::new(v) as Arc<dyn Any + Send + Sync>)
+            })
+            .await?;
+        // The key holds `T`'s type, so the value is always a `T`.
+        Ok(value
+            .downcast::<T>()
+            .unwrap_or_else(|_| unreachable!("a read kept under another type")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +194,27 @@ mod tests {
         assert_eq!(after, Ok(4), "a read that overlapped a change was not kept");
         let refused = pages.get_or_read("q", async { Err::<i32, _>("no") }).await;
         assert_eq!(refused, Err("no"));
+    }
+
+    #[tokio::test]
+    async fn reads_keep_each_type_under_its_own_key() {
+        let reads = Reads::new(Duration::from_secs(60), 10);
+        let n = reads
+            .get_or_read("k".into(), async { Ok::<_, ()>(1u32) })
+            .await;
+        assert_eq!(n.map(|v| *v), Ok(1));
+        let text = reads
+            .get_or_read("k".into(), async { Ok::<_, ()>(String::from("a")) })
+            .await;
+        assert_eq!(text.map(|v| v.to_string()), Ok("a".into()));
+        let kept = reads
+            .get_or_read("k".into(), async { Ok::<_, ()>(2u32) })
+            .await;
+        assert_eq!(kept.map(|v| *v), Ok(1));
+        reads.changed();
+        let fresh = reads
+            .get_or_read("k".into(), async { Ok::<_, ()>(3u32) })
+            .await;
+        assert_eq!(fresh.map(|v| *v), Ok(3));
     }
 }

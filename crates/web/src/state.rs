@@ -50,6 +50,12 @@ pub struct Shared {
     /// node clears it all (`AppState::changed`).
     pub dashboards:
         Arc<crate::cache::PageCache<crate::dashboard::Key, Arc<crate::dashboard::Sections>>>,
+    /// The public content pages (posts, pages, episodes…) as each language's readers see them,
+    /// for a few seconds; any change made through this node clears them (`AppState::changed`).
+    pub content_pages: Arc<crate::content::ContentCache>,
+    /// The staff pages' reads across people and projects, for a few seconds; any change made
+    /// through this node clears them (`AppState::changed`).
+    pub reads: Arc<crate::cache::Reads>,
     /// Live changes to open canvases, across nodes.
     pub live: crate::live::Live,
     /// Diagnostic definitions and peer quartiles.
@@ -98,6 +104,11 @@ impl AppState {
                 2_000,
             )),
             dashboards: Arc::new(crate::cache::PageCache::new(Duration::from_secs(5), 10_000)),
+            content_pages: Arc::new(crate::cache::PageCache::new(
+                crate::content::CONTENT_TTL,
+                2_000,
+            )),
+            reads: Arc::new(crate::cache::Reads::new(Duration::from_secs(5), 2_000)),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
             site: Arc::new(crate::site::Cache::default()),
             hasher: crate::security::Hasher::default(),
@@ -161,6 +172,8 @@ impl AppState {
     pub fn changed(&self) {
         self.project_pages.changed();
         self.dashboards.changed();
+        self.content_pages.changed();
+        self.reads.changed();
     }
 
     /// Wakes the worker after a unit of work that queued jobs has committed.

@@ -486,6 +486,9 @@ async fn staff_leads_filters_csv_notes_conversion_and_authorization() {
         )
         .await
         .unwrap();
+        // Written straight to the database: a sign-up through this node is a POST, which
+        // forgets the lists it keeps for a few seconds (`AppState::changed`).
+        app.state.changed();
         let r = admin.get(&page).await;
         assert!(r.body.contains("Inscrit·e sur la plateforme depuis le"));
         let r = admin.get("/admin/leads?campaign=printemps-2027").await;

@@ -924,7 +924,7 @@ async fn indicators_network_report_exports_and_yearly_review() {
         assert_eq!(csv.status, StatusCode::OK);
         assert!(
             csv.body
-                .contains("\r\nvolunteers,Bénévoles actifs,personnes,somme,29,2,0\r\n"),
+                .contains("\r\nvolunteers,Bénévoles actifs,personnes,somme,29,2,0,"),
             "{}",
             csv.body
         );

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 pub use crate::range::{ByteRange, Unsatisfiable, parse_range};
 pub use pdf::report_sections;
-pub use public::any_page;
+pub use public::{CONTENT_TTL, ContentCache, any_page};
 
 /// The fixed addresses of the public pages (page items with these French slugs). Any other
 /// public page answers at its own address through the router's fallback (`any_page`).

@@ -47,13 +47,21 @@ async fn shown(state: &AppState, ctx: &Ctx, query: Option<String>) -> WebResult<
 }
 
 async fn counts(state: &AppState, id: &str, shown: &Shown) -> WebResult<Counts> {
-    let rows = store::diagnostics::score_counts_by_centre(&state.db, id).await?;
+    // Every response of the network: kept a few seconds (`AppState::reads`).
+    let rows = state
+        .reads
+        .get_or_read(
+            format!("diagnostic-counts:{id}"),
+            store::diagnostics::score_counts_by_centre(&state.db, id),
+        )
+        .await?;
     let mut map: Counts = BTreeMap::new();
-    for (centre, dimension, score, count) in rows {
+    for (centre, dimension, score, count) in rows.iter() {
+        let (centre, score, count) = (*centre, *score, *count);
         if shown.centre.is_some() && centre != shown.centre {
             continue;
         }
-        map.entry((centre, dimension)).or_default().push((
+        map.entry((centre, dimension.clone())).or_default().push((
             u8::try_from(score).unwrap_or(0),
             u64::try_from(count).unwrap_or(0),
         ));

@@ -97,9 +97,13 @@ struct Scoped {
 
 async fn scoped(state: &AppState, ctx: &Ctx, query: Option<String>) -> WebResult<Scoped> {
     let reach = scope::reach(state, ctx, Action::ViewImpactReport).await?;
-    let cohorts: Vec<_> = store::cohorts::all(&state.db)
-        .await?
-        .into_iter()
+    let all = state
+        .reads
+        .get_or_read("cohorts".into(), store::cohorts::all(&state.db))
+        .await?;
+    let cohorts: Vec<_> = all
+        .iter()
+        .cloned()
         .filter(|c| reach.all || reach.centres.iter().any(|(id, _)| *id == c.centre_id))
         .collect();
     let mut errors = FieldErrors::default();
@@ -112,20 +116,29 @@ async fn scoped(state: &AppState, ctx: &Ctx, query: Option<String>) -> WebResult
     })
 }
 
-/// The totals for a checked filter.
+/// The totals for a checked filter (kept a few seconds per period, centre and cohort in
+/// `AppState::reads`: the figures of every project of the network).
 pub async fn totals(state: &AppState, f: &Checked) -> WebResult<Vec<IndicatorTotal>> {
-    let figures = store::impact::figures(
-        &state.db,
-        &f.from,
-        &f.to,
-        store::impact::Among {
-            centre: f.centre,
-            cohort: f.cohort,
-        },
-    )
-    .await?;
-    Ok(impact::aggregate(&figures)
-        .into_iter()
+    let key = format!("impact:{}:{}:{:?}:{:?}", f.from, f.to, f.centre, f.cohort);
+    let all = state
+        .reads
+        .get_or_read(key, async {
+            let figures = store::impact::figures(
+                &state.db,
+                &f.from,
+                &f.to,
+                store::impact::Among {
+                    centre: f.centre,
+                    cohort: f.cohort,
+                },
+            )
+            .await?;
+            Ok::<_, WebError>(impact::aggregate(&figures))
+        })
+        .await?;
+    Ok(all
+        .iter()
+        .cloned()
         .filter(|t| {
             f.sdg
                 .is_none_or(|g| impact::indicator(&t.code).is_some_and(|ind| ind.sdgs.contains(&g)))

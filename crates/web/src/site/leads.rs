@@ -152,11 +152,17 @@ pub async fn list(
     let reach = crate::scope::reach(&state, &ctx, Action::ManageLeads).await?;
     let centre = reach.chosen(q.centre);
     let i = ctx.i;
-    let rows: Vec<Row> = store::site::list_leads(&state.db, &q.filter(centre), LIST_LIMIT)
-        .await?
-        .into_iter()
-        .map(|r| row(i, r))
-        .collect();
+    // The lists read across centres are kept a few seconds (`AppState::reads`), per filter;
+    // who may read which centre was checked above.
+    let filter = q.filter(centre);
+    let leads = state
+        .reads
+        .get_or_read(
+            format!("leads:{filter:?}:{LIST_LIMIT}"),
+            store::site::list_leads(&state.db, &filter, LIST_LIMIT),
+        )
+        .await?;
+    let rows: Vec<Row> = leads.iter().map(|r| row(i, r.clone())).collect();
     let any = || (String::new(), i.t("site-filter-any"));
     let mut statuses = vec![any()];
     statuses.extend(
@@ -172,10 +178,15 @@ pub async fn list(
     );
     let mut campaigns = vec![any()];
     campaigns.extend(
-        store::site::campaigns(&state.db, centre)
+        state
+            .reads
+            .get_or_read(
+                format!("lead-campaigns:{centre:?}"),
+                store::site::campaigns(&state.db, centre),
+            )
             .await?
-            .into_iter()
-            .map(|c| (c.clone(), c)),
+            .iter()
+            .map(|c| (c.clone(), c.clone())),
     );
     let mut interests = vec![any()];
     interests.extend(
@@ -188,7 +199,15 @@ pub async fn list(
         ("yes".into(), i.t("site-filter-confirmed-yes")),
         ("no".into(), i.t("site-filter-confirmed-no")),
     ];
-    let counter = super::landing::counter(&state, i).await?.label;
+    let counter = state
+        .reads
+        .get_or_read(
+            format!("pioneers-counter:{}", i.code()),
+            super::landing::counter(&state, i),
+        )
+        .await?
+        .label
+        .clone();
     let mut centres = Vec::new();
     if reach.all {
         centres.push(("0".to_string(), i.t("site-filter-all-centres")));

@@ -2,6 +2,7 @@
 //! contents, key figures, audio, a guide's chapters, and the item's JSON-LD.
 use super::seo::{Seo, seo_for};
 use super::{TagLink, TocLink, tag_links, with_lang};
+use crate::cache::PageCache;
 use crate::content::audio::{extension_of, guess_audio_type};
 use crate::content::{LangQuery, content_lang, published_on, summary_or_excerpt};
 use crate::ctx::Ctx;
@@ -12,10 +13,13 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
+use domain::Locale;
 use domain::content::{self, Kind};
 use domain::format::rfc3339;
+use std::sync::Arc;
 use store::content::Shown;
 
+#[derive(Clone)]
 pub struct FigureView {
     pub value: String,
     pub unit: String,
@@ -24,6 +28,7 @@ pub struct FigureView {
     pub measured: String,
 }
 
+#[derive(Clone)]
 pub struct AudioView {
     pub src: String,
     pub content_type: String,
@@ -31,10 +36,12 @@ pub struct AudioView {
     pub external: bool,
 }
 
-#[derive(Template)]
-#[template(path = "content/item.html")]
-pub struct ItemView {
-    pub layout: Layout,
+/// What an item's page shows whoever reads it (all but the layout): the same for every reader of
+/// one language, so it is kept for a few seconds (see [`ContentCache`]).
+#[derive(Clone)]
+pub struct ItemBody {
+    /// The page's meta description.
+    pub description: String,
     pub seo: Seo,
     pub kind: String,
     pub lang: String,
@@ -58,13 +65,49 @@ pub struct ItemView {
     pub offers: Vec<crate::offers::Card>,
 }
 
-/// The item page of any kind but chapter.
-pub async fn item_view(
+#[derive(Template)]
+#[template(path = "content/item.html")]
+pub struct ItemView {
+    pub layout: Layout,
+    pub body: Arc<ItemBody>,
+}
+
+/// The template reads the body's fields as its own.
+impl std::ops::Deref for ItemView {
+    type Target = ItemBody;
+    fn deref(&self) -> &ItemBody {
+        &self.body
+    }
+}
+
+impl ItemView {
+    pub fn new(state: &AppState, ctx: &Ctx, body: Arc<ItemBody>) -> Self {
+        let layout =
+            Layout::new(state, ctx, body.title.clone()).with_description(body.description.clone());
+        ItemView { layout, body }
+    }
+}
+
+/// What a public address shows: an item's page, or the address it moved to.
+pub enum Found {
+    Item(Arc<ItemBody>),
+    Moved(String),
+}
+
+/// The public item pages as every reader of a language sees them, per (kind, slug, language
+/// asked for, reader's language): kept 30 s, forgotten whole after any change made through this
+/// node (`AppState::changed`). An address that shows nothing is not kept.
+pub type ContentCache = PageCache<(&'static str, String, &'static str, Locale), Arc<Found>>;
+
+pub const CONTENT_TTL: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The item page of any kind but chapter, but its layout.
+pub async fn item_body(
     state: &AppState,
     ctx: &Ctx,
     shown: Shown,
     wanted: &str,
-) -> WebResult<ItemView> {
+) -> WebResult<ItemBody> {
     let i = ctx.i;
     let kind = shown.item.kind;
     let rendered = domain::markdown::render_in(
@@ -152,9 +195,8 @@ pub async fn item_view(
         episode_meta.push(i.t("content-explicit"));
     }
     let list_base = kind.list_path();
-    let layout = Layout::new(state, ctx, shown.title.clone()).with_description(description);
-    Ok(ItemView {
-        layout,
+    Ok(ItemBody {
+        description,
         seo,
         kind: kind.code().to_string(),
         lang: shown.lang.clone(),
@@ -248,11 +290,24 @@ async fn show(
     query: &LangQuery,
 ) -> WebResult<Response> {
     let lang = content_lang(ctx, &query.lang);
-    let shown = store::content::public_by_slug(&state.db, kind.code(), 0, slug, lang, store::now())
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let view = item_view(state, ctx, shown, lang).await?;
-    Ok(Html(view.render()?).into_response())
+    let key = (kind.code(), slug.to_string(), lang, ctx.i.locale);
+    let found = state
+        .content_pages
+        .get_or_read(key, async {
+            let shown =
+                store::content::public_by_slug(&state.db, kind.code(), 0, slug, lang, store::now())
+                    .await?
+                    .ok_or(WebError::NotFound)?;
+            let body = item_body(state, ctx, shown, lang).await?;
+            Ok::<_, WebError>(Arc::new(Found::Item(Arc::new(body))))
+        })
+        .await?;
+    match &*found {
+        Found::Item(body) => {
+            Ok(Html(ItemView::new(state, ctx, body.clone()).render()?).into_response())
+        }
+        Found::Moved(to) => Ok(super::moved(to)),
+    }
 }
 
 pub async fn post(

@@ -10,12 +10,22 @@ mod search;
 mod seo;
 
 pub use chapter::chapter;
-pub use item::{case_study, episode, guide, post};
+pub use item::{CONTENT_TTL, ContentCache, case_study, episode, guide, post};
 pub use lists::{blog, case_studies, guides, podcast};
 pub use pages::{any_page, page, privacy_moved};
 pub use search::search;
 
 use super::{published_on, summary_or_excerpt};
+
+/// A permanent redirect to a content item's own address.
+fn moved(to: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        axum::http::StatusCode::MOVED_PERMANENTLY,
+        [(axum::http::header::LOCATION, to.to_string())],
+    )
+        .into_response()
+}
 use crate::i18n::I18n;
 use domain::content::{self, Kind};
 use store::content::Shown;
@@ -30,12 +40,14 @@ pub struct Card {
     pub lang: String,
 }
 
+#[derive(Clone)]
 pub struct TagLink {
     pub label: String,
     pub href: String,
     pub current: bool,
 }
 
+#[derive(Clone)]
 pub struct TocLink {
     pub href: String,
     pub title: String,

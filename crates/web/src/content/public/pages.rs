@@ -1,6 +1,6 @@
 //! The site's pages: the fixed ones, any other at its own address (the router's fallback), and
 //! the old address of the privacy notice.
-use super::item::item_view;
+use super::item::{Found, ItemView, item_body};
 use crate::content::{LangQuery, content_lang, public_path};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::content::Kind;
+use std::sync::Arc;
 
 /// The old address of the privacy notice.
 pub async fn privacy_moved() -> Response {
@@ -52,30 +53,38 @@ pub async fn any_page(
 
 async fn page_at(state: &AppState, ctx: &Ctx, slug: &str, q: &LangQuery) -> WebResult<Response> {
     let lang = content_lang(ctx, &q.lang);
-    let found =
-        store::content::public_by_slug(&state.db, "page", 0, slug, lang, store::now()).await?;
-    match found {
-        Some(shown) => {
+    let key = ("page", slug.to_string(), lang, ctx.i.locale);
+    let found = state
+        .content_pages
+        .get_or_read(key, async {
+            let shown =
+                store::content::public_by_slug(&state.db, "page", 0, slug, lang, store::now())
+                    .await?
+                    .ok_or(WebError::NotFound)?;
             // Pages keep their French address: another version's slug leads there.
             let fr_slug = store::content::slug_in(&state.db, shown.item.id, "fr").await?;
             if let Some(fr_slug) = fr_slug.filter(|s| s != slug) {
                 let to = public_path(Kind::Page, &shown.lang, "", &fr_slug, None);
-                return Ok((
-                    axum::http::StatusCode::MOVED_PERMANENTLY,
-                    [(axum::http::header::LOCATION, to)],
-                )
-                    .into_response());
+                return Ok(Arc::new(Found::Moved(to)));
             }
-            let mut view = item_view(state, ctx, shown, lang).await?;
+            let mut body = item_body(state, ctx, shown, lang).await?;
             if slug == crate::site::OFFERS_PAGE {
-                view.offers = crate::offers::catalogue(state, ctx.i).await?;
+                body.offers = crate::offers::catalogue(state, ctx.i).await?;
             }
-            Ok(Html(view.render()?).into_response())
-        }
+            Ok::<_, WebError>(Arc::new(Found::Item(Arc::new(body))))
+        })
+        .await;
+    match found {
+        Ok(found) => match &*found {
+            Found::Item(body) => {
+                Ok(Html(ItemView::new(state, ctx, body.clone()).render()?).into_response())
+            }
+            Found::Moved(to) => Ok(super::moved(to)),
+        },
         // An instance whose privacy page was not written yet still shows the built-in notice.
-        None if slug == "confidentialite" => {
+        Err(WebError::NotFound) if slug == "confidentialite" => {
             crate::home::privacy(State(state.clone()), ctx.clone()).await
         }
-        None => Err(WebError::NotFound),
+        Err(e) => Err(e),
     }
 }

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use store::content::Shown;
 
 /// A link to the same content in another language.
+#[derive(Clone)]
 pub struct Alternate {
     pub lang: String,
     /// The address of that version (for `hreflang`).
@@ -18,6 +19,7 @@ pub struct Alternate {
 }
 
 /// What every public content page exposes for the head of the page (and for Open Graph).
+#[derive(Clone)]
 pub struct Seo {
     pub base_url: String,
     /// Path of this page's canonical address (with `?lang=` for a version other than French).

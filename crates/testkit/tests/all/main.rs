@@ -13,6 +13,7 @@ mod diagnostics_browser;
 mod documents;
 mod http;
 mod learning;
+mod learning_browser;
 mod projects;
 mod projects_browser;
 mod roadmaps;

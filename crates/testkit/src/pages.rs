@@ -49,6 +49,26 @@ async fn first_post(db: &Db) -> String {
     .expect("a published demo blog post")
 }
 
+/// The demo starter course, its video lesson and the demo path.
+async fn learning(db: &Db) -> (i64, i64, i64) {
+    let q = store::learning::CatalogueQuery {
+        centres: ",",
+        drafts: false,
+        search: "",
+        tag: Some("bases"),
+    };
+    let course = store::learning::catalogue(db, &q).await.expect("catalogue")[0].id;
+    let lesson = store::learning::outline(db, course, 0)
+        .await
+        .expect("outline")
+        .into_iter()
+        .find(|r| r.kind.as_deref() == Some("video"))
+        .and_then(|r| r.lesson_id)
+        .expect("the demo video lesson");
+    let path = store::learning::paths(db, ",", false).await.expect("paths")[0].id;
+    (course, lesson, path)
+}
+
 /// Every main page of every demo role (the demo data must be loaded).
 pub async fn main_pages(db: &Db) -> Vec<Page> {
     let participant = user(db, PARTICIPANT).await;
@@ -98,6 +118,7 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .expect("event lookup")
         .expect("the demo workshop")
         .id;
+    let (course, lesson, path) = learning(db).await;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -150,6 +171,12 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(ADMIN), "dashboard", "/dashboard".into()),
         page(Some(ADMIN), "impact report", "/impact/report".into()),
         page(Some(ADMIN), "leads", "/admin/leads".into()),
+        page(p, "learn catalogue", "/learn".into()),
+        page(p, "course", format!("/learn/courses/{course}")),
+        page(p, "lesson", format!("/learn/lessons/{lesson}")),
+        page(p, "learning path", format!("/learn/paths/{path}")),
+        page(Some(COACH), "learning follow-up", "/learn/follow-up".into()),
+        page(Some(ADMIN), "course authoring", "/learn/admin".into()),
         page(None, "landing", "/".into()),
         page(None, "blog post", format!("/blog/{post}")),
         page(None, "event", "/evenements/atelier-decouverte".into()),

@@ -189,6 +189,9 @@ pub enum Link {
     Signup,
     /// The explanation of the scoring of this diagnostic.
     Scoring,
+    /// The learning catalogue on one theme (`domain::learning::TAGS`): the courses and
+    /// thematic modules that answer a weak score.
+    Learning { tag: String },
 }
 
 impl Definition {

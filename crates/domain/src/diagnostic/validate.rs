@@ -53,6 +53,8 @@ pub enum DefinitionError {
     RecommendationLevel(String),
     #[error("a recommendation links to an unknown canvas block {0:?}")]
     RecommendationBlock(String),
+    #[error("a recommendation links to an unknown learning theme {0:?}")]
+    RecommendationTheme(String),
 }
 
 impl DefinitionError {
@@ -83,6 +85,7 @@ impl DefinitionError {
             DefinitionError::RecommendationDimension(_) => "diagnostics-error-reco-dimension",
             DefinitionError::RecommendationLevel(_) => "diagnostics-error-reco-level",
             DefinitionError::RecommendationBlock(_) => "diagnostics-error-reco-block",
+            DefinitionError::RecommendationTheme(_) => "diagnostics-error-reco-theme",
         }
     }
 
@@ -104,7 +107,8 @@ impl DefinitionError {
             | ConditionCycle(s)
             | RecommendationDimension(s)
             | RecommendationLevel(s)
-            | RecommendationBlock(s) => (s.clone(), String::new()),
+            | RecommendationBlock(s)
+            | RecommendationTheme(s) => (s.clone(), String::new()),
             Duplicate { what, key } | MissingText { what, key } => (key.clone(), what.to_string()),
             Empty(what) => (what.to_string(), String::new()),
             UnknownDimension { key, other }
@@ -317,6 +321,11 @@ impl Definition {
                 && crate::canvas::template().block(block).is_none()
             {
                 err(DefinitionError::RecommendationBlock(block.clone()));
+            }
+            if let Link::Learning { tag } = &r.link
+                && !crate::learning::TAGS.contains(&tag.as_str())
+            {
+                err(DefinitionError::RecommendationTheme(tag.clone()));
             }
         }
         if errors.is_empty() {

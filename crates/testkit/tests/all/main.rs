@@ -19,6 +19,7 @@ mod http;
 mod learning;
 mod offers;
 mod offers_browser;
+mod learning_browser;
 mod projects;
 mod projects_browser;
 mod roadmaps;

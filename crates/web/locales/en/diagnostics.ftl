@@ -214,3 +214,5 @@ diagnostics-error-reco-level = A recommendation refers to an unknown level: "{ $
 diagnostics-error-reco-block = A recommendation refers to an unknown canvas block: "{ $key }".
 diagnostics-error-other-id = The identifier "{ $key }" does not match the diagnostic being edited ("{ $other }").
 diagnostics-error-published-meanwhile = Someone published a version in the meantime. Reload the page to start from the latest version.
+diagnostics-error-reco-theme = A recommendation refers to an unknown learning theme: "{ $key }".
+diagnostics-link-learning = Take the course on this theme

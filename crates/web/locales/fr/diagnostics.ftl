@@ -214,3 +214,5 @@ diagnostics-error-reco-level = Une recommandation renvoie à un niveau inconnu 
 diagnostics-error-reco-block = Une recommandation renvoie à un bloc du canvas inconnu : « { $key } ».
 diagnostics-error-other-id = L'identifiant « { $key } » ne correspond pas au diagnostic modifié (« { $other } »).
 diagnostics-error-published-meanwhile = Quelqu'un a publié une version entre-temps. Recharge la page pour repartir de la dernière version.
+diagnostics-error-reco-theme = Une recommandation renvoie à un thème de formation inconnu : « { $key } ».
+diagnostics-link-learning = Suivre le cours sur ce thème

@@ -313,5 +313,9 @@ pub fn link_target(
             format!("/diagnostics/{diagnostic}/scoring"),
             "diagnostics-link-scoring",
         ),
+        Link::Learning { tag } if signed_in => {
+            (format!("/learn?tag={tag}"), "diagnostics-link-learning")
+        }
+        Link::Learning { .. } => ("/signup".into(), "diagnostics-link-signup"),
     }
 }

@@ -1,0 +1,189 @@
+//! Learning in a real headless Chromium: a project holder enrols in the demo path, watches the
+//! video lesson (its metadata read through range requests), fills the workbook exercise, passes
+//! the quiz, gets the certificate and a visitor verifies it at its public address; axe-core
+//! finds no violation on any learning page, on a desktop and a 360 px phone, where nothing
+//! scrolls sideways; the coach's follow-up and the authoring pages too.
+use store::learning as learn;
+use testkit::browser::{Browser, browser};
+use testkit::{TestApp, TestDb};
+
+async fn no_violations(b: &Browser, page: &str) {
+    let violations = b.axe_violations().await;
+    assert!(violations.is_empty(), "{page}: {violations:?}");
+}
+
+async fn sign_in(b: &Browser, url: &str, email: &str) {
+    b.goto(&format!("{url}/login")).await;
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", "impact-demo").await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+}
+
+async fn demo_ids(app: &TestApp) -> (i64, Vec<(i64, String)>, i64) {
+    let db = &app.state.db;
+    let q = learn::CatalogueQuery {
+        centres: ",",
+        drafts: false,
+        search: "",
+        tag: Some("bases"),
+    };
+    let course = learn::catalogue(db, &q).await.unwrap()[0].id;
+    let lessons = learn::outline(db, course, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| Some((r.lesson_id?, r.kind?)))
+        .collect();
+    let path = learn::paths(db, ",", false).await.unwrap()[0].id;
+    (course, lessons, path)
+}
+
+#[tokio::test]
+async fn a_project_holder_learns_to_a_certificate_verified_in_public() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let Some(b) = browser(1280, 1000).await else {
+        return;
+    };
+    let (course, lessons, path) = demo_ids(&app).await;
+    sign_in(&b, &url, "participant@demo.local").await;
+    // « Continue where I stopped » on the dashboard.
+    assert!(b.text("main").await.contains("Reprendre où tu t"));
+    b.goto(&format!("{url}/learn")).await;
+    no_violations(&b, "catalogue").await;
+    b.screenshot("learn-catalogue").await;
+    b.goto(&format!("{url}/learn/paths/{path}")).await;
+    no_violations(&b, "path").await;
+    b.click(&format!("form[action='/learn/paths/{path}/enrol'] button"))
+        .await;
+    b.wait_for_text("main", "Tu suis ce parcours").await;
+    b.screenshot("learn-path").await;
+    b.goto(&format!("{url}/learn/courses/{course}")).await;
+    no_violations(&b, "course").await;
+    b.screenshot("learn-course").await;
+    for (id, kind) in &lessons {
+        b.goto(&format!("{url}/learn/lessons/{id}")).await;
+        no_violations(&b, &format!("lesson {kind}")).await;
+        match kind.as_str() {
+            "video" => {
+                b.wait_until("document.querySelector('video').readyState >= 1")
+                    .await;
+                b.wait_until("document.querySelector('video').duration > 10")
+                    .await;
+                b.screenshot("learn-lesson-video").await;
+                b.click(&format!("form[action='/learn/lessons/{id}/done'] button"))
+                    .await;
+            }
+            "exercise" => {
+                b.fill("#f-a0", "Pas d'épicerie à moins de vingt minutes à pied")
+                    .await;
+                b.fill(
+                    "#f-a1",
+                    "Les familles du quartier : « on fait tout en voiture »",
+                )
+                .await;
+                b.fill("#f-a2", "Un marché de producteurs le samedi matin")
+                    .await;
+                b.press("#f-shared").await;
+                b.click(&format!(
+                    "form[action='/learn/lessons/{id}/workbook'] button"
+                ))
+                .await;
+                b.wait_for_text("main", "Un marché de producteurs").await;
+                b.screenshot("learn-lesson-exercise").await;
+            }
+            "quiz" => {
+                // A first attempt with two mistakes shows the feedback of each answer.
+                for choice in [
+                    "#f-q0-1", "#f-q1-1", "#f-q2-0", "#f-q2-1", "#f-q2-2", "#f-q3-1", "#f-q4-0",
+                ] {
+                    b.press(choice).await;
+                }
+                b.click(&format!("form[action='/learn/lessons/{id}/quiz'] button"))
+                    .await;
+                assert!(
+                    b.text(".learn-quiz")
+                        .await
+                        .contains("la forme juridique vient après")
+                );
+                no_violations(&b, "quiz with feedback").await;
+                b.screenshot("learn-lesson-quiz-feedback").await;
+                b.press("#f-q0-0").await;
+                b.press("#f-q3-0").await;
+                b.click(&format!("form[action='/learn/lessons/{id}/quiz'] button"))
+                    .await;
+                b.wait_for_text("main", "Ton certificat est prêt").await;
+            }
+            _ => {
+                if kind == "workbook" {
+                    assert!(b.html().await.contains("cahier-de-route.pdf"));
+                }
+                b.click(&format!("form[action='/learn/lessons/{id}/done'] button"))
+                    .await;
+            }
+        }
+    }
+    assert_eq!(b.path().await, format!("/learn/courses/{course}"));
+    no_violations(&b, "course complete").await;
+    b.screenshot("learn-course-complete").await;
+    b.click("a[href^='/certificates/']").await;
+    assert!(b.path().await.starts_with("/certificates/"));
+    let public = b.path().await;
+    // A visitor (signed out) sees the name, the course and the date.
+    b.click("form[action='/logout'] button").await;
+    b.goto(&format!("{url}{public}")).await;
+    let text = b.text("main").await;
+    assert!(text.contains("Paul Porteur"), "{text}");
+    assert!(text.contains("Lance ton projet"));
+    assert!(!text.contains("participant@demo.local"));
+    no_violations(&b, "certificate verification").await;
+    b.screenshot("learn-certificate").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn learning_pages_fit_a_phone_and_pass_axe_for_every_role() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let (course, lessons, path) = demo_ids(&app).await;
+    let quiz = lessons.iter().find(|(_, k)| k == "quiz").unwrap().0;
+    let video = lessons.iter().find(|(_, k)| k == "video").unwrap().0;
+    for width in [360, 1280] {
+        let Some(b) = browser(width, 900).await else {
+            return;
+        };
+        let pages: [(&str, Vec<String>); 3] = [
+            (
+                "participant@demo.local",
+                vec![
+                    "/learn".into(),
+                    format!("/learn/courses/{course}"),
+                    format!("/learn/lessons/{video}"),
+                    format!("/learn/lessons/{quiz}"),
+                    format!("/learn/paths/{path}"),
+                ],
+            ),
+            ("coach@demo.local", vec!["/learn/follow-up".into()]),
+            (
+                "admin@demo.local",
+                vec![
+                    "/learn/admin".into(),
+                    format!("/learn/admin/courses/{course}"),
+                    format!("/learn/admin/lessons/{quiz}"),
+                ],
+            ),
+        ];
+        for (email, paths) in pages {
+            sign_in(&b, &url, email).await;
+            for p in paths {
+                b.goto(&format!("{url}{p}")).await;
+                no_violations(&b, &format!("{width} {email} {p}")).await;
+                assert_eq!(b.too_wide().await, None, "{width} {email} {p}");
+                let role = email.split('@').next().unwrap_or("");
+                let name = p.trim_start_matches('/').replace('/', "-");
+                b.screenshot(&format!("learn-{width}-{role}-{name}")).await;
+            }
+            b.click("form[action='/logout'] button").await;
+        }
+        b.close().await;
+    }
+}

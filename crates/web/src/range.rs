@@ -18,13 +18,9 @@ pub struct ByteRange {
 }
 
 impl ByteRange {
-    /// How many bytes it covers.
-    pub fn len(&self) -> u64 {
+    /// How many bytes it covers (at least one).
+    pub fn size(&self) -> u64 {
         self.end - self.start + 1
-    }
-
-    pub fn is_empty(&self) -> bool {
-        false
     }
 }
 
@@ -130,7 +126,7 @@ pub async fn respond(source: Source<'_>, headers: &HeaderMap) -> WebResult<Respo
             if let Some(v) = header_value(format!("bytes {}-{}/{len}", r.start, r.end)) {
                 response.headers_mut().insert(header::CONTENT_RANGE, v);
             }
-            r.len()
+            r.size()
         }
     };
     response
@@ -158,7 +154,7 @@ mod tests {
         assert_eq!(r("bytes= 10 - 19 "), some(10, 19));
         // An end past the file is cut to the last byte.
         assert_eq!(r("bytes=900-5000"), some(900, 999));
-        assert_eq!(ByteRange { start: 10, end: 19 }.len(), 10);
+        assert_eq!(ByteRange { start: 10, end: 19 }.size(), 10);
     }
 
     #[test]
@@ -221,7 +217,10 @@ mod tests {
         assert_eq!(h[header::CONTENT_RANGE], "bytes 2-4/10");
         assert_eq!(h[header::CONTENT_LENGTH], "3");
         let (status, _, body) = answer(Some("bytes=-3")).await;
-        assert_eq!((status, body.as_slice()), (StatusCode::PARTIAL_CONTENT, &b"789"[..]));
+        assert_eq!(
+            (status, body.as_slice()),
+            (StatusCode::PARTIAL_CONTENT, &b"789"[..])
+        );
         let (status, h, _) = answer(Some("bytes=10-")).await;
         assert_eq!(status, StatusCode::RANGE_NOT_SATISFIABLE);
         assert_eq!(h[header::CONTENT_RANGE], "bytes */10");

@@ -37,7 +37,7 @@ pub fn valid_key(key: &str) -> bool {
     key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn missing(e: object_store::Error) -> WebError {
+fn object_error(e: object_store::Error) -> WebError {
     match e {
         object_store::Error::NotFound { .. } => WebError::NotFound,
         other => WebError::Internal(format!("object store: {other}")),
@@ -120,7 +120,7 @@ impl Storage {
                     .put(&path, PutPayload::from_bytes(data))
                     .await
                     .map(|_| ())
-                    .map_err(missing)
+                    .map_err(object_error)
             }
         }
     }
@@ -137,7 +137,7 @@ impl Storage {
             }
             Storage::S3 { store, prefix } => {
                 let path = Self::object_path(prefix, key)?;
-                Ok(store.head(&path).await.map_err(missing)?.size)
+                Ok(store.head(&path).await.map_err(object_error)?.size)
             }
         }
     }
@@ -156,7 +156,7 @@ impl Storage {
                         file.seek(std::io::SeekFrom::Start(r.start))
                             .await
                             .map_err(|e| WebError::Internal(format!("file seek: {e}")))?;
-                        Box::new(file.take(r.len()))
+                        Box::new(file.take(r.size()))
                     }
                 };
                 Ok(tokio_util::io::ReaderStream::with_capacity(reader, CHUNK).boxed())
@@ -167,7 +167,7 @@ impl Storage {
                     range: range.map(|r| GetRange::Bounded(r.start..r.end + 1)),
                     ..GetOptions::default()
                 };
-                let result = store.get_opts(&path, options).await.map_err(missing)?;
+                let result = store.get_opts(&path, options).await.map_err(object_error)?;
                 Ok(result
                     .into_stream()
                     .map(|chunk| chunk.map_err(std::io::Error::other))
@@ -185,8 +185,8 @@ impl Storage {
             }
             Storage::S3 { store, prefix } => {
                 let path = Self::object_path(prefix, key)?;
-                let result = store.get(&path).await.map_err(missing)?;
-                Ok(result.bytes().await.map_err(missing)?.to_vec())
+                let result = store.get(&path).await.map_err(object_error)?;
+                Ok(result.bytes().await.map_err(object_error)?.to_vec())
             }
         }
     }

@@ -12,6 +12,7 @@ mod diagnostics;
 mod diagnostics_browser;
 mod documents;
 mod events;
+mod events_browser;
 mod http;
 mod projects;
 mod projects_browser;

@@ -39,19 +39,17 @@ async fn settle(tx: &mut Tx, event_id: i64, now: i64) -> Result<Option<(i64, i64
     let sql = "UPDATE event_registrations SET status = 'expired' WHERE event_id = $1 \
                AND status = 'registered' AND confirmed_at IS NULL AND hold_until <= $2";
     on_exec!(crate::Exec::Tx(&mut *tx), e => sqlx::query(sql).bind(event_id).bind(now).execute(e).await?.rows_affected());
-    let sql = "SELECT id, seats, status FROM event_registrations WHERE event_id = $1 \
-               AND status IN ('registered', 'waitlisted') ORDER BY id";
-    let rows: Vec<(i64, i64, String)> = on_exec!(crate::Exec::Tx(&mut *tx), e => sqlx::query_as(sql).bind(event_id).fetch_all(e).await?);
-    let taken: i64 = rows
-        .iter()
-        .filter(|r| r.2 == Status::Registered.code())
-        .map(|r| r.1)
-        .sum();
-    let waiting: Vec<(i64, i64)> = rows
-        .iter()
-        .filter(|r| r.2 == Status::Waitlisted.code())
-        .map(|r| (r.0, r.1))
-        .collect();
+    let sql = "SELECT COALESCE(CAST(SUM(seats) AS BIGINT), 0) FROM event_registrations \
+               WHERE event_id = $1 AND status = 'registered'";
+    let taken: i64 = on_exec!(crate::Exec::Tx(&mut *tx), e => sqlx::query_scalar(sql).bind(event_id).fetch_one(e).await?);
+    // The waitlist is read only when a seat is free (most registrations find none or no one).
+    let waiting: Vec<(i64, i64)> = if taken < capacity {
+        let sql = "SELECT id, seats FROM event_registrations WHERE event_id = $1 \
+                   AND status = 'waitlisted' ORDER BY id";
+        on_exec!(crate::Exec::Tx(&mut *tx), e => sqlx::query_as(sql).bind(event_id).fetch_all(e).await?)
+    } else {
+        Vec::new()
+    };
     let promoted = domain::event::promotions(capacity - taken, &waiting);
     let mut taken = taken;
     for id in &promoted {

@@ -12,8 +12,7 @@ fn has(body: &str, text: &str) -> bool {
     body.replace("&#39;", "'")
         .replace("&quot;", "\"")
         .replace("&#x27;", "'")
-        .replace('\u{a0}', " ")
-        .replace('\u{202f}', " ")
+        .replace(['\u{a0}', '\u{202f}'], " ")
         .contains(text)
 }
 

@@ -15,6 +15,7 @@ mod events;
 mod files;
 mod forecasts;
 mod forecasts_browser;
+mod events_browser;
 mod http;
 mod learning;
 mod offers;

@@ -103,8 +103,8 @@ async fn scoped(state: &AppState, ctx: &Ctx, query: Option<String>) -> WebResult
         .await?;
     let cohorts: Vec<_> = all
         .iter()
-        .cloned()
         .filter(|c| reach.all || reach.centres.iter().any(|(id, _)| *id == c.centre_id))
+        .cloned()
         .collect();
     let mut errors = FieldErrors::default();
     let checked = check(&reach, &cohorts, &parse_filter(query), ctx.i, &mut errors);
@@ -138,11 +138,11 @@ pub async fn totals(state: &AppState, f: &Checked) -> WebResult<Vec<IndicatorTot
         .await?;
     Ok(all
         .iter()
-        .cloned()
         .filter(|t| {
             f.sdg
                 .is_none_or(|g| impact::indicator(&t.code).is_some_and(|ind| ind.sdgs.contains(&g)))
         })
+        .cloned()
         .collect())
 }
 

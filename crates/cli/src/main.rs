@@ -1,4 +1,4 @@
-//! The `impact-studio` binary: serve | worker | migrate | demo | admin.
+//! The `impact-studio` binary: serve | worker | migrate | demo | admin | roadmap | forecast.
 #![forbid(unsafe_code)]
 
 use anyhow::{Context, Result, anyhow};
@@ -21,6 +21,22 @@ struct Cli {
     /// Optional TOML configuration file (overridden by IMPACT_* variables and flags).
     #[arg(long, global = true, env = "IMPACT_CONFIG")]
     config: Option<PathBuf>,
+    /// Folder of uploaded files, when they are kept on disk (default data/files).
+    #[arg(long, global = true)]
+    files_dir: Option<String>,
+    /// Keep uploaded files in this S3-compatible bucket instead of the files folder
+    /// (credentials: IMPACT_S3_ACCESS_KEY_ID/IMPACT_S3_SECRET_ACCESS_KEY or the AWS_* variables).
+    #[arg(long, global = true)]
+    s3_bucket: Option<String>,
+    /// Address of the S3-compatible store (e.g. http://127.0.0.1:5000); AWS when absent.
+    #[arg(long, global = true)]
+    s3_endpoint: Option<String>,
+    /// Region of the bucket (default us-east-1).
+    #[arg(long, global = true)]
+    s3_region: Option<String>,
+    /// Key prefix of the files within the bucket.
+    #[arg(long, global = true)]
+    s3_prefix: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -52,6 +68,17 @@ enum Command {
         #[command(subcommand)]
         command: RoadmapCommand,
     },
+    /// Financial forecasts in the exchange format of forecast.md.
+    Forecast {
+        #[command(subcommand)]
+        command: ForecastCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ForecastCommand {
+    /// Compute a forecast file and print the result JSON (bad input: the field, exit status 2).
+    Compute { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -117,6 +144,12 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Command::Forecast {
+        command: ForecastCommand::Compute { file },
+    } = &cli.command
+    {
+        std::process::exit(forecast_compute(file));
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -130,6 +163,38 @@ fn main() {
     if let Err(err) = runtime.block_on(run(cli)) {
         eprintln!("error: {}", one_line(&err));
         std::process::exit(1);
+    }
+}
+
+/// `forecast compute FILE`: the result JSON on stdout, or one line naming the field and status 2.
+fn forecast_compute(file: &std::path::Path) -> i32 {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{}: cannot read: {err}", file.display());
+            return 2;
+        }
+    };
+    match domain::forecast::compute_text(&text) {
+        Ok(result) => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{}", result.to_json()).and_then(|_| out.flush()) {
+                Ok(()) => 0,
+                Err(err) => {
+                    eprintln!("error: cannot write to standard output: {err}");
+                    1
+                }
+            }
+        }
+        Err(err) if err.path.is_empty() => {
+            eprintln!("{}: {}", file.display(), err.problem);
+            2
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            2
+        }
     }
 }
 
@@ -150,6 +215,11 @@ fn config(cli: &Cli, addr: Option<String>) -> Result<web::Config> {
     let flags = Layer {
         database_url: cli.database_url.clone(),
         addr,
+        files_dir: cli.files_dir.clone(),
+        s3_bucket: cli.s3_bucket.clone(),
+        s3_endpoint: cli.s3_endpoint.clone(),
+        s3_region: cli.s3_region.clone(),
+        s3_prefix: cli.s3_prefix.clone(),
         ..Layer::default()
     };
     file.merge(env)
@@ -235,6 +305,12 @@ async fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Forecast {
+            command: ForecastCommand::Compute { file },
+        } => match forecast_compute(file) {
+            0 => Ok(()),
+            _ => Err(anyhow!("forecast compute failed")),
+        },
         Command::Admin {
             command:
                 AdminCommand::CreateUser {

@@ -1,5 +1,6 @@
 //! Two `serve` processes on one PostgreSQL database: a session opened on one node is valid on
-//! the other, jobs enqueued from both run exactly once, and SIGTERM stops both cleanly.
+//! the other, jobs enqueued from both run exactly once, SIGTERM stops both cleanly, and a file
+//! uploaded through one node is served by the other (files in a shared folder, or in S3).
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -45,6 +46,32 @@ fn http(port: u16, method: &str, path: &str, cookies: &str, body: &str) -> (u16,
     (status, head.to_string(), body.to_string())
 }
 
+/// An HTTP/1.1 exchange with raw bytes: extra header lines, a binary body back.
+fn http_bytes(port: u16, method: &str, path: &str, extra: &str, body: &[u8]) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n{extra}\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(raw.len(), |i| i + 4);
+    let status = String::from_utf8_lossy(&raw[..end])
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, raw[end..].to_vec())
+}
+
 fn set_cookie(head: &str, name: &str) -> Option<String> {
     head.lines()
         .filter_map(|l| {
@@ -63,6 +90,11 @@ struct Node {
 }
 
 fn start(url: &str, outbox: &std::path::Path) -> Node {
+    start_with(url, outbox, &[])
+}
+
+/// A node with more flags (where its files are kept).
+fn start_with(url: &str, outbox: &std::path::Path, flags: &[String]) -> Node {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_impact-studio"))
         .args([
@@ -72,6 +104,9 @@ fn start(url: &str, outbox: &std::path::Path) -> Node {
             "--database-url",
             url,
         ])
+        .args(flags)
+        .env("IMPACT_S3_ACCESS_KEY_ID", "impact-test")
+        .env("IMPACT_S3_SECRET_ACCESS_KEY", "impact-test")
         .env("IMPACT_OUTBOX_DIR", outbox)
         .env("IMPACT_LOG", "warn")
         .stdout(Stdio::null())
@@ -183,4 +218,93 @@ async fn two_nodes_share_sessions_and_run_each_job_once() {
     stop(a);
     stop(b);
     let _ = std::fs::remove_dir_all(&outbox);
+}
+
+/// Signs in on a node; returns the cookies and the CSRF token of the session.
+fn sign_in(port: u16, email: &str) -> (String, String) {
+    let (_, head, _) = http(port, "GET", "/login", "", "");
+    let csrf = set_cookie(&head, "csrf").expect("csrf cookie");
+    let form = format!("email={email}&password=impact-demo&_csrf={csrf}");
+    let (status, head, _) = http(port, "POST", "/login", &format!("csrf={csrf}"), &form);
+    assert_eq!(status, 303);
+    let session = set_cookie(&head, "session").expect("session cookie");
+    let csrf = set_cookie(&head, "csrf").expect("rotated csrf");
+    (format!("session={session}; csrf={csrf}"), csrf)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_uploaded_through_one_node_is_served_by_the_other() {
+    let Some(admin_url) = testkit::require_postgres_in_ci() else {
+        return;
+    };
+    let shared = std::env::temp_dir().join(format!("impact-shared-files-{}", std::process::id()));
+    let mut storages = vec![(
+        "shared folder",
+        vec!["--files-dir".to_string(), shared.display().to_string()],
+    )];
+    if let Some(s3) = testkit::require_s3_in_ci() {
+        let (endpoint, bucket) = testkit::split_s3_url(&s3);
+        let prefix = format!("scale-out-{}", std::process::id());
+        storages.push((
+            "S3",
+            vec![
+                "--s3-bucket".into(),
+                bucket,
+                "--s3-endpoint".into(),
+                endpoint,
+                "--s3-prefix".into(),
+                prefix,
+            ],
+        ));
+    }
+    for (storage, flags) in storages {
+        let test_db = testkit::TestDb::postgres(&admin_url).await;
+        web::demo::load(&test_db.db).await.unwrap();
+        let outbox = std::env::temp_dir().join(format!("impact-outbox-f-{}", std::process::id()));
+        let a = start_with(&test_db.url, &outbox, &flags);
+        let b = start_with(&test_db.url, &outbox, &flags);
+
+        // The network team uploads the pitch video through A.
+        let (cookies, csrf) = sign_in(a.port, "admin%40demo.local");
+        let mut video: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        video[..4].copy_from_slice(b"\x1a\x45\xdf\xa3");
+        let boundary = "scaleOutBoundary9f3a";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nfr\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"video\"; filename=\"pitch.webm\"\r\nContent-Type: video/webm\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(&video);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let (status, _) = http_bytes(
+            a.port,
+            "POST",
+            "/admin/site/video",
+            &format!(
+                "Cookie: {cookies}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n"
+            ),
+            &body,
+        );
+        assert_eq!(status, 303, "{storage}: upload through A");
+
+        // B's landing plays it, and B serves it, in ranges too.
+        let (status, _, home) = http(b.port, "GET", "/", "", "");
+        assert_eq!(status, 200);
+        let src = home
+            .split("src=\"")
+            .find(|s| s.starts_with("/media/"))
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_else(|| panic!("{storage}: B's landing plays the video"))
+            .to_string();
+        let (status, whole) = http_bytes(b.port, "GET", &src, "", b"");
+        assert_eq!(status, 200, "{storage}: B serves the file uploaded through A");
+        assert_eq!(whole, video, "{storage}");
+        let (status, part) = http_bytes(b.port, "GET", &src, "Range: bytes=1000-1999\r\n", b"");
+        assert_eq!(status, 206, "{storage}");
+        assert_eq!(part, &video[1000..2000], "{storage}");
+
+        stop(a);
+        stop(b);
+        let _ = std::fs::remove_dir_all(&outbox);
+    }
+    let _ = std::fs::remove_dir_all(&shared);
 }

@@ -74,10 +74,18 @@ pub enum Action {
     /// coaches who read the results.
     AnswerDiagnostic,
     CoachProject,
+    // Learning
+    /// Follow courses and paths (any signed-in person, on the network scope).
+    Learn,
+    /// Write, reorder, preview and publish courses and paths: the network's (network scope,
+    /// the network team) or a centre's own (centre scope, its managers).
+    ManageLearning,
+    /// See a centre's learners' progress, quiz results and time spent, and export them.
+    FollowLearning,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 27] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -102,6 +110,9 @@ impl Action {
         Action::EditProject,
         Action::AnswerDiagnostic,
         Action::CoachProject,
+        Action::Learn,
+        Action::ManageLearning,
+        Action::FollowLearning,
     ];
 }
 
@@ -164,7 +175,9 @@ impl Actor {
             (ViewCentre | CreateProject, Scope::Centre(c)) => {
                 self.has_in(c, &[Participant, Ambassador, Coach, CentreManager])
             }
-            (JoinStudio, Scope::Network) => true,
+            (JoinStudio | Learn, Scope::Network) => true,
+            (ManageLearning, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (FollowLearning, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

@@ -39,6 +39,7 @@ stored_code! {
     NoteColour => |c| NoteColour::parse(c).ok();
     ItemStatus => |c| (!c.is_empty()).then(|| ItemStatus::parse(c).ok()).flatten();
     LeadStatus => |c| LeadStatus::parse(c).ok();
+    crate::offer::Status => crate::offer::Status::parse;
 }
 
 /// A person's relation to a project, stored as `member`, `follower` or nothing (no row).

@@ -26,7 +26,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio => Scope::Network,
+        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -51,6 +51,11 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats, _) => ("MN", "N"),
         (ViewCentre | CreateProject, _) => ("PACMN", "N"),
         (JoinStudio, _) => ("PACMN", "PACMN"),
+        // Anyone signed in learns; a centre's managers write its own courses, its coaches and
+        // managers follow its learners.
+        (Learn, _) => ("PACMN", "PACMN"),
+        (ManageLearning, _) => ("MN", "N"),
+        (FollowLearning, _) => ("CMN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

@@ -234,7 +234,8 @@ pub async fn coach_todo(
 /// pioneers and registrations of the last 30 days per centre (`pioneers`, `registrations`:
 /// project_id the centre, n the count) and the coming events with their fill (`event`:
 /// project_id the capacity, ref_id, label the title, extra the slug, n the start, m the
-/// registrations).
+/// registrations), and the newest applications waiting for a first answer (`application`:
+/// project_id the centre, ref_id, label the person, extra the offer, n the time).
 pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRow>> {
     let centres = id_list(centres);
     let sql = format!(
@@ -256,7 +257,12 @@ pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRo
          SELECT * FROM (SELECT 'event', e.capacity, {T0}, e.id, e.title, e.slug, e.starts_at, \
                 (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id) \
            FROM events e WHERE e.starts_at >= $2 AND e.centre_id IN ({centres}) \
-          ORDER BY e.starts_at, e.id LIMIT 5) coming"
+          ORDER BY e.starts_at, e.id LIMIT 5) coming \
+         UNION ALL \
+         SELECT * FROM (SELECT 'application', a.centre_id, {T0}, a.id, u.display_name, o.title, a.created_at, {B0} \
+           FROM applications a JOIN users u ON u.id = a.user_id JOIN offers o ON o.id = a.offer_id \
+          WHERE a.status = 'received' AND a.centre_id IN ({centres}) \
+          ORDER BY a.created_at DESC, a.id DESC LIMIT 10) received"
     );
     Ok(
         on_db!(db, pool => sqlx::query_as(&sql).bind(now - 30 * 86_400).bind(now).fetch_all(pool).await?),

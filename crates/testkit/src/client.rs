@@ -134,6 +134,17 @@ impl Client {
         fields: &[(&str, &str)],
         file: Option<(&str, &str, &[u8])>,
     ) -> TestResponse {
+        let files: Vec<_> = file.into_iter().collect();
+        self.post_multipart_files(path, fields, &files).await
+    }
+
+    /// Posts a `multipart/form-data` form with several files `(field, file name, bytes)`.
+    pub async fn post_multipart_files(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> TestResponse {
         if self.cookie("csrf").is_none() {
             self.get("/login").await;
         }
@@ -150,7 +161,7 @@ impl Client {
                 .as_bytes(),
             );
         }
-        if let Some((name, file_name, data)) = file {
+        for &(name, file_name, data) in files {
             let content_type = match file_name.rsplit_once('.').map(|(_, e)| e) {
                 Some("mp3") => "audio/mpeg",
                 Some("webm") => "video/webm",

@@ -9,11 +9,13 @@ mod client;
 mod db;
 mod needs;
 pub mod pages;
+mod s3;
 mod smtp;
 
 pub use client::{Client, TestResponse};
 pub use db::{TestDb, databases, postgres_url, require_postgres_in_ci};
 pub use needs::{missing, needed, pdf_text, shared_fixture};
+pub use s3::{Files, require_s3_in_ci, s3_layer, s3_url, split_s3_url, storages};
 pub use smtp::SmtpSink;
 
 use web::{AppState, Config};
@@ -31,7 +33,20 @@ impl TestApp {
     }
 
     async fn with_base_url(db: TestDb, base_url: &str) -> TestApp {
+        TestApp::with_options(db, base_url, Files::Local).await
+    }
+
+    /// With its uploaded files kept in `files` (a temporary folder, or the test S3 server).
+    pub async fn with_files(db: TestDb, files: Files) -> TestApp {
+        TestApp::with_options(db, "http://impact.test", files).await
+    }
+
+    async fn with_options(db: TestDb, base_url: &str, files: Files) -> TestApp {
         let smtp = SmtpSink::start().await;
+        let storage = match &files {
+            Files::Local => web::config::Layer::default(),
+            Files::S3(url) => s3_layer(url, &db::unique_name()),
+        };
         let layer = web::config::Layer {
             database_url: Some(db.url.clone()),
             smtp_url: Some(format!("smtp://127.0.0.1:{}", smtp.port)),
@@ -43,8 +58,10 @@ impl TestApp {
                     .to_string(),
             ),
             max_upload_mb: Some(1),
+            max_media_mb: Some(2),
             ..Default::default()
-        };
+        }
+        .merge(storage);
         let config: Config = layer.build().expect("test config");
         let state = AppState::with_clock(db.db.clone(), config, store::Clock::adjustable())
             .await

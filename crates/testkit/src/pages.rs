@@ -113,6 +113,7 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             format!("/projects/{project}/settings"),
         ),
         page(p, "canvas editor", format!("/canvases/{canvas}")),
+        page(p, "forecast", format!("/projects/{project}/forecast")),
         page(p, "project roadmap", format!("/roadmaps/{project_roadmap}")),
         page(
             p,
@@ -161,6 +162,15 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             Some(MANAGER),
             "event feedback",
             format!("/admin/evenements/{workshop}/avis"),
+        ),
+        page(p, "cohort", format!("/cohorts/{cohort}")),
+        page(p, "my applications", "/mes-candidatures".into()),
+        page(None, "offer", "/offre/studio/lance-ton-projet".into()),
+        page(Some(MANAGER), "offers", "/centres/studio/offers".into()),
+        page(
+            Some(MANAGER),
+            "applications",
+            "/centres/studio/applications".into(),
         ),
     ]
 }

@@ -276,6 +276,14 @@
         if (ol.children[index] !== node) ol.insertBefore(node, ol.children[index] || null);
       });
     }
+    // The header's « N notes sur 300 » follows the notes on the board.
+    var counter = document.querySelector('[data-note-count]');
+    function recount() {
+      if (!counter) return;
+      var n = grid.querySelectorAll('li[data-item]').length;
+      var formatted = window.Intl ? new Intl.NumberFormat(document.documentElement.lang || 'fr').format(n) : String(n);
+      counter.textContent = (counter.getAttribute('data-template') || '').replace('{count}', formatted);
+    }
     function refresh(keys, force) {
       return fetch('/canvases/' + canvasId + '/blocks?keys=' + encodeURIComponent(keys.join(',')), { credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
@@ -297,6 +305,7 @@
             var freshHint = frag.querySelector('[data-hint]');
             if (hint && freshHint) { hint.className = freshHint.className; hint.textContent = freshHint.textContent; }
           });
+          recount();
         }, function () {});
     }
 
@@ -414,6 +423,7 @@
         if (res.ok) {
           delete notes[id];
           li.remove();
+          recount();
           offerUndo(id, key);
         } else {
           say(res.body.detail || '');

@@ -24,8 +24,26 @@ pub struct Config {
     pub log_json: bool,
     /// Where uploaded files (session attachments, evidence) are kept.
     pub files_dir: PathBuf,
-    /// Largest uploaded file accepted, in bytes.
+    /// Largest uploaded document (evidence, attachment) accepted, in bytes.
     pub max_upload_bytes: usize,
+    /// Largest uploaded audio or video accepted, in bytes.
+    pub max_media_bytes: usize,
+    /// The S3-compatible bucket uploaded files are kept in instead of `files_dir`, when set.
+    pub s3: Option<S3Config>,
+}
+
+/// Where uploaded files go when they live in an S3-compatible object store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct S3Config {
+    pub bucket: String,
+    /// The store's address (`http://127.0.0.1:5000` for a local server); AWS when absent.
+    pub endpoint: Option<String>,
+    pub region: String,
+    /// Keys are kept under this prefix within the bucket (may be empty).
+    pub prefix: String,
+    /// Credentials; the usual `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` when absent.
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<String>,
 }
 
 /// The file and environment layer: every field optional.
@@ -45,6 +63,13 @@ pub struct Layer {
     pub log_format: Option<String>,
     pub files_dir: Option<String>,
     pub max_upload_mb: Option<u32>,
+    pub max_media_mb: Option<u32>,
+    pub s3_bucket: Option<String>,
+    pub s3_endpoint: Option<String>,
+    pub s3_region: Option<String>,
+    pub s3_prefix: Option<String>,
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/impact-studio.db";
@@ -94,8 +119,22 @@ impl Layer {
                             .map_err(|_| format!("{key}: expected a number of megabytes"))?,
                     )
                 }
-                // Read elsewhere (log filter, config file path; test database and screenshots in tests).
-                "LOG" | "CONFIG" | "TEST_DATABASE_URL" | "SCREENSHOTS" => {}
+                "MAX_MEDIA_MB" => {
+                    layer.max_media_mb = Some(
+                        value
+                            .parse()
+                            .map_err(|_| format!("{key}: expected a number of megabytes"))?,
+                    )
+                }
+                "S3_BUCKET" => layer.s3_bucket = Some(value).filter(|v| !v.is_empty()),
+                "S3_ENDPOINT" => layer.s3_endpoint = Some(value).filter(|v| !v.is_empty()),
+                "S3_REGION" => layer.s3_region = Some(value),
+                "S3_PREFIX" => layer.s3_prefix = Some(value),
+                "S3_ACCESS_KEY_ID" => layer.s3_access_key_id = Some(value),
+                "S3_SECRET_ACCESS_KEY" => layer.s3_secret_access_key = Some(value),
+                // Read elsewhere (log filter, config file path; test database, S3 server and
+                // screenshots in tests).
+                "LOG" | "CONFIG" | "TEST_DATABASE_URL" | "TEST_S3_URL" | "SCREENSHOTS" => {}
                 _ => return Err(format!("unknown setting {key}")),
             }
         }
@@ -118,6 +157,13 @@ impl Layer {
             log_format: other.log_format.or(self.log_format),
             files_dir: other.files_dir.or(self.files_dir),
             max_upload_mb: other.max_upload_mb.or(self.max_upload_mb),
+            max_media_mb: other.max_media_mb.or(self.max_media_mb),
+            s3_bucket: other.s3_bucket.or(self.s3_bucket),
+            s3_endpoint: other.s3_endpoint.or(self.s3_endpoint),
+            s3_region: other.s3_region.or(self.s3_region),
+            s3_prefix: other.s3_prefix.or(self.s3_prefix),
+            s3_access_key_id: other.s3_access_key_id.or(self.s3_access_key_id),
+            s3_secret_access_key: other.s3_secret_access_key.or(self.s3_secret_access_key),
         }
     }
 
@@ -172,7 +218,32 @@ impl Layer {
         if !(1..=100).contains(&max_upload_mb) {
             return Err("max_upload_mb: must be between 1 and 100".into());
         }
+        let max_media_mb = self.max_media_mb.unwrap_or(200);
+        if !(1..=4000).contains(&max_media_mb) {
+            return Err("max_media_mb: must be between 1 and 4000".into());
+        }
+        if let Some(endpoint) = &self.s3_endpoint
+            && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
+        {
+            return Err("s3_endpoint: must start with http:// or https://".into());
+        }
+        let s3 = match self.s3_bucket {
+            Some(bucket) => Some(S3Config {
+                bucket,
+                endpoint: self.s3_endpoint,
+                region: self.s3_region.unwrap_or_else(|| "us-east-1".into()),
+                prefix: self.s3_prefix.unwrap_or_default(),
+                access_key_id: self.s3_access_key_id,
+                secret_access_key: self.s3_secret_access_key,
+            }),
+            None if self.s3_endpoint.is_some() => {
+                return Err("s3_endpoint: set s3_bucket too".into());
+            }
+            None => None,
+        };
         Ok(Config {
+            max_media_bytes: max_media_mb as usize * 1024 * 1024,
+            s3,
             files_dir: PathBuf::from(self.files_dir.unwrap_or_else(|| "data/files".into())),
             max_upload_bytes: max_upload_mb as usize * 1024 * 1024,
             database_url,
@@ -248,5 +319,30 @@ mod tests {
         };
         assert!(bad.build().unwrap_err().starts_with("database_url:"));
         assert!(toml::from_str::<Layer>("unknown = 1").is_err());
+    }
+
+    #[test]
+    fn files_go_to_a_bucket_when_one_is_named() {
+        assert_eq!(Layer::default().build().unwrap().s3, None);
+        let layer = Layer::from_env(env(&[
+            ("IMPACT_S3_BUCKET", "impact"),
+            ("IMPACT_S3_ENDPOINT", "http://127.0.0.1:5000"),
+            ("IMPACT_S3_PREFIX", "files"),
+            ("IMPACT_MAX_MEDIA_MB", "300"),
+        ]))
+        .unwrap();
+        let c = layer.build().unwrap();
+        let s3 = c.s3.unwrap();
+        assert_eq!(
+            (s3.bucket.as_str(), s3.region.as_str(), s3.prefix.as_str()),
+            ("impact", "us-east-1", "files")
+        );
+        assert_eq!(c.max_media_bytes, 300 * 1024 * 1024);
+        let bad = Layer {
+            s3_endpoint: Some("127.0.0.1:5000".into()),
+            s3_bucket: Some("b".into()),
+            ..Layer::default()
+        };
+        assert!(bad.build().unwrap_err().starts_with("s3_endpoint:"));
     }
 }

@@ -167,6 +167,8 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::diagnostics::demo::load(db).await?;
     crate::content::demo::load(db).await?;
     crate::site::demo::load(db).await?;
+    crate::offers::demo::load(db).await?;
+    crate::learning::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }
@@ -193,6 +195,33 @@ async fn load_cohort(db: &Db) -> WebResult<()> {
     for p in store::projects::for_centre(db, studio.id, 0).await? {
         store::cohorts::add_project(db, cohort, p.id).await?;
     }
+    // Its people (a participant and their coach), a first workshop and a shared guide.
+    let mut people = Vec::new();
+    for (email, role) in [
+        ("participant@demo.local", "participant"),
+        ("coach@demo.local", "coach"),
+    ] {
+        if let Some(u) = store::accounts::find_user_by_email(db, email).await? {
+            people.push((u.id, role));
+        }
+    }
+    let mut tx = db.begin().await?;
+    for (user, role) in people {
+        store::cohorts::add_member_in(&mut tx, cohort, user, role).await?;
+    }
+    tx.commit().await?;
+    let starts = domain::time_zone::from_paris(time::macros::datetime!(2026-09-17 18:30))
+        .unwrap_or_default();
+    store::cohorts::add_session(
+        db,
+        cohort,
+        "Atelier 1 : du problème au public cible",
+        starts,
+        "Salle des Canuts, 12 rue des Tanneurs",
+        "",
+    )
+    .await?;
+    store::cohorts::add_resource(db, cohort, "Les guides du studio", "/guides").await?;
     Ok(())
 }
 

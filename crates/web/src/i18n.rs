@@ -5,6 +5,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{LazyLock, RwLock};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -16,6 +17,12 @@ fluent_templates::static_loader! {
 
 static FR: LanguageIdentifier = langid!("fr");
 static EN: LanguageIdentifier = langid!("en");
+
+/// The messages without arguments already formatted, per language (French, English): a page's
+/// static strings cost a hash lookup instead of a Fluent negotiation and formatting each. Only
+/// keys the catalogues hold are kept, so the memo is bounded by the catalogues' size.
+type Memo = RwLock<HashMap<Box<str>, Box<str>>>;
+static MEMO: LazyLock<[Memo; 2]> = LazyLock::new(Default::default);
 
 /// Translation and formatting for one locale; cheap to copy into every view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,9 +50,32 @@ impl I18n {
         self.locale
     }
 
-    /// The message for `key`.
+    fn memo(&self) -> &'static Memo {
+        match self.locale {
+            Locale::Fr => &MEMO[0],
+            Locale::En => &MEMO[1],
+        }
+    }
+
+    /// The message for `key` (formatted once per language, then read from the memo).
     pub fn t(&self, key: &str) -> String {
-        LOCALES.lookup(self.lang(), key)
+        let memo = self.memo();
+        if let Some(text) = memo
+            .read()
+            .ok()
+            .and_then(|m| m.get(key).map(|t| t.to_string()))
+        {
+            return text;
+        }
+        match LOCALES.try_lookup(self.lang(), key) {
+            Some(text) => {
+                if let Ok(mut m) = memo.write() {
+                    m.insert(key.into(), text.as_str().into());
+                }
+                text
+            }
+            None => LOCALES.lookup(self.lang(), key),
+        }
     }
 
     /// The message for `key` with named arguments.
@@ -113,6 +143,21 @@ mod tests {
         assert_eq!(fr.datetime(1_795_525_500), "24 novembre 2026 à 14 h 05");
         assert_eq!(en.datetime(1_795_525_500), "24 November 2026 at 2:05 pm");
         assert_eq!(fr.money(123_456), "1\u{202F}234,56\u{A0}€");
+    }
+
+    #[test]
+    fn memoised_messages_stay_per_language() {
+        let fr = I18n::new(Locale::Fr);
+        let en = I18n::new(Locale::En);
+        for _ in 0..2 {
+            assert_eq!(fr.t("nav-sign-in"), "Se connecter");
+            assert_eq!(en.t("nav-sign-in"), "Sign in");
+        }
+        // An unknown key is not kept (the memo holds only the catalogues' keys).
+        assert!(fr.t("no-such-key-xyz").contains("no-such-key-xyz"));
+        let memo = MEMO[0].read().expect("memo");
+        assert!(memo.contains_key("nav-sign-in"));
+        assert!(!memo.contains_key("no-such-key-xyz"));
     }
 
     /// The text of a pattern with each placeable as `X`, and the patterns of its select

@@ -125,6 +125,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
     let mut menu: Vec<Group> = vec![
         ("", vec![("/dashboard", "nav-dashboard")]),
         ("", vec![("/projects", projects)]),
+        ("", vec![("/learn", "nav-learn")]),
     ];
     match role {
         Role::NetworkAdmin => {
@@ -180,7 +181,10 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
             menu.push(("", vec![("/centres", "nav-my-centre")]));
         }
-        _ => menu.push(("", vec![("/diagnostics", "nav-diagnostics")])),
+        _ => {
+            menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
+            menu.push(("", vec![("/mes-candidatures", "nav-applications")]));
+        }
     }
     menu.push(("", vec![("/account", "nav-account")]));
     menu

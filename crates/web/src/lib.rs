@@ -18,6 +18,8 @@ pub mod demo;
 pub mod diagnostics;
 pub mod error;
 pub mod extract;
+pub mod filetype;
+pub mod forecasts;
 pub mod form;
 mod health;
 mod home;
@@ -26,13 +28,16 @@ mod impact;
 mod invitations;
 pub mod jobs;
 pub mod layout;
+mod learning;
 pub mod live;
 pub mod mail;
 mod message;
 pub mod metrics;
 mod middleware;
+mod offers;
 mod project_access;
 mod projects;
+pub mod range;
 mod respond;
 mod roadmap_edit;
 pub mod roadmaps;
@@ -40,6 +45,7 @@ mod scope;
 pub mod security;
 pub mod site;
 pub mod state;
+pub mod storage;
 mod tracking;
 pub mod upload;
 mod xml;
@@ -77,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .merge(projects::routes(&state))
         .merge(canvas::routes())
         .merge(roadmaps::routes())
+        .merge(forecasts::routes())
         .merge(roadmap_edit::routes(&state))
         .merge(tracking::routes(&state))
         .merge(impact::routes(&state))
@@ -84,6 +91,8 @@ pub fn router(state: AppState) -> Router {
         .merge(cohorts::routes())
         .merge(content::routes(&state))
         .merge(site::routes(&state))
+        .merge(offers::routes())
+        .merge(learning::routes(&state))
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(
@@ -101,10 +110,13 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::observe,
         ))
-        // Audio is already compressed, and ranges of it must go out byte for byte.
+        // Audio and video are already compressed, and ranges of them must go out byte for byte.
         .layer(
-            CompressionLayer::new()
-                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+            CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(NotForContentType::const_new("audio/"))
+                    .and(NotForContentType::const_new("video/")),
+            ),
         )
         .layer(DefaultBodyLimit::max(ctx::FORM_LIMIT));
     if state.clock.is_system() {

@@ -88,9 +88,10 @@ where
 }
 
 /// One CSV cell (RFC 4180), quoted when needed. A cell a spreadsheet would read as a formula
-/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`.
+/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, unless it is a
+/// plain number (`-12.5`), which a spreadsheet reads as the number it is.
 pub fn csv_cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(value) {
         format!("'{value}")
     } else {
         value.to_string()
@@ -100,6 +101,15 @@ pub fn csv_cell(value: &str) -> String {
     } else {
         guarded
     }
+}
+
+/// `-12`, `-0.5`: an optional minus sign then digits with at most one decimal point.
+fn plain_number(value: &str) -> bool {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    !digits.is_empty()
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1
 }
 
 /// A CSV document: UTF-8 with a byte-order mark (so Excel reads accents), CRLF line ends.
@@ -121,7 +131,10 @@ mod tests {
     fn csv_is_safe_for_spreadsheets() {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("+33 6"), "'+33 6");
-        assert_eq!(csv_cell("-1"), "'-1");
+        assert_eq!(csv_cell("-1"), "-1");
+        assert_eq!(csv_cell("-2.5"), "-2.5");
+        assert_eq!(csv_cell("-1+cmd"), "'-1+cmd");
+        assert_eq!(csv_cell("-"), "'-");
         assert_eq!(csv_cell("@SUM"), "'@SUM");
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
         assert_eq!(csv_cell("ligne\nsuite"), "\"ligne\nsuite\"");

@@ -61,6 +61,8 @@ pub struct Shared {
     /// The time its requests and jobs read through `store::now()`: the system clock, or a
     /// test's (`store::Clock::run`).
     pub clock: store::Clock,
+    /// Where uploaded files are kept: a local folder or an S3-compatible bucket.
+    pub files: crate::storage::Storage,
 }
 
 impl AppState {
@@ -77,7 +79,10 @@ impl AppState {
         let demo = store::settings::get(&db, crate::demo::SETTING)
             .await?
             .is_some();
+        let files = crate::storage::Storage::from_config(&config)
+            .map_err(|e| store::StoreError::Unreachable(format!("file storage: {e}")))?;
         Ok(AppState(Arc::new(Shared {
+            files,
             cookies: Names::new(config.secure_cookies),
             mailer: Mailer::new(&config),
             config: Arc::new(config),

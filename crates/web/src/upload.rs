@@ -1,11 +1,12 @@
 //! File uploads: a small `multipart/form-data` reader (forms with a file work without
 //! JavaScript; their `_csrf` field is checked by the context middleware like any form), and the
-//! files directory where attachments and evidence are kept under random names.
+//! storage where attachments, evidence, episode audio and videos are kept under random names
+//! (`store_file`/`read_file`, a local folder or an S3 bucket: `storage.rs`), each file checked
+//! first for its use (`check_file`: size, and type read from its content: `filetype.rs`).
 use crate::error::WebError;
 use crate::state::AppState;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
-use std::path::PathBuf;
 
 /// Room for the other fields of a form that carries a file.
 pub const FORM_MARGIN: usize = 256 * 1024;
@@ -132,9 +133,14 @@ impl Multipart {
     }
 }
 
-/// Largest multipart body read: the upload limit and room for the other fields.
+/// Largest multipart body read: the largest upload limit (documents or media) and room for the
+/// other fields; each field's own limit is checked after (`check_file`), beside the field.
 pub fn body_limit(state: &AppState) -> usize {
-    state.config.max_upload_bytes + FORM_MARGIN
+    state
+        .config
+        .max_upload_bytes
+        .max(state.config.max_media_bytes)
+        + FORM_MARGIN
 }
 
 impl FromRequest<AppState> for Multipart {
@@ -204,30 +210,38 @@ pub fn served_type(name: &str) -> &'static str {
     }
 }
 
-fn path_of(state: &AppState, key: &str) -> Option<PathBuf> {
-    // Keys are ours (hex); anything else never reaches the disk.
-    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
-        .then(|| state.config.files_dir.join(&key[..2]).join(key))
-}
-
-/// Writes a file under a new random key and returns the key.
+/// Writes a file under a new random key, in the configured storage (`AppState::files`: a local
+/// folder or an S3 bucket), and returns the key.
 pub async fn store_file(state: &AppState, data: &[u8]) -> Result<String, WebError> {
     let key = hex::encode(rand::random::<[u8; 16]>());
-    let path = path_of(state, &key).ok_or_else(|| WebError::Internal("file key".into()))?;
-    if let Some(dir) = path.parent() {
-        tokio::fs::create_dir_all(dir)
-            .await
-            .map_err(|e| WebError::Internal(format!("files directory: {e}")))?;
-    }
-    tokio::fs::write(&path, data)
-        .await
-        .map_err(|e| WebError::Internal(format!("file write: {e}")))?;
+    state
+        .files
+        .put(&key, bytes::Bytes::copy_from_slice(data))
+        .await?;
     Ok(key)
 }
 
+/// A whole stored file in memory (attachments, evidence); large media are streamed instead
+/// (`range::respond` with `range::Source::Stored`).
 pub async fn read_file(state: &AppState, key: &str) -> Result<Vec<u8>, WebError> {
-    let path = path_of(state, key).ok_or(WebError::NotFound)?;
-    tokio::fs::read(&path).await.map_err(|_| WebError::NotFound)
+    state.files.read(key).await
+}
+
+/// Checks an uploaded file for its use (size limit, then type read from its content and agreeing
+/// with its name): `Ok` is the type it is served under, `Err` the message shown beside its field.
+pub fn check_file(
+    state: &AppState,
+    i: crate::i18n::I18n,
+    usage: crate::filetype::Use,
+    file: &Part,
+) -> Result<&'static str, String> {
+    let name = file.file_name.as_deref().unwrap_or("");
+    crate::filetype::check(usage, &state.config, name, &file.data).map_err(|refused| match refused {
+        crate::filetype::Refused::TooLarge { max_mb } => {
+            i.ta("upload-error-size", &[("max", &max_mb.to_string())])
+        }
+        crate::filetype::Refused::Type => i.t(usage.type_error_key()),
+    })
 }
 
 #[cfg(test)]

@@ -143,6 +143,22 @@ async fn notes_are_saved_as_you_type_and_moved_by_hand_and_by_keyboard() {
         note_text(&b, &people).await,
         "Les familles à petit budget du quartier"
     );
+    // The header's count follows the notes added and removed without a page load.
+    assert_eq!(
+        b.text("[data-note-count]").await,
+        "3 notes sur 300 possibles"
+    );
+    let extra = add_note(&b, "channels", "Une affiche chez le boulanger").await;
+    b.wait_until("document.querySelector('[data-note-count]').textContent.startsWith('4 notes')")
+        .await;
+    b.key(&format!("#item-{extra} [data-delete]"), Key::Enter)
+        .await;
+    b.wait_until(&format!("document.getElementById('item-{extra}') === null"))
+        .await;
+    assert_eq!(
+        b.text("[data-note-count]").await,
+        "3 notes sur 300 possibles"
+    );
     let violations = b.axe_violations().await;
     assert!(violations.is_empty(), "{violations:?}");
     b.close().await;

@@ -765,13 +765,13 @@ async fn signed_in_retake_shows_the_comparison_and_coaches_follow() {
         assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
         assert!(
             csv.body
-                .starts_with("centre,dimension,responses,q1,median,q3")
+                .starts_with("\u{FEFF}centre,dimension,responses,q1,median,q3")
         );
         assert!(
             csv.body
-                .contains(&format!("\"network\",\"overall\",{responses},"))
+                .contains(&format!("\r\nnetwork,overall,{responses},"))
         );
-        assert!(csv.body.contains("\"studio\",\"overall\","));
+        assert!(csv.body.contains("\r\nstudio,overall,"));
         assert_eq!(
             p.get("/admin/diagnostics/projet-pret/stats.csv")
                 .await
@@ -819,11 +819,11 @@ async fn signed_in_retake_shows_the_comparison_and_coaches_follow() {
         assert_eq!(csv.status, StatusCode::OK);
         assert!(
             csv.body
-                .contains(&format!("\"micro-centre-die\",\"overall\",{},", of(die_id))),
+                .contains(&format!("\r\nmicro-centre-die,overall,{},", of(die_id))),
             "{}",
             csv.body
         );
-        assert!(!csv.body.contains("\"network\"") && !csv.body.contains("\"studio\""));
+        assert!(!csv.body.contains("\nnetwork,") && !csv.body.contains("\nstudio,"));
         assert_eq!(
             die_manager
                 .get("/admin/diagnostics/projet-pret/edit")

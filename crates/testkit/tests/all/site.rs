@@ -960,15 +960,15 @@ async fn landing_seo_and_staff_texts() {
                 .collect()
         };
         let landing_offers = offers_of(&v.get("/").await.body);
-        assert_eq!(landing_offers.len(), 3);
-        assert!(landing_offers.iter().any(|o| o.contains("30 €")));
+        assert_eq!(landing_offers.len(), 4);
+        assert!(landing_offers.iter().any(|o| o.contains("Gratuit")));
         assert_eq!(offers_of(&v.get("/offres").await.body), landing_offers);
 
         // The network team edits the texts (per language) and the goal; the landing follows.
         let mut admin = app.client();
         admin.login("admin@demo.local", "impact-demo").await;
         let form = admin.get("/admin/site?lang=fr").await;
-        assert!(has(&form.body, "Lance ton projet à impact local"));
+        assert!(has(&form.body, "catalogue de chaque centre"));
         let r = admin
             .post(
                 "/admin/site",
@@ -991,8 +991,6 @@ async fn landing_seo_and_staff_texts() {
                     ("promise_title", "Ton quartier a besoin de toi <b>"),
                     ("promise_lead", "Un studio pour lancer ton projet."),
                     ("story", "Premier paragraphe.\n\nSecond paragraphe."),
-                    ("offer_1_title", "Parcours complet"),
-                    ("offer_1_text", "Trois mois en cohorte."),
                     ("testimonial_1_quote", "Génial."),
                     ("testimonial_1_name", "Awa"),
                     ("video_url", "/assets/pitch.webm"),
@@ -1016,11 +1014,10 @@ async fn landing_seo_and_staff_texts() {
         assert!(!has(&home.body, "Camille"), "old testimonials replaced");
         let offers = offers_of(&v.get("/offres").await.body);
         assert_eq!(offers, offers_of(&home.body), "the offers page follows");
-        assert!(offers[0].contains("Parcours complet"));
         // English untouched.
         assert!(has(
             &en.get("/").await.body,
-            "Start your local impact project"
+            "Launch your local impact project"
         ));
         let audit = store::audit::list(&app.state.db, None, 20, 0)
             .await

@@ -12,9 +12,6 @@ use testkit::{Client, TestApp, databases};
 const TARGET: u32 = 5;
 const LIMITS: &[(&str, &str, u32, u32)] = &[
     // (role, page name, limit on SQLite, limit on PostgreSQL)
-    // The cohort's health cards (`tracking::health_cards`, shared with the dashboards).
-    ("coach", "cohort", 7, 7),
-    ("manager", "cohort", 7, 10),
 ];
 
 fn limit(page: &Page, backend: &str) -> u32 {
@@ -197,6 +194,51 @@ async fn add_rows(db: &store::Db) {
         .await
         .unwrap();
     }
+
+    // People, sessions and resources of the cohort; applications to an offer.
+    let cohort_row = store::cohorts::find(db, cohort).await.unwrap().unwrap();
+    let offer = store::offers::for_centre(db, studio).await.unwrap()[0].clone();
+    for n in 0..4 {
+        let new = store::accounts::NewUser {
+            email: &format!("cohorte-{n}@example.org"),
+            password_hash: "x",
+            display_name: &format!("Personne de plus {n}"),
+            locale: "fr",
+            verified: true,
+        };
+        let person = store::accounts::create_user(db, &new).await.unwrap();
+        store::centres::grant(db, person, studio, domain::Role::Participant)
+            .await
+            .unwrap();
+        let mut tx = db.begin().await.unwrap();
+        store::cohorts::add_member_in(&mut tx, cohort, person, "participant")
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        store::cohorts::add_session(
+            db,
+            cohort,
+            &format!("Séance {n}"),
+            1_800_000_000 + n,
+            "Salle",
+            "",
+        )
+        .await
+        .unwrap();
+        store::cohorts::add_resource(db, cohort, &format!("Ressource {n}"), "/guides")
+            .await
+            .unwrap();
+        store::offers::apply(db, &offer, person, "Motivée.", "[]")
+            .await
+            .unwrap();
+    }
+    assert!(
+        store::cohorts::people(db, &cohort_row, true)
+            .await
+            .unwrap()
+            .len()
+            > 4
+    );
 
     // Leads of the studio.
     for n in 0..4 {

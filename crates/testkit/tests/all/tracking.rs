@@ -924,11 +924,11 @@ async fn indicators_network_report_exports_and_yearly_review() {
         assert_eq!(csv.status, StatusCode::OK);
         assert!(
             csv.body
-                .contains("\"volunteers\",\"Bénévoles actifs\",\"personnes\",\"somme\",29,2,0"),
+                .contains("\r\nvolunteers,Bénévoles actifs,personnes,somme,29,2,0\r\n"),
             "{}",
             csv.body
         );
-        assert!(csv.body.contains("\"public-events\""));
+        assert!(csv.body.contains("\r\npublic-events,"));
         let xlsx = admin.get(&format!("/impact/report.xlsx?{query}")).await;
         assert_eq!(xlsx.status, StatusCode::OK);
         let bytes = xlsx_bytes(&mut admin, &format!("/impact/report.xlsx?{query}")).await;
@@ -1111,7 +1111,7 @@ async fn a_centre_manager_reads_the_impact_report_of_their_centre() {
             let volunteers = figure.trim_end_matches(" pers.");
             assert!(
                 csv.body.contains(&format!(
-                    "\"volunteers\",\"Bénévoles actifs\",\"personnes\",\"somme\",{volunteers},1,"
+                    "\r\nvolunteers,Bénévoles actifs,personnes,somme,{volunteers},1,"
                 )),
                 "{who}: {}",
                 csv.body

@@ -171,5 +171,3 @@ content-error-fill-project = Choose the linked project first.
 content-error-fill-empty = This project has no measurement yet.
 content-error-choice = Invalid choice: pick one from the list.
 content-error-guide = Choose the guide of this chapter.
-content-error-audio-size = The audio file is larger than { $max } MB.
-content-error-audio-type = This file is not a recognised audio file (MP3, Ogg, M4A or WAV).

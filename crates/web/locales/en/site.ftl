@@ -35,15 +35,6 @@ site-default-promise-lead = Got an idea for your neighbourhood, village or town?
 site-default-story = It started with a simple observation: around us, dozens of people have a useful idea for their area (a repair shop, a community grocery, a bike workshop) and stop for lack of method, time or support.
 
     We opened a first studio to guide them step by step, with simple tools and a community of project holders. Tomorrow, a network of micro-centres will bring the same approach close to where you live.
-site-default-offer-1-title = Start your local impact project
-site-default-offer-1-text = Twelve weeks in a cohort of 10 to 15 people to go from an idea to a project ready to start: self-diagnostic, six group workshops, four one-to-one sessions and the platform.
-site-default-offer-1-price = €360 · solidarity rate €90 · organisation €900
-site-default-offer-2-title = Trial coaching
-site-default-offer-2-text = One ninety-minute individual session to try the coaching before committing, deducted from the programme if you continue.
-site-default-offer-2-price = €30
-site-default-offer-3-title = Discovery workshop
-site-default-offer-3-text = Two hours in a small group to lay out your idea, discover the impact canvas and leave with your next three steps.
-site-default-offer-3-price = Free
 site-default-testimonial-1-quote = The canvas made me put words on who I serve. In three weeks my repair-shop idea became a real project, with a budget.
 site-default-testimonial-1-name = Camille
 site-default-testimonial-1-role = neighbourhood repair shop, Villeurbanne
@@ -257,10 +248,6 @@ site-admin-promise = The promise
 site-admin-promise-title = Title
 site-admin-promise-lead = Lead text
 site-admin-story-hint = An empty line separates two paragraphs.
-site-admin-offer = Offer
-site-admin-offer-title = Offer name (leave empty to hide it)
-site-admin-offer-text = Description
-site-admin-offer-price = Price or terms
 site-admin-testimonial = Testimonial
 site-admin-quote = Quote (leave empty to hide it)
 site-admin-quote-role = Project, town
@@ -281,7 +268,6 @@ site-admin-video-file = Video (MP4 or WebM)
 site-admin-video-captions-file = Captions (WebVTT, optional)
 site-admin-video-submit = Upload the video
 site-error-video-file = Choose an MP4 or WebM video file.
-site-error-captions-file = Captions must be a WebVTT file (.vtt) starting with WEBVTT.
 
 site-stories-title = They launched their project
 site-stories-all = All case studies

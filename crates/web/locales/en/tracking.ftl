@@ -70,7 +70,6 @@ tracking-error-steps = 20 next steps at most: group them.
 tracking-error-link = Give a page of the platform (starting with /) or an address starting with https://.
 tracking-error-person = Choose someone from the project team.
 tracking-error-milestone-date = A milestone needs a due date.
-tracking-error-file-size = The file is over { $max } MB: choose a lighter one.
 
 tasks-title = Tasks and milestones
 tasks-none = No open task. Add the next step below.

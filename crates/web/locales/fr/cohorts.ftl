@@ -28,3 +28,40 @@ cohort-error-project = Choisis un projet du centre.
 flash-cohort-created = Cohorte créée : ajoute-y ses projets.
 flash-cohort-saved = Cohorte enregistrée.
 flash-cohort-project-added = Projet ajouté à la cohorte.
+cohort-seats = { $taken } participants sur { $capacity } places
+cohort-present = { $count ->
+    [0] personne présente
+    [one] { $n } présent·e
+   *[other] { $n } présent·es
+}
+cohort-participants = Participants
+cohort-coaches = Coachs
+cohort-no-people = Personne pour l'instant.
+cohort-sessions = Séances et ateliers
+cohort-no-sessions = Aucune séance prévue pour l'instant.
+cohort-session-link = Rejoindre en ligne
+cohort-resources = Ressources partagées
+cohort-no-resources = Aucune ressource pour l'instant.
+cohort-add-person = Ajouter une personne
+cohort-field-person = Personne du centre
+cohort-field-role = Rôle dans la cohorte
+cohort-new-session = Nouvelle séance
+cohort-field-session-title = Titre
+cohort-field-session-starts = Date et heure
+cohort-field-room = Salle
+cohort-field-link = Lien de visio (facultatif)
+cohort-add-session = Ajouter la séance
+cohort-new-resource = Nouvelle ressource
+cohort-field-resource-title = Titre
+cohort-field-resource-url = Lien (https://… ou /…)
+cohort-add-resource = Ajouter la ressource
+cohort-field-capacity = Capacité (participants)
+cohort-attendance = Présences
+cohort-attendance-legend = Présents à la séance
+cohort-error-capacity = Une capacité de 1 à 50 participants.
+cohort-error-person = Choisis une personne du centre.
+cohort-error-starts = Indique la date et l'heure de la séance.
+flash-cohort-person-added = Personne ajoutée à la cohorte.
+flash-cohort-session-added = Séance ajoutée.
+flash-cohort-resource-added = Ressource ajoutée.
+flash-cohort-attendance = Présences enregistrées.

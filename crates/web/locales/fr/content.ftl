@@ -171,5 +171,3 @@ content-error-fill-project = Choisis d'abord le projet lié.
 content-error-fill-empty = Ce projet n'a encore aucune mesure.
 content-error-choice = Choix invalide : choisis dans la liste.
 content-error-guide = Choisis le guide de ce chapitre.
-content-error-audio-size = Le fichier audio dépasse { $max } Mo.
-content-error-audio-type = Ce fichier n'est pas un fichier audio reconnu (MP3, Ogg, M4A ou WAV).

@@ -35,15 +35,6 @@ site-default-promise-lead = Tu as une idée pour ton quartier, ton village ou ta
 site-default-story = Tout est parti d'un constat simple : autour de nous, des dizaines de personnes ont une idée utile pour leur territoire (une recyclerie, une épicerie solidaire, un atelier vélo) et s'arrêtent faute de méthode, de temps ou d'entourage.
 
     Nous avons ouvert un premier studio pour les accompagner pas à pas, avec des outils simples et une communauté de porteur·ses de projets. Demain, un réseau de micro-centres portera la même démarche au plus près de chez toi.
-site-default-offer-1-title = Lance ton projet à impact local
-site-default-offer-1-text = Douze semaines en cohorte de 10 à 15 personnes pour passer de l'idée à un projet prêt à démarrer : auto-diagnostic, six ateliers collectifs, quatre séances individuelles et la plateforme.
-site-default-offer-1-price = 360 € · tarif solidaire 90 € · structure 900 €
-site-default-offer-2-title = Accompagnement à l'essai
-site-default-offer-2-text = Une séance individuelle d'une heure et demie pour tester l'accompagnement avant de t'engager, déduite du parcours si tu continues.
-site-default-offer-2-price = 30 €
-site-default-offer-3-title = Atelier découverte
-site-default-offer-3-text = Deux heures en petit groupe pour poser ton idée, découvrir le canevas d'impact et repartir avec tes trois prochaines étapes.
-site-default-offer-3-price = Gratuit
 site-default-testimonial-1-quote = Le canvas m'a obligée à mettre des mots sur mon public. En trois semaines, mon idée de recyclerie est devenue un vrai projet, avec un budget.
 site-default-testimonial-1-name = Camille
 site-default-testimonial-1-role = recyclerie de quartier, Villeurbanne
@@ -257,10 +248,6 @@ site-admin-promise = La promesse
 site-admin-promise-title = Titre
 site-admin-promise-lead = Texte d'accroche
 site-admin-story-hint = Une ligne vide sépare deux paragraphes.
-site-admin-offer = Offre
-site-admin-offer-title = Nom de l'offre (laisse vide pour la masquer)
-site-admin-offer-text = Description
-site-admin-offer-price = Prix ou conditions
 site-admin-testimonial = Témoignage
 site-admin-quote = Citation (laisse vide pour la masquer)
 site-admin-quote-role = Projet, commune
@@ -281,7 +268,6 @@ site-admin-video-file = Vidéo (MP4 ou WebM)
 site-admin-video-captions-file = Sous-titres (WebVTT, facultatif)
 site-admin-video-submit = Déposer la vidéo
 site-error-video-file = Choisis un fichier vidéo MP4 ou WebM.
-site-error-captions-file = Les sous-titres doivent être un fichier WebVTT (.vtt) commençant par WEBVTT.
 
 site-stories-title = Ils ont lancé leur projet
 site-stories-all = Toutes les études de cas

@@ -70,7 +70,6 @@ tracking-error-steps = 20 prochaines étapes au plus : regroupe-les.
 tracking-error-link = Mets une page de la plateforme (qui commence par /) ou une adresse qui commence par https://.
 tracking-error-person = Choisis une personne de l'équipe du projet.
 tracking-error-milestone-date = Un jalon a besoin d'une échéance.
-tracking-error-file-size = Le fichier dépasse { $max } Mo : choisis-en un plus léger.
 
 tasks-title = Tâches et jalons
 tasks-none = Aucune tâche ouverte. Ajoute la prochaine étape ci-dessous.

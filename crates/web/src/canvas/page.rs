@@ -57,6 +57,9 @@ pub struct CanvasData {
     /// Words repeated on every note, looked up once per page.
     pub l: NoteLabels,
     pub count_label: String,
+    /// The same with `{count}` in place of the number, for the editor to keep it true as notes
+    /// are added and removed without reloading the page.
+    pub count_template: String,
     pub full: bool,
 }
 
@@ -220,6 +223,10 @@ pub async fn build_blocks(
                 ("count", &i.number(items.len() as i64)),
                 ("max", &i.number(MAX_ITEMS as i64)),
             ],
+        ),
+        count_template: i.ta(
+            "canvas-count",
+            &[("count", "{count}"), ("max", &i.number(MAX_ITEMS as i64))],
         ),
         full: items.len() >= MAX_ITEMS,
     };

@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use domain::content::{self, Kind};
 use serde::Deserialize;
 
-pub use audio::{ByteRange, Unsatisfiable, parse_range};
+pub use crate::range::{ByteRange, Unsatisfiable, parse_range};
 pub use pdf::report_sections;
 pub use public::any_page;
 
@@ -39,6 +39,7 @@ pub const ROUTE_SEGMENTS: &[&str] = &[
     "account",
     "admin",
     "api",
+    "applications",
     "assets",
     "attachments",
     "blog",
@@ -59,8 +60,11 @@ pub const ROUTE_SEGMENTS: &[&str] = &[
     "login",
     "logout",
     "media",
+    "mes-candidatures",
     "mes-donnees",
     "metrics",
+    "offers",
+    "offre",
     "password",
     "pionniers",
     "podcast",

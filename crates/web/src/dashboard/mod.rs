@@ -67,6 +67,8 @@ pub struct Sections {
     /// Whether the impact report is within reach (a centre's, or the network's).
     impact_report: bool,
     network_review: bool,
+    /// The lesson a project holder saw last and did not finish (« continue where I stopped »).
+    learning: Option<store::learning::Resume>,
 }
 
 /// The cache key: person, cohort filter, language, day.
@@ -145,6 +147,11 @@ async fn build(
     if !role.is_staff() || !projects.is_empty() {
         todo = participant::todo(state, i, user.id, today).await?;
     }
+    let learning = if role.is_staff() {
+        None
+    } else {
+        store::learning::resume(&state.db, user.id).await?
+    };
     let reach = staff::Reach::of(ctx, &all_centres);
     let watching = !reach.managed.is_empty() || !reach.coached.is_empty();
     let (mut watched, mut cohorts, mut roadmaps) = (Vec::new(), Vec::new(), Vec::new());
@@ -215,6 +222,7 @@ async fn build(
             .iter()
             .any(|c| ctx.actor.can(Action::CreateProject, Scope::Centre(c.id)));
     Ok(Sections {
+        learning,
         greeting: i.ta("dashboard-greeting", &[("name", &user.display_name)]),
         show_start: projects.is_empty() && !role.is_staff(),
         can_create,

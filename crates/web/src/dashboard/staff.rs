@@ -282,6 +282,12 @@ pub async fn manager_todo(
     push(groups, "todo-events", i.t("todo-events"), events(i, &rows));
     push(
         groups,
+        "todo-applications",
+        i.t("todo-applications"),
+        applications(i, &rows),
+    );
+    push(
+        groups,
         "todo-cohorts",
         i.t("todo-cohorts"),
         cohort_health(i, watch, today),
@@ -317,6 +323,21 @@ pub fn leads(i: I18n, rows: &[TodoRow]) -> Vec<TodoItem> {
             }),
     );
     out
+}
+
+/// The applications waiting for a first answer, the newest first.
+pub fn applications(i: I18n, rows: &[TodoRow]) -> Vec<TodoItem> {
+    rows.iter()
+        .filter(|r| r.kind == "application")
+        .map(|a| {
+            TodoItem::new(
+                format!("/applications/{}", a.ref_id),
+                a.label.clone(),
+                format!("{} · {}", a.extra, i.date(a.n)),
+            )
+            .badge("badge-accent", i.t("application-status-received"))
+        })
+        .collect()
 }
 
 /// The coming events with how many places are taken.

@@ -7,11 +7,11 @@ use crate::error::WebResult;
 use crate::extract::Path;
 use crate::i18n::I18n;
 use crate::layout::Layout;
+use crate::respond::{self, Disposition};
 use crate::scope::{self, Reach};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use domain::diagnostic::{Definition, OVERALL, Quartiles, quartiles_of_counts, shipped};
 use domain::{Action, Scope};
@@ -302,16 +302,6 @@ fn median(counts: &[(u8, u64)]) -> Option<u8> {
     None
 }
 
-fn csv_field(value: &str) -> String {
-    // Quote always; neutralise spreadsheet formulas.
-    let v = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    format!("\"{}\"", v.replace('"', "\"\""))
-}
-
 /// CSV of the statistics: one line per group (network, then each centre with enough responses)
 /// and dimension, with quartiles and the count per level.
 pub async fn export(
@@ -326,27 +316,24 @@ pub async fn export(
     let centres = store::centres::list(&state.db).await?;
     let mut keys: Vec<String> = def.dimensions.iter().map(|d| d.key.clone()).collect();
     keys.push(OVERALL.into());
-    let mut csv = String::from("centre,dimension,responses,q1,median,q3");
-    for lv in &def.levels {
-        csv.push_str(&format!(",{}", csv_field(&format!("level:{}", lv.key))));
-    }
-    csv.push('\n');
+    let mut header: Vec<String> = ["centre", "dimension", "responses", "q1", "median", "q3"]
+        .map(String::from)
+        .into();
+    header.extend(def.levels.iter().map(|lv| format!("level:{}", lv.key)));
+    let mut rows = vec![header];
     let mut line = |group: &str, key: &str, c: &[(u8, u64)]| {
         let q = quartiles_of_counts(c);
         let cell = |v: Option<u8>| v.map(|x| x.to_string()).unwrap_or_default();
-        csv.push_str(&format!(
-            "{},{},{},{},{},{}",
-            csv_field(group),
-            csv_field(key),
-            total(c),
+        let mut row = vec![
+            group.to_string(),
+            key.to_string(),
+            total(c).to_string(),
             cell(q.map(|q| q.q1)),
             cell(q.map(|q| q.median)),
             cell(q.map(|q| q.q3)),
-        ));
-        for n in per_level(&def, c) {
-            csv.push_str(&format!(",{n}"));
-        }
-        csv.push('\n');
+        ];
+        row.extend(per_level(&def, c).into_iter().map(|n| n.to_string()));
+        rows.push(row);
     };
     // The merged line is the network's only when every centre is shown.
     let merged_group = match shown.centre {
@@ -394,15 +381,10 @@ pub async fn export(
         },
     )
     .await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"diagnostic-{}.csv\"", def.id),
-            ),
-        ],
-        csv,
-    )
-        .into_response())
+    Ok(respond::file(
+        respond::csv(&rows),
+        "text/csv; charset=utf-8",
+        Disposition::Attachment,
+        &format!("diagnostic-{}.csv", def.id),
+    ))
 }

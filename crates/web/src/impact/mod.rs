@@ -496,12 +496,10 @@ async fn add_measurement(
         .map_err(|e| errors.add("source", i, e.message_key()))
         .unwrap_or_default();
     let file = form.file("evidence");
-    if file.is_some_and(|f| f.data.len() > state.config.max_upload_bytes) {
-        let mb = (state.config.max_upload_bytes / (1024 * 1024)).to_string();
-        errors.add_text(
-            "evidence",
-            i.ta("tracking-error-file-size", &[("max", &mb)]),
-        );
+    if let Some(Err(refused)) = file.map(|f| {
+        crate::upload::check_file(&state, i, crate::filetype::Use::Document, f)
+    }) {
+        errors.add_text("evidence", refused);
     }
     let (Some(value), Some(on), true) = (value, on, errors.is_empty()) else {
         return render_project(&state, &ctx, pi.project_id, None, Some((input, errors))).await;

@@ -377,28 +377,18 @@ pub async fn csv(
     RawQuery(query): RawQuery,
 ) -> WebResult<Response> {
     let (_, totals, name) = export_data(&state, &ctx, query, "csv").await?;
-    let mut out = String::from("\u{FEFF}");
-    for row in table(ctx.i, &totals) {
-        let line: Vec<String> = row
-            .into_iter()
-            .map(|c| match c {
-                Cell::Number(n) => n,
-                Cell::Text(t) => {
-                    // A leading formula character is neutralised (CSV injection).
-                    let t = if t.starts_with(['=', '+', '-', '@']) {
-                        format!("'{t}")
-                    } else {
-                        t
-                    };
-                    format!("\"{}\"", t.replace('"', "\"\""))
-                }
-            })
-            .collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
+    let rows: Vec<Vec<String>> = table(ctx.i, &totals)
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|c| match c {
+                    Cell::Number(n) | Cell::Text(n) => n,
+                })
+                .collect()
+        })
+        .collect();
     Ok(attachment(
-        out.into_bytes(),
+        respond::csv(&rows).into_bytes(),
         "text/csv; charset=utf-8",
         &format!("{name}.csv"),
     ))

@@ -1,6 +1,6 @@
 //! The network team edits the landing page: its texts per language and the pioneers goal
 //! (the video is uploaded by `media`).
-use super::landing::{LandingTexts, Offer, Testimonial};
+use super::landing::{LandingTexts, Testimonial};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Query;
@@ -27,7 +27,8 @@ pub struct LangQuery {
     pub lang: String,
 }
 
-/// The landing texts as a flat form (three offers, three testimonials).
+/// The landing texts as a flat form (three testimonials; the offers are each centre's
+/// catalogue, `crate::offers`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct TextsForm {
@@ -35,15 +36,6 @@ pub struct TextsForm {
     pub promise_title: String,
     pub promise_lead: String,
     pub story: String,
-    pub offer_1_title: String,
-    pub offer_1_text: String,
-    pub offer_1_price: String,
-    pub offer_2_title: String,
-    pub offer_2_text: String,
-    pub offer_2_price: String,
-    pub offer_3_title: String,
-    pub offer_3_text: String,
-    pub offer_3_price: String,
     pub testimonial_1_quote: String,
     pub testimonial_1_name: String,
     pub testimonial_1_role: String,
@@ -60,22 +52,12 @@ pub struct TextsForm {
 
 impl TextsForm {
     fn from_texts(lang: &str, t: &LandingTexts) -> TextsForm {
-        let o = |n: usize| t.offers.get(n).cloned().unwrap_or_default();
         let q = |n: usize| t.testimonials.get(n).cloned().unwrap_or_default();
         TextsForm {
             lang: lang.to_string(),
             promise_title: t.promise_title.clone(),
             promise_lead: t.promise_lead.clone(),
             story: t.story.clone(),
-            offer_1_title: o(0).title,
-            offer_1_text: o(0).text,
-            offer_1_price: o(0).price,
-            offer_2_title: o(1).title,
-            offer_2_text: o(1).text,
-            offer_2_price: o(1).price,
-            offer_3_title: o(2).title,
-            offer_3_text: o(2).text,
-            offer_3_price: o(2).price,
             testimonial_1_quote: q(0).quote,
             testimonial_1_name: q(0).name,
             testimonial_1_role: q(0).role,
@@ -104,40 +86,6 @@ impl TextsForm {
         let promise_title = short("promise_title", &self.promise_title, TEXT_MAX, true);
         let promise_lead = short("promise_lead", &self.promise_lead, LONG_MAX, true);
         let story = short("story", &self.story, LONG_MAX, true);
-        let offers = [
-            (
-                "offer_1_title",
-                &self.offer_1_title,
-                "offer_1_text",
-                &self.offer_1_text,
-                "offer_1_price",
-                &self.offer_1_price,
-            ),
-            (
-                "offer_2_title",
-                &self.offer_2_title,
-                "offer_2_text",
-                &self.offer_2_text,
-                "offer_2_price",
-                &self.offer_2_price,
-            ),
-            (
-                "offer_3_title",
-                &self.offer_3_title,
-                "offer_3_text",
-                &self.offer_3_text,
-                "offer_3_price",
-                &self.offer_3_price,
-            ),
-        ]
-        .into_iter()
-        .map(|(tn, t, xn, x, pn, p)| Offer {
-            title: short(tn, t, TEXT_MAX, false),
-            text: short(xn, x, LONG_MAX, false),
-            price: short(pn, p, TEXT_MAX, false),
-        })
-        .filter(|o| !o.title.is_empty())
-        .collect();
         let testimonials = [
             (
                 "testimonial_1_quote",
@@ -191,7 +139,6 @@ impl TextsForm {
             promise_title,
             promise_lead,
             story,
-            offers,
             testimonials,
             video_url,
             video_captions_url,

@@ -24,7 +24,6 @@ pub struct LandingTexts {
     pub promise_title: String,
     pub promise_lead: String,
     pub story: String,
-    pub offers: Vec<Offer>,
     pub testimonials: Vec<Testimonial>,
     /// A video file served here (`/…`, shown in a `<video>` element) or a page elsewhere
     /// (`https://…`, shown as a plain link). Empty: no video section.
@@ -32,14 +31,6 @@ pub struct LandingTexts {
     /// Optional captions (WebVTT) served here.
     pub video_captions_url: String,
     pub video_title: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Offer {
-    pub title: String,
-    pub text: String,
-    pub price: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -57,13 +48,6 @@ impl LandingTexts {
             promise_title: i.t("site-default-promise-title"),
             promise_lead: i.t("site-default-promise-lead"),
             story: i.t("site-default-story"),
-            offers: (1..=3)
-                .map(|n| Offer {
-                    title: i.t(&format!("site-default-offer-{n}-title")),
-                    text: i.t(&format!("site-default-offer-{n}-text")),
-                    price: i.t(&format!("site-default-offer-{n}-price")),
-                })
-                .collect(),
             testimonials: (1..=3)
                 .map(|n| Testimonial {
                     quote: i.t(&format!("site-default-testimonial-{n}-quote")),
@@ -115,6 +99,8 @@ pub struct Video {
 pub struct Sections {
     pub i: I18n,
     pub texts: LandingTexts,
+    /// The catalogue: every centre's open offers.
+    pub offers: Vec<crate::offers::Card>,
     pub story_paragraphs: Vec<String>,
     pub counter: Counter,
     pub events: Vec<EventCard>,
@@ -194,6 +180,7 @@ async fn sections(state: &AppState, i: I18n, signed_in: bool) -> WebResult<Arc<S
             .filter(|p| !p.is_empty())
             .collect(),
         counter: counter(state, i).await?,
+        offers: crate::offers::catalogue(state, i).await?,
         events: event_cards(state, i, 3).await?,
         stories: content_cards(state, i, domain::content::Kind::CaseStudy).await?,
         posts: content_cards(state, i, domain::content::Kind::Post).await?,

@@ -10,15 +10,11 @@ use crate::i18n::I18n;
 use crate::state::AppState;
 use crate::upload::Multipart;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use crate::filetype::Use;
+use crate::range::{Source, respond};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::Response;
 use domain::{Action, Locale, Scope};
-
-fn extension(name: &str) -> String {
-    name.rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default()
-}
 
 pub async fn upload(
     State(state): State<AppState>,
@@ -29,24 +25,28 @@ pub async fn upload(
     let i = ctx.i;
     let lang = Locale::parse(&form.text("lang")).unwrap_or_default();
     let mut errors = FieldErrors::default();
-    let video = form.file("video").filter(|f| {
-        let ext = extension(f.file_name.as_deref().unwrap_or(""));
-        matches!(ext.as_str(), "mp4" | "webm") && !f.data.is_empty()
-    });
-    if video.is_none() {
-        errors.add("video", i, "site-error-video-file");
-    }
+    let video = match form.file("video") {
+        None => {
+            errors.add("video", i, "site-error-video-file");
+            None
+        }
+        Some(f) => match crate::upload::check_file(&state, i, Use::Video, f) {
+            Ok(kind) => Some((f, if kind == "video/webm" { "webm" } else { "mp4" })),
+            Err(refused) => {
+                errors.add_text("video", refused);
+                None
+            }
+        },
+    };
     let captions = form.file("captions");
-    if let Some(c) = captions
-        && (extension(c.file_name.as_deref().unwrap_or("")) != "vtt"
-            || !c.data.starts_with(b"WEBVTT"))
+    if let Some(Err(refused)) =
+        captions.map(|c| crate::upload::check_file(&state, i, Use::Captions, c))
     {
-        errors.add("captions", i, "site-error-captions-file");
+        errors.add_text("captions", refused);
     }
-    let Some(video) = video.filter(|_| errors.is_empty()) else {
+    let Some((video, ext)) = video.filter(|_| errors.is_empty()) else {
         return render_texts_with(&state, &ctx, lang, errors).await;
     };
-    let ext = extension(video.file_name.as_deref().unwrap_or(""));
     let key = crate::upload::store_file(&state, &video.data).await?;
     let mut texts = LandingTexts::load(&state, I18n::new(lang)).await?;
     texts.video_url = format!("/media/{key}.{ext}");
@@ -58,24 +58,6 @@ pub async fn upload(
         None => String::new(),
     };
     save_texts(&state, &ctx, lang, &texts, "video").await
-}
-
-/// `bytes=a-b`, `bytes=a-` or `bytes=-n` within `len` bytes → the inclusive range.
-fn range(header: &str, len: usize) -> Option<(usize, usize)> {
-    let spec = header.strip_prefix("bytes=")?;
-    if spec.contains(',') || len == 0 {
-        return None;
-    }
-    let (a, b) = spec.split_once('-')?;
-    let (start, end) = match (a.trim(), b.trim()) {
-        ("", n) => {
-            let n: usize = n.parse().ok()?;
-            (len.checked_sub(n.min(len))?, len - 1)
-        }
-        (a, "") => (a.parse().ok()?, len - 1),
-        (a, b) => (a.parse().ok()?, b.parse::<usize>().ok()?.min(len - 1)),
-    };
-    (start <= end && start < len).then_some((start, end))
 }
 
 pub async fn serve(
@@ -99,52 +81,12 @@ pub async fn serve(
     if !listed {
         return Err(WebError::NotFound);
     }
-    let bytes = crate::upload::read_file(&state, key).await?;
-    let len = bytes.len();
-    let wanted = headers.get(header::RANGE).and_then(|v| v.to_str().ok());
-    let mut response = match wanted {
-        None => bytes.into_response(),
-        Some(h) => match range(h, len) {
-            Some((start, end)) => {
-                let mut r =
-                    (StatusCode::PARTIAL_CONTENT, bytes[start..=end].to_vec()).into_response();
-                if let Ok(v) = HeaderValue::from_str(&format!("bytes {start}-{end}/{len}")) {
-                    r.headers_mut().insert(header::CONTENT_RANGE, v);
-                }
-                r
-            }
-            None => {
-                let mut r = StatusCode::RANGE_NOT_SATISFIABLE.into_response();
-                if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
-                    r.headers_mut().insert(header::CONTENT_RANGE, v);
-                }
-                return Ok(r);
-            }
-        },
-    };
+    let mut response = respond(Source::Stored(&state.files, key), &headers).await?;
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=31536000, immutable"),
     );
     Ok(response)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::range;
-
-    #[test]
-    fn ranges() {
-        assert_eq!(range("bytes=0-99", 1000), Some((0, 99)));
-        assert_eq!(range("bytes=900-", 1000), Some((900, 999)));
-        assert_eq!(range("bytes=-100", 1000), Some((900, 999)));
-        assert_eq!(range("bytes=990-2000", 1000), Some((990, 999)));
-        assert_eq!(range("bytes=1000-", 1000), None);
-        assert_eq!(range("bytes=5-1", 1000), None);
-        assert_eq!(range("bytes=0-1,5-6", 1000), None);
-        assert_eq!(range("items=0-1", 1000), None);
-    }
 }

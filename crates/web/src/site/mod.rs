@@ -17,10 +17,10 @@ mod registrations;
 pub mod retention;
 pub mod seo;
 
-pub use landing::{LandingTexts, Offer};
+pub use landing::LandingTexts;
 pub use registrations::{REMINDER_JOB, deliver_reminder, release_holds};
 
-/// The public page that details the offers; it shows the landing's offers (one source).
+/// The public page that details the offers; it shows the centres' catalogue, as the landing does.
 pub const OFFERS_PAGE: &str = "offres";
 
 use crate::cache::TtlCache;

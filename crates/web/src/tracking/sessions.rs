@@ -80,12 +80,10 @@ pub async fn create(
         .map_err(|e| fail("step_due", e.message_key()))
         .unwrap_or(None);
     let file = form.file("attachment");
-    if file.is_some_and(|f| f.data.len() > state.config.max_upload_bytes) {
-        let mb = (state.config.max_upload_bytes / (1024 * 1024)).to_string();
-        errors.add_text(
-            "attachment",
-            i.ta("tracking-error-file-size", &[("max", &mb)]),
-        );
+    if let Some(Err(refused)) = file.map(|f| {
+        crate::upload::check_file(&state, i, crate::filetype::Use::Document, f)
+    }) {
+        errors.add_text("attachment", refused);
     }
     let (Some((held_on, texts)), true) = (checked, errors.is_empty()) else {
         return crate::projects::render_with_forms(

@@ -10,16 +10,6 @@ use axum::http::header;
 use domain::content::{self, ContentError, Kind, Status};
 use store::content::{Item, ItemFields};
 
-/// Largest uploaded audio accepted is the platform's upload limit.
-const AUDIO_TYPES: [&str; 6] = [
-    "audio/mpeg",
-    "audio/ogg",
-    "audio/mp4",
-    "audio/x-m4a",
-    "audio/wav",
-    "audio/opus",
-];
-
 /// The editor's form, read from `multipart/form-data` (the page's form, which may carry an
 /// audio file) or from a plain urlencoded post.
 pub struct EditorInput(pub Multipart);
@@ -319,26 +309,7 @@ fn audio_part<'a>(
     let Some(file) = form.file("audio") else {
         return Ok(None);
     };
-    if file.data.len() > state.config.max_upload_bytes {
-        let mb = (state.config.max_upload_bytes / (1024 * 1024)).to_string();
-        return Err(i.ta("content-error-audio-size", &[("max", &mb)]));
-    }
-    let by_name = crate::content::audio::guess_audio_type(file.file_name.as_deref().unwrap_or(""));
-    let declared = file.content_type.split(';').next().unwrap_or("").trim();
-    let kind = AUDIO_TYPES
-        .into_iter()
-        .find(|t| *t == declared)
-        .unwrap_or(by_name);
-    // Check the first bytes: MP3 (ID3 or frame sync), Ogg, MP4/M4A, WAV.
-    let d = &file.data;
-    let looks = d.starts_with(b"ID3")
-        || (d.len() > 1 && d[0] == 0xFF && d[1] & 0xE0 == 0xE0)
-        || d.starts_with(b"OggS")
-        || d.get(4..8) == Some(b"ftyp")
-        || d.starts_with(b"RIFF");
-    if !looks {
-        return Err(i.t("content-error-audio-type"));
-    }
+    let kind = crate::upload::check_file(state, i, crate::filetype::Use::Audio, file)?;
     Ok(Some((file, kind)))
 }
 

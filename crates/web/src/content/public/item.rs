@@ -55,7 +55,7 @@ pub struct ItemView {
     pub pdf_href: String,
     pub back: Option<(String, String)>,
     /// On the offers page, the offers as the landing shows them: one source for both.
-    pub offers: Vec<crate::site::Offer>,
+    pub offers: Vec<crate::offers::Card>,
 }
 
 /// The item page of any kind but chapter.

@@ -68,7 +68,7 @@ async fn page_at(state: &AppState, ctx: &Ctx, slug: &str, q: &LangQuery) -> WebR
             }
             let mut view = item_view(state, ctx, shown, lang).await?;
             if slug == crate::site::OFFERS_PAGE {
-                view.offers = crate::site::LandingTexts::load(state, ctx.i).await?.offers;
+                view.offers = crate::offers::catalogue(state, ctx.i).await?;
             }
             Ok(Html(view.render()?).into_response())
         }

@@ -1,5 +1,10 @@
-//! Cohorts of a centre: the centre's staff see them with their projects' health; managers
-//! create them, change their name and dates, and put projects in or take them out.
+//! Cohorts of a centre: its people (participants and coaches, up to a capacity), projects,
+//! sessions with attendance and shared resources. The centre's staff see them; managers create
+//! them, change their name, dates and capacity and fill them; their participants see their own
+//! cohort's page.
+mod page;
+mod people;
+
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -8,7 +13,6 @@ use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::respond::redirect_with_flash;
 use crate::state::AppState;
-use crate::tracking::WatchedProject;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
@@ -25,6 +29,14 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/centres/{slug}/cohorts", get(list).post(create))
         .route("/cohorts/{id}", get(show).post(update))
+        .route("/cohorts/{id}/people", post(people::add))
+        .route("/cohorts/{id}/people/{user}/remove", post(people::remove))
+        .route("/cohorts/{id}/sessions", post(people::add_session))
+        .route(
+            "/cohorts/{id}/sessions/{session}",
+            get(people::session_page).post(people::attendance),
+        )
+        .route("/cohorts/{id}/resources", post(people::add_resource))
         .route("/cohorts/{id}/projects", post(add_project))
         .route(
             "/cohorts/{id}/projects/{project}/remove",
@@ -38,6 +50,8 @@ pub struct CohortForm {
     pub name: String,
     pub starts_on: String,
     pub ends_on: String,
+    /// Empty: 15 for a new cohort, unchanged for an existing one.
+    pub capacity: String,
 }
 
 impl CohortForm {
@@ -46,6 +60,22 @@ impl CohortForm {
             name: c.name.clone(),
             starts_on: c.starts_on.clone(),
             ends_on: c.ends_on.clone(),
+            capacity: c.capacity.to_string(),
+        }
+    }
+
+    /// The capacity typed, if any (1 to 50), or the error beside its field.
+    fn capacity(&self, i: I18n, errors: &mut FieldErrors) -> Option<i64> {
+        let t = self.capacity.trim();
+        if t.is_empty() {
+            return None;
+        }
+        match t.parse::<i64>() {
+            Ok(n) if (1..=50).contains(&n) => Some(n),
+            _ => {
+                errors.add("capacity", i, "cohort-error-capacity");
+                None
+            }
         }
     }
 
@@ -89,22 +119,7 @@ struct ListView {
     errors: FieldErrors,
 }
 
-#[derive(Template)]
-#[template(path = "cohorts/show.html")]
-struct ShowView {
-    layout: Layout,
-    centre: CentreSummary,
-    cohort: Cohort,
-    dates: String,
-    projects: Vec<WatchedProject>,
-    /// Projects of the centre not in the cohort yet: (id, name).
-    others: Vec<(i64, String)>,
-    can_manage: bool,
-    form: CohortForm,
-    errors: FieldErrors,
-}
-
-fn dates(i: I18n, c: &Cohort) -> String {
+pub(crate) fn dates(i: I18n, c: &Cohort) -> String {
     i.ta(
         "timeline-dates",
         &[
@@ -126,7 +141,11 @@ async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<CentreSummary
 
 /// A cohort and its centre, for someone allowed to see the centre's projects; another
 /// centre's cohort is not found rather than forbidden.
-async fn cohort_for(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(Cohort, CentreSummary)> {
+pub(crate) async fn cohort_for(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+) -> WebResult<(Cohort, CentreSummary)> {
     let cohort = store::cohorts::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
@@ -212,7 +231,10 @@ async fn create(
     let centre = centre_by_slug(&state, &slug).await?;
     ctx.authorize(Action::ManageCentre, Scope::Centre(centre.id))?;
     let mut errors = FieldErrors::default();
-    let Some((name, starts_on, ends_on)) = form.check(ctx.i, &mut errors) else {
+    let capacity = form.capacity(ctx.i, &mut errors);
+    let (Some((name, starts_on, ends_on)), true) =
+        (form.check(ctx.i, &mut errors), errors.is_empty())
+    else {
         return render_list(&state, &ctx, centre, form, errors).await;
     };
     let fields = CohortFields {
@@ -221,11 +243,14 @@ async fn create(
         ends_on: &ends_on,
     };
     match store::cohorts::create(&state.db, centre.id, &fields).await {
-        Ok(id) => Ok(redirect_with_flash(
-            &format!("/cohorts/{id}"),
-            "flash-cohort-created",
-            &state,
-        )),
+        Ok(id) => {
+            store::cohorts::set_capacity(&state.db, id, capacity.unwrap_or(15)).await?;
+            Ok(redirect_with_flash(
+                &format!("/cohorts/{id}"),
+                "flash-cohort-created",
+                &state,
+            ))
+        }
         Err(store::StoreError::Duplicate) => {
             errors.add("name", ctx.i, "cohort-error-name-taken");
             render_list(&state, &ctx, centre, form, errors).await
@@ -234,56 +259,8 @@ async fn create(
     }
 }
 
-async fn render_show(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    form: Option<CohortForm>,
-    errors: FieldErrors,
-) -> WebResult<Response> {
-    let i = ctx.i;
-    let (cohort, centre) = cohort_for(state, ctx, id).await?;
-    let user = ctx.require_user()?;
-    let all = store::projects::for_centre(&state.db, centre.id, user.id).await?;
-    let members = store::cohorts::project_ids(&state.db, cohort.id).await?;
-    let others = all
-        .iter()
-        .filter(|p| !members.contains(&p.id))
-        .map(|p| (p.id, p.name.clone()))
-        .collect();
-    let projects = crate::tracking::health_cards(
-        state,
-        i,
-        &centre,
-        all.into_iter()
-            .filter(|p| members.contains(&p.id))
-            .collect(),
-        None,
-    )
-    .await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let view = ShowView {
-        layout: Layout::new(state, ctx, cohort.name.clone()),
-        can_manage: ctx
-            .actor
-            .can(Action::ManageCentre, Scope::Centre(centre.id)),
-        dates: dates(i, &cohort),
-        form: form.unwrap_or_else(|| CohortForm::of(&cohort)),
-        projects: crate::tracking::most_alerts_first(projects),
-        others,
-        centre,
-        cohort,
-        errors,
-    };
-    Ok((status, Html(view.render()?)).into_response())
-}
-
 async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Response> {
-    render_show(&state, &ctx, id, None, FieldErrors::default()).await
+    page::render(&state, &ctx, id, None, FieldErrors::default()).await
 }
 
 async fn update(
@@ -295,8 +272,11 @@ async fn update(
     let (cohort, _) = cohort_for(&state, &ctx, id).await?;
     ctx.authorize(Action::ManageCentre, Scope::Centre(cohort.centre_id))?;
     let mut errors = FieldErrors::default();
-    let Some((name, starts_on, ends_on)) = form.check(ctx.i, &mut errors) else {
-        return render_show(&state, &ctx, id, Some(form), errors).await;
+    let capacity = form.capacity(ctx.i, &mut errors);
+    let (Some((name, starts_on, ends_on)), true) =
+        (form.check(ctx.i, &mut errors), errors.is_empty())
+    else {
+        return page::render(&state, &ctx, id, Some(form), errors).await;
     };
     let fields = CohortFields {
         name: &name,
@@ -304,14 +284,19 @@ async fn update(
         ends_on: &ends_on,
     };
     match store::cohorts::update(&state.db, id, &fields).await {
-        Ok(()) => Ok(redirect_with_flash(
-            &format!("/cohorts/{id}"),
-            "flash-cohort-saved",
-            &state,
-        )),
+        Ok(()) => {
+            if let Some(capacity) = capacity {
+                store::cohorts::set_capacity(&state.db, id, capacity).await?;
+            }
+            Ok(redirect_with_flash(
+                &format!("/cohorts/{id}"),
+                "flash-cohort-saved",
+                &state,
+            ))
+        }
         Err(store::StoreError::Duplicate) => {
             errors.add("name", ctx.i, "cohort-error-name-taken");
-            render_show(&state, &ctx, id, Some(form), errors).await
+            page::render(&state, &ctx, id, Some(form), errors).await
         }
         Err(e) => Err(e.into()),
     }
@@ -343,7 +328,7 @@ async fn add_project(
     let Ok(project) = form.project.trim().parse::<i64>() else {
         let mut errors = FieldErrors::default();
         errors.add("project", ctx.i, "cohort-error-project");
-        return render_show(&state, &ctx, id, None, errors).await;
+        return page::render(&state, &ctx, id, None, errors).await;
     };
     let project = same_centre_project(&state, &cohort, project).await?;
     store::cohorts::add_project(&state.db, cohort.id, project).await?;

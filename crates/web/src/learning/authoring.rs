@@ -2,10 +2,11 @@
 //! centre's. Create, edit, reorder modules and lessons, upload a lesson's video, poster,
 //! captions and workbooks (type read from the content), preview (the course page, drafts
 //! shown to their authors only) and publish.
-use super::{can_author, kind_label, sniff};
+use super::{can_author, kind_label};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
+use crate::filetype::Use;
 use crate::form::{FieldErrors, Form};
 use crate::i18n::I18n;
 use crate::layout::Layout;
@@ -662,30 +663,36 @@ async fn save_lesson(
             continue;
         };
         let file_name = clean_file_name(part.file_name.as_deref().unwrap_or(""));
-        let content_type = match media {
-            Some(Media::Video) => sniff::video_type(&part.data),
-            Some(Media::Poster) => sniff::image_type(&part.data),
-            Some(Media::Captions) => sniff::is_captions(&part.data).then_some("text/vtt"),
-            None => sniff::is_workbook(&part.data, &file_name)
-                .then(|| crate::upload::served_type(&file_name)),
+        let field = match name {
+            "video" => "video",
+            "poster" => "poster",
+            "captions" => "captions",
+            _ => "workbook",
         };
-        match content_type {
-            Some(t) => uploads.push(Upload {
+        // Size and type by content (`filetype`), then what this field takes of a document.
+        let usage = match media {
+            Some(Media::Video) => Use::Video,
+            Some(Media::Captions) => Use::Captions,
+            Some(Media::Poster) | None => Use::Document,
+        };
+        let fits = |t: &str| match media {
+            Some(Media::Poster) => t.starts_with("image/"),
+            None => {
+                t == "application/pdf"
+                    || t.starts_with("application/vnd.oasis.opendocument.text")
+                    || t.starts_with("application/vnd.openxmlformats-officedocument.wordprocessing")
+            }
+            _ => true,
+        };
+        match crate::upload::check_file(&state, i, usage, part) {
+            Ok(t) if fits(t) => uploads.push(Upload {
                 media,
                 data: &part.data,
                 content_type: t,
                 name: file_name,
             }),
-            None => errors.add(
-                match name {
-                    "video" => "video",
-                    "poster" => "poster",
-                    "captions" => "captions",
-                    _ => "workbook",
-                },
-                i,
-                &format!("learn-error-{name}-type"),
-            ),
+            Ok(_) => errors.add(field, i, &format!("learn-error-{name}-type")),
+            Err(message) => errors.add_text(field, message),
         }
     }
     if !errors.is_empty() {

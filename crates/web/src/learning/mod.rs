@@ -12,7 +12,6 @@ mod follow_up;
 mod lesson;
 mod media;
 mod paths;
-mod sniff;
 
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};

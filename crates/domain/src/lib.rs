@@ -25,6 +25,7 @@ pub mod site;
 pub mod slug;
 pub mod stored;
 pub mod survey;
+pub mod onboarding;
 pub mod time_zone;
 pub mod tracking;
 pub mod typography;

@@ -18,6 +18,7 @@ mod http;
 mod learning;
 mod offers;
 mod offers_browser;
+mod onboarding;
 mod projects;
 mod projects_browser;
 mod roadmaps;

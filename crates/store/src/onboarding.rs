@@ -87,7 +87,8 @@ pub async fn configure(
         .bind(delay_hours)
         .bind(i64::from(enabled))
         .execute(pool)
-        .await?);
+        .await?
+        .rows_affected());
     Ok(())
 }
 
@@ -177,6 +178,6 @@ pub async fn progress(db: &Db, user: i64) -> Result<Vec<(String, String)>> {
 /// Gives a centre to an onboarding started without one (sign-up, then an accepted application).
 pub async fn set_centre<'e>(ex: impl Into<Exec<'e>>, user: i64, centre: i64) -> Result<()> {
     let sql = "UPDATE onboardings SET centre_id = $1 WHERE user_id = $2 AND centre_id IS NULL";
-    on_exec!(ex.into(), e => sqlx::query(sql).bind(centre).bind(user).execute(e).await?);
+    on_exec!(ex.into(), e => sqlx::query(sql).bind(centre).bind(user).execute(e).await?.rows_affected());
     Ok(())
 }

@@ -47,13 +47,20 @@ pub async fn find(db: &Db, user: i64) -> Result<Option<Onboarding>> {
 /// Pauses (`Some(now)`) or resumes (`None`) the e-mails.
 pub async fn set_paused(db: &Db, user: i64, paused_at: Option<i64>) -> Result<bool> {
     let sql = "UPDATE onboardings SET paused_at = $1 WHERE user_id = $2";
-    Ok(on_db!(db, pool => sqlx::query(sql).bind(paused_at).bind(user).execute(pool).await?.rows_affected()) > 0)
+    Ok(
+        on_db!(db, pool => sqlx::query(sql).bind(paused_at).bind(user).execute(pool).await?.rows_affected())
+            > 0,
+    )
 }
 
 /// The unsubscribe link: no more onboarding e-mail, ever.
 pub async fn unsubscribe(db: &Db, user: i64, now: i64) -> Result<bool> {
-    let sql = "UPDATE onboardings SET unsubscribed_at = COALESCE(unsubscribed_at, $1) WHERE user_id = $2";
-    Ok(on_db!(db, pool => sqlx::query(sql).bind(now).bind(user).execute(pool).await?.rows_affected()) > 0)
+    let sql =
+        "UPDATE onboardings SET unsubscribed_at = COALESCE(unsubscribed_at, $1) WHERE user_id = $2";
+    Ok(
+        on_db!(db, pool => sqlx::query(sql).bind(now).bind(user).execute(pool).await?.rows_affected())
+            > 0,
+    )
 }
 
 /// A step's delay in hours and whether it is on, for a centre (the defaults without one).
@@ -62,7 +69,8 @@ pub async fn setting(db: &Db, centre: Option<i64>, step: Step) -> Result<(i64, b
     let Some(centre) = centre else {
         return Ok(default);
     };
-    let sql = "SELECT delay_hours, enabled FROM onboarding_settings WHERE centre_id = $1 AND step = $2";
+    let sql =
+        "SELECT delay_hours, enabled FROM onboarding_settings WHERE centre_id = $1 AND step = $2";
     let row: Option<(i64, i64)> = on_db!(db, pool => sqlx::query_as(sql)
         .bind(centre)
         .bind(step.code())

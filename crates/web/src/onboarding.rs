@@ -146,8 +146,7 @@ async fn send(
 ) -> Result<(), WebError> {
     let i = I18n::new(person.locale);
     let code = step.code();
-    let token =
-        crate::site::sign(state, PURPOSE, person.id, store::now() + LINK_SECS).await?;
+    let token = crate::site::sign(state, PURPOSE, person.id, store::now() + LINK_SECS).await?;
     let unsubscribe = state.url(&format!("{UNSUBSCRIBE}{token}"));
     let mail = Compose {
         i,

@@ -73,7 +73,11 @@ async fn steps_fire_skip_and_stop_at_the_unsubscribe_link() {
 
         app.advance(30 * 24 * HOUR);
         app.run_jobs().await;
-        assert_eq!(app.smtp.count().await, sent + 1, "nothing after unsubscribing");
+        assert_eq!(
+            app.smtp.count().await,
+            sent + 1,
+            "nothing after unsubscribing"
+        );
         let o = store::onboarding::find(&app.state.db, user)
             .await
             .unwrap()
@@ -92,7 +96,7 @@ async fn a_centre_turns_steps_off_and_the_funnel_counts_them() {
             &store::centres::NewCentre {
                 slug: "lyon",
                 name: "Studio Lyon",
-                kind: "centre",
+                kind: "studio",
                 town: "Lyon",
             },
         )

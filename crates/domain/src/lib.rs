@@ -15,6 +15,7 @@ pub mod learning;
 pub mod locale;
 pub mod markdown;
 pub mod offer;
+pub mod onboarding;
 pub mod password;
 pub mod policy;
 pub mod project;

@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod learning;
 pub mod live;
 pub mod offers;
+pub mod onboarding;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

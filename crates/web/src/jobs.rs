@@ -96,6 +96,9 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
         crate::site::REMINDER_JOB => {
             crate::site::deliver_reminder(state, &job.payload, job.id).await
         }
+        crate::onboarding::STEP_JOB => {
+            crate::onboarding::deliver_step(state, &job.payload, job.id).await
+        }
         // Used by tests and operators to check the queue end to end.
         "noop" => Ok(()),
         other => Err(format!("unknown job kind {other:?}")),

@@ -35,6 +35,7 @@ mod message;
 pub mod metrics;
 mod middleware;
 mod offers;
+pub mod onboarding;
 mod project_access;
 mod projects;
 pub mod range;
@@ -92,6 +93,7 @@ pub fn router(state: AppState) -> Router {
         .merge(content::routes(&state))
         .merge(site::routes(&state))
         .merge(offers::routes())
+        .merge(onboarding::routes())
         .merge(learning::routes(&state))
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)

@@ -103,6 +103,10 @@ pub async fn submit(
         Ok(user_id) => {
             audit::record(&state.db, AuditAction::SignUp, Entry::about_self(user_id)).await?;
             send_verification(&state, i, user_id, email.as_str(), &name).await?;
+            let mut tx = state.db.begin().await?;
+            crate::onboarding::start_in(&mut tx, user_id, None, store::now()).await?;
+            tx.commit().await?;
+            state.jobs_queued();
             if !form.canvas_draft.is_empty() {
                 let project = i.ta("canvas-try-project-name", &[("name", &name)]);
                 if crate::canvas::save_draft(&state, user_id, &form.canvas_draft, &project).await? {

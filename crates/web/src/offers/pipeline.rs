@@ -244,6 +244,7 @@ pub async fn status(
             Err(e) => return Err(e.into()),
         }
         store::cohorts::add_projects_of_in(&mut tx, &c, a.user_id).await?;
+        crate::onboarding::start_in(&mut tx, a.user_id, Some(a.centre_id), store::now()).await?;
         if a.price_cents > 0 {
             store::offers::create_order(&mut tx, &a).await?;
         }

@@ -1,0 +1,24 @@
+# Onboarding: the e-mails of the sequence, the unsubscribe page.
+onboarding-welcome-subject = Welcome to the Studio d'Impact Local
+onboarding-welcome-body = Your space is ready. Over the next few days we will send you a few short e-mails to move your project forward step by step.
+onboarding-welcome-action = Open my dashboard
+onboarding-diagnostic-subject = Take stock of your project in ten minutes
+onboarding-diagnostic-body = The diagnostic shows where your project stands and what matters now. Your answers also guide your coaching.
+onboarding-diagnostic-action = Take the diagnostic
+onboarding-canvas-subject = Put your project on the canvas
+onboarding-canvas-body = The canvas holds your project on one page: the people concerned, your offer, your impact. Start with one box, you can change everything later.
+onboarding-canvas-action = Start my canvas
+onboarding-course-subject = Pick your first course
+onboarding-course-body = Short modules, with videos and exercises, for every stage of your project. Pick the one that helps you today.
+onboarding-course-action = See the courses
+onboarding-coaching-subject = Book your first coaching session
+onboarding-coaching-body = One hour with a coach to review your canvas, plan your next steps and clear what holds you back.
+onboarding-coaching-action = Prepare my session
+onboarding-mail-why = You receive this e-mail because you joined the Studio d'Impact Local.
+onboarding-unsubscribe-link = Stop these getting-started e-mails
+onboarding-unsubscribe-title = Stop the getting-started e-mails
+onboarding-unsubscribe-text = You will no longer receive the e-mails that guide your first steps. Your account and project stay as they are.
+onboarding-unsubscribe-submit = Unsubscribe
+onboarding-unsubscribed-title = Done
+onboarding-unsubscribed-body = You will no longer receive the getting-started e-mails.
+onboarding-link-invalid = This unsubscribe link is not valid. Copy it whole from the e-mail.

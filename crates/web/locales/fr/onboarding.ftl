@@ -1,0 +1,24 @@
+# Onboarding: the e-mails of the sequence, the unsubscribe page.
+onboarding-welcome-subject = Bienvenue au Studio d'Impact Local
+onboarding-welcome-body = Ton espace est prêt. Dans les prochains jours, on t'envoie quelques e-mails courts pour avancer pas à pas sur ton projet.
+onboarding-welcome-action = Ouvrir mon tableau de bord
+onboarding-diagnostic-subject = Fais le point sur ton projet en dix minutes
+onboarding-diagnostic-body = Le diagnostic te montre où en est ton projet et ce qui compte maintenant. Tes réponses guident aussi ton accompagnement.
+onboarding-diagnostic-action = Faire le diagnostic
+onboarding-canvas-subject = Pose ton projet sur le canevas
+onboarding-canvas-body = Le canevas tient ton projet sur une page : les personnes concernées, ta proposition, ton impact. Commence par une case, tu pourras tout reprendre.
+onboarding-canvas-action = Commencer mon canevas
+onboarding-course-subject = Choisis ta première formation
+onboarding-course-body = Des modules courts, en vidéo et avec des exercices, pour chaque étape de ton projet. Choisis celui qui t'aide aujourd'hui.
+onboarding-course-action = Voir les formations
+onboarding-coaching-subject = Réserve ta première séance d'accompagnement
+onboarding-coaching-body = Une heure avec une ou un coach pour relire ton canevas, préparer tes prochains pas et lever ce qui te bloque.
+onboarding-coaching-action = Préparer ma séance
+onboarding-mail-why = Tu reçois cet e-mail parce que tu as rejoint le Studio d'Impact Local.
+onboarding-unsubscribe-link = Ne plus recevoir ces e-mails de démarrage
+onboarding-unsubscribe-title = Ne plus recevoir les e-mails de démarrage
+onboarding-unsubscribe-text = Tu ne recevras plus les e-mails qui t'accompagnent dans tes premiers pas. Ton compte et ton projet restent tels quels.
+onboarding-unsubscribe-submit = Me désinscrire
+onboarding-unsubscribed-title = C'est noté
+onboarding-unsubscribed-body = Tu ne recevras plus les e-mails de démarrage.
+onboarding-link-invalid = Ce lien de désinscription n'est pas valable. Copie-le en entier depuis l'e-mail.

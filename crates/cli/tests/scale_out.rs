@@ -296,7 +296,10 @@ async fn a_file_uploaded_through_one_node_is_served_by_the_other() {
             .unwrap_or_else(|| panic!("{storage}: B's landing plays the video"))
             .to_string();
         let (status, whole) = http_bytes(b.port, "GET", &src, "", b"");
-        assert_eq!(status, 200, "{storage}: B serves the file uploaded through A");
+        assert_eq!(
+            status, 200,
+            "{storage}: B serves the file uploaded through A"
+        );
         assert_eq!(whole, video, "{storage}");
         let (status, part) = http_bytes(b.port, "GET", &src, "Range: bytes=1000-1999\r\n", b"");
         assert_eq!(status, 206, "{storage}");

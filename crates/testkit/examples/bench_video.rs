@@ -112,7 +112,10 @@ fn free_port() -> u16 {
 fn wait_for(addr: &str) {
     let started = Instant::now();
     while TcpStream::connect(addr).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "{addr} never answered");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{addr} never answered"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -200,7 +203,13 @@ async fn main() {
     std::fs::write(dir.join("video.webm"), &data).unwrap();
     let py_port = free_port();
     let mut python = std::process::Command::new("python3")
-        .args(["-m", "http.server", &py_port.to_string(), "--bind", "127.0.0.1"])
+        .args([
+            "-m",
+            "http.server",
+            &py_port.to_string(),
+            "--bind",
+            "127.0.0.1",
+        ])
         .current_dir(&dir)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -214,10 +223,20 @@ async fn main() {
     wait_for(&mem_addr);
     let lines = tokio::task::spawn_blocking(move || {
         let mut lines = vec![measure("app /media (storage)", &app_addr, &src, true)];
-        lines.push(measure("bare axum, from memory", &mem_addr, "/video.webm", true));
+        lines.push(measure(
+            "bare axum, from memory",
+            &mem_addr,
+            "/video.webm",
+            true,
+        ));
         if python.is_some() {
             wait_for(&py_addr);
-            lines.push(measure("python3 -m http.server", &py_addr, "/video.webm", false));
+            lines.push(measure(
+                "python3 -m http.server",
+                &py_addr,
+                "/video.webm",
+                false,
+            ));
         }
         if let Some(p) = python.as_mut() {
             let _ = p.kill();

@@ -89,9 +89,9 @@ pub fn detect(usage: Use, name: &str, d: &[u8]) -> Option<&'static str> {
         (Use::Document, "jpg" | "jpeg") => d.starts_with(b"\xFF\xD8\xFF").then_some("image/jpeg"),
         (Use::Document, "odt") => zip.then_some("application/vnd.oasis.opendocument.text"),
         (Use::Document, "ods") => zip.then_some("application/vnd.oasis.opendocument.spreadsheet"),
-        (Use::Document, "docx") => zip.then_some(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ),
+        (Use::Document, "docx") => {
+            zip.then_some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        }
         (Use::Document, "xlsx") => {
             zip.then_some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
@@ -139,7 +139,10 @@ mod tests {
         let html = b"<!DOCTYPE html><script>alert(1)</script>";
         assert_eq!(detect(Use::Video, "pitch.mp4", html), None);
         assert_eq!(detect(Use::Document, "notes.txt", html), None);
-        assert_eq!(detect(Use::Document, "preuve.pdf", b"\xEF\xBB\xBF <svg>"), None);
+        assert_eq!(
+            detect(Use::Document, "preuve.pdf", b"\xEF\xBB\xBF <svg>"),
+            None
+        );
         assert_eq!(detect(Use::Document, "preuve.pdf", b"MZ\x90\0"), None);
         assert_eq!(
             detect(Use::Document, "preuve.PDF", b"%PDF-1.7\n"),
@@ -164,7 +167,11 @@ mod tests {
         assert_eq!(detect(Use::Audio, "e.mp3", b"OggS"), None);
         assert_eq!(detect(Use::Audio, "e.wav", b"RIFF\0\0\0\0AVI "), None);
         assert_eq!(
-            detect(Use::Captions, "fr.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour"),
+            detect(
+                Use::Captions,
+                "fr.vtt",
+                b"WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour"
+            ),
             Some("text/vtt; charset=utf-8")
         );
         assert_eq!(detect(Use::Captions, "fr.vtt", b"1\n00:00:00,000"), None);

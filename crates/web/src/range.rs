@@ -221,7 +221,10 @@ mod tests {
         assert_eq!(h[header::CONTENT_RANGE], "bytes 2-4/10");
         assert_eq!(h[header::CONTENT_LENGTH], "3");
         let (status, _, body) = answer(Some("bytes=-3")).await;
-        assert_eq!((status, body.as_slice()), (StatusCode::PARTIAL_CONTENT, &b"789"[..]));
+        assert_eq!(
+            (status, body.as_slice()),
+            (StatusCode::PARTIAL_CONTENT, &b"789"[..])
+        );
         let (status, h, _) = answer(Some("bytes=10-")).await;
         assert_eq!(status, StatusCode::RANGE_NOT_SATISFIABLE);
         assert_eq!(h[header::CONTENT_RANGE], "bytes */10");

@@ -236,12 +236,14 @@ pub fn check_file(
     file: &Part,
 ) -> Result<&'static str, String> {
     let name = file.file_name.as_deref().unwrap_or("");
-    crate::filetype::check(usage, &state.config, name, &file.data).map_err(|refused| match refused {
-        crate::filetype::Refused::TooLarge { max_mb } => {
-            i.ta("upload-error-size", &[("max", &max_mb.to_string())])
-        }
-        crate::filetype::Refused::Type => i.t(usage.type_error_key()),
-    })
+    crate::filetype::check(usage, &state.config, name, &file.data).map_err(
+        |refused| match refused {
+            crate::filetype::Refused::TooLarge { max_mb } => {
+                i.ta("upload-error-size", &[("max", &max_mb.to_string())])
+            }
+            crate::filetype::Refused::Type => i.t(usage.type_error_key()),
+        },
+    )
 }
 
 #[cfg(test)]

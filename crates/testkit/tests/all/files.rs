@@ -66,7 +66,10 @@ async fn a_video_is_served_in_ranges_from_every_storage() {
         assert_eq!(full.bytes, data);
         assert_eq!(full.header("accept-ranges"), Some("bytes"));
         assert_eq!(full.header("content-type"), Some("video/webm"));
-        assert_eq!(full.header("content-length"), Some(len.to_string().as_str()));
+        assert_eq!(
+            full.header("content-length"),
+            Some(len.to_string().as_str())
+        );
 
         let first = range(&mut v, &src, Some("bytes=0-99")).await;
         assert_eq!(first.status, StatusCode::PARTIAL_CONTENT);
@@ -111,7 +114,11 @@ async fn a_video_is_served_in_ranges_from_every_storage() {
             web::upload::read_file(&app.state, &key).await.unwrap(),
             b"%PDF-1.7 preuve"
         );
-        assert!(web::upload::read_file(&app.state, "../../etc/passwd").await.is_err());
+        assert!(
+            web::upload::read_file(&app.state, "../../etc/passwd")
+                .await
+                .is_err()
+        );
         app.state.db.close().await;
     }
 }
@@ -145,7 +152,11 @@ async fn disguised_and_oversized_uploads_are_refused_beside_their_field() {
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.body.contains("dépasse la limite de 2\u{a0}Mo"), "{}", r.body);
+        assert!(
+            r.body.contains("dépasse la limite de 2\u{a0}Mo"),
+            "{}",
+            r.body
+        );
         // Captions that are not WebVTT.
         let r = admin
             .post_multipart_files(
@@ -174,14 +185,24 @@ async fn disguised_and_oversized_uploads_are_refused_beside_their_field() {
         let r = coach
             .post_multipart(
                 &path,
-                &[("held_on", "2026-11-20"), ("shared_notes", "Point sur le local")],
-                Some(("attachment", "scan.pdf", b"<html><body>pas un PDF</body></html>")),
+                &[
+                    ("held_on", "2026-11-20"),
+                    ("shared_notes", "Point sur le local"),
+                ],
+                Some((
+                    "attachment",
+                    "scan.pdf",
+                    b"<html><body>pas un PDF</body></html>",
+                )),
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("id=\"f-attachment-error\""));
         assert!(r.body.contains("pas un document accepté"));
-        assert!(r.body.contains("Point sur le local"), "what was typed stays");
+        assert!(
+            r.body.contains("Point sur le local"),
+            "what was typed stays"
+        );
         let mut pdf = b"%PDF-1.7\n".to_vec();
         pdf.resize(1024 * 1024 + 10, b' ');
         let r = coach

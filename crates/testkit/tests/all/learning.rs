@@ -336,7 +336,11 @@ async fn a_learner_follows_the_path_to_a_certificate_anyone_can_verify() {
         );
         let filtered = paul.get("/learn?tag=financement").await;
         assert!(filtered.body.contains("Financer son projet"));
-        assert!(!filtered.body.contains(&format!("href=\"/learn/courses/{basics}\"")));
+        assert!(
+            !filtered
+                .body
+                .contains(&format!("href=\"/learn/courses/{basics}\""))
+        );
         let searched = paul.get("/learn?q=honneur").await;
         assert!(searched.body.contains("Financer son projet"));
 
@@ -481,7 +485,11 @@ async fn a_learner_follows_the_path_to_a_certificate_anyone_can_verify() {
 
         // The coach follows it, and exports it.
         let mut coach = signed_in(&app, "coach@demo.local").await;
-        let studio = store::centres::find_by_slug(&app.state.db, "studio").await.unwrap().unwrap().id;
+        let studio = store::centres::find_by_slug(&app.state.db, "studio")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
         learn::follow_up(&app.state.db, studio, None).await.unwrap();
         learn::lesson_times(&app.state.db, studio).await.unwrap();
         let follow = coach.get("/learn/follow-up").await;

@@ -4,8 +4,8 @@
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
-use crate::state::AppState;
 use crate::range::{Source, respond};
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;

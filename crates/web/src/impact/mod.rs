@@ -496,9 +496,9 @@ async fn add_measurement(
         .map_err(|e| errors.add("source", i, e.message_key()))
         .unwrap_or_default();
     let file = form.file("evidence");
-    if let Some(Err(refused)) = file.map(|f| {
-        crate::upload::check_file(&state, i, crate::filetype::Use::Document, f)
-    }) {
+    if let Some(Err(refused)) =
+        file.map(|f| crate::upload::check_file(&state, i, crate::filetype::Use::Document, f))
+    {
         errors.add_text("evidence", refused);
     }
     let (Some(value), Some(on), true) = (value, on, errors.is_empty()) else {

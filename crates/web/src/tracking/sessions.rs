@@ -80,9 +80,9 @@ pub async fn create(
         .map_err(|e| fail("step_due", e.message_key()))
         .unwrap_or(None);
     let file = form.file("attachment");
-    if let Some(Err(refused)) = file.map(|f| {
-        crate::upload::check_file(&state, i, crate::filetype::Use::Document, f)
-    }) {
+    if let Some(Err(refused)) =
+        file.map(|f| crate::upload::check_file(&state, i, crate::filetype::Use::Document, f))
+    {
         errors.add_text("attachment", refused);
     }
     let (Some((held_on, texts)), true) = (checked, errors.is_empty()) else {

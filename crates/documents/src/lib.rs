@@ -94,4 +94,9 @@ pub enum Block {
         numeric: Vec<bool>,
         rows: Vec<Vec<String>>,
     },
+    /// A drawing as a standalone SVG document (with its `xmlns`), full width, with a caption.
+    Svg {
+        svg: String,
+        caption: String,
+    },
 }

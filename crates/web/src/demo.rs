@@ -161,6 +161,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
         }
     }
     load_canvases(db).await?;
+    load_forecast(db).await?;
     load_roadmap(db).await?;
     load_tracking(db).await?;
     load_cohort(db).await?;
@@ -269,6 +270,43 @@ async fn load_canvases(db: &Db) -> WebResult<()> {
         )
         .await?;
     }
+    Ok(())
+}
+
+/// The recyclerie's 3-year forecast (an association: shop sales, repair workshops, memberships,
+/// a running subsidy; a van and the shop fitted out, financed by a bank loan, a France Active
+/// loan and a regional subsidy), with the story its holders tell funders.
+const FORECAST: &str = include_str!("../data/previsionnel-recyclerie.json");
+const FORECAST_NARRATIVE: &str = "La Recyclerie des Pentes collecte les objets dont les habitants des pentes de la Croix-Rousse ne veulent plus, les répare et les revend à petit prix dans sa boutique de la montée de la Grande-Côte. Chaque année, une trentaine de tonnes échappent ainsi à la benne.\n\nLa première année finance le camion et l'aménagement de la boutique\u{a0}; la coordinatrice est salariée dès l'ouverture et une valoriste en insertion la rejoint au quatrième mois. Les ateliers de réparation ouverts aux habitants et les adhésions complètent les ventes.\n\nLe plan repose sur une subvention de fonctionnement de la Métropole de Lyon, un prêt de la Nef sur cinq ans et un prêt France Active avec six mois de différé\u{a0}: la trésorerie reste positive sur les trente-six mois.";
+
+async fn load_forecast(db: &Db) -> WebResult<()> {
+    let Some(studio) = store::centres::find_by_slug(db, "studio").await? else {
+        return Ok(());
+    };
+    let projects = store::projects::for_centre(db, studio.id, 0).await?;
+    let Some(project) = projects
+        .iter()
+        .find(|p| p.name == "La Recyclerie des Pentes")
+    else {
+        return Ok(());
+    };
+    if store::forecasts::for_project(db, project.id)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let plan = domain::forecast::parse(FORECAST).map_err(|e| WebError::Internal(e.to_string()))?;
+    let document = plan.to_json();
+    let new = store::forecasts::NewForecast {
+        centre_id: studio.id,
+        project_id: Some(project.id),
+        name: &plan.name,
+        document: &document,
+        created_by: None,
+    };
+    let id = store::forecasts::create(db, &new).await?;
+    store::forecasts::set_narrative(db, id, FORECAST_NARRATIVE).await?;
     Ok(())
 }
 

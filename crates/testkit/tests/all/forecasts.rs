@@ -143,13 +143,17 @@ async fn a_forecast_is_started_from_the_canvas_imported_and_exported() {
     for t in databases().await {
         let backend = t.backend;
         let app = testkit::TestApp::with_demo(t).await;
-        let (mut c, canvas) = app.demo_canvas("participant@demo.local").await;
+        let (mut c, _) = app.demo_canvas("participant@demo.local").await;
         let db = &app.state.db;
-        let project = store::canvas::find(db, canvas)
+        // The recyclerie ships with its forecast (demo data); the épicerie starts from its canvas.
+        let project = store::projects::for_centre(db, 1, 0)
             .await
             .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Épicerie solidaire de la Guillotière")
             .unwrap()
-            .project_id;
+            .id;
+        let canvas = store::canvas::for_project(db, project).await.unwrap()[0].id;
         let added = c
             .post(
                 &format!("/api/canvases/{canvas}/items"),
@@ -242,6 +246,34 @@ async fn a_forecast_is_started_from_the_canvas_imported_and_exported() {
         let xlsx = c.get(&format!("{path}/forecast.xlsx")).await;
         assert_eq!(xlsx.status, StatusCode::OK);
         assert!(xlsx.bytes.starts_with(b"PK"));
+        let started = std::time::Instant::now();
+        let pdf = c.get(&format!("{path}/business-plan.pdf")).await;
+        eprintln!(
+            "business plan PDF: {} bytes in {:?}",
+            pdf.bytes.len(),
+            started.elapsed()
+        );
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.bytes.starts_with(b"%PDF"));
+        if let Some(text) = testkit::pdf_text(&pdf.bytes) {
+            let flat = |s: &str| s.replace(['\u{a0}', '\u{202f}'], " ");
+            let text = flat(&text);
+            for cents in [
+                result.years[0].chiffre_affaires,
+                result.years[2].resultat_net,
+                result.cash[35],
+            ] {
+                let shown = flat(&domain::format::euros(domain::Locale::Fr, cents));
+                assert!(text.contains(&shown), "{shown} missing from the PDF");
+            }
+            for words in [
+                "Compte de résultat prévisionnel",
+                "Plan de financement",
+                "Ventes de meubles rénovés",
+            ] {
+                assert!(text.contains(words), "{words} missing from the PDF");
+            }
+        }
         assert!(csv.body.contains(&format!(
             "tresorerie,mois_36,{}.{:02}",
             result.cash[35] / 100,
@@ -274,13 +306,15 @@ async fn the_guided_editor_saves_a_step_whole_or_not_at_all() {
     use axum::http::StatusCode;
     let t = testkit::TestDb::sqlite().await;
     let app = testkit::TestApp::with_demo(t).await;
-    let (mut c, canvas) = app.demo_canvas("participant@demo.local").await;
+    let (mut c, _) = app.demo_canvas("participant@demo.local").await;
     let db = &app.state.db;
-    let project = store::canvas::find(db, canvas)
+    let project = store::projects::for_centre(db, 1, 0)
         .await
         .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Épicerie solidaire de la Guillotière")
         .unwrap()
-        .project_id;
+        .id;
     let base = format!("/projects/{project}/forecast");
     let started = c.post(&format!("{base}/start"), &[]).await;
     assert_eq!(
@@ -468,4 +502,45 @@ async fn the_xlsx_holds_live_formulas_and_the_computed_values() {
         plan_sheet.get_value((10, 1)).cloned().unwrap_or_default(),
         "B10-B5"
     );
+}
+
+/// The demo recyclerie ships with a 3-year forecast: its page shows the figures, with no
+/// lender's warning, and its business plan tells the story written with it.
+#[tokio::test]
+async fn the_demo_recyclerie_has_a_forecast_and_a_business_plan() {
+    use axum::http::StatusCode;
+    for t in databases().await {
+        let app = testkit::TestApp::with_demo(t).await;
+        let (mut c, _) = app.demo_canvas("participant@demo.local").await;
+        let db = &app.state.db;
+        let project = store::projects::for_centre(db, 1, 0)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "La Recyclerie des Pentes")
+            .unwrap()
+            .id;
+        let row = forecasts::for_project(db, project).await.unwrap().unwrap();
+        let result = domain::forecast::compute(&domain::forecast::parse(&row.document).unwrap());
+        assert!(result.cash.iter().all(|c| *c >= 0), "{:?}", result.cash);
+        assert!(result.warnings.is_empty(), "{:?}", result.warnings);
+        let path = format!("/projects/{project}/forecast");
+        let page = c.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let ca = domain::format::euros(domain::Locale::Fr, result.years[0].chiffre_affaires);
+        assert!(page.body.contains(&ca), "{ca}");
+        let started = std::time::Instant::now();
+        let pdf = c.get(&format!("{path}/business-plan.pdf")).await;
+        eprintln!(
+            "demo business plan PDF: {} bytes in {:?}",
+            pdf.bytes.len(),
+            started.elapsed()
+        );
+        assert_eq!(pdf.status, StatusCode::OK);
+        if let Some(text) = testkit::pdf_text(&pdf.bytes) {
+            assert!(text.contains("Le projet raconté"));
+            assert!(text.contains("Croix-Rousse"));
+            assert!(text.contains("Le projet en bref"));
+        }
+    }
 }

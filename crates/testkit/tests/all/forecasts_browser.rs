@@ -25,7 +25,7 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
         .await
         .unwrap()
         .into_iter()
-        .find(|p| p.name == "La Recyclerie des Pentes")
+        .find(|p| p.name == "Épicerie solidaire de la Guillotière")
         .unwrap()
         .id;
     for (width, height) in [(1280, 1000), (360, 780)] {
@@ -90,6 +90,7 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
         for (file, kind) in [
             ("forecast.xlsx", "spreadsheetml"),
             ("forecast.csv", "text/csv"),
+            ("business-plan.pdf", "application/pdf"),
         ] {
             let got = b
                 .client

@@ -74,3 +74,20 @@ pub fn cash(r: &ForecastResult, title: &str) -> String {
         ),
     )
 }
+
+/// A chart of this module as a standalone SVG document for the PDF: its namespace and the
+/// page's chart styles inline (no stylesheet reaches a PDF).
+pub fn standalone(svg: &str) -> String {
+    const STYLE: &str = "<style>.fc-line{fill:none;stroke-width:2.5}\
+        .fc-revenue{stroke:#0e6a60}.fc-costs{stroke:#a8482a;stroke-dasharray:6 4}\
+        .fc-cash{stroke:#0e6a60}.fc-zero{fill:none;stroke:#5a605c;stroke-width:1}</style>";
+    let svg = svg.replacen(
+        "<svg class=\"fc-chart\"",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fc-chart\"",
+        1,
+    );
+    match svg.find("<title>") {
+        Some(at) => format!("{}{STYLE}{}", &svg[..at], &svg[at..]),
+        None => svg,
+    }
+}

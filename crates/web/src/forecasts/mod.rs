@@ -1,12 +1,13 @@
 //! Financial forecasts of a project: the statements computed by the domain (the same code as
 //! `impact-studio forecast compute`), a guided editor step by step (`edit`), a plan started from the canvas's revenue and cost notes,
 //! import of the exchange format (refusals beside the field, nothing saved half-way), and the
-//! JSON, CSV and XLSX (live formulas) exports.
+//! JSON, CSV and XLSX (live formulas) exports and the business plan as a PDF (`pdf`).
 mod charts;
 mod edit;
 mod export;
 mod fields;
 mod page;
+mod pdf;
 mod seed;
 pub mod xlsx;
 
@@ -27,4 +28,8 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{id}/forecast/forecast.json", get(export::json))
         .route("/projects/{id}/forecast/forecast.csv", get(export::csv))
         .route("/projects/{id}/forecast/forecast.xlsx", get(export::xlsx))
+        .route(
+            "/projects/{id}/forecast/business-plan.pdf",
+            get(pdf::business_plan),
+        )
 }

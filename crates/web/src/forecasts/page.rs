@@ -98,19 +98,19 @@ struct PageView {
     import_text: String,
 }
 
-struct Computed {
-    name: String,
-    version: i64,
-    statement: Vec<Line>,
-    plan: Vec<Line>,
-    break_even: Vec<Line>,
-    cash: Vec<CashRow>,
-    loans: Vec<LoanView>,
-    warnings: Vec<String>,
-    chart_revenue: String,
-    chart_cash: String,
-    scenario_heads: Vec<String>,
-    scenarios: Vec<ScenarioView>,
+pub(super) struct Computed {
+    pub(super) name: String,
+    pub(super) version: i64,
+    pub(super) statement: Vec<Line>,
+    pub(super) plan: Vec<Line>,
+    pub(super) break_even: Vec<Line>,
+    pub(super) cash: Vec<CashRow>,
+    pub(super) loans: Vec<LoanView>,
+    pub(super) warnings: Vec<String>,
+    pub(super) chart_revenue: String,
+    pub(super) chart_cash: String,
+    pub(super) scenario_heads: Vec<String>,
+    pub(super) scenarios: Vec<ScenarioView>,
 }
 
 type Access = (
@@ -176,7 +176,7 @@ fn money(locale: Locale, cents: i64) -> String {
     domain::format::euros(locale, cents)
 }
 
-fn computed(
+pub(super) fn computed(
     ctx: &Ctx,
     row: &store::forecasts::ForecastRow,
     plan: &domain::forecast::Forecast,
@@ -317,7 +317,7 @@ fn scenario_figures(l: Locale, r: &ForecastResult) -> Vec<String> {
     ]
 }
 
-fn month_label(start: YearMonth, m: usize) -> String {
+pub(super) fn month_label(start: YearMonth, m: usize) -> String {
     let ym = start.plus(m);
     format!("{:02}/{}", ym.month, ym.year)
 }

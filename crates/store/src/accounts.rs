@@ -1,5 +1,5 @@
 //! Users, sessions and single-use tokens (e-mail verification, password reset, e-mail change).
-use crate::{Db, Result, now};
+use crate::{Db, Exec, Result, now};
 use domain::Role;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -58,9 +58,9 @@ pub async fn find_user_by_email(db: &Db, email: &str) -> Result<Option<User>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(email).fetch_optional(pool).await?))
 }
 
-pub async fn mark_verified(db: &Db, user_id: i64) -> Result<()> {
+pub async fn mark_verified<'e>(ex: impl Into<Exec<'e>>, user_id: i64) -> Result<()> {
     let sql = "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL";
-    on_db!(db, pool => sqlx::query(sql).bind(now()).bind(user_id).execute(pool).await?.rows_affected());
+    on_exec!(ex.into(), e => sqlx::query(sql).bind(now()).bind(user_id).execute(e).await?.rows_affected());
     Ok(())
 }
 

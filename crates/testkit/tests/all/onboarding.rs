@@ -30,6 +30,11 @@ async fn steps_fire_skip_and_stop_at_the_unsubscribe_link() {
             )
             .await;
         assert_eq!(ok.status, StatusCode::OK);
+        // Nothing but the address check before the address is confirmed; the welcome after.
+        let check = app.last_mail_to("ines@exemple.fr").await.expect("check");
+        assert_eq!(app.smtp.count().await, 1);
+        let link = link_path(&check.text, "http://impact.test/verify/").expect("verify link");
+        assert_eq!(c.get(&link).await.status, StatusCode::SEE_OTHER);
         let welcome = app.last_mail_to("ines@exemple.fr").await.expect("welcome");
         assert!(welcome.subject.contains("Bienvenue"), "{}", welcome.subject);
         let sent = app.smtp.count().await;

@@ -103,10 +103,6 @@ pub async fn submit(
         Ok(user_id) => {
             audit::record(&state.db, AuditAction::SignUp, Entry::about_self(user_id)).await?;
             send_verification(&state, i, user_id, email.as_str(), &name).await?;
-            let mut tx = state.db.begin().await?;
-            crate::onboarding::start_in(&mut tx, user_id, None, store::now()).await?;
-            tx.commit().await?;
-            state.jobs_queued();
             if !form.canvas_draft.is_empty() {
                 let project = i.ta("canvas-try-project-name", &[("name", &name)]);
                 if crate::canvas::save_draft(&state, user_id, &form.canvas_draft, &project).await? {
@@ -162,7 +158,13 @@ pub async fn verify(
     let purpose = store::accounts::Purpose::VerifyEmail;
     match store::accounts::consume_token(&state.db, &token_hash(&token), purpose).await? {
         Some(t) => {
-            store::accounts::mark_verified(&state.db, t.user_id).await?;
+            // The welcome sequence starts once the address is confirmed: nothing is sent to an
+            // address nobody has proved is theirs.
+            let mut tx = state.db.begin().await?;
+            store::accounts::mark_verified(&mut tx, t.user_id).await?;
+            crate::onboarding::start_in(&mut tx, t.user_id, None, store::now()).await?;
+            tx.commit().await?;
+            state.jobs_queued();
             let to = if ctx.user.is_some() {
                 "/dashboard"
             } else {

@@ -63,6 +63,23 @@ pub(super) async fn centre_by_id(state: &AppState, id: i64) -> WebResult<CentreS
         .ok_or(WebError::NotFound)
 }
 
+/// The centre of something only its managers may see (an offer, an application): a 404 for
+/// anyone else, as for a thing that is not there.
+pub(super) async fn staff_centre(
+    state: &AppState,
+    ctx: &Ctx,
+    centre_id: i64,
+) -> WebResult<CentreSummary> {
+    ctx.require_user()?;
+    if !ctx
+        .actor
+        .can(Action::ManageCentre, Scope::Centre(centre_id))
+    {
+        return Err(WebError::NotFound);
+    }
+    centre_by_id(state, centre_id).await
+}
+
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -194,14 +211,7 @@ async fn offer_for_staff(
     let offer = store::offers::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    ctx.require_user()?;
-    if !ctx
-        .actor
-        .can(Action::ManageCentre, Scope::Centre(offer.centre_id))
-    {
-        return Err(WebError::NotFound);
-    }
-    let centre = centre_by_id(state, offer.centre_id).await?;
+    let centre = staff_centre(state, ctx, offer.centre_id).await?;
     Ok((offer, centre))
 }
 

@@ -3,7 +3,7 @@
 //! step, queued in the same unit of work. Accepting places the person (a participant of the
 //! centre from then on) and their projects in a cohort, records the order of a paid offer and
 //! sends the welcome.
-use super::manage::{centre_by_id, centre_by_slug};
+use super::manage::{centre_by_slug, staff_centre};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -111,14 +111,7 @@ async fn application_for_staff(
     let a = store::offers::application(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    ctx.require_user()?;
-    if !ctx
-        .actor
-        .can(Action::ManageCentre, Scope::Centre(a.centre_id))
-    {
-        return Err(WebError::NotFound);
-    }
-    let centre = centre_by_id(state, a.centre_id).await?;
+    let centre = staff_centre(state, ctx, a.centre_id).await?;
     Ok((a, centre))
 }
 

@@ -129,7 +129,7 @@ pub(crate) fn dates(i: I18n, c: &Cohort) -> String {
     )
 }
 
-async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<CentreSummary> {
+pub(crate) async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<CentreSummary> {
     state
         .centres()
         .await?

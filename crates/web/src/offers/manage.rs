@@ -43,15 +43,8 @@ struct FormView {
     public: Option<String>,
 }
 
-pub(super) async fn centre_by_slug(state: &AppState, slug: &str) -> WebResult<CentreSummary> {
-    state
-        .centres()
-        .await?
-        .iter()
-        .find(|c| c.slug == slug)
-        .cloned()
-        .ok_or(WebError::NotFound)
-}
+/// A centre by its slug, from the cached list (the cohorts' lookup).
+pub(super) use crate::cohorts::centre_by_slug;
 
 pub(super) async fn centre_by_id(state: &AppState, id: i64) -> WebResult<CentreSummary> {
     state

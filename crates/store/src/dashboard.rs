@@ -164,8 +164,10 @@ const T0: &str = "CAST('' AS TEXT)";
 /// the canvas, label the block, empty for a canvas without notes, n the notes), their
 /// diagnostic attempts (`attempt`: ref_id, label the diagnostic, extra the level, n the
 /// version, m the time it was submitted, 0 before) and the scores of the
-/// latest submitted one (`score`: ref_id the attempt, label the dimension, n the score).
+/// latest submitted one (`score`: ref_id the attempt, label the dimension, n the score), and
+/// their onboarding checklist ([`checklist_rows`]).
 pub async fn participant_todo(db: &Db, user_id: i64, today: &str) -> Result<Vec<TodoRow>> {
+    let checklist = checklist_rows();
     let sql = format!(
         "SELECT CAST('session' AS TEXT) AS kind, p.id AS project_id, p.name AS project, s.id AS ref_id, \
                 {T0} AS label, s.held_on AS extra, {B0} AS n, {B0} AS m \
@@ -193,9 +195,36 @@ pub async fn participant_todo(db: &Db, user_id: i64, today: &str) -> Result<Vec<
          SELECT 'score', {B0}, {T0}, sc.attempt_id, sc.dimension, {T0}, sc.score, {B0} \
            FROM diagnostic_scores sc WHERE sc.attempt_id = \
              (SELECT a.id FROM diagnostic_attempts a WHERE a.user_id = $1 AND a.submitted_at IS NOT NULL \
-              ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1)"
+              ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1) \
+         UNION ALL {checklist}"
     );
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(user_id).bind(today).fetch_all(pool).await?))
+}
+
+/// The onboarding checklist's rows of [`participant_todo`]: per step (`checklist`: label the
+/// step, n 1 when done, m when the person dismissed the list, else 0), and the settings of the
+/// centre of their onboarding (`checklist-setting`: label the step, n 1 when on, m its place).
+fn checklist_rows() -> String {
+    use crate::onboarding::done_condition;
+    use domain::onboarding::Step;
+    let mut parts: Vec<String> = Step::ALL
+        .into_iter()
+        .map(|step| {
+            format!(
+                "SELECT 'checklist', {B0}, {T0}, {B0}, '{code}', {T0}, \
+                 CAST(CASE WHEN {done} THEN 1 ELSE 0 END AS BIGINT), \
+                 COALESCE((SELECT d.at FROM onboarding_checklist_dismissals d WHERE d.user_id = $1), 0)",
+                code = step.code(),
+                done = done_condition(step, "$1"),
+            )
+        })
+        .collect();
+    parts.push(
+        "SELECT 'checklist-setting', 0, '', 0, s.step, '', s.enabled, s.position \
+         FROM onboarding_settings s JOIN onboardings o ON o.centre_id = s.centre_id WHERE o.user_id = $1"
+            .to_string(),
+    );
+    parts.join(" UNION ALL ")
 }
 
 /// A coach's to-do beside their projects' health, in one statement: upcoming coaching sessions

@@ -69,6 +69,8 @@ pub struct Sections {
     network_review: bool,
     /// The lesson a project holder saw last and did not finish (« continue where I stopped »).
     learning: Option<store::learning::Resume>,
+    /// A project holder's onboarding steps, ticked from what they did.
+    checklist: Option<crate::onboarding::Checklist>,
 }
 
 /// The cache key: person, cohort filter, language, day.
@@ -143,9 +145,12 @@ async fn build(
             summary: p.summary.clone(),
         })
         .collect();
-    let mut todo = Vec::new();
+    let (mut todo, mut checklist) = (Vec::new(), None);
     if !role.is_staff() || !projects.is_empty() {
-        todo = participant::todo(state, i, user.id, today).await?;
+        (todo, checklist) = participant::todo(state, i, user.id, today).await?;
+    }
+    if role.is_staff() {
+        checklist = None;
     }
     let learning = if role.is_staff() {
         None
@@ -223,6 +228,7 @@ async fn build(
             .any(|c| ctx.actor.can(Action::CreateProject, Scope::Centre(c.id)));
     Ok(Sections {
         learning,
+        checklist,
         greeting: i.ta("dashboard-greeting", &[("name", &user.display_name)]),
         show_start: projects.is_empty() && !role.is_staff(),
         can_create,

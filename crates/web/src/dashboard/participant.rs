@@ -16,12 +16,13 @@ const BLOCKS_NAMED: usize = 3;
 /// How many of the weakest dimensions of a diagnostic are shown as priorities.
 const PRIORITIES: usize = 2;
 
+/// The to-do groups and the onboarding checklist (from the same statement).
 pub async fn todo(
     state: &AppState,
     i: I18n,
     user_id: i64,
     today: Date,
-) -> WebResult<Vec<TodoGroup>> {
+) -> WebResult<(Vec<TodoGroup>, Option<crate::onboarding::Checklist>)> {
     let rows =
         store::dashboard::participant_todo(&state.db, user_id, &tracking::iso(today)).await?;
     let mut groups = Vec::new();
@@ -50,7 +51,7 @@ pub async fn todo(
         i.t("todo-diagnostic"),
         diagnostic,
     );
-    Ok(groups)
+    Ok((groups, crate::onboarding::checklist(i, &rows)))
 }
 
 /// The rows of one kind.

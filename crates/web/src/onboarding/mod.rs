@@ -2,7 +2,13 @@
 //! diagnostic, start the canvas, pick a course, book a first coaching session). Each step is a
 //! job: when it comes due it is skipped if already done, else its e-mail goes out; then the next
 //! step is queued after its delay. Paused or unsubscribed onboardings send nothing; the
-//! unsubscribe link is signed and needs no login.
+//! unsubscribe link is signed and needs no login. A centre orders, times, turns off and
+//! rewords its steps (`settings`), pauses one person (`funnel`, which also counts how many
+//! reach and do each step); a person ticks the same steps on their dashboard (`checklist`).
+mod checklist;
+mod funnel;
+mod settings;
+
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -16,7 +22,8 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
+pub use checklist::{Checklist, checklist};
 use domain::onboarding::Step;
 use std::sync::atomic::Ordering;
 
@@ -27,79 +34,107 @@ const UNSUBSCRIBE: &str = "/desinscription/accueil/";
 /// How long an unsubscribe link works (ten years: it must work from any old e-mail).
 const LINK_SECS: i64 = 10 * 365 * 86_400;
 
+/// The payload step of the job that opens a sequence (its first step turned on, whichever).
+const FIRST: &str = "first";
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/desinscription/accueil/{token}",
-        get(unsubscribe_page).post(unsubscribe),
-    )
+    Router::new()
+        .route(
+            "/desinscription/accueil/{token}",
+            get(unsubscribe_page).post(unsubscribe),
+        )
+        .route(
+            "/centres/{slug}/onboarding",
+            get(settings::page).post(settings::save),
+        )
+        .route("/centres/{slug}/onboarding/funnel", get(funnel::page))
+        .route("/centres/{slug}/onboarding/funnel.csv", get(funnel::csv))
+        .route(
+            "/centres/{slug}/onboarding/people/{user}/pause",
+            post(funnel::pause),
+        )
+        .route("/onboarding/checklist/dismiss", post(checklist::dismiss))
 }
 
-fn payload(user: i64, step: Step) -> String {
-    format!("{user}:{}", step.code())
+fn payload(user: i64, step: Option<Step>) -> String {
+    format!("{user}:{}", step.map_or(FIRST, Step::code))
 }
 
-/// Starts `user`'s onboarding inside the change that decided it (sign-up, acceptance); a
-/// second start only gives the onboarding its centre. Wake the worker after the commit.
+/// Starts `user`'s onboarding inside the change that decided it (sign-up, acceptance). It
+/// never starts twice: a second start only gives the onboarding its centre. Nothing goes to an
+/// address not proved yet: such an onboarding waits, and starts when the address is proved
+/// (the verification calls this again). Wake the worker after the commit.
 pub async fn start_in(
     tx: &mut store::Tx,
     user: i64,
     centre: Option<i64>,
     now: i64,
 ) -> Result<(), WebError> {
-    if store::onboarding::start(&mut *tx, user, centre, now).await? {
-        let first = payload(user, Step::ALL[0]);
-        store::jobs::enqueue(&mut *tx, STEP_JOB, &first, Some(now)).await?;
-    } else if let Some(centre) = centre {
-        store::onboarding::set_centre(&mut *tx, user, centre).await?;
+    let begins = match store::onboarding::start(&mut *tx, user, centre, now).await? {
+        Some(pending) => !pending,
+        None => {
+            if let Some(centre) = centre {
+                store::onboarding::set_centre(&mut *tx, user, centre).await?;
+            }
+            store::onboarding::address_proved(&mut *tx, user, now).await?
+        }
+    };
+    if begins {
+        store::jobs::enqueue(&mut *tx, STEP_JOB, &payload(user, None), Some(now)).await?;
     }
     Ok(())
 }
 
 /// Resumes a paused onboarding from its first step not yet reached.
 pub async fn resume(state: &AppState, user: i64) -> Result<(), WebError> {
-    if !store::onboarding::set_paused(&state.db, user, None).await? {
+    let Some(o) = store::onboarding::find(&state.db, user).await? else {
         return Ok(());
+    };
+    if o.paused_at.is_none() {
+        return Ok(()); // not paused: its chain runs already
     }
+    store::onboarding::set_paused(&state.db, user, None).await?;
+    let sequence = store::onboarding::sequence(&state.db, o.centre_id).await?;
     let reached = store::onboarding::progress(&state.db, user).await?;
-    if let Some(next) = Step::ALL
-        .into_iter()
-        .find(|s| !reached.iter().any(|(code, _)| code == s.code()))
+    if let Some(next) = sequence
+        .iter()
+        .find(|s| s.enabled && !reached.iter().any(|(code, _)| code == s.step.code()))
     {
-        store::jobs::enqueue(&state.db, STEP_JOB, &payload(user, next), None).await?;
+        let from = if reached.is_empty() {
+            None
+        } else {
+            Some(next.step)
+        };
+        store::jobs::enqueue(&state.db, STEP_JOB, &payload(user, from), None).await?;
         state.jobs_queued();
     }
     Ok(())
 }
 
-/// The job of one step.
+/// The job of one step (`first`: the first turned on).
 pub async fn deliver_step(state: &AppState, payload: &str, job_id: i64) -> Result<(), String> {
     let (user, step) = payload
         .split_once(':')
-        .and_then(|(u, s)| Some((u.parse::<i64>().ok()?, Step::parse(s)?)))
+        .and_then(|(u, s)| {
+            let step = if s == FIRST {
+                None
+            } else {
+                Some(Step::parse(s)?)
+            };
+            Some((u.parse::<i64>().ok()?, step))
+        })
         .ok_or_else(|| format!("payload {payload:?}"))?;
     run_step(state, user, step, job_id)
         .await
         .map_err(|e| e.to_string())
 }
 
-/// The first step turned on at or after `from`, with its delay (hours).
-async fn enabled_from(
-    db: &store::Db,
-    centre: Option<i64>,
+async fn run_step(
+    state: &AppState,
+    user: i64,
     from: Option<Step>,
-) -> Result<Option<(Step, i64)>, WebError> {
-    let mut step = from;
-    while let Some(s) = step {
-        let (delay, enabled) = store::onboarding::setting(db, centre, s).await?;
-        if enabled {
-            return Ok(Some((s, delay)));
-        }
-        step = s.next();
-    }
-    Ok(None)
-}
-
-async fn run_step(state: &AppState, user: i64, step: Step, job_id: i64) -> Result<(), WebError> {
+    job_id: i64,
+) -> Result<(), WebError> {
     let db = &state.db;
     let now = store::now();
     let Some(o) = store::onboarding::find(db, user).await? else {
@@ -108,17 +143,19 @@ async fn run_step(state: &AppState, user: i64, step: Step, job_id: i64) -> Resul
     if !o.active() {
         return Ok(());
     }
+    let sequence = store::onboarding::sequence(db, o.centre_id).await?;
     // A step turned off since it was queued gives way to the next one turned on.
-    let Some((step, delay)) = enabled_from(db, o.centre_id, Some(step)).await? else {
+    let Some(current) = domain::onboarding::enabled_from(&sequence, from) else {
         return Ok(());
     };
-    let due = o.started_at + delay * 3_600;
-    if step == Step::ALL[0] && now < due {
+    let step = current.step;
+    let reached = store::onboarding::progress(db, user).await?;
+    let due = o.started_at + current.delay_hours * 3_600;
+    if reached.is_empty() && now < due {
         // The first step waits for its own delay after the start.
-        store::jobs::enqueue(db, STEP_JOB, &payload(user, step), Some(due)).await?;
+        store::jobs::enqueue(db, STEP_JOB, &payload(user, Some(step)), Some(due)).await?;
         return Ok(());
     }
-    let reached = store::onboarding::progress(db, user).await?;
     if reached.iter().any(|(code, _)| code == step.code()) {
         return Ok(()); // this step's job ran already: its chain goes on from there
     }
@@ -128,12 +165,12 @@ async fn run_step(state: &AppState, user: i64, step: Step, job_id: i64) -> Resul
     if store::onboarding::done(db, user, step).await? {
         store::onboarding::record(db, user, step, "skipped", now).await?;
     } else {
-        send(state, &person, step, job_id).await?;
+        send(state, &person, o.centre_id, step, job_id).await?;
         store::onboarding::record(db, user, step, "sent", now).await?;
     }
-    if let Some((next, delay)) = enabled_from(db, o.centre_id, step.next()).await? {
-        let at = now + delay * 3_600;
-        store::jobs::enqueue(db, STEP_JOB, &payload(user, next), Some(at)).await?;
+    if let Some(next) = domain::onboarding::next_enabled(&sequence, step) {
+        let at = now + next.delay_hours * 3_600;
+        store::jobs::enqueue(db, STEP_JOB, &payload(user, Some(next.step)), Some(at)).await?;
     }
     Ok(())
 }
@@ -141,19 +178,33 @@ async fn run_step(state: &AppState, user: i64, step: Step, job_id: i64) -> Resul
 async fn send(
     state: &AppState,
     person: &store::accounts::User,
+    centre: Option<i64>,
     step: Step,
     job_id: i64,
 ) -> Result<(), WebError> {
     let i = I18n::new(person.locale);
     let code = step.code();
+    // The centre's own words for this step, in the person's language, over the catalogue's.
+    let own = match centre {
+        Some(c) => store::onboarding::text(&state.db, c, step, i.code()).await?,
+        None => None,
+    }
+    .unwrap_or_default();
+    let or = |own: &str, key: String| {
+        if own.trim().is_empty() {
+            i.t(&key)
+        } else {
+            own.trim().to_string()
+        }
+    };
     let token = crate::site::sign(state, PURPOSE, person.id, store::now() + LINK_SECS).await?;
     let unsubscribe = state.url(&format!("{UNSUBSCRIBE}{token}"));
     let mail = Compose {
         i,
         to: &person.email,
-        subject: i.t(&format!("onboarding-{code}-subject")),
+        subject: or(&own.subject, format!("onboarding-{code}-subject")),
         greeting: i.ta("email-greeting", &[("name", &person.display_name)]),
-        paragraphs: vec![i.t(&format!("onboarding-{code}-body"))],
+        paragraphs: vec![or(&own.intro, format!("onboarding-{code}-body"))],
         action: Some((
             i.t(&format!("onboarding-{code}-action")),
             state.url(step.path()),

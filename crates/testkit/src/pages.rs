@@ -199,5 +199,15 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "applications",
             "/centres/studio/applications".into(),
         ),
+        page(
+            Some(MANAGER),
+            "onboarding settings",
+            "/centres/studio/onboarding".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "onboarding funnel",
+            "/centres/studio/onboarding/funnel".into(),
+        ),
     ]
 }

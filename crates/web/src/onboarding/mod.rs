@@ -6,6 +6,7 @@
 //! rewords its steps (`settings`), pauses one person (`funnel`, which also counts how many
 //! reach and do each step); a person ticks the same steps on their dashboard (`checklist`).
 mod checklist;
+pub(crate) mod demo;
 mod funnel;
 mod settings;
 

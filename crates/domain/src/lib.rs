@@ -14,6 +14,7 @@ pub mod impact;
 pub mod learning;
 pub mod locale;
 pub mod markdown;
+pub mod newsletter;
 pub mod offer;
 pub mod onboarding;
 pub mod password;

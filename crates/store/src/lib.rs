@@ -25,6 +25,7 @@ pub mod impact;
 pub mod jobs;
 pub mod learning;
 pub mod live;
+pub mod newsletters;
 pub mod offers;
 pub mod onboarding;
 pub mod projects;

@@ -1,4 +1,5 @@
-//! A local SMTP sink: accepts every message and keeps it for the test to read.
+//! A local SMTP sink: accepts every message and keeps it for the test to read, except to an
+//! address starting with `refuse`, which it refuses as a server refuses an unknown mailbox.
 use std::sync::Arc;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -35,8 +36,14 @@ impl SmtpSink {
                         {
                             b"250-sink\r\n250 8BITMIME\r\n"
                         } else if upper.starts_with("RCPT TO:") {
-                            rcpt.push(line[8..].trim().trim_matches(['<', '>']).to_string());
-                            b"250 OK\r\n"
+                            let to = line[8..].trim().trim_matches(['<', '>']).to_string();
+                            if to.starts_with("refuse") {
+                                // A mailbox the server refuses (a bounce, for tests).
+                                b"550 5.1.1 no such mailbox\r\n"
+                            } else {
+                                rcpt.push(to);
+                                b"250 OK\r\n"
+                            }
                         } else if upper.starts_with("DATA") {
                             let _ = write.write_all(b"354 go ahead\r\n").await;
                             let mut data = String::new();

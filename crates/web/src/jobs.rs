@@ -99,6 +99,9 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
         crate::onboarding::STEP_JOB => {
             crate::onboarding::deliver_step(state, &job.payload, job.id).await
         }
+        crate::newsletters::SEND_JOB => {
+            crate::newsletters::deliver(state, &job.payload, job.id).await
+        }
         // Used by tests and operators to check the queue end to end.
         "noop" => Ok(()),
         other => Err(format!("unknown job kind {other:?}")),

@@ -34,6 +34,7 @@ pub mod mail;
 mod message;
 pub mod metrics;
 mod middleware;
+pub mod newsletters;
 mod offers;
 pub mod onboarding;
 mod project_access;
@@ -94,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .merge(site::routes(&state))
         .merge(offers::routes())
         .merge(onboarding::routes())
+        .merge(newsletters::routes())
         .merge(learning::routes(&state))
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)

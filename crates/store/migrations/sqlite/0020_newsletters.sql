@@ -35,16 +35,18 @@ CREATE TABLE newsletters (
 );
 CREATE INDEX newsletters_centre ON newsletters(centre_id);
 
--- One line per address and newsletter: the primary key is what makes a second run send nothing.
+-- One line per address and newsletter (the unique key): a second run finds it taken and sends
+-- nothing. Its id is what the signed unsubscribe link names.
 CREATE TABLE newsletter_deliveries (
+    id INTEGER PRIMARY KEY,
     newsletter_id BIGINT NOT NULL REFERENCES newsletters(id) ON DELETE CASCADE,
     email TEXT NOT NULL,
     name TEXT NOT NULL DEFAULT '',
     locale TEXT NOT NULL DEFAULT 'fr',
-    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
     error TEXT NOT NULL DEFAULT '',
     at BIGINT NOT NULL,
-    PRIMARY KEY (newsletter_id, email)
+    UNIQUE (newsletter_id, email)
 );
 CREATE INDEX newsletter_deliveries_status ON newsletter_deliveries(newsletter_id, status);
 

@@ -1,0 +1,99 @@
+//! Onboarding and newsletters in a real headless Chromium, at 1280 and 360 px: the manager
+//! sets the sequence (a mistake shown beside its field), reads the funnel and pauses a person,
+//! writes a newsletter and previews it; the project holder ticks their checklist on the
+//! dashboard and hides it. axe-core finds nothing, nothing goes sideways.
+use testkit::browser::{Browser, browser};
+use testkit::{TestApp, TestDb};
+
+async fn sign_in(b: &Browser, url: &str, email: &str) {
+    b.goto(&format!("{url}/login")).await;
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", "impact-demo").await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+}
+
+/// No axe-core violation and nothing sideways.
+async fn check(b: &Browser, page: &str) {
+    let violations = b.axe_violations().await;
+    assert!(violations.is_empty(), "{page}: {violations:?}");
+    assert_eq!(b.too_wide().await, None, "{page}");
+}
+
+#[tokio::test]
+async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter() {
+    let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    for (width, name) in [(1280, "desktop"), (360, "phone")] {
+        let Some(b) = browser(width, 900).await else {
+            return;
+        };
+        sign_in(&b, &url, "manager@demo.local").await;
+        b.goto(&format!("{url}/centres/studio/onboarding")).await;
+        check(&b, "onboarding settings").await;
+        b.screenshot(&format!("onboarding-{name}-settings")).await;
+        b.fill("#f-canvas-delay", "-1").await;
+        b.click("form.onboarding-settings button[type=submit]")
+            .await;
+        assert!(b.text("#f-canvas-delay-error").await.contains("jours"));
+        check(&b, "onboarding settings, with a mistake").await;
+        b.screenshot_at(
+            &format!("onboarding-{name}-settings-error"),
+            "#f-canvas-delay-error",
+        )
+        .await;
+        b.fill("#f-canvas-delay", "2").await;
+        b.click("form.onboarding-settings button[type=submit]")
+            .await;
+        assert_eq!(b.path().await, "/centres/studio/onboarding");
+
+        b.goto(&format!("{url}/centres/studio/onboarding/funnel"))
+            .await;
+        check(&b, "onboarding funnel").await;
+        b.screenshot(&format!("onboarding-{name}-funnel")).await;
+        if width == 1280 {
+            b.click(".funnel-person form button[type=submit]").await;
+            assert_eq!(b.path().await, "/centres/studio/onboarding/funnel");
+        }
+
+        b.goto(&format!("{url}/centres/studio/newsletters/new"))
+            .await;
+        check(&b, "new newsletter").await;
+        b.fill("#f-subject", "Les nouvelles du studio").await;
+        b.fill(
+            "#f-body",
+            "Bonjour à toutes et à tous,\n\n**Jeudi à 18 h**, atelier « Trouver ses premiers clients ».\n\n- inscription libre\n- café offert",
+        )
+        .await;
+        b.click("button[name=preview]").await;
+        assert!(b.text("#h-preview").await.contains("Aperçu"));
+        check(&b, "newsletter preview").await;
+        b.screenshot(&format!("onboarding-{name}-newsletter")).await;
+        b.click("#f-when-draft").await;
+        b.click("form button.btn-primary").await;
+        assert!(b.path().await.starts_with("/newsletters/"));
+        b.goto(&format!("{url}/centres/studio/newsletters")).await;
+        check(&b, "newsletters").await;
+        b.screenshot(&format!("onboarding-{name}-newsletters"))
+            .await;
+        b.close().await;
+
+        // The project holder's checklist.
+        let Some(b) = browser(width, 900).await else {
+            return;
+        };
+        sign_in(&b, &url, "participant@demo.local").await;
+        assert!(b.text("#h-checklist").await.contains("Tes premiers pas"));
+        check(&b, "dashboard with the checklist").await;
+        b.screenshot_at(
+            &format!("onboarding-{name}-checklist"),
+            ".onboarding-checklist",
+        )
+        .await;
+        if width == 360 {
+            b.click(".onboarding-checklist button[type=submit]").await;
+            assert_eq!(b.path().await, "/dashboard");
+            assert!(!b.html().await.contains("id=\"h-checklist\""));
+        }
+        b.close().await;
+    }
+}

@@ -119,6 +119,12 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .expect("the demo workshop")
         .id;
     let (course, lesson, path) = learning(db).await;
+    let newsletter = store::newsletters::for_centre(db, studio)
+        .await
+        .expect("newsletters")
+        .first()
+        .expect("the demo newsletter")
+        .id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -208,6 +214,16 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             Some(MANAGER),
             "onboarding funnel",
             "/centres/studio/onboarding/funnel".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "newsletters",
+            "/centres/studio/newsletters".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "newsletter",
+            format!("/newsletters/{newsletter}"),
         ),
     ]
 }

@@ -68,7 +68,7 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         assert!(b.text("#h-preview").await.contains("Aperçu"));
         check(&b, "newsletter preview").await;
         b.screenshot(&format!("onboarding-{name}-newsletter")).await;
-        b.click("#f-when-draft").await;
+        b.press("#f-when-draft").await;
         b.click("form button.btn-primary").await;
         assert!(b.path().await.starts_with("/newsletters/"));
         b.goto(&format!("{url}/centres/studio/newsletters")).await;

@@ -3,6 +3,7 @@
 //! controlled rate, each message once per address and with a signed unsubscribe link that
 //! needs no login and records the withdrawal (`send`); the counts of sent and refused
 //! messages show on its page.
+pub(crate) mod demo;
 mod edit;
 mod send;
 

@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use domain::learning::{LessonKind, Quiz, exercise_prompts};
+use domain::learning::{LessonKind, Quiz, exercise_prompts, parse_external};
 use store::learning::Lesson;
 
 pub struct VideoView {
@@ -21,6 +21,30 @@ pub struct VideoView {
     pub content_type: String,
     pub poster: Option<String>,
     pub captions: Option<String>,
+}
+
+/// A video hosted elsewhere: nothing of it loads until the learner asks (`learn-video.js`
+/// then puts the player in); without script, a plain link to it.
+pub struct ExternalView {
+    pub embed: String,
+    pub origin: String,
+    pub url: String,
+    pub notice: String,
+    pub load: String,
+    pub open: String,
+}
+
+fn external_view(i: crate::i18n::I18n, url: &str) -> Option<ExternalView> {
+    let v = parse_external(url).ok()?;
+    let host = [("host", v.host.as_str())];
+    Some(ExternalView {
+        notice: i.ta("learn-video-external-notice", &host),
+        load: i.ta("learn-video-external-load", &host),
+        open: i.ta("learn-video-external-open", &host),
+        embed: v.embed,
+        origin: v.origin,
+        url: url.to_string(),
+    })
 }
 
 pub struct FileView {
@@ -78,7 +102,7 @@ struct LessonView {
     markable: bool,
     draft: bool,
     video: Option<VideoView>,
-    external_video: Option<String>,
+    external_video: Option<ExternalView>,
     files: Vec<FileView>,
     prompts: Vec<PromptView>,
     shared: bool,
@@ -298,11 +322,10 @@ pub async fn page(
         done,
         markable: !matches!(kind, LessonKind::Quiz | LessonKind::Exercise),
         draft: lesson.course_status != "published",
-        external_video: if video.is_none() {
-            lesson.video_url.clone()
-        } else {
-            None
-        },
+        external_video: video
+            .is_none()
+            .then(|| external_view(i, lesson.video_url.as_deref()?))
+            .flatten(),
         video,
         files,
         prompts,
@@ -313,7 +336,17 @@ pub async fn page(
         opened_at: store::now(),
         lesson,
     };
-    Ok(Html(view.render()?).into_response())
+    let frame = view
+        .external_video
+        .as_ref()
+        .and_then(|v| crate::middleware::csp_with_frame(&v.origin));
+    let mut response = Html(view.render()?).into_response();
+    if let Some(csp) = frame {
+        response
+            .headers_mut()
+            .insert(axum::http::header::CONTENT_SECURITY_POLICY, csp);
+    }
+    Ok(response)
 }
 
 /// A lesson the learner may work on now, or the reason it is closed (403).

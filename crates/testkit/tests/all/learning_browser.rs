@@ -281,6 +281,8 @@ async fn a_centre_manager_writes_a_cohort_path_with_the_keyboard_and_its_member_
     b.wait_for_text("main", "Enregistré").await;
     no_violations(&b, "path editor").await;
     b.screenshot("learn-path-editor").await;
+    b.screenshot_at("learn-path-editor-courses", "#h-path-entries")
+        .await;
     b.click(&format!("form[action='{editor}/status'] button"))
         .await;
     let path = editor.trim_start_matches("/learn/admin/paths/").to_string();
@@ -326,10 +328,21 @@ async fn new_learning_pages_fit_a_phone_and_pass_axe() {
     let (course, lessons, path) = demo_ids(&app).await;
     let external = external_video_lesson(&app, course).await;
     let quiz = lessons.iter().find(|(_, k)| k == "quiz").unwrap().0;
-    let revision = store::lesson_revisions::list(&app.state.db, quiz)
+    let first = store::lesson_revisions::list(&app.state.db, quiz)
         .await
-        .unwrap()[0]
-        .id;
+        .unwrap()
+        .remove(0);
+    let revision = first.id;
+    // The lesson since: a line rewritten, one added, so the diff has both.
+    let body = first
+        .body
+        .replacen('\n', "\nUne ligne réécrite depuis.\n", 1)
+        + "\nUne ligne ajoutée.";
+    let mut fields = first.fields();
+    fields.body = &body;
+    learn::update_lesson(&app.state.db, quiz, &fields)
+        .await
+        .unwrap();
     for width in [360, 1280] {
         let Some(b) = browser(width, 900).await else {
             return;
@@ -359,6 +372,12 @@ async fn new_learning_pages_fit_a_phone_and_pass_axe() {
                 let role = email.split('@').next().unwrap_or("");
                 let name = p.trim_start_matches('/').replace('/', "-");
                 b.screenshot(&format!("learn-{width}-{role}-{name}")).await;
+                for (part, css) in [("courses", "#h-path-entries"), ("diff", "#h-diff")] {
+                    if b.html().await.contains(&css[1..]) {
+                        b.screenshot_at(&format!("learn-{width}-{role}-{name}-{part}"), css)
+                            .await;
+                    }
+                }
             }
             sign_out(&b).await;
         }

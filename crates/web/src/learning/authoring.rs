@@ -239,7 +239,7 @@ async fn create(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/courses/{id}"),
-        "learn-flash-course-created",
+        "flash-learn-course-created",
         &state,
     ))
 }
@@ -361,7 +361,7 @@ async fn update(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/courses/{id}"),
-        "learn-flash-saved",
+        "flash-learn-saved",
         &state,
     ))
 }
@@ -374,8 +374,8 @@ async fn set_status(
 ) -> WebResult<Response> {
     authored_course(&state, &ctx, id).await?;
     let (status, flash) = match field(&fields, "status") {
-        "published" => ("published", "learn-flash-published"),
-        "draft" => ("draft", "learn-flash-unpublished"),
+        "published" => ("published", "flash-learn-published"),
+        "draft" => ("draft", "flash-learn-unpublished"),
         _ => return Err(WebError::BadRequest("error-form-invalid")),
     };
     store::learning::set_status(&state.db, id, status).await?;
@@ -402,7 +402,7 @@ async fn add_module(
     store::learning::add_module(&state.db, id, title).await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/courses/{id}"),
-        "learn-flash-saved",
+        "flash-learn-saved",
         &state,
     ))
 }
@@ -461,7 +461,7 @@ async fn add_lesson(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/lessons/{lesson}"),
-        "learn-flash-lesson-created",
+        "flash-learn-lesson-created",
         &state,
     ))
 }
@@ -744,7 +744,7 @@ async fn save_lesson(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/lessons/{id}"),
-        "learn-flash-saved",
+        "flash-learn-saved",
         &state,
     ))
 }

@@ -391,7 +391,7 @@ async fn after_done(
     {
         return Ok(redirect_with_flash(
             &format!("/learn/courses/{}", lesson.course_id),
-            "learn-flash-course-complete",
+            "flash-learn-course-complete",
             state,
         ));
     }
@@ -415,7 +415,7 @@ pub async fn done(
     if lesson.kind != LessonKind::Quiz.code() {
         store::learning::complete(&state.db, user.id, &lesson).await?;
     }
-    after_done(&state, &ctx, &lesson, "learn-flash-done").await
+    after_done(&state, &ctx, &lesson, "flash-learn-done").await
 }
 
 /// `POST /learn/lessons/{id}/workbook`: saves the exercise's answers (`a0`, `a1`…) and whether
@@ -446,7 +446,7 @@ pub async fn workbook(
     store::learning::save_answers(&state.db, user.id, lesson.id, &json, shared).await?;
     store::learning::visit(&state.db, user.id, &lesson, seconds_spent(&fields)).await?;
     store::learning::complete(&state.db, user.id, &lesson).await?;
-    after_done(&state, &ctx, &lesson, "learn-flash-answers-saved").await
+    after_done(&state, &ctx, &lesson, "flash-learn-answers-saved").await
 }
 
 /// `POST /learn/lessons/{id}/quiz`: scores an attempt (`q0`, `q1`… carry the choices ticked)
@@ -502,9 +502,9 @@ pub async fn quiz(
     }
     store::learning::visit(&state.db, user.id, &lesson, seconds_spent(&fields)).await?;
     let flash = if graded.passed {
-        "learn-flash-quiz-passed"
+        "flash-learn-quiz-passed"
     } else {
-        "learn-flash-quiz-failed"
+        "flash-learn-quiz-failed"
     };
     after_done(&state, &ctx, &lesson, flash).await
 }

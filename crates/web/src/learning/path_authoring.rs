@@ -153,7 +153,7 @@ async fn create(
         .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/paths/{id}"),
-        "learn-flash-path-created",
+        "flash-learn-path-created",
         &state,
     ))
 }
@@ -467,7 +467,7 @@ async fn save(
         Some(button) => Redirect::to(&format!("/learn/admin/paths/{id}#{button}")).into_response(),
         None => redirect_with_flash(
             &format!("/learn/admin/paths/{id}"),
-            "learn-flash-saved",
+            "flash-learn-saved",
             &state,
         ),
     })
@@ -481,8 +481,8 @@ async fn set_status(
 ) -> WebResult<Response> {
     authored_path(&state, &ctx, id).await?;
     let (status, flash) = match field(&fields, "status") {
-        "published" => ("published", "learn-flash-path-published"),
-        "draft" => ("draft", "learn-flash-path-unpublished"),
+        "published" => ("published", "flash-learn-path-published"),
+        "draft" => ("draft", "flash-learn-path-unpublished"),
         _ => return Err(WebError::BadRequest("error-form-invalid")),
     };
     store::learning::set_path_status(&state.db, id, status).await?;

@@ -111,7 +111,7 @@ pub async fn enrol(
     store::learning::enrol(&state.db, path.id, user.id).await?;
     Ok(redirect_with_flash(
         &format!("/learn/paths/{id}"),
-        "learn-flash-enrolled",
+        "flash-learn-enrolled",
         &state,
     ))
 }

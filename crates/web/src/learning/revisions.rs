@@ -176,7 +176,7 @@ async fn restore(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/lessons/{}", lesson.id),
-        "learn-flash-revision-restored",
+        "flash-learn-revision-restored",
         &state,
     ))
 }

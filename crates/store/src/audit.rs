@@ -39,10 +39,11 @@ pub enum AuditAction {
     ProjectPersonRemoved,
     RoadmapImported,
     RoadmapReimported,
+    LessonRevisionRestored,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 36] = [
+    pub const ALL: [AuditAction; 37] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -79,6 +80,7 @@ impl AuditAction {
         AuditAction::ProjectPersonRemoved,
         AuditAction::RoadmapImported,
         AuditAction::RoadmapReimported,
+        AuditAction::LessonRevisionRestored,
     ];
 
     pub fn code(self) -> &'static str {
@@ -119,6 +121,7 @@ impl AuditAction {
             AuditAction::ProjectPersonRemoved => "project_person_removed",
             AuditAction::RoadmapImported => "roadmap_imported",
             AuditAction::RoadmapReimported => "roadmap_reimported",
+            AuditAction::LessonRevisionRestored => "lesson_revision_restored",
         }
     }
 

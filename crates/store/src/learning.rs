@@ -234,10 +234,14 @@ pub async fn add_lesson(db: &Db, module: &Module, f: &LessonFields<'_>) -> Resul
         .await?))
 }
 
-pub async fn update_lesson(db: &Db, id: i64, f: &LessonFields<'_>) -> Result<()> {
+pub async fn update_lesson(
+    ex: impl Into<crate::Exec<'_>>,
+    id: i64,
+    f: &LessonFields<'_>,
+) -> Result<()> {
     let sql = "UPDATE lessons SET title = $1, kind = $2, body = $3, video_url = $4, quiz = $5, exercise = $6, \
                minutes = $7, updated_at = $8 WHERE id = $9";
-    on_db!(db, pool => sqlx::query(sql)
+    on_exec!(ex.into(), e => sqlx::query(sql)
         .bind(f.title)
         .bind(f.kind)
         .bind(f.body)
@@ -247,7 +251,7 @@ pub async fn update_lesson(db: &Db, id: i64, f: &LessonFields<'_>) -> Result<()>
         .bind(f.minutes)
         .bind(now())
         .bind(id)
-        .execute(pool)
+        .execute(e)
         .await?
         .rows_affected());
     Ok(())
@@ -364,11 +368,15 @@ pub struct GateRow {
     pub prerequisite_done: Option<i64>,
 }
 
-/// The gates on a course for a learner: one row per path they follow that holds it.
+/// The gates on a course for a learner: one row per path holding it that they follow
+/// (enrolled, or a member of the cohort of a published path).
 pub async fn gates(db: &Db, user_id: i64, course_id: i64) -> Result<Vec<GateRow>> {
     let sql = "SELECT pc.release_at, prev.title AS prerequisite, \
                (SELECT ct.issued_at FROM certificates ct WHERE ct.user_id = $1 AND ct.course_id = prev.id) AS prerequisite_done \
-               FROM path_courses pc JOIN path_enrolments e ON e.path_id = pc.path_id AND e.user_id = $1 \
+               FROM path_courses pc JOIN learning_paths lp ON lp.id = pc.path_id \
+               AND (EXISTS (SELECT 1 FROM path_enrolments e WHERE e.path_id = pc.path_id AND e.user_id = $1) \
+               OR (lp.status = 'published' AND lp.cohort_id IN \
+                   (SELECT cm.cohort_id FROM cohort_members cm WHERE cm.user_id = $1))) \
                LEFT JOIN path_courses pp ON pp.path_id = pc.path_id AND pc.requires_previous = 1 \
                AND pp.position = (SELECT MAX(x.position) FROM path_courses x WHERE x.path_id = pc.path_id AND x.position < pc.position) \
                LEFT JOIN courses prev ON prev.id = pp.course_id \

@@ -24,6 +24,8 @@ pub mod forecasts;
 pub mod impact;
 pub mod jobs;
 pub mod learning;
+pub mod learning_paths;
+pub mod lesson_revisions;
 pub mod live;
 pub mod newsletters;
 pub mod offers;

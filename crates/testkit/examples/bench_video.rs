@@ -1,5 +1,6 @@
-//! Video serving benchmark on loopback: a ~50 MB video served by the app (`/media/…`, streamed
-//! from the file storage with range support) against plain static servers of the same file:
+//! Video serving benchmark on loopback: a ~50 MB video served by the app (the landing's
+//! `/media/…` and a lesson's `/learn/lessons/{id}/video`, signed in, both streamed from the file
+//! storage with range support) against plain static servers of the same file:
 //! `python3 -m http.server` (no ranges: whole files only), and the same bytes answered from
 //! memory by a bare axum route with the same range code (the ceiling of the HTTP stack).
 //! Measured with `wrk` (whole-file GETs) when installed, and with a loop of 1 MB range reads. Run with `cargo run --release -p testkit --example bench_video`;
@@ -7,6 +8,7 @@
 use axum::body::Bytes;
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use testkit::{Files, TestApp, TestDb};
 
@@ -14,6 +16,16 @@ const SIZE: usize = 50 * 1024 * 1024;
 const RANGE: usize = 1024 * 1024;
 const TASKS: usize = 4;
 const SECONDS: u64 = 8;
+
+/// The session cookie sent to the app's signed-in pages (a lesson's video).
+static COOKIE: OnceLock<String> = OnceLock::new();
+
+fn cookie_for(path: &str) -> Option<&'static str> {
+    COOKIE
+        .get()
+        .filter(|_| path.starts_with("/learn/"))
+        .map(String::as_str)
+}
 
 fn video() -> Vec<u8> {
     let mut data: Vec<u8> = (0..SIZE).map(|i| (i % 251) as u8).collect();
@@ -27,9 +39,12 @@ fn get(addr: &str, path: &str, range: Option<(usize, usize)>) -> usize {
     let range = range
         .map(|(a, b)| format!("Range: bytes={a}-{b}\r\n"))
         .unwrap_or_default();
+    let cookie = cookie_for(path)
+        .map(|c| format!("Cookie: {c}\r\n"))
+        .unwrap_or_default();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{range}\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{range}{cookie}\r\n"
     )
     .expect("write");
     let mut raw = Vec::with_capacity(RANGE + 1024);
@@ -71,18 +86,19 @@ fn range_loop(addr: &str, path: &str) -> f64 {
 }
 
 /// `wrk`'s transfer rate (MB/s) and requests/s for whole-file GETs, if `wrk` is installed.
-fn wrk(url: &str) -> Option<(f64, f64)> {
-    let out = std::process::Command::new("wrk")
-        .args([
-            "-t2",
-            &format!("-c{TASKS}"),
-            &format!("-d{SECONDS}s"),
-            "--timeout",
-            "30s",
-            url,
-        ])
-        .output()
-        .ok()?;
+fn wrk(url: &str, path: &str) -> Option<(f64, f64)> {
+    let mut command = std::process::Command::new("wrk");
+    command.args([
+        "-t2",
+        &format!("-c{TASKS}"),
+        &format!("-d{SECONDS}s"),
+        "--timeout",
+        "30s",
+    ]);
+    if let Some(c) = cookie_for(path) {
+        command.args(["-H", &format!("Cookie: {c}")]);
+    }
+    let out = command.arg(url).output().ok()?;
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     let field = |name: &str| -> Option<String> {
         text.lines()
@@ -129,7 +145,7 @@ struct Line {
 /// Whole-file GETs with `wrk`, and range reads when the server answers ranges.
 fn measure(name: &'static str, addr: &str, path: &str, ranges: bool) -> Line {
     let ranges = ranges.then(|| range_loop(addr, path));
-    let wrk = wrk(&format!("http://{addr}{path}"));
+    let wrk = wrk(&format!("http://{addr}{path}"), path);
     Line { name, wrk, ranges }
 }
 
@@ -166,6 +182,31 @@ async fn main() {
         .to_string();
     let data = Bytes::from(video());
     app.state.files.put(&key, data.clone()).await.expect("put");
+    // A demo lesson plays the same stored file, for the network team signed in.
+    let q = store::learning::CatalogueQuery {
+        centres: ",",
+        drafts: false,
+        search: "",
+        tag: Some("bases"),
+    };
+    let course = store::learning::catalogue(&app.state.db, &q).await.unwrap()[0].id;
+    let lesson = store::learning::outline(&app.state.db, course, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find_map(|r| r.lesson_id)
+        .expect("a demo lesson");
+    store::learning::set_media(
+        &app.state.db,
+        lesson,
+        store::learning::Media::Video,
+        &key,
+        "video/webm",
+    )
+    .await
+    .expect("lesson video");
+    let lesson_src = format!("/learn/lessons/{lesson}/video");
+    let _ = COOKIE.set(admin.cookie_header());
 
     // The app on a real socket.
     let app_port = free_port();
@@ -222,7 +263,10 @@ async fn main() {
     wait_for(&app_addr);
     wait_for(&mem_addr);
     let lines = tokio::task::spawn_blocking(move || {
-        let mut lines = vec![measure("app /media (storage)", &app_addr, &src, true)];
+        let mut lines = vec![
+            measure("app /media (storage)", &app_addr, &src, true),
+            measure("app lesson video", &app_addr, &lesson_src, true),
+        ];
         lines.push(measure(
             "bare axum, from memory",
             &mem_addr,
@@ -267,8 +311,10 @@ async fn main() {
         let ranges = l.ranges.map_or("-".into(), |r| format!("{r:.0}"));
         println!("{:<26} {mb:>16} {rps:>12} {ranges:>22}", l.name);
     }
-    let app = &lines[0];
-    for other in &lines[1..] {
+    for (app, other) in lines[..2]
+        .iter()
+        .flat_map(|a| lines[2..].iter().map(move |o| (a, o)))
+    {
         let whole = match (app.wrk, other.wrk) {
             (Some((a, _)), Some((o, _))) => format!("{:.0} %", a / o * 100.0),
             _ => "-".into(),
@@ -278,8 +324,8 @@ async fn main() {
             _ => "-".into(),
         };
         println!(
-            "app vs {}: whole file {whole}, 1 MB ranges {ranges}",
-            other.name
+            "{} vs {}: whole file {whole}, 1 MB ranges {ranges}",
+            app.name, other.name
         );
     }
 }

@@ -45,6 +45,15 @@ impl Client {
         self.cookies.get(name).map(String::as_str)
     }
 
+    /// The `Cookie` header this client sends (its session), for a raw HTTP client.
+    pub fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn forget_cookie(&mut self, name: &str) {
         self.cookies.remove(name);
     }
@@ -52,12 +61,7 @@ impl Client {
     pub async fn request(&mut self, req: Request<Body>) -> TestResponse {
         let mut req = req;
         if !self.cookies.is_empty() {
-            let jar = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let jar = self.cookie_header();
             req.headers_mut()
                 .insert(header::COOKIE, jar.parse().expect("cookie header"));
         }

@@ -49,8 +49,8 @@ async fn first_post(db: &Db) -> String {
     .expect("a published demo blog post")
 }
 
-/// The demo starter course, its video lesson and the demo path.
-async fn learning(db: &Db) -> (i64, i64, i64) {
+/// The demo starter course, its video lesson, the demo path and the lesson's first revision.
+async fn learning(db: &Db) -> (i64, i64, i64, i64) {
     let q = store::learning::CatalogueQuery {
         centres: ",",
         drafts: false,
@@ -66,7 +66,13 @@ async fn learning(db: &Db) -> (i64, i64, i64) {
         .and_then(|r| r.lesson_id)
         .expect("the demo video lesson");
     let path = store::learning::paths(db, ",", false).await.expect("paths")[0].id;
-    (course, lesson, path)
+    let revision = store::lesson_revisions::list(db, lesson)
+        .await
+        .expect("revisions")
+        .last()
+        .expect("the demo lesson's first revision")
+        .id;
+    (course, lesson, path, revision)
 }
 
 /// Every main page of every demo role (the demo data must be loaded).
@@ -118,7 +124,7 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .expect("event lookup")
         .expect("the demo workshop")
         .id;
-    let (course, lesson, path) = learning(db).await;
+    let (course, lesson, path, revision) = learning(db).await;
     let newsletter = store::newsletters::for_centre(db, studio)
         .await
         .expect("newsletters")
@@ -183,6 +189,22 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(p, "learning path", format!("/learn/paths/{path}")),
         page(Some(COACH), "learning follow-up", "/learn/follow-up".into()),
         page(Some(ADMIN), "course authoring", "/learn/admin".into()),
+        page(Some(ADMIN), "path authoring", "/learn/admin/paths".into()),
+        page(
+            Some(ADMIN),
+            "path editor",
+            format!("/learn/admin/paths/{path}"),
+        ),
+        page(
+            Some(ADMIN),
+            "lesson revisions",
+            format!("/learn/admin/lessons/{lesson}/revisions"),
+        ),
+        page(
+            Some(ADMIN),
+            "lesson revision",
+            format!("/learn/admin/revisions/{revision}"),
+        ),
         page(None, "landing", "/".into()),
         page(None, "blog post", format!("/blog/{post}")),
         page(None, "event", "/evenements/atelier-decouverte".into()),

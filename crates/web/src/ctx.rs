@@ -261,17 +261,16 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             .filter(|v| crate::upload::boundary(v).is_some())
             .map(str::to_string);
         if let Some(content_type) = multipart {
-            // A form with a file: its `_csrf` field is read like any form's.
+            // A form with a file: its `_csrf` field is read like any form's, from the start
+            // of the body (the rest streams on to the handler).
             let limit = crate::upload::body_limit(&state);
-            let bytes = match Box::pin(axum::body::to_bytes(body, limit)).await {
-                Ok(b) => b,
-                Err(_) => {
-                    let err = WebError::TooLarge;
-                    return err.into_response_with(&state, &parts, i);
+            match Box::pin(crate::upload::peek_csrf(body, &content_type, limit)).await {
+                Ok((token, rest)) => {
+                    sent = sent.or(token);
+                    body = rest;
                 }
-            };
-            sent = sent.or_else(|| crate::upload::csrf_field(&content_type, &bytes));
-            body = Body::from(bytes);
+                Err(err) => return err.into_response_with(&state, &parts, i),
+            }
         } else if is_form {
             let bytes = match Box::pin(axum::body::to_bytes(body, FORM_LIMIT)).await {
                 Ok(b) => b,

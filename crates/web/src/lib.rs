@@ -48,6 +48,7 @@ pub mod security;
 pub mod site;
 pub mod state;
 pub mod storage;
+pub mod streamed_upload;
 mod tracking;
 pub mod upload;
 mod xml;

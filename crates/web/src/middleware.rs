@@ -15,6 +15,12 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
                    font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; \
                    base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+/// The policy plus frames from one origin (`https://host`, checked by the caller): a lesson's
+/// video player hosted elsewhere, and only on that lesson's page.
+pub fn csp_with_frame(origin: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!("{CSP}; frame-src {origin}")).ok()
+}
+
 /// Runs the request on the app's clock (a test's; the router leaves this layer out on the system
 /// clock).
 pub async fn on_clock(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -74,10 +80,13 @@ pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next
     {
         headers.insert(HeaderName::from_static("server-timing"), timing);
     }
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
+    // A page may have set a stricter-plus-one policy (`csp_with_frame`); every other gets CSP.
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -125,6 +125,51 @@ impl Storage {
         }
     }
 
+    /// Stores the file at `from` (a temporary file of `streamed_upload`) under `key` without
+    /// reading it whole: a local folder takes it by a rename (`true`: it is gone from `from`),
+    /// a bucket by a multipart upload read in chunks (`false`: `from` is left to its owner).
+    pub async fn put_file(&self, key: &str, from: &std::path::Path) -> WebResult<bool> {
+        let io = |e: std::io::Error| WebError::Internal(format!("file write: {e}"));
+        match self {
+            Storage::Local(dir) => {
+                let path = Self::local_path(dir, key)?;
+                if let Some(parent) = path.parent() {
+                    tokio::fs::create_dir_all(parent).await.map_err(io)?;
+                }
+                if tokio::fs::rename(from, &path).await.is_ok() {
+                    return Ok(true);
+                }
+                // Another file system: copied aside, then renamed into place.
+                let partial = path.with_extension("part");
+                tokio::fs::copy(from, &partial).await.map_err(io)?;
+                tokio::fs::rename(&partial, &path).await.map_err(io)?;
+                Ok(false)
+            }
+            Storage::S3 { store, prefix } => {
+                let path = Self::object_path(prefix, key)?;
+                let upload = store.put_multipart(&path).await.map_err(object_error)?;
+                let mut writer = object_store::WriteMultipart::new(upload);
+                let mut file = tokio::fs::File::open(from).await.map_err(io)?;
+                let mut chunk = vec![0u8; CHUNK * 4];
+                loop {
+                    let n = file.read(&mut chunk).await.map_err(io)?;
+                    if n == 0 {
+                        break;
+                    }
+                    // At most a few parts in flight: memory stays bounded.
+                    writer.wait_for_capacity(4).await.map_err(object_error)?;
+                    writer.write(&chunk[..n]);
+                }
+                writer
+                    .finish()
+                    .await
+                    .map(|_| ())
+                    .map_err(object_error)
+                    .map(|()| false)
+            }
+        }
+    }
+
     /// The size of a stored file in bytes.
     pub async fn size(&self, key: &str) -> WebResult<u64> {
         match self {

@@ -34,7 +34,7 @@ pub fn boundary(content_type: &str) -> Option<String> {
     })
 }
 
-fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.is_empty() || from > haystack.len() {
         return None;
     }
@@ -44,7 +44,7 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
         .map(|i| i + from)
 }
 
-fn header_param(line: &str, name: &str) -> Option<String> {
+pub(crate) fn header_param(line: &str, name: &str) -> Option<String> {
     line.split(';').find_map(|p| {
         let (k, v) = p.trim().split_once('=')?;
         (k.trim().eq_ignore_ascii_case(name)).then(|| v.trim().trim_matches('"').to_string())
@@ -101,6 +101,53 @@ pub fn csrf_field(content_type: &str, body: &[u8]) -> Option<String> {
         .into_iter()
         .find(|p| p.name == "_csrf" && p.file_name.is_none())
         .and_then(|p| String::from_utf8(p.data).ok())
+}
+
+/// The `_csrf` field of a multipart body read from its start (forms put it first), and the
+/// body whole again for the handler: only the bytes up to the field are held, the rest (a
+/// file) streams on. A body without the field early is read whole (within `limit`), as before.
+pub async fn peek_csrf(
+    body: axum::body::Body,
+    content_type: &str,
+    limit: usize,
+) -> Result<(Option<String>, axum::body::Body), WebError> {
+    use futures_util::StreamExt;
+    let Some(b) = boundary(content_type) else {
+        return Ok((None, body));
+    };
+    let mut stream = body.into_data_stream();
+    let mut head: Vec<u8> = Vec::new();
+    let next = format!("\r\n--{b}").into_bytes();
+    let token = loop {
+        if let Some(at) = find(&head, b"name=\"_csrf\"", 0)
+            && let Some(start) = find(&head, b"\r\n\r\n", at).map(|p| p + 4)
+            && let Some(end) = find(&head, &next, start)
+        {
+            break String::from_utf8(head[start..end].to_vec()).ok();
+        }
+        if head.len() > FORM_MARGIN {
+            break None;
+        }
+        match stream.next().await {
+            Some(Ok(chunk)) => head.extend_from_slice(&chunk),
+            Some(Err(_)) => return Err(WebError::BadRequest("error-form-invalid")),
+            None => break None,
+        }
+        if head.len() > limit {
+            return Err(WebError::TooLarge);
+        }
+    };
+    let rest =
+        futures_util::stream::iter([Ok::<_, axum::Error>(bytes::Bytes::from(head))]).chain(stream);
+    let body = axum::body::Body::from_stream(rest);
+    if token.is_some() {
+        return Ok((token, body));
+    }
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| WebError::TooLarge)?;
+    let token = csrf_field(content_type, &bytes);
+    Ok((token, axum::body::Body::from(bytes)))
 }
 
 /// A parsed multipart form.

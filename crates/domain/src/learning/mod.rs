@@ -1,12 +1,15 @@
 //! Learning: courses made of modules and lessons, quizzes, workbook exercises, paths with
 //! prerequisites and release dates, progress and certificates. Pure rules, no I/O.
 pub mod access;
+pub mod diff;
 pub mod progress;
 pub mod quiz;
+pub mod video;
 
 pub use access::{Gate, Locked, gate};
 pub use progress::{Progress, Step};
 pub use quiz::{Choice, Graded, Question, Quiz, QuizError};
+pub use video::{ExternalVideo, VideoUrlError, parse_external};
 
 use crate::DomainError;
 

@@ -712,3 +712,469 @@ async fn drafts_stay_hidden_release_dates_hold_and_uploads_are_checked() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writing paths: the editor, a cohort's path and its release dates.
+
+async fn path_id(app: &TestApp, title: &str) -> i64 {
+    store::learning_paths::all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title == title)
+        .unwrap_or_else(|| panic!("path {title}"))
+        .id
+}
+
+async fn studio_cohort(app: &TestApp) -> i64 {
+    store::cohorts::all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name.starts_with("Première cohorte"))
+        .expect("demo cohort")
+        .id
+}
+
+#[tokio::test]
+async fn staff_write_paths_and_a_cohort_path_is_its_members_with_release_dates() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut admin = signed_in(&app, "admin@demo.local").await;
+        let mut manager = signed_in(&app, "manager@demo.local").await;
+        let mut paul = signed_in(&app, "participant@demo.local").await;
+        let mut awa = signed_in(&app, "ambassador@demo.local").await;
+        let basics = course_id(&app, BASICS).await;
+        let funding = course_id(&app, FUNDING).await;
+        let cohort = studio_cohort(&app).await;
+
+        // Participants cannot write paths.
+        assert_eq!(
+            paul.get("/learn/admin/paths").await.status,
+            StatusCode::FORBIDDEN
+        );
+        // A bad form keeps what was typed.
+        let empty = manager
+            .post(
+                "/learn/admin/paths",
+                &[
+                    ("title", ""),
+                    ("summary", "Pour la cohorte"),
+                    ("owner", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.body.contains("Pour la cohorte"));
+        let studio = store::centres::find_by_slug(&app.state.db, "studio")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let created = manager
+            .post(
+                "/learn/admin/paths",
+                &[
+                    ("title", "Parcours de la cohorte d'automne"),
+                    (
+                        "summary",
+                        "Les bases puis le financement, au rythme des ateliers.",
+                    ),
+                    ("owner", &studio.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        let path = path_id(&app, "Parcours de la cohorte d'automne").await;
+        let editor = format!("/learn/admin/paths/{path}");
+        assert_eq!(manager.get(&editor).await.status, StatusCode::OK);
+        // Another centre's manager does not find it.
+        let mut die = signed_in(&app, "manager.die@demo.local").await;
+        assert_eq!(die.get(&editor).await.status, StatusCode::NOT_FOUND);
+
+        // Courses added one by one, then moved: the order is the one saved.
+        let title = "Parcours de la cohorte d'automne";
+        for (before, course) in [(None, basics), (Some(basics), funding)] {
+            let mut fields = vec![
+                ("title", title.to_string()),
+                ("summary", String::new()),
+                ("cohort", String::new()),
+                ("add_course", course.to_string()),
+                ("action", "save".to_string()),
+            ];
+            if let Some(b) = before {
+                fields.push(("course", b.to_string()));
+            }
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let added = manager.post(&editor, &fields).await;
+            assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+        }
+        let order = |app: &TestApp| {
+            let db = app.state.db.clone();
+            async move {
+                learn::path_courses(&db, path, 0)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|c| (c.course_id, c.requires_previous))
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(order(&app).await, vec![(basics, 0), (funding, 1)]);
+        let moved = manager
+            .post(
+                &editor,
+                &[
+                    ("title", title),
+                    ("summary", ""),
+                    ("cohort", ""),
+                    ("course", &basics.to_string()),
+                    ("course", &funding.to_string()),
+                    (&format!("prev-{funding}"), "yes"),
+                    ("action", &format!("up-{funding}")),
+                ],
+            )
+            .await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            moved.header("location").unwrap(),
+            format!("{editor}#up-{funding}")
+        );
+        assert_eq!(order(&app).await, vec![(funding, 0), (basics, 0)]);
+
+        // A release date on a self-paced path, or a bad date: beside the field, input kept.
+        let self_paced = manager
+            .post(
+                &editor,
+                &[
+                    ("title", title),
+                    ("summary", "Gardé tel quel"),
+                    ("cohort", ""),
+                    ("course", &funding.to_string()),
+                    ("course", &basics.to_string()),
+                    (&format!("release-{funding}"), "2027-01-15"),
+                    (&format!("release-{basics}"), "15/01/2027"),
+                    ("action", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(self_paced.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(self_paced.body.contains("Gardé tel quel"));
+        assert!(self_paced.body.contains("rattache-le à une cohorte"));
+        assert!(self_paced.body.contains("AAAA-MM-JJ"));
+        assert!(self_paced.body.contains("15/01/2027"));
+        let unknown_cohort = manager
+            .post(
+                &editor,
+                &[("title", title), ("cohort", "999999"), ("action", "save")],
+            )
+            .await;
+        assert_eq!(unknown_cohort.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Attached to the cohort, the funding course opens in a week, the basics at once.
+        let in_a_week = domain::time_zone::to_paris(app.now() + 7 * 86_400)
+            .date()
+            .to_string();
+        let saved = manager
+            .post(
+                &editor,
+                &[
+                    ("title", title),
+                    ("summary", "Les bases puis le financement."),
+                    ("cohort", &cohort.to_string()),
+                    ("course", &basics.to_string()),
+                    ("course", &funding.to_string()),
+                    (&format!("release-{funding}"), &in_a_week),
+                    ("action", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let published = manager
+            .post(
+                &format!("/learn/admin/paths/{path}/status"),
+                &[("status", "published")],
+            )
+            .await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+
+        // Visible to the cohort's member (and to staff), not to others.
+        let public = format!("/learn/paths/{path}");
+        let shown = "Parcours de la cohorte d";
+        assert!(paul.get("/learn").await.body.contains(shown));
+        assert_eq!(paul.get(&public).await.status, StatusCode::OK);
+        assert!(!awa.get("/learn").await.body.contains(shown));
+        assert_eq!(awa.get(&public).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(admin.get(&public).await.status, StatusCode::OK);
+        let mut coach = signed_in(&app, "coach@demo.local").await;
+        assert_eq!(coach.get(&public).await.status, StatusCode::OK);
+
+        // The member meets the release date without enrolling: a clear message, not 404/500.
+        let funding_lesson = lessons(&app, funding).await[0].0;
+        let closed = paul.get(&format!("/learn/lessons/{funding_lesson}")).await;
+        assert_eq!(closed.status, StatusCode::FORBIDDEN);
+        assert!(closed.body.contains("Ce cours ouvre le"), "{}", closed.body);
+        // Someone outside the cohort is not held by its calendar.
+        assert_eq!(
+            awa.get(&format!("/learn/lessons/{funding_lesson}"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        app.advance(8 * 86_400);
+        assert_eq!(
+            paul.get(&format!("/learn/lessons/{funding_lesson}"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A video hosted elsewhere: checked when saved, loaded only on request, frames allowed from its
+// player's origin on that lesson's page only.
+
+#[tokio::test]
+async fn an_external_video_is_checked_and_framed_only_on_its_lesson() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut admin = signed_in(&app, "admin@demo.local").await;
+        let mut paul = signed_in(&app, "participant@demo.local").await;
+        let basics = course_id(&app, BASICS).await;
+        let (lesson, _) = lessons(&app, basics)
+            .await
+            .into_iter()
+            .find(|(_, kind)| kind == "text")
+            .unwrap();
+        let edit = format!("/learn/admin/lessons/{lesson}");
+        let with_url = |url: &'static str| {
+            vec![
+                ("title", "Une vidéo venue d'ailleurs"),
+                ("kind", "video"),
+                ("body", "Regarde puis note trois idées."),
+                ("minutes", "6"),
+                ("video_url", url),
+                ("quiz", ""),
+                ("exercise", ""),
+            ]
+        };
+        for (url, message) in [
+            ("http://youtu.be/dQw4w9WgXcQ", "commence par https://"),
+            ("https://example.com/film.mp4", "YouTube, Vimeo ou PeerTube"),
+        ] {
+            let refused = admin.post_multipart(&edit, &with_url(url), None).await;
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{url}");
+            assert!(refused.body.contains(message), "{url}");
+            assert!(refused.body.contains(url), "input kept");
+        }
+        let saved = admin
+            .post_multipart(
+                &edit,
+                &with_url("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+                None,
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+
+        let page = paul.get(&format!("/learn/lessons/{lesson}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body
+                .contains("Charger la vidéo (hébergée par YouTube)")
+        );
+        assert!(
+            page.body
+                .contains("data-embed=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"")
+        );
+        assert!(!page.body.contains("<iframe"), "nothing loads before asked");
+        assert!(page.body.contains("/assets/learn-video"));
+        let csp = page.header("content-security-policy").unwrap();
+        assert!(
+            csp.ends_with("; frame-src https://www.youtube-nocookie.com"),
+            "{csp}"
+        );
+        assert!(csp.contains("default-src 'self'"));
+        // Every other page keeps the strict policy.
+        let other = paul.get(&format!("/learn/courses/{basics}")).await;
+        assert!(
+            !other
+                .header("content-security-policy")
+                .unwrap()
+                .contains("frame-src")
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revisions: every save kept, compared with a line diff, restored as a new revision (audited).
+
+#[tokio::test]
+async fn every_lesson_save_is_a_revision_that_can_be_compared_and_restored() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut admin = signed_in(&app, "admin@demo.local").await;
+        let mut paul = signed_in(&app, "participant@demo.local").await;
+        let basics = course_id(&app, BASICS).await;
+        let (lesson, _) = lessons(&app, basics)
+            .await
+            .into_iter()
+            .find(|(_, kind)| kind == "text")
+            .unwrap();
+        let edit = format!("/learn/admin/lessons/{lesson}");
+        for body in [
+            "Première ligne\nDeuxième ligne\nTroisième ligne",
+            "Première ligne\nLigne réécrite\nTroisième ligne",
+        ] {
+            let saved = admin
+                .post_multipart(
+                    &edit,
+                    &[
+                        ("title", "Trouver son public"),
+                        ("kind", "text"),
+                        ("body", body),
+                        ("minutes", "5"),
+                        ("video_url", ""),
+                        ("quiz", ""),
+                        ("exercise", ""),
+                    ],
+                    None,
+                )
+                .await;
+            assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        }
+        let list = admin.get(&format!("{edit}/revisions")).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains("Camille Network"));
+        let revisions = store::lesson_revisions::list(&app.state.db, lesson)
+            .await
+            .unwrap();
+        // The demo's first revision, then the two saves.
+        assert_eq!(revisions.len(), 3);
+        let first = revisions[1].id;
+        // Only the lesson's authors see them.
+        assert_eq!(
+            paul.get(&format!("/learn/admin/revisions/{first}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let diff = admin.get(&format!("/learn/admin/revisions/{first}")).await;
+        assert_eq!(diff.status, StatusCode::OK);
+        assert!(diff.body.contains("<del>"), "{}", diff.body);
+        assert!(diff.body.contains("Ligne réécrite</del>"));
+        assert!(diff.body.contains("Deuxième ligne</ins>"));
+
+        let restored = admin
+            .post(&format!("/learn/admin/revisions/{first}/restore"), &[])
+            .await;
+        assert_eq!(restored.status, StatusCode::SEE_OTHER);
+        let now = learn::find_lesson(&app.state.db, lesson)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(now.body.contains("Deuxième ligne"));
+        assert_eq!(
+            store::lesson_revisions::list(&app.state.db, lesson)
+                .await
+                .unwrap()
+                .len(),
+            4
+        );
+        let audit = store::audit::list(&app.state.db, None, 20, 0)
+            .await
+            .unwrap();
+        assert!(
+            audit
+                .iter()
+                .any(|a| a.action == "lesson_revision_restored" && a.detail == first.to_string())
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streaming uploads: a lesson's video past the in-memory buffer goes to a temporary file then
+// to the storage (moved into the folder, or sent in parts to S3); past the size limit the
+// request ends with 413 and nothing is left behind.
+
+fn stored_files(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            if e.path().is_dir() {
+                stored_files(&e.path())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[tokio::test]
+async fn a_large_lesson_video_streams_to_the_storage_within_its_limit() {
+    for files in testkit::storages() {
+        let db = testkit::TestDb::sqlite().await;
+        web::demo::load(&db.db).await.unwrap();
+        let app = TestApp::with_files(db, files).await;
+        let mut admin = signed_in(&app, "admin@demo.local").await;
+        let basics = course_id(&app, BASICS).await;
+        let (lesson, _) = lessons(&app, basics)
+            .await
+            .into_iter()
+            .find(|(_, kind)| kind == "text")
+            .unwrap();
+        let fields = [
+            ("title", "Une longue vidéo"),
+            ("kind", "video"),
+            ("body", "À regarder en entier."),
+            ("minutes", "12"),
+            ("video_url", ""),
+            ("quiz", ""),
+            ("exercise", ""),
+        ];
+        let mut video: Vec<u8> = (0..web::streamed_upload::MEMORY + 500_000)
+            .map(|n| (n % 251) as u8)
+            .collect();
+        video[..4].copy_from_slice(b"\x1a\x45\xdf\xa3");
+        let edit = format!("/learn/admin/lessons/{lesson}");
+        let saved = admin
+            .post_multipart(&edit, &fields, Some(("video", "longue.webm", &video)))
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let spool = app.state.config.files_dir.join(".incoming");
+        assert_eq!(
+            stored_files(&spool),
+            0,
+            "the temporary file was moved or removed"
+        );
+        let whole = admin.get(&format!("/learn/lessons/{lesson}/video")).await;
+        assert_eq!(whole.bytes, video);
+        let tail = get_range(
+            &mut admin,
+            &format!("/learn/lessons/{lesson}/video"),
+            "bytes=1048570-1048585",
+        )
+        .await;
+        assert_eq!(tail.status, StatusCode::PARTIAL_CONTENT);
+        assert_eq!(tail.bytes, video[1_048_570..=1_048_585]);
+
+        // Past the media limit (2 MB in tests): 413 while reading, nothing kept.
+        let before = stored_files(&app.state.config.files_dir);
+        let mut huge = video.clone();
+        huge.resize(3 * 1024 * 1024, 7);
+        let refused = admin
+            .post_multipart(&edit, &fields, Some(("video", "trop.webm", &huge)))
+            .await;
+        assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(stored_files(&spool), 0);
+        assert_eq!(stored_files(&app.state.config.files_dir), before);
+        let kept = learn::find_lesson(&app.state.db, lesson)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(kept.title, "Une longue vidéo");
+    }
+}

@@ -187,3 +187,200 @@ async fn learning_pages_fit_a_phone_and_pass_axe_for_every_role() {
         b.close().await;
     }
 }
+
+/// Signs out whoever is signed in.
+async fn sign_out(b: &Browser) {
+    b.click("form[action='/logout'] button").await;
+}
+
+/// The demo's first text lesson of the starter course, made a video hosted on YouTube.
+async fn external_video_lesson(app: &TestApp, course: i64) -> i64 {
+    let db = &app.state.db;
+    let id = learn::outline(db, course, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.kind.as_deref() == Some("text"))
+        .and_then(|r| r.lesson_id)
+        .unwrap();
+    let lesson = learn::find_lesson(db, id).await.unwrap().unwrap();
+    learn::update_lesson(
+        db,
+        id,
+        &learn::LessonFields {
+            title: &lesson.title,
+            kind: "video",
+            body: &lesson.body,
+            video_url: Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+            quiz: None,
+            exercise: "",
+            minutes: lesson.minutes,
+        },
+    )
+    .await
+    .unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_centre_manager_writes_a_cohort_path_with_the_keyboard_and_its_member_follows_it() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let Some(b) = browser(1280, 1000).await else {
+        return;
+    };
+    let (course, _, _) = demo_ids(&app).await;
+    let funding = learn::catalogue(
+        &app.state.db,
+        &learn::CatalogueQuery {
+            centres: ",",
+            drafts: false,
+            search: "",
+            tag: Some("financement"),
+        },
+    )
+    .await
+    .unwrap()[0]
+        .id;
+    sign_in(&b, &url, "manager@demo.local").await;
+    b.goto(&format!("{url}/learn/admin/paths")).await;
+    no_violations(&b, "paths authoring").await;
+    b.screenshot("learn-paths-admin").await;
+    b.fill("#f-title", "Parcours de la cohorte d'automne").await;
+    b.fill(
+        "#f-summary",
+        "Les bases, puis le financement au rythme des ateliers.",
+    )
+    .await;
+    b.click("form[action='/learn/admin/paths'] button[type=submit]")
+        .await;
+    assert!(b.path().await.starts_with("/learn/admin/paths/"));
+    let editor = b.path().await;
+    no_violations(&b, "empty path editor").await;
+    for c in [course, funding] {
+        b.select("#f-add_course", &c.to_string()).await;
+        b.click(".learn-path-editor button[value=save]").await;
+    }
+    // Reordered with the keyboard: Enter on « Descendre ».
+    b.key(&format!("#down-{course}"), fantoccini::key::Key::Enter)
+        .await;
+    b.wait_until(&format!(
+        "document.querySelector('.learn-path-entry input[name=course]').value === '{funding}'"
+    ))
+    .await;
+    // Attached to the cohort, the starter course opening in a week.
+    let cohort = store::cohorts::all(&app.state.db).await.unwrap()[0].id;
+    b.select("#f-cohort", &cohort.to_string()).await;
+    let in_a_week = domain::time_zone::to_paris(app.now() + 7 * 86_400)
+        .date()
+        .to_string();
+    b.wait_until(&format!(
+        "document.getElementById('f-release-{course}').value = '{in_a_week}'"
+    ))
+    .await;
+    b.click(".learn-path-editor button[value=save]").await;
+    b.wait_for_text("main", "Enregistré").await;
+    no_violations(&b, "path editor").await;
+    b.screenshot("learn-path-editor").await;
+    b.screenshot_at("learn-path-editor-courses", "#h-path-entries")
+        .await;
+    b.click(&format!("form[action='{editor}/status'] button"))
+        .await;
+    let path = editor.trim_start_matches("/learn/admin/paths/").to_string();
+    sign_out(&b).await;
+
+    // Its member sees it, the starter course waiting for its date.
+    sign_in(&b, &url, "participant@demo.local").await;
+    b.goto(&format!("{url}/learn/paths/{path}")).await;
+    let text = b.text("main").await;
+    assert!(text.contains("Parcours de la cohorte"), "{text}");
+    assert!(text.contains("Ouvre le"), "{text}");
+    no_violations(&b, "cohort path").await;
+    b.screenshot("learn-cohort-path").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn an_external_video_loads_only_when_asked() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let Some(b) = browser(1280, 1000).await else {
+        return;
+    };
+    let (course, _, _) = demo_ids(&app).await;
+    let lesson = external_video_lesson(&app, course).await;
+    sign_in(&b, &url, "participant@demo.local").await;
+    b.goto(&format!("{url}/learn/lessons/{lesson}")).await;
+    b.wait_until("!document.querySelector('[data-load-video]').hidden")
+        .await;
+    assert!(!b.html().await.contains("<iframe"));
+    no_violations(&b, "external video lesson").await;
+    b.screenshot("learn-lesson-external-video").await;
+    b.press("[data-load-video]").await;
+    b.wait_until(
+        "document.querySelector('.learn-external iframe')?.src === 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'",
+    )
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn new_learning_pages_fit_a_phone_and_pass_axe() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let (course, lessons, path) = demo_ids(&app).await;
+    let external = external_video_lesson(&app, course).await;
+    let quiz = lessons.iter().find(|(_, k)| k == "quiz").unwrap().0;
+    let first = store::lesson_revisions::list(&app.state.db, quiz)
+        .await
+        .unwrap()
+        .remove(0);
+    let revision = first.id;
+    // The lesson since: a line rewritten, one added, so the diff has both.
+    let body = first
+        .body
+        .replacen('\n', "\nUne ligne réécrite depuis.\n", 1)
+        + "\nUne ligne ajoutée.";
+    let mut fields = first.fields();
+    fields.body = &body;
+    learn::update_lesson(&app.state.db, quiz, &fields)
+        .await
+        .unwrap();
+    for width in [360, 1280] {
+        let Some(b) = browser(width, 900).await else {
+            return;
+        };
+        let pages: [(&str, Vec<String>); 2] = [
+            (
+                "participant@demo.local",
+                vec![format!("/learn/lessons/{external}")],
+            ),
+            (
+                "admin@demo.local",
+                vec![
+                    "/learn/admin/paths".into(),
+                    format!("/learn/admin/paths/{path}"),
+                    format!("/learn/admin/lessons/{quiz}/revisions"),
+                    format!("/learn/admin/revisions/{revision}"),
+                    format!("/learn/lessons/{external}"),
+                ],
+            ),
+        ];
+        for (email, paths) in pages {
+            sign_in(&b, &url, email).await;
+            for p in paths {
+                b.goto(&format!("{url}{p}")).await;
+                no_violations(&b, &format!("{width} {email} {p}")).await;
+                assert_eq!(b.too_wide().await, None, "{width} {email} {p}");
+                let role = email.split('@').next().unwrap_or("");
+                let name = p.trim_start_matches('/').replace('/', "-");
+                b.screenshot(&format!("learn-{width}-{role}-{name}")).await;
+                for (part, css) in [("courses", "#h-path-entries"), ("diff", "#h-diff")] {
+                    if b.html().await.contains(&css[1..]) {
+                        b.screenshot_at(&format!("learn-{width}-{role}-{name}-{part}"), css)
+                            .await;
+                    }
+                }
+            }
+            sign_out(&b).await;
+        }
+        b.close().await;
+    }
+}

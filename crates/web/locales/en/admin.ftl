@@ -42,3 +42,4 @@ outbox-smtp = Emails go out through the configured SMTP server; they aren't kept
 outbox-empty = No emails yet.
 audit-roadmap-imported = Roadmap imported
 audit-roadmap-reimported = New roadmap version imported
+audit-lesson-revision-restored = Lesson revision restored

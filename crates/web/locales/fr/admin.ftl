@@ -42,3 +42,4 @@ outbox-smtp = Les e-mails partent par le serveur SMTP configuré ; ils ne sont
 outbox-empty = Aucun e-mail pour l'instant.
 audit-roadmap-imported = Feuille de route importée
 audit-roadmap-reimported = Nouvelle version de feuille de route importée
+audit-lesson-revision-restored = Version de leçon restaurée

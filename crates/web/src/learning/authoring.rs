@@ -12,7 +12,8 @@ use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::respond::redirect_with_flash;
 use crate::state::AppState;
-use crate::upload::{Multipart, clean_file_name, store_file};
+use crate::streamed_upload::{StreamedMultipart, Upload as Received};
+use crate::upload::clean_file_name;
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
@@ -38,9 +39,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/learn/admin/lessons/{id}/move", post(move_lesson))
 }
 
-type Fields = Vec<(String, String)>;
+pub(super) type Fields = Vec<(String, String)>;
 
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+pub(super) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields
         .iter()
         .find(|(k, _)| k == name)
@@ -64,7 +65,10 @@ fn tag_choices(i: I18n, chosen: &[&str]) -> Vec<TagChoice> {
 }
 
 /// The owners a person may write courses for: ("network" or a centre id, label).
-fn owners(state_centres: &[store::centres::CentreSummary], ctx: &Ctx) -> Vec<(String, String)> {
+pub(super) fn owners(
+    state_centres: &[store::centres::CentreSummary],
+    ctx: &Ctx,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if can_author(ctx, None) {
         out.push(("network".to_string(), ctx.i.t("learn-owner-network")));
@@ -235,7 +239,7 @@ async fn create(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/courses/{id}"),
-        "learn-flash-course-created",
+        "flash-learn-course-created",
         &state,
     ))
 }
@@ -357,7 +361,7 @@ async fn update(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/courses/{id}"),
-        "learn-flash-saved",
+        "flash-learn-saved",
         &state,
     ))
 }
@@ -370,8 +374,8 @@ async fn set_status(
 ) -> WebResult<Response> {
     authored_course(&state, &ctx, id).await?;
     let (status, flash) = match field(&fields, "status") {
-        "published" => ("published", "learn-flash-published"),
-        "draft" => ("draft", "learn-flash-unpublished"),
+        "published" => ("published", "flash-learn-published"),
+        "draft" => ("draft", "flash-learn-unpublished"),
         _ => return Err(WebError::BadRequest("error-form-invalid")),
     };
     store::learning::set_status(&state.db, id, status).await?;
@@ -398,7 +402,7 @@ async fn add_module(
     store::learning::add_module(&state.db, id, title).await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/courses/{id}"),
-        "learn-flash-saved",
+        "flash-learn-saved",
         &state,
     ))
 }
@@ -457,13 +461,13 @@ async fn add_lesson(
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/lessons/{lesson}"),
-        "learn-flash-lesson-created",
+        "flash-learn-lesson-created",
         &state,
     ))
 }
 
 /// A lesson its reader may write.
-async fn authored_lesson(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Lesson> {
+pub(super) async fn authored_lesson(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Lesson> {
     ctx.require_user()?;
     let lesson = store::learning::find_lesson(&state.db, id)
         .await?
@@ -588,10 +592,10 @@ async fn edit_lesson(
     render_lesson(&state, &ctx, lesson, None, FieldErrors::default()).await
 }
 
-/// An upload checked by its content: (bytes, content type), or the error beside its field.
-struct Upload<'a> {
+/// An upload checked by its content, with its type.
+struct Upload {
     media: Option<Media>,
-    data: &'a [u8],
+    file: Received,
     content_type: &'static str,
     name: String,
 }
@@ -600,7 +604,7 @@ async fn save_lesson(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    form: Multipart,
+    mut form: StreamedMultipart,
 ) -> WebResult<Response> {
     let lesson = authored_lesson(&state, &ctx, id).await?;
     let i = ctx.i;
@@ -626,8 +630,10 @@ async fn save_lesson(
     if typed.body.chars().count() > 100_000 {
         errors.add("body", i, "error-too-long");
     }
-    if !typed.video_url.is_empty() && !typed.video_url.starts_with("https://") {
-        errors.add("video_url", i, "learn-error-video-url");
+    if !typed.video_url.is_empty()
+        && let Err(e) = domain::learning::parse_external(&typed.video_url)
+    {
+        errors.add("video_url", i, e.message_key());
     }
     let quiz = if kind == LessonKind::Quiz || !typed.quiz.is_empty() {
         match Quiz::parse(&typed.quiz) {
@@ -659,7 +665,7 @@ async fn save_lesson(
         ("captions", Some(Media::Captions)),
         ("workbook", None),
     ] {
-        let Some(part) = form.file(name) else {
+        let Some(part) = form.take_file(name) else {
             continue;
         };
         let file_name = clean_file_name(part.file_name.as_deref().unwrap_or(""));
@@ -684,10 +690,10 @@ async fn save_lesson(
             }
             _ => true,
         };
-        match crate::upload::check_file(&state, i, usage, part) {
+        match crate::streamed_upload::check(&state, i, usage, &part) {
             Ok(t) if fits(t) => uploads.push(Upload {
                 media,
-                data: &part.data,
+                file: part,
                 content_type: t,
                 name: file_name,
             }),
@@ -698,8 +704,8 @@ async fn save_lesson(
     if !errors.is_empty() {
         return render_lesson(&state, &ctx, lesson, Some(typed), errors).await;
     }
-    for u in &uploads {
-        let key = store_file(&state, u.data).await?;
+    for u in &mut uploads {
+        let key = crate::streamed_upload::store(&state, &mut u.file).await?;
         match u.media {
             Some(media) => {
                 store::learning::set_media(&state.db, id, media, &key, u.content_type).await?
@@ -711,13 +717,14 @@ async fn save_lesson(
                     &key,
                     &u.name,
                     u.content_type,
-                    u.data.len() as i64,
+                    u.file.size as i64,
                 )
                 .await?;
             }
         }
     }
-    store::learning::update_lesson(
+    let user = ctx.require_user()?;
+    store::lesson_revisions::save(
         &state.db,
         id,
         &LessonFields {
@@ -729,11 +736,15 @@ async fn save_lesson(
             exercise: &typed.exercise,
             minutes,
         },
+        &store::lesson_revisions::Author {
+            id: user.id,
+            name: &user.display_name,
+        },
     )
     .await?;
     Ok(redirect_with_flash(
         &format!("/learn/admin/lessons/{id}"),
-        "learn-flash-saved",
+        "flash-learn-saved",
         &state,
     ))
 }

@@ -93,7 +93,7 @@ pub async fn page(
             summary: c.summary,
         })
         .collect();
-    let paths = store::learning::paths(&state.db, &centres, false)
+    let paths = store::learning_paths::visible(&state.db, &centres, user.id, authoring)
         .await?
         .into_iter()
         .map(|p| PathCard {

@@ -107,6 +107,7 @@ async fn course(
     )
     .await?;
     let quiz = text("quiz.json")?;
+    let author = store::accounts::find_user_by_email(db, "admin@demo.local").await?;
     for (module_title, lessons) in outline {
         let module = learn::add_module(db, id, module_title).await?;
         let module = learn::find_module(db, module)
@@ -114,20 +115,24 @@ async fn course(
             .ok_or(WebError::NotFound)?;
         for (title, kind, file, minutes) in lessons.iter() {
             let body = text(&format!("lessons/{file}.md"))?;
-            let lesson = learn::add_lesson(
-                db,
-                &module,
-                &LessonFields {
-                    title,
-                    kind,
-                    body: &body,
-                    video_url: None,
-                    quiz: (*kind == "quiz").then_some(quiz.as_str()),
-                    exercise: if *kind == "exercise" { EXERCISE } else { "" },
-                    minutes: *minutes,
-                },
-            )
-            .await?;
+            let fields = LessonFields {
+                title,
+                kind,
+                body: &body,
+                video_url: None,
+                quiz: (*kind == "quiz").then_some(quiz.as_str()),
+                exercise: if *kind == "exercise" { EXERCISE } else { "" },
+                minutes: *minutes,
+            };
+            let lesson = learn::add_lesson(db, &module, &fields).await?;
+            // Its first revision, written by the network team.
+            if let Some(admin) = &author {
+                let by = store::lesson_revisions::Author {
+                    id: admin.id,
+                    name: &admin.display_name,
+                };
+                store::lesson_revisions::save(db, lesson, &fields, &by).await?;
+            }
             match *kind {
                 "video" => {
                     learn::set_media(

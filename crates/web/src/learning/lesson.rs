@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use domain::learning::{LessonKind, Quiz, exercise_prompts};
+use domain::learning::{LessonKind, Quiz, exercise_prompts, parse_external};
 use store::learning::Lesson;
 
 pub struct VideoView {
@@ -21,6 +21,30 @@ pub struct VideoView {
     pub content_type: String,
     pub poster: Option<String>,
     pub captions: Option<String>,
+}
+
+/// A video hosted elsewhere: nothing of it loads until the learner asks (`learn-video.js`
+/// then puts the player in); without script, a plain link to it.
+pub struct ExternalView {
+    pub embed: String,
+    pub origin: String,
+    pub url: String,
+    pub notice: String,
+    pub load: String,
+    pub open: String,
+}
+
+fn external_view(i: crate::i18n::I18n, url: &str) -> Option<ExternalView> {
+    let v = parse_external(url).ok()?;
+    let host = [("host", v.host.as_str())];
+    Some(ExternalView {
+        notice: i.ta("learn-video-external-notice", &host),
+        load: i.ta("learn-video-external-load", &host),
+        open: i.ta("learn-video-external-open", &host),
+        embed: v.embed,
+        origin: v.origin,
+        url: url.to_string(),
+    })
 }
 
 pub struct FileView {
@@ -78,7 +102,7 @@ struct LessonView {
     markable: bool,
     draft: bool,
     video: Option<VideoView>,
-    external_video: Option<String>,
+    external_video: Option<ExternalView>,
     files: Vec<FileView>,
     prompts: Vec<PromptView>,
     shared: bool,
@@ -298,11 +322,10 @@ pub async fn page(
         done,
         markable: !matches!(kind, LessonKind::Quiz | LessonKind::Exercise),
         draft: lesson.course_status != "published",
-        external_video: if video.is_none() {
-            lesson.video_url.clone()
-        } else {
-            None
-        },
+        external_video: video
+            .is_none()
+            .then(|| external_view(i, lesson.video_url.as_deref()?))
+            .flatten(),
         video,
         files,
         prompts,
@@ -313,7 +336,17 @@ pub async fn page(
         opened_at: store::now(),
         lesson,
     };
-    Ok(Html(view.render()?).into_response())
+    let frame = view
+        .external_video
+        .as_ref()
+        .and_then(|v| crate::middleware::csp_with_frame(&v.origin));
+    let mut response = Html(view.render()?).into_response();
+    if let Some(csp) = frame {
+        response
+            .headers_mut()
+            .insert(axum::http::header::CONTENT_SECURITY_POLICY, csp);
+    }
+    Ok(response)
 }
 
 /// A lesson the learner may work on now, or the reason it is closed (403).
@@ -358,7 +391,7 @@ async fn after_done(
     {
         return Ok(redirect_with_flash(
             &format!("/learn/courses/{}", lesson.course_id),
-            "learn-flash-course-complete",
+            "flash-learn-course-complete",
             state,
         ));
     }
@@ -382,7 +415,7 @@ pub async fn done(
     if lesson.kind != LessonKind::Quiz.code() {
         store::learning::complete(&state.db, user.id, &lesson).await?;
     }
-    after_done(&state, &ctx, &lesson, "learn-flash-done").await
+    after_done(&state, &ctx, &lesson, "flash-learn-done").await
 }
 
 /// `POST /learn/lessons/{id}/workbook`: saves the exercise's answers (`a0`, `a1`…) and whether
@@ -413,7 +446,7 @@ pub async fn workbook(
     store::learning::save_answers(&state.db, user.id, lesson.id, &json, shared).await?;
     store::learning::visit(&state.db, user.id, &lesson, seconds_spent(&fields)).await?;
     store::learning::complete(&state.db, user.id, &lesson).await?;
-    after_done(&state, &ctx, &lesson, "learn-flash-answers-saved").await
+    after_done(&state, &ctx, &lesson, "flash-learn-answers-saved").await
 }
 
 /// `POST /learn/lessons/{id}/quiz`: scores an attempt (`q0`, `q1`… carry the choices ticked)
@@ -469,9 +502,9 @@ pub async fn quiz(
     }
     store::learning::visit(&state.db, user.id, &lesson, seconds_spent(&fields)).await?;
     let flash = if graded.passed {
-        "learn-flash-quiz-passed"
+        "flash-learn-quiz-passed"
     } else {
-        "learn-flash-quiz-failed"
+        "flash-learn-quiz-failed"
     };
     after_done(&state, &ctx, &lesson, flash).await
 }

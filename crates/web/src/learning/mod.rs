@@ -11,7 +11,9 @@ pub mod demo;
 mod follow_up;
 mod lesson;
 mod media;
+mod path_authoring;
 mod paths;
+mod revisions;
 
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -39,6 +41,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/learn/paths/{id}/enrol", post(paths::enrol))
         .route("/learn/follow-up", get(follow_up::page))
         .merge(authoring::routes(state))
+        .merge(path_authoring::routes())
+        .merge(revisions::routes())
 }
 
 /// The centres whose own courses a reader may see, as `,1,2,` for the store.

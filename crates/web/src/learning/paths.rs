@@ -1,6 +1,6 @@
 //! A learning path: its courses in order, each open, waiting for its release date or for the
 //! course before it, or finished; and enrolment (which is what makes those rules apply).
-use super::{may_read, reader_centres};
+use super::{can_author, may_read, reader_centres};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use domain::{Action, Scope};
-use store::learning::LearningPath;
+use store::learning_paths::PathForReader;
 
 pub struct StepView {
     pub course_id: i64,
@@ -26,22 +26,30 @@ pub struct StepView {
 #[template(path = "learning/path.html")]
 struct PathView {
     layout: Layout,
-    path: LearningPath,
-    cohort: Option<String>,
+    path: PathForReader,
     steps: Vec<StepView>,
     enrolled: bool,
 }
 
-async fn readable_path(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<LearningPath> {
+/// A path its reader may see, or not found: published (or theirs to write), the network's or
+/// their centre's, and a cohort's only for its members and staff (authors, the cohort's
+/// coaches and managers).
+async fn readable_path(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<PathForReader> {
     ctx.authorize(Action::Learn, Scope::Network)?;
-    let path = store::learning::find_path(&state.db, id)
+    let user = ctx.require_user()?;
+    let path = store::learning_paths::for_reader(&state.db, id, user.id)
         .await?
         .ok_or(WebError::NotFound)?;
     let centres = reader_centres(ctx);
+    let staff = can_author(ctx, path.centre_id)
+        || path
+            .cohort_centre
+            .is_some_and(|c| ctx.actor.can(Action::FollowLearning, Scope::Centre(c)));
     if !may_read(ctx, path.centre_id, &path.status)
         || path
             .centre_id
             .is_some_and(|c| !centres.contains(&format!(",{c},")) && !ctx.actor.is_network_admin())
+        || (path.cohort_id.is_some() && path.member == 0 && !staff)
     {
         return Err(WebError::NotFound);
     }
@@ -82,15 +90,10 @@ pub async fn page(
             finished,
         });
     }
-    let cohort = match path.cohort_id {
-        Some(c) => store::cohorts::find(&state.db, c).await?.map(|c| c.name),
-        None => None,
-    };
     let view = PathView {
         layout: Layout::new(&state, &ctx, path.title.clone())
             .under("/learn".into(), i.t("learn-catalogue-title")),
         path,
-        cohort,
         steps,
         enrolled,
     };
@@ -108,7 +111,7 @@ pub async fn enrol(
     store::learning::enrol(&state.db, path.id, user.id).await?;
     Ok(redirect_with_flash(
         &format!("/learn/paths/{id}"),
-        "learn-flash-enrolled",
+        "flash-learn-enrolled",
         &state,
     ))
 }

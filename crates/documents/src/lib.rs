@@ -99,4 +99,19 @@ pub enum Block {
         svg: String,
         caption: String,
     },
+    /// A table whose last column holds a signature (an attendance sheet): `columns` names
+    /// every column, signature included; each row's `cells` fill the others.
+    SignedTable {
+        columns: Vec<String>,
+        rows: Vec<SignedRow>,
+    },
+}
+
+/// A row of a [`Block::SignedTable`]: its cells, the drawn signature as a standalone SVG
+/// document (empty when there is none) and a small note under it (the time, a typed name).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SignedRow {
+    pub cells: Vec<String>,
+    pub svg: String,
+    pub note: String,
 }

@@ -326,3 +326,11 @@ pub async fn add_projects_of_in(tx: &mut crate::Tx, cohort: &Cohort, user_id: i6
         .rows_affected());
     Ok(())
 }
+
+/// Records that a person was at a session (they signed its sheet).
+pub async fn mark_present(db: &Db, session_id: i64, user_id: i64) -> Result<()> {
+    let sql = "INSERT INTO cohort_attendance (session_id, user_id, present) VALUES ($1, $2, 1) \
+               ON CONFLICT (session_id, user_id) DO UPDATE SET present = 1";
+    on_db!(db, pool => sqlx::query(sql).bind(session_id).bind(user_id).execute(pool).await?.rows_affected());
+    Ok(())
+}

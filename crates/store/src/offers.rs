@@ -299,3 +299,20 @@ pub async fn orders_of_user(db: &Db, user_id: i64) -> Result<Vec<Order>> {
                WHERE r.user_id = $1 ORDER BY r.id DESC";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(user_id).fetch_all(pool).await?))
 }
+
+/// A staff note about one of a person's applications (for the person's data export).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NoteAbout {
+    pub application_id: i64,
+    pub author: Option<String>,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// Every staff note about a person's applications, oldest first.
+pub async fn notes_about_user(db: &Db, user_id: i64) -> Result<Vec<NoteAbout>> {
+    let sql = "SELECT n.application_id, u.display_name AS author, n.body, n.created_at \
+               FROM application_notes n JOIN applications a ON a.id = n.application_id \
+               LEFT JOIN users u ON u.id = n.author_id WHERE a.user_id = $1 ORDER BY n.id";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(user_id).fetch_all(pool).await?))
+}

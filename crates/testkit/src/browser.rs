@@ -222,6 +222,32 @@ impl Browser {
         self.client.perform_actions(actions).await.expect("drag");
     }
 
+    /// Draws a stroke on an element (a signature pad) with the mouse: pointer down at the first
+    /// point, through the others, up at the last; points are offsets from its centre.
+    pub async fn draw(&self, css: &str, points: &[(f64, f64)]) {
+        use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+        let pad = self.element(css).await;
+        let step = Some(Duration::from_millis(40));
+        let mut actions = MouseActions::new("mouse".into());
+        for (n, &(x, y)) in points.iter().enumerate() {
+            actions = actions.then(PointerAction::MoveToElement {
+                element: pad.clone(),
+                duration: if n == 0 { None } else { step },
+                x,
+                y,
+            });
+            if n == 0 {
+                actions = actions.then(PointerAction::Down {
+                    button: MOUSE_BUTTON_LEFT,
+                });
+            }
+        }
+        actions = actions.then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+        self.client.perform_actions(actions).await.expect("draw");
+    }
+
     /// Waits (up to 10 s) until the element's text contains `needle`, and returns the text.
     pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
         let started = Instant::now();

@@ -131,6 +131,22 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .first()
         .expect("the demo newsletter")
         .id;
+    let session = store::cohorts::sessions(db, cohort)
+        .await
+        .expect("sessions")
+        .first()
+        .expect("a demo session")
+        .id;
+    let signer = store::accounts::find_user_by_email(db, PARTICIPANT)
+        .await
+        .expect("user lookup")
+        .expect("the demo participant")
+        .id;
+    let offer = store::offers::find_by_slug(db, "studio", "lance-ton-projet")
+        .await
+        .expect("offer lookup")
+        .expect("the demo offer")
+        .id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -246,6 +262,31 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             Some(MANAGER),
             "newsletter",
             format!("/newsletters/{newsletter}"),
+        ),
+        page(
+            Some(MANAGER),
+            "session signing sheet",
+            format!("/cohorts/{cohort}/sessions/{session}/emargement"),
+        ),
+        page(
+            Some(MANAGER),
+            "session signing pad",
+            format!("/cohorts/{cohort}/sessions/{session}/emargement/u{signer}"),
+        ),
+        page(
+            Some(MANAGER),
+            "event signing sheet",
+            format!("/admin/evenements/{workshop}/emargement"),
+        ),
+        page(
+            Some(MANAGER),
+            "cohort feedback",
+            format!("/cohorts/{cohort}/avis"),
+        ),
+        page(
+            Some(MANAGER),
+            "offer evidence",
+            format!("/offers/{offer}/evidence"),
         ),
     ]
 }

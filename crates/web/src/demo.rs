@@ -218,7 +218,7 @@ async fn load_cohort(db: &Db) -> WebResult<()> {
     store::cohorts::add_session(
         db,
         cohort,
-        "Atelier 1 : du problème au public cible",
+        "Atelier 1 : du problème au public cible",
         starts,
         "Salle des Canuts, 12 rue des Tanneurs",
         "",

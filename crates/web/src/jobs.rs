@@ -96,6 +96,9 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
         crate::site::REMINDER_JOB => {
             crate::site::deliver_reminder(state, &job.payload, job.id).await
         }
+        crate::cohorts::surveys::SURVEY_JOB => {
+            crate::cohorts::surveys::deliver(state, &job.payload, job.id).await
+        }
         crate::onboarding::STEP_JOB => {
             crate::onboarding::deliver_step(state, &job.payload, job.id).await
         }

@@ -45,6 +45,7 @@ mod roadmap_edit;
 pub mod roadmaps;
 mod scope;
 pub mod security;
+mod signing;
 pub mod site;
 pub mod state;
 pub mod storage;

@@ -13,6 +13,8 @@ mod diagnostics_browser;
 mod documents;
 mod events;
 mod events_browser;
+mod evidence;
+mod evidence_browser;
 mod files;
 mod forecasts;
 mod forecasts_browser;

@@ -580,7 +580,7 @@ async fn events_registration_full_and_staff_editing() {
         let list = v.get("/evenements").await;
         assert!(has(
             &list.body,
-            "Atelier découverte : du problème local au projet"
+            "Atelier découverte\u{a0}: du problème local au projet"
         ));
         let page = v.get("/evenements/atelier-decouverte").await;
         assert_eq!(page.status, StatusCode::OK);

@@ -35,6 +35,35 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         .into_iter()
         .map(|p| json!({ "id": p.id, "name": p.name, "summary": p.summary, "stage": p.stage.code(), "relation": p.relation.code() }))
         .collect();
+    let notes = store::offers::notes_about_user(db, user.id).await?;
+    let applications: Vec<_> = store::offers::applications_of_user(db, user.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let about: Vec<_> = notes
+                .iter()
+                .filter(|n| n.application_id == a.id)
+                .map(|n| json!({ "author": n.author, "note": n.body, "at": rfc3339(n.created_at) }))
+                .collect();
+            json!({
+                "offer": a.offer_title, "status": a.status.code(), "motivation": a.motivation,
+                "answers": serde_json::from_str::<serde_json::Value>(&a.answers).unwrap_or_default(),
+                "scores": serde_json::from_str::<serde_json::Value>(&a.scores).unwrap_or_default(),
+                "score": a.score, "cohort": a.cohort_name, "created_at": rfc3339(a.created_at),
+                "updated_at": rfc3339(a.updated_at), "staff_notes": about,
+            })
+        })
+        .collect();
+    let orders: Vec<_> = store::offers::orders_of_user(db, user.id)
+        .await?
+        .into_iter()
+        .map(|o| json!({ "offer": o.offer_title, "amount_cents": o.amount_cents, "status": o.status, "created_at": rfc3339(o.created_at) }))
+        .collect();
+    let signatures: Vec<_> = store::signatures::of_person(db, user.id)
+        .await?
+        .into_iter()
+        .map(|(session, name, typed, at)| json!({ "session": session, "name": name, "typed": typed != 0, "signed_at": rfc3339(at) }))
+        .collect();
     audit::record(db, AuditAction::DataExported, Entry::about_self(user.id)).await?;
     let activity: Vec<_> = audit::for_user(db, user.id)
         .await?
@@ -55,6 +84,9 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> WebResult<Respon
         },
         "memberships": memberships,
         "projects": projects,
+        "applications": applications,
+        "orders": orders,
+        "attendance_signatures": signatures,
         "activity": activity,
     });
     let text =

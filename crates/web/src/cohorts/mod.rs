@@ -4,6 +4,8 @@
 //! cohort's page.
 mod page;
 mod people;
+pub(crate) mod signing;
+pub mod surveys;
 
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -35,6 +37,23 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/cohorts/{id}/sessions/{session}",
             get(people::session_page).post(people::attendance),
+        )
+        .route(
+            "/cohorts/{id}/sessions/{session}/emargement",
+            get(signing::page),
+        )
+        .route(
+            "/cohorts/{id}/sessions/{session}/emargement/{who}",
+            get(signing::pad).post(signing::sign),
+        )
+        .route(
+            "/cohorts/{id}/sessions/{session}/presences.pdf",
+            get(signing::pdf),
+        )
+        .route("/cohorts/{id}/avis", get(surveys::results))
+        .route(
+            "/cohorts/{id}/avis/{invitation}",
+            get(surveys::survey_page).post(surveys::survey_answer),
         )
         .route("/cohorts/{id}/resources", post(people::add_resource))
         .route("/cohorts/{id}/projects", post(add_project))
@@ -245,6 +264,9 @@ async fn create(
     match store::cohorts::create(&state.db, centre.id, &fields).await {
         Ok(id) => {
             store::cohorts::set_capacity(&state.db, id, capacity.unwrap_or(15)).await?;
+            if let Some(cohort) = store::cohorts::find(&state.db, id).await? {
+                surveys::schedule_end(&state, &cohort).await?;
+            }
             Ok(redirect_with_flash(
                 &format!("/cohorts/{id}"),
                 "flash-cohort-created",
@@ -287,6 +309,11 @@ async fn update(
         Ok(()) => {
             if let Some(capacity) = capacity {
                 store::cohorts::set_capacity(&state.db, id, capacity).await?;
+            }
+            if cohort.ends_on != ends_on
+                && let Some(cohort) = store::cohorts::find(&state.db, id).await?
+            {
+                surveys::schedule_end(&state, &cohort).await?;
             }
             Ok(redirect_with_flash(
                 &format!("/cohorts/{id}"),

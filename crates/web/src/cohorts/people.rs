@@ -16,7 +16,7 @@ use serde::Deserialize;
 use store::cohorts::{Cohort, Person};
 
 /// The cohort, for one of its centre's managers.
-async fn managed(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Cohort> {
+pub(super) async fn managed(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Cohort> {
     let (cohort, _) = cohort_for(state, ctx, id).await?;
     ctx.authorize(Action::ManageCentre, Scope::Centre(cohort.centre_id))?;
     Ok(cohort)
@@ -131,7 +131,15 @@ pub async fn add_session(
     else {
         return super::page::render(&state, &ctx, id, None, errors).await;
     };
-    store::cohorts::add_session(&state.db, cohort.id, &title, starts, room, &link).await?;
+    let session =
+        store::cohorts::add_session(&state.db, cohort.id, &title, starts, room, &link).await?;
+    super::surveys::schedule(
+        &state.db,
+        cohort.id,
+        session,
+        starts + super::surveys::SESSION_SECS,
+    )
+    .await?;
     Ok(redirect_with_flash(
         &format!("/cohorts/{id}#h-cohort-sessions"),
         "flash-cohort-session-added",
@@ -150,7 +158,7 @@ struct SessionView {
     roster: Vec<(Person, bool)>,
 }
 
-async fn session_of(
+pub(super) async fn session_of(
     state: &AppState,
     cohort: &Cohort,
     session: i64,

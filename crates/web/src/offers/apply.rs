@@ -71,6 +71,8 @@ struct ShowView {
     refusal: Option<String>,
     signed_in: bool,
     min_len: usize,
+    /// The results the offer publishes (Qualiopi indicator 2), once there are enough answers.
+    published: Option<super::evidence::Published>,
 }
 
 async fn offer_at(state: &AppState, centre: &str, slug: &str) -> WebResult<Offer> {
@@ -90,10 +92,12 @@ fn closed(i: I18n, offer: &Offer) -> Option<String> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn render(
     state: &AppState,
     ctx: &Ctx,
     offer: Offer,
+    published: Option<super::evidence::Published>,
     mut form: ApplyForm,
     errors: FieldErrors,
     refusal: Option<String>,
@@ -127,6 +131,7 @@ fn render(
         refusal,
         signed_in: ctx.user.is_some(),
         min_len: password::MIN_LEN,
+        published,
         offer,
     };
     Ok((status, Html(view.render()?)).into_response())
@@ -139,10 +144,12 @@ pub async fn page(
 ) -> WebResult<Response> {
     let offer = offer_at(&state, &centre, &slug).await?;
     let refusal = closed(ctx.i, &offer);
+    let published = super::evidence::published(&state, ctx.i, &offer).await?;
     render(
         &state,
         &ctx,
         offer,
+        published,
         ApplyForm::default(),
         FieldErrors::default(),
         refusal,
@@ -161,11 +168,13 @@ pub async fn submit(
 ) -> WebResult<Response> {
     let i = ctx.i;
     let offer = offer_at(&state, &centre, &slug).await?;
+    let published = super::evidence::published(&state, ctx.i, &offer).await?;
     if let Some(refusal) = closed(i, &offer) {
         return render(
             &state,
             &ctx,
             offer,
+            published,
             form,
             FieldErrors::default(),
             Some(refusal),
@@ -203,6 +212,7 @@ pub async fn submit(
             &state,
             &ctx,
             offer,
+            published,
             form,
             errors,
             None,
@@ -266,6 +276,7 @@ pub async fn submit(
             &state,
             &ctx,
             offer,
+            published,
             form,
             FieldErrors::default(),
             refusal,

@@ -4,6 +4,7 @@
 //! applications and orders.
 mod apply;
 pub(crate) mod demo;
+mod evidence;
 mod form;
 mod manage;
 mod mine;
@@ -35,6 +36,8 @@ pub fn routes() -> Router<crate::state::AppState> {
         .route("/applications/{id}/notes", post(pipeline::note))
         .route("/applications/{id}/scores", post(pipeline::scores))
         .route("/mes-candidatures", get(mine::page))
+        .route("/offers/{id}/evidence", get(evidence::page))
+        .route("/offers/{id}/evidence.zip", get(evidence::export))
 }
 
 /// An offer as the catalogue shows it (the landing and `/offres` alike).

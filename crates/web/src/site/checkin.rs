@@ -42,6 +42,7 @@ struct CheckinView {
     waiting: String,
     csv: String,
     pdf: String,
+    signing: String,
     feedback: String,
 }
 
@@ -58,7 +59,7 @@ pub struct CheckinForm {
     pub registration: String,
 }
 
-async fn staff_event(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Event> {
+pub(super) async fn staff_event(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Event> {
     let e = store::site::event(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
@@ -124,6 +125,7 @@ async fn render(
         },
         csv: format!("/admin/evenements/{}/presences.csv", e.id),
         pdf: format!("/admin/evenements/{}/presences.pdf", e.id),
+        signing: format!("/admin/evenements/{}/emargement", e.id),
         feedback: format!("/admin/evenements/{}/avis", e.id),
     };
     Ok((status, Html(view.render()?)).into_response())
@@ -244,7 +246,8 @@ pub async fn csv(
     ))
 }
 
-/// The attendance sheet (Qualiopi evidence): who registered, who came, a column to sign.
+/// The attendance sheet (Qualiopi evidence): who registered, who came, each one's signature
+/// given on the signing sheet (drawn, or typed and certified), and the trainer's.
 pub async fn pdf(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -253,37 +256,47 @@ pub async fn pdf(
     let e = staff_event(&state, &ctx, id).await?;
     let i = ctx.i;
     let all = store::events::of_event(&state.db, e.id).await?;
+    let info = super::signing::info(&ctx, &e);
+    let signatures = store::signatures::of_sheet(&state.db, info.sheet).await?;
     let mut columns = attendance_header(&ctx);
     columns.remove(1);
     columns.push(i.t("event-attendance-signature"));
-    let rows = attendance_rows(&ctx, &all)
+    let signers = super::signing::signers(&ctx, &all)?;
+    let mut rows: Vec<documents::SignedRow> = attendance_rows(&ctx, &all)
         .into_iter()
-        .map(|mut r| {
-            r.remove(1);
-            r.push(String::new());
-            r
+        .zip(&signers)
+        .map(|(mut cells, s)| {
+            cells.remove(1);
+            let (svg, note) =
+                crate::signing::pdf_cell(&ctx, signatures.iter().find(|g| g.signer == s.key));
+            documents::SignedRow { cells, svg, note }
         })
         .collect();
-    let place = if e.place.is_empty() {
-        i.t("site-event-online")
-    } else {
-        e.place.clone()
-    };
+    // The trainers who signed (whoever ran the sheet), after the participants.
+    for g in signatures.iter().filter(|g| g.role == "trainer") {
+        let (svg, note) = crate::signing::pdf_cell(&ctx, Some(g));
+        rows.push(documents::SignedRow {
+            cells: vec![
+                format!("{} ({})", g.name, crate::signing::role_label(&ctx, &g.role)),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            svg,
+            note,
+        });
+    }
     let report = documents::Report {
         lang: i.code().to_string(),
         title: i.t("event-attendance-title"),
         subtitle: e.title.clone(),
-        meta: vec![i.datetime(e.starts_at), place],
+        meta: vec![info.when],
         footer: format!("{} · {}", e.title, i.t("event-attendance-title")),
         sections: vec![documents::Section {
             heading: i.t("event-attendance-people"),
             level: 2,
             page_break: false,
-            blocks: vec![documents::Block::Table {
-                columns,
-                numeric: vec![false, true, false, false, false],
-                rows,
-            }],
+            blocks: vec![documents::Block::SignedTable { columns, rows }],
         }],
     };
     respond::inline_pdf(

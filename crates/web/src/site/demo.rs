@@ -26,9 +26,9 @@ struct DemoEvent {
 const EVENTS: [DemoEvent; 4] = [
     DemoEvent {
         slug: "atelier-decouverte",
-        title: "Atelier découverte : du problème local au projet",
+        title: "Atelier découverte : du problème local au projet",
         summary: "Deux heures pour passer d'un problème que tu vois autour de toi à une première idée de projet, avec d'autres porteur·ses.",
-        description: "Tu repères un besoin dans ton quartier ou ton village et tu te demandes par où commencer ? Cet atelier gratuit t'aide à formuler le problème, à identifier les personnes concernées et à esquisser une première solution.\n\nAu programme : un tour de table, le canvas d'impact en version express, et un temps d'échange avec l'équipe du studio sur la suite (pionniers, accompagnement, cohortes).\n\nAucun prérequis : viens avec ton idée, même floue. Café et thé offerts.",
+        description: "Tu repères un besoin dans ton quartier ou ton village et tu te demandes par où commencer ? Cet atelier gratuit t'aide à formuler le problème, à identifier les personnes concernées et à esquisser une première solution.\n\nAu programme : un tour de table, le canvas d'impact en version express, et un temps d'échange avec l'équipe du studio sur la suite (pionniers, accompagnement, cohortes).\n\nAucun prérequis : viens avec ton idée, même floue. Café et thé offerts.",
         in_days: 10,
         hour: 14,
         hours: 2,
@@ -41,7 +41,7 @@ const EVENTS: [DemoEvent; 4] = [
         slug: "atelier-decouverte-en-ligne",
         title: "Atelier découverte en ligne",
         summary: "La version en visio de l'atelier découverte, pour celles et ceux qui sont loin de Lyon.",
-        description: "Le même atelier que sur place, en une heure et demie, en visio. Tu reçois le lien de connexion avec la confirmation de ton inscription.\n\nPrévois un papier et un crayon : nous remplirons ensemble un premier canvas.",
+        description: "Le même atelier que sur place, en une heure et demie, en visio. Tu reçois le lien de connexion avec la confirmation de ton inscription.\n\nPrévois un papier et un crayon : nous remplirons ensemble un premier canvas.",
         in_days: 17,
         hour: 18,
         hours: 2,
@@ -52,8 +52,8 @@ const EVENTS: [DemoEvent; 4] = [
     },
     DemoEvent {
         slug: "ouvrir-un-micro-centre",
-        title: "Réunion d'information : ouvrir un micro-centre",
-        summary: "Tu veux porter la démarche du studio sur ton territoire ? Présentation du réseau, de la licence et du kit de déploiement.",
+        title: "Réunion d'information : ouvrir un micro-centre",
+        summary: "Tu veux porter la démarche du studio sur ton territoire ? Présentation du réseau, de la licence et du kit de déploiement.",
         description: "Les micro-centres accueillent des porteur·ses de projets près de chez eux, avec les outils et la méthode du studio.\n\nNous présentons le réseau, les conditions de la licence, l'accompagnement au démarrage et le kit de déploiement, puis nous répondons à tes questions.",
         in_days: 24,
         hour: 18,

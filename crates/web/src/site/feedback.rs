@@ -97,19 +97,19 @@ pub async fn invite(
 // ---------------------------------------------------------------------------------------------
 // Answering
 
-struct QuestionView {
-    name: String,
-    label: String,
-    hint: String,
+pub(crate) struct QuestionView {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) hint: String,
     /// `nps`, `scale`, `single`, `short` or `long`.
-    kind: &'static str,
-    required: bool,
+    pub(crate) kind: &'static str,
+    pub(crate) required: bool,
     /// (value, label) of the buttons of a 0–10, 1–5 or single-choice question.
-    options: Vec<(String, String)>,
-    value: String,
-    error: Option<String>,
+    pub(crate) options: Vec<(String, String)>,
+    pub(crate) value: String,
+    pub(crate) error: Option<String>,
     /// What the ends of a 1–5 scale mean.
-    ends: String,
+    pub(crate) ends: String,
 }
 
 #[derive(Template)]
@@ -124,7 +124,7 @@ struct SurveyView {
     has_errors: bool,
 }
 
-fn question_views(
+pub(crate) fn question_views(
     i: I18n,
     survey: &Survey,
     fields: &[(String, String)],
@@ -338,18 +338,18 @@ pub async fn survey_answer(
 // ---------------------------------------------------------------------------------------------
 // Results
 
-struct Rating {
-    label: String,
-    average: String,
+pub(crate) struct Rating {
+    pub(crate) label: String,
+    pub(crate) average: String,
     /// Width of the bar, in percent of 5.
-    percent: i64,
-    answers: String,
+    pub(crate) percent: i64,
+    pub(crate) answers: String,
 }
 
-struct Comment {
-    question: String,
-    text: String,
-    tags: Vec<String>,
+pub(crate) struct Comment {
+    pub(crate) question: String,
+    pub(crate) text: String,
+    pub(crate) tags: Vec<String>,
 }
 
 struct TrendLine {
@@ -398,17 +398,19 @@ fn parsed(rows: &[(String, i64)]) -> Vec<Answers> {
         .collect()
 }
 
-async fn render_results(
-    state: &AppState,
-    ctx: &Ctx,
-    e: Event,
-    form: DecisionForm,
-    errors: FieldErrors,
-) -> WebResult<Response> {
-    let i = ctx.i;
+/// What the answers to the survey say: how many, the NPS, the average ratings, the comments
+/// tagged by theme. Events and cohorts show it the same way.
+pub(crate) struct Summary {
+    pub(crate) responses: String,
+    pub(crate) nps: String,
+    pub(crate) nps_detail: String,
+    pub(crate) ratings: Vec<Rating>,
+    pub(crate) comments: Vec<Comment>,
+}
+
+pub(crate) fn summarise(i: I18n, all: &[Answers]) -> Summary {
     let locale = i.locale();
     let survey = event_survey();
-    let all = parsed(&store::feedback::responses(&state.db, e.id).await?);
     let scores: Vec<i64> = all.iter().filter_map(|a| survey.nps_score(a)).collect();
     let ratings = survey
         .questions
@@ -446,6 +448,37 @@ async fn render_results(
                 })
         })
         .collect();
+    let promoters = scores.iter().filter(|s| **s >= 9).count() as i64;
+    let detractors = scores.iter().filter(|s| **s <= 6).count() as i64;
+    Summary {
+        responses: i.tn("feedback-answers", all.len() as i64),
+        nps: nps(&scores).map_or_else(|| "–".into(), |n| format!("{n:+}")),
+        nps_detail: i.ta(
+            "feedback-nps-detail",
+            &[
+                ("promoters", &i.number(promoters)),
+                (
+                    "passives",
+                    &i.number(scores.len() as i64 - promoters - detractors),
+                ),
+                ("detractors", &i.number(detractors)),
+            ],
+        ),
+        ratings,
+        comments,
+    }
+}
+
+async fn render_results(
+    state: &AppState,
+    ctx: &Ctx,
+    e: Event,
+    form: DecisionForm,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let all = parsed(&store::feedback::responses(&state.db, e.id).await?);
+    let summary = summarise(i, &all);
     let trend = store::feedback::trend(&state.db, e.centre_id)
         .await?
         .into_iter()
@@ -473,8 +506,6 @@ async fn render_results(
             because: d.because,
         })
         .collect();
-    let promoters = scores.iter().filter(|s| **s >= 9).count() as i64;
-    let detractors = scores.iter().filter(|s| **s <= 6).count() as i64;
     let view = ResultsView {
         layout: Layout::new(
             state,
@@ -482,21 +513,11 @@ async fn render_results(
             i.ta("feedback-results-title", &[("event", &e.title)]),
         ),
         when: i.datetime(e.starts_at),
-        responses: i.tn("feedback-answers", all.len() as i64),
-        nps: nps(&scores).map_or_else(|| "–".into(), |n| format!("{n:+}")),
-        nps_detail: i.ta(
-            "feedback-nps-detail",
-            &[
-                ("promoters", &i.number(promoters)),
-                (
-                    "passives",
-                    &i.number(scores.len() as i64 - promoters - detractors),
-                ),
-                ("detractors", &i.number(detractors)),
-            ],
-        ),
-        ratings,
-        comments,
+        responses: summary.responses,
+        nps: summary.nps,
+        nps_detail: summary.nps_detail,
+        ratings: summary.ratings,
+        comments: summary.comments,
         trend,
         decisions,
         action: format!("/admin/evenements/{}/avis", e.id),

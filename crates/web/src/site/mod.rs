@@ -16,7 +16,9 @@ mod pioneers;
 mod registrations;
 pub mod retention;
 pub mod seo;
+mod signing;
 
+pub(crate) use feedback::{QuestionView, Summary, question_views, summarise};
 pub use landing::LandingTexts;
 pub use registrations::{REMINDER_JOB, deliver_reminder, release_holds};
 
@@ -66,6 +68,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/admin/evenements/{id}/presences.csv", get(checkin::csv))
         .route("/admin/evenements/{id}/presences.pdf", get(checkin::pdf))
+        .route("/admin/evenements/{id}/emargement", get(signing::page))
+        .route(
+            "/admin/evenements/{id}/emargement/{who}",
+            get(signing::pad).post(signing::sign),
+        )
         .route(
             "/avis/{token}",
             get(feedback::survey_page).post(feedback::survey_answer),

@@ -45,6 +45,14 @@ pub async fn entries(state: &AppState) -> WebResult<Vec<Entry>> {
     for e in store::site::upcoming_events(&state.db, store::now(), 500).await? {
         out.push(Entry::new(format!("/evenements/{}", e.slug), None));
     }
+    // The offers' catalogue and each open offer's page (where it is applied to).
+    out.push(Entry::new(format!("/{}", super::OFFERS_PAGE), None));
+    for o in store::offers::catalogue(&state.db).await? {
+        out.push(Entry::new(
+            format!("/offre/{}/{}", o.centre_slug, o.slug),
+            None,
+        ));
+    }
     for (path, updated) in crate::content::sitemap_entries(&state.db).await? {
         out.push(Entry::new(path, Some(updated)));
     }

@@ -14,6 +14,8 @@ mod documents;
 mod events;
 mod events_browser;
 mod files;
+mod forecast_actuals;
+mod forecast_versions;
 mod forecasts;
 mod forecasts_browser;
 mod http;

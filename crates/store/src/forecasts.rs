@@ -292,21 +292,6 @@ pub async fn set_actuals(
     })
 }
 
-/// The plans of two versions (a, b), in one statement; a version that does not exist is None.
-pub async fn two_versions(
-    db: &Db,
-    id: i64,
-    a: i64,
-    b: i64,
-) -> Result<(Option<String>, Option<String>)> {
-    let sql = "SELECT version, document FROM forecast_versions \
-               WHERE forecast_id = $1 AND version IN ($2, $3)";
-    let rows: Vec<(i64, String)> =
-        on_db!(db, pool => sqlx::query_as(sql).bind(id).bind(a).bind(b).fetch_all(pool).await?);
-    let pick = |v: i64| rows.iter().find(|r| r.0 == v).map(|r| r.1.clone());
-    Ok((pick(a), pick(b)))
-}
-
 /// Sets the shares of several scenarios at once (code, volume_bp, cost_bp): all or none.
 pub async fn set_scenarios(db: &Db, id: i64, values: &[(&str, i64, i64)]) -> Result<()> {
     on_db!(db, pool => {
@@ -329,4 +314,68 @@ pub async fn set_scenarios(db: &Db, id: i64, values: &[(&str, i64, i64)]) -> Res
         tx.commit().await?;
         Ok(())
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct WithActual {
+    #[sqlx(flatten)]
+    row: ForecastRow,
+    month: Option<i64>,
+    category: Option<String>,
+    amount_cents: Option<i64>,
+}
+
+/// The project's forecast with its actuals (by month then category), in one statement.
+pub async fn for_project_with_actuals(
+    db: &Db,
+    project_id: i64,
+) -> Result<Option<(ForecastRow, Vec<ActualRow>)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, a.month, a.category, a.amount_cents {FROM} \
+         LEFT JOIN forecast_actuals a ON a.forecast_id = f.id WHERE f.project_id = $1 \
+         ORDER BY a.month, a.category"
+    );
+    let rows: Vec<WithActual> =
+        on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?);
+    let mut actuals = Vec::new();
+    let mut first = None;
+    for r in rows {
+        if let (Some(month), Some(category), Some(amount_cents)) =
+            (r.month, r.category, r.amount_cents)
+        {
+            actuals.push(ActualRow {
+                month,
+                category,
+                amount_cents,
+            });
+        }
+        first.get_or_insert(r.row);
+    }
+    Ok(first.map(|row| (row, actuals)))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HistoryRow {
+    #[sqlx(flatten)]
+    pub version: VersionRow,
+    /// The plan, only for the versions asked for and the latest two.
+    pub document: Option<String>,
+}
+
+/// Every version of the project's forecast, newest first, with the plans of versions `a` and
+/// `b` and of the latest two, in one statement (empty without a forecast).
+pub async fn history_for_project(
+    db: &Db,
+    project_id: i64,
+    a: i64,
+    b: i64,
+) -> Result<Vec<HistoryRow>> {
+    let sql = "SELECT v.version, v.note, v.created_by, v.created_at, u.display_name AS author, \
+               CASE WHEN v.version IN ($2, $3) OR v.version >= f.version - 1 THEN v.document END AS document \
+               FROM forecast_versions v JOIN forecasts f ON f.id = v.forecast_id \
+               LEFT JOIN users u ON u.id = v.created_by \
+               WHERE f.project_id = $1 ORDER BY v.version DESC";
+    Ok(
+        on_db!(db, pool => sqlx::query_as(sql).bind(project_id).bind(a).bind(b).fetch_all(pool).await?),
+    )
 }

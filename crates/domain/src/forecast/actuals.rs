@@ -267,7 +267,10 @@ pub fn parse_euros(text: &str) -> Option<i64> {
     if whole.is_empty()
         || whole.len() > 13
         || frac.len() > 2
-        || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        || !whole
+            .bytes()
+            .chain(frac.bytes())
+            .all(|b| b.is_ascii_digit())
     {
         return None;
     }
@@ -298,10 +301,19 @@ pub fn parse_csv(text: &str, start: YearMonth) -> Result<Vec<Actual>, CsvError> 
         .into_iter()
         .find(|s| header.contains(*s))
         .unwrap_or(';');
-    let heads: Vec<String> = split_line(header, sep).iter().map(|h| normalise(h)).collect();
+    let heads: Vec<String> = split_line(header, sep)
+        .iter()
+        .map(|h| normalise(h))
+        .collect();
     let find = |names: &[&str]| heads.iter().position(|h| names.contains(&h.as_str()));
-    let date = find(&["date", "mois", "month", "date operation", "date d'operation"])
-        .ok_or(header_error(1))?;
+    let date = find(&[
+        "date",
+        "mois",
+        "month",
+        "date operation",
+        "date d'operation",
+    ])
+    .ok_or(header_error(1))?;
     let amount = find(&["montant", "amount", "montant (eur)", "montant eur"]);
     let credit = find(&["credit", "credit (eur)"]);
     let debit = find(&["debit", "debit (eur)"]);
@@ -386,9 +398,15 @@ mod tests {
     #[test]
     fn a_variance_is_in_cents_and_in_share_of_the_forecast() {
         let v = Variance::new(100_000, 88_000, 1_000);
-        assert_eq!((v.variance, v.variance_bp, v.flagged), (-12_000, Some(-1_200), true));
+        assert_eq!(
+            (v.variance, v.variance_bp, v.flagged),
+            (-12_000, Some(-1_200), true)
+        );
         let v = Variance::new(100_000, 109_000, 1_000);
-        assert_eq!((v.variance, v.variance_bp, v.flagged), (9_000, Some(900), false));
+        assert_eq!(
+            (v.variance, v.variance_bp, v.flagged),
+            (9_000, Some(900), false)
+        );
         // Exactly at the threshold is not over it.
         assert!(!Variance::new(100_000, 110_000, 1_000).flagged);
         // Nothing forecast: no share, flagged when something happened.
@@ -396,7 +414,10 @@ mod tests {
         assert_eq!((v.variance_bp, v.flagged), (None, true));
         assert!(!Variance::new(0, 0, 1_000).flagged);
         // A negative forecast (a loss) keeps the variance's sign: better than a loss is positive.
-        assert_eq!(Variance::new(-10_000, -5_000, 1_000).variance_bp, Some(5_000));
+        assert_eq!(
+            Variance::new(-10_000, -5_000, 1_000).variance_bp,
+            Some(5_000)
+        );
     }
 
     #[test]
@@ -440,7 +461,10 @@ mod tests {
         // Forecast month 2: 250 000 in; 40 000 + 100 000 + 40 000 out.
         assert_eq!((m2.revenue.forecast, m2.revenue.actual), (250_000, 200_000));
         assert!(m2.revenue.flagged);
-        assert_eq!((m2.expenses.forecast, m2.expenses.actual), (180_000, 140_000));
+        assert_eq!(
+            (m2.expenses.forecast, m2.expenses.actual),
+            (180_000, 140_000)
+        );
         assert_eq!(m2.cumulated_revenue.forecast, 350_000);
         assert_eq!(m2.cumulated_revenue.actual, 290_000);
         assert_eq!(m2.cumulated_expenses.actual, 181_000);
@@ -502,9 +526,18 @@ mod tests {
         assert_eq!((e.line, e.problem), (3, CsvProblem::Date));
         let e = err("date;montant\n01/12/2026;10");
         assert_eq!((e.line, e.problem), (2, CsvProblem::MonthOutside));
-        assert_eq!(err("date;montant\n01/01/2030;10").problem, CsvProblem::MonthOutside);
-        assert_eq!(err("date;montant\n01/01/2027;dix").problem, CsvProblem::Amount);
-        assert_eq!(err("date;montant\n01/01/2027;1,234").problem, CsvProblem::Amount);
+        assert_eq!(
+            err("date;montant\n01/01/2030;10").problem,
+            CsvProblem::MonthOutside
+        );
+        assert_eq!(
+            err("date;montant\n01/01/2027;dix").problem,
+            CsvProblem::Amount
+        );
+        assert_eq!(
+            err("date;montant\n01/01/2027;1,234").problem,
+            CsvProblem::Amount
+        );
         let e = err("date;montant;categorie\n01/01/2027;10;loyer");
         assert_eq!(e.problem, CsvProblem::Category);
         assert_eq!(parse_euros("-1 234,56"), Some(-123_456));

@@ -47,7 +47,11 @@ async fn versions_are_listed_compared_and_restored() {
         let statements: u32 = page.header("x-sql-statements").unwrap().parse().unwrap();
         assert!(statements <= 5, "{statements} statements");
         assert!(page.body.contains("Paul Porteur"), "{}", page.body);
-        assert!(page.body.contains("étape «\u{a0}Hypothèses\u{a0}»"), "{}", page.body);
+        assert!(
+            page.body.contains("étape «\u{a0}Hypothèses\u{a0}»"),
+            "{}",
+            page.body
+        );
         // Version 1 against version 2: the cash at the end of year 1 moves by 5 000 €.
         for cents in [r1.cash[11], r2.cash[11]] {
             let shown = domain::format::euros(domain::Locale::Fr, cents);
@@ -58,7 +62,10 @@ async fn versions_are_listed_compared_and_restored() {
             domain::format::euros(domain::Locale::Fr, r2.cash[11] - r1.cash[11])
         );
         assert!(page.body.contains(&change), "{change}");
-        assert!(page.body.contains(&format!("action=\"{path}/versions/1/restore\"")));
+        assert!(
+            page.body
+                .contains(&format!("action=\"{path}/versions/1/restore\""))
+        );
         // Two chosen versions (out-of-range numbers fall back to the default pair).
         let chosen = c.get(&format!("{path}/versions?a=2&b=1")).await;
         assert_eq!(chosen.status, StatusCode::OK);
@@ -73,13 +80,23 @@ async fn versions_are_listed_compared_and_restored() {
         let row = forecasts::for_project(db, project).await.unwrap().unwrap();
         assert_eq!(row.version, 3);
         assert_eq!(domain::forecast::parse(&row.document).unwrap(), v1);
-        assert_eq!(forecasts::versions(db, row.id).await.unwrap()[0].note, "restore:1");
+        assert_eq!(
+            forecasts::versions(db, row.id).await.unwrap()[0].note,
+            "restore:1"
+        );
         // From a stale page: nothing saved.
         let stale = c
             .post(&format!("{path}/versions/2/restore"), &[("current", "2")])
             .await;
         assert_eq!(stale.status, StatusCode::SEE_OTHER);
-        assert_eq!(forecasts::for_project(db, project).await.unwrap().unwrap().version, 3);
+        assert_eq!(
+            forecasts::for_project(db, project)
+                .await
+                .unwrap()
+                .unwrap()
+                .version,
+            3
+        );
 
         // Another centre's manager finds nothing.
         let mut other = app.client();
@@ -110,7 +127,11 @@ async fn scenarios_and_the_narrative_are_edited_on_pages() {
             .find(|p| p.name == "La Recyclerie des Pentes")
             .unwrap()
             .id;
-        let id = forecasts::for_project(db, project).await.unwrap().unwrap().id;
+        let id = forecasts::for_project(db, project)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
         let mut c = app.client();
         c.login("participant@demo.local", "impact-demo").await;
         let path = format!("/projects/{project}/forecast");
@@ -134,7 +155,10 @@ async fn scenarios_and_the_narrative_are_edited_on_pages() {
         assert!(refused.body.contains("id=\"f-optimistic-volume-error\""));
         assert!(refused.body.contains("value=\"beaucoup\""));
         assert!(!refused.body.contains("id=\"f-pessimistic-volume-error\""));
-        assert_eq!(forecasts::scenarios(db, id).await.unwrap()[0].volume_bp, 8_000);
+        assert_eq!(
+            forecasts::scenarios(db, id).await.unwrap()[0].volume_bp,
+            8_000
+        );
         let saved = c
             .post(
                 &format!("{path}/scenarios"),
@@ -174,7 +198,10 @@ async fn scenarios_and_the_narrative_are_edited_on_pages() {
             .post(&format!("{path}/narrative"), &[("narrative", text)])
             .await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER);
-        assert_eq!(forecasts::find(db, id).await.unwrap().unwrap().narrative, text);
+        assert_eq!(
+            forecasts::find(db, id).await.unwrap().unwrap().narrative,
+            text
+        );
         let page = c.get(&format!("{path}/narrative")).await;
         assert!(page.body.contains("## Le marché local"));
         let pdf = c.get(&format!("{path}/business-plan.pdf")).await;

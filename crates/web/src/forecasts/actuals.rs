@@ -3,7 +3,7 @@
 //! with the forecast per month and cumulated, variances in euros and percent, flagged over a
 //! threshold the reader chooses.
 use super::fields::scaled;
-use super::page::{editable_or_visible, month_label};
+use super::page::month_label;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::{Path, Query};
@@ -102,19 +102,28 @@ struct Typed {
     csv: Option<(String, String)>,
 }
 
-async fn editable(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-) -> WebResult<(
-    store::projects::ProjectForUser,
-    store::forecasts::ForecastRow,
-)> {
-    let (project, can_edit, row) = editable_or_visible(state, ctx, id).await?;
+/// The project, its forecast and its actuals, for someone who may edit the project.
+async fn editable(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(String, Reached)> {
+    let (project, can_edit, reached) = visible(state, ctx, id).await?;
     if !can_edit {
         return Err(WebError::Forbidden);
     }
-    Ok((project, row.ok_or(WebError::NotFound)?))
+    Ok((project, reached))
+}
+
+type Reached = (
+    store::forecasts::ForecastRow,
+    Vec<store::forecasts::ActualRow>,
+);
+
+/// The project's name, whether the user may edit it, its forecast and actuals (two statements).
+async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(String, bool, Reached)> {
+    let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
+    let can_edit = ctx.actor.can(domain::Action::EditProject, scope);
+    let reached = store::forecasts::for_project_with_actuals(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok((project.name, can_edit, reached))
 }
 
 fn start_of(row: &store::forecasts::ForecastRow) -> WebResult<YearMonth> {
@@ -136,18 +145,21 @@ pub async fn page(
     Path(id): Path<i64>,
     Query(q): Query<MonthQuery>,
 ) -> WebResult<Response> {
-    let (project, row) = editable(&state, &ctx, id).await?;
-    let stored = store::forecasts::actuals(&state.db, row.id).await?;
-    let month = q.month.as_deref().and_then(month_in_range).unwrap_or_else(|| {
-        // The month after the last one entered.
-        stored
-            .iter()
-            .map(|a| a.month + 1)
-            .max()
-            .unwrap_or(1)
-            .min(MONTHS as i64)
-    });
-    render(&state, &ctx, &project.name, &row, &stored, month, None)
+    let (name, (row, stored)) = editable(&state, &ctx, id).await?;
+    let month = q
+        .month
+        .as_deref()
+        .and_then(month_in_range)
+        .unwrap_or_else(|| {
+            // The month after the last one entered.
+            stored
+                .iter()
+                .map(|a| a.month + 1)
+                .max()
+                .unwrap_or(1)
+                .min(MONTHS as i64)
+        });
+    render(&state, &ctx, &name, &row, &stored, month, None)
 }
 
 fn render(
@@ -184,7 +196,9 @@ fn render(
                 None => sums
                     .get(month as usize - 1)
                     .and_then(|m| m.get(c))
-                    .map(|cents| super::fields::display(super::fields::Kind::Money, &(*cents).into(), l))
+                    .map(|cents| {
+                        super::fields::display(super::fields::Kind::Money, &(*cents).into(), l)
+                    })
                     .unwrap_or_default(),
             };
             MonthField {
@@ -202,7 +216,11 @@ fn render(
         .filter(|(_, m)| !m.is_empty())
         .map(|(n, m)| {
             let (rev, exp) = m.iter().fold((0, 0), |(r, e), (c, v)| {
-                if c.is_revenue() { (r + v, e) } else { (r, e + v) }
+                if c.is_revenue() {
+                    (r + v, e)
+                } else {
+                    (r, e + v)
+                }
             });
             EnteredMonth {
                 month: n as i64 + 1,
@@ -239,13 +257,10 @@ pub async fn save_month(
     Path(id): Path<i64>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    let (project, row) = editable(&state, &ctx, id).await?;
+    let (name, (row, stored)) = editable(&state, &ctx, id).await?;
     let user = ctx.require_user()?;
     let i = ctx.i;
-    let texts: BTreeMap<String, String> = form
-        .into_iter()
-        .filter(|(k, _)| k != "_csrf")
-        .collect();
+    let texts: BTreeMap<String, String> = form.into_iter().filter(|(k, _)| k != "_csrf").collect();
     let month_text = texts.get("month").map(String::as_str).unwrap_or("");
     let month = month_in_range(month_text);
     let mut errors = BTreeMap::new();
@@ -266,7 +281,6 @@ pub async fn save_month(
         }
     }
     let Some(month) = month.filter(|_| errors.is_empty()) else {
-        let stored = store::forecasts::actuals(&state.db, row.id).await?;
         let typed = Typed {
             month_error: month.is_none().then(|| i.t("forecast-error-month")),
             texts,
@@ -276,7 +290,7 @@ pub async fn save_month(
         return render(
             &state,
             &ctx,
-            &project.name,
+            &name,
             &row,
             &stored,
             month.unwrap_or(1),
@@ -307,25 +321,21 @@ pub async fn import(
     Path(id): Path<i64>,
     Form(form): Form<ImportForm>,
 ) -> WebResult<Response> {
-    let (project, row) = editable(&state, &ctx, id).await?;
+    let (name, (row, stored)) = editable(&state, &ctx, id).await?;
     let user = ctx.require_user()?;
     let i = ctx.i;
     let start = start_of(&row)?;
     let read = match actuals::parse_csv(&form.csv, start) {
         Ok(read) => read,
         Err(e) => {
-            let stored = store::forecasts::actuals(&state.db, row.id).await?;
-            let message = i.ta(
-                e.problem.message_key(),
-                &[("line", &e.line.to_string())],
-            );
+            let message = i.ta(e.problem.message_key(), &[("line", &e.line.to_string())]);
             let typed = Typed {
                 month_error: None,
                 texts: BTreeMap::new(),
                 errors: BTreeMap::new(),
                 csv: Some((form.csv, message)),
             };
-            return render(&state, &ctx, &project.name, &row, &stored, 1, Some(typed));
+            return render(&state, &ctx, &name, &row, &stored, 1, Some(typed));
         }
     };
     let mut months: Vec<i64> = read.iter().map(|a| a.month as i64).collect();
@@ -446,10 +456,8 @@ pub async fn comparison(
     Query(q): Query<ThresholdQuery>,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let (project, can_edit, row) = editable_or_visible(&state, &ctx, id).await?;
-    let row = row.ok_or(WebError::NotFound)?;
+    let (name, can_edit, (row, stored)) = visible(&state, &ctx, id).await?;
     let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
-    let stored = store::forecasts::actuals(&state.db, row.id).await?;
     let (threshold, threshold_error) = match threshold_bp(q.threshold.as_deref()) {
         Ok(bp) => (bp, None),
         Err(()) => (DEFAULT_THRESHOLD_BP, Some(i.t("actuals-threshold-error"))),
@@ -462,7 +470,7 @@ pub async fn comparison(
     };
     let view = ComparisonView {
         layout: Layout::new(&state, &ctx, i.t("actuals-comparison-title"))
-            .under(format!("/projects/{id}/forecast"), project.name),
+            .under(format!("/projects/{id}/forecast"), name),
         id,
         can_edit,
         threshold: match (&threshold_error, q.threshold) {

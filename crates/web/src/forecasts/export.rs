@@ -131,7 +131,12 @@ pub fn to_csv(r: &ForecastResult, comparison: &[ComparisonMonth]) -> String {
             ("resultat_cumule", &m.cumulated_result),
         ] {
             let share = v.variance_bp.map_or(String::new(), |bp| {
-                format!("{}{}.{:02}", if bp < 0 { "-" } else { "" }, bp.abs() / 100, bp.abs() % 100)
+                format!(
+                    "{}{}.{:02}",
+                    if bp < 0 { "-" } else { "" },
+                    bp.abs() / 100,
+                    bp.abs() % 100
+                )
             });
             out.push_str(&format!(
                 "comparaison,{name}_mois_{},{},{},{},{share}\n",

@@ -45,17 +45,18 @@ pub fn sections(text: &str) -> Vec<NarrativeSection> {
         let last = out.len() - 1;
         &mut out[last]
     }
-    let flush = |out: &mut Vec<NarrativeSection>, paragraph: &mut Vec<&str>, bullets: &mut Vec<String>| {
-        if !paragraph.is_empty() {
-            let text = plain(&paragraph.join(" "));
-            current(out).blocks.push(Block::Paragraph { text });
-            paragraph.clear();
-        }
-        if !bullets.is_empty() {
-            let items = std::mem::take(bullets);
-            current(out).blocks.push(Block::Bullets { items });
-        }
-    };
+    let flush =
+        |out: &mut Vec<NarrativeSection>, paragraph: &mut Vec<&str>, bullets: &mut Vec<String>| {
+            if !paragraph.is_empty() {
+                let text = plain(&paragraph.join(" "));
+                current(out).blocks.push(Block::Paragraph { text });
+                paragraph.clear();
+            }
+            if !bullets.is_empty() {
+                let items = std::mem::take(bullets);
+                current(out).blocks.push(Block::Bullets { items });
+            }
+        };
     for line in text.lines() {
         let t = line.trim();
         if let Some(title) = t
@@ -155,9 +156,10 @@ pub async fn save(
     let (name, row) = editable(&state, &ctx, id).await?;
     let text = form.narrative.replace("\r\n", "\n");
     if text.chars().count() > MAX_CHARS {
-        let message = ctx
-            .i
-            .ta("forecast-narrative-too-long", &[("max", &MAX_CHARS.to_string())]);
+        let message = ctx.i.ta(
+            "forecast-narrative-too-long",
+            &[("max", &MAX_CHARS.to_string())],
+        );
         return render(&state, &ctx, id, name, text, Some(message));
     }
     store::forecasts::set_narrative(&state.db, row.id, text.trim()).await?;
@@ -187,9 +189,13 @@ mod tests {
                 Some("Vide".to_string())
             ]
         );
-        assert!(matches!(&got[0].blocks[..], [Block::Paragraph { text }] if text == "Une recyclerie pour les pentes. Sur deux lignes."));
-        assert!(matches!(&got[1].blocks[..], [Block::Paragraph { text }, Block::Bullets { items }]
-            if text == "Les habitants donnent beaucoup." && items.len() == 2));
+        assert!(
+            matches!(&got[0].blocks[..], [Block::Paragraph { text }] if text == "Une recyclerie pour les pentes. Sur deux lignes.")
+        );
+        assert!(
+            matches!(&got[1].blocks[..], [Block::Paragraph { text }, Block::Bullets { items }]
+            if text == "Les habitants donnent beaucoup." && items.len() == 2)
+        );
         assert!(got[2].blocks.is_empty());
         assert!(sections("  \n\n").is_empty());
     }

@@ -94,7 +94,13 @@ async fn render(
                     .iter()
                     .map(|share| {
                         let name = format!("{code}_{share}");
-                        let bp = current.map(|s| if *share == "volume" { s.volume_bp } else { s.cost_bp });
+                        let bp = current.map(|s| {
+                            if *share == "volume" {
+                                s.volume_bp
+                            } else {
+                                s.cost_bp
+                            }
+                        });
                         ShareField {
                             id: format!("f-{code}-{share}"),
                             label: i.t(&format!("forecast-scenario-field-{share}")),
@@ -127,8 +133,7 @@ pub async fn save(
 ) -> WebResult<Response> {
     let (name, row) = editable(&state, &ctx, id).await?;
     let i = ctx.i;
-    let texts: BTreeMap<String, String> =
-        form.into_iter().filter(|(k, _)| k != "_csrf").collect();
+    let texts: BTreeMap<String, String> = form.into_iter().filter(|(k, _)| k != "_csrf").collect();
     let mut errors = BTreeMap::new();
     let mut values = Vec::new();
     for code in EDITABLE {

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
+use domain::Action;
 use domain::forecast::{ForecastResult, compute, parse};
 use serde::Deserialize;
 
@@ -97,19 +98,32 @@ pub async fn page(
 ) -> WebResult<Response> {
     let i = ctx.i;
     let l = i.locale;
-    let (project, can_edit, row) = editable_or_visible(&state, &ctx, id).await?;
-    let row = row.ok_or(WebError::NotFound)?;
-    let number = |t: &Option<String>| {
-        t.as_deref()
-            .and_then(|t| t.trim().parse::<i64>().ok())
-            .filter(|v| (1..=row.version).contains(v))
-    };
-    let b = number(&q.b).unwrap_or(row.version);
-    let a = number(&q.a).unwrap_or((row.version - 1).max(1));
+    let (project, scope) = crate::project_access::project_scope(&state, &ctx, id).await?;
+    let can_edit = ctx.actor.can(Action::EditProject, scope);
+    let asked = |t: &Option<String>| t.as_deref().and_then(|t| t.trim().parse::<i64>().ok());
+    let (qa, qb) = (asked(&q.a), asked(&q.b));
+    let history =
+        store::forecasts::history_for_project(&state.db, id, qa.unwrap_or(0), qb.unwrap_or(0))
+            .await?;
+    let current = history.first().ok_or(WebError::NotFound)?.version.version;
+    let within = |v: Option<i64>| v.filter(|v| (1..=current).contains(v));
+    let b = within(qb).unwrap_or(current);
+    let a = within(qa).unwrap_or((current - 1).max(1));
     let unknown = i.t("forecast-versions-someone");
-    let versions = store::forecasts::versions(&state.db, row.id)
-        .await?
-        .into_iter()
+    let result = |n: i64| -> WebResult<ForecastResult> {
+        let doc = history
+            .iter()
+            .find(|h| h.version.version == n)
+            .and_then(|h| h.document.as_deref())
+            .ok_or(WebError::NotFound)?;
+        Ok(compute(
+            &parse(doc).map_err(|e| WebError::Internal(e.to_string()))?,
+        ))
+    };
+    let (ra, rb) = (result(a)?, result(b)?);
+    let versions = history
+        .iter()
+        .map(|h| &h.version)
         .map(|v| VersionView {
             version: v.version,
             meta: i.ta(
@@ -120,17 +134,9 @@ pub async fn page(
                 ],
             ),
             note: note(&ctx, &v.note),
-            current: v.version == row.version,
+            current: v.version == current,
         })
         .collect();
-    let (doc_a, doc_b) = store::forecasts::two_versions(&state.db, row.id, a, b).await?;
-    let result = |doc: Option<String>| -> WebResult<ForecastResult> {
-        let doc = doc.ok_or(WebError::NotFound)?;
-        Ok(compute(
-            &parse(&doc).map_err(|e| WebError::Internal(e.to_string()))?,
-        ))
-    };
-    let (ra, rb) = (result(doc_a)?, result(doc_b)?);
     let mut diff = Vec::new();
     for year in 0..3 {
         for name in FIGURES {
@@ -155,7 +161,7 @@ pub async fn page(
             .under(format!("/projects/{id}/forecast"), project.name),
         id,
         can_edit,
-        current: row.version,
+        current,
         versions,
         a,
         b,

@@ -1,6 +1,6 @@
 //! Recompute time of a 200-line forecast (parse + compute, as `forecast compute` does).
-//! `cargo run --release -p domain --example forecast_bench` (the workbook's time is printed by
-//! the `forecasts::the_xlsx_holds_live_formulas_and_the_computed_values` test).
+//! `cargo run --release -p domain --example forecast_bench` (the business plan PDF's and the
+//! workbook's times: `cargo run --release -p testkit --example bench_forecast_pdf`).
 use domain::forecast::model::*;
 use std::time::Instant;
 

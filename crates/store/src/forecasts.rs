@@ -33,6 +33,8 @@ pub struct VersionRow {
     pub note: String,
     pub created_by: Option<i64>,
     pub created_at: i64,
+    /// The author's display name (None when the account is gone).
+    pub author: Option<String>,
 }
 
 pub struct NewForecast<'a> {
@@ -157,8 +159,9 @@ pub async fn save(
 
 /// Every version, newest first (without their plans).
 pub async fn versions(db: &Db, id: i64) -> Result<Vec<VersionRow>> {
-    let sql = "SELECT version, note, created_by, created_at FROM forecast_versions \
-               WHERE forecast_id = $1 ORDER BY version DESC";
+    let sql = "SELECT v.version, v.note, v.created_by, v.created_at, u.display_name AS author \
+               FROM forecast_versions v LEFT JOIN users u ON u.id = v.created_by \
+               WHERE v.forecast_id = $1 ORDER BY v.version DESC";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(id).fetch_all(pool).await?))
 }
 
@@ -235,4 +238,144 @@ pub async fn for_project_with_scenarios(
         first.get_or_insert(r.row);
     }
     Ok(first.map(|row| (row, scenarios)))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ActualRow {
+    pub month: i64,
+    pub category: String,
+    pub amount_cents: i64,
+}
+
+/// The forecast's actuals, by month then category.
+pub async fn actuals(db: &Db, id: i64) -> Result<Vec<ActualRow>> {
+    let sql = "SELECT month, category, amount_cents FROM forecast_actuals WHERE forecast_id = $1 \
+               ORDER BY month, category";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(id).fetch_all(pool).await?))
+}
+
+/// Replaces the actuals of `months` by `values` (month, category, cents): a month entered again,
+/// or the months a bank export covers. One transaction.
+pub async fn set_actuals(
+    db: &Db,
+    id: i64,
+    months: &[i64],
+    values: &[(i64, &str, i64)],
+    user_id: Option<i64>,
+) -> Result<()> {
+    let now = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for month in months {
+            sqlx::query("DELETE FROM forecast_actuals WHERE forecast_id = $1 AND month = $2")
+                .bind(id)
+                .bind(month)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (month, category, cents) in values {
+            sqlx::query(
+                "INSERT INTO forecast_actuals (forecast_id, month, category, amount_cents, updated_by, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(month)
+            .bind(category)
+            .bind(cents)
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Sets the shares of several scenarios at once (code, volume_bp, cost_bp): all or none.
+pub async fn set_scenarios(db: &Db, id: i64, values: &[(&str, i64, i64)]) -> Result<()> {
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for (code, volume_bp, cost_bp) in values {
+            let done = sqlx::query(
+                "UPDATE forecast_scenarios SET volume_bp = $3, cost_bp = $4 WHERE forecast_id = $1 AND code = $2",
+            )
+            .bind(id)
+            .bind(code)
+            .bind(volume_bp)
+            .bind(cost_bp)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 0 {
+                return Err(StoreError::NotFound);
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct WithActual {
+    #[sqlx(flatten)]
+    row: ForecastRow,
+    month: Option<i64>,
+    category: Option<String>,
+    amount_cents: Option<i64>,
+}
+
+/// The project's forecast with its actuals (by month then category), in one statement.
+pub async fn for_project_with_actuals(
+    db: &Db,
+    project_id: i64,
+) -> Result<Option<(ForecastRow, Vec<ActualRow>)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, a.month, a.category, a.amount_cents {FROM} \
+         LEFT JOIN forecast_actuals a ON a.forecast_id = f.id WHERE f.project_id = $1 \
+         ORDER BY a.month, a.category"
+    );
+    let rows: Vec<WithActual> =
+        on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?);
+    let mut actuals = Vec::new();
+    let mut first = None;
+    for r in rows {
+        if let (Some(month), Some(category), Some(amount_cents)) =
+            (r.month, r.category, r.amount_cents)
+        {
+            actuals.push(ActualRow {
+                month,
+                category,
+                amount_cents,
+            });
+        }
+        first.get_or_insert(r.row);
+    }
+    Ok(first.map(|row| (row, actuals)))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HistoryRow {
+    #[sqlx(flatten)]
+    pub version: VersionRow,
+    /// The plan, only for the versions asked for and the latest two.
+    pub document: Option<String>,
+}
+
+/// Every version of the project's forecast, newest first, with the plans of versions `a` and
+/// `b` and of the latest two, in one statement (empty without a forecast).
+pub async fn history_for_project(
+    db: &Db,
+    project_id: i64,
+    a: i64,
+    b: i64,
+) -> Result<Vec<HistoryRow>> {
+    let sql = "SELECT v.version, v.note, v.created_by, v.created_at, u.display_name AS author, \
+               CASE WHEN v.version IN ($2, $3) OR v.version >= f.version - 1 THEN v.document END AS document \
+               FROM forecast_versions v JOIN forecasts f ON f.id = v.forecast_id \
+               LEFT JOIN users u ON u.id = v.created_by \
+               WHERE f.project_id = $1 ORDER BY v.version DESC";
+    Ok(
+        on_db!(db, pool => sqlx::query_as(sql).bind(project_id).bind(a).bind(b).fetch_all(pool).await?),
+    )
 }

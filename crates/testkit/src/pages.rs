@@ -163,6 +163,16 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         ),
         page(p, "canvas editor", format!("/canvases/{canvas}")),
         page(p, "forecast", format!("/projects/{project}/forecast")),
+        page(
+            p,
+            "forecast actuals",
+            format!("/projects/{project}/forecast/actuals"),
+        ),
+        page(
+            p,
+            "forecast comparison",
+            format!("/projects/{project}/forecast/comparison"),
+        ),
         page(p, "project roadmap", format!("/roadmaps/{project_roadmap}")),
         page(
             p,

@@ -1,6 +1,7 @@
 //! Financial forecasts: the exchange format of shared/formats/forecast.md (parse, validate,
 //! export) and its computation rules, money in integer cents. Extensions:
 //! docs/forecast-extensions.md.
+pub mod actuals;
 pub mod compute;
 pub mod error;
 pub mod loans;

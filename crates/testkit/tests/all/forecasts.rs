@@ -456,7 +456,7 @@ async fn the_xlsx_holds_live_formulas_and_the_computed_values() {
     let plan = domain::forecast::parse(PLAN).unwrap();
     let result = domain::forecast::compute(&plan);
     let started = std::time::Instant::now();
-    let bytes = web::forecasts::xlsx::workbook(&plan, &result).unwrap();
+    let bytes = web::forecasts::xlsx::workbook(&plan, &result, &[]).unwrap();
     eprintln!("xlsx: {} bytes in {:?}", bytes.len(), started.elapsed());
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(

@@ -112,3 +112,67 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
         b.close().await;
     }
 }
+
+/// The holder of the demo recyclerie enters a month of actuals (a refusal first, beside its
+/// field), then reads the comparison with the forecast, the flagged variances marked; the
+/// versions, scenarios and narrative pages pass axe-core too, at 1280 and 360 px.
+#[tokio::test]
+async fn actuals_are_entered_and_compared_with_the_forecast() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let project = store::projects::for_centre(&app.state.db, 1, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "La Recyclerie des Pentes")
+        .unwrap()
+        .id;
+    let base = format!("/projects/{project}/forecast");
+    for (width, height) in [(1280, 1000), (360, 780)] {
+        let Some(b) = browser(width, height).await else {
+            return;
+        };
+        sign_in(&b, &url, "participant@demo.local").await;
+        b.goto(&format!("{url}{base}")).await;
+        b.click(&format!("a[href='{base}/comparison']")).await;
+        checked(&b, &format!("empty comparison {width}")).await;
+        b.click(&format!("a[href='{base}/actuals']")).await;
+        assert_eq!(b.path().await, format!("{base}/actuals"));
+        checked(&b, &format!("actuals {width}")).await;
+        b.select("#f-actual-month", "1").await;
+        b.fill("#f-actual-chiffre-affaires", "1 200").await;
+        b.fill("#f-actual-charges-externes", "-40").await;
+        b.click(&format!(
+            "form[action='{base}/actuals'] button[type=submit]"
+        ))
+        .await;
+        assert!(
+            b.text("#f-actual-charges-externes-error")
+                .await
+                .contains("négatif"),
+            "{width}"
+        );
+        checked(&b, &format!("refused actuals {width}")).await;
+        b.fill("#f-actual-charges-externes", "1 150,40").await;
+        b.fill("#f-actual-charges-personnel", "2 900").await;
+        b.click(&format!(
+            "form[action='{base}/actuals'] button[type=submit]"
+        ))
+        .await;
+        assert!(b.path().await.ends_with("/forecast/actuals"), "{width}");
+        b.screenshot(&format!("forecast-actuals-{width}")).await;
+        b.goto(&format!("{url}{base}/comparison")).await;
+        assert!(b.text("#h-cmp-revenue").await.contains("Produits"));
+        assert!(
+            !b.text(".fc-flag").await.is_empty(),
+            "a variance over 10 % is flagged"
+        );
+        checked(&b, &format!("comparison {width}")).await;
+        b.screenshot(&format!("forecast-comparison-{width}")).await;
+        for page in ["versions", "scenarios", "narrative"] {
+            b.goto(&format!("{url}{base}/{page}")).await;
+            checked(&b, &format!("{page} {width}")).await;
+            b.screenshot(&format!("forecast-{page}-{width}")).await;
+        }
+        b.close().await;
+    }
+}

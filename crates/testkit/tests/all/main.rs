@@ -16,6 +16,8 @@ mod events_browser;
 mod evidence;
 mod evidence_browser;
 mod files;
+mod forecast_actuals;
+mod forecast_versions;
 mod forecasts;
 mod forecasts_browser;
 mod http;

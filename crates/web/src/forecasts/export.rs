@@ -8,6 +8,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use domain::forecast::actuals::{ComparisonMonth, compare};
 use domain::forecast::{ForecastResult, compute, parse};
 
 fn download(kind: &'static str, name: &str, body: String) -> Response {
@@ -47,10 +48,12 @@ pub async fn csv(
     let (_, _, row) = editable_or_visible(&state, &ctx, id).await?;
     let row = row.ok_or(WebError::NotFound)?;
     let forecast = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
+    let result = compute(&forecast);
+    let comparison = comparison(&state, &row, &result).await?;
     Ok(download(
         "text/csv; charset=utf-8",
         &format!("previsionnel-{id}.csv"),
-        to_csv(&compute(&forecast)),
+        to_csv(&result, &comparison),
     ))
 }
 
@@ -62,7 +65,9 @@ pub async fn xlsx(
     let (_, _, row) = editable_or_visible(&state, &ctx, id).await?;
     let row = row.ok_or(WebError::NotFound)?;
     let forecast = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
-    let bytes = super::xlsx::workbook(&forecast, &compute(&forecast))
+    let result = compute(&forecast);
+    let comparison = comparison(&state, &row, &result).await?;
+    let bytes = super::xlsx::workbook(&forecast, &result, &comparison)
         .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok((
         [
@@ -80,13 +85,29 @@ pub async fn xlsx(
         .into_response())
 }
 
+/// The forecast against its actuals (empty without actuals), at the default threshold.
+async fn comparison(
+    state: &AppState,
+    row: &store::forecasts::ForecastRow,
+    result: &ForecastResult,
+) -> WebResult<Vec<ComparisonMonth>> {
+    let stored = store::forecasts::actuals(&state.db, row.id).await?;
+    Ok(compare(
+        &result.monthly,
+        &super::actuals::from_rows(&stored),
+        super::actuals::DEFAULT_THRESHOLD_BP,
+    ))
+}
+
 fn euros(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     format!("{sign}{}.{:02}", (cents / 100).abs(), (cents % 100).abs())
 }
 
-/// `statement,line,year 1,year 2,year 3` then `cash,month N,balance` (amounts in euros, dot decimals).
-pub fn to_csv(r: &ForecastResult) -> String {
+/// `statement,line,year 1,year 2,year 3` then `cash,month N,balance`, then with actuals
+/// `comparaison,<produits|charges|resultat>_mois_N,forecast,actual,variance,variance %`
+/// (amounts in euros, dot decimals; the share empty when nothing was forecast).
+pub fn to_csv(r: &ForecastResult, comparison: &[ComparisonMonth]) -> String {
     let mut out = String::from("section,line,year_1,year_2,year_3\n");
     let value = serde_json::to_value(&r.years).unwrap_or_default();
     for line in super::page::STATEMENT_LINES {
@@ -101,6 +122,30 @@ pub fn to_csv(r: &ForecastResult) -> String {
     }
     for (i, c) in r.cash.iter().enumerate() {
         out.push_str(&format!("tresorerie,mois_{},{}\n", i + 1, euros(*c)));
+    }
+    for m in comparison {
+        for (name, v) in [
+            ("produits", &m.revenue),
+            ("charges", &m.expenses),
+            ("resultat", &m.result),
+            ("resultat_cumule", &m.cumulated_result),
+        ] {
+            let share = v.variance_bp.map_or(String::new(), |bp| {
+                format!(
+                    "{}{}.{:02}",
+                    if bp < 0 { "-" } else { "" },
+                    bp.abs() / 100,
+                    bp.abs() % 100
+                )
+            });
+            out.push_str(&format!(
+                "comparaison,{name}_mois_{},{},{},{},{share}\n",
+                m.month,
+                euros(v.forecast),
+                euros(v.actual),
+                euros(v.variance)
+            ));
+        }
     }
     out
 }

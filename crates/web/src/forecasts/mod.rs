@@ -2,13 +2,17 @@
 //! `impact-studio forecast compute`), a guided editor step by step (`edit`), a plan started from the canvas's revenue and cost notes,
 //! import of the exchange format (refusals beside the field, nothing saved half-way), and the
 //! JSON, CSV and XLSX (live formulas) exports and the business plan as a PDF (`pdf`).
+pub mod actuals;
 mod charts;
 mod edit;
 mod export;
 mod fields;
+mod narrative;
 mod page;
 mod pdf;
+mod scenarios;
 mod seed;
+mod versions;
 pub mod xlsx;
 
 use crate::state::AppState;
@@ -25,6 +29,31 @@ pub fn routes() -> Router<AppState> {
             get(edit::page).post(edit::save),
         )
         .route("/projects/{id}/forecast/import", post(page::import))
+        .route(
+            "/projects/{id}/forecast/actuals",
+            get(actuals::page).post(actuals::save_month),
+        )
+        .route(
+            "/projects/{id}/forecast/actuals/import",
+            post(actuals::import),
+        )
+        .route(
+            "/projects/{id}/forecast/comparison",
+            get(actuals::comparison),
+        )
+        .route("/projects/{id}/forecast/versions", get(versions::page))
+        .route(
+            "/projects/{id}/forecast/versions/{version}/restore",
+            post(versions::restore),
+        )
+        .route(
+            "/projects/{id}/forecast/scenarios",
+            get(scenarios::page).post(scenarios::save),
+        )
+        .route(
+            "/projects/{id}/forecast/narrative",
+            get(narrative::page).post(narrative::save),
+        )
         .route("/projects/{id}/forecast/forecast.json", get(export::json))
         .route("/projects/{id}/forecast/forecast.csv", get(export::csv))
         .route("/projects/{id}/forecast/forecast.xlsx", get(export::xlsx))

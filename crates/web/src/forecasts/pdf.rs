@@ -98,16 +98,25 @@ fn report(
         }
         sections.push(section(i.t("forecast-pdf-canvas"), blocks));
     }
-    let paragraphs: Vec<Block> = narrative
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| Block::Paragraph {
-            text: p.to_string(),
-        })
-        .collect();
-    if !paragraphs.is_empty() {
-        sections.push(section(i.t("forecast-pdf-narrative"), paragraphs));
+    // The narrative written in Markdown: its untitled start under « Le projet raconté », each
+    // of its headings a sub-section.
+    let narrative = super::narrative::sections(narrative);
+    if !narrative.is_empty() {
+        let mut untitled = Vec::new();
+        let mut titled = Vec::new();
+        for part in narrative {
+            match part.title {
+                None => untitled.extend(part.blocks),
+                Some(heading) => titled.push(Section {
+                    heading,
+                    level: 2,
+                    page_break: false,
+                    blocks: part.blocks,
+                }),
+            }
+        }
+        sections.push(section(i.t("forecast-pdf-narrative"), untitled));
+        sections.extend(titled);
     }
     let mut summary = vec![
         Block::Svg {

@@ -2,6 +2,7 @@
 //! a number format, and live formulas for every balance, total and month-end cash, so the holder
 //! can change a figure in the spreadsheet and see the rest follow.
 use domain::forecast::ForecastResult;
+use domain::forecast::actuals::ComparisonMonth;
 use domain::forecast::model::{Forecast, MONTHS};
 use rust_xlsxwriter::{Color, Format, Formula, Workbook, Worksheet, XlsxError};
 
@@ -76,8 +77,12 @@ fn header(ws: &mut Worksheet, f: &Formats, titles: &[&str]) -> Result<(), XlsxEr
     Ok(())
 }
 
-/// The workbook's bytes.
-pub fn workbook(plan: &Forecast, r: &ForecastResult) -> Result<Vec<u8>, XlsxError> {
+/// The workbook's bytes, with the comparison with the actuals as a last sheet when there are.
+pub fn workbook(
+    plan: &Forecast,
+    r: &ForecastResult,
+    comparison: &[ComparisonMonth],
+) -> Result<Vec<u8>, XlsxError> {
     let f = Formats {
         money: Format::new().set_num_format("#,##0.00\\ \"€\""),
         bold_money: Format::new().set_bold().set_num_format("#,##0.00\\ \"€\""),
@@ -237,5 +242,94 @@ pub fn workbook(plan: &Forecast, r: &ForecastResult) -> Result<Vec<u8>, XlsxErro
             row += 1;
         }
     }
+    if !comparison.is_empty() {
+        actuals_sheet(&mut wb, &f, plan, comparison)?;
+    }
     wb.save_to_buffer()
+}
+
+/// « Prévu et réalisé »: produits and charges forecast and actual per month, the variances in
+/// euros and percent, the result and its cumulation, every variance and total a live formula.
+fn actuals_sheet(
+    wb: &mut Workbook,
+    f: &Formats,
+    plan: &Forecast,
+    comparison: &[ComparisonMonth],
+) -> Result<(), XlsxError> {
+    let percent = Format::new().set_num_format("0.0%");
+    let ws = wb.add_worksheet().set_name("Prévu et réalisé")?;
+    let titles = [
+        "Mois",
+        "Produits prévus",
+        "Produits réalisés",
+        "Écart produits",
+        "Écart produits %",
+        "Charges prévues",
+        "Charges réalisées",
+        "Écart charges",
+        "Écart charges %",
+        "Résultat prévu",
+        "Résultat réalisé",
+        "Écart résultat",
+        "Résultat prévu cumulé",
+        "Résultat réalisé cumulé",
+    ];
+    header(ws, f, &titles)?;
+    for (i, m) in comparison.iter().enumerate() {
+        let row = i as u32 + 1;
+        let r1 = row + 1;
+        let ym = plan.start.plus(m.month as usize);
+        ws.write_string(row, 0, format!("{:02}/{}", ym.month, ym.year))?;
+        for (c, v) in [(1, &m.revenue), (5, &m.expenses)] {
+            let (fc, ac, dc) = (col(c), col(c + 1), col(c + 2));
+            ws.write_number_with_format(row, c, eur(v.forecast), &f.money)?;
+            ws.write_number_with_format(row, c + 1, eur(v.actual), &f.money)?;
+            ws.write_formula_with_format(
+                row,
+                c + 2,
+                formula(format!("={ac}{r1}-{fc}{r1}"), v.variance),
+                &f.money,
+            )?;
+            let share = v
+                .variance_bp
+                .map_or(String::new(), |bp| format!("{}", bp as f64 / 10_000.0));
+            ws.write_formula_with_format(
+                row,
+                c + 3,
+                Formula::new(format!("=IF({fc}{r1}=0,\"\",{dc}{r1}/{fc}{r1})")).set_result(share),
+                &percent,
+            )?;
+        }
+        ws.write_formula_with_format(
+            row,
+            9,
+            formula(format!("=B{r1}-F{r1}"), m.result.forecast),
+            &f.money,
+        )?;
+        ws.write_formula_with_format(
+            row,
+            10,
+            formula(format!("=C{r1}-G{r1}"), m.result.actual),
+            &f.money,
+        )?;
+        ws.write_formula_with_format(
+            row,
+            11,
+            formula(format!("=K{r1}-J{r1}"), m.result.variance),
+            &f.money,
+        )?;
+        ws.write_formula_with_format(
+            row,
+            12,
+            formula(format!("=SUM(J$2:J{r1})"), m.cumulated_result.forecast),
+            &f.bold_money,
+        )?;
+        ws.write_formula_with_format(
+            row,
+            13,
+            formula(format!("=SUM(K$2:K{r1})"), m.cumulated_result.actual),
+            &f.bold_money,
+        )?;
+    }
+    Ok(())
 }

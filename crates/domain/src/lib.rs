@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod forecast;
 pub mod format;
 pub mod impact;
+pub mod invoice;
 pub mod learning;
 pub mod locale;
 pub mod markdown;

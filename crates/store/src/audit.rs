@@ -40,10 +40,16 @@ pub enum AuditAction {
     RoadmapImported,
     RoadmapReimported,
     LessonRevisionRestored,
+    InvoiceIssued,
+    CreditNoteIssued,
+    InvoicePaymentRecorded,
+    InvoiceChangeRefused,
+    SellerEdited,
+    InvoicesExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 37] = [
+    pub const ALL: [AuditAction; 43] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -81,6 +87,12 @@ impl AuditAction {
         AuditAction::RoadmapImported,
         AuditAction::RoadmapReimported,
         AuditAction::LessonRevisionRestored,
+        AuditAction::InvoiceIssued,
+        AuditAction::CreditNoteIssued,
+        AuditAction::InvoicePaymentRecorded,
+        AuditAction::InvoiceChangeRefused,
+        AuditAction::SellerEdited,
+        AuditAction::InvoicesExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -122,6 +134,12 @@ impl AuditAction {
             AuditAction::RoadmapImported => "roadmap_imported",
             AuditAction::RoadmapReimported => "roadmap_reimported",
             AuditAction::LessonRevisionRestored => "lesson_revision_restored",
+            AuditAction::InvoiceIssued => "invoice_issued",
+            AuditAction::CreditNoteIssued => "credit_note_issued",
+            AuditAction::InvoicePaymentRecorded => "invoice_payment_recorded",
+            AuditAction::InvoiceChangeRefused => "invoice_change_refused",
+            AuditAction::SellerEdited => "seller_edited",
+            AuditAction::InvoicesExported => "invoices_exported",
         }
     }
 

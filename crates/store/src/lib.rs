@@ -24,6 +24,7 @@ pub mod evidence;
 pub mod feedback;
 pub mod forecasts;
 pub mod impact;
+pub mod invoices;
 pub mod jobs;
 pub mod learning;
 pub mod learning_paths;

@@ -21,6 +21,7 @@ mod forecast_versions;
 mod forecasts;
 mod forecasts_browser;
 mod http;
+mod invoices;
 mod learning;
 mod learning_browser;
 mod newsletters;

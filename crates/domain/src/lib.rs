@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod offer;
 pub mod onboarding;
 pub mod password;
+pub mod payment;
 pub mod policy;
 pub mod project;
 pub mod roadmap;

@@ -27,6 +27,7 @@ pub mod learning;
 pub mod live;
 pub mod offers;
 pub mod onboarding;
+pub mod payments;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

@@ -35,6 +35,7 @@ mod message;
 pub mod metrics;
 mod middleware;
 mod offers;
+mod payments;
 pub mod onboarding;
 mod project_access;
 mod projects;
@@ -95,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .merge(offers::routes())
         .merge(onboarding::routes())
         .merge(learning::routes(&state))
+        .merge(payments::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(
@@ -107,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(health::metrics))
         .route("/assets/{file}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon))
+        .merge(payments::webhook_routes())
         .merge(pages)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

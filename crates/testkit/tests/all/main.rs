@@ -21,6 +21,7 @@ mod learning;
 mod learning_browser;
 mod offers;
 mod offers_browser;
+mod payments;
 mod onboarding;
 mod projects;
 mod projects_browser;

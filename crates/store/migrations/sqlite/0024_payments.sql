@@ -66,7 +66,7 @@ CREATE TABLE bank_lines (
     UNIQUE (centre_id, fingerprint)
 );
 
-CREATE TABLE memberships (
+CREATE TABLE adhesions (
     id INTEGER PRIMARY KEY,
     centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -75,7 +75,7 @@ CREATE TABLE memberships (
     ends_at BIGINT NOT NULL,
     created_at BIGINT NOT NULL
 );
-CREATE INDEX memberships_centre ON memberships(centre_id, ends_at);
+CREATE INDEX adhesions_centre ON adhesions(centre_id, ends_at);
 
 CREATE TABLE donations (
     id INTEGER PRIMARY KEY,

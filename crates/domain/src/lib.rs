@@ -11,6 +11,7 @@ pub mod event;
 pub mod forecast;
 pub mod format;
 pub mod impact;
+pub mod invoice;
 pub mod learning;
 pub mod locale;
 pub mod markdown;

@@ -39,10 +39,16 @@ pub enum AuditAction {
     ProjectPersonRemoved,
     RoadmapImported,
     RoadmapReimported,
+    InvoiceIssued,
+    CreditNoteIssued,
+    InvoicePaymentRecorded,
+    InvoiceChangeRefused,
+    SellerEdited,
+    InvoicesExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 36] = [
+    pub const ALL: [AuditAction; 42] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -79,6 +85,12 @@ impl AuditAction {
         AuditAction::ProjectPersonRemoved,
         AuditAction::RoadmapImported,
         AuditAction::RoadmapReimported,
+        AuditAction::InvoiceIssued,
+        AuditAction::CreditNoteIssued,
+        AuditAction::InvoicePaymentRecorded,
+        AuditAction::InvoiceChangeRefused,
+        AuditAction::SellerEdited,
+        AuditAction::InvoicesExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -119,6 +131,12 @@ impl AuditAction {
             AuditAction::ProjectPersonRemoved => "project_person_removed",
             AuditAction::RoadmapImported => "roadmap_imported",
             AuditAction::RoadmapReimported => "roadmap_reimported",
+            AuditAction::InvoiceIssued => "invoice_issued",
+            AuditAction::CreditNoteIssued => "credit_note_issued",
+            AuditAction::InvoicePaymentRecorded => "invoice_payment_recorded",
+            AuditAction::InvoiceChangeRefused => "invoice_change_refused",
+            AuditAction::SellerEdited => "seller_edited",
+            AuditAction::InvoicesExported => "invoices_exported",
         }
     }
 

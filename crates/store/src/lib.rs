@@ -22,6 +22,7 @@ pub mod events;
 pub mod feedback;
 pub mod forecasts;
 pub mod impact;
+pub mod invoices;
 pub mod jobs;
 pub mod learning;
 pub mod live;

@@ -17,6 +17,7 @@ mod files;
 mod forecasts;
 mod forecasts_browser;
 mod http;
+mod invoices;
 mod learning;
 mod learning_browser;
 mod offers;

@@ -20,6 +20,7 @@ pub mod newsletter;
 pub mod offer;
 pub mod onboarding;
 pub mod password;
+pub mod payment;
 pub mod policy;
 pub mod project;
 pub mod roadmap;

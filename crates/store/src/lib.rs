@@ -33,6 +33,7 @@ pub mod live;
 pub mod newsletters;
 pub mod offers;
 pub mod onboarding;
+pub mod payments;
 pub mod projects;
 pub mod rate_limit;
 pub mod roadmaps;

@@ -9,6 +9,7 @@ mod client;
 mod db;
 mod needs;
 pub mod pages;
+pub mod payfake;
 mod s3;
 mod smtp;
 

@@ -36,6 +36,7 @@ pub mod metrics;
 mod middleware;
 pub mod newsletters;
 mod offers;
+mod payments;
 pub mod onboarding;
 mod project_access;
 mod projects;
@@ -99,6 +100,7 @@ pub fn router(state: AppState) -> Router {
         .merge(onboarding::routes())
         .merge(newsletters::routes())
         .merge(learning::routes(&state))
+        .merge(payments::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(
@@ -111,6 +113,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(health::metrics))
         .route("/assets/{file}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon))
+        .merge(payments::webhook_routes())
         .merge(pages)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -27,6 +27,7 @@ mod learning_browser;
 mod newsletters;
 mod offers;
 mod offers_browser;
+mod payments;
 mod onboarding;
 mod onboarding_browser;
 mod projects;

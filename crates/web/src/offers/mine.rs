@@ -16,6 +16,8 @@ pub struct Mine {
 }
 
 pub struct OrderRow {
+    pub id: i64,
+    pub awaiting: bool,
     pub offer: String,
     pub amount: String,
     pub status: String,
@@ -46,6 +48,8 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
         .await?
         .into_iter()
         .map(|o| OrderRow {
+            id: o.id,
+            awaiting: o.status == store::offers::AWAITING_PAYMENT,
             amount: i.money(o.amount_cents),
             status: i.t(&format!("order-status-{}", o.status.replace('_', "-"))),
             offer: o.offer_title,

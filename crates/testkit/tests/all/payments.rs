@@ -1,0 +1,347 @@
+//! Payments on both databases, against the local fake provider (crates/testkit/src/payfake.rs):
+//! a centre's providers configured with their secrets never shown back; a double click on
+//! « Payer » opening one checkout session; signed webhooks refused when forged, stale or
+//! replayed, each effect applied once; a refund before its payment; HelloAsso verified by
+//! reading the intent back; bank statements (CSV and CAMT.053) matched and imported once.
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use testkit::payfake::{self, FakeProvider};
+use testkit::{Client, TestApp, databases};
+
+/// An order of `email` for the demo offer « lance-ton-projet » (360 €), awaiting payment.
+pub async fn order_for(app: &TestApp, email: &str) -> (i64, i64) {
+    let user = store::accounts::find_user_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    let centre = store::centres::find_by_slug(&app.state.db, "studio")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let sql_offer = "SELECT id FROM offers WHERE slug = 'lance-ton-projet'";
+    let sql = "INSERT INTO orders (centre_id, user_id, offer_id, amount_cents, status, created_at) \
+               VALUES ($1, $2, $3, 36000, 'awaiting_payment', $4) RETURNING id";
+    let now = app.now();
+    let id: i64 = match &app.state.db {
+        store::Db::Sqlite(p) => {
+            let offer: i64 = sqlx::query_scalar(sql_offer).fetch_one(p).await.unwrap();
+            sqlx::query_scalar(sql).bind(centre).bind(user.id).bind(offer).bind(now).fetch_one(p).await.unwrap()
+        }
+        store::Db::Postgres(p) => {
+            let offer: i64 = sqlx::query_scalar(sql_offer).fetch_one(p).await.unwrap();
+            sqlx::query_scalar(sql).bind(centre).bind(user.id).bind(offer).bind(now).fetch_one(p).await.unwrap()
+        }
+    };
+    (id, centre)
+}
+
+/// The manager turns the card provider (and HelloAsso) on, pointed at the fake.
+pub async fn configure(app: &TestApp, fake: &FakeProvider) -> Client {
+    let mut m = app.client();
+    m.login("manager@demo.local", "impact-demo").await;
+    let r = m
+        .post(
+            "/centres/studio/paiements",
+            &[
+                ("card_enabled", "1"),
+                ("card_base_url", &fake.url),
+                ("card_api_secret", payfake::API_SECRET),
+                ("card_webhook_secret", payfake::WEBHOOK_SECRET),
+                ("ha_enabled", "1"),
+                ("ha_base_url", &fake.url),
+                ("ha_account", payfake::HA_ORG),
+                ("ha_client_id", payfake::HA_CLIENT_ID),
+                ("ha_api_secret", payfake::HA_CLIENT_SECRET),
+                ("holder", "Studio d'Impact Local"),
+                ("iban", "FR76 3000 6000 0112 3456 7890 189"),
+                ("bic", "AGRIFRPP"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    m
+}
+
+async fn webhook(c: &mut Client, path: &str, body: &str, signature: Option<&str>) -> (StatusCode, String) {
+    let mut req = Request::post(path).header("content-type", "application/json");
+    if let Some(s) = signature {
+        req = req.header("stripe-signature", s);
+    }
+    let r = c.request(req.body(Body::from(body.to_string())).unwrap()).await;
+    (r.status, r.body)
+}
+
+async fn status_of(app: &TestApp, order: i64) -> String {
+    store::payments::order(&app.state.db, order).await.unwrap().unwrap().status
+}
+
+#[tokio::test]
+async fn secrets_are_never_shown_back_and_bad_settings_are_refused() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let fake = FakeProvider::start(app.state.clock.clone()).await;
+        let mut m = configure(&app, &fake).await;
+        let page = m.get("/centres/studio/paiements").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("••••4242") && page.body.contains("••••9876"), "{}", page.body);
+        for secret in [payfake::API_SECRET, payfake::WEBHOOK_SECRET, payfake::HA_CLIENT_SECRET] {
+            assert!(!page.body.contains(secret), "{secret} shown back");
+        }
+        // Saving again with the secret fields empty keeps them.
+        let r = m
+            .post(
+                "/centres/studio/paiements",
+                &[("card_enabled", "1"), ("card_base_url", &fake.url)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let studio = store::centres::find_by_slug(&app.state.db, "studio").await.unwrap().unwrap().id;
+        let kept = store::payments::provider(&app.state.db, studio, "card").await.unwrap().unwrap();
+        assert_eq!(kept.api_secret, payfake::API_SECRET);
+        assert!(!format!("{kept:?}").contains(payfake::API_SECRET), "Debug shows no secret");
+        // A bad address and a bad IBAN come back beside their fields, what was typed kept.
+        let r = m
+            .post(
+                "/centres/studio/paiements",
+                &[
+                    ("card_enabled", "1"),
+                    ("card_base_url", "ftp://nope"),
+                    ("holder", "Studio"),
+                    ("iban", "FR76 0000"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("ftp://nope") && r.body.contains("aria-invalid"), "{}", r.body);
+        // Only the centre's managers.
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        assert_eq!(p.get("/centres/studio/paiements").await.status, StatusCode::FORBIDDEN);
+    }
+}
+
+#[tokio::test]
+async fn a_double_click_opens_one_session_and_a_signed_webhook_pays_once() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let fake = FakeProvider::start(app.state.clock.clone()).await;
+        configure(&app, &fake).await;
+        let (order, centre) = order_for(&app, "participant@demo.local").await;
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        let mut p2 = app.client();
+        p2.login("participant@demo.local", "impact-demo").await;
+        let page = p.get(&format!("/orders/{order}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Payer par carte") && page.body.contains("RF"), "{}", page.body);
+        // Someone else's order is not there.
+        let mut other = app.client();
+        other.login("coach@demo.local", "impact-demo").await;
+        assert_eq!(other.get(&format!("/orders/{order}")).await.status, StatusCode::NOT_FOUND);
+
+        // A double click, even two at once: one session.
+        let path = format!("/orders/{order}/pay");
+        let (a, b) = tokio::join!(
+            p.post(&path, &[("provider", "card")]),
+            p2.post(&path, &[("provider", "card")])
+        );
+        let c = p.post(&path, &[("provider", "card")]).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER);
+        let url = a.location().unwrap().to_string();
+        assert!(url.starts_with(&fake.url), "{url}");
+        assert_eq!(b.location(), Some(url.as_str()));
+        assert_eq!(c.location(), Some(url.as_str()));
+        assert_eq!(fake.sessions().len(), 1);
+        let session = fake.sessions().remove(0);
+
+        let hook = format!("/webhooks/card/{centre}");
+        let mut provider = app.client();
+        // Forged: signed with another secret, or not signed at all.
+        let (body, _) = fake.completed(&session, "evt_1");
+        let forged = domain::payment::signature::header("whsec_other", app.now(), body.as_bytes());
+        assert_eq!(webhook(&mut provider, &hook, &body, Some(&forged)).await.0, StatusCode::BAD_REQUEST);
+        assert_eq!(webhook(&mut provider, &hook, &body, None).await.0, StatusCode::BAD_REQUEST);
+        // A body changed after signing.
+        let (_, header) = fake.completed(&session, "evt_1");
+        let tampered = body.replace("36000", "100");
+        assert_eq!(webhook(&mut provider, &hook, &tampered, Some(&header)).await.0, StatusCode::BAD_REQUEST);
+        // Stale: signed more than five minutes ago.
+        let (old_body, old_header) = FakeProvider::card_event(
+            "evt_old",
+            "checkout.session.completed",
+            serde_json::from_str::<serde_json::Value>(&body).unwrap()["data"]["object"].clone(),
+            payfake::WEBHOOK_SECRET,
+            app.now() - 301,
+        );
+        let (s, b) = webhook(&mut provider, &hook, &old_body, Some(&old_header)).await;
+        assert_eq!((s, b.contains("stale")), (StatusCode::BAD_REQUEST, true), "{b}");
+        assert_eq!(status_of(&app, order).await, "awaiting_payment");
+        assert_eq!(store::payments::events_count(&app.state.db).await.unwrap(), 0);
+
+        // The real one: paid, the payer told once.
+        let (s, b) = webhook(&mut provider, &hook, &body, Some(&header)).await;
+        assert_eq!((s, b.contains("applied")), (StatusCode::OK, true), "{b}");
+        assert_eq!(status_of(&app, order).await, "paid");
+        let mail = app.last_mail_to("participant@demo.local").await.expect("mail");
+        assert!(mail.subject.contains("Paiement reçu"), "{}", mail.subject);
+        let sent = app.smtp.count().await;
+        // Replayed (within the tolerance): refused as already applied, nothing more.
+        let (s, b) = webhook(&mut provider, &hook, &body, Some(&header)).await;
+        assert_eq!((s, b.contains("replayed")), (StatusCode::OK, true), "{b}");
+        // Another event for the same payment: nothing more either.
+        let (body2, header2) = fake.completed(&session, "evt_2");
+        let (s, b) = webhook(&mut provider, &hook, &body2, Some(&header2)).await;
+        assert_eq!((s, b.contains("nothing")), (StatusCode::OK, true), "{b}");
+        app.run_jobs().await;
+        assert_eq!(app.smtp.count().await, sent, "one mail only");
+        let page = p.get(&format!("/orders/{order}")).await;
+        assert!(page.body.contains("Payée") && !page.body.contains("Payer par carte"), "{}", page.body);
+        // Paying again goes back to the order.
+        let again = p.post(&path, &[("provider", "card")]).await;
+        assert_eq!(again.location(), Some(format!("/orders/{order}").as_str()));
+
+        // A refund.
+        let (rb, rh) = fake.refunded(&session, "evt_3", 36_000);
+        assert_eq!(webhook(&mut provider, &hook, &rb, Some(&rh)).await.0, StatusCode::OK);
+        assert_eq!(status_of(&app, order).await, "refunded");
+        let (s, b) = webhook(&mut provider, &hook, &rb, Some(&rh)).await;
+        assert_eq!((s, b.contains("replayed")), (StatusCode::OK, true), "{b}");
+        // A refund larger than the order is refused.
+        let (rb, rh) = fake.refunded(&session, "evt_4", 99_000);
+        assert_eq!(webhook(&mut provider, &hook, &rb, Some(&rh)).await.0, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn a_refund_before_its_payment_is_applied_once() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let fake = FakeProvider::start(app.state.clock.clone()).await;
+        configure(&app, &fake).await;
+        let (order, centre) = order_for(&app, "participant@demo.local").await;
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        p.post(&format!("/orders/{order}/pay"), &[("provider", "card")]).await;
+        let session = fake.sessions().remove(0);
+        let hook = format!("/webhooks/card/{centre}");
+        let mut provider = app.client();
+        let (rb, rh) = fake.refunded(&session, "evt_r", 36_000);
+        let (s, b) = webhook(&mut provider, &hook, &rb, Some(&rh)).await;
+        assert_eq!((s, b.contains("applied")), (StatusCode::OK, true), "{b}");
+        assert_eq!(status_of(&app, order).await, "refunded");
+        // The payment's own event, late: nothing changes.
+        let (body, header) = fake.completed(&session, "evt_p");
+        let (s, b) = webhook(&mut provider, &hook, &body, Some(&header)).await;
+        assert_eq!((s, b.contains("nothing")), (StatusCode::OK, true), "{b}");
+        assert_eq!(status_of(&app, order).await, "refunded");
+        // An unknown session, an unknown centre.
+        let mut ghost = session.clone();
+        ghost.id = "cs_ghost".into();
+        let (gb, gh) = fake.completed(&ghost, "evt_g");
+        assert_eq!(webhook(&mut provider, &hook, &gb, Some(&gh)).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(webhook(&mut provider, "/webhooks/card/999999", &body, Some(&header)).await.0, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn helloasso_is_believed_only_as_its_api_states_the_order() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let fake = FakeProvider::start(app.state.clock.clone()).await;
+        configure(&app, &fake).await;
+        let (order, centre) = order_for(&app, "participant@demo.local").await;
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        let r = p.post(&format!("/orders/{order}/pay"), &[("provider", "helloasso")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let session = fake.sessions().remove(0);
+        assert_eq!(session.provider, "helloasso");
+        let hook = format!("/webhooks/helloasso/{centre}");
+        let mut provider = app.client();
+        // A notification claiming a payment the API does not know: nothing.
+        let note = FakeProvider::ha_notification(&session.id);
+        let (s, b) = webhook(&mut provider, &hook, &note, None).await;
+        assert_eq!((s, b.contains("not_paid")), (StatusCode::OK, true), "{b}");
+        assert_eq!(status_of(&app, order).await, "awaiting_payment");
+        fake.ha_settle(&session.id, false);
+        let (s, b) = webhook(&mut provider, &hook, &note, None).await;
+        assert_eq!((s, b.contains("applied")), (StatusCode::OK, true), "{b}");
+        assert_eq!(status_of(&app, order).await, "paid");
+        let (s, b) = webhook(&mut provider, &hook, &note, None).await;
+        assert_eq!((s, b.contains("replayed")), (StatusCode::OK, true), "{b}");
+        fake.ha_settle(&session.id, true);
+        webhook(&mut provider, &hook, &note, None).await;
+        assert_eq!(status_of(&app, order).await, "refunded");
+    }
+}
+
+async fn bank_lines(app: &TestApp) -> Vec<store::payments::BankLineRow> {
+    let studio = store::centres::find_by_slug(&app.state.db, "studio").await.unwrap().unwrap().id;
+    store::payments::bank_lines(&app.state.db, studio).await.unwrap()
+}
+
+#[tokio::test]
+async fn bank_statements_are_matched_confirmed_and_imported_once() {
+    let csv = include_str!("../fixtures/releve.csv");
+    let camt = include_str!("../fixtures/releve-camt053.xml");
+    for (name, sample) in [("releve.csv", csv), ("releve.xml", camt)] {
+        for t in databases().await {
+            let app = TestApp::with_demo(t).await;
+            let fake = FakeProvider::start(app.state.clock.clone()).await;
+            let mut m = configure(&app, &fake).await;
+            let (a, _) = order_for(&app, "participant@demo.local").await;
+            let (b, _) = order_for(&app, "coach@demo.local").await;
+            let (c, _) = order_for(&app, "ambassador@demo.local").await;
+            let file = sample.replace("{REF_A}", &domain::payment::transfer::rf_reference(&format!("CMD{a}")).unwrap());
+            let r = m.post_multipart("/centres/studio/banque", &[], Some(("statement", name, file.as_bytes()))).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{name}: {}", r.body);
+            let lines = bank_lines(&app).await;
+            assert_eq!(lines.len(), 3, "{name}: the debit is left out");
+            let page = m.get("/centres/studio/banque").await;
+            assert_eq!(page.status, StatusCode::OK);
+            for label in ["Rapproché", "Plusieurs possibilités", "Non rapproché"] {
+                assert!(page.body.contains(label), "{name}: {label} in {}", page.body);
+            }
+            // The same file again: nothing new.
+            let r = m.post_multipart("/centres/studio/banque", &[], Some(("statement", name, file.as_bytes()))).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+            assert_eq!(bank_lines(&app).await.len(), 3, "{name}: re-import adds nothing");
+
+            // Confirming the referenced credit pays order A, once.
+            let by_ref = lines.iter().find(|l| l.amount_cents == 36_000 && !l.reference.is_empty()).unwrap();
+            let path = format!("/centres/studio/banque/{}", by_ref.id);
+            let r = m.post(&path, &[("order", &a.to_string())]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            assert_eq!(status_of(&app, a).await, "paid");
+            let r = m.post(&path, &[("order", &a.to_string())]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+            assert_eq!(store::payments::events_count(&app.state.db).await.unwrap(), 1);
+            // The ambiguous one: a person chooses B; a wrong amount is refused beside the form.
+            let ambiguous = lines.iter().find(|l| l.amount_cents == 36_000 && l.reference.is_empty()).unwrap();
+            let odd = lines.iter().find(|l| l.amount_cents == 12_345).unwrap();
+            let r = m.post(&format!("/centres/studio/banque/{}", odd.id), &[("order", &c.to_string())]).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert_eq!(status_of(&app, c).await, "awaiting_payment");
+            let r = m.post(&format!("/centres/studio/banque/{}", ambiguous.id), &[("order", &b.to_string())]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+            assert_eq!(status_of(&app, b).await, "paid");
+            let r = m.post(&format!("/centres/studio/banque/{}", odd.id), &[("ignore", "1")]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+            // Re-importing after confirming changes nothing either.
+            m.post_multipart("/centres/studio/banque", &[], Some(("statement", name, file.as_bytes()))).await;
+            let after = bank_lines(&app).await;
+            assert_eq!(after.len(), 3);
+            assert!(after.iter().all(|l| l.status != "open"), "{after:?}");
+            assert_eq!(store::payments::events_count(&app.state.db).await.unwrap(), 2);
+            // A file that is not a statement comes back with its message.
+            let r = m.post_multipart("/centres/studio/banque", &[], Some(("statement", "x.csv", b"nom;prenom\na;b\n"))).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(r.body.contains("ni un CSV"), "{}", r.body);
+            // Only the centre's managers.
+            let mut p = app.client();
+            p.login("participant@demo.local", "impact-demo").await;
+            assert_eq!(p.get("/centres/studio/banque").await.status, StatusCode::FORBIDDEN);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! A person pays their order: the order's page (`/orders/{id}`: its amount and state, a
+//! « Payer » button per provider the centre offers, the bank transfer's details with the EPC
+//! QR code), and `POST /orders/{id}/pay`, which opens the provider's hosted checkout once per
+//! order and provider (a double click is sent to the same session) and redirects there. The
+//! provider sends the payer back to the order's page; the webhook makes it paid.
+use super::providers::{self, Checkout};
+use crate::ctx::Ctx;
+use crate::error::{WebError, WebResult};
+use crate::extract::Path;
+use crate::form::Form;
+use crate::layout::Layout;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use domain::payment::{Provider, transfer};
+use serde::Deserialize;
+use store::offers::AWAITING_PAYMENT;
+use store::payments::PayOrder;
+
+pub struct Transfer {
+    pub holder: String,
+    pub iban: String,
+    pub bic: String,
+    pub reference: String,
+    pub amount: String,
+    /// The EPC QR code as an SVG image (data URL).
+    pub qr: String,
+}
+
+#[derive(Template)]
+#[template(path = "payments/order.html")]
+struct OrderView {
+    layout: Layout,
+    id: i64,
+    title: String,
+    amount: String,
+    status_label: String,
+    awaiting: bool,
+    paid: bool,
+    providers: Vec<(String, String)>,
+    transfer: Option<Transfer>,
+    failed: bool,
+}
+
+/// The reference a transfer for this order quotes.
+pub fn order_reference(order_id: i64) -> String {
+    transfer::rf_reference(&format!("CMD{order_id}")).unwrap_or_default()
+}
+
+/// An SVG QR code of `payload`, as a data URL for an `<img>` (no inline markup, so the strict
+/// CSP holds).
+pub fn qr_data_url(payload: &str) -> String {
+    use base64::Engine;
+    let Ok(code) = qrcode::QrCode::with_error_correction_level(payload, qrcode::EcLevel::M) else {
+        return String::new();
+    };
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(180, 180)
+        .quiet_zone(true)
+        .build();
+    format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    )
+}
+
+async fn own_order(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<PayOrder> {
+    let user = ctx.require_user()?;
+    store::payments::order(&state.db, id)
+        .await?
+        .filter(|o| o.user_id == user.id)
+        .ok_or(WebError::NotFound)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageQuery {
+    pub echec: Option<String>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<PageQuery>,
+) -> WebResult<Response> {
+    let order = own_order(&state, &ctx, id).await?;
+    render(&state, &ctx, &order, q.echec.is_some(), StatusCode::OK).await
+}
+
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    order: &PayOrder,
+    failed: bool,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let awaiting = order.status == AWAITING_PAYMENT;
+    let mut providers = Vec::new();
+    let mut transfer = None;
+    if awaiting {
+        for p in store::payments::providers_of(&state.db, order.centre_id).await? {
+            if p.enabled == 1 && Provider::parse(&p.provider).is_some() {
+                providers.push((p.provider.clone(), i.t(&format!("payment-pay-{}", p.provider))));
+            }
+        }
+        let s = store::payments::settings(&state.db, order.centre_id).await?;
+        if !s.iban.is_empty() {
+            let reference = order_reference(order.id);
+            let payload = transfer::epc_payload(&s.holder, &s.iban, &s.bic, order.amount_cents, &reference);
+            transfer = Some(Transfer {
+                holder: s.holder,
+                iban: s.iban,
+                bic: s.bic,
+                amount: i.money(order.amount_cents),
+                qr: qr_data_url(&payload),
+                reference,
+            });
+        }
+    }
+    let view = OrderView {
+        layout: Layout::new(state, ctx, i.ta("payment-order-title", &[("id", &order.id.to_string())]))
+            .under("/mes-candidatures".into(), i.t("application-mine-title")),
+        id: order.id,
+        title: order.title.clone(),
+        amount: i.money(order.amount_cents),
+        status_label: i.t(&format!("order-status-{}", order.status.replace('_', "-"))),
+        awaiting,
+        paid: order.status == store::payments::PAID,
+        providers,
+        transfer,
+        failed,
+    };
+    Ok((status, Html(view.render()?)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PayForm {
+    pub provider: String,
+}
+
+pub async fn pay(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<PayForm>,
+) -> WebResult<Response> {
+    let order = own_order(&state, &ctx, id).await?;
+    if order.status != AWAITING_PAYMENT {
+        return Ok(Redirect::to(&format!("/orders/{id}")).into_response());
+    }
+    let provider = Provider::parse(&form.provider).ok_or(WebError::BadRequest("payment-error-provider"))?;
+    let cfg = store::payments::provider(&state.db, order.centre_id, provider.code())
+        .await?
+        .filter(|c| c.enabled == 1)
+        .ok_or(WebError::BadRequest("payment-error-provider"))?;
+    if let Some(s) = store::payments::session(&state.db, id, provider.code()).await? {
+        return Ok(Redirect::to(&s.url).into_response());
+    }
+    let back = state.url(&format!("/orders/{id}"));
+    let cancel = state.url(&format!("/orders/{id}?echec=1"));
+    let title = if order.title.is_empty() {
+        ctx.i.ta("payment-order-title", &[("id", &id.to_string())])
+    } else {
+        order.title.clone()
+    };
+    let checkout = Checkout {
+        order_id: id,
+        amount_cents: order.amount_cents,
+        title: &title,
+        success_url: &back,
+        cancel_url: &cancel,
+    };
+    let opened = match provider {
+        Provider::Card => providers::card_session(&cfg, &checkout).await,
+        Provider::HelloAsso => providers::helloasso_intent(&cfg, &checkout).await,
+    };
+    let opened = match opened {
+        Ok(o) => o,
+        Err(e) => {
+            tracing::warn!(error = %e, order = id, "checkout not opened");
+            return render(&state, &ctx, &order, true, StatusCode::BAD_GATEWAY).await;
+        }
+    };
+    let kept = store::payments::keep_session(&state.db, id, provider.code(), &opened.id, &opened.url, order.amount_cents).await?;
+    Ok(Redirect::to(&kept.url).into_response())
+}

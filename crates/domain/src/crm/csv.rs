@@ -66,7 +66,9 @@ mod tests {
 
     #[test]
     fn quotes_separators_and_lines() {
-        let rows = parse("\u{feff}nom;email\r\n\"Dupont; Marie\";m@x.fr\r\n\r\n\"Il a dit \"\"oui\"\"\nsur deux lignes\";b@x.fr\n");
+        let rows = parse(
+            "\u{feff}nom;email\r\n\"Dupont; Marie\";m@x.fr\r\n\r\n\"Il a dit \"\"oui\"\"\nsur deux lignes\";b@x.fr\n",
+        );
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0], (1, vec!["nom".to_string(), "email".to_string()]));
         assert_eq!(rows[1].1, vec!["Dupont; Marie", "m@x.fr"]);

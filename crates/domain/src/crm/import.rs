@@ -103,10 +103,7 @@ pub const MAX_LINES: usize = 5000;
 
 /// Classifies every line of a parsed file (`csv::parse`). `Err` names what is wrong with the
 /// file as a whole (no header with a name column, too many lines).
-pub fn classify(
-    rows: &[(usize, Vec<String>)],
-    known: &Known,
-) -> Result<Vec<Line>, &'static str> {
+pub fn classify(rows: &[(usize, Vec<String>)], known: &Known) -> Result<Vec<Line>, &'static str> {
     let Some((_, header)) = rows.first() else {
         return Err("crm-import-error-empty");
     };
@@ -326,7 +323,9 @@ mod tests {
         }
         // The same file again, once everything new is known: nothing new.
         let mut known = Known::default();
-        known.emails.extend(["marie@asso.fr".to_string(), "connu@x.fr".to_string()]);
+        known
+            .emails
+            .extend(["marie@asso.fr".to_string(), "connu@x.fr".to_string()]);
         known.sirets.insert("12002701600019".into());
         known.person_names.insert("sans courriel".into());
         let again = classify(&csv::parse(FILE), &known).unwrap();
@@ -339,6 +338,9 @@ mod tests {
             classify(&csv::parse("a;b\n1;2"), &Known::default()),
             Err("crm-import-error-header")
         );
-        assert_eq!(classify(&[], &Known::default()), Err("crm-import-error-empty"));
+        assert_eq!(
+            classify(&[], &Known::default()),
+            Err("crm-import-error-empty")
+        );
     }
 }

@@ -216,8 +216,19 @@ pub fn website(text: &str) -> Result<String, CrmError> {
     } else {
         format!("https://{t}")
     };
-    let host = url.split("://").nth(1).unwrap_or("").split('/').next().unwrap_or("");
-    if host.contains('.') && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<') && url.len() <= 300 {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split('/')
+        .next()
+        .unwrap_or("");
+    if host.contains('.')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<')
+        && url.len() <= 300
+    {
         Ok(url)
     } else {
         Err(CrmError::Website)
@@ -247,7 +258,9 @@ pub fn amount_cents(text: &str) -> Result<i64, CrmError> {
     let cents: i64 = if frac.is_empty() {
         0
     } else {
-        format!("{frac:0<2}").parse().map_err(|_| CrmError::Amount)?
+        format!("{frac:0<2}")
+            .parse()
+            .map_err(|_| CrmError::Amount)?
     };
     Ok(euros * 100 + cents)
 }

@@ -73,7 +73,10 @@ mod tests {
             parse("120 027 016 00019").unwrap().as_deref(),
             Some("12002701600019")
         );
-        assert_eq!(parse("73282932000074").unwrap().as_deref(), Some("73282932000074"));
+        assert_eq!(
+            parse("73282932000074").unwrap().as_deref(),
+            Some("73282932000074")
+        );
         assert_eq!(parse("12002701600018"), Err(CrmError::Siret));
         assert_eq!(parse("1200270160001"), Err(CrmError::Siret));
         assert_eq!(parse("1200270160001A"), Err(CrmError::Siret));
@@ -81,6 +84,9 @@ mod tests {
         // La Poste: digits adding up to a multiple of 5.
         assert!(parse("35600000000056").is_ok());
         assert_eq!(parse("35600000000048"), Err(CrmError::Siret));
-        assert_eq!(display("12002701600019"), "120\u{a0}027\u{a0}016\u{a0}00019");
+        assert_eq!(
+            display("12002701600019"),
+            "120\u{a0}027\u{a0}016\u{a0}00019"
+        );
     }
 }

@@ -4,6 +4,7 @@
 pub mod canvas;
 pub mod centre;
 pub mod content;
+pub mod crm;
 pub mod diagnostic;
 pub mod email;
 pub mod error;

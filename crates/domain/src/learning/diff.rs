@@ -32,12 +32,12 @@ pub fn line_diff<'a>(old: &'a str, new: &'a str) -> Vec<(Change, &'a str)> {
         if i < a.len() && j < b.len() && a[i] == b[j] {
             out.push((Change::Same, a[i]));
             (i, j) = (i + 1, j + 1);
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push((Change::Added, b[j]));
-            j += 1;
-        } else {
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
             out.push((Change::Removed, a[i]));
             i += 1;
+        } else {
+            out.push((Change::Added, b[j]));
+            j += 1;
         }
     }
     out

@@ -193,8 +193,8 @@ pub async fn configure(
 }
 
 /// The SQL condition that `user` (a column or a placeholder) has done what `step` asks, read
-/// from the real data: a project of theirs (the welcome), a diagnostic sent, a canvas written
-/// in, a lesson or a path begun, a coaching session attended.
+/// from the real data: a project of theirs (the welcome), a diagnostic sent, a note on a canvas
+/// of theirs, a lesson or a path begun, a coaching session attended.
 pub fn done_condition(step: Step, user: &str) -> String {
     match step {
         Step::Welcome => format!(
@@ -204,8 +204,9 @@ pub fn done_condition(step: Step, user: &str) -> String {
             "EXISTS (SELECT 1 FROM diagnostic_attempts a WHERE a.user_id = {user} AND a.submitted_at IS NOT NULL)"
         ),
         Step::Canvas => format!(
-            "EXISTS (SELECT 1 FROM canvases c JOIN project_people pp ON pp.project_id = c.project_id \
-             WHERE pp.user_id = {user} AND c.revision > 0)"
+            "EXISTS (SELECT 1 FROM canvas_items ci JOIN canvases c ON c.id = ci.canvas_id \
+             JOIN project_people pp ON pp.project_id = c.project_id \
+             WHERE pp.user_id = {user} AND ci.deleted_at IS NULL)"
         ),
         Step::Course => format!(
             "(EXISTS (SELECT 1 FROM lesson_progress lp WHERE lp.user_id = {user}) \

@@ -50,6 +50,8 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
             .await;
         check(&b, "onboarding funnel").await;
         b.screenshot(&format!("onboarding-{name}-funnel")).await;
+        b.screenshot_at(&format!("onboarding-{name}-funnel-bars"), ".funnel")
+            .await;
         if width == 1280 {
             b.click(".funnel-person form button[type=submit]").await;
             assert_eq!(b.path().await, "/centres/studio/onboarding/funnel");
@@ -68,6 +70,11 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         assert!(b.text("#h-preview").await.contains("Aperçu"));
         check(&b, "newsletter preview").await;
         b.screenshot(&format!("onboarding-{name}-newsletter")).await;
+        b.screenshot_at(
+            &format!("onboarding-{name}-newsletter-preview"),
+            "#h-preview",
+        )
+        .await;
         b.press("#f-when-draft").await;
         b.click("form button.btn-primary").await;
         assert!(b.path().await.starts_with("/newsletters/"));

@@ -143,7 +143,7 @@ pub async fn render_sheet(
     let done = rows.iter().filter(|r| r.signed.is_some()).count();
     let i = ctx.i;
     let view = SheetView {
-        layout: Layout::new(state, ctx, info.title.clone())
+        layout: Layout::new(state, ctx, i.t("event-attendance-title"))
             .under(info.back.clone(), info.back_label.clone()),
         count: i.ta(
             "signature-count",
@@ -174,7 +174,7 @@ pub fn render_pad(
     };
     let view = PadView {
         layout: Layout::new(state, ctx, signer.name.clone())
-            .under(info.base.clone(), info.title.clone()),
+            .under(info.base.clone(), ctx.i.t("event-attendance-title")),
         role: role_label(ctx, signer.role),
         signer,
         info,

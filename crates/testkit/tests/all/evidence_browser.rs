@@ -37,6 +37,11 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
         .unwrap()
         .id;
     let sheet = format!("/cohorts/{cohort}/sessions/{session}/emargement");
+    let offer = store::offers::find_by_slug(&db, "studio", "lance-ton-projet")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
 
     for (width, name) in [(360, "phone"), (1280, "desktop")] {
         let Some(b) = browser(width, 900).await else {
@@ -58,7 +63,7 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
         b.screenshot(&format!("evidence-pad-{name}")).await;
         if width == 360 {
             // Validating an empty pad says so, without leaving the page.
-            b.click("form[data-signature-pad] button[type=submit]")
+            b.press("form[data-signature-pad] button[type=submit]")
                 .await;
             b.wait_until("!document.querySelector('[data-signature-empty]').hidden")
                 .await;
@@ -91,7 +96,7 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
                 .unwrap()
                 .id;
             b.goto(&format!("{url}{sheet}/u{me}")).await;
-            b.click("[data-signature-type]").await;
+            b.press("[data-signature-type]").await;
             b.fill("#f-name", "Malik Gestion").await;
             b.press("label[for='f-certify']").await;
             checked(&b, "typed signature").await;
@@ -99,6 +104,14 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
                 .await;
             assert_eq!(b.path().await, sheet);
         }
+        // The cohort's feedback and the offer's evidence page, new pages too.
+        b.goto(&format!("{url}/cohorts/{cohort}/avis")).await;
+        checked(&b, "cohort feedback").await;
+        b.screenshot(&format!("evidence-cohort-feedback-{name}"))
+            .await;
+        b.goto(&format!("{url}/offers/{offer}/evidence")).await;
+        checked(&b, "offer evidence").await;
+        b.screenshot(&format!("evidence-offer-{name}")).await;
         b.close().await;
     }
 

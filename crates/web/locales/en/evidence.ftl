@@ -1,5 +1,4 @@
 # Training-quality evidence: attendance sheets signed on a phone or tablet.
-signature-sheet-title = Sign-in sheet
 signature-sheet-open = Open the sign-in sheet
 signature-sheet-help = Hand the phone or tablet to each person present: they tap their name and sign. The trainer signs too.
 signature-count = { $signed } signature(s) out of { $total }

@@ -1,5 +1,4 @@
 # Training-quality evidence: attendance sheets signed on a phone or tablet.
-signature-sheet-title = Émargement
 signature-sheet-open = Faire signer la feuille d'émargement
 signature-sheet-help = Tends le téléphone ou la tablette à chaque personne présente : elle touche son nom et signe. Le formateur ou la formatrice signe aussi.
 signature-count = { $signed } signature(s) sur { $total }

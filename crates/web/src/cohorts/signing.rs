@@ -51,7 +51,7 @@ async fn sheet(
         when,
         base: format!("{at}/emargement"),
         back: at.clone(),
-        back_label: cohort.name.clone(),
+        back_label: session.title.clone(),
         pdf: format!("{at}/presences.pdf"),
     };
     Ok((cohort, session, info, signers))

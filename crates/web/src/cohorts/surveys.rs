@@ -269,7 +269,6 @@ struct StepLine {
 #[template(path = "cohorts/feedback.html")]
 struct ResultsView {
     layout: Layout,
-    cohort: Cohort,
     summary: crate::site::Summary,
     trend: Vec<StepLine>,
 }
@@ -322,7 +321,6 @@ pub async fn results(
         .under(format!("/cohorts/{id}"), cohort.name.clone()),
         summary: summarise(i, &all),
         trend,
-        cohort,
     };
     Ok(Html(view.render()?).into_response())
 }

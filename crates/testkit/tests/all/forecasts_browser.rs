@@ -142,7 +142,7 @@ async fn actuals_are_entered_and_compared_with_the_forecast() {
         b.fill("#f-actual-chiffre-affaires", "1 200").await;
         b.fill("#f-actual-charges-externes", "-40").await;
         b.click(&format!(
-            "form[action='{base}/actuals'] button[type=submit]"
+            "form[method='post'][action='{base}/actuals'] button[type=submit]"
         ))
         .await;
         assert!(
@@ -155,7 +155,7 @@ async fn actuals_are_entered_and_compared_with_the_forecast() {
         b.fill("#f-actual-charges-externes", "1 150,40").await;
         b.fill("#f-actual-charges-personnel", "2 900").await;
         b.click(&format!(
-            "form[action='{base}/actuals'] button[type=submit]"
+            "form[method='post'][action='{base}/actuals'] button[type=submit]"
         ))
         .await;
         assert!(b.path().await.ends_with("/forecast/actuals"), "{width}");

@@ -386,13 +386,12 @@ pub struct ThresholdQuery {
     threshold: Option<String>,
 }
 
-/// The threshold typed as a percentage (0 to 1 000), in basis points.
-pub fn threshold_bp(text: Option<&str>) -> Result<i64, ()> {
+/// The threshold typed as a percentage (0 to 1 000), in basis points; None when it is not one.
+pub fn threshold_bp(text: Option<&str>) -> Option<i64> {
     match text.map(str::trim) {
-        None | Some("") => Ok(DEFAULT_THRESHOLD_BP),
+        None | Some("") => Some(DEFAULT_THRESHOLD_BP),
         Some(t) => scaled(t, 2)
-            .filter(|bp| (0..=100_000).contains(bp))
-            .ok_or(()),
+            .filter(|bp| (0..=100_000).contains(bp)),
     }
 }
 
@@ -459,8 +458,8 @@ pub async fn comparison(
     let (name, can_edit, (row, stored)) = visible(&state, &ctx, id).await?;
     let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
     let (threshold, threshold_error) = match threshold_bp(q.threshold.as_deref()) {
-        Ok(bp) => (bp, None),
-        Err(()) => (DEFAULT_THRESHOLD_BP, Some(i.t("actuals-threshold-error"))),
+        Some(bp) => (bp, None),
+        None => (DEFAULT_THRESHOLD_BP, Some(i.t("actuals-threshold-error"))),
     };
     let months = actuals::compare(&compute(&plan).monthly, &from_rows(&stored), threshold);
     let status = if threshold_error.is_some() {
@@ -505,9 +504,9 @@ mod tests {
         assert_eq!(percent(Locale::Fr, -1_234), "−12,3\u{a0}%");
         assert_eq!(percent(Locale::En, 1_250), "+12.5%");
         assert_eq!(percent(Locale::Fr, 0), "0,0\u{a0}%");
-        assert_eq!(threshold_bp(None), Ok(1_000));
-        assert_eq!(threshold_bp(Some("7,5")), Ok(750));
-        assert_eq!(threshold_bp(Some("-1")), Err(()));
-        assert_eq!(threshold_bp(Some("dix")), Err(()));
+        assert_eq!(threshold_bp(None), Some(1_000));
+        assert_eq!(threshold_bp(Some("7,5")), Some(750));
+        assert_eq!(threshold_bp(Some("-1")), None);
+        assert_eq!(threshold_bp(Some("dix")), None);
     }
 }

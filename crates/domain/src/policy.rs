@@ -82,10 +82,14 @@ pub enum Action {
     ManageLearning,
     /// See a centre's learners' progress, quiz results and time spent, and export them.
     FollowLearning,
+    // Invoices
+    /// Set a centre's seller identity, write quotes, issue invoices and credit notes, record
+    /// payments, export the sales journal.
+    ManageInvoices,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -113,6 +117,7 @@ impl Action {
         Action::Learn,
         Action::ManageLearning,
         Action::FollowLearning,
+        Action::ManageInvoices,
     ];
 }
 
@@ -178,6 +183,7 @@ impl Actor {
             (JoinStudio | Learn, Scope::Network) => true,
             (ManageLearning, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (FollowLearning, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
+            (ManageInvoices, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

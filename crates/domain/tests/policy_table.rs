@@ -56,6 +56,8 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (Learn, _) => ("PACMN", "PACMN"),
         (ManageLearning, _) => ("MN", "N"),
         (FollowLearning, _) => ("CMN", "N"),
+        // A centre's managers invoice for it, not another centre's.
+        (ManageInvoices, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

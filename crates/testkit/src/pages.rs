@@ -119,6 +119,18 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .expect("the demo workshop")
         .id;
     let (course, lesson, path) = learning(db).await;
+    let invoice = store::invoices::list(db, studio, &Default::default(), 1, 0)
+        .await
+        .expect("invoices")
+        .first()
+        .expect("a demo invoice")
+        .id;
+    let own_invoice = store::invoices::for_user(db, participant)
+        .await
+        .expect("own invoices")
+        .first()
+        .expect("the participant's demo invoice")
+        .id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -199,5 +211,19 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "applications",
             "/centres/studio/applications".into(),
         ),
+        page(Some(MANAGER), "invoices", "/centres/studio/invoices".into()),
+        page(
+            Some(MANAGER),
+            "new invoice",
+            "/centres/studio/invoices/new".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "seller identity",
+            "/centres/studio/invoices/seller".into(),
+        ),
+        page(Some(MANAGER), "invoice", format!("/invoices/{invoice}")),
+        page(p, "my invoices", "/account/invoices".into()),
+        page(p, "my invoice", format!("/invoices/{own_invoice}")),
     ]
 }

@@ -26,6 +26,7 @@ mod home;
 pub mod i18n;
 mod impact;
 mod invitations;
+mod invoices;
 pub mod jobs;
 pub mod layout;
 mod learning;
@@ -95,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .merge(offers::routes())
         .merge(onboarding::routes())
         .merge(learning::routes(&state))
+        .merge(invoices::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

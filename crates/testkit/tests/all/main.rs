@@ -18,6 +18,7 @@ mod forecasts;
 mod forecasts_browser;
 mod http;
 mod invoices;
+mod invoices_browser;
 mod learning;
 mod learning_browser;
 mod offers;

@@ -86,6 +86,10 @@ pub enum Action {
     /// See and work a centre's contacts, organisations, interactions, prospecting pipeline,
     /// imports and segments; on the network scope, every centre's.
     ManageContacts,
+    // Invoices
+    /// Set a centre's seller identity, write quotes, issue invoices and credit notes, record
+    /// payments, export the sales journal.
+    ManageInvoices,
 }
 
 impl Action {
@@ -118,6 +122,7 @@ impl Action {
         Action::ManageLearning,
         Action::FollowLearning,
         Action::ManageContacts,
+        Action::ManageInvoices,
     ];
 }
 
@@ -184,6 +189,7 @@ impl Actor {
             (ManageLearning, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (FollowLearning, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (ManageContacts, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManageInvoices, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

@@ -58,6 +58,8 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (FollowLearning, _) => ("CMN", "N"),
         // A centre's managers work its contacts, pipeline and segments, not another centre's.
         (ManageContacts, _) => ("MN", "N"),
+        // A centre's managers invoice for it, not another centre's.
+        (ManageInvoices, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

@@ -791,3 +791,117 @@ pub async fn refuse_change(
     )
     .await
 }
+
+/// A line of the invoices list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListRow {
+    pub id: i64,
+    pub kind: String,
+    pub number: String,
+    pub buyer_name: String,
+    pub issue_date: String,
+    pub due_date: String,
+    pub total_ttc_cents: i64,
+    pub paid_cents: i64,
+    pub credited_cents: i64,
+    pub status: String,
+}
+
+/// Which invoices a list shows: a status (`issued`, `overdue`, `paid`, `credited`,
+/// `credit_note`; empty for all) and a period of issue dates (YYYY-MM-DD, inclusive; empty for
+/// no bound).
+#[derive(Debug, Clone, Default)]
+pub struct Filter<'a> {
+    pub status: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    /// Today (YYYY-MM-DD), for `overdue`.
+    pub today: &'a str,
+}
+
+const LIST_COLUMNS: &str = "id, kind, number, buyer_name, issue_date, due_date, total_ttc_cents, paid_cents, \
+     credited_cents, status";
+
+/// A page of a centre's invoices and credit notes, the newest first (one statement, on the
+/// centre's indexes whatever the filter).
+pub async fn list(
+    db: &Db,
+    centre_id: i64,
+    f: &Filter<'_>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ListRow>> {
+    let status = match f.status {
+        "issued" => "AND status = 'issued' ",
+        "overdue" => "AND status = 'issued' AND due_date < $4 ",
+        "paid" => "AND status = 'paid' ",
+        "credited" => "AND status = 'credited' ",
+        "credit_note" => "AND kind = 'credit_note' ",
+        _ => "",
+    };
+    let sql = format!(
+        "SELECT {LIST_COLUMNS} FROM invoices WHERE centre_id = $1 {status}\
+         AND ($2 = '' OR issue_date >= $2) AND ($3 = '' OR issue_date <= $3) AND $4 = $4 \
+         ORDER BY id DESC LIMIT $5 OFFSET $6"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql)
+        .bind(centre_id)
+        .bind(f.from)
+        .bind(f.to)
+        .bind(f.today)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(pool)
+        .await?))
+}
+
+/// The invoices and credit notes addressed to a person's account, the newest first.
+pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<ListRow>> {
+    let sql = format!(
+        "SELECT {LIST_COLUMNS} FROM invoices WHERE user_id = $1 ORDER BY id DESC LIMIT 200"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(user_id).fetch_all(pool).await?))
+}
+
+/// Invoices and credit notes issued in a period (inclusive), in number order: the sales journal.
+pub async fn sales_between(db: &Db, centre_id: i64, from: &str, to: &str) -> Result<Vec<Invoice>> {
+    let sql = format!(
+        "SELECT {INVOICE_COLUMNS} FROM invoices WHERE centre_id = $1 AND issue_date >= $2 AND issue_date <= $3 \
+         ORDER BY year, sequence"
+    );
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).bind(from).bind(to).fetch_all(pool).await?),
+    )
+}
+
+/// A payment with its invoice's number and buyer, for the bank journal.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PaymentEntry {
+    pub invoice_number: String,
+    pub buyer_name: String,
+    pub user_id: Option<i64>,
+    pub amount_cents: i64,
+    pub paid_on: String,
+    pub method: String,
+    pub reference: String,
+}
+
+/// Payments received in a period (inclusive), by date.
+pub async fn payments_between(
+    db: &Db,
+    centre_id: i64,
+    from: &str,
+    to: &str,
+) -> Result<Vec<PaymentEntry>> {
+    let sql = "SELECT i.number AS invoice_number, i.buyer_name, i.user_id, p.amount_cents, p.paid_on, p.method, \
+               p.reference FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id \
+               WHERE p.centre_id = $1 AND p.paid_on >= $2 AND p.paid_on <= $3 ORDER BY p.paid_on, p.id";
+    Ok(
+        on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).bind(from).bind(to).fetch_all(pool).await?),
+    )
+}
+
+/// Today as YYYY-MM-DD (UTC), on the store's clock.
+pub fn today() -> String {
+    day(now(), 0).1
+}

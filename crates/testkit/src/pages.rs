@@ -147,6 +147,18 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .expect("offer lookup")
         .expect("the demo offer")
         .id;
+    let invoice = store::invoices::list(db, studio, &Default::default(), 1, 0)
+        .await
+        .expect("invoices")
+        .first()
+        .expect("a demo invoice")
+        .id;
+    let own_invoice = store::invoices::for_user(db, participant)
+        .await
+        .expect("own invoices")
+        .first()
+        .expect("the participant's demo invoice")
+        .id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -298,5 +310,19 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "offer evidence",
             format!("/offers/{offer}/evidence"),
         ),
+        page(Some(MANAGER), "invoices", "/centres/studio/invoices".into()),
+        page(
+            Some(MANAGER),
+            "new invoice",
+            "/centres/studio/invoices/new".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "seller identity",
+            "/centres/studio/invoices/seller".into(),
+        ),
+        page(Some(MANAGER), "invoice", format!("/invoices/{invoice}")),
+        page(p, "my invoices", "/account/invoices".into()),
+        page(p, "my invoice", format!("/invoices/{own_invoice}")),
     ]
 }

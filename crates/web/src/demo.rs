@@ -172,6 +172,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::learning::demo::load(db).await?;
     crate::onboarding::demo::load(db).await?;
     crate::newsletters::demo::load(db).await?;
+    crate::invoices::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

@@ -26,6 +26,7 @@ mod home;
 pub mod i18n;
 mod impact;
 mod invitations;
+mod invoices;
 pub mod jobs;
 pub mod layout;
 mod learning;
@@ -101,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .merge(newsletters::routes())
         .merge(learning::routes(&state))
         .merge(payments::routes())
+        .merge(invoices::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

@@ -1,6 +1,8 @@
 //! French invoices: lines and their VAT rates, totals per rate in integer cents, numbering,
 //! amounts in words and the mentions the law requires. No I/O.
+pub mod cii;
 mod credit;
+pub mod fec;
 mod lines;
 mod mentions;
 mod number;
@@ -8,7 +10,9 @@ mod vat;
 mod words;
 
 pub use credit::credit_lines;
-pub use lines::{Line, RateTotal, Totals, check_line, line_total_ht, parse_quantity, totals};
+pub use lines::{
+    Line, MAX_LINES, RateTotal, Totals, check_line, line_total_ht, parse_quantity, totals,
+};
 pub use mentions::{
     Terms, check_iban, check_siren, check_siret, check_vat_number, payment_mentions, percent,
 };

@@ -424,3 +424,479 @@ async fn orders_keep_working_with_an_offer_or_without() {
         );
     }
 }
+
+// ---------- Pages ----------
+
+use axum::http::StatusCode;
+use testkit::TestApp;
+
+const PASSWORD: &str = "impact-demo";
+
+fn has(body: &str, text: &str) -> bool {
+    body.replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .contains(text)
+}
+
+async fn manager(app: &TestApp) -> testkit::Client {
+    let mut c = app.client();
+    c.login("manager@demo.local", PASSWORD).await;
+    c
+}
+
+fn invoice_id(location: Option<&str>) -> i64 {
+    location
+        .and_then(|l| l.strip_prefix("/invoices/"))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("redirect to an invoice: {location:?}"))
+}
+
+#[tokio::test]
+async fn a_manager_issues_an_invoice_then_a_credit_note_through_the_pages() {
+    for t in databases().await {
+        let backend = t.backend;
+        let app = TestApp::with_demo(t).await;
+        let mut m = manager(&app).await;
+        let list = m.get("/centres/studio/invoices").await;
+        assert_eq!(list.status, StatusCode::OK, "{backend}");
+        assert!(
+            has(&list.body, "Coopérative Les Jardins du Rhône"),
+            "{}",
+            list.body
+        );
+        let form = m.get("/centres/studio/invoices/new").await;
+        assert_eq!(form.status, StatusCode::OK);
+        // The demo studio is VAT-exempt: lines at 0 %.
+        let issued = m
+            .post(
+                "/centres/studio/invoices/new",
+                &[
+                    ("buyer_name", "Mairie du 1er arrondissement"),
+                    ("buyer_address", "2 place Sathonay, 69001 Lyon"),
+                    ("buyer_siren", "552100554"),
+                    ("service_date", "2026-11-20"),
+                    ("label", "Atelier « Monter son budget »"),
+                    ("quantity", "2"),
+                    ("price", "250"),
+                    ("rate", "0"),
+                    ("label", "Support imprimé"),
+                    ("quantity", "1,5"),
+                    ("price", "12,40"),
+                    ("rate", "0"),
+                    ("label", ""),
+                    ("quantity", "1"),
+                    ("price", ""),
+                    ("rate", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(issued.status, StatusCode::SEE_OTHER, "{}", issued.body);
+        let id = invoice_id(issued.location());
+        let page = m.get(&format!("/invoices/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        // 2 × 250 + 1,5 × 12,40 = 518,60 €; the mentions of an exempt seller and a business client.
+        for text in [
+            "Mairie du 1er arrondissement",
+            "518,60 €",
+            "TVA non applicable, art. 293 B du CGI",
+            "40 €",
+            "SIREN 732829320",
+            "20 novembre 2026",
+        ] {
+            assert!(has(&page.body, text), "{text} in {}", page.body);
+        }
+        let number = store::invoices::find(&app.state.db, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .number;
+        assert!(
+            number.starts_with("F-") && number.ends_with("-00005"),
+            "{number}"
+        );
+
+        // A credit note larger than what remains: refused beside the field, nothing issued.
+        let too_much = m
+            .post(
+                &format!("/invoices/{id}/credit-note"),
+                &[("amount", "518,61")],
+            )
+            .await;
+        assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            has(&too_much.body, "dépasse ce qui reste")
+                && too_much.body.contains("value=\"518,61\"")
+        );
+        let credit = m
+            .post(&format!("/invoices/{id}/credit-note"), &[("amount", "100")])
+            .await;
+        assert_eq!(credit.status, StatusCode::SEE_OTHER, "{}", credit.body);
+        let note = invoice_id(credit.location());
+        let note_page = m.get(&format!("/invoices/{note}")).await;
+        assert!(
+            has(&note_page.body, "Avoir AV-") && has(&note_page.body, "100,00 €"),
+            "{}",
+            note_page.body
+        );
+
+        // A payment of what is left settles it; the same form posted twice counts once.
+        let fields = [
+            ("amount", "418,60"),
+            ("method", "transfer"),
+            ("reference", "VIR 77"),
+            ("paid_on", ""),
+            ("key", "k-1"),
+        ];
+        assert_eq!(
+            m.post(&format!("/invoices/{id}/payments"), &fields)
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            m.post(&format!("/invoices/{id}/payments"), &fields)
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let paid = store::invoices::find(&app.state.db, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((paid.paid_cents, paid.status.as_str()), (41_860, "paid"));
+
+        // The list filters by status.
+        let credited = m
+            .get("/centres/studio/invoices?status=credit_note")
+            .await
+            .body;
+        assert!(
+            has(&credited, "AV-") && !has(&credited, ">F-"),
+            "{credited}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_lines_show_their_message_beside_the_row_and_keep_what_was_typed() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut m = manager(&app).await;
+        let studio = store::centres::find_by_slug(&app.state.db, "studio")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let before = store::invoices::list(&app.state.db, studio, &Default::default(), 100, 0)
+            .await
+            .unwrap()
+            .len();
+        for (quantity, price, rate, message) in [
+            (
+                "-2",
+                "250",
+                "0",
+                "La quantité doit être un nombre supérieur à zéro",
+            ),
+            ("2", "250", "1960", "pas en vigueur en France"),
+            (
+                "2",
+                "-5",
+                "0",
+                "Le prix unitaire doit être un montant positif",
+            ),
+            ("2", "250", "2000", "franchise de TVA"),
+        ] {
+            let r = m
+                .post(
+                    "/centres/studio/invoices/new",
+                    &[
+                        ("buyer_name", "Client"),
+                        ("label", "Atelier"),
+                        ("quantity", quantity),
+                        ("price", price),
+                        ("rate", rate),
+                    ],
+                )
+                .await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{quantity} {price} {rate}"
+            );
+            assert!(has(&r.body, message), "{message} in {}", r.body);
+            assert!(r.body.contains(&format!("value=\"{quantity}\"")));
+        }
+        let after = store::invoices::list(&app.state.db, studio, &Default::default(), 100, 0)
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(before, after);
+    }
+}
+
+#[tokio::test]
+async fn an_issued_invoice_cannot_be_edited_or_deleted_and_every_attempt_is_audited() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut m = manager(&app).await;
+        let studio = store::centres::find_by_slug(&app.state.db, "studio")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let inv = store::invoices::list(&app.state.db, studio, &Default::default(), 1, 0)
+            .await
+            .unwrap()[0]
+            .clone();
+        for r in [
+            m.get(&format!("/invoices/{}/edit", inv.id)).await,
+            m.post(
+                &format!("/invoices/{}/edit", inv.id),
+                &[("buyer_name", "Autre")],
+            )
+            .await,
+            m.post(&format!("/invoices/{}/delete", inv.id), &[]).await,
+        ] {
+            assert_eq!(r.status, StatusCode::CONFLICT);
+            assert!(
+                has(&r.body, "ne peut être ni modifiée ni supprimée"),
+                "{}",
+                r.body
+            );
+        }
+        let audit = store::audit::list(&app.state.db, Some(studio), 50, 0)
+            .await
+            .unwrap();
+        assert_eq!(
+            audit
+                .iter()
+                .filter(|a| a.action == "invoice_change_refused")
+                .count(),
+            3
+        );
+        let same = store::invoices::find(&app.state.db, inv.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (same.buyer_name, same.total_ttc_cents),
+            (inv.buyer_name, inv.total_ttc_cents)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_participant_sees_their_own_invoices_and_no_one_else_s() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut p = app.client();
+        p.login("participant@demo.local", PASSWORD).await;
+        let mine = p.get("/account/invoices").await;
+        assert_eq!(mine.status, StatusCode::OK);
+        assert!(
+            has(&mine.body, "F-") && has(&mine.body, "360,00 €"),
+            "{}",
+            mine.body
+        );
+        let user = store::accounts::find_user_by_email(&app.state.db, "participant@demo.local")
+            .await
+            .unwrap()
+            .unwrap();
+        let own = store::invoices::for_user(&app.state.db, user.id)
+            .await
+            .unwrap()[0]
+            .id;
+        let page = p.get(&format!("/invoices/{own}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            has(&page.body, "Payée") && !page.body.contains("credit-note\""),
+            "{}",
+            page.body
+        );
+        // Another buyer's invoice, the staff pages and actions: not for a participant.
+        let studio = store::centres::find_by_slug(&app.state.db, "studio")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let other = store::invoices::list(&app.state.db, studio, &Default::default(), 100, 0)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id != own)
+            .unwrap()
+            .id;
+        assert_eq!(
+            p.get(&format!("/invoices/{other}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            p.get("/centres/studio/invoices").await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            p.post(&format!("/invoices/{own}/credit-note"), &[("amount", "1")])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            p.get("/centres/studio/invoices/export.fec").await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_sales_journal_exports_as_fec_and_csv() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut m = manager(&app).await;
+        let fec = m.get("/centres/studio/invoices/export.fec").await;
+        assert_eq!(fec.status, StatusCode::OK);
+        assert!(
+            fec.header("content-disposition")
+                .unwrap_or_default()
+                .contains("732829320FEC")
+        );
+        let lines: Vec<&str> = fec.body.lines().collect();
+        assert!(lines[0].starts_with("JournalCode\tJournalLib\tEcritureNum"));
+        // 3 invoices and a credit note, exempt (2 lines each), and one payment (2 lines).
+        assert_eq!(lines.len(), 1 + 4 * 2 + 2, "{}", fec.body);
+        assert!(lines.iter().all(|l| l.split('\t').count() == 18));
+        let csv = m.get("/centres/studio/invoices/export.csv").await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(
+            csv.body.contains("number,kind,issue_date") && csv.body.contains("credit_note"),
+            "{}",
+            csv.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_seller_identity_is_checked_and_issued_invoices_keep_their_copy() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut m = manager(&app).await;
+        let page = m.get("/centres/studio/invoices/seller").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let bad = m
+            .post(
+                "/centres/studio/invoices/seller",
+                &[
+                    ("legal_name", "Studio"),
+                    ("address", "1 rue"),
+                    ("postcode", "69001"),
+                    ("town", "Lyon"),
+                    ("siren", "123456789"),
+                    ("vat_number", ""),
+                    ("iban", "FR00"),
+                    ("payment_terms_days", "90"),
+                    ("penalty_rate", "10"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for text in [
+            "SIREN invalide",
+            "IBAN invalide",
+            "entre 0 et 60",
+            "franchise en base",
+        ] {
+            assert!(has(&bad.body, text), "{text}");
+        }
+        let good = m
+            .post(
+                "/centres/studio/invoices/seller",
+                &[
+                    ("legal_name", "Studio d'Impact Local SAS"),
+                    ("address", "1 rue"),
+                    ("postcode", "69001"),
+                    ("town", "Lyon"),
+                    ("siren", "732829320"),
+                    ("vat_number", "FR44732829320"),
+                    ("payment_terms_days", "30"),
+                    ("penalty_rate", "12,5"),
+                ],
+            )
+            .await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+        let studio = store::centres::find_by_slug(&app.state.db, "studio")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let old = store::invoices::list(&app.state.db, studio, &Default::default(), 1, 0)
+            .await
+            .unwrap()[0]
+            .id;
+        let stored = store::invoices::find(&app.state.db, old)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.seller_name, "Studio d'Impact Local");
+        assert_eq!(
+            store::invoices::seller(&app.state.db, studio)
+                .await
+                .unwrap()
+                .unwrap()
+                .penalty_rate_bp,
+            1250
+        );
+    }
+}
+
+/// Checks a Factur-X XML against the official schema (EN 16931) with the PyPI `factur-x`
+/// package; `None` (after a note, or a failure in CI) when python3 or the package is missing.
+fn facturx_xsd(xml: &str) -> Option<bool> {
+    let dir = std::env::temp_dir().join(format!("h1-fx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let path = dir.join(format!("{:x}.xml", xml.len() ^ (xml.as_ptr() as usize)));
+    std::fs::write(&path, xml).ok()?;
+    let script = "import sys, facturx\n\
+                  x = open(sys.argv[1], 'rb').read()\n\
+                  print('valid' if facturx.xml_check_xsd(x, flavor='factur-x', level='en16931') else 'invalid')";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output();
+    let _ = std::fs::remove_file(&path);
+    let out = testkit::needed(out.map_err(|e| format!("python3 cannot run: {e}")))?;
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    if stderr.contains("No module named 'facturx'") {
+        testkit::missing("the PyPI package factur-x is not installed (pip install factur-x)");
+        return None;
+    }
+    if !out.status.success() {
+        eprintln!("facturx: {stderr}");
+    }
+    Some(stdout.trim() == "valid")
+}
+
+#[tokio::test]
+async fn the_factur_x_xml_validates_against_the_official_schema() {
+    let t = TestDb::sqlite().await;
+    let app = TestApp::with_demo(t).await;
+    let mut m = manager(&app).await;
+    let studio = store::centres::find_by_slug(&app.state.db, "studio")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    for row in store::invoices::list(&app.state.db, studio, &Default::default(), 100, 0)
+        .await
+        .unwrap()
+    {
+        let r = m.get(&format!("/invoices/{}/factur-x.xml", row.id)).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains(&format!("<ram:ID>{}</ram:ID>", row.number)));
+        if let Some(valid) = facturx_xsd(&r.body) {
+            assert!(valid, "{} does not validate:\n{}", row.number, r.body);
+        }
+    }
+}

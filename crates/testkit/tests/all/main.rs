@@ -22,6 +22,7 @@ mod forecasts;
 mod forecasts_browser;
 mod http;
 mod invoices;
+mod invoices_browser;
 mod learning;
 mod learning_browser;
 mod newsletters;

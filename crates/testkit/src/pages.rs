@@ -199,5 +199,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "applications",
             "/centres/studio/applications".into(),
         ),
+        page(
+            Some(MANAGER),
+            "payment settings",
+            "/centres/studio/paiements".into(),
+        ),
+        page(Some(MANAGER), "bank statements", "/centres/studio/banque".into()),
     ]
 }

@@ -23,6 +23,7 @@ mod learning_browser;
 mod offers;
 mod offers_browser;
 mod payments;
+mod payments_browser;
 mod onboarding;
 mod projects;
 mod projects_browser;

@@ -73,13 +73,10 @@ pub async fn save_provider(db: &Db, p: &ProviderConfig) -> Result<()> {
     Ok(())
 }
 
-/// A centre's bank details and receipt identity.
+/// A centre's receipt identity (its bank details are the invoices' seller's).
 #[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct PaymentSettings {
     pub centre_id: i64,
-    pub holder: String,
-    pub iban: String,
-    pub bic: String,
     pub general_interest: i64,
     pub object: String,
     pub address: String,
@@ -87,7 +84,7 @@ pub struct PaymentSettings {
 }
 
 pub async fn settings(db: &Db, centre_id: i64) -> Result<PaymentSettings> {
-    let sql = "SELECT centre_id, holder, iban, bic, general_interest, object, address, signatory \
+    let sql = "SELECT centre_id, general_interest, object, address, signatory \
                FROM payment_settings WHERE centre_id = $1";
     let found: Option<PaymentSettings> =
         on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_optional(pool).await?);
@@ -98,16 +95,12 @@ pub async fn settings(db: &Db, centre_id: i64) -> Result<PaymentSettings> {
 }
 
 pub async fn save_settings(db: &Db, s: &PaymentSettings) -> Result<()> {
-    let sql = "INSERT INTO payment_settings (centre_id, holder, iban, bic, general_interest, object, address, signatory, updated_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (centre_id) DO UPDATE SET \
-               holder = excluded.holder, iban = excluded.iban, bic = excluded.bic, \
+    let sql = "INSERT INTO payment_settings (centre_id, general_interest, object, address, signatory, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (centre_id) DO UPDATE SET \
                general_interest = excluded.general_interest, object = excluded.object, \
                address = excluded.address, signatory = excluded.signatory, updated_at = excluded.updated_at";
     on_db!(db, pool => sqlx::query(sql)
         .bind(s.centre_id)
-        .bind(&s.holder)
-        .bind(&s.iban)
-        .bind(&s.bic)
         .bind(s.general_interest)
         .bind(&s.object)
         .bind(&s.address)
@@ -136,7 +129,7 @@ pub const REFUNDED: &str = "refunded";
 
 pub async fn order<'e>(ex: impl Into<Exec<'e>>, id: i64) -> Result<Option<PayOrder>> {
     let sql = "SELECT r.id, r.centre_id, r.user_id, r.amount_cents, r.status, \
-               COALESCE(o.title, '') AS title, r.application_id \
+               COALESCE(NULLIF(r.label, ''), o.title, '') AS title, r.application_id \
                FROM orders r LEFT JOIN offers o ON o.id = r.offer_id WHERE r.id = $1";
     Ok(on_exec!(ex.into(), e => sqlx::query_as(sql).bind(id).fetch_optional(e).await?))
 }
@@ -290,8 +283,16 @@ pub async fn next_receipt_seq_in(tx: &mut Tx, centre_id: i64, year: i64) -> Resu
 /// A centre's orders still awaiting payment (what a bank transfer may pay).
 pub async fn awaiting_orders(db: &Db, centre_id: i64) -> Result<Vec<PayOrder>> {
     let sql = "SELECT r.id, r.centre_id, r.user_id, r.amount_cents, r.status, \
-               COALESCE(o.title, '') AS title, r.application_id \
+               COALESCE(NULLIF(r.label, ''), o.title, '') AS title, r.application_id \
                FROM orders r LEFT JOIN offers o ON o.id = r.offer_id \
                WHERE r.centre_id = $1 AND r.status = 'awaiting_payment' ORDER BY r.id LIMIT 2000";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_all(pool).await?))
+}
+
+/// Whether a webhook event was already applied (read before effects that take their own
+/// transaction).
+pub async fn event_seen(db: &Db, provider: &str, event_id: &str) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM webhook_events WHERE provider = $1 AND event_id = $2";
+    let n: i64 = on_db!(db, pool => sqlx::query_scalar(sql).bind(provider).bind(event_id).fetch_one(pool).await?);
+    Ok(n > 0)
 }

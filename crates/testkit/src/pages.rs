@@ -324,5 +324,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(MANAGER), "invoice", format!("/invoices/{invoice}")),
         page(p, "my invoices", "/account/invoices".into()),
         page(p, "my invoice", format!("/invoices/{own_invoice}")),
+        page(
+            Some(MANAGER),
+            "payment settings",
+            "/centres/studio/paiements".into(),
+        ),
+        page(Some(MANAGER), "bank statements", "/centres/studio/banque".into()),
     ]
 }

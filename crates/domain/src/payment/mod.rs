@@ -1,10 +1,9 @@
 //! Payments: the signature of a provider's webhook (`signature`), bank transfers (the RF
 //! creditor reference and the EPC QR payload, `transfer`), bank statements read and matched to
-//! invoices (`bank`), and amounts written out in French words for tax receipts (`words`).
+//! invoices (`bank`).
 pub mod bank;
 pub mod signature;
 pub mod transfer;
-pub mod words;
 
 /// The providers a centre may configure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

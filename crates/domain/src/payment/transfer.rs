@@ -1,5 +1,5 @@
 //! Bank transfers: the structured creditor reference (RF, ISO 11649) an invoice asks the payer
-//! to quote, the IBAN check, and the EPC QR code's payload (EPC069-12, SEPA credit transfer) a
+//! to quote and the EPC QR code's payload (EPC069-12, SEPA credit transfer) a
 //! banking app scans to fill the transfer.
 
 /// The alphanumeric characters of `text`, upper-cased: how references and IBANs are compared.
@@ -39,15 +39,6 @@ pub fn rf_valid(text: &str) -> bool {
     r.len() >= 5
         && r.len() <= 25
         && r.starts_with("RF")
-        && mod97(&format!("{}{}", &r[4..], &r[..4])) == Some(1)
-}
-
-/// Whether `text` is an IBAN whose check digits hold.
-pub fn iban_valid(text: &str) -> bool {
-    let r = compact(text);
-    r.len() >= 15
-        && r.len() <= 34
-        && r[..2].chars().all(|c| c.is_ascii_alphabetic())
         && mod97(&format!("{}{}", &r[4..], &r[..4])) == Some(1)
 }
 
@@ -93,13 +84,6 @@ mod tests {
         assert!(!rf_valid("F2026-0001"));
         assert_eq!(rf_reference(""), None);
         assert_eq!(rf_reference(&"9".repeat(22)), None);
-    }
-
-    #[test]
-    fn ibans_are_checked() {
-        assert!(iban_valid("FR76 3000 6000 0112 3456 7890 189"));
-        assert!(!iban_valid("FR76 3000 6000 0112 3456 7890 188"));
-        assert!(!iban_valid("12"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 -- Payments: the providers each centre configures (secrets kept here, never shown back), the
 -- checkout sessions opened for orders (one per order and provider: a double click reuses it),
 -- the webhook events already applied (each effect once), the bank statement lines imported
--- (each once), the centre's transfer details, memberships and donations with their tax receipts.
+-- (each once), the centre's receipt identity, memberships and donations with their tax receipts.
 CREATE TABLE payment_providers (
     centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
     provider TEXT NOT NULL,
@@ -18,9 +18,6 @@ CREATE TABLE payment_providers (
 
 CREATE TABLE payment_settings (
     centre_id BIGINT PRIMARY KEY REFERENCES centres(id) ON DELETE CASCADE,
-    holder TEXT NOT NULL DEFAULT '',
-    iban TEXT NOT NULL DEFAULT '',
-    bic TEXT NOT NULL DEFAULT '',
     -- Whether the centre is of general interest (art. 200 and 238 bis CGI): may issue tax receipts.
     general_interest BIGINT NOT NULL DEFAULT 0,
     -- The organisation's object, as its receipts state it.

@@ -29,6 +29,7 @@ mod newsletters;
 mod offers;
 mod offers_browser;
 mod payments;
+mod payments_browser;
 mod onboarding;
 mod onboarding_browser;
 mod projects;

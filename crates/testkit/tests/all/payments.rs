@@ -36,8 +36,45 @@ pub async fn order_for(app: &TestApp, email: &str) -> (i64, i64) {
     (id, centre)
 }
 
+/// The studio's seller identity (its invoices' and its transfers' details).
+pub async fn seller(app: &TestApp) {
+    let centre = store::centres::find_by_slug(&app.state.db, "studio").await.unwrap().unwrap().id;
+    store::invoices::save_seller(
+        &app.state.db,
+        &store::invoices::Seller {
+            centre_id: centre,
+            legal_name: "Studio d'Impact Local".into(),
+            legal_form: "Association loi 1901".into(),
+            address: "12 rue des Tanneurs".into(),
+            postcode: "69001".into(),
+            town: "Lyon".into(),
+            country: "FR".into(),
+            siren: "732829320".into(),
+            vat_exempt: true,
+            exemption_mention: domain::invoice::EXEMPTION_293B.into(),
+            iban: "FR7630006000011234567890189".into(),
+            bic: "AGRIFRPP".into(),
+            payment_terms_days: 30,
+            penalty_rate_bp: 1000,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+}
+
+/// The invoices and credit notes of an order: (kind, number, status).
+pub async fn invoices_of(app: &TestApp, order: i64) -> Vec<(String, String, String)> {
+    let sql = "SELECT kind, number, status FROM invoices WHERE order_id = $1 ORDER BY id";
+    match &app.state.db {
+        store::Db::Sqlite(p) => sqlx::query_as(sql).bind(order).fetch_all(p).await.unwrap(),
+        store::Db::Postgres(p) => sqlx::query_as(sql).bind(order).fetch_all(p).await.unwrap(),
+    }
+}
+
 /// The manager turns the card provider (and HelloAsso) on, pointed at the fake.
 pub async fn configure(app: &TestApp, fake: &FakeProvider) -> Client {
+    seller(app).await;
     let mut m = app.client();
     m.login("manager@demo.local", "impact-demo").await;
     let r = m
@@ -53,9 +90,6 @@ pub async fn configure(app: &TestApp, fake: &FakeProvider) -> Client {
                 ("ha_account", payfake::HA_ORG),
                 ("ha_client_id", payfake::HA_CLIENT_ID),
                 ("ha_api_secret", payfake::HA_CLIENT_SECRET),
-                ("holder", "Studio d'Impact Local"),
-                ("iban", "FR76 3000 6000 0112 3456 7890 189"),
-                ("bic", "AGRIFRPP"),
             ],
         )
         .await;
@@ -100,15 +134,13 @@ async fn secrets_are_never_shown_back_and_bad_settings_are_refused() {
         let kept = store::payments::provider(&app.state.db, studio, "card").await.unwrap().unwrap();
         assert_eq!(kept.api_secret, payfake::API_SECRET);
         assert!(!format!("{kept:?}").contains(payfake::API_SECRET), "Debug shows no secret");
-        // A bad address and a bad IBAN come back beside their fields, what was typed kept.
+        // A bad address comes back beside its field, what was typed kept.
         let r = m
             .post(
                 "/centres/studio/paiements",
                 &[
                     ("card_enabled", "1"),
                     ("card_base_url", "ftp://nope"),
-                    ("holder", "Studio"),
-                    ("iban", "FR76 0000"),
                 ],
             )
             .await;
@@ -185,6 +217,10 @@ async fn a_double_click_opens_one_session_and_a_signed_webhook_pays_once() {
         assert_eq!(status_of(&app, order).await, "paid");
         let mail = app.last_mail_to("participant@demo.local").await.expect("mail");
         assert!(mail.subject.contains("Paiement reçu"), "{}", mail.subject);
+        let invoices = invoices_of(&app, order).await;
+        assert_eq!(invoices.len(), 1, "{invoices:?}");
+        assert_eq!((invoices[0].0.as_str(), invoices[0].2.as_str()), ("invoice", "paid"));
+        assert!(mail.text.contains(&invoices[0].1), "{}", mail.text);
         let sent = app.smtp.count().await;
         // Replayed (within the tolerance): refused as already applied, nothing more.
         let (s, b) = webhook(&mut provider, &hook, &body, Some(&header)).await;
@@ -207,6 +243,8 @@ async fn a_double_click_opens_one_session_and_a_signed_webhook_pays_once() {
         assert_eq!(status_of(&app, order).await, "refunded");
         let (s, b) = webhook(&mut provider, &hook, &rb, Some(&rh)).await;
         assert_eq!((s, b.contains("replayed")), (StatusCode::OK, true), "{b}");
+        let kinds: Vec<String> = invoices_of(&app, order).await.into_iter().map(|i| i.0).collect();
+        assert_eq!(kinds, ["invoice", "credit_note"], "one credit note");
         // A refund larger than the order is refused.
         let (rb, rh) = fake.refunded(&session, "evt_4", 99_000);
         assert_eq!(webhook(&mut provider, &hook, &rb, Some(&rh)).await.0, StatusCode::BAD_REQUEST);
@@ -230,11 +268,13 @@ async fn a_refund_before_its_payment_is_applied_once() {
         let (s, b) = webhook(&mut provider, &hook, &rb, Some(&rh)).await;
         assert_eq!((s, b.contains("applied")), (StatusCode::OK, true), "{b}");
         assert_eq!(status_of(&app, order).await, "refunded");
+        assert_eq!(invoices_of(&app, order).await.len(), 2, "invoice and credit note");
         // The payment's own event, late: nothing changes.
         let (body, header) = fake.completed(&session, "evt_p");
         let (s, b) = webhook(&mut provider, &hook, &body, Some(&header)).await;
         assert_eq!((s, b.contains("nothing")), (StatusCode::OK, true), "{b}");
         assert_eq!(status_of(&app, order).await, "refunded");
+        assert_eq!(invoices_of(&app, order).await.len(), 2, "nothing more");
         // An unknown session, an unknown centre.
         let mut ghost = session.clone();
         ghost.id = "cs_ghost".into();
@@ -343,5 +383,30 @@ async fn bank_statements_are_matched_confirmed_and_imported_once() {
             p.login("participant@demo.local", "impact-demo").await;
             assert_eq!(p.get("/centres/studio/banque").await.status, StatusCode::FORBIDDEN);
         }
+    }
+}
+
+#[tokio::test]
+async fn tax_receipts_are_numbered_in_one_series_per_centre_and_year() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let db = &app.state.db;
+        let studio = store::centres::find_by_slug(db, "studio").await.unwrap().unwrap().id;
+        let mut taken = Vec::new();
+        for _ in 0..3 {
+            let mut tx = db.begin().await.unwrap();
+            taken.push(store::payments::next_receipt_seq_in(&mut tx, studio, 2027).await.unwrap());
+            tx.commit().await.unwrap();
+        }
+        // A receipt abandoned before its commit gives its number back: no gap.
+        let mut tx = db.begin().await.unwrap();
+        assert_eq!(store::payments::next_receipt_seq_in(&mut tx, studio, 2027).await.unwrap(), 4);
+        drop(tx);
+        let mut tx = db.begin().await.unwrap();
+        taken.push(store::payments::next_receipt_seq_in(&mut tx, studio, 2027).await.unwrap());
+        // Another year starts again at 1.
+        assert_eq!(store::payments::next_receipt_seq_in(&mut tx, studio, 2028).await.unwrap(), 1);
+        tx.commit().await.unwrap();
+        assert_eq!(taken, [1, 2, 3, 4]);
     }
 }

@@ -108,12 +108,12 @@ async fn render(
                 providers.push((p.provider.clone(), i.t(&format!("payment-pay-{}", p.provider))));
             }
         }
-        let s = store::payments::settings(&state.db, order.centre_id).await?;
-        if !s.iban.is_empty() {
+        let seller = store::invoices::seller(&state.db, order.centre_id).await?;
+        if let Some(s) = seller.filter(|s| !s.iban.trim().is_empty()) {
             let reference = order_reference(order.id);
-            let payload = transfer::epc_payload(&s.holder, &s.iban, &s.bic, order.amount_cents, &reference);
+            let payload = transfer::epc_payload(&s.legal_name, &s.iban, &s.bic, order.amount_cents, &reference);
             transfer = Some(Transfer {
-                holder: s.holder,
+                holder: s.legal_name,
                 iban: s.iban,
                 bic: s.bic,
                 amount: i.money(order.amount_cents),

@@ -1,6 +1,6 @@
 //! A centre's payment settings (its managers): the card provider and HelloAsso (addresses,
-//! account, secrets), the bank details printed with the transfer's QR code, and whether the
-//! centre is of general interest (tax receipts). A secret is never shown back: the page says
+//! account, secrets) and whether the centre is of general interest (tax receipts). The bank
+//! details printed with the transfer's QR code are the invoices' seller identity. A secret is never shown back: the page says
 //! « ••••1234 » and an empty field keeps the stored one.
 use crate::ctx::Ctx;
 use crate::error::WebResult;
@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use domain::payment::{Provider, masked, transfer};
+use domain::payment::{Provider, masked};
 use domain::{Action, Scope};
 use serde::Deserialize;
 use store::centres::CentreSummary;
@@ -31,9 +31,6 @@ pub struct SettingsForm {
     pub ha_account: String,
     pub ha_client_id: String,
     pub ha_api_secret: String,
-    pub holder: String,
-    pub iban: String,
-    pub bic: String,
     pub general_interest: String,
     pub object: String,
     pub address: String,
@@ -76,9 +73,6 @@ async fn load(state: &AppState, centre_id: i64) -> WebResult<(SettingsForm, Hint
         ha_base_url: ha.base_url.clone(),
         ha_account: ha.account.clone(),
         ha_client_id: ha.client_id.clone(),
-        holder: s.holder,
-        iban: s.iban,
-        bic: s.bic,
         general_interest: on(s.general_interest == 1),
         object: s.object,
         address: s.address,
@@ -198,21 +192,6 @@ pub async fn save(
     if ha_on && (ha.client_id.is_empty() || ha.api_secret.is_empty()) {
         errors.add("ha_api_secret", i, "payment-error-secret");
     }
-    let iban = transfer::compact(&form.iban);
-    if !iban.is_empty() && !transfer::iban_valid(&iban) {
-        errors.add("iban", i, "payment-error-iban");
-    }
-    let bic = transfer::compact(&form.bic);
-    if !bic.is_empty() && bic.len() != 8 && bic.len() != 11 {
-        errors.add("bic", i, "payment-error-bic");
-    }
-    let holder = form.holder.trim();
-    if holder.chars().count() > 70 {
-        errors.add("holder", i, "payment-error-holder");
-    }
-    if !iban.is_empty() && holder.is_empty() {
-        errors.add("holder", i, "payment-error-holder");
-    }
     if !errors.is_empty() {
         let form = SettingsForm {
             card_api_secret: String::new(),
@@ -224,9 +203,6 @@ pub async fn save(
     }
     let settings = PaymentSettings {
         centre_id: centre.id,
-        holder: holder.to_string(),
-        iban,
-        bic,
         general_interest: i64::from(!form.general_interest.is_empty()),
         object: form.object.trim().chars().take(500).collect(),
         address: form.address.trim().chars().take(300).collect(),

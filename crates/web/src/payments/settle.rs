@@ -1,7 +1,10 @@
 //! What a confirmed payment or refund does, once: the webhook event is recorded in the same
 //! transaction as its effects (`webhook_events`, unique per provider and event id), and each
 //! effect follows the order's state, so a replayed event, a second event for the same payment
-//! or events out of order (the refund before the payment) change nothing twice.
+//! or events out of order (the refund before the payment) change nothing twice. A payment
+//! issues the order's invoice (`store::invoices::issue_for_order_in`), records the payment
+//! against it (its idempotency key is the event's) and mails the payer; a refund issues the
+//! credit note.
 use crate::error::{WebError, WebResult};
 use crate::mail::Compose;
 use crate::state::AppState;
@@ -19,7 +22,7 @@ pub enum Outcome {
     Nothing,
 }
 
-/// A payment or a refund the provider confirmed.
+/// A payment or a refund the provider (or the bank) confirmed.
 pub struct Confirmed<'a> {
     /// `card`, `helloasso` or `transfer`.
     pub provider: &'a str,
@@ -27,7 +30,7 @@ pub struct Confirmed<'a> {
     pub centre_id: i64,
     pub order_id: i64,
     pub amount_cents: i64,
-    /// The provider's id of the payment (a payment intent, a HelloAsso payment).
+    /// The provider's id of the payment (a payment intent, a HelloAsso payment, a bank line).
     pub payment_ref: &'a str,
 }
 
@@ -38,7 +41,7 @@ async fn load(tx: &mut store::Tx, c: &Confirmed<'_>) -> WebResult<PayOrder> {
         .ok_or(WebError::NotFound)
 }
 
-/// The order is paid: it moves to `paid` and its payer is told.
+/// The order is paid: invoiced, the payment recorded, its payer told.
 pub async fn paid(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome> {
     let mut tx = state.db.begin().await?;
     let outcome = paid_in(state, &mut tx, c).await?;
@@ -49,7 +52,11 @@ pub async fn paid(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome> {
 }
 
 /// [`paid`] inside the caller's unit of work (a bank line settled with it).
-pub async fn paid_in(state: &AppState, tx: &mut store::Tx, c: &Confirmed<'_>) -> WebResult<Outcome> {
+pub async fn paid_in(
+    state: &AppState,
+    tx: &mut store::Tx,
+    c: &Confirmed<'_>,
+) -> WebResult<Outcome> {
     let order = load(tx, c).await?;
     if c.amount_cents != order.amount_cents {
         return Err(WebError::BadRequest("payment-error-amount"));
@@ -65,55 +72,117 @@ pub async fn paid_in(state: &AppState, tx: &mut store::Tx, c: &Confirmed<'_>) ->
 }
 
 /// The order is refunded (in whole or part): paid first if the payment's own event has not
-/// come yet (a refund proves the payment), then marked refunded.
+/// come yet (a refund proves the payment), then credited and marked refunded. The credit note
+/// takes its own transaction (`store::invoices::issue_credit_note`); the event is recorded
+/// after it, so a retry after a crash credits again only what remains (never more than the
+/// invoice).
 pub async fn refunded(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome> {
+    if store::payments::event_seen(&state.db, c.provider, c.event_id).await? {
+        return Ok(Outcome::Replayed);
+    }
     let mut tx = state.db.begin().await?;
     let order = load(&mut tx, c).await?;
     if c.amount_cents <= 0 || c.amount_cents > order.amount_cents {
         return Err(WebError::BadRequest("payment-error-amount"));
     }
+    if order.status == REFUNDED {
+        drop(tx);
+        return nothing_more(state, c, order.id).await;
+    }
+    let invoice = if order.status == AWAITING_PAYMENT {
+        settle_paid_in(state, &mut tx, &order, c).await?
+    } else {
+        store::invoices::issue_for_order_in(&mut tx, order.id, None)
+            .await
+            .ok()
+            .map(|i| i.id)
+    };
+    tx.commit().await?;
+    if let Some(invoice) = invoice {
+        let credit = store::invoices::Credit::Amount(c.amount_cents);
+        match store::invoices::issue_credit_note(&state.db, invoice, &credit, None).await {
+            Ok(_) | Err(store::StoreError::Full) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut tx = state.db.begin().await?;
     if !store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order.id)).await? {
         return Ok(Outcome::Replayed);
     }
-    if order.status == AWAITING_PAYMENT {
-        settle_paid_in(state, &mut tx, &order, c).await?;
-    }
-    let outcome = if store::payments::move_order_in(&mut tx, order.id, PAID, REFUNDED).await? {
-        Outcome::Applied
-    } else {
-        Outcome::Nothing
-    };
+    store::payments::move_order_in(&mut tx, order.id, PAID, REFUNDED).await?;
     tx.commit().await?;
     state.jobs_queued();
     state.changed();
-    Ok(outcome)
+    Ok(Outcome::Applied)
 }
 
+async fn nothing_more(state: &AppState, c: &Confirmed<'_>, order_id: i64) -> WebResult<Outcome> {
+    let mut tx = state.db.begin().await?;
+    store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order_id)).await?;
+    tx.commit().await?;
+    Ok(Outcome::Nothing)
+}
+
+/// Marks the order paid, issues its invoice and records the payment against it (when the
+/// centre's seller identity is complete: otherwise the order is paid and its invoice waits for
+/// the identity), and queues the payer's e-mail. Returns the invoice.
 async fn settle_paid_in(
     state: &AppState,
     tx: &mut store::Tx,
     order: &PayOrder,
     c: &Confirmed<'_>,
-) -> WebResult<()> {
+) -> WebResult<Option<i64>> {
     if !store::payments::move_order_in(tx, order.id, AWAITING_PAYMENT, PAID).await? {
-        return Ok(());
+        return Ok(None);
     }
-    let _ = c.payment_ref;
+    let seller = store::invoices::seller(&mut *tx, order.centre_id).await?;
+    let issued = if seller.is_some_and(|s| s.is_complete()) {
+        let issued = store::invoices::issue_for_order_in(tx, order.id, None).await?;
+        let key = format!("{}:{}", c.provider, c.event_id);
+        store::invoices::record_payment_in(
+            tx,
+            &store::invoices::NewPayment {
+                invoice_id: issued.id,
+                amount_cents: order.amount_cents,
+                method: c.provider,
+                reference: c.payment_ref,
+                idempotency_key: &key,
+                ..Default::default()
+            },
+        )
+        .await?;
+        Some(issued)
+    } else {
+        tracing::warn!(order = order.id, "order paid without invoice: seller identity incomplete");
+        None
+    };
     if let Some(user) = store::accounts::find_user(&state.db, order.user_id).await? {
         let i = crate::i18n::I18n::new(user.locale);
         let amount = i.money(order.amount_cents);
-        let args: [(&'static str, &str); 2] = [("title", &order.title), ("amount", &amount)];
+        let number = issued.as_ref().map(|n| n.number.clone()).unwrap_or_default();
+        let args: [(&'static str, &str); 3] = [
+            ("title", &order.title),
+            ("amount", &amount),
+            ("number", &number),
+        ];
+        let mut paragraphs = vec![i.ta("payment-mail-body", &args)];
+        if issued.is_some() {
+            paragraphs.push(i.ta("payment-mail-invoice", &args));
+        }
         Compose {
             i,
             to: &user.email,
             subject: i.ta("payment-mail-subject", &args),
             greeting: i.ta("email-greeting", &[("name", &user.display_name)]),
-            paragraphs: vec![i.ta("payment-mail-body", &args)],
-            action: Some((i.t("payment-mail-action"), state.url("/mes-candidatures"))),
+            paragraphs,
+            action: Some((
+                i.t("payment-mail-action"),
+                state.url(&format!("/orders/{}", order.id)),
+            )),
             after: Vec::new(),
         }
         .queue_in(tx)
         .await?;
     }
-    Ok(())
+    Ok(issued.map(|i| i.id))
 }

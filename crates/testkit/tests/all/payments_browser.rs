@@ -1,0 +1,88 @@
+//! Payments in a real headless Chromium: a participant pays a paid offer by card through the
+//! local fake checkout (its « Payer » button posts the signed webhook to the served app), comes
+//! back to an order marked paid and receives the invoice e-mail in the SMTP sink; the manager's
+//! payment settings and bank statement pages. axe-core finds nothing, and nothing is wider
+//! than a 360 px phone.
+use crate::payments::{configure, invoices_of, order_for};
+use testkit::browser::{Browser, browser};
+use testkit::payfake::FakeProvider;
+use testkit::{TestApp, TestDb};
+
+async fn sign_in(b: &Browser, url: &str, email: &str) {
+    b.goto(&format!("{url}/login")).await;
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", "impact-demo").await;
+    b.click("form[action='/login'] button[type=submit]").await;
+    assert_eq!(b.path().await, "/dashboard");
+}
+
+async fn check(b: &Browser, page: &str) {
+    let violations = b.axe_violations().await;
+    assert!(violations.is_empty(), "{page}: {violations:?}");
+    assert_eq!(b.too_wide().await, None, "{page}");
+}
+
+#[tokio::test]
+async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoice() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let fake = FakeProvider::start(app.state.clock.clone()).await;
+    let mut manager = configure(&app, &fake).await;
+    let (order, centre) = order_for(&app, "participant@demo.local").await;
+    let (other, _) = order_for(&app, "participant@demo.local").await;
+    fake.deliver_to(Some(format!("{url}/webhooks/card/{centre}")), None);
+    let csv = include_str!("../fixtures/releve.csv").replace(
+        "{REF_A}",
+        &domain::payment::transfer::rf_reference(&format!("CMD{other}")).unwrap(),
+    );
+    manager
+        .post_multipart("/centres/studio/banque", &[], Some(("statement", "releve.csv", csv.as_bytes())))
+        .await;
+
+    for (width, tag) in [(1280, "desktop"), (360, "mobile")] {
+        let Some(b) = browser(width, 900).await else {
+            return;
+        };
+        sign_in(&b, &url, "manager@demo.local").await;
+        b.goto(&format!("{url}/centres/studio/paiements")).await;
+        check(&b, "settings").await;
+        b.screenshot(&format!("payments-{tag}-manager-settings")).await;
+        b.goto(&format!("{url}/centres/studio/banque")).await;
+        check(&b, "bank").await;
+        b.screenshot(&format!("payments-{tag}-manager-bank")).await;
+        b.close().await;
+
+        let Some(b) = browser(width, 900).await else {
+            return;
+        };
+        sign_in(&b, &url, "participant@demo.local").await;
+        b.goto(&format!("{url}/mes-candidatures")).await;
+        check(&b, "mine").await;
+        b.goto(&format!("{url}/orders/{other}")).await;
+        check(&b, "order").await;
+        b.screenshot(&format!("payments-{tag}-participant-order")).await;
+        b.close().await;
+    }
+
+    // The journey: « Payer par carte », the provider's page, « Payer », back to a paid order.
+    let Some(b) = browser(1280, 900).await else {
+        return;
+    };
+    sign_in(&b, &url, "participant@demo.local").await;
+    b.goto(&format!("{url}/orders/{order}")).await;
+    b.click(&format!("form[action='/orders/{order}/pay'] input[value='card'] ~ button")).await;
+    b.wait_for_text("h1", "Paiement de test").await;
+    b.click("#fake-pay").await;
+    b.wait_for_text("h1", &format!("Commande n\u{a0}{order}")).await;
+    assert_eq!(b.path().await, format!("/orders/{order}"));
+    let html = b.html().await;
+    assert!(html.contains("Payée"), "{html}");
+    check(&b, "paid order").await;
+    b.screenshot("payments-desktop-participant-paid").await;
+    b.close().await;
+    let mail = app.last_mail_to("participant@demo.local").await.expect("invoice mail");
+    assert!(mail.subject.contains("Paiement reçu"), "{}", mail.subject);
+    let invoices = invoices_of(&app, order).await;
+    assert_eq!(invoices.len(), 1);
+    assert!(mail.text.contains(&invoices[0].1), "{}", mail.text);
+    assert_eq!(fake.sessions().len(), 1);
+}

@@ -39,10 +39,12 @@ pub enum AuditAction {
     ProjectPersonRemoved,
     RoadmapImported,
     RoadmapReimported,
+    ContactsImported,
+    ContactsExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 36] = [
+    pub const ALL: [AuditAction; 38] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -79,6 +81,8 @@ impl AuditAction {
         AuditAction::ProjectPersonRemoved,
         AuditAction::RoadmapImported,
         AuditAction::RoadmapReimported,
+        AuditAction::ContactsImported,
+        AuditAction::ContactsExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -119,6 +123,8 @@ impl AuditAction {
             AuditAction::ProjectPersonRemoved => "project_person_removed",
             AuditAction::RoadmapImported => "roadmap_imported",
             AuditAction::RoadmapReimported => "roadmap_reimported",
+            AuditAction::ContactsImported => "contacts_imported",
+            AuditAction::ContactsExported => "contacts_exported",
         }
     }
 

@@ -12,6 +12,7 @@ pub mod canvas;
 pub mod centres;
 mod clock;
 pub mod cohorts;
+pub mod contacts;
 pub mod content;
 pub mod counted;
 pub mod dashboard;

@@ -170,6 +170,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::site::demo::load(db).await?;
     crate::offers::demo::load(db).await?;
     crate::learning::demo::load(db).await?;
+    crate::contacts::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

@@ -46,10 +46,12 @@ pub enum AuditAction {
     InvoiceChangeRefused,
     SellerEdited,
     InvoicesExported,
+    ContactsImported,
+    ContactsExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 43] = [
+    pub const ALL: [AuditAction; 45] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -93,6 +95,8 @@ impl AuditAction {
         AuditAction::InvoiceChangeRefused,
         AuditAction::SellerEdited,
         AuditAction::InvoicesExported,
+        AuditAction::ContactsImported,
+        AuditAction::ContactsExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -140,6 +144,8 @@ impl AuditAction {
             AuditAction::InvoiceChangeRefused => "invoice_change_refused",
             AuditAction::SellerEdited => "seller_edited",
             AuditAction::InvoicesExported => "invoices_exported",
+            AuditAction::ContactsImported => "contacts_imported",
+            AuditAction::ContactsExported => "contacts_exported",
         }
     }
 

@@ -291,9 +291,19 @@ pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRo
          SELECT * FROM (SELECT 'application', a.centre_id, {T0}, a.id, u.display_name, o.title, a.created_at, {B0} \
            FROM applications a JOIN users u ON u.id = a.user_id JOIN offers o ON o.id = a.offer_id \
           WHERE a.status = 'received' AND a.centre_id IN ({centres}) \
-          ORDER BY a.created_at DESC, a.id DESC LIMIT 10) received"
+          ORDER BY a.created_at DESC, a.id DESC LIMIT 10) received \
+         UNION ALL \
+         SELECT * FROM (SELECT 'follow_up', i.centre_id, i.kind, COALESCE(i.contact_id, -i.organisation_id), \
+                COALESCE(c.name, o.name, ''), i.follow_up_on, i.id, {B0} \
+           FROM interactions i LEFT JOIN contacts c ON c.id = i.contact_id \
+           LEFT JOIN organisations o ON o.id = i.organisation_id \
+          WHERE i.centre_id IN ({centres}) AND i.follow_up_on <= $3 AND i.follow_up_done_at IS NULL \
+          ORDER BY i.follow_up_on, i.id LIMIT 10) follow_ups"
     );
+    // The CRM's follow-ups are days (`YYYY-MM-DD`) in Paris.
+    let d = domain::time_zone::to_paris(now).date();
+    let today = format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
     Ok(
-        on_db!(db, pool => sqlx::query_as(&sql).bind(now - 30 * 86_400).bind(now).fetch_all(pool).await?),
+        on_db!(db, pool => sqlx::query_as(&sql).bind(now - 30 * 86_400).bind(now).bind(&today).fetch_all(pool).await?),
     )
 }

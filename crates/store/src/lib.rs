@@ -13,6 +13,7 @@ pub mod centres;
 mod clock;
 pub mod cohort_surveys;
 pub mod cohorts;
+pub mod contacts;
 pub mod content;
 pub mod counted;
 pub mod dashboard;

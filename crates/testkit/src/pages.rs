@@ -159,6 +159,20 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .first()
         .expect("the participant's demo invoice")
         .id;
+    let (people, _) = store::contacts::people(
+        db,
+        &store::contacts::PeopleFilter {
+            search: "claire.moreau@".into(),
+            ..Default::default()
+        },
+        0,
+        1,
+    )
+    .await
+    .expect("people");
+    let person = people.first().expect("the demo contact Claire Moreau");
+    let organisation = person.organisation_id.expect("her organisation");
+    let person = person.id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -330,5 +344,17 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "/centres/studio/paiements".into(),
         ),
         page(Some(MANAGER), "bank statements", "/centres/studio/banque".into()),
+        page(Some(MANAGER), "contacts", "/contacts".into()),
+        page(Some(MANAGER), "contact", format!("/contacts/{person}")),
+        page(
+            Some(MANAGER),
+            "organisation",
+            format!("/organisations/{organisation}"),
+        ),
+        page(Some(MANAGER), "organisations", "/organisations".into()),
+        page(Some(MANAGER), "prospecting board", "/prospection".into()),
+        page(Some(MANAGER), "segments", "/segments".into()),
+        page(Some(MANAGER), "contacts import", "/contacts/import".into()),
+        page(Some(ADMIN), "contacts", "/contacts".into()),
     ]
 }

@@ -105,6 +105,7 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
         crate::newsletters::SEND_JOB => {
             crate::newsletters::deliver(state, &job.payload, job.id).await
         }
+        crate::contacts::digest::JOB => crate::contacts::digest::deliver(state, &job.payload).await,
         // Used by tests and operators to check the queue end to end.
         "noop" => Ok(()),
         other => Err(format!("unknown job kind {other:?}")),
@@ -124,6 +125,9 @@ async fn maintenance(state: &AppState) {
         if let Err(err) = result {
             tracing::warn!(error = %err, "maintenance step failed");
         }
+    }
+    if let Err(err) = crate::contacts::digest::schedule(state, &crate::contacts::today()).await {
+        tracing::warn!(error = %err, "follow-up digests failed");
     }
     if let Err(err) = crate::site::release_holds(state, store::now()).await {
         tracing::warn!(error = %err, "event holds release failed");

@@ -149,7 +149,12 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
             ));
             menu.push((
                 "nav-group-network",
-                vec![("/centres", "nav-centres"), ("/admin/leads", "nav-leads")],
+                vec![
+                    ("/centres", "nav-centres"),
+                    ("/admin/leads", "nav-leads"),
+                    ("/contacts", "nav-contacts"),
+                    ("/prospection", "nav-prospection"),
+                ],
             ));
             menu.push((
                 "nav-group-operations",
@@ -173,7 +178,12 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
             ));
             menu.push((
                 "nav-group-network",
-                vec![("/centres", "nav-my-centre"), ("/admin/leads", "nav-leads")],
+                vec![
+                    ("/centres", "nav-my-centre"),
+                    ("/admin/leads", "nav-leads"),
+                    ("/contacts", "nav-contacts"),
+                    ("/prospection", "nav-prospection"),
+                ],
             ));
             menu.push(("nav-group-operations", vec![("/admin/audit", "nav-audit")]));
         }

@@ -10,6 +10,7 @@ mod canvas;
 mod centres;
 mod cohorts;
 pub mod config;
+pub mod contacts;
 pub mod content;
 pub mod cookies;
 pub mod ctx;
@@ -103,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .merge(learning::routes(&state))
         .merge(payments::routes())
         .merge(invoices::routes())
+        .merge(contacts::routes(&state))
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

@@ -4,6 +4,8 @@ mod browser;
 mod canvas;
 mod canvas_browser;
 mod cohorts;
+mod contacts;
+mod contacts_browser;
 mod content;
 mod content_browser;
 mod dashboard;

@@ -177,6 +177,67 @@ async fn add_rows(db: &store::Db) {
             .unwrap();
     }
 
+    // People, organisations, interactions and deals of the CRM.
+    let stages = store::contacts::pipeline::stages(db, studio).await.unwrap();
+    for n in 0..4 {
+        let org = store::contacts::create_org(
+            db,
+            studio,
+            &store::contacts::OrgFields {
+                name: format!("Organisation de plus {n}"),
+                kind: "partner".into(),
+                ..Default::default()
+            },
+            0,
+        )
+        .await
+        .unwrap();
+        let person = store::contacts::create_person(
+            db,
+            studio,
+            &store::contacts::PersonFields {
+                name: format!("Personne de plus {n}"),
+                email: Some(format!("plus{n}@exemple.fr")),
+                organisation_id: Some(org),
+                ..Default::default()
+            },
+            0,
+        )
+        .await
+        .unwrap();
+        store::contacts::add_interaction(
+            db,
+            &store::contacts::NewInteraction {
+                centre_id: studio,
+                contact_id: Some(person),
+                organisation_id: None,
+                kind: domain::crm::InteractionKind::Call,
+                body: "Un appel de plus",
+                follow_up_on: Some("2020-01-01".into()),
+                author_id: coach,
+            },
+            0,
+        )
+        .await
+        .unwrap();
+        store::contacts::pipeline::create_deal(
+            db,
+            studio,
+            &store::contacts::pipeline::DealFields {
+                kind: domain::crm::DealKind::Partner,
+                title: format!("Affaire de plus {n}"),
+                organisation_id: Some(org),
+                contact_id: Some(person),
+                amount_cents: 1000,
+                expected_on: None,
+                stage_id: stages[n % stages.len()].id,
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    }
+
     // Tasks of the project.
     for n in 0..4 {
         store::tracking::create_task(

@@ -8,7 +8,7 @@
 mod network;
 mod participant;
 mod staff;
-mod todo;
+pub(crate) mod todo;
 
 use crate::ctx::Ctx;
 use crate::error::WebResult;

@@ -288,6 +288,12 @@ pub async fn manager_todo(
     );
     push(
         groups,
+        "todo-follow-ups",
+        i.t("todo-follow-ups"),
+        crate::contacts::follow_ups(i, &rows),
+    );
+    push(
+        groups,
         "todo-cohorts",
         i.t("todo-cohorts"),
         cohort_health(i, watch, today),

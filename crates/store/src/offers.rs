@@ -265,11 +265,13 @@ pub struct Order {
     pub id: i64,
     pub centre_id: i64,
     pub user_id: i64,
-    pub offer_id: i64,
+    /// Only for an order of an offer (migration 0023: events, bookings, memberships too).
+    pub offer_id: Option<i64>,
     pub application_id: Option<i64>,
     pub amount_cents: i64,
     pub status: String,
     pub created_at: i64,
+    /// The offer's title, or the order's own label when it is not an offer's.
     pub offer_title: String,
 }
 
@@ -292,10 +294,11 @@ pub async fn create_order<'e>(ex: impl Into<Exec<'e>>, a: &Application) -> Resul
         .await?))
 }
 
-/// A person's orders, the newest first.
+/// A person's orders (of offers, events, bookings, memberships), the newest first.
 pub async fn orders_of_user(db: &Db, user_id: i64) -> Result<Vec<Order>> {
     let sql = "SELECT r.id, r.centre_id, r.user_id, r.offer_id, r.application_id, r.amount_cents, r.status, \
-               r.created_at, o.title AS offer_title FROM orders r JOIN offers o ON o.id = r.offer_id \
+               r.created_at, COALESCE(o.title, r.label, '') AS offer_title \
+               FROM orders r LEFT JOIN offers o ON o.id = r.offer_id \
                WHERE r.user_id = $1 ORDER BY r.id DESC";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(user_id).fetch_all(pool).await?))
 }

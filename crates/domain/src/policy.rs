@@ -93,7 +93,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 29] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,

@@ -12,6 +12,8 @@ use testkit::{Client, TestApp, databases};
 const TARGET: u32 = 5;
 const LIMITS: &[(&str, &str, u32, u32)] = &[
     // (role, page name, limit on SQLite, limit on PostgreSQL)
+    // The cohort, its answers, its trend: to merge answers and trend into one read.
+    ("manager", "cohort feedback", 6, 6),
 ];
 
 fn limit(page: &Page, backend: &str) -> u32 {

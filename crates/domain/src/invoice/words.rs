@@ -93,7 +93,7 @@ pub fn euros_in_words(cents: i64) -> String {
     let (euros, rest) = (abs / 100, abs % 100);
     let sign = if cents < 0 { "moins " } else { "" };
     let euro_word = if euros >= 2 { "euros" } else { "euro" };
-    let whole = if euros > 0 && euros % 1_000_000 == 0 {
+    let whole = if euros > 0 && euros.is_multiple_of(1_000_000) {
         format!("{} d'euros", number_in_words(euros))
     } else {
         format!("{} {euro_word}", number_in_words(euros))

@@ -128,3 +128,7 @@ audit-invoice-payment-recorded = Invoice payment recorded
 audit-invoice-change-refused = Change to an issued invoice refused
 audit-seller-edited = Seller identity edited
 audit-invoices-exported = Invoices exported
+invoice-siren = SIREN
+invoice-siret = SIRET
+invoice-iban = IBAN
+invoice-bic = BIC

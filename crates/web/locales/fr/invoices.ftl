@@ -128,3 +128,7 @@ audit-invoice-payment-recorded = Paiement de facture enregistré
 audit-invoice-change-refused = Modification d'une facture émise refusée
 audit-seller-edited = Identité du vendeur modifiée
 audit-invoices-exported = Factures exportées
+invoice-siren = SIREN
+invoice-siret = SIRET
+invoice-iban = IBAN
+invoice-bic = BIC

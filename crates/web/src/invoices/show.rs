@@ -47,7 +47,6 @@ struct ShowView {
     inv: Invoice,
     title: String,
     staff: bool,
-    list_href: String,
     status: String,
     issue_date: String,
     service_date: String,
@@ -173,7 +172,7 @@ async fn render(
         .collect();
     let view = ShowView {
         layout: Layout::new(state, ctx, title.clone()).under(
-            list_href.clone(),
+            list_href,
             if staff {
                 i.t("invoice-list-heading")
             } else {
@@ -182,7 +181,6 @@ async fn render(
         ),
         title,
         staff,
-        list_href,
         status: status_label(i, &inv.kind, &inv.status, &inv.due_date, &today),
         issue_date: long_date(i, &inv.issue_date),
         service_date: long_date(i, &inv.service_date),

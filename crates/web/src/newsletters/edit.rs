@@ -142,7 +142,6 @@ struct ListView {
 #[template(path = "newsletters/form.html")]
 struct FormView {
     layout: Layout,
-    centre: CentreSummary,
     action: String,
     form: NewsletterForm,
     errors: FieldErrors,
@@ -295,7 +294,6 @@ fn render(
             format!("/centres/{}/newsletters", centre.slug),
             i.ta("newsletter-list-title", &[("centre", &centre.name)]),
         ),
-        centre,
         action,
         form,
         errors,

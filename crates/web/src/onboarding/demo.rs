@@ -7,12 +7,16 @@ use store::Db;
 
 const DAY: i64 = 86_400;
 
+/// A demo person: their address, how many days ago they started, what became of their steps,
+/// whether they are paused.
+type Person = (&'static str, i64, &'static [(Step, &'static str)], bool);
+
 pub async fn load(db: &Db) -> WebResult<()> {
     let studio = store::centres::find_by_slug(db, "studio")
         .await?
         .ok_or(WebError::NotFound)?;
     let now = store::now();
-    let people: [(&str, i64, &[(Step, &str)], bool); 2] = [
+    let people: [Person; 2] = [
         (
             "participant@demo.local",
             10,

@@ -204,6 +204,10 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "payment settings",
             "/centres/studio/paiements".into(),
         ),
-        page(Some(MANAGER), "bank statements", "/centres/studio/banque".into()),
+        page(
+            Some(MANAGER),
+            "bank statements",
+            "/centres/studio/banque".into(),
+        ),
     ]
 }

@@ -64,9 +64,9 @@ pub fn verify(header: &str, body: &[u8], secret: &str, now: i64) -> Result<i64, 
         return Err(SignatureError::Malformed);
     }
     // Compared in constant time by the MAC itself.
-    let matches = signatures.iter().any(|s| {
-        unhex(s).is_some_and(|bytes| mac(secret, t, body).verify_slice(&bytes).is_ok())
-    });
+    let matches = signatures
+        .iter()
+        .any(|s| unhex(s).is_some_and(|bytes| mac(secret, t, body).verify_slice(&bytes).is_ok()));
     if !matches {
         return Err(SignatureError::Mismatch);
     }
@@ -96,10 +96,7 @@ mod tests {
             verify(&h, b"{\"id\":1}", "whsec_2", 1_000),
             Err(SignatureError::Mismatch)
         );
-        assert_eq!(
-            verify("v1=00", b"", "s", 0),
-            Err(SignatureError::Malformed)
-        );
+        assert_eq!(verify("v1=00", b"", "s", 0), Err(SignatureError::Malformed));
         assert_eq!(verify("t=1", b"", "s", 0), Err(SignatureError::Malformed));
         assert_eq!(
             verify("t=1,v1=zz", b"", "s", 1),

@@ -92,7 +92,7 @@ pub fn totals(lines: &[Line]) -> Result<Totals, InvoiceError> {
             }),
         }
     }
-    per_rate.sort_by(|a, b| b.rate_bp.cmp(&a.rate_bp));
+    per_rate.sort_by_key(|b| std::cmp::Reverse(b.rate_bp));
     for r in &mut per_rate {
         r.vat_cents = vat_of(r.ht_cents, r.rate_bp);
     }

@@ -80,7 +80,7 @@ fn luhn(d: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A SIREN: 9 digits passing the Luhn check.

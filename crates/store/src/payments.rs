@@ -32,8 +32,7 @@ impl std::fmt::Debug for ProviderConfig {
     }
 }
 
-const PROVIDER_COLUMNS: &str =
-    "centre_id, provider, base_url, account, client_id, api_secret, webhook_secret, enabled, updated_at";
+const PROVIDER_COLUMNS: &str = "centre_id, provider, base_url, account, client_id, api_secret, webhook_secret, enabled, updated_at";
 
 pub async fn providers_of(db: &Db, centre_id: i64) -> Result<Vec<ProviderConfig>> {
     let sql = format!(
@@ -46,7 +45,9 @@ pub async fn provider(db: &Db, centre_id: i64, provider: &str) -> Result<Option<
     let sql = format!(
         "SELECT {PROVIDER_COLUMNS} FROM payment_providers WHERE centre_id = $1 AND provider = $2"
     );
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).bind(provider).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).bind(provider).fetch_optional(pool).await?),
+    )
 }
 
 /// Creates or replaces a centre's provider.
@@ -155,13 +156,21 @@ pub struct Session {
 pub async fn session(db: &Db, order_id: i64, provider: &str) -> Result<Option<Session>> {
     let sql = "SELECT id, order_id, provider, external_id, url, amount_cents FROM checkout_sessions \
                WHERE order_id = $1 AND provider = $2";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(order_id).bind(provider).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(sql).bind(order_id).bind(provider).fetch_optional(pool).await?),
+    )
 }
 
-pub async fn session_by_external(db: &Db, provider: &str, external_id: &str) -> Result<Option<Session>> {
+pub async fn session_by_external(
+    db: &Db,
+    provider: &str,
+    external_id: &str,
+) -> Result<Option<Session>> {
     let sql = "SELECT id, order_id, provider, external_id, url, amount_cents FROM checkout_sessions \
                WHERE provider = $1 AND external_id = $2";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(provider).bind(external_id).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(sql).bind(provider).bind(external_id).fetch_optional(pool).await?),
+    )
 }
 
 /// Keeps the session a provider opened; the one already kept when a concurrent request (a
@@ -216,7 +225,9 @@ pub async fn first_time_in(
 
 /// How many webhook events were applied (for tests and the operations page).
 pub async fn events_count(db: &Db) -> Result<i64> {
-    Ok(on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM webhook_events").fetch_one(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM webhook_events").fetch_one(pool).await?),
+    )
 }
 
 /// A credit read from a bank statement.
@@ -229,11 +240,16 @@ pub struct BankLineRow {
     pub reference: String,
     pub label: String,
     pub status: String,
-    pub invoice_id: Option<i64>,
+    /// The order a recorded line paid.
+    pub order_id: Option<i64>,
 }
 
 /// Keeps a statement's line unless the same line was imported before; true when new.
-pub async fn import_line_in(tx: &mut Tx, centre_id: i64, l: &domain::payment::bank::BankLine) -> Result<bool> {
+pub async fn import_line_in(
+    tx: &mut Tx,
+    centre_id: i64,
+    l: &domain::payment::bank::BankLine,
+) -> Result<bool> {
     let sql = "INSERT INTO bank_lines (centre_id, fingerprint, booked_on, amount_cents, reference, label, imported_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (centre_id, fingerprint) DO NOTHING";
     let n = on_exec!(Exec::from(tx), e => sqlx::query(sql)
@@ -252,23 +268,28 @@ pub async fn import_line_in(tx: &mut Tx, centre_id: i64, l: &domain::payment::ba
 
 /// A centre's imported lines: the open ones first, then the newest.
 pub async fn bank_lines(db: &Db, centre_id: i64) -> Result<Vec<BankLineRow>> {
-    let sql = "SELECT id, centre_id, booked_on, amount_cents, reference, label, status, invoice_id \
+    let sql = "SELECT id, centre_id, booked_on, amount_cents, reference, label, status, order_id \
                FROM bank_lines WHERE centre_id = $1 \
                ORDER BY CASE status WHEN 'open' THEN 0 ELSE 1 END, booked_on DESC, id DESC LIMIT 500";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_all(pool).await?))
 }
 
 pub async fn bank_line<'e>(ex: impl Into<Exec<'e>>, id: i64) -> Result<Option<BankLineRow>> {
-    let sql = "SELECT id, centre_id, booked_on, amount_cents, reference, label, status, invoice_id \
+    let sql = "SELECT id, centre_id, booked_on, amount_cents, reference, label, status, order_id \
                FROM bank_lines WHERE id = $1";
     Ok(on_exec!(ex.into(), e => sqlx::query_as(sql).bind(id).fetch_optional(e).await?))
 }
 
-/// Settles an open line (`recorded` against an invoice, or `ignored`); false when it was no
+/// Settles an open line (`recorded` as the payment of an order, or `ignored`); false when it was no
 /// longer open (confirmed twice).
-pub async fn settle_line_in(tx: &mut Tx, id: i64, status: &str, invoice_id: Option<i64>) -> Result<bool> {
-    let sql = "UPDATE bank_lines SET status = $1, invoice_id = $2 WHERE id = $3 AND status = 'open'";
-    let n = on_exec!(Exec::from(tx), e => sqlx::query(sql).bind(status).bind(invoice_id).bind(id).execute(e).await?.rows_affected());
+pub async fn settle_line_in(
+    tx: &mut Tx,
+    id: i64,
+    status: &str,
+    order_id: Option<i64>,
+) -> Result<bool> {
+    let sql = "UPDATE bank_lines SET status = $1, order_id = $2 WHERE id = $3 AND status = 'open'";
+    let n = on_exec!(Exec::from(tx), e => sqlx::query(sql).bind(status).bind(order_id).bind(id).execute(e).await?.rows_affected());
     Ok(n == 1)
 }
 
@@ -277,7 +298,9 @@ pub async fn settle_line_in(tx: &mut Tx, id: i64, status: &str, invoice_id: Opti
 pub async fn next_receipt_seq_in(tx: &mut Tx, centre_id: i64, year: i64) -> Result<i64> {
     let sql = "INSERT INTO receipt_counters (centre_id, year, last) VALUES ($1, $2, 1) \
                ON CONFLICT (centre_id, year) DO UPDATE SET last = receipt_counters.last + 1 RETURNING last";
-    Ok(on_exec!(Exec::from(tx), e => sqlx::query_scalar(sql).bind(centre_id).bind(year).fetch_one(e).await?))
+    Ok(
+        on_exec!(Exec::from(tx), e => sqlx::query_scalar(sql).bind(centre_id).bind(year).fetch_one(e).await?),
+    )
 }
 
 /// A centre's orders still awaiting payment (what a bank transfer may pay).

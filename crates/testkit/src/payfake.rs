@@ -67,10 +67,7 @@ impl FakeProvider {
             .route("/v1/checkout/sessions", post(card_create))
             .route("/pay/{id}", get(hosted_page).post(hosted_pay))
             .route("/oauth2/token", post(ha_token))
-            .route(
-                "/v5/organizations/{org}/checkout-intents",
-                post(ha_create),
-            )
+            .route("/v5/organizations/{org}/checkout-intents", post(ha_create))
             .route(
                 "/v5/organizations/{org}/checkout-intents/{id}",
                 get(ha_read),
@@ -94,7 +91,13 @@ impl FakeProvider {
     }
 
     /// A card event signed at `t` with `secret`: (body, `Stripe-Signature` header).
-    pub fn card_event(event_id: &str, kind: &str, object: Value, secret: &str, t: i64) -> (String, String) {
+    pub fn card_event(
+        event_id: &str,
+        kind: &str,
+        object: Value,
+        secret: &str,
+        t: i64,
+    ) -> (String, String) {
         let body = json!({
             "id": event_id,
             "object": "event",
@@ -184,7 +187,8 @@ async fn card_create(State(f): State<Shared>, headers: HeaderMap, body: Bytes) -
     let mut g = f.inner.lock().expect("fake");
     if let Some(id) = key.as_ref().and_then(|k| g.idempotency.get(k)) {
         let id = id.clone();
-        return axum::Json(json!({ "id": id, "url": format!("{}/pay/{id}", f.url) })).into_response();
+        return axum::Json(json!({ "id": id, "url": format!("{}/pay/{id}", f.url) }))
+            .into_response();
     }
     let (Some(order), Some(amount)) = (
         form.get("client_reference_id").and_then(|v| v.parse().ok()),
@@ -214,7 +218,9 @@ async fn card_create(State(f): State<Shared>, headers: HeaderMap, body: Bytes) -
 }
 
 fn escape(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
 }
 
 async fn hosted_page(State(f): State<Shared>, Path(id): Path<String>) -> Response {
@@ -249,7 +255,11 @@ async fn hosted_pay(State(f): State<Shared>, Path(id): Path<String>) -> Response
             let (body, header) = f.completed(&s, &format!("evt_fake_{n}"));
             (g.card_webhook.clone(), body, Some(header))
         } else {
-            (g.ha_webhook.clone(), FakeProvider::ha_notification(&s.id), None)
+            (
+                g.ha_webhook.clone(),
+                FakeProvider::ha_notification(&s.id),
+                None,
+            )
         };
         (s, target, body, header)
     };

@@ -48,7 +48,11 @@ pub fn parse_amount(text: &str) -> Option<i64> {
     {
         return None;
     }
-    let euros: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let euros: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let cents: i64 = match frac.len() {
         0 => 0,
         1 => frac.parse::<i64>().ok()? * 10,
@@ -105,14 +109,21 @@ fn fingerprint(parts: &[&str], seen: &mut std::collections::HashMap<String, u32>
 /// label, reference; French or English names). Debits are left out.
 pub fn parse_csv(text: &str) -> Result<Vec<BankLine>, BankError> {
     let text = text.trim_start_matches('\u{FEFF}');
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let (_, header) = lines.next().ok_or(BankError::Unreadable)?;
     let sep = if header.contains(';') { ';' } else { ',' };
     let names: Vec<String> = cells(header, sep)
         .into_iter()
         .map(|n| n.to_lowercase())
         .collect();
-    let find = |keys: &[&str]| names.iter().position(|n| keys.iter().any(|k| n.contains(k)));
+    let find = |keys: &[&str]| {
+        names
+            .iter()
+            .position(|n| keys.iter().any(|k| n.contains(k)))
+    };
     let date = find(&["date"]).ok_or(BankError::Unreadable)?;
     let amount = find(&["montant", "amount", "crédit", "credit"]).ok_or(BankError::Unreadable)?;
     let label = find(&["libell", "label", "description", "motif"]);
@@ -163,11 +174,7 @@ pub fn parse_camt(text: &str) -> Result<Vec<BankLine>, BankError> {
     };
     let mut seen = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for (i, entry) in doc
-        .descendants()
-        .filter(|n| named(n, "Ntry"))
-        .enumerate()
-    {
+    for (i, entry) in doc.descendants().filter(|n| named(n, "Ntry")).enumerate() {
         let line = i + 1;
         if first(entry, &["CdtDbtInd"]).as_deref() != Some("CRDT") {
             continue;
@@ -220,7 +227,11 @@ pub fn parse_camt(text: &str) -> Result<Vec<BankLine>, BankError> {
 
 /// A CSV or CAMT.053 statement, told apart by its first character.
 pub fn parse(text: &str) -> Result<Vec<BankLine>, BankError> {
-    if text.trim_start_matches('\u{FEFF}').trim_start().starts_with('<') {
+    if text
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .starts_with('<')
+    {
         parse_camt(text)
     } else {
         parse_csv(text)
@@ -306,7 +317,11 @@ mod tests {
         assert_eq!(lines[0].amount_cents, 12_050);
         assert_eq!(lines[0].reference, "RF12F20260001");
         assert_ne!(lines[1].fingerprint, lines[2].fingerprint);
-        assert_eq!(parse_csv(CSV).unwrap(), lines, "same file, same fingerprints");
+        assert_eq!(
+            parse_csv(CSV).unwrap(),
+            lines,
+            "same file, same fingerprints"
+        );
         assert_eq!(parse_csv("a;b\n"), Err(BankError::Unreadable));
         assert_eq!(parse_csv("date;montant\nhier;3\n"), Err(BankError::Line(2)));
     }

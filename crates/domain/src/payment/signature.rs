@@ -31,7 +31,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
@@ -64,9 +64,9 @@ pub fn verify(header: &str, body: &[u8], secret: &str, now: i64) -> Result<i64, 
         return Err(SignatureError::Malformed);
     }
     // Compared in constant time by the MAC itself.
-    let matches = signatures.iter().any(|s| {
-        unhex(s).is_some_and(|bytes| mac(secret, t, body).verify_slice(&bytes).is_ok())
-    });
+    let matches = signatures
+        .iter()
+        .any(|s| unhex(s).is_some_and(|bytes| mac(secret, t, body).verify_slice(&bytes).is_ok()));
     if !matches {
         return Err(SignatureError::Mismatch);
     }
@@ -96,10 +96,7 @@ mod tests {
             verify(&h, b"{\"id\":1}", "whsec_2", 1_000),
             Err(SignatureError::Mismatch)
         );
-        assert_eq!(
-            verify("v1=00", b"", "s", 0),
-            Err(SignatureError::Malformed)
-        );
+        assert_eq!(verify("v1=00", b"", "s", 0), Err(SignatureError::Malformed));
         assert_eq!(verify("t=1", b"", "s", 0), Err(SignatureError::Malformed));
         assert_eq!(
             verify("t=1,v1=zz", b"", "s", 1),

@@ -46,11 +46,7 @@ pub fn rf_valid(text: &str) -> bool {
 /// structured `reference`: lines BCD, 002, 1 (UTF-8), SCT, BIC, name, IBAN, EUR amount, purpose
 /// (empty), reference.
 pub fn epc_payload(name: &str, iban: &str, bic: &str, cents: i64, reference: &str) -> String {
-    let name: String = name
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(70)
-        .collect();
+    let name: String = name.chars().filter(|c| !c.is_control()).take(70).collect();
     [
         "BCD".to_string(),
         "002".into(),

@@ -1,7 +1,7 @@
 -- Payments: the providers each centre configures (secrets kept here, never shown back), the
 -- checkout sessions opened for orders (one per order and provider: a double click reuses it),
 -- the webhook events already applied (each effect once), the bank statement lines imported
--- (each once), the centre's receipt identity, memberships and donations with their tax receipts.
+-- (each once), the centre's receipt identity and its tax receipts' numbering.
 CREATE TABLE payment_providers (
     centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
     provider TEXT NOT NULL,
@@ -56,55 +56,11 @@ CREATE TABLE bank_lines (
     amount_cents BIGINT NOT NULL,
     reference TEXT NOT NULL,
     label TEXT NOT NULL,
-    -- open, recorded (a payment of invoice_id), ignored.
+    -- open, recorded (a payment of order_id), ignored.
     status TEXT NOT NULL DEFAULT 'open',
-    invoice_id BIGINT,
+    order_id BIGINT,
     imported_at BIGINT NOT NULL,
     UNIQUE (centre_id, fingerprint)
-);
-
-CREATE TABLE adhesions (
-    id INTEGER PRIMARY KEY,
-    centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    amount_cents BIGINT NOT NULL,
-    starts_at BIGINT NOT NULL,
-    ends_at BIGINT NOT NULL,
-    created_at BIGINT NOT NULL
-);
-CREATE INDEX adhesions_centre ON adhesions(centre_id, ends_at);
-
-CREATE TABLE donations (
-    id INTEGER PRIMARY KEY,
-    centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
-    donor_name TEXT NOT NULL,
-    donor_address TEXT NOT NULL,
-    donor_email TEXT NOT NULL,
-    amount_cents BIGINT NOT NULL,
-    given_on TEXT NOT NULL,
-    -- numeraire (money), titres, nature.
-    form TEXT NOT NULL,
-    -- cheque, virement, carte, especes.
-    method TEXT NOT NULL,
-    receipt_id BIGINT,
-    created_at BIGINT NOT NULL
-);
-CREATE INDEX donations_centre ON donations(centre_id, given_on);
-
-CREATE TABLE tax_receipts (
-    id INTEGER PRIMARY KEY,
-    centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
-    year BIGINT NOT NULL,
-    seq BIGINT NOT NULL,
-    number TEXT NOT NULL,
-    donor_name TEXT NOT NULL,
-    donor_address TEXT NOT NULL,
-    donor_email TEXT NOT NULL,
-    amount_cents BIGINT NOT NULL,
-    -- gift (one donation) or yearly (every gift of the year).
-    kind TEXT NOT NULL,
-    issued_at BIGINT NOT NULL,
-    UNIQUE (centre_id, year, seq)
 );
 
 -- The last receipt number given per centre and year: taken in the transaction that issues.

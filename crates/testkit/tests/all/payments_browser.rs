@@ -35,7 +35,11 @@ async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoi
         &domain::payment::transfer::rf_reference(&format!("CMD{other}")).unwrap(),
     );
     manager
-        .post_multipart("/centres/studio/banque", &[], Some(("statement", "releve.csv", csv.as_bytes())))
+        .post_multipart(
+            "/centres/studio/banque",
+            &[],
+            Some(("statement", "releve.csv", csv.as_bytes())),
+        )
         .await;
 
     for (width, tag) in [(1280, "desktop"), (360, "mobile")] {
@@ -45,7 +49,8 @@ async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoi
         sign_in(&b, &url, "manager@demo.local").await;
         b.goto(&format!("{url}/centres/studio/paiements")).await;
         check(&b, "settings").await;
-        b.screenshot(&format!("payments-{tag}-manager-settings")).await;
+        b.screenshot(&format!("payments-{tag}-manager-settings"))
+            .await;
         b.goto(&format!("{url}/centres/studio/banque")).await;
         check(&b, "bank").await;
         b.screenshot(&format!("payments-{tag}-manager-bank")).await;
@@ -59,7 +64,8 @@ async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoi
         check(&b, "mine").await;
         b.goto(&format!("{url}/orders/{other}")).await;
         check(&b, "order").await;
-        b.screenshot(&format!("payments-{tag}-participant-order")).await;
+        b.screenshot(&format!("payments-{tag}-participant-order"))
+            .await;
         b.close().await;
     }
 
@@ -69,17 +75,24 @@ async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoi
     };
     sign_in(&b, &url, "participant@demo.local").await;
     b.goto(&format!("{url}/orders/{order}")).await;
-    b.click(&format!("form[action='/orders/{order}/pay'] input[value='card'] ~ button")).await;
+    b.click(&format!(
+        "form[action='/orders/{order}/pay'] input[value='card'] ~ button"
+    ))
+    .await;
     b.wait_for_text("h1", "Paiement de test").await;
     b.click("#fake-pay").await;
-    b.wait_for_text("h1", &format!("Commande n\u{a0}{order}")).await;
+    b.wait_for_text("h1", &format!("Commande n\u{a0}{order}"))
+        .await;
     assert_eq!(b.path().await, format!("/orders/{order}"));
     let html = b.html().await;
     assert!(html.contains("Payée"), "{html}");
     check(&b, "paid order").await;
     b.screenshot("payments-desktop-participant-paid").await;
     b.close().await;
-    let mail = app.last_mail_to("participant@demo.local").await.expect("invoice mail");
+    let mail = app
+        .last_mail_to("participant@demo.local")
+        .await
+        .expect("invoice mail");
     assert!(mail.subject.contains("Paiement reçu"), "{}", mail.subject);
     let invoices = invoices_of(&app, order).await;
     assert_eq!(invoices.len(), 1);

@@ -83,3 +83,6 @@ flash-bank-ignored = Transfer set aside.
 flash-bank-already = This transfer or this order was already dealt with: nothing changed.
 payment-bank-link = Bank statements and matching
 payment-mail-invoice = Your invoice { $number } is available from your order.
+payment-checkout-title = Your payment page is ready
+payment-checkout-text = You are leaving the site for the provider's secure page, then coming back here.
+payment-checkout-go = Continue to payment

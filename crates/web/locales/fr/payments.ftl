@@ -83,3 +83,6 @@ flash-bank-ignored = Virement écarté.
 flash-bank-already = Ce virement ou cette commande est déjà traité : rien n'a changé.
 payment-bank-link = Relevés bancaires et rapprochement
 payment-mail-invoice = Ta facture { $number } est disponible depuis ta commande.
+payment-checkout-title = Ta page de paiement est prête
+payment-checkout-text = Tu vas quitter le site pour la page sécurisée du prestataire, puis revenir ici.
+payment-checkout-go = Continuer vers le paiement

@@ -95,7 +95,15 @@ async fn render(
         .map(|l| {
             let is_open = l.status == "open";
             let (state_code, ids, chosen): (&'static str, Vec<i64>, Option<i64>) = if !is_open {
-                (if l.status == "recorded" { "recorded" } else { "ignored" }, Vec::new(), None)
+                (
+                    if l.status == "recorded" {
+                        "recorded"
+                    } else {
+                        "ignored"
+                    },
+                    Vec::new(),
+                    None,
+                )
             } else {
                 let line = bank::BankLine {
                     fingerprint: String::new(),
@@ -120,10 +128,12 @@ async fn render(
                 })
                 .collect();
             if is_open {
-                candidates.extend(orders.iter().filter(|o| !ids.contains(&o.id)).map(|o| Candidate {
-                    id: o.id,
-                    label: label_of(o.id),
-                    selected: false,
+                candidates.extend(orders.iter().filter(|o| !ids.contains(&o.id)).map(|o| {
+                    Candidate {
+                        id: o.id,
+                        label: label_of(o.id),
+                        selected: false,
+                    }
                 }));
             }
             let text = [l.reference.as_str(), l.label.as_str()]
@@ -150,8 +160,10 @@ async fn render(
         StatusCode::OK
     };
     let view = BankView {
-        layout: Layout::new(state, ctx, i.ta("bank-title", &[("centre", &centre.name)]))
-            .under(format!("/centres/{}/paiements", centre.slug), i.ta("payment-settings-title", &[("centre", &centre.name)])),
+        layout: Layout::new(state, ctx, i.ta("bank-title", &[("centre", &centre.name)])).under(
+            format!("/centres/{}/paiements", centre.slug),
+            i.ta("payment-settings-title", &[("centre", &centre.name)]),
+        ),
         centre,
         rows,
         error,
@@ -159,7 +171,11 @@ async fn render(
     Ok((status, Html(view.render()?)).into_response())
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> WebResult<Response> {
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let centre = managed(&state, &ctx, &slug).await?;
     render(&state, &ctx, centre, None).await
 }
@@ -187,7 +203,13 @@ pub async fn import(
         }
         Err(BankError::Line(n)) => {
             let n = n.to_string();
-            return render(&state, &ctx, centre, Some(i.ta("bank-error-line", &[("line", &n)]))).await;
+            return render(
+                &state,
+                &ctx,
+                centre,
+                Some(i.ta("bank-error-line", &[("line", &n)])),
+            )
+            .await;
         }
     };
     let mut tx = state.db.begin().await?;
@@ -198,8 +220,16 @@ pub async fn import(
         }
     }
     tx.commit().await?;
-    let key = if added == 0 { "flash-bank-nothing-new" } else { "flash-bank-imported" };
-    Ok(redirect_with_flash(&format!("/centres/{}/banque", centre.slug), key, &state))
+    let key = if added == 0 {
+        "flash-bank-nothing-new"
+    } else {
+        "flash-bank-imported"
+    };
+    Ok(redirect_with_flash(
+        &format!("/centres/{}/banque", centre.slug),
+        key,
+        &state,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]

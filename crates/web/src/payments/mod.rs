@@ -19,10 +19,7 @@ pub fn routes() -> Router<AppState> {
             "/centres/{slug}/paiements",
             get(settings::page).post(settings::save),
         )
-        .route(
-            "/centres/{slug}/banque",
-            get(bank::page).post(bank::import),
-        )
+        .route("/centres/{slug}/banque", get(bank::page).post(bank::import))
         .route("/centres/{slug}/banque/{line}", post(bank::confirm))
         .route("/orders/{id}", get(pay::page))
         .route("/orders/{id}/pay", post(pay::pay))

@@ -1,8 +1,10 @@
 //! A person pays their order: the order's page (`/orders/{id}`: its amount and state, a
 //! « Payer » button per provider the centre offers, the bank transfer's details with the EPC
 //! QR code), and `POST /orders/{id}/pay`, which opens the provider's hosted checkout once per
-//! order and provider (a double click is sent to the same session) and redirects there. The
-//! provider sends the payer back to the order's page; the webhook makes it paid.
+//! order and provider (a double click finds the same session) and comes back to the order's
+//! page with a link to it: the strict CSP (`form-action 'self'`) forbids a form to redirect to
+//! another site, a link may. The provider sends the payer back to the order's page; the
+//! webhook makes it paid.
 use super::providers::{self, Checkout};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -42,6 +44,8 @@ struct OrderView {
     providers: Vec<(String, String)>,
     transfer: Option<Transfer>,
     failed: bool,
+    /// The hosted checkout just opened: (provider's name, its address).
+    checkout: Option<(String, String)>,
 }
 
 /// The reference a transfer for this order quotes.
@@ -79,6 +83,7 @@ async fn own_order(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<PayOrder> 
 #[serde(default)]
 pub struct PageQuery {
     pub echec: Option<String>,
+    pub payer: Option<String>,
 }
 
 pub async fn page(
@@ -88,7 +93,22 @@ pub async fn page(
     axum::extract::Query(q): axum::extract::Query<PageQuery>,
 ) -> WebResult<Response> {
     let order = own_order(&state, &ctx, id).await?;
-    render(&state, &ctx, &order, q.echec.is_some(), StatusCode::OK).await
+    let mut checkout = None;
+    if let Some(p) = q.payer.as_deref().and_then(Provider::parse)
+        && order.status == AWAITING_PAYMENT
+        && let Some(s) = store::payments::session(&state.db, id, p.code()).await?
+    {
+        checkout = Some((ctx.i.t(&format!("payment-pay-{}", p.code())), s.url));
+    }
+    render(
+        &state,
+        &ctx,
+        &order,
+        q.echec.is_some(),
+        checkout,
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn render(
@@ -96,6 +116,7 @@ async fn render(
     ctx: &Ctx,
     order: &PayOrder,
     failed: bool,
+    checkout: Option<(String, String)>,
     status: StatusCode,
 ) -> WebResult<Response> {
     let i = ctx.i;
@@ -105,13 +126,22 @@ async fn render(
     if awaiting {
         for p in store::payments::providers_of(&state.db, order.centre_id).await? {
             if p.enabled == 1 && Provider::parse(&p.provider).is_some() {
-                providers.push((p.provider.clone(), i.t(&format!("payment-pay-{}", p.provider))));
+                providers.push((
+                    p.provider.clone(),
+                    i.t(&format!("payment-pay-{}", p.provider)),
+                ));
             }
         }
         let seller = store::invoices::seller(&state.db, order.centre_id).await?;
         if let Some(s) = seller.filter(|s| !s.iban.trim().is_empty()) {
             let reference = order_reference(order.id);
-            let payload = transfer::epc_payload(&s.legal_name, &s.iban, &s.bic, order.amount_cents, &reference);
+            let payload = transfer::epc_payload(
+                &s.legal_name,
+                &s.iban,
+                &s.bic,
+                order.amount_cents,
+                &reference,
+            );
             transfer = Some(Transfer {
                 holder: s.legal_name,
                 iban: s.iban,
@@ -123,8 +153,12 @@ async fn render(
         }
     }
     let view = OrderView {
-        layout: Layout::new(state, ctx, i.ta("payment-order-title", &[("id", &order.id.to_string())]))
-            .under("/mes-candidatures".into(), i.t("application-mine-title")),
+        layout: Layout::new(
+            state,
+            ctx,
+            i.ta("payment-order-title", &[("id", &order.id.to_string())]),
+        )
+        .under("/mes-candidatures".into(), i.t("application-mine-title")),
         id: order.id,
         title: order.title.clone(),
         amount: i.money(order.amount_cents),
@@ -134,6 +168,7 @@ async fn render(
         providers,
         transfer,
         failed,
+        checkout,
     };
     Ok((status, Html(view.render()?)).into_response())
 }
@@ -154,13 +189,18 @@ pub async fn pay(
     if order.status != AWAITING_PAYMENT {
         return Ok(Redirect::to(&format!("/orders/{id}")).into_response());
     }
-    let provider = Provider::parse(&form.provider).ok_or(WebError::BadRequest("payment-error-provider"))?;
+    let provider =
+        Provider::parse(&form.provider).ok_or(WebError::BadRequest("payment-error-provider"))?;
     let cfg = store::payments::provider(&state.db, order.centre_id, provider.code())
         .await?
         .filter(|c| c.enabled == 1)
         .ok_or(WebError::BadRequest("payment-error-provider"))?;
-    if let Some(s) = store::payments::session(&state.db, id, provider.code()).await? {
-        return Ok(Redirect::to(&s.url).into_response());
+    let opened_page = format!("/orders/{id}?payer={}", provider.code());
+    if store::payments::session(&state.db, id, provider.code())
+        .await?
+        .is_some()
+    {
+        return Ok(Redirect::to(&opened_page).into_response());
     }
     let back = state.url(&format!("/orders/{id}"));
     let cancel = state.url(&format!("/orders/{id}?echec=1"));
@@ -184,9 +224,17 @@ pub async fn pay(
         Ok(o) => o,
         Err(e) => {
             tracing::warn!(error = %e, order = id, "checkout not opened");
-            return render(&state, &ctx, &order, true, StatusCode::BAD_GATEWAY).await;
+            return render(&state, &ctx, &order, true, None, StatusCode::BAD_GATEWAY).await;
         }
     };
-    let kept = store::payments::keep_session(&state.db, id, provider.code(), &opened.id, &opened.url, order.amount_cents).await?;
-    Ok(Redirect::to(&kept.url).into_response())
+    store::payments::keep_session(
+        &state.db,
+        id,
+        provider.code(),
+        &opened.id,
+        &opened.url,
+        order.amount_cents,
+    )
+    .await?;
+    Ok(Redirect::to(&opened_page).into_response())
 }

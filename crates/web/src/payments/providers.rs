@@ -32,7 +32,10 @@ fn url(cfg: &ProviderConfig, path: &str) -> String {
     format!("{}{path}", cfg.base_url.trim_end_matches('/'))
 }
 
-async fn json(step: &str, resp: Result<reqwest::Response, reqwest::Error>) -> Result<Value, ProviderError> {
+async fn json(
+    step: &str,
+    resp: Result<reqwest::Response, reqwest::Error>,
+) -> Result<Value, ProviderError> {
     let resp = resp.map_err(|_| ProviderError(format!("{step}: unreachable")))?;
     let status = resp.status();
     if !status.is_success() {
@@ -116,7 +119,10 @@ async fn helloasso_token(cfg: &ProviderConfig) -> Result<String, ProviderError> 
 }
 
 /// Opens a HelloAsso checkout intent for the order.
-pub async fn helloasso_intent(cfg: &ProviderConfig, c: &Checkout<'_>) -> Result<Opened, ProviderError> {
+pub async fn helloasso_intent(
+    cfg: &ProviderConfig,
+    c: &Checkout<'_>,
+) -> Result<Opened, ProviderError> {
     let token = helloasso_token(cfg).await?;
     let body = serde_json::json!({
         "totalAmount": c.amount_cents,

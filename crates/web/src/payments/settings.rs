@@ -61,10 +61,19 @@ fn on(flag: bool) -> String {
     if flag { "1".into() } else { String::new() }
 }
 
-async fn load(state: &AppState, centre_id: i64) -> WebResult<(SettingsForm, Hints, Vec<ProviderConfig>)> {
+async fn load(
+    state: &AppState,
+    centre_id: i64,
+) -> WebResult<(SettingsForm, Hints, Vec<ProviderConfig>)> {
     let providers = store::payments::providers_of(&state.db, centre_id).await?;
     let s = store::payments::settings(&state.db, centre_id).await?;
-    let find = |p: Provider| providers.iter().find(|c| c.provider == p.code()).cloned().unwrap_or_default();
+    let find = |p: Provider| {
+        providers
+            .iter()
+            .find(|c| c.provider == p.code())
+            .cloned()
+            .unwrap_or_default()
+    };
     let (card, ha) = (find(Provider::Card), find(Provider::HelloAsso));
     let form = SettingsForm {
         card_enabled: on(card.enabled == 1 && !card.base_url.is_empty()),
@@ -102,8 +111,12 @@ fn render(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let view = SettingsView {
-        layout: Layout::new(state, ctx, i.ta("payment-settings-title", &[("centre", &centre.name)]))
-            .under(format!("/centres/{}", centre.slug), centre.name.clone()),
+        layout: Layout::new(
+            state,
+            ctx,
+            i.ta("payment-settings-title", &[("centre", &centre.name)]),
+        )
+        .under(format!("/centres/{}", centre.slug), centre.name.clone()),
         card_webhook: state.url(&format!("/webhooks/card/{}", centre.id)),
         helloasso_webhook: state.url(&format!("/webhooks/helloasso/{}", centre.id)),
         centre,
@@ -120,7 +133,11 @@ async fn managed_centre(state: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Ce
     Ok(centre)
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<String>) -> WebResult<Response> {
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> WebResult<Response> {
     let centre = managed_centre(&state, &ctx, &slug).await?;
     let (form, hints, _) = load(&state, centre.id).await?;
     render(&state, &ctx, centre, form, hints, FieldErrors::default())
@@ -128,8 +145,10 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(slug): Path<Stri
 
 fn base_url(value: &str) -> Option<String> {
     let v = value.trim().trim_end_matches('/');
-    ((v.starts_with("https://") || v.starts_with("http://")) && v.len() <= 300 && !v.contains(char::is_whitespace))
-        .then(|| v.to_string())
+    ((v.starts_with("https://") || v.starts_with("http://"))
+        && v.len() <= 300
+        && !v.contains(char::is_whitespace))
+    .then(|| v.to_string())
 }
 
 pub async fn save(
@@ -142,11 +161,21 @@ pub async fn save(
     let i = ctx.i;
     let (_, hints, stored) = load(&state, centre.id).await?;
     let mut errors = FieldErrors::default();
-    let stored_of = |p: Provider| stored.iter().find(|c| c.provider == p.code()).cloned().unwrap_or_default();
+    let stored_of = |p: Provider| {
+        stored
+            .iter()
+            .find(|c| c.provider == p.code())
+            .cloned()
+            .unwrap_or_default()
+    };
     // A secret left empty keeps the stored one.
     let keep = |typed: &str, old: &str| {
         let t = typed.trim();
-        if t.is_empty() { old.to_string() } else { t.to_string() }
+        if t.is_empty() {
+            old.to_string()
+        } else {
+            t.to_string()
+        }
     };
     let card_on = !form.card_enabled.is_empty();
     let ha_on = !form.ha_enabled.is_empty();

@@ -106,7 +106,9 @@ pub async fn refunded(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome>
         }
     }
     let mut tx = state.db.begin().await?;
-    if !store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order.id)).await? {
+    if !store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order.id))
+        .await?
+    {
         return Ok(Outcome::Replayed);
     }
     store::payments::move_order_in(&mut tx, order.id, PAID, REFUNDED).await?;
@@ -118,7 +120,8 @@ pub async fn refunded(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome>
 
 async fn nothing_more(state: &AppState, c: &Confirmed<'_>, order_id: i64) -> WebResult<Outcome> {
     let mut tx = state.db.begin().await?;
-    store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order_id)).await?;
+    store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order_id))
+        .await?;
     tx.commit().await?;
     Ok(Outcome::Nothing)
 }
@@ -153,13 +156,19 @@ async fn settle_paid_in(
         .await?;
         Some(issued)
     } else {
-        tracing::warn!(order = order.id, "order paid without invoice: seller identity incomplete");
+        tracing::warn!(
+            order = order.id,
+            "order paid without invoice: seller identity incomplete"
+        );
         None
     };
     if let Some(user) = store::accounts::find_user(&state.db, order.user_id).await? {
         let i = crate::i18n::I18n::new(user.locale);
         let amount = i.money(order.amount_cents);
-        let number = issued.as_ref().map(|n| n.number.clone()).unwrap_or_default();
+        let number = issued
+            .as_ref()
+            .map(|n| n.number.clone())
+            .unwrap_or_default();
         let args: [(&'static str, &str); 3] = [
             ("title", &order.title),
             ("amount", &amount),

@@ -88,7 +88,13 @@ pub async fn card(
             }
             // The session must be one this centre opened, for this order.
             let session_id = object["id"].as_str().unwrap_or_default();
-            let session = match store::payments::session_by_external(&state.db, Provider::Card.code(), session_id).await {
+            let session = match store::payments::session_by_external(
+                &state.db,
+                Provider::Card.code(),
+                session_id,
+            )
+            .await
+            {
                 Ok(Some(s)) => s,
                 Ok(None) => return answer(StatusCode::NOT_FOUND, "unknown_session"),
                 Err(e) => return outcome(Err(e.into())),
@@ -147,23 +153,33 @@ pub async fn helloasso(
     Path(centre_id): Path<i64>,
     body: Bytes,
 ) -> Response {
-    let cfg = match store::payments::provider(&state.db, centre_id, Provider::HelloAsso.code()).await {
-        Ok(Some(c)) => c,
-        Ok(None) => return answer(StatusCode::NOT_FOUND, "unknown_centre"),
-        Err(e) => return outcome(Err(e.into())),
-    };
+    let cfg =
+        match store::payments::provider(&state.db, centre_id, Provider::HelloAsso.code()).await {
+            Ok(Some(c)) => c,
+            Ok(None) => return answer(StatusCode::NOT_FOUND, "unknown_centre"),
+            Err(e) => return outcome(Err(e.into())),
+        };
     let Ok(note) = serde_json::from_slice::<Value>(&body) else {
         return answer(StatusCode::BAD_REQUEST, "bad_body");
     };
-    let intent = id_of(&note["data"]["checkoutIntentId"]).or_else(|| id_of(&note["metadata"]["checkoutIntentId"]));
-    let Some(intent) = intent.filter(|i| !i.is_empty() && i.len() <= 40 && i.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')) else {
+    let intent = id_of(&note["data"]["checkoutIntentId"])
+        .or_else(|| id_of(&note["metadata"]["checkoutIntentId"]));
+    let Some(intent) = intent.filter(|i| {
+        !i.is_empty()
+            && i.len() <= 40
+            && i.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    }) else {
         return answer(StatusCode::OK, "ignored");
     };
-    let session = match store::payments::session_by_external(&state.db, Provider::HelloAsso.code(), &intent).await {
-        Ok(Some(s)) => s,
-        Ok(None) => return answer(StatusCode::NOT_FOUND, "unknown_session"),
-        Err(e) => return outcome(Err(e.into())),
-    };
+    let session =
+        match store::payments::session_by_external(&state.db, Provider::HelloAsso.code(), &intent)
+            .await
+        {
+            Ok(Some(s)) => s,
+            Ok(None) => return answer(StatusCode::NOT_FOUND, "unknown_session"),
+            Err(e) => return outcome(Err(e.into())),
+        };
     let truth = match super::providers::helloasso_read(&cfg, &intent).await {
         Ok(v) => v,
         Err(e) => {

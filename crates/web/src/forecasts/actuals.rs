@@ -390,8 +390,7 @@ pub struct ThresholdQuery {
 pub fn threshold_bp(text: Option<&str>) -> Option<i64> {
     match text.map(str::trim) {
         None | Some("") => Some(DEFAULT_THRESHOLD_BP),
-        Some(t) => scaled(t, 2)
-            .filter(|bp| (0..=100_000).contains(bp)),
+        Some(t) => scaled(t, 2).filter(|bp| (0..=100_000).contains(bp)),
     }
 }
 

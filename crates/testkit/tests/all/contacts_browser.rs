@@ -41,7 +41,7 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
         b.fill("#f-text", CSV).await;
         b.click("form[enctype='multipart/form-data'] .form-actions button")
             .await;
-        let preview = b.text("section[aria-labelledby='h-preview']").await;
+        let preview = b.text("section.crm-preview").await;
         assert!(
             preview.contains("Hélène Garnier") && preview.contains("Doublon"),
             "{preview}"

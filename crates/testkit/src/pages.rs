@@ -343,7 +343,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "payment settings",
             "/centres/studio/paiements".into(),
         ),
-        page(Some(MANAGER), "bank statements", "/centres/studio/banque".into()),
+        page(
+            Some(MANAGER),
+            "bank statements",
+            "/centres/studio/banque".into(),
+        ),
         page(Some(MANAGER), "contacts", "/contacts".into()),
         page(Some(MANAGER), "contact", format!("/contacts/{person}")),
         page(

@@ -71,7 +71,7 @@ pub enum Record {
 /// What becomes of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    New(Record),
+    New(Box<Record>),
     /// Already known: the message key of why.
     Duplicate(&'static str),
     /// Refused: the message key of why.
@@ -229,10 +229,10 @@ fn line(
                 return Outcome::Duplicate("crm-import-dup-org-name-file");
             }
         }
-        return Outcome::New(Record::Organisation {
+        return Outcome::New(Box::new(Record::Organisation {
             org: org.unwrap_or_default(),
             tags,
-        });
+        }));
     }
     match &email {
         Some(e) => {
@@ -253,7 +253,7 @@ fn line(
             }
         }
     }
-    Outcome::New(Record::Person {
+    Outcome::New(Box::new(Record::Person {
         name,
         email,
         phone,
@@ -261,7 +261,7 @@ fn line(
         organisation: org,
         tags,
         newsletter,
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -306,14 +306,17 @@ mod tests {
             ]
         );
         assert_eq!(lines[0].number, 2);
-        match &lines[0].outcome {
-            Outcome::New(Record::Person {
+        let Outcome::New(record) = &lines[0].outcome else {
+            panic!("{:?}", lines[0].outcome)
+        };
+        match record.as_ref() {
+            Record::Person {
                 email,
                 organisation: Some(org),
                 newsletter,
                 tags,
                 ..
-            }) => {
+            } => {
                 assert_eq!(email.as_deref(), Some("marie@asso.fr"));
                 assert_eq!(org.kind, Some(OrgKind::Institution));
                 assert!(*newsletter);

@@ -22,10 +22,11 @@ pub fn parse(text: &str) -> Result<Option<String>, CrmError> {
     }
 }
 
-fn valid(digits: &str) -> bool {
+/// Whether 14 digits make a valid SIRET (Luhn, or La Poste's rule).
+pub fn valid(digits: &str) -> bool {
     let values: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.starts_with("356000000") {
-        return values.iter().sum::<u32>() % 5 == 0;
+        return values.iter().sum::<u32>().is_multiple_of(5);
     }
     luhn(&values)
 }
@@ -45,7 +46,7 @@ pub fn luhn(values: &[u32]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The SIRET formatted as shown: `123 456 789 00012`.

@@ -65,22 +65,10 @@ fn digits(text: &str) -> Option<String> {
 }
 
 /// The Luhn check SIREN and SIRET numbers carry.
+/// The Luhn check of a string of ASCII digits (the CRM's, one implementation).
 fn luhn(d: &str) -> bool {
-    let sum: u32 = d
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let v = u32::from(b - b'0');
-            if i % 2 == 1 {
-                let v = v * 2;
-                if v > 9 { v - 9 } else { v }
-            } else {
-                v
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
+    let values: Vec<u32> = d.chars().filter_map(|c| c.to_digit(10)).collect();
+    crate::crm::siret::luhn(&values)
 }
 
 /// A SIREN: 9 digits passing the Luhn check.
@@ -94,8 +82,7 @@ pub fn check_siren(text: &str) -> Result<String, InvoiceError> {
 /// A SIRET: 14 digits, the SIREN followed by the establishment's number.
 pub fn check_siret(text: &str) -> Result<String, InvoiceError> {
     match digits(text) {
-        // La Poste's establishments (SIREN 356000000) do not follow the Luhn rule.
-        Some(d) if d.len() == 14 && (luhn(&d) || d.starts_with("356000000")) => Ok(d),
+        Some(d) if d.len() == 14 && crate::crm::siret::valid(&d) => Ok(d),
         _ => Err(InvoiceError::BadSiret),
     }
 }

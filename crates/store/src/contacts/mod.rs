@@ -327,18 +327,16 @@ pub async fn org_page(db: &Db, org: i64) -> Result<(Vec<Person>, Vec<Happening>)
         "SELECT {PERSON_COLUMNS} FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id \
          WHERE c.organisation_id = $1 ORDER BY c.name, c.id LIMIT 500"
     );
-    let sql = format!(
-        "SELECT 'i:' || i.kind AS kind, i.created_at AS at, i.body AS title, \
+    let sql = "SELECT 'i:' || i.kind AS kind, i.created_at AS at, i.body AS title, \
                 COALESCE(i.follow_up_on, '') AS detail, i.id AS ref_id, \
                 COALESCE(w.display_name, '') AS author, \
                 CAST(CASE WHEN i.follow_up_done_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS done \
            FROM interactions i LEFT JOIN users w ON w.id = i.author_id \
           WHERE i.organisation_id = $1 \
              OR i.contact_id IN (SELECT id FROM contacts WHERE organisation_id = $1) \
-          ORDER BY i.created_at DESC, i.id DESC LIMIT 200"
-    );
+          ORDER BY i.created_at DESC, i.id DESC LIMIT 200";
     let people = on_db!(db, pool => sqlx::query_as(&people_sql).bind(org).fetch_all(pool).await?);
-    let history = on_db!(db, pool => sqlx::query_as(&sql).bind(org).fetch_all(pool).await?);
+    let history = on_db!(db, pool => sqlx::query_as(sql).bind(org).fetch_all(pool).await?);
     Ok((people, history))
 }
 

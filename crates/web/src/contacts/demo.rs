@@ -29,7 +29,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     let records: Vec<Record> = lines
         .into_iter()
         .filter_map(|l| match l.outcome {
-            Outcome::New(r) => Some(r),
+            Outcome::New(r) => Some(*r),
             _ => None,
         })
         .collect();

@@ -123,7 +123,8 @@ pub fn by_month(actuals: &[Actual]) -> Vec<BTreeMap<Category, i64>> {
     let mut out = vec![BTreeMap::new(); MONTHS];
     for a in actuals {
         if (1..=MONTHS as u32).contains(&a.month) {
-            *out[a.month as usize - 1].entry(a.category).or_insert(0) += a.cents;
+            let sum: &mut i64 = out[a.month as usize - 1].entry(a.category).or_insert(0);
+            *sum = sum.saturating_add(a.cents);
         }
     }
     out
@@ -352,7 +353,8 @@ pub fn parse_csv(text: &str, start: YearMonth) -> Result<Vec<Actual>, CsvError> 
         };
         // Money in for a charge (a refund) lowers it; money out for a produit lowers it.
         let cents = if cat.is_revenue() { signed } else { -signed };
-        *sums.entry((month, cat)).or_insert(0) += cents;
+        let sum: &mut i64 = sums.entry((month, cat)).or_insert(0);
+        *sum = sum.checked_add(cents).ok_or(at(CsvProblem::Amount))?;
     }
     if sums.is_empty() {
         return Err(CsvError {

@@ -415,13 +415,11 @@ async fn orders_keep_working_with_an_offer_or_without() {
              VALUES ({centre}, {user}, 'booking', 'Salle de réunion', 2500, 'awaiting_payment', 0)"
         );
         t.execute(&sql).await;
-        // The offers' list of a person's orders reads only orders of offers.
-        assert!(
-            store::offers::orders_of_user(db, user)
-                .await
-                .unwrap()
-                .is_empty()
-        );
+        // A person's orders include those of no offer, under their own label.
+        let orders = store::offers::orders_of_user(db, user).await.unwrap();
+        assert_eq!(orders.len(), 1);
+        assert_eq!(orders[0].offer_id, None);
+        assert_eq!(orders[0].offer_title, "Salle de réunion");
     }
 }
 

@@ -107,6 +107,10 @@ async fn a_newsletter_goes_once_to_each_consenting_lead_at_the_set_rate() {
         }
         assert!(bad.body.contains("Texte gardé"));
         // The preview shows the Markdown as it will read, and saves nothing.
+        let before = store::newsletters::for_centre(db, studio)
+            .await
+            .unwrap()
+            .len();
         let body = "Bonjour à toutes et à tous,\n\n**Jeudi 18 h** : atelier « Trouver ses premiers clients ».";
         let subject = "Les nouvelles du studio — décembre";
         let preview = manager
@@ -127,11 +131,13 @@ async fn a_newsletter_goes_once_to_each_consenting_lead_at_the_set_rate() {
             "{}",
             preview.body
         );
-        assert!(
+        // A preview stores nothing (the demo's own draft aside).
+        assert_eq!(
             store::newsletters::for_centre(db, studio)
                 .await
                 .unwrap()
-                .is_empty()
+                .len(),
+            before
         );
 
         // Sent now: two a minute, on the controlled clock.

@@ -302,7 +302,7 @@ pub async fn save_month(
     let next = (month + 1).min(MONTHS as i64);
     Ok(crate::respond::redirect_with_flash(
         &format!("/projects/{id}/forecast/actuals?month={next}"),
-        "actuals-saved",
+        "flash-actuals-saved",
         &state,
     ))
 }
@@ -347,7 +347,7 @@ pub async fn import(
     store::forecasts::set_actuals(&state.db, row.id, &months, &values, Some(user.id)).await?;
     Ok(crate::respond::redirect_with_flash(
         &format!("/projects/{id}/forecast/comparison"),
-        "actuals-imported",
+        "flash-actuals-imported",
         &state,
     ))
 }

@@ -309,12 +309,12 @@ pub async fn save(
                 return match saved {
                     Ok(_) => Ok(crate::respond::redirect_with_flash(
                         &to,
-                        "forecast-saved",
+                        "flash-forecast-saved",
                         &state,
                     )),
                     Err(store::StoreError::Stale(_)) => Ok(crate::respond::redirect_with_flash(
                         &format!("/projects/{id}/forecast/edit/{}", s.key),
-                        "forecast-stale",
+                        "flash-forecast-stale",
                         &state,
                     )),
                     Err(e) => Err(e.into()),

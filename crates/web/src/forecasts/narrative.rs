@@ -165,7 +165,7 @@ pub async fn save(
     store::forecasts::set_narrative(&state.db, row.id, text.trim()).await?;
     Ok(crate::respond::redirect_with_flash(
         &format!("/projects/{id}/forecast/narrative"),
-        "forecast-narrative-saved",
+        "flash-forecast-narrative-saved",
         &state,
     ))
 }

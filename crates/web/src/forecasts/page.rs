@@ -361,7 +361,7 @@ pub async fn start(
     }
     Ok(crate::respond::redirect_with_flash(
         &format!("{to}/edit/assumptions"),
-        "forecast-started",
+        "flash-forecast-started",
         &state,
     ))
 }
@@ -425,7 +425,7 @@ pub async fn import(
                 Err(store::StoreError::Stale(_)) => {
                     return Ok(crate::respond::redirect_with_flash(
                         &to,
-                        "forecast-stale",
+                        "flash-forecast-stale",
                         &state,
                     ));
                 }
@@ -445,7 +445,7 @@ pub async fn import(
     }
     Ok(crate::respond::redirect_with_flash(
         &to,
-        "forecast-saved",
+        "flash-forecast-saved",
         &state,
     ))
 }

@@ -158,7 +158,7 @@ pub async fn save(
     store::forecasts::set_scenarios(&state.db, row.id, &values).await?;
     Ok(crate::respond::redirect_with_flash(
         &format!("/projects/{id}/forecast"),
-        "forecast-scenarios-saved",
+        "flash-forecast-scenarios-saved",
         &state,
     ))
 }

@@ -206,12 +206,12 @@ pub async fn restore(
     {
         Ok(_) => Ok(crate::respond::redirect_with_flash(
             &to,
-            "forecast-versions-restored",
+            "flash-forecast-versions-restored",
             &state,
         )),
         Err(store::StoreError::Stale(_)) => Ok(crate::respond::redirect_with_flash(
             &to,
-            "forecast-stale",
+            "flash-forecast-stale",
             &state,
         )),
         Err(e) => Err(e.into()),

@@ -143,12 +143,31 @@ pub async fn page(
     render(&state, &ctx, centre, form, hints, FieldErrors::default())
 }
 
-fn base_url(value: &str) -> Option<String> {
+/// A provider's address as typed, if the server may call it. The server sends the centre's
+/// secrets there, so a site served over https (production) only calls https addresses named by a
+/// host, never an IP address or `localhost` (no request steered to an internal service); a site
+/// served over http (development, tests) may call a local fake over http.
+fn base_url(value: &str, production: bool) -> Option<String> {
     let v = value.trim().trim_end_matches('/');
-    ((v.starts_with("https://") || v.starts_with("http://"))
-        && v.len() <= 300
-        && !v.contains(char::is_whitespace))
-    .then(|| v.to_string())
+    if v.len() > 300 || v.contains(char::is_whitespace) {
+        return None;
+    }
+    let rest = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://").filter(|_| !production))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if host.starts_with('[') {
+        host
+    } else {
+        host.split(':').next().unwrap_or_default()
+    };
+    let internal = host.is_empty()
+        || host.starts_with('[')
+        || host.parse::<std::net::IpAddr>().is_ok()
+        || host.eq_ignore_ascii_case("localhost")
+        || !host.contains('.');
+    (!(host.is_empty() || production && internal)).then(|| v.to_string())
 }
 
 pub async fn save(
@@ -179,11 +198,12 @@ pub async fn save(
     };
     let card_on = !form.card_enabled.is_empty();
     let ha_on = !form.ha_enabled.is_empty();
-    let card_url = base_url(&form.card_base_url);
+    let production = state.config.base_url.starts_with("https://");
+    let card_url = base_url(&form.card_base_url, production);
     if card_on && card_url.is_none() {
         errors.add("card_base_url", i, "payment-error-url");
     }
-    let ha_url = base_url(&form.ha_base_url);
+    let ha_url = base_url(&form.ha_base_url, production);
     if ha_on && ha_url.is_none() {
         errors.add("ha_base_url", i, "payment-error-url");
     }
@@ -250,4 +270,33 @@ pub async fn save(
         "flash-payment-settings-saved",
         &state,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_url;
+
+    #[test]
+    fn a_production_site_calls_https_hosts_only() {
+        assert!(base_url("https://api.stripe.com/", true).is_some());
+        assert!(base_url("https://api.helloasso.com/v5", true).is_some());
+        for bad in [
+            "http://api.stripe.com",
+            "https://127.0.0.1:8080",
+            "https://169.254.169.254/latest",
+            "https://[::1]/",
+            "https://localhost/",
+            "https://intranet/",
+            "https://user@10.0.0.1/",
+            "ftp://example.org",
+            "https://",
+        ] {
+            assert_eq!(base_url(bad, true), None, "{bad}");
+        }
+        assert_eq!(
+            base_url("http://127.0.0.1:4242", false).as_deref(),
+            Some("http://127.0.0.1:4242")
+        );
+        assert_eq!(base_url("ftp://example.org", false), None);
+    }
 }

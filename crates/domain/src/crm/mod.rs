@@ -282,13 +282,18 @@ pub fn tags(text: &str) -> String {
     }
 }
 
-/// Stored tags shown back as typed: `a, b`.
-pub fn tags_text(stored: &str) -> String {
+/// Stored tags (`,a,b,`) one by one.
+pub fn tag_list(stored: &str) -> Vec<String> {
     stored
         .split(',')
         .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Stored tags shown back as typed: `a, b`.
+pub fn tags_text(stored: &str) -> String {
+    tag_list(stored).join(", ")
 }
 
 #[cfg(test)]

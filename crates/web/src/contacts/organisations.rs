@@ -257,12 +257,7 @@ pub async fn render_show(
             .under("/organisations".into(), i.t("crm-orgs-title")),
         kind: i.t(org.kind.label_key()),
         siret: org.siret.as_deref().map(siret::display).unwrap_or_default(),
-        tags: org
-            .tags
-            .split(',')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect(),
+        tags: domain::crm::tag_list(&org.tags),
         people,
         events: history.into_iter().map(|h| event(i, h)).collect(),
         kinds: super::interactions::kinds(i, &interaction.kind),

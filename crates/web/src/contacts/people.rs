@@ -50,12 +50,7 @@ fn row(p: Person) -> Row {
             .map(|o| format!("/organisations/{o}"))
             .unwrap_or_default(),
         role: p.role,
-        tags: p
-            .tags
-            .split(',')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect(),
+        tags: domain::crm::tag_list(&p.tags),
         lead: p.lead_id.is_some(),
         account: p.user_id.is_some(),
         name: p.name,
@@ -519,12 +514,7 @@ pub async fn render_show(
         layout: Layout::new(state, ctx, person.name.clone())
             .under("/contacts".into(), i.t("crm-people-title")),
         facts,
-        tags: person
-            .tags
-            .split(',')
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect(),
+        tags: domain::crm::tag_list(&person.tags),
         events: history.into_iter().map(|h| event(i, h)).collect(),
         deals: deals
             .into_iter()

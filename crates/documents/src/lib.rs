@@ -4,9 +4,11 @@
 //! user text as markup: the view data goes in as `/data.json`, which the template reads with
 //! `json(…)`, so nothing a user types can run as Typst code. The Inter family is embedded so
 //! documents look the same everywhere.
+mod bill;
 mod poster;
 mod world;
 
+pub use bill::Bill;
 pub use poster::{Poster, PosterBlock, PosterNote};
 
 use serde::Serialize;
@@ -27,6 +29,8 @@ pub enum Template {
     Report,
     /// The Impact Model Canvas on one A3 landscape page.
     CanvasPoster,
+    /// A quote, an invoice or a credit note on A4 ([`Bill`]).
+    Bill,
 }
 
 impl Template {
@@ -34,6 +38,7 @@ impl Template {
         match self {
             Template::Report => include_str!("../templates/report.typ"),
             Template::CanvasPoster => include_str!("../templates/canvas-poster.typ"),
+            Template::Bill => include_str!("../templates/bill.typ"),
         }
     }
 }

@@ -142,7 +142,7 @@ fn refused(err: InvoiceError) -> StoreError {
 }
 
 /// The day (YYYY-MM-DD, UTC) of a Unix time, and that day `days` later.
-fn day(unix: i64, days: i64) -> (i64, String) {
+pub(crate) fn day(unix: i64, days: i64) -> (i64, String) {
     let date = time::OffsetDateTime::from_unix_timestamp(unix)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
         .date();

@@ -36,6 +36,7 @@ pub mod offers;
 pub mod onboarding;
 pub mod payments;
 pub mod projects;
+pub mod quotes;
 pub mod rate_limit;
 pub mod roadmaps;
 pub mod settings;

@@ -153,6 +153,19 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .first()
         .expect("a demo invoice")
         .id;
+    let quotes = store::quotes::list(db, studio, "", 10)
+        .await
+        .expect("quotes");
+    let quote = quotes
+        .iter()
+        .find(|q| q.status == "sent")
+        .expect("a demo quote sent")
+        .id;
+    let draft_quote = quotes
+        .iter()
+        .find(|q| q.status == "draft")
+        .expect("a demo draft quote")
+        .id;
     let own_invoice = store::invoices::for_user(db, participant)
         .await
         .expect("own invoices")
@@ -360,5 +373,17 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(MANAGER), "segments", "/segments".into()),
         page(Some(MANAGER), "contacts import", "/contacts/import".into()),
         page(Some(ADMIN), "contacts", "/contacts".into()),
+        page(Some(MANAGER), "quotes", "/centres/studio/quotes".into()),
+        page(
+            Some(MANAGER),
+            "new quote",
+            "/centres/studio/quotes/new".into(),
+        ),
+        page(Some(MANAGER), "quote", format!("/quotes/{quote}")),
+        page(
+            Some(MANAGER),
+            "quote edit",
+            format!("/quotes/{draft_quote}/edit"),
+        ),
     ]
 }

@@ -29,12 +29,28 @@ pub struct OutgoingMail {
     pub attachments: Vec<MailAttachment>,
 }
 
-/// A file attached to a message: its name, its media type and its text.
+/// A file attached to a message: its name, its media type and its text (or, when `base64` is
+/// set, its bytes in base64: a PDF).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct MailAttachment {
     pub name: String,
     pub content_type: String,
     pub body: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub base64: bool,
+}
+
+impl MailAttachment {
+    /// A binary file (a PDF), kept in base64 in the job's payload.
+    pub fn bytes(name: &str, content_type: &str, bytes: &[u8]) -> Self {
+        use base64::Engine;
+        MailAttachment {
+            name: name.to_string(),
+            content_type: content_type.to_string(),
+            body: base64::engine::general_purpose::STANDARD.encode(bytes),
+            base64: true,
+        }
+    }
 }
 
 /// The content of one e-mail, in one language.
@@ -187,8 +203,17 @@ impl Mailer {
         let mut mixed = MultiPart::mixed().multipart(body);
         for a in &mail.attachments {
             let content_type = ContentType::parse(&a.content_type).map_err(|e| e.to_string())?;
-            mixed = mixed
-                .singlepart(Attachment::new(a.name.clone()).body(a.body.clone(), content_type));
+            let attachment = Attachment::new(a.name.clone());
+            let part = if a.base64 {
+                use base64::Engine;
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(&a.body)
+                    .map_err(|e| format!("attachment: {e}"))?;
+                attachment.body(bytes, content_type)
+            } else {
+                attachment.body(a.body.clone(), content_type)
+            };
+            mixed = mixed.singlepart(part);
         }
         builder.multipart(mixed).map_err(|e| e.to_string())
     }

@@ -6,6 +6,7 @@ pub mod fec;
 mod lines;
 mod mentions;
 mod number;
+pub mod quote;
 mod vat;
 mod words;
 

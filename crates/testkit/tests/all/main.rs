@@ -36,6 +36,8 @@ mod payments;
 mod payments_browser;
 mod projects;
 mod projects_browser;
+mod quotes;
+mod quotes_browser;
 mod roadmaps;
 mod security;
 mod site;

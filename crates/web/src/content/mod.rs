@@ -83,6 +83,7 @@ pub const ROUTE_SEGMENTS: &[&str] = &[
     "project-indicators",
     "projects",
     "prospection",
+    "quotes",
     "readyz",
     "recherche",
     "roadmaps",

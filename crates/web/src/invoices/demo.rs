@@ -1,9 +1,11 @@
 //! The studio's demo invoicing: its seller identity (an association exempt from VAT) and a few
-//! invoices to a cooperative and to the demo participant, one paid, one partly credited.
+//! invoices to a cooperative and to the demo participant, one paid, one partly credited; a quote
+//! sent to the cooperative and a draft.
 use crate::error::{WebError, WebResult};
 use domain::invoice::Line;
 use store::Db;
 use store::invoices::{Buyer, Credit, NewInvoice, NewPayment, Seller};
+use store::quotes::NewQuote;
 
 fn line(label: &str, quantity_milli: i64, unit_price_cents: i64) -> Line {
     Line {
@@ -104,13 +106,45 @@ pub async fn load(db: &Db) -> WebResult<()> {
         db,
         &NewInvoice {
             centre_id: studio.id,
-            buyer: cooperative,
+            buyer: cooperative.clone(),
             lines: vec![line(
                 "Location de la salle d'atelier (journée)",
                 1000,
                 18_000,
             )],
             ..NewInvoice::default()
+        },
+    )
+    .await?;
+    // Two quotes: one sent to the cooperative, awaiting its answer, and a draft for the town hall.
+    let sent = store::quotes::create(
+        db,
+        &NewQuote {
+            centre_id: studio.id,
+            title: "Cycle d'ateliers « Mesurer son impact »".into(),
+            buyer: cooperative,
+            lines: vec![
+                line("Atelier collectif (demi-journée)", 3000, 45_000),
+                line("Restitution et bilan d'impact", 1000, 30_000),
+            ],
+            ..NewQuote::default()
+        },
+    )
+    .await?;
+    store::quotes::mark_sent(db, sent).await?;
+    store::quotes::create(
+        db,
+        &NewQuote {
+            centre_id: studio.id,
+            title: "Permanence d'accompagnement à la mairie".into(),
+            buyer: Buyer {
+                name: "Mairie du 1er arrondissement".into(),
+                address: "2 place Sathonay\n69001 Lyon".into(),
+                email: "economie@mairie1.lyon.fr".into(),
+                ..Buyer::default()
+            },
+            lines: vec![line("Permanence mensuelle (heures)", 12_000, 6_000)],
+            ..NewQuote::default()
         },
     )
     .await?;

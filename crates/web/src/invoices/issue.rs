@@ -18,6 +18,17 @@ use domain::invoice::{self, Line};
 use store::centres::CentreSummary;
 use store::invoices::{Buyer, NewInvoice};
 
+/// A quantity in thousandths as French writes it: « 2 », « 1,5 ».
+pub(crate) fn quantity_input(milli: i64) -> String {
+    let units = milli / 1000;
+    let rest = milli % 1000;
+    if rest == 0 {
+        units.to_string()
+    } else {
+        format!("{units},{}", format!("{rest:03}").trim_end_matches('0'))
+    }
+}
+
 /// Line rows the form offers.
 pub const ROWS: usize = 5;
 
@@ -39,10 +50,14 @@ pub struct IssueForm {
     pub buyer_vat_number: String,
     pub service_date: String,
     pub rows: Vec<LineRow>,
+    /// A quote's title, validity date and CRM organisation (unused by an invoice).
+    pub title: String,
+    pub valid_until: String,
+    pub organisation: String,
 }
 
 impl IssueForm {
-    fn fresh() -> Self {
+    pub(super) fn fresh() -> Self {
         IssueForm {
             rows: vec![
                 LineRow {
@@ -56,8 +71,19 @@ impl IssueForm {
         }
     }
 
+    /// Blank rows added up to `ROWS`, at the seller's usual rate, after a refused post.
+    pub(super) fn pad(&mut self, exempt: bool) {
+        while self.rows.len() < ROWS {
+            self.rows.push(LineRow {
+                quantity: "1".into(),
+                rate: if exempt { "0" } else { "2000" }.into(),
+                ..LineRow::default()
+            });
+        }
+    }
+
     /// The fields as posted: `label`, `quantity`, `price` and `rate` repeat once per row.
-    fn from_pairs(pairs: &[(String, String)]) -> Self {
+    pub(super) fn from_pairs(pairs: &[(String, String)]) -> Self {
         let mut form = IssueForm::default();
         let mut rows: [Vec<String>; 4] = Default::default();
         for (name, value) in pairs {
@@ -68,6 +94,9 @@ impl IssueForm {
                 "buyer_siren" => form.buyer_siren = value.clone(),
                 "buyer_vat_number" => form.buyer_vat_number = value.clone(),
                 "service_date" => form.service_date = value.clone(),
+                "title" => form.title = value.clone(),
+                "valid_until" => form.valid_until = value.clone(),
+                "organisation" => form.organisation = value.clone(),
                 "label" => rows[0].push(value.clone()),
                 "quantity" => rows[1].push(value.clone()),
                 "price" => rows[2].push(value.clone()),
@@ -95,7 +124,7 @@ impl IssueForm {
     }
 
     /// The invoice's buyer and lines, or the errors (beside the fields and the rows).
-    fn check(
+    pub(super) fn check(
         &mut self,
         i: crate::i18n::I18n,
         exempt: bool,
@@ -195,6 +224,14 @@ struct IssueView {
     seller_missing: bool,
 }
 
+/// The VAT rates in force, as the form's choices (code, label).
+pub(super) fn rates() -> Vec<(String, String)> {
+    invoice::RATES_IN_FORCE
+        .into_iter()
+        .map(|bp| (bp.to_string(), invoice::percent(bp)))
+        .collect()
+}
+
 fn render(
     state: &AppState,
     ctx: &Ctx,
@@ -209,10 +246,7 @@ fn render(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let rates = invoice::RATES_IN_FORCE
-        .into_iter()
-        .map(|bp| (bp.to_string(), invoice::percent(bp)))
-        .collect();
+    let rates = rates();
     let view = IssueView {
         layout: Layout::new(state, ctx, i.t("invoice-new")).under(
             format!("/centres/{}/invoices", centre.slug),
@@ -263,13 +297,7 @@ pub async fn submit(
     let mut form = IssueForm::from_pairs(&pairs);
     let mut errors = FieldErrors::default();
     let Some((buyer, lines)) = form.check(ctx.i, seller.vat_exempt, &mut errors) else {
-        while form.rows.len() < ROWS {
-            form.rows.push(LineRow {
-                quantity: "1".into(),
-                rate: if seller.vat_exempt { "0" } else { "2000" }.into(),
-                ..LineRow::default()
-            });
-        }
+        form.pad(seller.vat_exempt);
         return render(&state, &ctx, centre, form, errors, false);
     };
     let new = NewInvoice {

@@ -3,12 +3,14 @@
 //! received and credit notes, the sales journal as FEC and CSV; and a person's own invoices on
 //! their account. An issued invoice is never edited nor deleted: every route that would is
 //! refused with a clear message and audited. Numbering and immutability live in
-//! `store::invoices`, the rules in `domain::invoice`.
+//! `store::invoices`, the rules in `domain::invoice`. Quotes (devis) that become invoices live in
+//! `quotes`.
 pub(crate) mod demo;
 mod export;
 mod issue;
 mod list;
 mod mine;
+mod quotes;
 mod seller;
 mod show;
 
@@ -44,6 +46,20 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/invoices/{id}/delete", post(show::refuse_delete))
         .route("/account/invoices", get(mine::page))
+        .route("/centres/{slug}/quotes", get(quotes::list::page))
+        .route(
+            "/centres/{slug}/quotes/new",
+            get(quotes::edit::new_page).post(quotes::edit::create),
+        )
+        .route("/quotes/{id}", get(quotes::show::page))
+        .route(
+            "/quotes/{id}/edit",
+            get(quotes::edit::edit_page).post(quotes::edit::update),
+        )
+        .route("/quotes/{id}/pdf", get(quotes::show::pdf))
+        .route("/quotes/{id}/send", post(quotes::show::send))
+        .route("/quotes/{id}/accept", post(quotes::show::accept))
+        .route("/quotes/{id}/decline", post(quotes::show::decline))
 }
 
 /// A centre by slug, for its managers only (a 403 for anyone else signed in).

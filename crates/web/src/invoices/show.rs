@@ -89,16 +89,6 @@ async fn for_staff(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Invoice> {
     }
 }
 
-fn quantity(milli: i64) -> String {
-    let units = milli / 1000;
-    let rest = milli % 1000;
-    if rest == 0 {
-        units.to_string()
-    } else {
-        format!("{units},{}", format!("{rest:03}").trim_end_matches('0'))
-    }
-}
-
 async fn render(
     state: &AppState,
     ctx: &Ctx,
@@ -122,7 +112,7 @@ async fn render(
         .iter()
         .map(|l| LineView {
             label: l.line.label.clone(),
-            quantity: quantity(l.line.quantity_milli),
+            quantity: super::issue::quantity_input(l.line.quantity_milli),
             unit: i.money(l.line.unit_price_cents),
             rate: invoice::percent(l.line.vat_rate_bp),
             total: i.money(l.total_ht_cents),

@@ -175,6 +175,7 @@ fn calendar(state: &AppState, d: &Detail, now: i64) -> MailAttachment {
             ends_at: d.ends_at,
             now,
         }),
+        base64: false,
     }
 }
 

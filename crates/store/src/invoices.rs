@@ -15,8 +15,8 @@
 use crate::{Db, Exec, Result, StoreError, Tx, now};
 use domain::invoice::{self, InvoiceError, Kind, Line};
 
-/// What a centre prints as seller on its invoices.
-#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+/// What a centre prints as seller on its invoices, and when it reminds unpaid invoices.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Seller {
     pub centre_id: i64,
     pub legal_name: String,
@@ -36,6 +36,36 @@ pub struct Seller {
     pub email: String,
     pub payment_terms_days: i64,
     pub penalty_rate_bp: i64,
+    /// Days past the due date of the first and second reminders (0: none).
+    pub reminder_first_days: i64,
+    pub reminder_second_days: i64,
+}
+
+impl Default for Seller {
+    fn default() -> Self {
+        Seller {
+            centre_id: 0,
+            legal_name: String::new(),
+            legal_form: String::new(),
+            address: String::new(),
+            postcode: String::new(),
+            town: String::new(),
+            country: String::new(),
+            siren: String::new(),
+            siret: String::new(),
+            registration: String::new(),
+            vat_number: String::new(),
+            vat_exempt: false,
+            exemption_mention: String::new(),
+            iban: String::new(),
+            bic: String::new(),
+            email: String::new(),
+            payment_terms_days: 0,
+            penalty_rate_bp: 0,
+            reminder_first_days: invoice::reminder::DEFAULT_FIRST,
+            reminder_second_days: invoice::reminder::DEFAULT_SECOND,
+        }
+    }
 }
 
 impl Seller {
@@ -57,7 +87,7 @@ impl Seller {
 
 const SELLER_COLUMNS: &str = "centre_id, legal_name, legal_form, address, postcode, town, country, siren, \
      siret, registration, vat_number, vat_exempt <> 0 AS vat_exempt, exemption_mention, iban, bic, email, \
-     payment_terms_days, penalty_rate_bp";
+     payment_terms_days, penalty_rate_bp, reminder_first_days, reminder_second_days";
 
 /// The centre's seller identity, if set.
 pub async fn seller<'e>(ex: impl Into<Exec<'e>>, centre_id: i64) -> Result<Option<Seller>> {
@@ -69,8 +99,8 @@ pub async fn seller<'e>(ex: impl Into<Exec<'e>>, centre_id: i64) -> Result<Optio
 pub async fn save_seller<'e>(ex: impl Into<Exec<'e>>, s: &Seller) -> Result<()> {
     let sql = "INSERT INTO seller_settings (centre_id, legal_name, legal_form, address, postcode, town, country, \
                siren, siret, registration, vat_number, vat_exempt, exemption_mention, iban, bic, email, \
-               payment_terms_days, penalty_rate_bp, updated_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
+               payment_terms_days, penalty_rate_bp, updated_at, reminder_first_days, reminder_second_days) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) \
                ON CONFLICT (centre_id) DO UPDATE SET legal_name = excluded.legal_name, \
                legal_form = excluded.legal_form, address = excluded.address, postcode = excluded.postcode, \
                town = excluded.town, country = excluded.country, siren = excluded.siren, siret = excluded.siret, \
@@ -78,7 +108,8 @@ pub async fn save_seller<'e>(ex: impl Into<Exec<'e>>, s: &Seller) -> Result<()> 
                vat_exempt = excluded.vat_exempt, exemption_mention = excluded.exemption_mention, \
                iban = excluded.iban, bic = excluded.bic, email = excluded.email, \
                payment_terms_days = excluded.payment_terms_days, penalty_rate_bp = excluded.penalty_rate_bp, \
-               updated_at = excluded.updated_at";
+               updated_at = excluded.updated_at, reminder_first_days = excluded.reminder_first_days, \
+               reminder_second_days = excluded.reminder_second_days";
     on_exec!(ex.into(), e => sqlx::query(sql)
         .bind(s.centre_id)
         .bind(&s.legal_name)
@@ -99,6 +130,8 @@ pub async fn save_seller<'e>(ex: impl Into<Exec<'e>>, s: &Seller) -> Result<()> 
         .bind(s.payment_terms_days)
         .bind(s.penalty_rate_bp)
         .bind(now())
+        .bind(s.reminder_first_days)
+        .bind(s.reminder_second_days)
         .execute(e)
         .await?.rows_affected());
     Ok(())

@@ -38,6 +38,7 @@ pub mod payments;
 pub mod projects;
 pub mod quotes;
 pub mod rate_limit;
+pub mod reminders;
 pub mod roadmaps;
 pub mod settings;
 pub mod signatures;

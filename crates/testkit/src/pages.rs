@@ -385,5 +385,10 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "quote edit",
             format!("/quotes/{draft_quote}/edit"),
         ),
+        page(
+            Some(MANAGER),
+            "overdue invoices",
+            "/centres/studio/invoices/overdue".into(),
+        ),
     ]
 }

@@ -129,6 +129,9 @@ async fn maintenance(state: &AppState) {
     if let Err(err) = crate::contacts::digest::schedule(state, &crate::contacts::today()).await {
         tracing::warn!(error = %err, "follow-up digests failed");
     }
+    if let Err(err) = crate::invoices::reminders::run(state).await {
+        tracing::warn!(error = %err, "invoice reminders failed");
+    }
     if let Err(err) = crate::site::release_holds(state, store::now()).await {
         tracing::warn!(error = %err, "event holds release failed");
     }

@@ -27,7 +27,7 @@ mod home;
 pub mod i18n;
 mod impact;
 mod invitations;
-mod invoices;
+pub mod invoices;
 pub mod jobs;
 pub mod layout;
 mod learning;

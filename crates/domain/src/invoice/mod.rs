@@ -7,6 +7,7 @@ mod lines;
 mod mentions;
 mod number;
 pub mod quote;
+pub mod reminder;
 mod vat;
 mod words;
 

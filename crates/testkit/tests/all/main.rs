@@ -38,6 +38,8 @@ mod projects;
 mod projects_browser;
 mod quotes;
 mod quotes_browser;
+mod reminders;
+mod reminders_browser;
 mod roadmaps;
 mod security;
 mod site;

@@ -11,6 +11,7 @@ mod issue;
 mod list;
 mod mine;
 mod quotes;
+pub mod reminders;
 mod seller;
 mod show;
 
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
             "/centres/{slug}/invoices/seller",
             get(seller::page).post(seller::save),
         )
+        .route("/centres/{slug}/invoices/overdue", get(reminders::page))
         .route("/centres/{slug}/invoices/export.fec", get(export::fec))
         .route("/centres/{slug}/invoices/export.csv", get(export::csv))
         .route("/invoices/{id}", get(show::page))

@@ -51,6 +51,10 @@ pub struct SellerForm {
     pub payment_terms_days: String,
     #[serde(default)]
     pub penalty_rate: String,
+    #[serde(default)]
+    pub reminder_first_days: String,
+    #[serde(default)]
+    pub reminder_second_days: String,
 }
 
 impl SellerForm {
@@ -76,6 +80,8 @@ impl SellerForm {
             email: s.email.clone(),
             payment_terms_days: s.payment_terms_days.to_string(),
             penalty_rate: domain::offer::price_input(s.penalty_rate_bp),
+            reminder_first_days: s.reminder_first_days.to_string(),
+            reminder_second_days: s.reminder_second_days.to_string(),
         }
     }
 
@@ -141,6 +147,34 @@ impl SellerForm {
                 None
             }
         };
+        // Days past the due date of each reminder (0 for none; left blank, the defaults).
+        let mut reminder = |field: &'static str, typed: &str, default: i64| match typed.trim() {
+            "" => Some(default),
+            t => match t.parse::<i64>() {
+                Ok(d) if (0..=365).contains(&d) => Some(d),
+                _ => {
+                    errors.add(field, i, "invoice-error-reminder-days");
+                    None
+                }
+            },
+        };
+        let first = reminder(
+            "reminder_first_days",
+            &self.reminder_first_days,
+            invoice::reminder::DEFAULT_FIRST,
+        );
+        let second = reminder(
+            "reminder_second_days",
+            &self.reminder_second_days,
+            invoice::reminder::DEFAULT_SECOND,
+        );
+        if let (Some(f), Some(s)) = (first, second)
+            && f > 0
+            && s > 0
+            && s <= f
+        {
+            errors.add("reminder_second_days", i, "invoice-error-reminder-order");
+        }
         let mention = if exempt && self.exemption_mention.trim().is_empty() {
             invoice::EXEMPTION_293B.to_string()
         } else {
@@ -168,6 +202,8 @@ impl SellerForm {
             email: self.email.trim().into(),
             payment_terms_days: terms?,
             penalty_rate_bp: penalty?,
+            reminder_first_days: first?,
+            reminder_second_days: second?,
         })
     }
 }
@@ -219,6 +255,8 @@ pub async fn page(
             town: centre.town.clone(),
             payment_terms_days: "30".into(),
             penalty_rate: "10".into(),
+            reminder_first_days: invoice::reminder::DEFAULT_FIRST.to_string(),
+            reminder_second_days: invoice::reminder::DEFAULT_SECOND.to_string(),
             ..SellerForm::default()
         },
     };

@@ -360,5 +360,16 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(MANAGER), "segments", "/segments".into()),
         page(Some(MANAGER), "contacts import", "/contacts/import".into()),
         page(Some(ADMIN), "contacts", "/contacts".into()),
+        page(
+            Some(MANAGER),
+            "centre budget",
+            "/centres/studio/forecast".into(),
+        ),
+        page(
+            Some(ADMIN),
+            "centre budget",
+            "/centres/studio/forecast".into(),
+        ),
+        page(Some(ADMIN), "centre budgets", "/admin/budgets".into()),
     ]
 }

@@ -289,7 +289,11 @@ async fn the_variance_threshold_is_kept_with_the_forecast() {
         let page = c.get(&format!("{path}/comparison")).await;
         // The revenue's −20,0 % is flagged at 10 %.
         let flagged_revenue = "<strong class=\"fc-flag\">−20,0\u{a0}%";
-        assert!(page.body.contains(flagged_revenue), "{backend}: {}", page.body);
+        assert!(
+            page.body.contains(flagged_revenue),
+            "{backend}: {}",
+            page.body
+        );
         assert!(page.body.contains("method=\"post\""));
 
         // A bad threshold: refused beside its field, what was typed kept, nothing saved.

@@ -73,6 +73,7 @@ fn plan() -> Forecast {
                 }
             })
             .collect(),
+        in_kind: Vec::new(),
     }
 }
 

@@ -90,10 +90,15 @@ pub enum Action {
     /// Set a centre's seller identity, write quotes, issue invoices and credit notes, record
     /// payments, export the sales journal.
     ManageInvoices,
+    // Forecasts
+    /// See and change a centre's own budget (its forecast, not its projects'): its managers.
+    ManageCentreForecast,
+    /// The network's summary of every centre's budget: the network team.
+    ViewNetworkForecasts,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 31] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -123,6 +128,8 @@ impl Action {
         Action::FollowLearning,
         Action::ManageContacts,
         Action::ManageInvoices,
+        Action::ManageCentreForecast,
+        Action::ViewNetworkForecasts,
     ];
 }
 
@@ -175,7 +182,7 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite,
+                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts,
                 _,
             ) => false,
             (
@@ -190,6 +197,7 @@ impl Actor {
             (FollowLearning, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (ManageContacts, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageInvoices, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManageCentreForecast, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

@@ -301,6 +301,7 @@ fn random_forecast(g: &mut Gen) -> Forecast {
                 }
             })
             .collect(),
+        in_kind: Vec::new(),
     }
 }
 

@@ -26,7 +26,8 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn => Scope::Network,
+        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn
+        | ViewNetworkForecasts => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -60,6 +61,9 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ManageContacts, _) => ("MN", "N"),
         // A centre's managers invoice for it, not another centre's.
         (ManageInvoices, _) => ("MN", "N"),
+        // A centre's managers keep its own budget; the network team reads every centre's.
+        (ManageCentreForecast, _) => ("MN", "N"),
+        (ViewNetworkForecasts, _) => ("N", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

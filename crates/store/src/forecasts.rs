@@ -11,12 +11,14 @@ pub struct ForecastRow {
     pub narrative: String,
     pub version: i64,
     pub updated_at: i64,
+    /// Above this share of the forecast (basis points) a variance of the actuals is flagged.
+    pub variance_threshold_bp: i64,
     /// The current version's plan, in the exchange format.
     pub document: String,
 }
 
-const COLUMNS: &str =
-    "f.id, f.centre_id, f.project_id, f.name, f.narrative, f.version, f.updated_at, v.document";
+const COLUMNS: &str = "f.id, f.centre_id, f.project_id, f.name, f.narrative, f.version, f.updated_at, \
+     f.variance_threshold_bp, v.document";
 const FROM: &str =
     "FROM forecasts f JOIN forecast_versions v ON v.forecast_id = f.id AND v.version = f.version";
 
@@ -182,6 +184,16 @@ pub async fn set_narrative(db: &Db, id: i64, narrative: &str) -> Result<()> {
     Ok(())
 }
 
+/// Sets the threshold above which a variance of the actuals is flagged (basis points).
+pub async fn set_threshold(db: &Db, id: i64, threshold_bp: i64) -> Result<()> {
+    let sql = "UPDATE forecasts SET variance_threshold_bp = $2, updated_at = $3 WHERE id = $1";
+    let done = on_db!(db, pool => sqlx::query(sql).bind(id).bind(threshold_bp).bind(now()).execute(pool).await?.rows_affected());
+    if done == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
 /// The scenarios in the order pessimistic, realistic, optimistic.
 pub async fn scenarios(db: &Db, id: i64) -> Result<Vec<ScenarioRow>> {
     let sql = "SELECT code, volume_bp, cost_bp FROM forecast_scenarios WHERE forecast_id = $1 \
@@ -218,13 +230,29 @@ pub async fn for_project_with_scenarios(
     db: &Db,
     project_id: i64,
 ) -> Result<Option<(ForecastRow, Vec<ScenarioRow>)>> {
+    with_scenarios(db, "f.project_id = $1", project_id).await
+}
+
+/// The centre's own budget with its scenarios, in one statement.
+pub async fn for_centre_with_scenarios(
+    db: &Db,
+    centre_id: i64,
+) -> Result<Option<(ForecastRow, Vec<ScenarioRow>)>> {
+    with_scenarios(db, "f.centre_id = $1 AND f.project_id IS NULL", centre_id).await
+}
+
+async fn with_scenarios(
+    db: &Db,
+    filter: &str,
+    key: i64,
+) -> Result<Option<(ForecastRow, Vec<ScenarioRow>)>> {
     let sql = format!(
         "SELECT {COLUMNS}, s.code, s.volume_bp, s.cost_bp {FROM} \
-         LEFT JOIN forecast_scenarios s ON s.forecast_id = f.id WHERE f.project_id = $1 \
+         LEFT JOIN forecast_scenarios s ON s.forecast_id = f.id WHERE {filter} \
          ORDER BY CASE s.code WHEN 'pessimistic' THEN 1 WHEN 'realistic' THEN 2 ELSE 3 END"
     );
     let rows: Vec<WithScenario> =
-        on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?);
+        on_db!(db, pool => sqlx::query_as(&sql).bind(key).fetch_all(pool).await?);
     let mut scenarios = Vec::new();
     let mut first = None;
     for r in rows {
@@ -378,4 +406,25 @@ pub async fn history_for_project(
     Ok(
         on_db!(db, pool => sqlx::query_as(sql).bind(project_id).bind(a).bind(b).fetch_all(pool).await?),
     )
+}
+
+/// Every centre's own budget with its current plan, by centre.
+pub async fn centre_budgets(db: &Db) -> Result<Vec<ForecastRow>> {
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE f.project_id IS NULL ORDER BY f.centre_id");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ForecastActualRow {
+    pub forecast_id: i64,
+    #[sqlx(flatten)]
+    pub actual: ActualRow,
+}
+
+/// The actuals of every centre's own budget, by forecast, month and category.
+pub async fn centre_budget_actuals(db: &Db) -> Result<Vec<ForecastActualRow>> {
+    let sql = "SELECT a.forecast_id, a.month, a.category, a.amount_cents FROM forecast_actuals a \
+               JOIN forecasts f ON f.id = a.forecast_id WHERE f.project_id IS NULL \
+               ORDER BY a.forecast_id, a.month, a.category";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?))
 }

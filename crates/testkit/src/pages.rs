@@ -390,5 +390,16 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "overdue invoices",
             "/centres/studio/invoices/overdue".into(),
         ),
+        page(
+            Some(MANAGER),
+            "centre budget",
+            "/centres/studio/forecast".into(),
+        ),
+        page(
+            Some(ADMIN),
+            "centre budget",
+            "/centres/studio/forecast".into(),
+        ),
+        page(Some(ADMIN), "centre budgets", "/admin/budgets".into()),
     ]
 }

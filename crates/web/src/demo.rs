@@ -162,6 +162,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     }
     load_canvases(db).await?;
     load_forecast(db).await?;
+    load_centre_budget(db).await?;
     load_roadmap(db).await?;
     load_tracking(db).await?;
     load_cohort(db).await?;
@@ -311,6 +312,58 @@ async fn load_forecast(db: &Db) -> WebResult<()> {
     };
     let id = store::forecasts::create(db, &new).await?;
     store::forecasts::set_narrative(db, id, FORECAST_NARRATIVE).await?;
+    Ok(())
+}
+
+/// The studio's own budget, from the centre template, with its first two months of actuals: the
+/// second month's services came in 30 % under the budget.
+async fn load_centre_budget(db: &Db) -> WebResult<()> {
+    let Some(studio) = store::centres::find_by_slug(db, "studio").await? else {
+        return Ok(());
+    };
+    if store::forecasts::for_centre(db, studio.id).await?.is_some() {
+        return Ok(());
+    }
+    let start = domain::forecast::model::YearMonth {
+        year: 2027,
+        month: 1,
+    };
+    let plan = domain::forecast::template::centre_budget(&format!("Budget {}", studio.name), start);
+    let document = plan.to_json();
+    let new = store::forecasts::NewForecast {
+        centre_id: studio.id,
+        project_id: None,
+        name: &plan.name,
+        document: &document,
+        created_by: None,
+    };
+    let id = store::forecasts::create(db, &new).await?;
+    let m = domain::forecast::compute(&plan).monthly;
+    let mut values = Vec::new();
+    for (month, share) in [(1usize, 100), (2, 70)] {
+        let i = month - 1;
+        let month = month as i64;
+        values.extend([
+            (
+                month,
+                "chiffre_affaires",
+                m.chiffre_affaires[i] * share / 100,
+            ),
+            (
+                month,
+                "subventions_exploitation",
+                m.subventions_exploitation[i],
+            ),
+            (month, "autres_produits", m.autres_produits[i]),
+            (month, "charges_externes", m.charges_externes[i]),
+            (
+                month,
+                "charges_personnel",
+                m.salaires[i] + m.charges_sociales[i],
+            ),
+        ]);
+    }
+    store::forecasts::set_actuals(db, id, &[1, 2], &values, None).await?;
     Ok(())
 }
 

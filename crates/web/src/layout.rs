@@ -154,6 +154,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/admin/leads", "nav-leads"),
                     ("/contacts", "nav-contacts"),
                     ("/prospection", "nav-prospection"),
+                    ("/admin/budgets", "nav-budgets"),
                 ],
             ));
             menu.push((

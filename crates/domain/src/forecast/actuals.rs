@@ -173,6 +173,14 @@ pub fn compare(monthly: &Monthly, actuals: &[Actual], threshold_bp: i64) -> Vec<
     out
 }
 
+/// Whether the comparison's latest month is off the forecast: its cumulated produits, charges
+/// or result flagged (false without actuals).
+pub fn flagged(months: &[ComparisonMonth]) -> bool {
+    months.last().is_some_and(|m| {
+        m.cumulated_revenue.flagged || m.cumulated_expenses.flagged || m.cumulated_result.flagged
+    })
+}
+
 /// Why a line of a CSV import was refused (line 1 is the header).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvError {
@@ -420,6 +428,35 @@ mod tests {
             Variance::new(-10_000, -5_000, 1_000).variance_bp,
             Some(5_000)
         );
+    }
+
+    #[test]
+    fn the_latest_cumul_decides_the_flag() {
+        let m = monthly();
+        assert!(!flagged(&compare(&m, &[], 1_000)));
+        let on_plan = [
+            Actual {
+                month: 1,
+                category: Category::ChiffreAffaires,
+                cents: 100_000,
+            },
+            Actual {
+                month: 1,
+                category: Category::ChargesExternes,
+                cents: 40_000,
+            },
+        ];
+        assert!(!flagged(&compare(&m, &on_plan, 1_000)));
+        let short = [
+            on_plan[0],
+            Actual {
+                cents: 80_000,
+                ..on_plan[1]
+            },
+        ];
+        assert!(flagged(&compare(&m, &short, 1_000)));
+        // A wider threshold lets the same gap through.
+        assert!(!flagged(&compare(&m, &short, 10_000)));
     }
 
     #[test]

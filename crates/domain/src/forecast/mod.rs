@@ -2,6 +2,7 @@
 //! export) and its computation rules, money in integer cents. Extensions:
 //! docs/forecast-extensions.md.
 pub mod actuals;
+pub mod cerfa;
 pub mod compute;
 pub mod error;
 pub mod loans;
@@ -9,6 +10,7 @@ pub mod model;
 pub mod money;
 pub mod parse;
 pub mod scenario;
+pub mod template;
 
 pub use compute::{ForecastResult, compute};
 pub use error::{FieldError, Problem};

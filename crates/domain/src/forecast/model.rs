@@ -22,6 +22,10 @@ pub struct Forecast {
     pub salaries: Vec<Salary>,
     pub investments: Vec<Investment>,
     pub financing: Vec<Financing>,
+    /// Extension: contributions in kind (volunteer work, services and goods given), valued for
+    /// the association budget (Cerfa 12156, accounts 86/87); they change no computed figure.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub in_kind: Vec<InKind>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +141,23 @@ choice!(RevenueKind {
     Donation = "donation",
     Membership = "membership",
 });
+
+choice!(
+    /// Extension: what a contribution in kind is (Cerfa 12156: 864/870, 861/871, 860/875).
+    InKindKind {
+        Volunteering = "volunteering",
+        Services = "services",
+        Goods = "goods",
+    }
+);
+
+/// Extension: a contribution in kind over the first year, valued in cents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InKind {
+    pub name: String,
+    pub kind: InKindKind,
+    pub yearly_cents: i64,
+}
 
 choice!(FinancingKind {
     Equity = "equity",

@@ -60,6 +60,15 @@ pub fn from_value(value: &Value) -> Result<Forecast> {
         salaries: o.list("salaries", salary)?,
         investments: o.list("investments", investment)?,
         financing: o.list("financing", financing)?,
+        in_kind: o.list("in_kind", in_kind)?,
+    })
+}
+
+fn in_kind(o: &Obj) -> Result<InKind> {
+    Ok(InKind {
+        name: o.text("name")?,
+        kind: o.choice("kind", InKindKind::ALL, InKindKind::code, InKindKind::parse)?,
+        yearly_cents: o.cents("yearly_cents")?,
     })
 }
 

@@ -262,3 +262,87 @@ async fn a_holder_enters_actuals_and_compares_them_with_the_forecast() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_variance_threshold_is_kept_with_the_forecast() {
+    for t in databases().await {
+        let backend = t.backend;
+        let app = testkit::TestApp::with_demo(t).await;
+        let db = &app.state.db;
+        let project = recyclerie(db).await;
+        let row = forecasts::for_project(db, project).await.unwrap().unwrap();
+        assert_eq!(
+            row.variance_threshold_bp, 1_000,
+            "{backend}: 10 % by default"
+        );
+        let result = domain::forecast::compute(&domain::forecast::parse(&row.document).unwrap());
+        let m = &result.monthly;
+        // Month 1's revenue 20 % under the forecast.
+        let revenue =
+            (m.chiffre_affaires[0] + m.subventions_exploitation[0] + m.autres_produits[0]) * 8 / 10;
+        forecasts::set_actuals(db, row.id, &[1], &[(1, "chiffre_affaires", revenue)], None)
+            .await
+            .unwrap();
+        let mut c = app.client();
+        c.login("participant@demo.local", "impact-demo").await;
+        let path = format!("/projects/{project}/forecast");
+        let page = c.get(&format!("{path}/comparison")).await;
+        // The revenue's −20,0 % is flagged at 10 %.
+        let flagged_revenue = "<strong class=\"fc-flag\">−20,0\u{a0}%";
+        assert!(
+            page.body.contains(flagged_revenue),
+            "{backend}: {}",
+            page.body
+        );
+        assert!(page.body.contains("method=\"post\""));
+
+        // A bad threshold: refused beside its field, what was typed kept, nothing saved.
+        for bad in ["vingt", "-5", "1 001", ""] {
+            let refused = c
+                .post(&format!("{path}/comparison"), &[("threshold", bad)])
+                .await;
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+            assert!(refused.body.contains("id=\"f-threshold-error\""));
+            assert!(refused.body.contains(&format!("value=\"{bad}\"")));
+        }
+        let kept = forecasts::find(db, row.id).await.unwrap().unwrap();
+        assert_eq!(kept.variance_threshold_bp, 1_000);
+
+        // Kept at 25 %: the revenue's 20 % gap is no longer flagged.
+        let saved = c
+            .post(&format!("{path}/comparison"), &[("threshold", "25")])
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let kept = forecasts::find(db, row.id).await.unwrap().unwrap();
+        assert_eq!(kept.variance_threshold_bp, 2_500);
+        let page = c.get(&format!("{path}/comparison")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("−20,0\u{a0}%"));
+        assert!(!page.body.contains(flagged_revenue), "{}", page.body);
+        assert!(page.body.contains("value=\"25\""), "{}", page.body);
+        let statements: u32 = page.header("x-sql-statements").unwrap().parse().unwrap();
+        assert!(statements <= 5, "{statements} statements");
+        // Another threshold tried in the address is not kept.
+        let tried = c.get(&format!("{path}/comparison?threshold=5")).await;
+        assert!(tried.body.contains(flagged_revenue));
+        assert_eq!(
+            forecasts::find(db, row.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .variance_threshold_bp,
+            2_500
+        );
+        // The exchange format has no place for it: the JSON export leaves it out.
+        let json = c.get(&format!("{path}/forecast.json")).await;
+        assert!(!json.body.contains("threshold"), "{}", json.body);
+
+        // Another centre's manager can neither see nor change it.
+        let mut other = app.client();
+        other.login("manager.die@demo.local", "impact-demo").await;
+        let refused = other
+            .post(&format!("{path}/comparison"), &[("threshold", "90")])
+            .await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    }
+}

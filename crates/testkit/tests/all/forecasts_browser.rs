@@ -176,3 +176,78 @@ async fn actuals_are_entered_and_compared_with_the_forecast() {
         b.close().await;
     }
 }
+
+/// A centre's budget as its manager and as the network team, the network's summary, and the
+/// comparison's threshold kept by the holder: axe-clean, nothing sideways at 360 px.
+#[tokio::test]
+async fn centre_budgets_and_the_kept_threshold_in_a_browser() {
+    let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
+    let project = store::projects::for_centre(&app.state.db, 1, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "La Recyclerie des Pentes")
+        .unwrap()
+        .id;
+    for (width, height) in [(1280, 1000), (360, 780)] {
+        let Some(b) = browser(width, height).await else {
+            return;
+        };
+        sign_in(&b, &url, "manager@demo.local").await;
+        b.goto(&format!("{url}/centres/studio")).await;
+        b.click("a[href='/centres/studio/forecast']").await;
+        assert_eq!(b.path().await, "/centres/studio/forecast");
+        checked(&b, &format!("centre budget {width}")).await;
+        b.screenshot(&format!("centre-budget-manager-{width}"))
+            .await;
+        // The micro-centre's manager starts theirs from the template.
+        let Some(die) = browser(width, height).await else {
+            return;
+        };
+        sign_in(&die, &url, "manager.die@demo.local").await;
+        die.goto(&format!("{url}/centres/micro-centre-die/forecast"))
+            .await;
+        checked(&die, &format!("centre budget start {width}")).await;
+        if width == 1280 {
+            die.click("form[action='/centres/micro-centre-die/forecast/start'] button")
+                .await;
+            assert_eq!(die.path().await, "/centres/micro-centre-die/forecast");
+            checked(&die, "centre budget started").await;
+        }
+
+        let Some(admin) = browser(width, height).await else {
+            return;
+        };
+        sign_in(&admin, &url, "admin@demo.local").await;
+        admin.goto(&format!("{url}/admin/budgets")).await;
+        checked(&admin, &format!("centre budgets {width}")).await;
+        admin
+            .screenshot(&format!("centre-budgets-admin-{width}"))
+            .await;
+        admin.goto(&format!("{url}/centres/studio/forecast")).await;
+        checked(&admin, &format!("centre budget admin {width}")).await;
+        admin
+            .screenshot(&format!("centre-budget-admin-{width}"))
+            .await;
+
+        // The holder keeps a threshold; a bad one is refused beside the field.
+        let Some(holder) = browser(width, height).await else {
+            return;
+        };
+        sign_in(&holder, &url, "participant@demo.local").await;
+        holder
+            .goto(&format!("{url}/projects/{project}/forecast/comparison"))
+            .await;
+        holder.fill("#f-threshold", "beaucoup").await;
+        holder.click(".fc-inline-form button[type=submit]").await;
+        assert!(!holder.text("#f-threshold-error").await.is_empty());
+        checked(&holder, &format!("threshold refused {width}")).await;
+        holder
+            .screenshot(&format!("threshold-refused-{width}"))
+            .await;
+        holder.fill("#f-threshold", "15").await;
+        holder.click(".fc-inline-form button[type=submit]").await;
+        assert!(holder.path().await.ends_with("/forecast/comparison"));
+        checked(&holder, &format!("threshold kept {width}")).await;
+    }
+}

@@ -19,6 +19,7 @@ mod evidence;
 mod evidence_browser;
 mod files;
 mod forecast_actuals;
+mod forecast_centres;
 mod forecast_versions;
 mod forecasts;
 mod forecasts_browser;

@@ -1,7 +1,7 @@
 //! Actuals month by month: entered by category on a page (refusals beside the field, what was
 //! typed kept, nothing saved half-way) or imported from a bank export (CSV), and the comparison
-//! with the forecast per month and cumulated, variances in euros and percent, flagged over a
-//! threshold the reader chooses.
+//! with the forecast per month and cumulated, variances in euros and percent, flagged over the
+//! forecast's threshold (kept by its editors; a reader may try another in the address).
 use super::fields::scaled;
 use super::page::month_label;
 use crate::ctx::Ctx;
@@ -20,9 +20,6 @@ use domain::forecast::model::{MONTHS, YearMonth};
 use domain::forecast::{compute, parse};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-
-/// The default threshold above which a variance is flagged: 10 %.
-pub const DEFAULT_THRESHOLD_BP: i64 = 1_000;
 
 /// The stored actuals as the domain's figures (rows of unknown categories are skipped).
 pub fn from_rows(rows: &[store::forecasts::ActualRow]) -> Vec<Actual> {
@@ -389,7 +386,7 @@ pub struct ThresholdQuery {
 /// The threshold typed as a percentage (0 to 1 000), in basis points; None when it is not one.
 pub fn threshold_bp(text: Option<&str>) -> Option<i64> {
     match text.map(str::trim) {
-        None | Some("") => Some(DEFAULT_THRESHOLD_BP),
+        None | Some("") => None,
         Some(t) => scaled(t, 2).filter(|bp| (0..=100_000).contains(bp)),
     }
 }
@@ -453,12 +450,70 @@ pub async fn comparison(
     Path(id): Path<i64>,
     Query(q): Query<ThresholdQuery>,
 ) -> WebResult<Response> {
-    let i = ctx.i;
+    let reached = visible(&state, &ctx, id).await?;
+    // A threshold in the address is tried without being kept; the stored one otherwise.
+    let tried = q
+        .threshold
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| (threshold_bp(Some(&t)), t));
+    render_comparison(&state, &ctx, reached, tried)
+}
+
+#[derive(Deserialize)]
+pub struct ThresholdForm {
+    #[serde(default)]
+    threshold: String,
+}
+
+/// Keeps the forecast's threshold (its editors): refused beside the field with what was typed.
+pub async fn save_threshold(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<ThresholdForm>,
+) -> WebResult<Response> {
     let (name, can_edit, (row, stored)) = visible(&state, &ctx, id).await?;
+    if !can_edit {
+        return Err(WebError::Forbidden);
+    }
+    let Some(bp) = threshold_bp(Some(&form.threshold)) else {
+        let tried = Some((None, form.threshold));
+        return render_comparison(&state, &ctx, (name, can_edit, (row, stored)), tried);
+    };
+    store::forecasts::set_threshold(&state.db, row.id, bp).await?;
+    Ok(crate::respond::redirect_with_flash(
+        &format!("/projects/{id}/forecast/comparison"),
+        "flash-actuals-threshold-saved",
+        &state,
+    ))
+}
+
+/// The comparison at the stored threshold, or at `tried` (its value if it reads, and the text).
+fn render_comparison(
+    state: &AppState,
+    ctx: &Ctx,
+    (name, can_edit, (row, stored)): (String, bool, Reached),
+    tried: Option<(Option<i64>, String)>,
+) -> WebResult<Response> {
+    let i = ctx.i;
+    let id = row.project_id.unwrap_or_default();
     let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
-    let (threshold, threshold_error) = match threshold_bp(q.threshold.as_deref()) {
-        Some(bp) => (bp, None),
-        None => (DEFAULT_THRESHOLD_BP, Some(i.t("actuals-threshold-error"))),
+    let (threshold, threshold_text, threshold_error) = match tried {
+        Some((Some(bp), text)) => (bp, text, None),
+        Some((None, text)) => (
+            row.variance_threshold_bp,
+            text,
+            Some(i.t("actuals-threshold-error")),
+        ),
+        None => (
+            row.variance_threshold_bp,
+            super::fields::display(
+                super::fields::Kind::Percent,
+                &row.variance_threshold_bp.into(),
+                i.locale,
+            ),
+            None,
+        ),
     };
     let months = actuals::compare(&compute(&plan).monthly, &from_rows(&stored), threshold);
     let status = if threshold_error.is_some() {
@@ -467,16 +522,13 @@ pub async fn comparison(
         StatusCode::OK
     };
     let view = ComparisonView {
-        layout: Layout::new(&state, &ctx, i.t("actuals-comparison-title"))
+        layout: Layout::new(state, ctx, i.t("actuals-comparison-title"))
             .under(format!("/projects/{id}/forecast"), name),
         id,
         can_edit,
-        threshold: match (&threshold_error, q.threshold) {
-            (Some(_), Some(t)) => t,
-            _ => super::fields::display(super::fields::Kind::Percent, &threshold.into(), i.locale),
-        },
+        threshold: threshold_text,
         threshold_error,
-        tables: tables(&ctx, plan.start, &months),
+        tables: tables(ctx, plan.start, &months),
         heads: [
             "actuals-col-forecast",
             "actuals-col-actual",
@@ -503,7 +555,7 @@ mod tests {
         assert_eq!(percent(Locale::Fr, -1_234), "−12,3\u{a0}%");
         assert_eq!(percent(Locale::En, 1_250), "+12.5%");
         assert_eq!(percent(Locale::Fr, 0), "0,0\u{a0}%");
-        assert_eq!(threshold_bp(None), Some(1_000));
+        assert_eq!(threshold_bp(None), None);
         assert_eq!(threshold_bp(Some("7,5")), Some(750));
         assert_eq!(threshold_bp(Some("-1")), None);
         assert_eq!(threshold_bp(Some("dix")), None);

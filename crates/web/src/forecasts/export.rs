@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use domain::forecast::actuals::{ComparisonMonth, compare};
 use domain::forecast::{ForecastResult, compute, parse};
 
-fn download(kind: &'static str, name: &str, body: String) -> Response {
+pub(super) fn download(kind: &'static str, name: &str, body: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, kind.to_string()),
@@ -85,7 +85,7 @@ pub async fn xlsx(
         .into_response())
 }
 
-/// The forecast against its actuals (empty without actuals), at the default threshold.
+/// The forecast against its actuals (empty without actuals), at the forecast's threshold.
 async fn comparison(
     state: &AppState,
     row: &store::forecasts::ForecastRow,
@@ -95,7 +95,7 @@ async fn comparison(
     Ok(compare(
         &result.monthly,
         &super::actuals::from_rows(&stored),
-        super::actuals::DEFAULT_THRESHOLD_BP,
+        row.variance_threshold_bp,
     ))
 }
 

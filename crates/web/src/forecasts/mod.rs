@@ -1,13 +1,18 @@
 //! Financial forecasts of a project: the statements computed by the domain (the same code as
 //! `impact-studio forecast compute`), a guided editor step by step (`edit`), a plan started from the canvas's revenue and cost notes,
 //! import of the exchange format (refusals beside the field, nothing saved half-way), and the
-//! JSON, CSV and XLSX (live formulas) exports and the business plan as a PDF (`pdf`).
+//! JSON, CSV and XLSX (live formulas) exports and the business plan as a PDF (`pdf`); a centre's
+//! own budget (`centre`), the network's summary of every centre's budget (`network`) and the
+//! association budget of the subsidy request, Cerfa 12156 (`cerfa`).
 pub mod actuals;
+mod centre;
+mod cerfa;
 mod charts;
 mod edit;
 mod export;
 mod fields;
 mod narrative;
+mod network;
 mod page;
 mod pdf;
 mod scenarios;
@@ -39,7 +44,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/projects/{id}/forecast/comparison",
-            get(actuals::comparison),
+            get(actuals::comparison).post(actuals::save_threshold),
         )
         .route("/projects/{id}/forecast/versions", get(versions::page))
         .route(
@@ -61,4 +66,17 @@ pub fn routes() -> Router<AppState> {
             "/projects/{id}/forecast/business-plan.pdf",
             get(pdf::business_plan),
         )
+        .route(
+            "/projects/{id}/forecast/cerfa-12156.pdf",
+            get(cerfa::for_project),
+        )
+        .route("/centres/{slug}/forecast", get(centre::show))
+        .route(
+            "/centres/{slug}/forecast/cerfa-12156.pdf",
+            get(cerfa::for_centre),
+        )
+        .route("/centres/{slug}/forecast/start", post(centre::start))
+        .route("/centres/{slug}/forecast/import", post(centre::import))
+        .route("/centres/{slug}/forecast/forecast.json", get(centre::json))
+        .route("/admin/budgets", get(network::page))
 }

@@ -87,15 +87,19 @@ pub struct ScenarioView {
     pub figures: Vec<String>,
 }
 
+/// The forecast page of a project or, without its project-only links, of a centre's budget.
 #[derive(Template)]
 #[template(path = "forecasts/page.html")]
-struct PageView {
-    layout: Layout,
-    id: i64,
-    can_edit: bool,
-    forecast: Option<Computed>,
-    import_error: Option<String>,
-    import_text: String,
+pub(super) struct PageView {
+    pub(super) layout: Layout,
+    /// Where the forecast's pages are: `/projects/{id}/forecast` or `/centres/{slug}/forecast`.
+    pub(super) base: String,
+    /// A project's forecast (editor, actuals, versions, narrative, business plan) or a centre's.
+    pub(super) project: bool,
+    pub(super) can_edit: bool,
+    pub(super) forecast: Option<Computed>,
+    pub(super) import_error: Option<String>,
+    pub(super) import_text: String,
 }
 
 pub(super) struct Computed {
@@ -163,7 +167,8 @@ async fn render(
     let view = PageView {
         layout: Layout::new(state, ctx, i.t("forecast-title"))
             .under(format!("/projects/{id}"), project.name),
-        id,
+        base: format!("/projects/{id}/forecast"),
+        project: true,
         can_edit,
         forecast,
         import_error,
@@ -366,7 +371,7 @@ pub async fn start(
     ))
 }
 
-fn next_month() -> YearMonth {
+pub(super) fn next_month() -> YearMonth {
     let now = time::OffsetDateTime::from_unix_timestamp(store::now())
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     YearMonth {
@@ -379,7 +384,16 @@ fn next_month() -> YearMonth {
 #[derive(Deserialize)]
 pub struct ImportForm {
     #[serde(default)]
-    document: String,
+    pub(super) document: String,
+}
+
+/// Why an imported file was refused, with the field's path when there is one.
+pub(super) fn refusal(i: crate::i18n::I18n, e: &domain::forecast::FieldError) -> String {
+    if e.path.is_empty() {
+        i.t(e.problem.message_key())
+    } else {
+        format!("{} ({})", i.t(e.problem.message_key()), e.path)
+    }
 }
 
 /// Replaces the plan by a file in the exchange format: refused whole (the field named beside
@@ -399,11 +413,7 @@ pub async fn import(
     let plan = match parse(&form.document) {
         Ok(plan) => plan,
         Err(e) => {
-            let message = if e.path.is_empty() {
-                i.t(e.problem.message_key())
-            } else {
-                format!("{} ({})", i.t(e.problem.message_key()), e.path)
-            };
+            let message = refusal(i, &e);
             return render(&state, &ctx, id, Some((message, form.document))).await;
         }
     };

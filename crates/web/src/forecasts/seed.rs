@@ -21,6 +21,7 @@ pub fn draft(name: &str, start: YearMonth, notes: &[(String, String)]) -> Foreca
         salaries: Vec::new(),
         investments: Vec::new(),
         financing: Vec::new(),
+        in_kind: Vec::new(),
     };
     for (block, text) in notes {
         let line = short(text);

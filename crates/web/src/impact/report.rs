@@ -413,7 +413,8 @@ pub async fn xlsx(
     RawQuery(query): RawQuery,
 ) -> WebResult<Response> {
     let (_, totals, name) = export_data(&state, &ctx, query, "xlsx").await?;
-    let bytes = xlsx::workbook(&ctx.i.t("impact-report-sheet"), &table(ctx.i, &totals));
+    let bytes = xlsx::workbook(&ctx.i.t("impact-report-sheet"), &table(ctx.i, &totals))
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok(attachment(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

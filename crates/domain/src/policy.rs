@@ -90,10 +90,15 @@ pub enum Action {
     /// Set a centre's seller identity, write quotes, issue invoices and credit notes, record
     /// payments, export the sales journal.
     ManageInvoices,
+    // Memberships and donations
+    /// Define a centre's membership plans, see its members and export them.
+    ManageMemberships,
+    /// Record a centre's donations, list and export them, issue its tax receipts.
+    ManageDonations,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 31] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -123,6 +128,8 @@ impl Action {
         Action::FollowLearning,
         Action::ManageContacts,
         Action::ManageInvoices,
+        Action::ManageMemberships,
+        Action::ManageDonations,
     ];
 }
 
@@ -190,6 +197,9 @@ impl Actor {
             (FollowLearning, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (ManageContacts, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageInvoices, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManageMemberships | ManageDonations, Scope::Centre(c)) => {
+                self.has_in(c, &[CentreManager])
+            }
             (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

@@ -60,6 +60,8 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ManageContacts, _) => ("MN", "N"),
         // A centre's managers invoice for it, not another centre's.
         (ManageInvoices, _) => ("MN", "N"),
+        // A centre's managers keep its members and donations, not another centre's.
+        (ManageMemberships | ManageDonations, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

@@ -360,5 +360,13 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(MANAGER), "segments", "/segments".into()),
         page(Some(MANAGER), "contacts import", "/contacts/import".into()),
         page(Some(ADMIN), "contacts", "/contacts".into()),
+        page(None, "join", "/centres/studio/adherer".into()),
+        page(None, "donation form", "/centres/studio/don".into()),
+        page(
+            Some(MANAGER),
+            "memberships",
+            "/centres/studio/adhesions".into(),
+        ),
+        page(Some(MANAGER), "donations", "/centres/studio/dons".into()),
     ]
 }

@@ -80,6 +80,7 @@ receipt-pdf-name = Name
 receipt-pdf-address = Address
 receipt-pdf-object = Object
 receipt-pdf-general-interest = Organisation of general interest of a social, educational and cultural nature.
+receipt-pdf-gifts = Gifts received
 receipt-pdf-amount = The beneficiary acknowledges receiving, as gifts giving a tax reduction, the sum of ***{ $amount }***, that is { $words }.
 receipt-col-date = Date
 receipt-col-amount = Amount

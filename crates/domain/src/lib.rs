@@ -17,6 +17,7 @@ pub mod invoice;
 pub mod learning;
 pub mod locale;
 pub mod markdown;
+pub mod membership;
 pub mod newsletter;
 pub mod offer;
 pub mod onboarding;

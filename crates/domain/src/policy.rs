@@ -95,10 +95,15 @@ pub enum Action {
     ManageCentreForecast,
     /// The network's summary of every centre's budget: the network team.
     ViewNetworkForecasts,
+    // Memberships and donations
+    /// Define a centre's membership plans, see its members and export them.
+    ManageMemberships,
+    /// Record a centre's donations, list and export them, issue its tax receipts.
+    ManageDonations,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 33] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -130,6 +135,8 @@ impl Action {
         Action::ManageInvoices,
         Action::ManageCentreForecast,
         Action::ViewNetworkForecasts,
+        Action::ManageMemberships,
+        Action::ManageDonations,
     ];
 }
 
@@ -198,6 +205,9 @@ impl Actor {
             (ManageContacts, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageInvoices, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageCentreForecast, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManageMemberships | ManageDonations, Scope::Centre(c)) => {
+                self.has_in(c, &[CentreManager])
+            }
             (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

@@ -64,6 +64,8 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // A centre's managers keep its own budget; the network team reads every centre's.
         (ManageCentreForecast, _) => ("MN", "N"),
         (ViewNetworkForecasts, _) => ("N", "N"),
+        // A centre's managers keep its members and donations, not another centre's.
+        (ManageMemberships | ManageDonations, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

@@ -7,6 +7,7 @@ mod macros;
 #[macro_use]
 pub mod tx;
 pub mod accounts;
+pub mod adhesions;
 pub mod audit;
 pub mod canvas;
 pub mod centres;
@@ -19,6 +20,7 @@ pub mod counted;
 pub mod dashboard;
 mod db;
 pub mod diagnostics;
+pub mod donations;
 mod error;
 pub mod events;
 pub mod evidence;
@@ -43,6 +45,7 @@ pub mod roadmaps;
 pub mod settings;
 pub mod signatures;
 pub mod site;
+pub mod tax_receipts;
 pub mod tracking;
 
 pub use clock::{Clock, now};

@@ -401,5 +401,13 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "/centres/studio/forecast".into(),
         ),
         page(Some(ADMIN), "centre budgets", "/admin/budgets".into()),
+        page(None, "join", "/centres/studio/adherer".into()),
+        page(None, "donation form", "/centres/studio/don".into()),
+        page(
+            Some(MANAGER),
+            "memberships",
+            "/centres/studio/adhesions".into(),
+        ),
+        page(Some(MANAGER), "donations", "/centres/studio/dons".into()),
     ]
 }

@@ -106,6 +106,9 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
             crate::newsletters::deliver(state, &job.payload, job.id).await
         }
         crate::contacts::digest::JOB => crate::contacts::digest::deliver(state, &job.payload).await,
+        crate::adhesions::REMINDER_JOB => {
+            crate::adhesions::deliver_reminder(state, &job.payload, job.id).await
+        }
         // Used by tests and operators to check the queue end to end.
         "noop" => Ok(()),
         other => Err(format!("unknown job kind {other:?}")),

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+mod adhesions;
 mod admin;
 pub mod assets;
 pub mod cache;
@@ -17,6 +18,7 @@ pub mod ctx;
 mod dashboard;
 pub mod demo;
 pub mod diagnostics;
+mod donations;
 pub mod error;
 pub mod extract;
 pub mod filetype;
@@ -105,6 +107,8 @@ pub fn router(state: AppState) -> Router {
         .merge(payments::routes())
         .merge(invoices::routes())
         .merge(contacts::routes(&state))
+        .merge(adhesions::routes())
+        .merge(donations::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

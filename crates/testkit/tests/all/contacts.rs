@@ -702,3 +702,116 @@ async fn ten_thousand_people_list_page_by_page() {
         assert!(took.as_millis() < 2_000, "{took:?}");
     }
 }
+
+/// An organisation's edit page (errors beside the field, what was typed kept, SIRET checked)
+/// and a deal started from a person's page: the board's form comes filled in with them, and
+/// the deal lands on the board tied to the person.
+#[tokio::test]
+async fn an_organisation_is_edited_and_a_deal_starts_from_a_person() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut manager = signed_in(&app, "manager@demo.local").await;
+        let created = manager
+            .post(
+                "/organisations/new",
+                &[("name", "Café Vélo"), ("kind", "client"), ("siret", "")],
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        let org = id_in(created.location(), "/organisations/");
+        let page = manager.get(&format!("/organisations/{org}/edit")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            has(&page.body, "Café Vélo")
+                && page.body.contains(&format!("/organisations/{org}/edit"))
+        );
+        let bad = manager
+            .post(
+                &format!("/organisations/{org}/edit"),
+                &[
+                    ("name", "Café Vélo des Pentes"),
+                    ("kind", "client"),
+                    ("siret", "120 027 016 00018"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.body.contains("id=\"f-siret-error\"") && has(&bad.body, "Café Vélo des Pentes")
+        );
+        let good = manager
+            .post(
+                &format!("/organisations/{org}/edit"),
+                &[
+                    ("name", "Café Vélo des Pentes"),
+                    ("kind", "partner"),
+                    ("siret", "356 000 000 00056"),
+                    ("tags", "vélo, quartier"),
+                ],
+            )
+            .await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+        let shown = manager.get(&format!("/organisations/{org}")).await;
+        assert!(has(&shown.body, "Café Vélo des Pentes") && has(&shown.body, "quartier"));
+        // Another centre's manager: not found.
+        let mut other = signed_in(&app, "manager.die@demo.local").await;
+        assert_eq!(
+            other
+                .get(&format!("/organisations/{org}/edit"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+
+        // A deal from a person's page.
+        let person = person_id(&app, "claire.moreau@metropole.example").await;
+        let page = manager.get(&format!("/contacts/{person}")).await;
+        let link = format!("contact={person}");
+        assert!(page.body.contains(&link), "{}", page.body);
+        let centre = studio(&app).await;
+        let board = manager
+            .get(&format!("/prospection?centre={centre}&contact={person}"))
+            .await;
+        assert_eq!(board.status, StatusCode::OK);
+        assert!(
+            board
+                .body
+                .contains(&format!("name=\"contact\" value=\"{person}\""))
+                && has(&board.body, "Affaire avec Claire Moreau"),
+            "{}",
+            board.body
+        );
+        let stages = store::contacts::pipeline::stages(&app.state.db, centre)
+            .await
+            .unwrap();
+        let r = manager
+            .post(
+                "/prospection/deals",
+                &[
+                    ("centre", &centre.to_string()),
+                    ("contact", &person.to_string()),
+                    ("title", "Affaire avec Claire Moreau"),
+                    ("kind", "partner"),
+                    ("amount", "2500"),
+                    ("stage", &stages[0].id.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), Some(format!("/contacts/{person}").as_str()));
+        let deals = store::contacts::pipeline::deals(&app.state.db, centre)
+            .await
+            .unwrap();
+        assert!(
+            deals
+                .iter()
+                .any(|d| d.contact_id == Some(person) && d.title == "Affaire avec Claire Moreau")
+        );
+        let page = manager.get(&format!("/contacts/{person}")).await;
+        assert!(
+            has(&page.body, "Affaire avec Claire Moreau"),
+            "{}",
+            page.body
+        );
+    }
+}

@@ -186,3 +186,8 @@ crm-digest-intro = { $count ->
    *[other] Here are the { $n } follow-ups due today or late:
 }
 crm-digest-line = { $name } — { $kind }, { $day }: { $text }
+
+## A deal created from a person's page.
+crm-deal-create = Create a deal
+crm-deal-with = Deal with { $name }
+crm-deal-contact = With:

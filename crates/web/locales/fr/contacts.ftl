@@ -188,3 +188,8 @@ crm-digest-intro = { $count ->
    *[other] Voici les { $n } relances prévues pour aujourd'hui ou en retard :
 }
 crm-digest-line = { $name } — { $kind }, { $day } : { $text }
+
+## A deal created from a person's page.
+crm-deal-create = Créer une affaire
+crm-deal-with = Affaire avec { $name }
+crm-deal-contact = Avec :

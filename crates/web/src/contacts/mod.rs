@@ -48,6 +48,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/organisations/{id}", get(organisations::show))
         .route(
+            "/organisations/{id}/edit",
+            get(organisations::edit_page).post(organisations::update),
+        )
+        .route(
             "/organisations/{id}/interactions",
             post(interactions::on_organisation),
         )

@@ -152,6 +152,8 @@ impl OrgForm {
 #[template(path = "contacts/organisation_form.html")]
 struct FormView {
     layout: Layout,
+    /// Where the form posts: `/organisations/new` or the organisation's edit page.
+    action: String,
     form: OrgForm,
     errors: FieldErrors,
     centres: Vec<Opt>,
@@ -161,21 +163,37 @@ struct FormView {
 async fn render_form(
     state: &AppState,
     ctx: &Ctx,
+    org: Option<&Organisation>,
     form: OrgForm,
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let i = ctx.i;
     let reach = super::reach(state, ctx).await?;
-    let centre = write_centre(&reach, form.centre)?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let (title, action, centres) = match org {
+        Some(o) => (
+            o.name.clone(),
+            format!("/organisations/{}/edit", o.id),
+            Vec::new(),
+        ),
+        None => {
+            let centre = write_centre(&reach, form.centre)?;
+            (
+                i.t("crm-org-new"),
+                "/organisations/new".to_string(),
+                centre_opts(i, &reach, centre, false),
+            )
+        }
+    };
     let view = FormView {
-        layout: Layout::new(state, ctx, i.t("crm-org-new"))
+        layout: Layout::new(state, ctx, title)
             .under("/organisations".into(), i.t("crm-orgs-title")),
-        centres: centre_opts(i, &reach, centre, false),
+        action,
+        centres,
         kinds: kind_opts(i, &form.kind, false),
         form,
         errors,
@@ -193,7 +211,7 @@ pub async fn new_page(
         kind: "partner".into(),
         ..Default::default()
     };
-    render_form(&state, &ctx, form, FieldErrors::default()).await
+    render_form(&state, &ctx, None, form, FieldErrors::default()).await
 }
 
 pub async fn create(
@@ -206,7 +224,7 @@ pub async fn create(
     let i = ctx.i;
     let mut errors = FieldErrors::default();
     let Some(fields) = form.check(i, &mut errors) else {
-        return render_form(&state, &ctx, form, errors).await;
+        return render_form(&state, &ctx, None, form, errors).await;
     };
     match store::contacts::create_org(&state.db, centre, &fields, store::now()).await {
         Ok(id) => Ok(redirect_with_flash(
@@ -216,7 +234,7 @@ pub async fn create(
         )),
         Err(store::StoreError::Duplicate) => {
             errors.add("siret", i, "crm-error-siret-taken");
-            render_form(&state, &ctx, form, errors).await
+            render_form(&state, &ctx, None, form, errors).await
         }
         Err(e) => Err(e.into()),
     }
@@ -283,4 +301,51 @@ pub async fn show(
         FieldErrors::default(),
     )
     .await
+}
+
+/// The organisation's edit page: the same fields as its creation, errors beside each field
+/// (a SIRET checked by its Luhn key, one organisation per SIRET in a centre).
+pub async fn edit_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let org = super::organisation(&state, &ctx, id).await?;
+    let form = OrgForm {
+        centre: org.centre_id,
+        name: org.name.clone(),
+        kind: org.kind.code().to_string(),
+        siret: org.siret.clone().unwrap_or_default(),
+        address: org.address.clone(),
+        website: org.website.clone(),
+        notes: org.notes.clone(),
+        tags: domain::crm::tag_list(&org.tags).join(", "),
+    };
+    render_form(&state, &ctx, Some(&org), form, FieldErrors::default()).await
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<OrgForm>,
+) -> WebResult<Response> {
+    let org = super::organisation(&state, &ctx, id).await?;
+    let i = ctx.i;
+    let mut errors = FieldErrors::default();
+    let Some(fields) = form.check(i, &mut errors) else {
+        return render_form(&state, &ctx, Some(&org), form, errors).await;
+    };
+    match store::contacts::update_org(&state.db, id, &fields, store::now()).await {
+        Ok(()) => Ok(redirect_with_flash(
+            &format!("/organisations/{id}"),
+            "crm-flash-saved",
+            &state,
+        )),
+        Err(store::StoreError::Duplicate) => {
+            errors.add("siret", i, "crm-error-siret-taken");
+            render_form(&state, &ctx, Some(&org), form, errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

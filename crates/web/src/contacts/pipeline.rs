@@ -49,6 +49,8 @@ pub struct DealForm {
     pub amount: String,
     pub expected: String,
     pub stage: i64,
+    /// The person the deal is with (a deal created from their page).
+    pub contact: i64,
 }
 
 #[derive(Template)]
@@ -65,6 +67,8 @@ struct BoardView {
     kinds: Vec<Opt>,
     organisations: Vec<Opt>,
     stages: Vec<Opt>,
+    /// The name of the person the new deal is with, if any.
+    contact_name: String,
 }
 
 async fn render(
@@ -141,7 +145,16 @@ async fn render(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let first = stages.first().map(|s| s.id).unwrap_or(0);
+    let contact_name = match form.contact {
+        0 => String::new(),
+        id => store::contacts::find_person(&state.db, id)
+            .await?
+            .filter(|p| p.centre_id == centre)
+            .map(|p| p.name)
+            .unwrap_or_default(),
+    };
     let view = BoardView {
+        contact_name,
         layout: Layout::new(state, ctx, i.t("crm-board-title")),
         tab: "board",
         centres: centre_opts(i, &reach, centre, false),
@@ -175,6 +188,8 @@ fn kind_opts(i: I18n, current: &str) -> Vec<Opt> {
 #[serde(default)]
 pub struct BoardQuery {
     pub centre: i64,
+    /// A deal to create with this person (from their page): the form comes filled in.
+    pub contact: i64,
 }
 
 pub async fn board(
@@ -182,6 +197,17 @@ pub async fn board(
     ctx: Ctx,
     Query(q): Query<BoardQuery>,
 ) -> WebResult<Response> {
+    if q.contact > 0 {
+        let p = super::person(&state, &ctx, q.contact).await?;
+        let form = DealForm {
+            centre: p.centre_id,
+            title: ctx.i.ta("crm-deal-with", &[("name", &p.name)]),
+            organisation: p.organisation_id.unwrap_or(0),
+            contact: p.id,
+            ..DealForm::default()
+        };
+        return render(&state, &ctx, p.centre_id, form, FieldErrors::default()).await;
+    }
     render(
         &state,
         &ctx,
@@ -231,6 +257,14 @@ pub async fn create(
     if !stage_ok {
         errors.add("stage", i, "error-choice-unknown");
     }
+    if form.contact > 0 {
+        let same = store::contacts::find_person(&state.db, form.contact)
+            .await?
+            .is_some_and(|p| p.centre_id == centre);
+        if !same {
+            errors.add("title", i, "error-choice-unknown");
+        }
+    }
     if form.organisation > 0 {
         let same = store::contacts::find_org(&state.db, form.organisation)
             .await?
@@ -251,7 +285,7 @@ pub async fn create(
             kind,
             title,
             organisation_id: (form.organisation > 0).then_some(form.organisation),
-            contact_id: None,
+            contact_id: (form.contact > 0).then_some(form.contact),
             amount_cents,
             expected_on,
             stage_id: form.stage,
@@ -259,6 +293,13 @@ pub async fn create(
         store::now(),
     )
     .await?;
+    if form.contact > 0 {
+        return Ok(redirect_with_flash(
+            &format!("/contacts/{}", form.contact),
+            "crm-flash-deal-saved",
+            &state,
+        ));
+    }
     Ok(back(&state, centre, "crm-flash-deal-saved"))
 }
 

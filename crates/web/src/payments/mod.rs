@@ -8,6 +8,8 @@ mod settings;
 mod settle;
 mod webhook;
 
+pub use pay::order_key;
+
 use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};

@@ -44,6 +44,10 @@ struct OrderView {
     providers: Vec<(String, String)>,
     transfer: Option<Transfer>,
     failed: bool,
+    /// The order's signed key, carried by its forms and links (empty for its signed-in payer).
+    key: String,
+    /// The order's page address (with its key).
+    href: String,
     /// The hosted checkout just opened: (provider's name, its address).
     checkout: Option<(String, String)>,
 }
@@ -71,7 +75,42 @@ pub fn qr_data_url(payload: &str) -> String {
     )
 }
 
-async fn own_order(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<PayOrder> {
+/// What a signed order link is signed for.
+const ORDER_LINK: &str = "order";
+/// How long a signed order link works.
+const ORDER_LINK_SECS: i64 = 30 * 86_400;
+
+/// The signed key (`?cle=`) that opens an order's page to someone not signed in as its payer: a
+/// visitor who joined or gave without an account (memberships, donations).
+pub async fn order_key(state: &AppState, order_id: i64) -> WebResult<String> {
+    crate::site::sign(state, ORDER_LINK, order_id, store::now() + ORDER_LINK_SECS).await
+}
+
+/// The order's page address, with its signed key when there is one.
+fn order_href(id: i64, key: &str, query: &str) -> String {
+    let mut href = format!("/orders/{id}");
+    let key_part = (!key.is_empty()).then(|| format!("cle={key}"));
+    let parts: Vec<String> = [Some(query.to_string()).filter(|q| !q.is_empty()), key_part]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !parts.is_empty() {
+        href.push('?');
+        href.push_str(&parts.join("&"));
+    }
+    href
+}
+
+/// The order, for its payer (signed in) or whoever holds its signed key.
+async fn own_order(state: &AppState, ctx: &Ctx, id: i64, key: &str) -> WebResult<PayOrder> {
+    if !key.is_empty()
+        && crate::site::verify(state, ORDER_LINK, key, store::now()).await?
+            == crate::site::Signed::Valid(id)
+    {
+        return store::payments::order(&state.db, id)
+            .await?
+            .ok_or(WebError::NotFound);
+    }
     let user = ctx.require_user()?;
     store::payments::order(&state.db, id)
         .await?
@@ -84,6 +123,8 @@ async fn own_order(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<PayOrder> 
 pub struct PageQuery {
     pub echec: Option<String>,
     pub payer: Option<String>,
+    /// The order's signed key (a visitor's link).
+    pub cle: String,
 }
 
 pub async fn page(
@@ -92,7 +133,7 @@ pub async fn page(
     Path(id): Path<i64>,
     axum::extract::Query(q): axum::extract::Query<PageQuery>,
 ) -> WebResult<Response> {
-    let order = own_order(&state, &ctx, id).await?;
+    let order = own_order(&state, &ctx, id, &q.cle).await?;
     let mut checkout = None;
     if let Some(p) = q.payer.as_deref().and_then(Provider::parse)
         && order.status == AWAITING_PAYMENT
@@ -104,6 +145,7 @@ pub async fn page(
         &state,
         &ctx,
         &order,
+        &q.cle,
         q.echec.is_some(),
         checkout,
         StatusCode::OK,
@@ -115,6 +157,7 @@ async fn render(
     state: &AppState,
     ctx: &Ctx,
     order: &PayOrder,
+    key: &str,
     failed: bool,
     checkout: Option<(String, String)>,
     status: StatusCode,
@@ -168,6 +211,8 @@ async fn render(
         providers,
         transfer,
         failed,
+        key: key.to_string(),
+        href: order_href(order.id, key, ""),
         checkout,
     };
     Ok((status, Html(view.render()?)).into_response())
@@ -177,6 +222,7 @@ async fn render(
 #[serde(default)]
 pub struct PayForm {
     pub provider: String,
+    pub cle: String,
 }
 
 pub async fn pay(
@@ -185,9 +231,10 @@ pub async fn pay(
     Path(id): Path<i64>,
     Form(form): Form<PayForm>,
 ) -> WebResult<Response> {
-    let order = own_order(&state, &ctx, id).await?;
+    let key = form.cle.as_str();
+    let order = own_order(&state, &ctx, id, key).await?;
     if order.status != AWAITING_PAYMENT {
-        return Ok(Redirect::to(&format!("/orders/{id}")).into_response());
+        return Ok(Redirect::to(&order_href(id, key, "")).into_response());
     }
     let provider =
         Provider::parse(&form.provider).ok_or(WebError::BadRequest("payment-error-provider"))?;
@@ -195,15 +242,15 @@ pub async fn pay(
         .await?
         .filter(|c| c.enabled == 1)
         .ok_or(WebError::BadRequest("payment-error-provider"))?;
-    let opened_page = format!("/orders/{id}?payer={}", provider.code());
+    let opened_page = order_href(id, key, &format!("payer={}", provider.code()));
     if store::payments::session(&state.db, id, provider.code())
         .await?
         .is_some()
     {
         return Ok(Redirect::to(&opened_page).into_response());
     }
-    let back = state.url(&format!("/orders/{id}"));
-    let cancel = state.url(&format!("/orders/{id}?echec=1"));
+    let back = state.url(&order_href(id, key, ""));
+    let cancel = state.url(&order_href(id, key, "echec=1"));
     let title = if order.title.is_empty() {
         ctx.i.ta("payment-order-title", &[("id", &id.to_string())])
     } else {
@@ -224,7 +271,16 @@ pub async fn pay(
         Ok(o) => o,
         Err(e) => {
             tracing::warn!(error = %e, order = id, "checkout not opened");
-            return render(&state, &ctx, &order, true, None, StatusCode::BAD_GATEWAY).await;
+            return render(
+                &state,
+                &ctx,
+                &order,
+                key,
+                true,
+                None,
+                StatusCode::BAD_GATEWAY,
+            )
+            .await;
         }
     };
     store::payments::keep_session(

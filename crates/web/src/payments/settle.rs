@@ -138,8 +138,12 @@ async fn settle_paid_in(
     if !store::payments::move_order_in(tx, order.id, AWAITING_PAYMENT, PAID).await? {
         return Ok(None);
     }
+    // A membership's period starts or extends; a donation is received (a gift, not a sale: no
+    // invoice).
+    crate::adhesions::paid_in(tx, order.id).await?;
+    let gift = crate::donations::paid_in(tx, order.id, c.provider).await?;
     let seller = store::invoices::seller(&mut *tx, order.centre_id).await?;
-    let issued = if seller.is_some_and(|s| s.is_complete()) {
+    let issued = if !gift && seller.is_some_and(|s| s.is_complete()) {
         let issued = store::invoices::issue_for_order_in(tx, order.id, None).await?;
         let key = format!("{}:{}", c.provider, c.event_id);
         store::invoices::record_payment_in(
@@ -156,10 +160,12 @@ async fn settle_paid_in(
         .await?;
         Some(issued)
     } else {
-        tracing::warn!(
-            order = order.id,
-            "order paid without invoice: seller identity incomplete"
-        );
+        if !gift {
+            tracing::warn!(
+                order = order.id,
+                "order paid without invoice: seller identity incomplete"
+            );
+        }
         None
     };
     if let Some(user) = store::accounts::find_user(&state.db, order.user_id).await? {

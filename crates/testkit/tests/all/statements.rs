@@ -29,7 +29,7 @@ fn limit(page: &Page, backend: &str) -> u32 {
         })
 }
 
-/// The statements of each page, by `role name`, from the second request (caches warm).
+/// The statements of each page, by `role name`, caches warm (after a first request).
 async fn counts(app: &TestApp, pages: &[Page]) -> BTreeMap<String, u32> {
     let mut clients: BTreeMap<&str, Client> = BTreeMap::new();
     let mut out = BTreeMap::new();
@@ -51,11 +51,18 @@ async fn counts(app: &TestApp, pages: &[Page]) -> BTreeMap<String, u32> {
             page.role(),
             page.path
         );
-        let again = c.get(&page.path).await;
-        let n: u32 = again
-            .header("x-sql-statements")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("{} {}: no x-sql-statements", page.role(), page.path));
+        // The fewest of three requests: a cache entry (two to five seconds) that expires between
+        // two requests on a loaded machine adds statements to one of them, a statement per row
+        // adds them to all three.
+        let mut n = u32::MAX;
+        for _ in 0..3 {
+            let again = c.get(&page.path).await;
+            let count: u32 = again
+                .header("x-sql-statements")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{} {}: no x-sql-statements", page.role(), page.path));
+            n = n.min(count);
+        }
         out.insert(format!("{} {}", page.role(), page.name), n);
     }
     out

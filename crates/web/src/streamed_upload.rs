@@ -60,6 +60,14 @@ pub struct StreamedMultipart {
 }
 
 impl StreamedMultipart {
+    /// A form of text fields only (a plain urlencoded post read like a multipart one).
+    pub fn from_fields(fields: Vec<(String, String)>) -> Self {
+        StreamedMultipart {
+            fields,
+            files: Vec::new(),
+        }
+    }
+
     /// A text field (empty when absent), with CRLF line ends made LF.
     pub fn text(&self, name: &str) -> String {
         self.fields

@@ -242,3 +242,29 @@ fn files_in(dir: &std::path::Path) -> usize {
         })
         .sum()
 }
+
+#[tokio::test]
+async fn temporary_upload_files_left_by_a_crash_are_removed_after_an_hour() {
+    let app = TestApp::with_files(TestDb::sqlite().await, Files::Local).await;
+    let spool = app.state.config.files_dir.join(".incoming");
+    std::fs::create_dir_all(&spool).unwrap();
+    let now = std::time::SystemTime::now();
+    let old = spool.join("0000000000000000000000000000dead");
+    let fresh = spool.join("0000000000000000000000000000beef");
+    for (path, age) in [(&old, 3_700), (&fresh, 600)] {
+        let file = std::fs::File::create(path).unwrap();
+        file.set_modified(now - std::time::Duration::from_secs(age))
+            .unwrap();
+    }
+    assert_eq!(web::streamed_upload::remove_stale(&app.state, now).await, 1);
+    assert!(!old.exists(), "a file over an hour old is removed");
+    assert!(
+        fresh.exists(),
+        "an upload that may still be writing is kept"
+    );
+    // Nothing to do the second time; a missing folder is no error.
+    assert_eq!(web::streamed_upload::remove_stale(&app.state, now).await, 0);
+    std::fs::remove_dir_all(&spool).unwrap();
+    assert_eq!(web::streamed_upload::remove_stale(&app.state, now).await, 0);
+    app.state.db.close().await;
+}

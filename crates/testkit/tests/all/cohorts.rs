@@ -287,6 +287,15 @@ async fn staff_keep_a_dated_decision_log_beside_the_cohort_results() {
         assert!(newest < older, "a dated log, newest first");
         assert!(page.contains("arrivaient en retard après le travail"));
         assert!(page.contains("Malik Gestion"));
+        // The evidence export's improvement log (Qualiopi indicator 32) has them too.
+        let studio = centre_id(&app, "studio").await;
+        let improvements = store::evidence::improvements(&app.state.db, studio, 0, i64::MAX)
+            .await
+            .unwrap();
+        assert!(improvements.iter().any(|d| {
+            d.decision == "Ateliers décalés à 18 h 30"
+                && d.event_title.starts_with("Première cohorte")
+        }));
 
         // Outside the centre's staff: not found, nothing recorded.
         let mut paul = app.client();

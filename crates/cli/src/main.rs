@@ -356,6 +356,8 @@ async fn serve(config: web::Config, demo: bool) -> Result<()> {
     }
     let run_jobs = config.run_jobs;
     let state = web::AppState::new(db.clone(), config).await?;
+    // Temporary upload files a crash left behind (the worker's maintenance removes them hourly).
+    web::streamed_upload::remove_stale(&state, std::time::SystemTime::now()).await;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;

@@ -9,6 +9,17 @@ pub const COMPLETION_ATTENDANCE_PERCENT: i64 = 75;
 /// Satisfied: recommends the programme 7 or more out of 10.
 pub const SATISFIED_FROM: i64 = 7;
 
+/// Whether a participant completed the programme: present at [`COMPLETION_ATTENDANCE_PERCENT`]
+/// or more of its `sessions` (none held: not completed). The store counts it the same way in SQL.
+pub fn completed(present: i64, sessions: i64) -> bool {
+    sessions > 0 && present * 100 >= sessions * COMPLETION_ATTENDANCE_PERCENT
+}
+
+/// Whether an answer (recommendation out of 10) counts as satisfied: [`SATISFIED_FROM`] or more.
+pub fn satisfied(score: i64) -> bool {
+    score >= SATISFIED_FROM
+}
+
 /// What an offer's cohorts that ended in a period give.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Results {
@@ -88,6 +99,24 @@ mod tests {
                 respondents: 5
             })
         );
+    }
+
+    #[test]
+    fn completion_is_three_quarters_of_the_sessions_and_satisfaction_seven_of_ten() {
+        // 74 % is not enough, 75 % is.
+        assert!(!completed(74, 100));
+        assert!(completed(75, 100));
+        assert!(completed(3, 4));
+        assert!(!completed(5, 8), "62.5 %");
+        assert!(completed(6, 8), "75 % exactly");
+        assert!(!completed(2, 3), "66.7 %");
+        assert!(completed(12, 12));
+        assert!(!completed(0, 0), "no session held");
+        // 6 out of 10 is not satisfied, 7 is.
+        assert!(!satisfied(6));
+        assert!(satisfied(7));
+        assert!(satisfied(10));
+        assert!(!satisfied(0));
     }
 
     #[test]

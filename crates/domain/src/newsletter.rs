@@ -36,6 +36,19 @@ impl Segment {
 /// Messages a minute by default.
 pub const DEFAULT_RATE: i64 = 60;
 
+/// The bounds of a centre's rate (messages a minute): at least one, at most what a small
+/// sending server takes without being taken for a spammer.
+pub const RATE_MIN: i64 = 1;
+pub const RATE_MAX: i64 = 600;
+
+/// A rate typed in the settings, when a whole number within [`RATE_MIN`]..=[`RATE_MAX`].
+pub fn parse_rate(text: &str) -> Option<i64> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (RATE_MIN..=RATE_MAX).contains(n))
+}
+
 /// How many may go out now: the rate a minute less those sent in the last minute.
 pub fn batch(rate_per_minute: i64, sent_last_minute: i64) -> i64 {
     (rate_per_minute.max(1) - sent_last_minute).max(0)
@@ -55,5 +68,14 @@ mod tests {
         assert_eq!(batch(10, 3), 7);
         assert_eq!(batch(10, 12), 0);
         assert_eq!(batch(0, 0), 1);
+    }
+
+    #[test]
+    fn rates_within_bounds() {
+        assert_eq!(parse_rate(" 1 "), Some(1));
+        assert_eq!(parse_rate("600"), Some(600));
+        for bad in ["0", "601", "-5", "", "dix", "2.5"] {
+            assert_eq!(parse_rate(bad), None, "{bad}");
+        }
     }
 }

@@ -48,10 +48,14 @@ pub enum AuditAction {
     InvoicesExported,
     ContactsImported,
     ContactsExported,
+    NewsletterSent,
+    NewsletterScheduled,
+    NewsletterCancelled,
+    NewsletterSettingsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 45] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -97,6 +101,10 @@ impl AuditAction {
         AuditAction::InvoicesExported,
         AuditAction::ContactsImported,
         AuditAction::ContactsExported,
+        AuditAction::NewsletterSent,
+        AuditAction::NewsletterScheduled,
+        AuditAction::NewsletterCancelled,
+        AuditAction::NewsletterSettingsChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -146,6 +154,10 @@ impl AuditAction {
             AuditAction::InvoicesExported => "invoices_exported",
             AuditAction::ContactsImported => "contacts_imported",
             AuditAction::ContactsExported => "contacts_exported",
+            AuditAction::NewsletterSent => "newsletter_sent",
+            AuditAction::NewsletterScheduled => "newsletter_scheduled",
+            AuditAction::NewsletterCancelled => "newsletter_cancelled",
+            AuditAction::NewsletterSettingsChanged => "newsletter_settings_changed",
         }
     }
 

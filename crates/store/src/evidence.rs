@@ -82,12 +82,17 @@ pub struct Improvement {
     pub created_at: i64,
 }
 
-/// What the centre changed because of feedback between `from` and `to` (Unix seconds).
+/// What the centre changed because of feedback between `from` and `to` (Unix seconds): the
+/// decision logs of its events and of its cohorts (titled by the cohort's name).
 pub async fn improvements(db: &Db, centre_id: i64, from: i64, to: i64) -> Result<Vec<Improvement>> {
-    let sql = "SELECT e.title AS event_title, d.decision, d.because, d.created_at \
+    let sql = "SELECT event_title, decision, because, created_at FROM ( \
+               SELECT e.title AS event_title, d.decision, d.because, d.created_at, 0 AS log, d.id \
                FROM feedback_decisions d JOIN events e ON e.id = d.event_id \
                WHERE e.centre_id = $1 AND d.created_at >= $2 AND d.created_at < $3 \
-               ORDER BY d.created_at, d.id";
+               UNION ALL SELECT c.name AS event_title, d.decision, d.because, d.created_at, 1 AS log, d.id \
+               FROM cohort_decisions d JOIN cohorts c ON c.id = d.cohort_id \
+               WHERE c.centre_id = $1 AND d.created_at >= $2 AND d.created_at < $3) x \
+               ORDER BY created_at, log, id";
     Ok(
         on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).bind(from).bind(to).fetch_all(pool).await?),
     )

@@ -128,3 +128,32 @@ pub async fn decide(
         .fetch_one(pool)
         .await?))
 }
+
+/// The decision log of a cohort's results, newest first.
+pub async fn cohort_decisions(db: &Db, cohort_id: i64) -> Result<Vec<Decision>> {
+    let sql = "SELECT d.id, d.decision, d.because, u.display_name AS author, d.created_at \
+               FROM cohort_decisions d LEFT JOIN users u ON u.id = d.created_by \
+               WHERE d.cohort_id = $1 ORDER BY d.created_at DESC, d.id DESC";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(cohort_id).fetch_all(pool).await?))
+}
+
+/// Records what the staff changed because of a cohort's feedback.
+pub async fn cohort_decide(
+    db: &Db,
+    cohort_id: i64,
+    decision: &str,
+    because: &str,
+    user: i64,
+    now: i64,
+) -> Result<i64> {
+    let sql = "INSERT INTO cohort_decisions (cohort_id, decision, because, created_by, created_at) \
+               VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+        .bind(cohort_id)
+        .bind(decision)
+        .bind(because)
+        .bind(user)
+        .bind(now)
+        .fetch_one(pool)
+        .await?))
+}

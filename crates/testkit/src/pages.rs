@@ -314,6 +314,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         ),
         page(
             Some(MANAGER),
+            "newsletter settings",
+            "/centres/studio/newsletters/settings".into(),
+        ),
+        page(
+            Some(MANAGER),
             "session signing sheet",
             format!("/cohorts/{cohort}/sessions/{session}/emargement"),
         ),

@@ -179,12 +179,15 @@ pub async fn load(db: &Db) -> WebResult<()> {
     Ok(())
 }
 
+/// The name of the studio's first cohort (its learning path is the learning demo's).
+pub const COHORT: &str = "Première cohorte · automne 2026";
+
 /// The studio's first cohort, with its three projects (roadmap: "Lancer la première cohorte").
 async fn load_cohort(db: &Db) -> WebResult<()> {
     let studio = store::centres::find_by_slug(db, "studio")
         .await?
         .ok_or(WebError::NotFound)?;
-    const NAME: &str = "Première cohorte · automne 2026";
+    const NAME: &str = COHORT;
     if store::cohorts::for_centre(db, studio.id)
         .await?
         .iter()

@@ -116,8 +116,10 @@ async fn execute(state: &AppState, job: &store::jobs::Job) -> Result<(), String>
 }
 
 /// Housekeeping: expired sessions, old rate-limit windows, finished jobs older than 30 days,
-/// the retention of leads (ask after three years without contact, erase 30 days later).
+/// the retention of leads (ask after three years without contact, erase 30 days later), the
+/// temporary upload files left by a crash.
 async fn maintenance(state: &AppState) {
+    crate::streamed_upload::remove_stale(state, std::time::SystemTime::now()).await;
     let db = &state.db;
     let results = [
         store::accounts::prune_sessions(db).await,

@@ -60,6 +60,14 @@ pub struct StreamedMultipart {
 }
 
 impl StreamedMultipart {
+    /// A form of text fields only (a plain urlencoded post read like a multipart one).
+    pub fn from_fields(fields: Vec<(String, String)>) -> Self {
+        StreamedMultipart {
+            fields,
+            files: Vec::new(),
+        }
+    }
+
     /// A text field (empty when absent), with CRLF line ends made LF.
     pub fn text(&self, name: &str) -> String {
         self.fields
@@ -87,6 +95,42 @@ impl StreamedMultipart {
 /// Where temporary files go: beside the stored files, so a local store only renames them.
 fn spool_dir(state: &AppState) -> PathBuf {
     state.config.files_dir.join(".incoming")
+}
+
+/// How old a temporary file is when no upload can still be writing it (one left by a crash).
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3_600);
+
+/// Removes the temporary files older than [`STALE_AFTER`] at `now` (left by a crash or a
+/// killed node: a dropped upload removes its own): the number removed. Run at startup and
+/// with the worker's hourly maintenance.
+pub async fn remove_stale(state: &AppState, now: std::time::SystemTime) -> usize {
+    let dir = spool_dir(state);
+    tokio::task::spawn_blocking(move || remove_stale_in(&dir, now))
+        .await
+        .unwrap_or(0)
+}
+
+fn remove_stale_in(dir: &Path, now: std::time::SystemTime) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|at| now.duration_since(at).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if stale && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    if removed > 0 {
+        tracing::info!(removed, "stale temporary upload files removed");
+    }
+    removed
 }
 
 /// Where a part's bytes go while it is read.

@@ -222,3 +222,97 @@ async fn managers_run_cohorts_coaches_see_them_others_do_not() {
         assert!(report.contains("Cohorte de printemps"));
     }
 }
+
+#[tokio::test]
+async fn staff_keep_a_dated_decision_log_beside_the_cohort_results() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let cohort = store::cohorts::all(&app.state.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.name.starts_with("Première cohorte"))
+            .expect("demo cohort")
+            .id;
+        let results = format!("/cohorts/{cohort}/avis");
+        let post = format!("{results}/decisions");
+        let mut manager = app.client();
+        manager.login("manager@demo.local", "impact-demo").await;
+        let page = manager.get(&results).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(&format!("action=\"{post}\"")));
+
+        // No decision: beside its field, the reason typed kept, nothing recorded.
+        let r = manager
+            .post(
+                &post,
+                &[("decision", " "), ("because", "Trois avis sur le rythme")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("id=\"f-decision-error\""));
+        assert!(r.body.contains("Trois avis sur le rythme"));
+        assert!(
+            store::feedback::cohort_decisions(&app.state.db, cohort)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        for (decision, because) in [
+            (
+                "Ateliers décalés à 18 h 30",
+                "Plusieurs participant·es arrivaient en retard après le travail.",
+            ),
+            ("Un support imprimé à chaque séance", ""),
+        ] {
+            let r = manager
+                .post(&post, &[("decision", decision), ("because", because)])
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            app.advance(86_400);
+        }
+        let log = store::feedback::cohort_decisions(&app.state.db, cohort)
+            .await
+            .unwrap();
+        assert_eq!(log.len(), 2);
+        assert_eq!(
+            log[0].decision, "Un support imprimé à chaque séance",
+            "newest first"
+        );
+        assert_eq!(log[1].author.as_deref(), Some("Malik Gestion"));
+        let page = manager.get(&results).await.body.replace("&#39;", "'");
+        let newest = page.find("Un support imprimé").unwrap();
+        let older = page.find("Ateliers décalés").unwrap();
+        assert!(newest < older, "a dated log, newest first");
+        assert!(page.contains("arrivaient en retard après le travail"));
+        assert!(page.contains("Malik Gestion"));
+        // The evidence export's improvement log (Qualiopi indicator 32) has them too.
+        let studio = centre_id(&app, "studio").await;
+        let improvements = store::evidence::improvements(&app.state.db, studio, 0, i64::MAX)
+            .await
+            .unwrap();
+        assert!(improvements.iter().any(|d| {
+            d.decision == "Ateliers décalés à 18 h 30"
+                && d.event_title.starts_with("Première cohorte")
+        }));
+
+        // Outside the centre's staff: not found, nothing recorded.
+        let mut paul = app.client();
+        paul.login("participant@demo.local", "impact-demo").await;
+        assert_eq!(
+            paul.post(&post, &[("decision", "Tout changer")])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            store::feedback::cohort_decisions(&app.state.db, cohort)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        app.state.db.close().await;
+    }
+}

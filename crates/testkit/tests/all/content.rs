@@ -878,8 +878,58 @@ async fn episodes_take_an_uploaded_audio_file() {
             admin.get(&format!("/podcast/audio/{id}.mp3")).await.status,
             StatusCode::OK
         );
+
+        // A long episode (over the 1 MB kept in memory) streams through a temporary file into
+        // the storage; past the media limit (2 MB in tests) the request ends with 413 and the
+        // temporary file is gone, nothing created.
+        let spool = app.state.config.files_dir.join(".incoming");
+        let long: Vec<u8> = MP3.iter().copied().cycle().take(1_500_000).collect();
+        let mut second = base.to_vec();
+        second.retain(|(k, _)| *k != "title" && *k != "episode");
+        second.push(("title", "Épisode 4 : le long entretien"));
+        second.push(("episode", "4"));
+        let r = admin
+            .post_multipart(
+                "/admin/content/new",
+                &second,
+                Some(("audio", "episode-4.mp3", &long)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(
+            files_in(&spool),
+            0,
+            "the temporary file was moved or removed"
+        );
+        let long_id = item_id(&r);
+        let whole = visitor.get(&format!("/podcast/audio/{long_id}.mp3")).await;
+        assert_eq!(whole.bytes, long);
+        let huge: Vec<u8> = MP3.iter().copied().cycle().take(3 * 1024 * 1024).collect();
+        let mut third = base.to_vec();
+        third.retain(|(k, _)| *k != "title" && *k != "episode");
+        third.push(("title", "Épisode 5 : trop long"));
+        third.push(("episode", "5"));
+        let r = admin
+            .post_multipart(
+                "/admin/content/new",
+                &third,
+                Some(("audio", "episode-5.mp3", &huge)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(files_in(&spool), 0, "the temporary file was removed");
+        assert_eq!(
+            visitor.get("/podcast/episode-5-trop-long").await.status,
+            StatusCode::NOT_FOUND,
+            "nothing created"
+        );
         app.state.db.close().await;
     }
+}
+
+/// How many files a folder holds (none when it does not exist).
+fn files_in(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |d| d.flatten().count())
 }
 
 fn child<'a, 'i>(

@@ -552,6 +552,19 @@ async fn an_offer_publishes_its_results_from_five_respondents_and_exports_its_ev
             page.body
         );
         assert!(page.body.contains("data-satisfaction>80\u{a0}%<"));
+        // Each rate says what it counts, next to its figure.
+        assert!(
+            has(
+                &page.body,
+                "présent·es à au moins 75 % des séances de leur cohorte"
+            ),
+            "{}",
+            page.body
+        );
+        assert!(has(
+            &page.body,
+            "recommandent l'accompagnement 7 ou plus sur 10"
+        ));
         assert!(has(&page.body, "5 répondant·es"));
 
         // The export: staff only; a wrong period is shown beside its field.

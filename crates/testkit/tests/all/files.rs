@@ -59,6 +59,8 @@ async fn a_video_is_served_in_ranges_from_every_storage() {
         let data = video(1_200_000);
         let len = data.len();
         let src = upload_pitch(&app, &data).await;
+        // Over the 1 MB kept in memory, it went through a temporary file, moved or removed.
+        assert_eq!(files_in(&app.state.config.files_dir.join(".incoming")), 0);
         let mut v = app.client();
 
         let full = range(&mut v, &src, None).await;
@@ -143,7 +145,9 @@ async fn disguised_and_oversized_uploads_are_refused_beside_their_field() {
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("id=\"f-video-error\""), "{}", r.body);
         assert!(r.body.contains("pas une vidéo MP4 ou WebM"));
-        // A real video over the media limit (2 MB in tests).
+        // A real video over the media limit (2 MB in tests): read as a stream, it ends with 413
+        // as soon as the limit is passed, its temporary file removed and nothing stored.
+        let before = files_in(&app.state.config.files_dir);
         let r = admin
             .post_multipart(
                 "/admin/site/video",
@@ -151,12 +155,9 @@ async fn disguised_and_oversized_uploads_are_refused_beside_their_field() {
                 Some(("video", "pitch.webm", &video(2 * 1024 * 1024 + 10))),
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            r.body.contains("dépasse la limite de 2\u{a0}Mo"),
-            "{}",
-            r.body
-        );
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(files_in(&app.state.config.files_dir.join(".incoming")), 0);
+        assert_eq!(files_in(&app.state.config.files_dir), before);
         // Captions that are not WebVTT.
         let r = admin
             .post_multipart_files(
@@ -223,4 +224,47 @@ async fn disguised_and_oversized_uploads_are_refused_beside_their_field() {
         );
         app.state.db.close().await;
     }
+}
+
+/// How many files a folder and its subfolders hold (none when it does not exist).
+fn files_in(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            if e.path().is_dir() {
+                files_in(&e.path())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[tokio::test]
+async fn temporary_upload_files_left_by_a_crash_are_removed_after_an_hour() {
+    let app = TestApp::with_files(TestDb::sqlite().await, Files::Local).await;
+    let spool = app.state.config.files_dir.join(".incoming");
+    std::fs::create_dir_all(&spool).unwrap();
+    let now = std::time::SystemTime::now();
+    let old = spool.join("0000000000000000000000000000dead");
+    let fresh = spool.join("0000000000000000000000000000beef");
+    for (path, age) in [(&old, 3_700), (&fresh, 600)] {
+        let file = std::fs::File::create(path).unwrap();
+        file.set_modified(now - std::time::Duration::from_secs(age))
+            .unwrap();
+    }
+    assert_eq!(web::streamed_upload::remove_stale(&app.state, now).await, 1);
+    assert!(!old.exists(), "a file over an hour old is removed");
+    assert!(
+        fresh.exists(),
+        "an upload that may still be writing is kept"
+    );
+    // Nothing to do the second time; a missing folder is no error.
+    assert_eq!(web::streamed_upload::remove_stale(&app.state, now).await, 0);
+    std::fs::remove_dir_all(&spool).unwrap();
+    assert_eq!(web::streamed_upload::remove_stale(&app.state, now).await, 0);
+    app.state.db.close().await;
 }

@@ -325,6 +325,7 @@ async fn a_learner_follows_the_path_to_a_certificate_anyone_can_verify() {
         let basics = course_id(&app, BASICS).await;
         let funding = course_id(&app, FUNDING).await;
         let path = learn::paths(&app.state.db, ",", false).await.unwrap()[0].id;
+        set_aside_demo_cohort_path(&app).await;
 
         let catalogue = paul.get("/learn").await;
         assert_eq!(catalogue.status, StatusCode::OK);
@@ -726,6 +727,60 @@ async fn path_id(app: &TestApp, title: &str) -> i64 {
         .id
 }
 
+/// The demo cohort's path (web's `learning::demo::COHORT_PATH`).
+const COHORT_PATH: &str = "Le parcours de la première cohorte";
+
+/// Puts the demo cohort's path back to draft, for journeys whose participant (a member of that
+/// cohort) must not be held by its calendar.
+async fn set_aside_demo_cohort_path(app: &TestApp) {
+    let path = path_id(app, COHORT_PATH).await;
+    learn::set_path_status(&app.state.db, path, "draft")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_demo_cohort_follows_its_path_by_release_dates() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let mut paul = signed_in(&app, "participant@demo.local").await;
+        let path = path_id(&app, COHORT_PATH).await;
+        let funding = course_id(&app, FUNDING).await;
+        let basics = course_id(&app, BASICS).await;
+        let opens = domain::time_zone::to_paris(app.now()).date() + time::Duration::days(21);
+        // The demo participant, a member of the demo cohort, sees its path, the basics open and
+        // the funding module with the day it opens.
+        assert!(paul.get("/learn").await.body.contains(COHORT_PATH));
+        let page = paul.get(&format!("/learn/paths/{path}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Ouvre le"), "{}", page.body);
+        assert_eq!(page.body.matches("Ouvre le").count(), 1, "one course waits");
+        let basics_lesson = lessons(&app, basics).await[0].0;
+        assert_eq!(
+            paul.get(&format!("/learn/lessons/{basics_lesson}"))
+                .await
+                .status,
+            StatusCode::OK
+        );
+        let funding_lesson = lessons(&app, funding).await[0].0;
+        let closed = paul.get(&format!("/learn/lessons/{funding_lesson}")).await;
+        assert_eq!(closed.status, StatusCode::FORBIDDEN);
+        assert!(closed.body.contains("Ce cours ouvre le"), "{}", closed.body);
+        assert!(
+            closed.body.contains(&opens.year().to_string()),
+            "{}",
+            closed.body
+        );
+        // Past the date, only the basics (to finish first) hold it.
+        app.advance(22 * 86_400);
+        let later = paul.get(&format!("/learn/lessons/{funding_lesson}")).await;
+        assert!(!later.body.contains("Ce cours ouvre le"), "{}", later.body);
+        assert!(later.body.contains("Termine d"), "{}", later.body);
+        let page = paul.get(&format!("/learn/paths/{path}")).await;
+        assert!(!page.body.contains("Ouvre le"));
+    }
+}
+
 async fn studio_cohort(app: &TestApp) -> i64 {
     store::cohorts::all(&app.state.db)
         .await
@@ -747,6 +802,7 @@ async fn staff_write_paths_and_a_cohort_path_is_its_members_with_release_dates()
         let basics = course_id(&app, BASICS).await;
         let funding = course_id(&app, FUNDING).await;
         let cohort = studio_cohort(&app).await;
+        set_aside_demo_cohort_path(&app).await;
 
         // Participants cannot write paths.
         assert_eq!(

@@ -328,3 +328,118 @@ async fn a_scheduled_newsletter_waits_for_its_time_and_goes_to_members() {
         assert!(!page.contains("name=\"subject\""));
     }
 }
+
+/// A form's fields as the client posts them.
+fn pairs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
+    f.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// The audit lines of a centre about newsletters, newest first.
+async fn newsletter_audit(app: &TestApp, centre: i64) -> Vec<(String, String)> {
+    store::audit::list(&app.state.db, Some(centre), 50, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.action.starts_with("newsletter_"))
+        .map(|a| (a.action, a.detail))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_centre_sets_its_rate_and_every_send_schedule_cancel_is_audited() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let studio = setup(&app).await;
+        let mut manager = app.client();
+        manager.login("manager@demo.local", "impact-demo").await;
+        let settings = "/centres/studio/newsletters/settings";
+        let list = manager.get("/centres/studio/newsletters").await;
+        assert!(list.body.contains(&format!("href=\"{settings}\"")));
+        let page = manager.get(settings).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("value=\"60\""), "the default rate");
+        // Others may not read or change it.
+        let mut paul = app.client();
+        paul.login("participant@demo.local", "impact-demo").await;
+        assert_eq!(paul.get(settings).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            paul.post(settings, &[("rate", "5")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+
+        // Out of bounds or not a number: beside the field, what was typed kept, nothing saved.
+        for bad in ["0", "601", "beaucoup"] {
+            let r = manager.post(settings, &[("rate", bad)]).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+            assert!(r.body.contains("id=\"f-rate-error\""), "{bad}");
+            assert!(r.body.contains("de 1 à 600"), "{}", r.body);
+            assert!(r.body.contains(&format!("value=\"{bad}\"")), "{bad}");
+        }
+        assert!(newsletter_audit(&app, studio).await.is_empty());
+        let saved = manager.post(settings, &[("rate", "2")]).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        assert!(manager.get(settings).await.body.contains("value=\"2\""));
+        assert!(
+            manager
+                .get("/centres/studio/newsletters")
+                .await
+                .body
+                .contains("Envoi à 2 messages par minute au plus")
+        );
+
+        // Scheduled, moved back to a draft (cancelled), then sent now: each an audit line.
+        let form = |when: &'static str, at: String| {
+            vec![
+                ("subject", "Les nouvelles de l'hiver".to_string()),
+                ("body", "Bonjour,\n\nÀ bientôt au studio.".to_string()),
+                ("segment", "leads".to_string()),
+                ("when", when.to_string()),
+                ("send_at", at),
+            ]
+        };
+        let tomorrow = domain::time_zone::to_paris(app.now() + 86_400);
+        let at = format!(
+            "{}T{:02}:00",
+            domain::tracking::iso(tomorrow.date()),
+            tomorrow.hour()
+        );
+        let later = form("later", at);
+        let r = manager
+            .post("/centres/studio/newsletters/new", &pairs(&later))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let id = newsletter_id(&app, studio, "Les nouvelles de l'hiver").await;
+        let draft = form("draft", String::new());
+        let r = manager
+            .post(&format!("/newsletters/{id}"), &pairs(&draft))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let now = form("now", String::new());
+        let r = manager
+            .post(&format!("/newsletters/{id}"), &pairs(&now))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let detail = format!("newsletter={id}");
+        assert_eq!(
+            newsletter_audit(&app, studio).await,
+            vec![
+                ("newsletter_sent".to_string(), detail.clone()),
+                ("newsletter_cancelled".to_string(), detail.clone()),
+                ("newsletter_scheduled".to_string(), detail),
+                ("newsletter_settings_changed".to_string(), "rate=2".into()),
+            ]
+        );
+        // The centre's rate holds: two messages in the first minute.
+        app.run_jobs().await;
+        let sent = store::newsletters::find(&app.state.db, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            sent.sent + sent.failed,
+            2,
+            "the centre's rate of 2 a minute"
+        );
+        app.state.db.close().await;
+    }
+}

@@ -1,6 +1,6 @@
 //! Onboarding and newsletters in a real headless Chromium, at 1280 and 360 px: the manager
 //! sets the sequence (a mistake shown beside its field), reads the funnel and pauses a person,
-//! writes a newsletter and previews it; the project holder ticks their checklist on the
+//! writes a newsletter and previews it, sets the newsletters' sending rate; the project holder ticks their checklist on the
 //! dashboard and hides it. axe-core finds nothing, nothing goes sideways.
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb};
@@ -96,6 +96,25 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         check(&b, "newsletters").await;
         b.screenshot(&format!("onboarding-{name}-newsletters"))
             .await;
+        // The newsletter settings, reached from the list: a rate out of bounds is refused
+        // beside its field, a right one saved.
+        b.click("a[href='/centres/studio/newsletters/settings']")
+            .await;
+        assert_eq!(b.path().await, "/centres/studio/newsletters/settings");
+        check(&b, "newsletter settings").await;
+        b.screenshot(&format!("onboarding-{name}-newsletter-settings"))
+            .await;
+        b.fill("#f-rate", "5000").await;
+        b.click("form.newsletter-settings button[type=submit]")
+            .await;
+        assert!(b.text("#f-rate-error").await.contains("600"));
+        check(&b, "newsletter settings, with a mistake").await;
+        b.screenshot(&format!("onboarding-{name}-newsletter-settings-error"))
+            .await;
+        b.fill("#f-rate", "30").await;
+        b.click("form.newsletter-settings button[type=submit]")
+            .await;
+        assert_eq!(b.path().await, "/centres/studio/newsletters");
         b.close().await;
 
         // The project holder's checklist.

@@ -78,3 +78,5 @@ evidence-completed = Present at 75% of the sessions or more
 evidence-respondents-label = Respondents to the end-of-programme survey
 evidence-method = Method: completion counts participants present at 75% or more of their cohort's sessions; satisfaction, those who recommend the programme 7 or more out of 10. Rates are published from 5 respondents on.
 evidence-no-sessions = No session in the period.
+evidence-completion-rule = Share of participants present at { $percent } or more of their cohort's sessions.
+evidence-satisfaction-rule = Share of answers recommending the programme { $from } or more out of 10.

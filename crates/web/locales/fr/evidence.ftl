@@ -78,3 +78,5 @@ evidence-completed = Présent·es à au moins 75 % des séances
 evidence-respondents-label = Répondant·es à l'enquête de fin de parcours
 evidence-method = Méthode : l'achèvement compte les participant·es présent·es à au moins 75 % des séances de leur cohorte ; la satisfaction, celles et ceux qui recommandent l'accompagnement 7 ou plus sur 10. Les taux ne sont publiés qu'à partir de 5 répondant·es.
 evidence-no-sessions = Aucune séance sur la période.
+evidence-completion-rule = Part des participant·es présent·es à au moins { $percent } des séances de leur cohorte.
+evidence-satisfaction-rule = Part des réponses qui recommandent l'accompagnement { $from } ou plus sur 10.

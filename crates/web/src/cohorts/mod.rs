@@ -51,6 +51,7 @@ pub fn routes() -> Router<AppState> {
             get(signing::pdf),
         )
         .route("/cohorts/{id}/avis", get(surveys::results))
+        .route("/cohorts/{id}/avis/decisions", post(surveys::decide))
         .route(
             "/cohorts/{id}/avis/{invitation}",
             get(surveys::survey_page).post(surveys::survey_answer),

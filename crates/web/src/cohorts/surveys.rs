@@ -6,7 +6,7 @@
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
-use crate::form::Form;
+use crate::form::{FieldErrors, Form};
 use crate::i18n::I18n;
 use crate::layout::Layout;
 use crate::mail::Compose;
@@ -271,6 +271,12 @@ struct ResultsView {
     layout: Layout,
     summary: crate::site::Summary,
     trend: Vec<StepLine>,
+    /// The decision log beside the results (`site/decisions.html`).
+    decisions: Vec<crate::site::DecisionLine>,
+    action: String,
+    form: crate::site::DecisionForm,
+    errors: FieldErrors,
+    decision_max: usize,
 }
 
 /// The cohort's results for its centre's staff: every answer together, then session by session.
@@ -280,6 +286,55 @@ pub async fn results(
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     let (cohort, _) = super::cohort_for(&state, &ctx, id).await?;
+    render_results(
+        &state,
+        &ctx,
+        cohort,
+        crate::site::DecisionForm::default(),
+        FieldErrors::default(),
+    )
+    .await
+}
+
+/// `POST /cohorts/{id}/avis/decisions`: the staff record what they changed because of the
+/// cohort's feedback; a mistake goes back beside its field with what was typed.
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<crate::site::DecisionForm>,
+) -> WebResult<Response> {
+    let (cohort, _) = super::cohort_for(&state, &ctx, id).await?;
+    ctx.authorize(Action::ListProjects, Scope::Centre(cohort.centre_id))?;
+    let user = ctx.require_user()?;
+    let mut errors = FieldErrors::default();
+    let Some((decision, because)) = crate::site::check_decision(ctx.i, &form, &mut errors) else {
+        return render_results(&state, &ctx, cohort, form, errors).await;
+    };
+    store::feedback::cohort_decide(
+        &state.db,
+        cohort.id,
+        &decision,
+        &because,
+        user.id,
+        store::now(),
+    )
+    .await?;
+    Ok(crate::respond::redirect_with_flash(
+        &format!("/cohorts/{id}/avis"),
+        "flash-feedback-decided",
+        &state,
+    ))
+}
+
+async fn render_results(
+    state: &AppState,
+    ctx: &Ctx,
+    cohort: Cohort,
+    form: crate::site::DecisionForm,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let id = cohort.id;
     ctx.authorize(Action::ListProjects, Scope::Centre(cohort.centre_id))?;
     let i = ctx.i;
     let all: Vec<Answers> = store::cohort_surveys::responses(&state.db, cohort.id)
@@ -314,13 +369,26 @@ pub async fn results(
         .collect();
     let view = ResultsView {
         layout: Layout::new(
-            &state,
-            &ctx,
+            state,
+            ctx,
             i.ta("feedback-results-title", &[("event", &cohort.name)]),
         )
         .under(format!("/cohorts/{id}"), cohort.name.clone()),
         summary: summarise(i, &all),
         trend,
+        decisions: crate::site::decision_lines(
+            i,
+            store::feedback::cohort_decisions(&state.db, cohort.id).await?,
+        ),
+        action: format!("/cohorts/{id}/avis"),
+        form,
+        errors,
+        decision_max: crate::site::DECISION_MAX,
     };
-    Ok(Html(view.render()?).into_response())
+    let status = if view.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((status, Html(view.render()?)).into_response())
 }

@@ -1,8 +1,8 @@
 //! The demo courses, in French: « Lance ton projet à impact local : les bases » (text lessons,
 //! a short video with its poster and captions, a workbook, an exercise and a quiz) and the
 //! thematic module « Financer son projet : subventions, dons, prêts d'honneur », with a path
-//! that chains them. Their files ship in the binary (`data/learning/`) under `demo:` keys.
-//! Loading twice changes nothing.
+//! that chains them, and the demo cohort's path of the same courses with release dates. Their
+//! files ship in the binary (`data/learning/`) under `demo:` keys. Loading twice changes nothing.
 use crate::error::{WebError, WebResult};
 use rust_embed::RustEmbed;
 use store::Db;
@@ -29,6 +29,7 @@ fn text(path: &str) -> WebResult<String> {
 pub const BASICS: &str = "Lance ton projet à impact local\u{a0}: les bases";
 pub const FUNDING: &str = "Financer son projet\u{a0}: subventions, dons, prêts d'honneur";
 pub const PATH: &str = "Démarrer mon projet à impact local";
+pub const COHORT_PATH: &str = "Le parcours de la première cohorte";
 
 const EXERCISE: &str = "Quel besoin as-tu observé, et où\u{a0}?\n\
     Qui sont les personnes qui le vivent\u{a0}? Cite une phrase entendue.\n\
@@ -225,6 +226,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     learn::add_path_course(db, path, basics, false, None).await?;
     learn::add_path_course(db, path, funding, true, None).await?;
     learn::set_path_status(db, path, "published").await?;
+    cohort_path(db, basics, funding).await?;
     // The demo project holder has read the first lesson and opened the video.
     if let Some(paul) = store::accounts::find_user_by_email(db, "participant@demo.local").await? {
         let outline = learn::outline(db, basics, 0).await?;
@@ -241,5 +243,39 @@ pub async fn load(db: &Db) -> WebResult<()> {
             learn::visit(db, paul.id, &second, 45).await?;
         }
     }
+    Ok(())
+}
+
+/// The demo cohort's path: the basics opened a week before the demo was loaded, the funding
+/// module opens three weeks after it (at 9:00, Paris time), so its members see the day it opens.
+async fn cohort_path(db: &Db, basics: i64, funding: i64) -> WebResult<()> {
+    let Some(studio) = store::centres::find_by_slug(db, "studio").await? else {
+        return Ok(());
+    };
+    let Some(cohort) = store::cohorts::for_centre(db, studio.id)
+        .await?
+        .into_iter()
+        .find(|c| c.name == crate::demo::COHORT)
+    else {
+        return Ok(());
+    };
+    let today = domain::time_zone::to_paris(store::now()).date();
+    let at_nine = |days: i64| {
+        domain::time_zone::from_paris(time::PrimitiveDateTime::new(
+            today + time::Duration::days(days),
+            time::macros::time!(9:00),
+        ))
+    };
+    let path = learn::create_path(
+        db,
+        Some(studio.id),
+        Some(cohort.id),
+        COHORT_PATH,
+        "Les cours de la cohorte, au rythme des ateliers\u{a0}: les bases dès le début, le financement quand l'atelier sur l'argent approche.",
+    )
+    .await?;
+    learn::add_path_course(db, path, basics, false, at_nine(-7)).await?;
+    learn::add_path_course(db, path, funding, true, at_nine(21)).await?;
+    learn::set_path_status(db, path, "published").await?;
     Ok(())
 }

@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use domain::newsletter::Segment;
 use domain::{Action, Scope};
+use store::audit::{AuditAction, Entry};
 use store::centres::CentreSummary;
 use store::newsletters::Newsletter;
 
@@ -158,7 +159,11 @@ pub struct Report {
     pub body: String,
 }
 
-async fn staff_centre(state: &AppState, ctx: &Ctx, slug: &str) -> WebResult<CentreSummary> {
+pub(super) async fn staff_centre(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: &str,
+) -> WebResult<CentreSummary> {
     let centre = centre_by_slug(state, slug).await?;
     ctx.authorize(Action::ManageCentre, Scope::Centre(centre.id))?;
     Ok(centre)
@@ -233,7 +238,7 @@ pub async fn list(
             }
         })
         .collect();
-    let rate = super::send::rate(&state).await?;
+    let rate = super::send::rate(&state, centre.id).await?;
     let view = ListView {
         layout: Layout::new(
             &state,
@@ -359,6 +364,27 @@ async fn save(
     };
     if let Some(at) = c.send_at {
         super::send::schedule_in(&mut tx, id, at).await?;
+    }
+    let was_scheduled = existing.is_some_and(|n| n.status == "scheduled");
+    let audited = match (c.status, c.send_at) {
+        ("scheduled", Some(at)) if at <= now => Some(AuditAction::NewsletterSent),
+        ("scheduled", _) => Some(AuditAction::NewsletterScheduled),
+        _ if was_scheduled => Some(AuditAction::NewsletterCancelled),
+        _ => None,
+    };
+    if let Some(action) = audited {
+        let detail = format!("newsletter={id}");
+        store::audit::record(
+            &mut tx,
+            action,
+            Entry {
+                actor_id: Some(user.id),
+                centre_id: Some(centre.id),
+                subject_id: None,
+                detail: &detail,
+            },
+        )
+        .await?;
     }
     tx.commit().await?;
     state.jobs_queued();

@@ -20,7 +20,7 @@ use domain::newsletter::{DEFAULT_RATE, batch};
 use std::sync::atomic::Ordering;
 
 pub const SEND_JOB: &str = "newsletter_send";
-/// The setting holding the rate (messages a minute).
+/// The setting holding the instance's rate (messages a minute), when a centre set none.
 pub const RATE_SETTING: &str = "newsletter_rate_per_minute";
 const PURPOSE: &str = "newsletter";
 const UNSUBSCRIBE: &str = "/desinscription/lettre/";
@@ -29,13 +29,22 @@ const LINK_SECS: i64 = 10 * 365 * 86_400;
 /// Outbox files are named after a number: a delivery's is set apart from the jobs' own.
 const OUTBOX_OFFSET: i64 = 1_000_000_000;
 
-/// The rate a minute, from the settings (the default when unset or not a positive number).
-pub async fn rate(state: &AppState) -> Result<i64, WebError> {
-    Ok(store::settings::get(&state.db, RATE_SETTING)
-        .await?
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(DEFAULT_RATE))
+/// The setting holding a centre's rate (its newsletter settings page).
+pub fn rate_key(centre_id: i64) -> String {
+    format!("{RATE_SETTING}.{centre_id}")
+}
+
+/// A centre's rate a minute: its own setting, else the instance's, else the default (a value
+/// that is not a positive number counts as unset).
+pub async fn rate(state: &AppState, centre_id: i64) -> Result<i64, WebError> {
+    let parse = |v: Option<String>| {
+        v.and_then(|v| v.trim().parse::<i64>().ok())
+            .filter(|n| *n > 0)
+    };
+    if let Some(own) = parse(store::settings::get(&state.db, &rate_key(centre_id)).await?) {
+        return Ok(own);
+    }
+    Ok(parse(store::settings::get(&state.db, RATE_SETTING).await?).unwrap_or(DEFAULT_RATE))
 }
 
 /// Queues the sending of a newsletter at `at`, inside the change that scheduled it.
@@ -69,7 +78,7 @@ async fn run(state: &AppState, id: i64, _job_id: i64) -> Result<(), WebError> {
         _ => return Ok(()),
     }
     let tried = store::newsletters::tried_since(db, now - 59).await?;
-    let room = batch(rate(state).await?, tried);
+    let room = batch(rate(state, n.centre_id).await?, tried);
     if room > 0 {
         let html = domain::markdown::render(&n.body).html;
         for d in store::newsletters::waiting(db, id, room).await? {

@@ -30,6 +30,9 @@ pub struct Published {
     pub satisfaction: String,
     pub respondents: String,
     pub period: String,
+    /// What each rate counts (`domain::evidence::completed` and `satisfied`).
+    pub completion_rule: String,
+    pub satisfaction_rule: String,
 }
 
 fn today() -> Date {
@@ -63,6 +66,20 @@ pub async fn published(state: &AppState, i: I18n, offer: &Offer) -> WebResult<Op
         satisfaction: format!("{}\u{a0}%", i.number(p.satisfaction)),
         respondents: i.tn("evidence-respondents", p.respondents),
         period: period(i, from, to),
+        completion_rule: i.ta(
+            "evidence-completion-rule",
+            &[(
+                "percent",
+                &format!(
+                    "{}\u{a0}%",
+                    i.number(domain::evidence::COMPLETION_ATTENDANCE_PERCENT)
+                ),
+            )],
+        ),
+        satisfaction_rule: i.ta(
+            "evidence-satisfaction-rule",
+            &[("from", &i.number(domain::evidence::SATISFIED_FROM))],
+        ),
     }))
 }
 

@@ -25,7 +25,7 @@ use store::site::Event;
 const SURVEY: &str = "survey";
 /// A survey link works this long after the event.
 const SURVEY_TTL_SECS: i64 = 60 * 86_400;
-const DECISION_MAX: usize = 2_000;
+pub(crate) const DECISION_MAX: usize = 2_000;
 
 async fn staff_event(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Event> {
     let e = store::site::event(&state.db, id)
@@ -360,10 +360,46 @@ struct TrendLine {
     current: bool,
 }
 
-struct DecisionLine {
-    decision: String,
-    because: String,
-    by: String,
+/// A line of a decision log: what was changed, because of what, by whom and when.
+pub(crate) struct DecisionLine {
+    pub decision: String,
+    pub because: String,
+    pub by: String,
+}
+
+/// A decision log as its page shows it.
+pub(crate) fn decision_lines(i: I18n, rows: Vec<store::feedback::Decision>) -> Vec<DecisionLine> {
+    rows.into_iter()
+        .map(|d| DecisionLine {
+            by: i.ta(
+                "feedback-decision-by",
+                &[
+                    ("name", d.author.as_deref().unwrap_or("–")),
+                    ("date", &i.date(d.created_at)),
+                ],
+            ),
+            decision: d.decision,
+            because: d.because,
+        })
+        .collect()
+}
+
+/// A decision form checked: (decision, because), each mistake beside its field.
+pub(crate) fn check_decision(
+    i: I18n,
+    form: &DecisionForm,
+    errors: &mut FieldErrors,
+) -> Option<(String, String)> {
+    let decision = errors.check("decision", i, text(&form.decision, DECISION_MAX));
+    let because = errors.check(
+        "because",
+        i,
+        domain::site::optional_text(&form.because, DECISION_MAX),
+    );
+    match (decision, because) {
+        (Some(d), Some(b)) if errors.is_empty() => Some((d, b)),
+        _ => None,
+    }
 }
 
 #[derive(Template)]
@@ -491,21 +527,7 @@ async fn render_results(
             answers: i.number(t.answers),
         })
         .collect();
-    let decisions = store::feedback::decisions(&state.db, e.id)
-        .await?
-        .into_iter()
-        .map(|d| DecisionLine {
-            by: i.ta(
-                "feedback-decision-by",
-                &[
-                    ("name", d.author.as_deref().unwrap_or("–")),
-                    ("date", &i.date(d.created_at)),
-                ],
-            ),
-            decision: d.decision,
-            because: d.because,
-        })
-        .collect();
+    let decisions = decision_lines(i, store::feedback::decisions(&state.db, e.id).await?);
     let view = ResultsView {
         layout: Layout::new(
             state,
@@ -561,13 +583,7 @@ pub async fn decide(
     let user = ctx.require_user()?;
     let i = ctx.i;
     let mut errors = FieldErrors::default();
-    let decision = errors.check("decision", i, text(&form.decision, DECISION_MAX));
-    let because = errors.check(
-        "because",
-        i,
-        domain::site::optional_text(&form.because, DECISION_MAX),
-    );
-    let (Some(decision), Some(because), true) = (decision, because, errors.is_empty()) else {
+    let Some((decision, because)) = check_decision(i, &form, &mut errors) else {
         return render_results(&state, &ctx, e, form, errors).await;
     };
     store::feedback::decide(&state.db, e.id, &decision, &because, user.id, store::now()).await?;

@@ -1,5 +1,7 @@
 //! The pitch video (and its captions) uploaded by the network team, served from this site with
 //! range requests so browsers can seek; only files the landing page points at are served here.
+//! The upload is read as a stream (`streamed_upload`): a large video goes to a temporary file,
+//! never whole in memory, and past the media limit the request ends with 413.
 use super::admin_texts::{render_texts_with, save_texts};
 use super::landing::LandingTexts;
 use crate::ctx::Ctx;
@@ -10,7 +12,7 @@ use crate::form::FieldErrors;
 use crate::i18n::I18n;
 use crate::range::{Source, respond};
 use crate::state::AppState;
-use crate::upload::Multipart;
+use crate::streamed_upload::StreamedMultipart;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
@@ -19,7 +21,7 @@ use domain::{Action, Locale, Scope};
 pub async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
-    form: Multipart,
+    mut form: StreamedMultipart,
 ) -> WebResult<Response> {
     ctx.authorize(Action::ManageSite, Scope::Network)?;
     let i = ctx.i;
@@ -30,30 +32,33 @@ pub async fn upload(
             errors.add("video", i, "site-error-video-file");
             None
         }
-        Some(f) => match crate::upload::check_file(&state, i, Use::Video, f) {
-            Ok(kind) => Some((f, if kind == "video/webm" { "webm" } else { "mp4" })),
+        Some(f) => match crate::streamed_upload::check(&state, i, Use::Video, f) {
+            Ok(kind) => Some(if kind == "video/webm" { "webm" } else { "mp4" }),
             Err(refused) => {
                 errors.add_text("video", refused);
                 None
             }
         },
     };
-    let captions = form.file("captions");
-    if let Some(Err(refused)) =
-        captions.map(|c| crate::upload::check_file(&state, i, Use::Captions, c))
+    if let Some(Err(refused)) = form
+        .file("captions")
+        .map(|c| crate::streamed_upload::check(&state, i, Use::Captions, c))
     {
         errors.add_text("captions", refused);
     }
-    let Some((video, ext)) = video.filter(|_| errors.is_empty()) else {
+    let (Some(ext), Some(mut video)) =
+        (video.filter(|_| errors.is_empty()), form.take_file("video"))
+    else {
         return render_texts_with(&state, &ctx, lang, errors).await;
     };
-    let key = crate::upload::store_file(&state, &video.data).await?;
+    // Streamed: a large video went to a temporary file, moved (or streamed) into the storage.
+    let key = crate::streamed_upload::store(&state, &mut video).await?;
     let mut texts = LandingTexts::load(&state, I18n::new(lang)).await?;
     texts.video_url = format!("/media/{key}.{ext}");
-    texts.video_captions_url = match captions {
-        Some(c) => format!(
+    texts.video_captions_url = match form.take_file("captions") {
+        Some(mut c) => format!(
             "/media/{}.vtt",
-            crate::upload::store_file(&state, &c.data).await?
+            crate::streamed_upload::store(&state, &mut c).await?
         ),
         None => String::new(),
     };

@@ -18,7 +18,10 @@ pub mod retention;
 pub mod seo;
 mod signing;
 
-pub(crate) use feedback::{QuestionView, Summary, question_views, summarise};
+pub(crate) use feedback::{
+    DECISION_MAX, DecisionForm, DecisionLine, QuestionView, Summary, check_decision,
+    decision_lines, question_views, summarise,
+};
 pub use landing::LandingTexts;
 pub use registrations::{REMINDER_JOB, deliver_reminder, release_holds};
 

@@ -4,15 +4,16 @@ use crate::error::{WebError, WebResult};
 use crate::form::FieldErrors;
 use crate::i18n::I18n;
 use crate::state::AppState;
-use crate::upload::{Multipart, Part};
+use crate::streamed_upload::StreamedMultipart;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
 use domain::content::{self, ContentError, Kind, Status};
 use store::content::{Item, ItemFields};
 
 /// The editor's form, read from `multipart/form-data` (the page's form, which may carry an
-/// audio file) or from a plain urlencoded post.
-pub struct EditorInput(pub Multipart);
+/// audio file, read as a stream: a large one goes to a temporary file) or from a plain
+/// urlencoded post.
+pub struct EditorInput(pub StreamedMultipart);
 
 impl FromRequest<AppState> for EditorInput {
     type Rejection = WebError;
@@ -25,21 +26,13 @@ impl FromRequest<AppState> for EditorInput {
             .unwrap_or("")
             .to_string();
         if crate::upload::boundary(&content_type).is_some() {
-            return Ok(EditorInput(Multipart::from_request(req, state).await?));
+            return Ok(EditorInput(
+                StreamedMultipart::from_request(req, state).await?,
+            ));
         }
         let crate::form::Form(pairs) =
             crate::form::Form::<Vec<(String, String)>>::from_request(req, state).await?;
-        Ok(EditorInput(Multipart(
-            pairs
-                .into_iter()
-                .map(|(name, value)| Part {
-                    name,
-                    file_name: None,
-                    content_type: "text/plain".into(),
-                    data: value.into_bytes(),
-                })
-                .collect(),
-        )))
+        Ok(EditorInput(StreamedMultipart::from_fields(pairs)))
     }
 }
 
@@ -66,7 +59,7 @@ pub struct EditorForm {
 }
 
 impl EditorForm {
-    pub(super) fn read(form: &Multipart) -> Self {
+    pub(super) fn read(form: &StreamedMultipart) -> Self {
         EditorForm {
             kind: form.text("kind"),
             title: form.text("title"),
@@ -300,35 +293,33 @@ fn validate(
     })
 }
 
-/// The uploaded audio of an episode form, checked (type and size); `Err` is the error text.
-fn audio_part<'a>(
+/// The type of the uploaded audio of an episode form, checked (type and size); `Err` is the
+/// error text.
+fn audio_part(
     state: &AppState,
     i: I18n,
-    form: &'a Multipart,
-) -> Result<Option<Audio<'a>>, String> {
+    form: &StreamedMultipart,
+) -> Result<Option<&'static str>, String> {
     let Some(file) = form.file("audio") else {
         return Ok(None);
     };
-    let kind = crate::upload::check_file(state, i, crate::filetype::Use::Audio, file)?;
-    Ok(Some((file, kind)))
+    crate::streamed_upload::check(state, i, crate::filetype::Use::Audio, file).map(Some)
 }
 
-/// An episode's uploaded audio file and its type.
-pub(super) type Audio<'a> = (&'a Part, &'static str);
-
 /// The editor's form checked: the valid fields (none when anything is refused, each error beside
-/// its field), with the slug free among its kind's in `lang`, and an episode's audio file.
+/// its field), with the slug free among its kind's in `lang`, and the type of an episode's
+/// audio file.
 #[allow(clippy::too_many_arguments)]
-pub(super) async fn check<'a>(
+pub(super) async fn check(
     state: &AppState,
     i: I18n,
     kind: Kind,
     input: &EditorForm,
-    form: &'a Multipart,
+    form: &StreamedMultipart,
     existing: Option<&Item>,
     lang: &str,
     errors: &mut FieldErrors,
-) -> WebResult<(Option<Valid>, Option<Audio<'a>>)> {
+) -> WebResult<(Option<Valid>, Option<&'static str>)> {
     let choices = choices(state).await?;
     let valid = validate(i, kind, input, existing, &choices, errors);
     let audio = match audio_part(state, i, form) {

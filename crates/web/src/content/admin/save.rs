@@ -2,7 +2,7 @@
 //! version of an item (`save`); refused forms and previews go back to the editor.
 use super::editor::{EditContext, render_editor};
 use super::figures::fill_figures;
-use super::form::{Audio, EditorForm, EditorInput, check};
+use super::form::{EditorForm, EditorInput, check};
 use super::{EditQuery, audit, audit_detail, authorize, edit_lang};
 use crate::content::search_text;
 use crate::ctx::Ctx;
@@ -11,6 +11,7 @@ use crate::extract::{Path, Query};
 use crate::form::FieldErrors;
 use crate::respond::redirect_with_flash;
 use crate::state::AppState;
+use crate::streamed_upload::StreamedMultipart;
 use axum::extract::State;
 use axum::response::Response;
 use domain::content::Kind;
@@ -20,7 +21,7 @@ use store::content::VersionInput;
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    EditorInput(form): EditorInput,
+    EditorInput(mut form): EditorInput,
 ) -> WebResult<Response> {
     let user = authorize(&ctx)?;
     let i = ctx.i;
@@ -86,7 +87,7 @@ pub async fn create(
         }
         Err(e) => return Err(e.into()),
     };
-    store_audio(&state, id, audio).await?;
+    store_audio(&state, id, &mut form, audio).await?;
     if v.fields.status != "draft" {
         audit(
             &state,
@@ -108,7 +109,7 @@ pub async fn save(
     ctx: Ctx,
     Path(id): Path<i64>,
     Query(q): Query<EditQuery>,
-    EditorInput(form): EditorInput,
+    EditorInput(mut form): EditorInput,
 ) -> WebResult<Response> {
     let user = authorize(&ctx)?;
     let i = ctx.i;
@@ -183,7 +184,7 @@ pub async fn save(
         Err(e) => return Err(e.into()),
     }
     store::content::update_item(&state.db, id, &v.fields).await?;
-    store_audio(&state, id, audio).await?;
+    store_audio(&state, id, &mut form, audio).await?;
     let detail = audit_detail(kind.code(), id, &v.slug);
     match (
         item.status == domain::content::Status::Draft,
@@ -200,11 +201,17 @@ pub async fn save(
     ))
 }
 
-/// Keeps an episode's uploaded audio beside its item.
-async fn store_audio(state: &AppState, id: i64, audio: Option<Audio<'_>>) -> WebResult<()> {
-    if let Some((file, audio_type)) = audio {
-        let key = crate::upload::store_file(state, &file.data).await?;
-        store::content::set_audio(&state.db, id, &key, audio_type, file.data.len() as i64).await?;
+/// Keeps an episode's uploaded audio (of the type checked) beside its item: moved or streamed
+/// into the storage from its temporary file when it was large.
+async fn store_audio(
+    state: &AppState,
+    id: i64,
+    form: &mut StreamedMultipart,
+    audio_type: Option<&'static str>,
+) -> WebResult<()> {
+    if let (Some(audio_type), Some(mut file)) = (audio_type, form.take_file("audio")) {
+        let key = crate::streamed_upload::store(state, &mut file).await?;
+        store::content::set_audio(&state.db, id, &key, audio_type, file.size as i64).await?;
     }
     Ok(())
 }

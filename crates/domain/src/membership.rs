@@ -53,26 +53,6 @@ impl Status {
         }
     }
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Active => "active",
-            Status::Expiring => "expiring",
-            Status::Lapsed => "lapsed",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [
-            Status::Pending,
-            Status::Active,
-            Status::Expiring,
-            Status::Lapsed,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
-    }
-
     pub fn label_key(self) -> &'static str {
         match self {
             Status::Pending => "adhesion-status-pending",

@@ -52,10 +52,14 @@ pub enum AuditAction {
     NewsletterScheduled,
     NewsletterCancelled,
     NewsletterSettingsChanged,
+    DonationRecorded,
+    DonationsExported,
+    TaxReceiptIssued,
+    MembersExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 49] = [
+    pub const ALL: [AuditAction; 53] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -105,6 +109,10 @@ impl AuditAction {
         AuditAction::NewsletterScheduled,
         AuditAction::NewsletterCancelled,
         AuditAction::NewsletterSettingsChanged,
+        AuditAction::DonationRecorded,
+        AuditAction::DonationsExported,
+        AuditAction::TaxReceiptIssued,
+        AuditAction::MembersExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -158,6 +166,10 @@ impl AuditAction {
             AuditAction::NewsletterScheduled => "newsletter_scheduled",
             AuditAction::NewsletterCancelled => "newsletter_cancelled",
             AuditAction::NewsletterSettingsChanged => "newsletter_settings_changed",
+            AuditAction::DonationRecorded => "donation_recorded",
+            AuditAction::DonationsExported => "donations_exported",
+            AuditAction::TaxReceiptIssued => "tax_receipt_issued",
+            AuditAction::MembersExported => "members_exported",
         }
     }
 

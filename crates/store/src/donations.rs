@@ -7,6 +7,8 @@ use crate::{Db, Exec, Result, Tx, now};
 pub const ORDER_KIND: &str = "donation";
 pub const PENDING: &str = "pending";
 pub const RECEIVED: &str = "received";
+/// Paid, then refunded by the provider: no tax receipt for it.
+pub const REFUNDED: &str = "refunded";
 
 /// A donation to record.
 #[derive(Debug, Clone, Default)]
@@ -125,6 +127,14 @@ pub async fn receive_in(tx: &mut Tx, id: i64, day: &str, method: &str) -> Result
     let sql = "UPDATE donations SET status = 'received', received_on = $1, method = $2 \
                WHERE id = $3 AND status = 'pending'";
     let n = on_exec!(Exec::from(tx), e => sqlx::query(sql).bind(day).bind(method).bind(id).execute(e).await?.rows_affected());
+    Ok(n == 1)
+}
+
+/// Marks the gift of a refunded order refunded (no receipt for it); false when there is none or
+/// it was refunded already.
+pub async fn refund_in(tx: &mut Tx, order_id: i64) -> Result<bool> {
+    let sql = "UPDATE donations SET status = 'refunded' WHERE order_id = $1 AND status <> 'refunded'";
+    let n = on_exec!(Exec::from(tx), e => sqlx::query(sql).bind(order_id).execute(e).await?.rows_affected());
     Ok(n == 1)
 }
 

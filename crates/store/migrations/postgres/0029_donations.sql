@@ -42,7 +42,7 @@ CREATE TABLE donations (
     amount_cents BIGINT NOT NULL,
     -- card, helloasso, cheque, transfer, cash
     method TEXT NOT NULL,
-    -- pending (its payment awaited), received
+    -- pending (its payment awaited), received, refunded (paid, then refunded: no receipt)
     status TEXT NOT NULL DEFAULT 'pending',
     received_on TEXT NOT NULL DEFAULT '',
     order_id BIGINT REFERENCES orders(id) ON DELETE SET NULL,

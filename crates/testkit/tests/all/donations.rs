@@ -4,7 +4,8 @@
 //! sale), a cheque recorded by a manager, the list and its CSV, managers only.
 use crate::memberships::pay_by_card;
 use crate::payments::{configure, invoices_of};
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 use testkit::payfake::FakeProvider;
 use testkit::{TestApp, databases};
 
@@ -124,6 +125,46 @@ async fn a_gift_online_and_a_cheque_recorded() {
             "{}",
             csv.body
         );
+        // Refunded by the provider: still no invoice nor credit note, the gift marked refunded
+        // (no receipt for it).
+        let session = fake.sessions().pop().expect("the gift's checkout session");
+        let (body, header) = fake.refunded(&session, "evt_gift_refund", 4250);
+        let r = app
+            .client()
+            .request(
+                Request::post(format!("/webhooks/card/{centre}"))
+                    .header("content-type", "application/json")
+                    .header("stripe-signature", header)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(
+            invoices_of(&app, order).await.is_empty(),
+            "no invoice nor credit note for a refunded gift"
+        );
+        let refunded = store::donations::of_order(&app.state.db, order)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(refunded.status, "refunded");
+        let page = m.get("/centres/studio/dons").await;
+        assert!(
+            page.body.contains("Remboursé") && page.body.contains("150,00"),
+            "{}",
+            page.body
+        );
+        // The cheque and the export are in the audit log.
+        let codes: Vec<String> = store::audit::list(&app.state.db, None, 200, 0)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.action)
+            .collect();
+        for code in ["donation_recorded", "donations_exported"] {
+            assert!(codes.iter().any(|c| c == code), "{code}: {codes:?}");
+        }
         let mut p = app.client();
         p.login("participant@demo.local", "impact-demo").await;
         for path in ["/centres/studio/dons", "/centres/studio/dons.csv"] {
@@ -213,6 +254,13 @@ async fn tax_receipts_numbered_once_and_refused_without_general_interest() {
             .unwrap()
             .unwrap();
         assert_eq!(receipt.number, format!("RF-{year}-00001"));
+        let issued = store::audit::list(&app.state.db, None, 200, 0)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.action == "tax_receipt_issued")
+            .count();
+        assert_eq!(issued, 1, "one audit line for the one receipt");
 
         // Mailed with a signed link to the PDF, which carries the mentions.
         let mail = app

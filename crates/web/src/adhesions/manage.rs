@@ -16,6 +16,7 @@ use axum::response::{Html, IntoResponse, Response};
 use domain::membership::Status;
 use domain::{Action, Scope};
 use serde::Deserialize;
+use store::audit::AuditAction;
 use store::centres::CentreSummary;
 
 #[derive(Debug, Default, Deserialize)]
@@ -229,6 +230,7 @@ pub async fn csv(
         .map(|k| i.t(k))
         .collect::<Vec<_>>(),
     ];
+    crate::donations::audit(&state.db, &ctx, AuditAction::MembersExported, centre.id, None).await?;
     for a in store::adhesions::members(&state.db, centre.id).await? {
         let s = super::status(&a);
         rows.push(vec![

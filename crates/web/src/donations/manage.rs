@@ -16,6 +16,7 @@ use axum::response::{Html, IntoResponse, Response};
 use domain::membership::Method;
 use domain::{Action, Scope};
 use serde::Deserialize;
+use store::audit::AuditAction;
 use store::centres::CentreSummary;
 use store::donations::{Donation, NewDonation};
 
@@ -75,10 +76,10 @@ pub(super) async fn managed_centre(
 }
 
 fn status_label(i: crate::i18n::I18n, d: &Donation) -> String {
-    i.t(if d.status == store::donations::RECEIVED {
-        "donation-status-received"
-    } else {
-        "donation-status-pending"
+    i.t(match d.status.as_str() {
+        store::donations::RECEIVED => "donation-status-received",
+        store::donations::REFUNDED => "donation-status-refunded",
+        _ => "donation-status-pending",
     })
 }
 
@@ -236,7 +237,7 @@ pub async fn record(
     };
     let user = ctx.require_user()?;
     let mut tx = state.db.begin().await?;
-    store::donations::create_in(
+    let id = store::donations::create_in(
         &mut tx,
         &NewDonation {
             centre_id: centre.id,
@@ -254,6 +255,7 @@ pub async fn record(
         },
     )
     .await?;
+    super::audit(&mut tx, &ctx, AuditAction::DonationRecorded, centre.id, Some(id)).await?;
     tx.commit().await?;
     state.changed();
     Ok(redirect_with_flash(
@@ -284,6 +286,7 @@ pub async fn csv(
         .map(|k| i.t(k))
         .collect::<Vec<_>>(),
     ];
+    super::audit(&state.db, &ctx, AuditAction::DonationsExported, centre.id, None).await?;
     for d in store::donations::list(&state.db, centre.id, false).await? {
         rows.push(vec![
             d.received_on.clone(),

@@ -40,3 +40,25 @@ pub async fn paid_in(tx: &mut store::Tx, order_id: i64, provider: &str) -> WebRe
     store::donations::receive_in(tx, d.id, &today, method).await?;
     Ok(true)
 }
+
+/// Writes the audit line of a sensitive action on a centre's donations or members.
+pub async fn audit<'e>(
+    ex: impl Into<store::Exec<'e>>,
+    ctx: &crate::ctx::Ctx,
+    action: store::audit::AuditAction,
+    centre_id: i64,
+    subject_id: Option<i64>,
+) -> crate::error::WebResult<()> {
+    store::audit::record(
+        ex,
+        action,
+        store::audit::Entry {
+            actor_id: ctx.user.as_ref().map(|u| u.id),
+            centre_id: Some(centre_id),
+            subject_id,
+            detail: "",
+        },
+    )
+    .await?;
+    Ok(())
+}

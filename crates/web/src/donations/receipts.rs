@@ -22,6 +22,7 @@ use documents::{Block, Report, Section};
 use domain::invoice::euros_in_words;
 use domain::membership::{self, Gift, Method};
 use serde::Deserialize;
+use store::audit::AuditAction;
 use store::centres::CentreSummary;
 use store::donations::Donation;
 use store::tax_receipts::{Issuer, NewReceipt, Receipt};
@@ -178,6 +179,7 @@ pub async fn issue_gift(
         .await?
         .ok_or(WebError::NotFound)?;
     mail_in(&state, &mut tx, &centre, &r).await?;
+    super::audit(&mut tx, &ctx, AuditAction::TaxReceiptIssued, centre.id, Some(rid)).await?;
     tx.commit().await?;
     state.jobs_queued();
     Ok(shown(&state, &centre))
@@ -255,6 +257,7 @@ pub async fn issue_yearly(
         .await?
         .ok_or(WebError::NotFound)?;
     mail_in(&state, &mut tx, &centre, &r).await?;
+    super::audit(&mut tx, &ctx, AuditAction::TaxReceiptIssued, centre.id, Some(rid)).await?;
     tx.commit().await?;
     state.jobs_queued();
     Ok(shown(&state, &centre))

@@ -89,14 +89,23 @@ pub async fn refunded(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome>
         drop(tx);
         return nothing_more(state, c, order.id).await;
     }
+    // A gift is not a sale: no invoice to credit, its donation is marked refunded (no receipt).
+    let gift = store::donations::of_order(&mut tx, order.id)
+        .await?
+        .is_some();
     let invoice = if order.status == AWAITING_PAYMENT {
         settle_paid_in(state, &mut tx, &order, c).await?
+    } else if gift {
+        None
     } else {
         store::invoices::issue_for_order_in(&mut tx, order.id, None)
             .await
             .ok()
             .map(|i| i.id)
     };
+    if gift {
+        store::donations::refund_in(&mut tx, order.id).await?;
+    }
     tx.commit().await?;
     if let Some(invoice) = invoice {
         let credit = store::invoices::Credit::Amount(c.amount_cents);

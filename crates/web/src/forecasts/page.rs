@@ -89,11 +89,11 @@ pub struct ScenarioView {
 
 #[derive(Template)]
 #[template(path = "forecasts/page.html")]
-struct PageView {
+struct PageView<'a> {
     layout: Layout,
     id: i64,
     can_edit: bool,
-    forecast: Option<Computed>,
+    forecast: Option<&'a Computed>,
     import_error: Option<String>,
     import_text: String,
 }
@@ -144,13 +144,23 @@ async fn render(
     let i = ctx.i;
     let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
     let can_edit = ctx.actor.can(Action::EditProject, scope);
-    let forecast = match store::forecasts::for_project_with_scenarios(&state.db, id).await? {
-        Some((row, scenarios)) => {
-            let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
-            Some(computed(ctx, &row, &plan, &scenarios))
-        }
-        None => None,
-    };
+    // The computed statements, tables and charts, kept a few seconds per project and
+    // language (`AppState::reads`): reading and computing them is most of the page's work.
+    let forecast = state
+        .reads
+        .get_or_read(format!("forecast:{id}:{}", i.locale.code()), async {
+            Ok::<_, WebError>(
+                match store::forecasts::for_project_with_scenarios(&state.db, id).await? {
+                    Some((row, scenarios)) => {
+                        let plan =
+                            parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
+                        Some(computed(ctx, &row, &plan, &scenarios))
+                    }
+                    None => None,
+                },
+            )
+        })
+        .await?;
     let status = if refused.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -165,7 +175,7 @@ async fn render(
             .under(format!("/projects/{id}"), project.name),
         id,
         can_edit,
-        forecast,
+        forecast: (*forecast).as_ref(),
         import_error,
         import_text,
     };

@@ -67,13 +67,6 @@ pub async fn answer(db: &Db, id: i64, a: &NewAnswer<'_>, now: i64) -> Result<boo
     Ok(n == 1)
 }
 
-/// The answers (JSON) of a cohort, oldest first.
-pub async fn responses(db: &Db, cohort_id: i64) -> Result<Vec<String>> {
-    let sql = "SELECT answers FROM cohort_surveys WHERE cohort_id = $1 AND answered_at IS NOT NULL \
-               ORDER BY answered_at, id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(cohort_id).fetch_all(pool).await?))
-}
-
 /// One step of a cohort's trend: a session (or the cohort's end, `session_id` 0).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Step {
@@ -86,14 +79,71 @@ pub struct Step {
     pub detractors: i64,
 }
 
+/// A cohort's results: the answers (JSON, oldest first) and the trend across its sessions.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub answers: Vec<String>,
+    pub trend: Vec<Step>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    session_id: i64,
+    title: String,
+    starts_at: i64,
+    answered_at: Option<i64>,
+    nps: Option<i64>,
+    answers: Option<String>,
+}
+
+/// The answers and the trend of a cohort in one read (the results page's).
+pub async fn results(db: &Db, cohort_id: i64) -> Result<Results> {
+    let sql = "SELECT c.session_id, COALESCE(s.title, '') AS title, COALESCE(s.starts_at, 0) AS starts_at, \
+               c.answered_at, c.nps, c.answers \
+               FROM cohort_surveys c LEFT JOIN cohort_sessions s ON s.id = c.session_id \
+               WHERE c.cohort_id = $1 ORDER BY c.answered_at, c.id";
+    let rows: Vec<Row> =
+        on_db!(db, pool => sqlx::query_as(sql).bind(cohort_id).fetch_all(pool).await?);
+    Ok(summarise(rows))
+}
+
 /// The invitations and NPS counts of a cohort, session by session, the cohort's end last.
 pub async fn trend(db: &Db, cohort_id: i64) -> Result<Vec<Step>> {
-    let sql = "SELECT c.session_id, COALESCE(s.title, '') AS title, COALESCE(s.starts_at, 0) AS starts_at, \
-               COUNT(*) AS invited, COUNT(c.answered_at) AS answers, \
-               COALESCE(CAST(SUM(CASE WHEN c.nps >= 9 THEN 1 ELSE 0 END) AS BIGINT), 0) AS promoters, \
-               COALESCE(CAST(SUM(CASE WHEN c.nps <= 6 THEN 1 ELSE 0 END) AS BIGINT), 0) AS detractors \
-               FROM cohort_surveys c LEFT JOIN cohort_sessions s ON s.id = c.session_id \
-               WHERE c.cohort_id = $1 GROUP BY c.session_id, s.title, s.starts_at \
-               ORDER BY CASE WHEN c.session_id = 0 THEN 1 ELSE 0 END, COALESCE(s.starts_at, 0), c.session_id";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(cohort_id).fetch_all(pool).await?))
+    Ok(results(db, cohort_id).await?.trend)
+}
+
+/// Groups the invitations by session (the cohort's end last, then by start), counting the
+/// answers, promoters (9–10) and detractors (0–6); keeps the answers in the order read.
+fn summarise(rows: Vec<Row>) -> Results {
+    let mut steps: std::collections::BTreeMap<(bool, i64, i64), Step> = Default::default();
+    let mut answers = Vec::new();
+    for r in rows {
+        let step = steps
+            .entry((r.session_id == 0, r.starts_at, r.session_id))
+            .or_insert_with(|| Step {
+                session_id: r.session_id,
+                title: r.title,
+                starts_at: r.starts_at,
+                invited: 0,
+                answers: 0,
+                promoters: 0,
+                detractors: 0,
+            });
+        step.invited += 1;
+        if r.answered_at.is_some() {
+            step.answers += 1;
+            if let Some(json) = r.answers {
+                answers.push(json);
+            }
+        }
+        match r.nps {
+            Some(n) if n >= 9 => step.promoters += 1,
+            Some(n) if n <= 6 => step.detractors += 1,
+            _ => {}
+        }
+    }
+    Results {
+        answers,
+        trend: steps.into_values().collect(),
+    }
 }

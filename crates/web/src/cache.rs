@@ -131,6 +131,11 @@ impl Reads {
         self.entries.changed();
     }
 
+    /// Forgets the value of type `T` kept under `key` (after a change made by a GET).
+    pub fn forget<T: 'static>(&self, key: String) {
+        self.entries.entries.remove(&(TypeId::of::<T>(), key));
+    }
+
     /// The value of type `T` kept under `key`, or what `read` answers.
     pub async fn get_or_read<T: Send + Sync + 'static, E>(
         &self,
@@ -148,6 +153,30 @@ impl Reads {
         Ok(value
             .downcast::<T>()
             .unwrap_or_else(|_| unreachable!("a read kept under another type")))
+    }
+}
+
+/// How long [`Reads`] keeps a read: 5 s, or `IMPACT_READS_TTL_MS` milliseconds (0 keeps
+/// nothing: what the page benchmark and a profile use to measure what the caches save).
+pub fn reads_ttl() -> Duration {
+    std::env::var("IMPACT_READS_TTL_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(Duration::from_secs(5), Duration::from_millis)
+}
+
+/// A read for a page: on a GET or HEAD kept a few seconds under `key` in `AppState::reads`
+/// (forgotten after any change made through this node); a request that may write reads afresh.
+pub async fn kept<T: Send + Sync + 'static, E>(
+    state: &crate::state::AppState,
+    ctx: &crate::ctx::Ctx,
+    key: String,
+    read: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<Arc<T>, E> {
+    if ctx.reading {
+        state.reads.get_or_read(key, read).await
+    } else {
+        read.await.map(Arc::new)
     }
 }
 

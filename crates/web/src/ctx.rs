@@ -111,6 +111,9 @@ pub struct Ctx {
     pub flash: Option<String>,
     pub path: String,
     pub client_ip: IpAddr,
+    /// A GET or HEAD: what decides access may come from the short-lived read caches
+    /// (`AppState::reads`); a request that may write reads it afresh.
+    pub reading: bool,
 }
 
 impl Ctx {
@@ -303,6 +306,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         flash: flash.clone(),
         path: parts.uri.path().to_string(),
         client_ip: ip,
+        reading: matches!(parts.method, Method::GET | Method::HEAD),
     };
     parts.extensions.insert(ctx.clone());
     let campaign = crate::site::campaign::arriving(&state, &parts);
@@ -436,6 +440,7 @@ impl WebError {
             flash: None,
             path: parts.uri.path().to_string(),
             client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            reading: false,
         };
         let page = self.page();
         if self.status().is_server_error() {

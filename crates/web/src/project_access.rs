@@ -13,9 +13,18 @@ pub async fn project_scope(
     project_id: i64,
 ) -> WebResult<(store::projects::ProjectForUser, Scope)> {
     let user = ctx.require_user()?;
-    let project = store::projects::find_for_user(&state.db, project_id, user.id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    // On a page, the project and the reader's relation are kept a few seconds.
+    let user_id = user.id;
+    let project = crate::cache::kept(
+        state,
+        ctx,
+        format!("project-for:{project_id}:{user_id}"),
+        store::projects::find_for_user(&state.db, project_id, user_id),
+    )
+    .await?
+    .as_ref()
+    .clone()
+    .ok_or(WebError::NotFound)?;
     let scope = visible_scope(ctx, &project)?;
     Ok((project, scope))
 }

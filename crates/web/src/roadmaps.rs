@@ -55,6 +55,16 @@ async fn scope_of(state: &AppState, ctx: &Ctx, row: &RoadmapRow) -> WebResult<(S
 
 /// A roadmap the user may see; `Err(NotFound)` for other centres'.
 pub(crate) async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(RoadmapRow, bool)> {
+    ctx.require_user()?;
+    let row = store::roadmaps::find(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let can_edit = may_see(state, ctx, &row).await?;
+    Ok((row, can_edit))
+}
+
+/// Whether the user may edit a roadmap they may see; `Err(NotFound)` when they may not see it.
+async fn may_see(state: &AppState, ctx: &Ctx, row: &RoadmapRow) -> WebResult<bool> {
     let user_scope_ok = |scope: Scope| {
         ctx.actor.can(
             if matches!(scope, Scope::Project { .. }) {
@@ -65,16 +75,30 @@ pub(crate) async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(
             scope,
         )
     };
-    ctx.require_user()?;
-    let row = store::roadmaps::find(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let (scope, edit_action) = scope_of(state, ctx, &row).await?;
+    let (scope, edit_action) = scope_of(state, ctx, row).await?;
     if !user_scope_ok(scope) {
         return Err(WebError::NotFound);
     }
-    let can_edit = ctx.actor.can(edit_action, scope);
-    Ok((row, can_edit))
+    Ok(ctx.actor.can(edit_action, scope))
+}
+
+/// What the roadmap page reads: the row, its document parsed and its items' details.
+type PageRead = Option<(RoadmapRow, Roadmap, Vec<store::tracking::ItemDetails>)>;
+
+/// The roadmap page's read, kept a few seconds per roadmap (`AppState::reads`); who may see
+/// it is checked on every request.
+async fn page_read(state: &AppState, id: i64) -> WebResult<std::sync::Arc<PageRead>> {
+    state
+        .reads
+        .get_or_read(format!("roadmap-page:{id}"), async {
+            let Some(row) = store::roadmaps::find(&state.db, id).await? else {
+                return Ok::<PageRead, WebError>(None);
+            };
+            let doc = row.roadmap()?;
+            let details = store::tracking::item_details(&state.db, row.id).await?;
+            Ok(Some((row, doc, details)))
+        })
+        .await
 }
 
 pub struct RoadmapCard {
@@ -307,13 +331,14 @@ pub async fn show(
 ) -> WebResult<Response> {
     let state = &state;
     let ctx = &ctx;
-    let (row, can_edit) = visible(state, ctx, id).await?;
+    ctx.require_user()?;
+    let read = page_read(state, id).await?;
+    let (row, doc, details) = read.as_ref().as_ref().ok_or(WebError::NotFound)?;
+    let can_edit = may_see(state, ctx, row).await?;
     let i = ctx.i;
-    let doc: Roadmap = row.roadmap()?;
     let start = row.start_date.as_deref().and_then(parse_date);
     let current = start.and_then(|s| doc.current_period(s, today()));
-    let details = store::tracking::item_details(&state.db, row.id).await?;
-    let overdue = crate::tracking::overdue_for(&row, &doc, &details, today());
+    let overdue = crate::tracking::overdue_for(row, doc, details, today());
     let progress = doc.progress();
     let label = |p: &roadmap::Progress| {
         i.ta(

@@ -108,7 +108,7 @@ impl AppState {
                 crate::content::CONTENT_TTL,
                 2_000,
             )),
-            reads: Arc::new(crate::cache::Reads::new(Duration::from_secs(5), 2_000)),
+            reads: Arc::new(crate::cache::Reads::new(crate::cache::reads_ttl(), 2_000)),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
             site: Arc::new(crate::site::Cache::default()),
             hasher: crate::security::Hasher::default(),

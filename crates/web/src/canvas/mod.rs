@@ -98,9 +98,18 @@ pub async fn canvas_for(
     action: Action,
 ) -> WebResult<(Canvas, store::projects::ProjectForUser)> {
     let user = ctx.require_user()?;
-    let (canvas, project) = store::canvas::find_for_user(&state.db, canvas_id, user.id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    // On a page, the canvas, its project and the reader's relation are kept a few seconds.
+    let user_id = user.id;
+    let (canvas, project) = crate::cache::kept(
+        state,
+        ctx,
+        format!("canvas-for:{canvas_id}:{user_id}"),
+        store::canvas::find_for_user(&state.db, canvas_id, user_id),
+    )
+    .await?
+    .as_ref()
+    .clone()
+    .ok_or(WebError::NotFound)?;
     let scope = visible_scope(ctx, &project)?;
     ctx.authorize(action, scope)?;
     Ok((canvas, project))

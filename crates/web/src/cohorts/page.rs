@@ -2,7 +2,7 @@
 //! participants and coaches read it; the centre's staff read it too and managers fill it from
 //! there. Five statements whatever its size: the cohort, its people (with the centre's people
 //! who could join, for a manager), its projects (with the centre's others), its sessions, its
-//! resources.
+//! resources; kept a few seconds (`AppState::reads`), so none once warm.
 use super::{CohortForm, dates};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -48,6 +48,52 @@ struct ShowView {
     errors: FieldErrors,
 }
 
+/// What the page reads, kept a few seconds (`AppState::reads`) per cohort and for managers or
+/// not; who may read it is checked on every request.
+struct Read {
+    cohort: Cohort,
+    people: Vec<Person>,
+    projects: Vec<CohortProject>,
+    sessions: Vec<store::cohorts::Session>,
+    resources: Vec<Resource>,
+    can_manage: bool,
+}
+
+/// The cohort and, for a reader, its people, projects, sessions and resources: the cohort
+/// first (whether the reader manages its centre decides what is read), the rest together.
+async fn read(state: &AppState, id: i64, ctx: &Ctx) -> WebResult<std::sync::Arc<Read>> {
+    let cohort = state
+        .reads
+        .get_or_read(format!("cohort:{id}"), async {
+            store::cohorts::find(&state.db, id).await
+        })
+        .await?;
+    let cohort = cohort.as_ref().clone().ok_or(WebError::NotFound)?;
+    let can_manage = ctx
+        .actor
+        .can(Action::ManageCentre, Scope::Centre(cohort.centre_id));
+    let db = &state.db;
+    state
+        .reads
+        .get_or_read(format!("cohort-page:{id}:{can_manage}"), async {
+            let (people, projects, sessions, resources) = tokio::try_join!(
+                store::cohorts::people(db, &cohort, can_manage),
+                store::cohorts::projects(db, &cohort, can_manage),
+                store::cohorts::sessions(db, cohort.id),
+                store::cohorts::resources(db, cohort.id),
+            )?;
+            Ok::<_, WebError>(Read {
+                cohort,
+                people,
+                projects,
+                sessions,
+                resources,
+                can_manage,
+            })
+        })
+        .await
+}
+
 /// Renders the page for its people and the centre's staff; anyone else finds nothing.
 pub async fn render(
     state: &AppState,
@@ -58,13 +104,17 @@ pub async fn render(
 ) -> WebResult<Response> {
     let i = ctx.i;
     let user = ctx.require_user()?;
-    let cohort = store::cohorts::find(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let data = read(state, id, ctx).await?;
+    let Read {
+        cohort,
+        people,
+        projects,
+        sessions,
+        resources,
+        can_manage,
+    } = &*data;
     let scope = Scope::Centre(cohort.centre_id);
     let staff = ctx.actor.can(Action::ListProjects, scope);
-    let can_manage = ctx.actor.can(Action::ManageCentre, scope);
-    let people = store::cohorts::people(&state.db, &cohort, can_manage).await?;
     let member = people
         .iter()
         .any(|p| p.user_id == user.id && !p.role.is_empty());
@@ -72,6 +122,7 @@ pub async fn render(
     if !reader {
         return Err(WebError::NotFound);
     }
+    let (cohort, people, can_manage) = (cohort.clone(), people.clone(), *can_manage);
     let centre = state
         .centres()
         .await?
@@ -80,23 +131,19 @@ pub async fn render(
         .cloned()
         .ok_or(WebError::NotFound)?;
     let (projects, other_projects): (Vec<_>, Vec<_>) =
-        store::cohorts::projects(&state.db, &cohort, can_manage)
-            .await?
-            .into_iter()
-            .partition(|p| p.in_cohort != 0);
-    let sessions = store::cohorts::sessions(&state.db, cohort.id)
-        .await?
-        .into_iter()
+        projects.iter().cloned().partition(|p| p.in_cohort != 0);
+    let sessions = sessions
+        .iter()
         .map(|s| SessionRow {
             id: s.id,
             when: i.datetime(s.starts_at),
             present: i.tn("cohort-present", s.present),
-            title: s.title,
-            room: s.room,
-            link: s.link,
+            title: s.title.clone(),
+            room: s.room.clone(),
+            link: s.link.clone(),
         })
         .collect();
-    let resources = store::cohorts::resources(&state.db, cohort.id).await?;
+    let resources = resources.clone();
     let mut participants = Vec::new();
     let mut coaches = Vec::new();
     let mut others = Vec::new();

@@ -337,19 +337,27 @@ async fn render_results(
     let id = cohort.id;
     ctx.authorize(Action::ListProjects, Scope::Centre(cohort.centre_id))?;
     let i = ctx.i;
-    let all: Vec<Answers> = store::cohort_surveys::responses(&state.db, cohort.id)
-        .await?
+    // The answers and the trend in one read, kept a few seconds (`AppState::reads`).
+    let results = state
+        .reads
+        .get_or_read(
+            format!("cohort-survey:{}", cohort.id),
+            store::cohort_surveys::results(&state.db, cohort.id),
+        )
+        .await?;
+    let all: Vec<Answers> = results
+        .answers
         .iter()
         .filter_map(|json| serde_json::from_str(json).ok())
         .collect();
-    let trend = store::cohort_surveys::trend(&state.db, cohort.id)
-        .await?
-        .into_iter()
+    let trend = results
+        .trend
+        .iter()
         .map(|t| StepLine {
             title: if t.session_id == 0 {
                 i.t("cohort-survey-whole")
             } else {
-                t.title
+                t.title.clone()
             },
             when: if t.session_id == 0 {
                 crate::tracking::day(i, &cohort.ends_on)

@@ -258,9 +258,17 @@ pub async fn attempt_for(
     headers: &HeaderMap,
     id: i64,
 ) -> WebResult<(Attempt, Access)> {
-    let attempt = store::diagnostics::attempt(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    // On a page, the attempt is kept a few seconds.
+    let attempt = crate::cache::kept(
+        state,
+        ctx,
+        format!("attempt:{id}"),
+        store::diagnostics::attempt(&state.db, id),
+    )
+    .await?
+    .as_ref()
+    .clone()
+    .ok_or(WebError::NotFound)?;
     let access = access(state, ctx, headers, &attempt).await?;
     Ok((attempt, access))
 }

@@ -47,7 +47,14 @@ pub async fn show(
     let can_edit = ctx.actor.can(Action::AnswerDiagnostic, scope);
     let i = ctx.i;
     let l = i.locale;
-    let attempts = store::diagnostics::for_project(&state.db, id).await?;
+    // The project's attempts, kept a few seconds.
+    let attempts = crate::cache::kept(
+        &state,
+        &ctx,
+        format!("project-attempts:{id}"),
+        store::diagnostics::for_project(&state.db, id),
+    )
+    .await?;
     let mut blocks = Vec::new();
     for d in shipped() {
         let current = super::current(&state, &d.id).await?;

@@ -60,7 +60,7 @@ async fn render(
         base: format!("/centres/{}/forecast", centre.slug),
         project: false,
         can_edit: true,
-        forecast,
+        forecast: forecast.as_ref(),
         import_error,
         import_text,
     };

@@ -90,14 +90,14 @@ pub struct ScenarioView {
 /// The forecast page of a project or, without its project-only links, of a centre's budget.
 #[derive(Template)]
 #[template(path = "forecasts/page.html")]
-pub(super) struct PageView {
+pub(super) struct PageView<'a> {
     pub(super) layout: Layout,
     /// Where the forecast's pages are: `/projects/{id}/forecast` or `/centres/{slug}/forecast`.
     pub(super) base: String,
     /// A project's forecast (editor, actuals, versions, narrative, business plan) or a centre's.
     pub(super) project: bool,
     pub(super) can_edit: bool,
-    pub(super) forecast: Option<Computed>,
+    pub(super) forecast: Option<&'a Computed>,
     pub(super) import_error: Option<String>,
     pub(super) import_text: String,
 }
@@ -148,13 +148,23 @@ async fn render(
     let i = ctx.i;
     let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
     let can_edit = ctx.actor.can(Action::EditProject, scope);
-    let forecast = match store::forecasts::for_project_with_scenarios(&state.db, id).await? {
-        Some((row, scenarios)) => {
-            let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
-            Some(computed(ctx, &row, &plan, &scenarios))
-        }
-        None => None,
-    };
+    // The computed statements, tables and charts, kept a few seconds per project and
+    // language (`AppState::reads`): reading and computing them is most of the page's work.
+    let forecast = state
+        .reads
+        .get_or_read(format!("forecast:{id}:{}", i.locale.code()), async {
+            Ok::<_, WebError>(
+                match store::forecasts::for_project_with_scenarios(&state.db, id).await? {
+                    Some((row, scenarios)) => {
+                        let plan =
+                            parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
+                        Some(computed(ctx, &row, &plan, &scenarios))
+                    }
+                    None => None,
+                },
+            )
+        })
+        .await?;
     let status = if refused.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -170,7 +180,7 @@ async fn render(
         base: format!("/projects/{id}/forecast"),
         project: true,
         can_edit,
-        forecast,
+        forecast: (*forecast).as_ref(),
         import_error,
         import_text,
     };

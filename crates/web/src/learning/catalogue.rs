@@ -77,8 +77,25 @@ pub async fn page(
         search: &params.q,
         tag,
     };
-    let courses = store::learning::catalogue(&state.db, &q)
-        .await?
+    // The catalogue and the paths, kept a few seconds per reader, search and tag.
+    let (courses, paths) = crate::cache::kept(
+        &state,
+        &ctx,
+        format!(
+            "catalogue:{}:{centres}:{authoring}:{tag:?}:{}",
+            user.id, params.q
+        ),
+        async {
+            tokio::try_join!(
+                store::learning::catalogue(&state.db, &q),
+                store::learning_paths::visible(&state.db, &centres, user.id, authoring),
+            )
+        },
+    )
+    .await?
+    .as_ref()
+    .clone();
+    let courses = courses
         .into_iter()
         .filter(|c| super::may_read(&ctx, c.centre_id, &c.status))
         .map(|c| CourseCard {
@@ -93,8 +110,7 @@ pub async fn page(
             summary: c.summary,
         })
         .collect();
-    let paths = store::learning_paths::visible(&state.db, &centres, user.id, authoring)
-        .await?
+    let paths = paths
         .into_iter()
         .map(|p| PathCard {
             id: p.id,

@@ -49,18 +49,25 @@ pub async fn page(
     let course = readable_course(&state, &ctx, id).await?;
     let user = ctx.require_user()?;
     let i = ctx.i;
-    let outline = store::learning::outline(&state.db, id, user.id).await?;
+    let outline = super::outline(&state, &ctx, id, user.id).await?;
     let locked = gate(&state, &ctx, user.id, id, course.centre_id)
         .await?
         .err()
         .map(|l| locked_message(i, &l));
-    let certificate = store::learning::certificate_for(&state.db, user.id, id)
-        .await?
-        .map(|c| c.code);
+    let certificate = crate::cache::kept(
+        &state,
+        &ctx,
+        format!("certificate:{id}:{}", user.id),
+        store::learning::certificate_for(&state.db, user.id, id),
+    )
+    .await?
+    .as_ref()
+    .as_ref()
+    .map(|c| c.code.clone());
     let progress = Progress::of(&steps(&outline));
     let mut modules: Vec<ModuleView> = Vec::new();
     let mut last_module = None;
-    for row in &outline {
+    for row in outline.iter() {
         if last_module != Some(row.module_id) {
             modules.push(ModuleView {
                 title: row.module_title.clone(),

@@ -100,13 +100,28 @@ pub async fn page(
             .ok_or(WebError::NotFound)?
     };
     ctx.authorize(Action::FollowLearning, Scope::Centre(centre.id))?;
-    let cohorts = store::cohorts::for_centre(&state.db, centre.id).await?;
+    // The centre's cohorts, its learners' progress and its lessons' times, kept a few seconds
+    // per centre and cohort (`AppState::reads`).
+    let db = &state.db;
+    let cohorts = state
+        .reads
+        .get_or_read(
+            format!("follow-cohorts:{}", centre.id),
+            store::cohorts::for_centre(db, centre.id),
+        )
+        .await?;
     let cohort = params
         .cohort
         .parse::<i64>()
         .ok()
         .filter(|c| cohorts.iter().any(|k| k.id == *c));
-    let rows = store::learning::follow_up(&state.db, centre.id, cohort).await?;
+    let rows = state
+        .reads
+        .get_or_read(
+            format!("follow-up:{}:{cohort:?}", centre.id),
+            store::learning::follow_up(db, centre.id, cohort),
+        )
+        .await?;
     let now = store::now();
     if params.format == "csv" {
         let mut out = vec![
@@ -124,7 +139,7 @@ pub async fn page(
             .map(|k| i.t(k))
             .collect::<Vec<String>>(),
         ];
-        for r in &rows {
+        for r in rows.iter() {
             out.push(vec![
                 r.learner.clone(),
                 r.course_title.clone(),
@@ -147,12 +162,17 @@ pub async fn page(
             &format!("suivi-formation-{}.csv", centre.slug),
         ));
     }
-    let times = store::learning::lesson_times(&state.db, centre.id)
+    let times = state
+        .reads
+        .get_or_read(
+            format!("lesson-times:{}", centre.id),
+            store::learning::lesson_times(db, centre.id),
+        )
         .await?
-        .into_iter()
+        .iter()
         .map(|t| TimeView {
-            course: t.course_title,
-            lesson: t.lesson_title,
+            course: t.course_title.clone(),
+            lesson: t.lesson_title.clone(),
             learners: t.learners.to_string(),
             average: minutes(i, t.seconds.checked_div(t.learners).unwrap_or(0)),
         })

@@ -203,7 +203,8 @@ fn quiz_view(i: crate::i18n::I18n, quiz: &Quiz, attempts: &[store::learning::Att
 }
 
 /// `GET /learn/lessons/{id}`: five statements (the lesson, the course's outline with the
-/// reader's progress, the paths' gates, the lesson's own part, the visit).
+/// reader's progress, the paths' gates, the lesson's own part, the visit); the first three are
+/// kept a few seconds (`crate::cache::kept`), so once warm only the last two run.
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -212,7 +213,7 @@ pub async fn page(
     let lesson = readable_lesson(&state, &ctx, id).await?;
     let user = ctx.require_user()?;
     let i = ctx.i;
-    let outline = store::learning::outline(&state.db, lesson.course_id, user.id).await?;
+    let outline = super::outline(&state, &ctx, lesson.course_id, user.id).await?;
     if let Err(locked) = gate(
         &state,
         &ctx,
@@ -297,6 +298,13 @@ pub async fn page(
         LessonKind::Text | LessonKind::Video => {}
     }
     store::learning::visit(&state.db, user.id, &lesson, 0).await?;
+    if outline
+        .iter()
+        .any(|r| r.lesson_id == Some(lesson.id) && r.seen_at.is_none())
+    {
+        // The first visit: the course's outline now says it was started.
+        super::forget_outline(&state, lesson.course_id, user.id);
+    }
     let video = lesson.video_key.as_ref().map(|_| VideoView {
         src: format!("/learn/lessons/{}/video", lesson.id),
         content_type: lesson

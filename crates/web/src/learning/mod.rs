@@ -21,6 +21,7 @@ use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 use domain::{Action, Scope};
+use std::sync::Arc;
 use store::learning::Course;
 
 pub fn routes(state: &AppState) -> Router<AppState> {
@@ -73,9 +74,16 @@ pub fn may_read(ctx: &Ctx, centre_id: Option<i64>, status: &str) -> bool {
 /// A course the signed-in reader may see, or not found.
 pub async fn readable_course(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<Course> {
     ctx.authorize(Action::Learn, Scope::Network)?;
-    let course = store::learning::find_course(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let course = crate::cache::kept(
+        state,
+        ctx,
+        format!("course:{id}"),
+        store::learning::find_course(&state.db, id),
+    )
+    .await?
+    .as_ref()
+    .clone()
+    .ok_or(WebError::NotFound)?;
     if !may_read(ctx, course.centre_id, &course.status) {
         return Err(WebError::NotFound);
     }
@@ -99,9 +107,16 @@ pub async fn readable_lesson(
     id: i64,
 ) -> WebResult<store::learning::Lesson> {
     ctx.authorize(Action::Learn, Scope::Network)?;
-    let lesson = store::learning::find_lesson(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let lesson = crate::cache::kept(
+        state,
+        ctx,
+        format!("lesson:{id}"),
+        store::learning::find_lesson(&state.db, id),
+    )
+    .await?
+    .as_ref()
+    .clone()
+    .ok_or(WebError::NotFound)?;
     if !may_read(ctx, lesson.course_centre, &lesson.course_status) {
         return Err(WebError::NotFound);
     }
@@ -120,14 +135,22 @@ pub async fn gate(
     if can_author(ctx, course_centre) {
         return Ok(Ok(()));
     }
-    let gates: Vec<domain::learning::Gate> = store::learning::gates(&state.db, user_id, course_id)
-        .await?
-        .into_iter()
-        .map(|g| domain::learning::Gate {
-            release_at: g.release_at,
-            prerequisite: g.prerequisite.map(|t| (t, g.prerequisite_done.is_some())),
-        })
-        .collect();
+    let gates: Vec<domain::learning::Gate> = crate::cache::kept(
+        state,
+        ctx,
+        format!("gates:{course_id}:{user_id}"),
+        store::learning::gates(&state.db, user_id, course_id),
+    )
+    .await?
+    .iter()
+    .map(|g| domain::learning::Gate {
+        release_at: g.release_at,
+        prerequisite: g
+            .prerequisite
+            .clone()
+            .map(|t| (t, g.prerequisite_done.is_some())),
+    })
+    .collect();
     Ok(domain::learning::gate(&gates, store::now()))
 }
 
@@ -141,6 +164,30 @@ pub fn locked_message(i: crate::i18n::I18n, locked: &domain::learning::Locked) -
             i.ta("learn-locked-prerequisite", &[("course", title)])
         }
     }
+}
+
+/// A course's outline with the reader's progress; on a page kept a few seconds (a lesson
+/// seen for the first time forgets it: [`forget_outline`]).
+pub async fn outline(
+    state: &AppState,
+    ctx: &Ctx,
+    course_id: i64,
+    user_id: i64,
+) -> WebResult<Arc<Vec<store::learning::OutlineRow>>> {
+    Ok(crate::cache::kept(
+        state,
+        ctx,
+        format!("outline:{course_id}:{user_id}"),
+        store::learning::outline(&state.db, course_id, user_id),
+    )
+    .await?)
+}
+
+/// Forgets the kept outline after a visit changed it (the lesson's first).
+pub fn forget_outline(state: &AppState, course_id: i64, user_id: i64) {
+    state
+        .reads
+        .forget::<Vec<store::learning::OutlineRow>>(format!("outline:{course_id}:{user_id}"));
 }
 
 /// The learner's steps through a course, from its outline.

@@ -37,9 +37,16 @@ struct PathView {
 async fn readable_path(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<PathForReader> {
     ctx.authorize(Action::Learn, Scope::Network)?;
     let user = ctx.require_user()?;
-    let path = store::learning_paths::for_reader(&state.db, id, user.id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let path = crate::cache::kept(
+        state,
+        ctx,
+        format!("path:{id}:{}", user.id),
+        store::learning_paths::for_reader(&state.db, id, user.id),
+    )
+    .await?
+    .as_ref()
+    .clone()
+    .ok_or(WebError::NotFound)?;
     let centres = reader_centres(ctx);
     let staff = can_author(ctx, path.centre_id)
         || path
@@ -64,8 +71,17 @@ pub async fn page(
     let path = readable_path(&state, &ctx, id).await?;
     let user = ctx.require_user()?;
     let i = ctx.i;
-    let courses = store::learning::path_courses(&state.db, id, user.id).await?;
-    let enrolled = store::learning::enrolled(&state.db, id, user.id).await?;
+    // The path's courses with the reader's progress and their enrolment, kept a few seconds.
+    let (courses, enrolled) =
+        crate::cache::kept(&state, &ctx, format!("path-page:{id}:{}", user.id), async {
+            tokio::try_join!(
+                store::learning::path_courses(&state.db, id, user.id),
+                store::learning::enrolled(&state.db, id, user.id),
+            )
+        })
+        .await?
+        .as_ref()
+        .clone();
     let now = store::now();
     let mut steps = Vec::new();
     let mut previous: Option<(String, bool)> = None;

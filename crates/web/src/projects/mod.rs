@@ -68,7 +68,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
         name: p.name,
         summary: p.summary,
     };
-    let all = store::centres::list(db).await?;
+    // The centres and the person's projects from their short-lived caches; each centre's
+    // projects kept a few seconds per centre and person (`AppState::reads`).
+    let all = state.centres().await?;
     let name_of = |id: i64| {
         all.iter()
             .find(|c| c.id == id)
@@ -77,7 +79,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
     };
     let mut archived = Vec::new();
     let mut mine = Vec::new();
-    for p in store::projects::for_user(db, user.id).await? {
+    for p in state.projects_of(user.id).await?.iter().cloned() {
         let c = name_of(p.centre_id);
         if p.archived_at.is_some() {
             archived.push(card(p, c));
@@ -86,13 +88,20 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response
         }
     }
     let mut centres = Vec::new();
-    for centre in &all {
+    for centre in all.iter() {
         if ctx
             .actor
             .can(Action::ListProjects, Scope::Centre(centre.id))
         {
             let mut open = Vec::new();
-            for p in store::projects::for_centre(db, centre.id, user.id).await? {
+            let list = state
+                .reads
+                .get_or_read(
+                    format!("centre-projects:{}:{}", centre.id, user.id),
+                    store::projects::for_centre(db, centre.id, user.id),
+                )
+                .await?;
+            for p in list.iter().cloned() {
                 if p.archived_at.is_none() {
                     open.push(card(p, centre.name.clone()));
                 } else if p.relation == Relation::Unrelated {

@@ -89,7 +89,14 @@ async fn render(state: &AppState, ctx: &Ctx, id: i64, refused: Refused) -> WebRe
     let can_assign = ctx
         .actor
         .can(Action::AssignPeople, Scope::Centre(project.centre_id));
-    let people = store::projects::people(&state.db, id).await?;
+    // On a page, the project's people are kept a few seconds.
+    let people = crate::cache::kept(
+        state,
+        ctx,
+        format!("project-people:{id}"),
+        store::projects::people(&state.db, id),
+    )
+    .await?;
     let candidates = if can_assign {
         let mut seen = std::collections::HashSet::new();
         store::centres::members(&state.db, project.centre_id)
@@ -142,10 +149,10 @@ async fn render(state: &AppState, ctx: &Ctx, id: i64, refused: Refused) -> WebRe
             .map(|c| (c.code(), i.t(c.label_key())))
             .collect(),
         people: people
-            .into_iter()
+            .iter()
             .map(|(id, name, relation)| PersonRow {
-                id,
-                name,
+                id: *id,
+                name: name.clone(),
                 relation: i.t(if relation == "follower" {
                     "project-relation-follower"
                 } else {

@@ -73,6 +73,25 @@ pub struct Results {
     pub radar: Radar,
 }
 
+/// The results of `attempt` for this reader, as [`results`] says them; on a page (a GET) kept
+/// a few seconds per attempt, language and reader's kind of access (`AppState::reads`).
+pub async fn results_for_page(
+    state: &AppState,
+    ctx: &Ctx,
+    attempt: &Attempt,
+    access: Option<&Access>,
+) -> WebResult<std::sync::Arc<Results>> {
+    let key = format!(
+        "diagnostic-results:{}:{}:{}:{}:{:?}",
+        attempt.id,
+        ctx.i.locale.code(),
+        ctx.user.is_some(),
+        access.is_some(),
+        access.and_then(|a| a.project.as_ref()).map(|p| p.id),
+    );
+    crate::cache::kept(state, ctx, key, results(state, ctx, attempt, access)).await
+}
+
 /// The results of `attempt` for this reader. `access` is none on the shared (e-mailed) page,
 /// which shows no history or comparison and knows no project.
 pub async fn results(

@@ -1,6 +1,6 @@
 //! The results page: the owner's (cookie, account or project) with the next steps, or the one
 //! reached from the link sent by e-mail, which offers no forms.
-use super::{Results, results};
+use super::{Results, results_for_page};
 use crate::ctx::Ctx;
 use crate::diagnostics::{Access, attempt_for};
 use crate::error::{WebError, WebResult};
@@ -18,7 +18,7 @@ use store::diagnostics::Attempt;
 #[template(path = "diagnostics/results.html")]
 struct ResultsView {
     layout: Layout,
-    r: Results,
+    r: std::sync::Arc<Results>,
     radar_desc: String,
     anonymous: bool,
     shared: bool,
@@ -67,7 +67,7 @@ pub(super) async fn render(
     email_problem: Option<(String, String)>,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let r = results(state, ctx, attempt, access).await?;
+    let r = results_for_page(state, ctx, attempt, access).await?;
     let (email_value, email_error) = match email_problem {
         Some((value, message)) => (value, Some(message)),
         None => (String::new(), None),

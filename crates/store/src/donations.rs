@@ -133,7 +133,8 @@ pub async fn receive_in(tx: &mut Tx, id: i64, day: &str, method: &str) -> Result
 /// Marks the gift of a refunded order refunded (no receipt for it); false when there is none or
 /// it was refunded already.
 pub async fn refund_in(tx: &mut Tx, order_id: i64) -> Result<bool> {
-    let sql = "UPDATE donations SET status = 'refunded' WHERE order_id = $1 AND status <> 'refunded'";
+    let sql =
+        "UPDATE donations SET status = 'refunded' WHERE order_id = $1 AND status <> 'refunded'";
     let n = on_exec!(Exec::from(tx), e => sqlx::query(sql).bind(order_id).execute(e).await?.rows_affected());
     Ok(n == 1)
 }

@@ -230,7 +230,14 @@ pub async fn csv(
         .map(|k| i.t(k))
         .collect::<Vec<_>>(),
     ];
-    crate::donations::audit(&state.db, &ctx, AuditAction::MembersExported, centre.id, None).await?;
+    crate::donations::audit(
+        &state.db,
+        &ctx,
+        AuditAction::MembersExported,
+        centre.id,
+        None,
+    )
+    .await?;
     for a in store::adhesions::members(&state.db, centre.id).await? {
         let s = super::status(&a);
         rows.push(vec![

@@ -255,7 +255,14 @@ pub async fn record(
         },
     )
     .await?;
-    super::audit(&mut tx, &ctx, AuditAction::DonationRecorded, centre.id, Some(id)).await?;
+    super::audit(
+        &mut tx,
+        &ctx,
+        AuditAction::DonationRecorded,
+        centre.id,
+        Some(id),
+    )
+    .await?;
     tx.commit().await?;
     state.changed();
     Ok(redirect_with_flash(
@@ -286,7 +293,14 @@ pub async fn csv(
         .map(|k| i.t(k))
         .collect::<Vec<_>>(),
     ];
-    super::audit(&state.db, &ctx, AuditAction::DonationsExported, centre.id, None).await?;
+    super::audit(
+        &state.db,
+        &ctx,
+        AuditAction::DonationsExported,
+        centre.id,
+        None,
+    )
+    .await?;
     for d in store::donations::list(&state.db, centre.id, false).await? {
         rows.push(vec![
             d.received_on.clone(),

@@ -179,7 +179,14 @@ pub async fn issue_gift(
         .await?
         .ok_or(WebError::NotFound)?;
     mail_in(&state, &mut tx, &centre, &r).await?;
-    super::audit(&mut tx, &ctx, AuditAction::TaxReceiptIssued, centre.id, Some(rid)).await?;
+    super::audit(
+        &mut tx,
+        &ctx,
+        AuditAction::TaxReceiptIssued,
+        centre.id,
+        Some(rid),
+    )
+    .await?;
     tx.commit().await?;
     state.jobs_queued();
     Ok(shown(&state, &centre))
@@ -257,7 +264,14 @@ pub async fn issue_yearly(
         .await?
         .ok_or(WebError::NotFound)?;
     mail_in(&state, &mut tx, &centre, &r).await?;
-    super::audit(&mut tx, &ctx, AuditAction::TaxReceiptIssued, centre.id, Some(rid)).await?;
+    super::audit(
+        &mut tx,
+        &ctx,
+        AuditAction::TaxReceiptIssued,
+        centre.id,
+        Some(rid),
+    )
+    .await?;
     tx.commit().await?;
     state.jobs_queued();
     Ok(shown(&state, &centre))

@@ -97,16 +97,38 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<ForecastRow>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
 }
 
+/// Whose forecast: a project's, or a centre's own budget (not its projects').
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Of {
+    Project(i64),
+    Centre(i64),
+}
+
+impl Of {
+    /// The condition on `forecasts f` with its key bound as `$1`.
+    fn filter(self) -> (&'static str, i64) {
+        match self {
+            Of::Project(id) => ("f.project_id = $1", id),
+            Of::Centre(id) => ("f.centre_id = $1 AND f.project_id IS NULL", id),
+        }
+    }
+}
+
+/// The forecast of a project or of a centre, with its current plan.
+pub async fn of(db: &Db, of: Of) -> Result<Option<ForecastRow>> {
+    let (filter, key) = of.filter();
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE {filter}");
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(key).fetch_optional(pool).await?))
+}
+
 /// The project's forecast with its current plan.
 pub async fn for_project(db: &Db, project_id: i64) -> Result<Option<ForecastRow>> {
-    let sql = format!("SELECT {COLUMNS} {FROM} WHERE f.project_id = $1");
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_optional(pool).await?))
+    of(db, Of::Project(project_id)).await
 }
 
 /// The centre's own budget (not its projects').
 pub async fn for_centre(db: &Db, centre_id: i64) -> Result<Option<ForecastRow>> {
-    let sql = format!("SELECT {COLUMNS} {FROM} WHERE f.centre_id = $1 AND f.project_id IS NULL");
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).fetch_optional(pool).await?))
+    of(db, Of::Centre(centre_id)).await
 }
 
 /// Saves a new version of the whole plan if the forecast is still at `expected` (else `Stale`
@@ -225,27 +247,9 @@ struct WithScenario {
     cost_bp: Option<i64>,
 }
 
-/// The project's forecast with its scenarios (pessimistic, realistic, optimistic), in one statement.
-pub async fn for_project_with_scenarios(
-    db: &Db,
-    project_id: i64,
-) -> Result<Option<(ForecastRow, Vec<ScenarioRow>)>> {
-    with_scenarios(db, "f.project_id = $1", project_id).await
-}
-
-/// The centre's own budget with its scenarios, in one statement.
-pub async fn for_centre_with_scenarios(
-    db: &Db,
-    centre_id: i64,
-) -> Result<Option<(ForecastRow, Vec<ScenarioRow>)>> {
-    with_scenarios(db, "f.centre_id = $1 AND f.project_id IS NULL", centre_id).await
-}
-
-async fn with_scenarios(
-    db: &Db,
-    filter: &str,
-    key: i64,
-) -> Result<Option<(ForecastRow, Vec<ScenarioRow>)>> {
+/// A forecast with its scenarios (pessimistic, realistic, optimistic), in one statement.
+pub async fn with_scenarios(db: &Db, of: Of) -> Result<Option<(ForecastRow, Vec<ScenarioRow>)>> {
+    let (filter, key) = of.filter();
     let sql = format!(
         "SELECT {COLUMNS}, s.code, s.volume_bp, s.cost_bp {FROM} \
          LEFT JOIN forecast_scenarios s ON s.forecast_id = f.id WHERE {filter} \
@@ -353,18 +357,16 @@ struct WithActual {
     amount_cents: Option<i64>,
 }
 
-/// The project's forecast with its actuals (by month then category), in one statement.
-pub async fn for_project_with_actuals(
-    db: &Db,
-    project_id: i64,
-) -> Result<Option<(ForecastRow, Vec<ActualRow>)>> {
+/// A forecast with its actuals (by month then category), in one statement.
+pub async fn with_actuals(db: &Db, of: Of) -> Result<Option<(ForecastRow, Vec<ActualRow>)>> {
+    let (filter, key) = of.filter();
     let sql = format!(
         "SELECT {COLUMNS}, a.month, a.category, a.amount_cents {FROM} \
-         LEFT JOIN forecast_actuals a ON a.forecast_id = f.id WHERE f.project_id = $1 \
+         LEFT JOIN forecast_actuals a ON a.forecast_id = f.id WHERE {filter} \
          ORDER BY a.month, a.category"
     );
     let rows: Vec<WithActual> =
-        on_db!(db, pool => sqlx::query_as(&sql).bind(project_id).fetch_all(pool).await?);
+        on_db!(db, pool => sqlx::query_as(&sql).bind(key).fetch_all(pool).await?);
     let mut actuals = Vec::new();
     let mut first = None;
     for r in rows {
@@ -390,22 +392,18 @@ pub struct HistoryRow {
     pub document: Option<String>,
 }
 
-/// Every version of the project's forecast, newest first, with the plans of versions `a` and
-/// `b` and of the latest two, in one statement (empty without a forecast).
-pub async fn history_for_project(
-    db: &Db,
-    project_id: i64,
-    a: i64,
-    b: i64,
-) -> Result<Vec<HistoryRow>> {
-    let sql = "SELECT v.version, v.note, v.created_by, v.created_at, u.display_name AS author, \
-               CASE WHEN v.version IN ($2, $3) OR v.version >= f.version - 1 THEN v.document END AS document \
-               FROM forecast_versions v JOIN forecasts f ON f.id = v.forecast_id \
-               LEFT JOIN users u ON u.id = v.created_by \
-               WHERE f.project_id = $1 ORDER BY v.version DESC";
-    Ok(
-        on_db!(db, pool => sqlx::query_as(sql).bind(project_id).bind(a).bind(b).fetch_all(pool).await?),
-    )
+/// Every version of a forecast, newest first, with the plans of versions `a` and `b` and of
+/// the latest two, in one statement (empty without a forecast).
+pub async fn history(db: &Db, of: Of, a: i64, b: i64) -> Result<Vec<HistoryRow>> {
+    let (filter, key) = of.filter();
+    let sql = format!(
+        "SELECT v.version, v.note, v.created_by, v.created_at, u.display_name AS author, \
+         CASE WHEN v.version IN ($2, $3) OR v.version >= f.version - 1 THEN v.document END AS document \
+         FROM forecast_versions v JOIN forecasts f ON f.id = v.forecast_id \
+         LEFT JOIN users u ON u.id = v.created_by \
+         WHERE {filter} ORDER BY v.version DESC"
+    );
+    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(key).bind(a).bind(b).fetch_all(pool).await?))
 }
 
 /// Every centre's own budget with its current plan, by centre.

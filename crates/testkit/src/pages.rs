@@ -405,6 +405,16 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "centre budget",
             "/centres/studio/forecast".into(),
         ),
+        page(
+            Some(MANAGER),
+            "centre budget editor",
+            "/centres/studio/forecast/edit/expenses".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "centre budget comparison",
+            "/centres/studio/forecast/comparison".into(),
+        ),
         page(Some(ADMIN), "centre budgets", "/admin/budgets".into()),
         page(None, "join", "/centres/studio/adherer".into()),
         page(None, "donation form", "/centres/studio/don".into()),

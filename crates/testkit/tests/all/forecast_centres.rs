@@ -173,6 +173,186 @@ async fn a_centre_keeps_its_own_budget_and_the_network_reads_every_centre() {
 }
 
 #[tokio::test]
+async fn a_centre_budget_has_the_guided_editor_actuals_versions_and_exports() {
+    for t in databases().await {
+        let backend = t.backend;
+        let app = testkit::TestApp::with_demo(t).await;
+        let db = &app.state.db;
+        let die = store::centres::find_by_slug(db, "micro-centre-die")
+            .await
+            .unwrap()
+            .unwrap();
+        let base = "/centres/micro-centre-die/forecast";
+        let mut manager = app.client();
+        manager.login("manager.die@demo.local", "impact-demo").await;
+        manager.post(&format!("{base}/start"), &[]).await;
+        let page = manager.get(base).await;
+        for link in [
+            "edit",
+            "comparison",
+            "versions",
+            "narrative",
+            "scenarios",
+            "forecast.xlsx",
+        ] {
+            assert!(
+                page.body.contains(&format!("{base}/{link}")),
+                "{backend}: {link}"
+            );
+        }
+        let first = manager.get(&format!("{base}/edit")).await;
+        assert_eq!(
+            first.location(),
+            Some(format!("{base}/edit/assumptions").as_str())
+        );
+        let step = manager.get(&format!("{base}/edit/expenses")).await;
+        assert_eq!(step.status, StatusCode::OK, "{backend}: {}", step.body);
+        assert!(
+            step.body
+                .contains(&format!("action=\"{base}/edit/expenses\""))
+        );
+        assert!(statements(&step) <= 5, "{} statements", statements(&step));
+
+        // A negative rent: refused beside its field, what was typed kept, nothing saved.
+        let bad = manager
+            .post(
+                &format!("{base}/edit/expenses"),
+                &[
+                    ("version", "1"),
+                    ("expenses[0].name", "Loyer"),
+                    ("expenses[0].monthly_cents", "-450"),
+                    ("expenses[0].start_month", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+        assert!(
+            bad.body
+                .contains("id=\"f-expenses-0--monthly-cents-error\"")
+        );
+        assert!(bad.body.contains("value=\"-450\""));
+        assert_eq!(
+            forecasts::for_centre(db, die.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .version,
+            1
+        );
+        let saved = manager
+            .post(
+                &format!("{base}/edit/expenses"),
+                &[
+                    ("version", "1"),
+                    ("go", "next"),
+                    ("expenses[0].name", "Loyer"),
+                    ("expenses[0].monthly_cents", "450"),
+                    ("expenses[0].start_month", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        assert_eq!(
+            saved.location(),
+            Some(format!("{base}/edit/salaries").as_str())
+        );
+        let row = forecasts::for_centre(db, die.id).await.unwrap().unwrap();
+        assert_eq!(row.version, 2);
+        let plan = domain::forecast::parse(&row.document).unwrap();
+        assert_eq!(plan.expenses.len(), 1);
+        assert_eq!(plan.expenses[0].monthly_cents, 45_000);
+
+        // Actuals of the first month, then the comparison and the history.
+        let entered = manager
+            .post(
+                &format!("{base}/actuals"),
+                &[("month", "1"), ("charges_externes", "470")],
+            )
+            .await;
+        assert_eq!(entered.status, StatusCode::SEE_OTHER, "{}", entered.body);
+        assert_eq!(
+            entered.location(),
+            Some(format!("{base}/actuals?month=2").as_str())
+        );
+        let actuals = forecasts::actuals(db, row.id).await.unwrap();
+        assert_eq!(actuals.len(), 1);
+        assert_eq!(actuals[0].amount_cents, 47_000);
+        let comparison = manager.get(&format!("{base}/comparison")).await;
+        assert_eq!(comparison.status, StatusCode::OK);
+        assert!(comparison.body.contains("470,00"), "{}", comparison.body);
+        let versions = manager.get(&format!("{base}/versions")).await;
+        assert_eq!(versions.status, StatusCode::OK);
+        assert!(
+            versions
+                .body
+                .contains(&format!("{base}/versions/1/restore"))
+        );
+        let restored = manager
+            .post(&format!("{base}/versions/1/restore"), &[("current", "2")])
+            .await;
+        assert_eq!(
+            restored.location(),
+            Some(format!("{base}/versions").as_str())
+        );
+        assert_eq!(
+            forecasts::for_centre(db, die.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .version,
+            3
+        );
+        for file in ["forecast.xlsx", "forecast.csv", "business-plan.pdf"] {
+            let got = manager.get(&format!("{base}/{file}")).await;
+            assert_eq!(got.status, StatusCode::OK, "{file}: {}", got.body);
+        }
+        let csv = manager.get(&format!("{base}/forecast.csv")).await;
+        assert!(
+            csv.header("content-disposition")
+                .unwrap()
+                .contains("budget-micro-centre-die.csv")
+        );
+
+        // Another centre's manager can neither read nor change it.
+        let mut other = app.client();
+        other.login("manager@demo.local", "impact-demo").await;
+        for path in [
+            "edit/expenses",
+            "actuals",
+            "comparison",
+            "versions",
+            "scenarios",
+            "forecast.xlsx",
+        ] {
+            assert_eq!(
+                other.get(&format!("{base}/{path}")).await.status,
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
+        }
+        let refused = other
+            .post(
+                &format!("{base}/edit/expenses"),
+                &[
+                    ("version", "3"),
+                    ("expenses[0].name", "Loyer"),
+                    ("expenses[0].monthly_cents", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            forecasts::for_centre(db, die.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .version,
+            3
+        );
+    }
+}
+
+#[tokio::test]
 async fn the_cerfa_budget_balances_in_the_pdf() {
     for t in databases().await {
         let backend = t.backend;

@@ -3,6 +3,7 @@
 //! with the forecast per month and cumulated, variances in euros and percent, flagged over the
 //! forecast's threshold (kept by its editors; a reader may try another in the address).
 use super::fields::scaled;
+use super::owner::{Key, Owner, reach};
 use super::page::month_label;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -77,7 +78,7 @@ pub struct EnteredMonth {
 #[template(path = "forecasts/actuals.html")]
 struct ActualsView {
     layout: Layout,
-    id: i64,
+    base: String,
     months: Vec<(i64, String, bool)>,
     month_error: Option<String>,
     fields: Vec<MonthField>,
@@ -99,13 +100,13 @@ struct Typed {
     csv: Option<(String, String)>,
 }
 
-/// The project, its forecast and its actuals, for someone who may edit the project.
-async fn editable(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(String, Reached)> {
-    let (project, can_edit, reached) = visible(state, ctx, id).await?;
-    if !can_edit {
+/// The owner, its forecast and its actuals, for someone who may edit the forecast.
+async fn editable(state: &AppState, ctx: &Ctx, key: &Key) -> WebResult<(Owner, Reached)> {
+    let (owner, reached) = visible(state, ctx, key).await?;
+    if !owner.can_edit {
         return Err(WebError::Forbidden);
     }
-    Ok((project, reached))
+    Ok((owner, reached))
 }
 
 type Reached = (
@@ -113,14 +114,13 @@ type Reached = (
     Vec<store::forecasts::ActualRow>,
 );
 
-/// The project's name, whether the user may edit it, its forecast and actuals (two statements).
-async fn visible(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(String, bool, Reached)> {
-    let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
-    let can_edit = ctx.actor.can(domain::Action::EditProject, scope);
-    let reached = store::forecasts::for_project_with_actuals(&state.db, id)
+/// The owner (with whether the user may edit), its forecast and actuals (two statements).
+async fn visible(state: &AppState, ctx: &Ctx, key: &Key) -> WebResult<(Owner, Reached)> {
+    let owner = reach(state, ctx, key).await?;
+    let reached = store::forecasts::with_actuals(&state.db, owner.of)
         .await?
         .ok_or(WebError::NotFound)?;
-    Ok((project.name, can_edit, reached))
+    Ok((owner, reached))
 }
 
 fn start_of(row: &store::forecasts::ForecastRow) -> WebResult<YearMonth> {
@@ -139,10 +139,10 @@ fn month_in_range(text: &str) -> Option<i64> {
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Query(q): Query<MonthQuery>,
 ) -> WebResult<Response> {
-    let (name, (row, stored)) = editable(&state, &ctx, id).await?;
+    let (owner, (row, stored)) = editable(&state, &ctx, &key).await?;
     let month = q
         .month
         .as_deref()
@@ -156,13 +156,13 @@ pub async fn page(
                 .unwrap_or(1)
                 .min(MONTHS as i64)
         });
-    render(&state, &ctx, &name, &row, &stored, month, None)
+    render(&state, &ctx, &owner, &row, &stored, month, None)
 }
 
 fn render(
     state: &AppState,
     ctx: &Ctx,
-    project_name: &str,
+    owner: &Owner,
     row: &store::forecasts::ForecastRow,
     stored: &[store::forecasts::ActualRow],
     month: i64,
@@ -170,7 +170,6 @@ fn render(
 ) -> WebResult<Response> {
     let i = ctx.i;
     let l = i.locale;
-    let id = row.project_id.unwrap_or_default();
     let start = start_of(row)?;
     let status = if typed.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -233,8 +232,8 @@ fn render(
     };
     let view = ActualsView {
         layout: Layout::new(state, ctx, i.t("actuals-title"))
-            .under(format!("/projects/{id}/forecast"), project_name.to_string()),
-        id,
+            .under(owner.base.clone(), owner.name.clone()),
+        base: owner.base.clone(),
         months: (1..=MONTHS as i64)
             .map(|m| (m, month_label(start, m as usize), m == month))
             .collect(),
@@ -251,10 +250,10 @@ fn render(
 pub async fn save_month(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    let (name, (row, stored)) = editable(&state, &ctx, id).await?;
+    let (owner, (row, stored)) = editable(&state, &ctx, &key).await?;
     let user = ctx.require_user()?;
     let i = ctx.i;
     let texts: BTreeMap<String, String> = form.into_iter().filter(|(k, _)| k != "_csrf").collect();
@@ -287,7 +286,7 @@ pub async fn save_month(
         return render(
             &state,
             &ctx,
-            &name,
+            &owner,
             &row,
             &stored,
             month.unwrap_or(1),
@@ -298,7 +297,7 @@ pub async fn save_month(
     store::forecasts::set_actuals(&state.db, row.id, &[month], &values, Some(user.id)).await?;
     let next = (month + 1).min(MONTHS as i64);
     Ok(crate::respond::redirect_with_flash(
-        &format!("/projects/{id}/forecast/actuals?month={next}"),
+        &format!("{}/actuals?month={next}", owner.base),
         "flash-actuals-saved",
         &state,
     ))
@@ -315,10 +314,10 @@ pub struct ImportForm {
 pub async fn import(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Form(form): Form<ImportForm>,
 ) -> WebResult<Response> {
-    let (name, (row, stored)) = editable(&state, &ctx, id).await?;
+    let (owner, (row, stored)) = editable(&state, &ctx, &key).await?;
     let user = ctx.require_user()?;
     let i = ctx.i;
     let start = start_of(&row)?;
@@ -332,7 +331,7 @@ pub async fn import(
                 errors: BTreeMap::new(),
                 csv: Some((form.csv, message)),
             };
-            return render(&state, &ctx, &name, &row, &stored, 1, Some(typed));
+            return render(&state, &ctx, &owner, &row, &stored, 1, Some(typed));
         }
     };
     let mut months: Vec<i64> = read.iter().map(|a| a.month as i64).collect();
@@ -343,7 +342,7 @@ pub async fn import(
         .collect();
     store::forecasts::set_actuals(&state.db, row.id, &months, &values, Some(user.id)).await?;
     Ok(crate::respond::redirect_with_flash(
-        &format!("/projects/{id}/forecast/comparison"),
+        &format!("{}/comparison", owner.base),
         "flash-actuals-imported",
         &state,
     ))
@@ -369,7 +368,7 @@ pub struct CompareTable {
 #[template(path = "forecasts/comparison.html")]
 struct ComparisonView {
     layout: Layout,
-    id: i64,
+    base: String,
     can_edit: bool,
     threshold: String,
     threshold_error: Option<String>,
@@ -447,10 +446,10 @@ pub fn tables(ctx: &Ctx, start: YearMonth, months: &[ComparisonMonth]) -> Vec<Co
 pub async fn comparison(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Query(q): Query<ThresholdQuery>,
 ) -> WebResult<Response> {
-    let reached = visible(&state, &ctx, id).await?;
+    let reached = visible(&state, &ctx, &key).await?;
     // A threshold in the address is tried without being kept; the stored one otherwise.
     let tried = q
         .threshold
@@ -469,20 +468,17 @@ pub struct ThresholdForm {
 pub async fn save_threshold(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Form(form): Form<ThresholdForm>,
 ) -> WebResult<Response> {
-    let (name, can_edit, (row, stored)) = visible(&state, &ctx, id).await?;
-    if !can_edit {
-        return Err(WebError::Forbidden);
-    }
+    let (owner, (row, stored)) = editable(&state, &ctx, &key).await?;
     let Some(bp) = threshold_bp(Some(&form.threshold)) else {
         let tried = Some((None, form.threshold));
-        return render_comparison(&state, &ctx, (name, can_edit, (row, stored)), tried);
+        return render_comparison(&state, &ctx, (owner, (row, stored)), tried);
     };
     store::forecasts::set_threshold(&state.db, row.id, bp).await?;
     Ok(crate::respond::redirect_with_flash(
-        &format!("/projects/{id}/forecast/comparison"),
+        &format!("{}/comparison", owner.base),
         "flash-actuals-threshold-saved",
         &state,
     ))
@@ -492,11 +488,10 @@ pub async fn save_threshold(
 fn render_comparison(
     state: &AppState,
     ctx: &Ctx,
-    (name, can_edit, (row, stored)): (String, bool, Reached),
+    (owner, (row, stored)): (Owner, Reached),
     tried: Option<(Option<i64>, String)>,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let id = row.project_id.unwrap_or_default();
     let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
     let (threshold, threshold_text, threshold_error) = match tried {
         Some((Some(bp), text)) => (bp, text, None),
@@ -523,9 +518,9 @@ fn render_comparison(
     };
     let view = ComparisonView {
         layout: Layout::new(state, ctx, i.t("actuals-comparison-title"))
-            .under(format!("/projects/{id}/forecast"), name),
-        id,
-        can_edit,
+            .under(owner.base.clone(), owner.name),
+        base: owner.base,
+        can_edit: owner.can_edit,
         threshold: threshold_text,
         threshold_error,
         tables: tables(ctx, plan.start, &months),

@@ -2,6 +2,7 @@
 //! forecast, started from the centre template (domain::forecast::template), replaced by a file
 //! in the exchange format, exported as that file and as the Cerfa 12156 layout. Its managers and
 //! the network team only: another centre's manager is refused.
+use super::owner::keeper;
 use super::page::{ImportForm, PageView, computed, next_month, refusal};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -14,16 +15,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::forecast::{parse, template};
-use domain::{Action, Scope};
 use store::centres::CentreSummary;
-
-/// The centre, for someone who keeps its budget (403 otherwise, 404 for no such centre).
-pub(super) async fn keeper(state: &AppState, ctx: &Ctx, slug: &str) -> WebResult<CentreSummary> {
-    ctx.require_user()?;
-    let centre = crate::cohorts::centre_by_slug(state, slug).await?;
-    ctx.authorize(Action::ManageCentreForecast, Scope::Centre(centre.id))?;
-    Ok(centre)
-}
 
 pub async fn show(
     State(state): State<AppState>,
@@ -41,13 +33,26 @@ async fn render(
     refused: Option<(String, String)>,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let forecast = match store::forecasts::for_centre_with_scenarios(&state.db, centre.id).await? {
-        Some((row, scenarios)) => {
-            let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
-            Some(computed(ctx, &row, &plan, &scenarios))
-        }
-        None => None,
-    };
+    // Kept a few seconds per centre and language, like a project's forecast page.
+    let of = store::forecasts::Of::Centre(centre.id);
+    let forecast = state
+        .reads
+        .get_or_read(
+            format!("centre-forecast:{}:{}", centre.id, i.locale.code()),
+            async {
+                Ok::<_, WebError>(
+                    match store::forecasts::with_scenarios(&state.db, of).await? {
+                        Some((row, scenarios)) => {
+                            let plan = parse(&row.document)
+                                .map_err(|e| WebError::Internal(e.to_string()))?;
+                            Some(computed(ctx, &row, &plan, &scenarios))
+                        }
+                        None => None,
+                    },
+                )
+            },
+        )
+        .await?;
     let status = if refused.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -60,7 +65,7 @@ async fn render(
         base: format!("/centres/{}/forecast", centre.slug),
         project: false,
         can_edit: true,
-        forecast: forecast.as_ref(),
+        forecast: (*forecast).as_ref(),
         import_error,
         import_text,
     };
@@ -157,23 +162,5 @@ pub async fn import(
         &to,
         "flash-forecast-saved",
         &state,
-    ))
-}
-
-/// The budget in the exchange format.
-pub async fn json(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-) -> WebResult<Response> {
-    let centre = keeper(&state, &ctx, &slug).await?;
-    let row = store::forecasts::for_centre(&state.db, centre.id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(super::export::download(
-        "application/json",
-        &format!("budget-{slug}.json"),
-        plan.to_json(),
     ))
 }

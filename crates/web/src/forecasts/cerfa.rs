@@ -29,7 +29,7 @@ pub async fn for_centre(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
-    let centre = super::centre::keeper(&state, &ctx, &slug).await?;
+    let centre = super::owner::keeper(&state, &ctx, &slug).await?;
     let row = store::forecasts::for_centre(&state.db, centre.id)
         .await?
         .ok_or(WebError::NotFound)?;

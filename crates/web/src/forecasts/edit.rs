@@ -3,6 +3,7 @@
 //! by the domain before anything is saved: a refusal shows beside its field with what was typed,
 //! and nothing is saved half-way.
 use super::fields::{Kind, STEPS, Step, display, read, set, step};
+use super::owner::{Key, Owner, editable_row};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -13,7 +14,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use domain::Action;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -44,7 +44,7 @@ pub struct RowView {
 #[template(path = "forecasts/edit.html")]
 struct EditView {
     layout: Layout,
-    id: i64,
+    base: String,
     step: &'static str,
     step_title: String,
     step_hint: String,
@@ -59,32 +59,14 @@ struct EditView {
 /// Typed texts by field name, and messages by field name.
 type Typed = (BTreeMap<String, String>, BTreeMap<String, String>);
 
-async fn editable(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-) -> WebResult<(
-    store::projects::ProjectForUser,
-    store::forecasts::ForecastRow,
-)> {
-    let (project, scope) = crate::project_access::project_scope(state, ctx, id).await?;
-    if !ctx.actor.can(Action::EditProject, scope) {
-        return Err(WebError::Forbidden);
-    }
-    let row = store::forecasts::for_project(&state.db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    Ok((project, row))
-}
-
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, key)): Path<(i64, String)>,
+    Path(key): Path<Key>,
 ) -> WebResult<Response> {
-    let s = step(&key).ok_or(WebError::NotFound)?;
-    let (project, row) = editable(&state, &ctx, id).await?;
-    render(&state, &ctx, id, &project.name, &row, s, None, None).await
+    let s = step(key.step.as_deref().unwrap_or_default()).ok_or(WebError::NotFound)?;
+    let (owner, row) = editable_row(&state, &ctx, &key).await?;
+    render(&state, &ctx, &owner, &row, s, None, None).await
 }
 
 fn field_name(s: &Step, index: Option<usize>, key: &str) -> String {
@@ -102,12 +84,10 @@ fn field_id(name: &str) -> String {
     id
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn render(
     state: &AppState,
     ctx: &Ctx,
-    id: i64,
-    project_name: &str,
+    owner: &Owner,
     row: &store::forecasts::ForecastRow,
     s: &'static Step,
     typed: Option<Typed>,
@@ -189,15 +169,15 @@ async fn render(
     let position = STEPS.iter().position(|x| x.key == s.key).unwrap_or(0);
     let view = EditView {
         layout: Layout::new(state, ctx, i.t(&format!("forecast-step-{}", s.key)))
-            .under(format!("/projects/{id}/forecast"), project_name.to_string()),
-        id,
+            .under(owner.base.clone(), owner.name.clone()),
+        base: owner.base.clone(),
         step: s.key,
         step_title: i.t(&format!("forecast-step-{}", s.key)),
         step_hint: i.t(&format!("forecast-step-{}-hint", s.key)),
         steps: STEPS
             .iter()
             .map(|x| StepLink {
-                href: format!("/projects/{id}/forecast/edit/{}", x.key),
+                href: format!("{}/edit/{}", owner.base, x.key),
                 label: i.t(&format!("forecast-step-{}", x.key)),
                 current: x.key == s.key,
             })
@@ -225,11 +205,12 @@ fn row_index(name: &str, list: &str) -> Option<usize> {
 pub async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, key)): Path<(i64, String)>,
+    Path(key): Path<Key>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    let s = step(&key).ok_or(WebError::NotFound)?;
-    let (project, row) = editable(&state, &ctx, id).await?;
+    let s = step(key.step.as_deref().unwrap_or_default()).ok_or(WebError::NotFound)?;
+    let (owner, row) = editable_row(&state, &ctx, &key).await?;
+    let base = &owner.base;
     let user = ctx.require_user()?;
     let i = ctx.i;
     let texts: BTreeMap<String, String> = form
@@ -302,9 +283,9 @@ pub async fn save(
                 .await;
                 let position = STEPS.iter().position(|x| x.key == s.key).unwrap_or(0);
                 let to = match (go, STEPS.get(position + 1)) {
-                    ("next", Some(next)) => format!("/projects/{id}/forecast/edit/{}", next.key),
-                    ("next", None) => format!("/projects/{id}/forecast"),
-                    _ => format!("/projects/{id}/forecast/edit/{}", s.key),
+                    ("next", Some(next)) => format!("{base}/edit/{}", next.key),
+                    ("next", None) => base.clone(),
+                    _ => format!("{base}/edit/{}", s.key),
                 };
                 return match saved {
                     Ok(_) => Ok(crate::respond::redirect_with_flash(
@@ -313,7 +294,7 @@ pub async fn save(
                         &state,
                     )),
                     Err(store::StoreError::Stale(_)) => Ok(crate::respond::redirect_with_flash(
-                        &format!("/projects/{id}/forecast/edit/{}", s.key),
+                        &format!("{base}/edit/{}", s.key),
                         "flash-forecast-stale",
                         &state,
                     )),
@@ -344,8 +325,7 @@ pub async fn save(
                     return render(
                         &state,
                         &ctx,
-                        id,
-                        &project.name,
+                        &owner,
                         &row,
                         s,
                         Some((texts, errors)),
@@ -356,20 +336,11 @@ pub async fn save(
             }
         }
     }
-    render(
-        &state,
-        &ctx,
-        id,
-        &project.name,
-        &row,
-        s,
-        Some((texts, errors)),
-        None,
-    )
-    .await
+    render(&state, &ctx, &owner, &row, s, Some((texts, errors)), None).await
 }
 
-/// `/projects/{id}/forecast/edit` → the first step.
-pub async fn first(Path(id): Path<i64>) -> Response {
-    Redirect::to(&format!("/projects/{id}/forecast/edit/{}", STEPS[0].key)).into_response()
+/// `…/forecast/edit` → the first step.
+pub async fn first(Path(key): Path<Key>) -> WebResult<Response> {
+    let base = key.base().ok_or(WebError::NotFound)?;
+    Ok(Redirect::to(&format!("{base}/edit/{}", STEPS[0].key)).into_response())
 }

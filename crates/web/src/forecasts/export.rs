@@ -1,6 +1,6 @@
 //! The forecast's files: the exchange format's JSON (imports back identically), a CSV of the
 //! statements and the 36 months of cash, and the workbook with live formulas (`xlsx`).
-use super::page::editable_or_visible;
+use super::owner::{Key, reach_row};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
@@ -28,14 +28,13 @@ pub(super) fn download(kind: &'static str, name: &str, body: String) -> Response
 pub async fn json(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
 ) -> WebResult<Response> {
-    let (_, _, row) = editable_or_visible(&state, &ctx, id).await?;
-    let row = row.ok_or(WebError::NotFound)?;
+    let (owner, row) = reach_row(&state, &ctx, &key).await?;
     let forecast = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
     Ok(download(
         "application/json",
-        &format!("previsionnel-{id}.json"),
+        &format!("{}.json", owner.file_stem),
         forecast.to_json(),
     ))
 }
@@ -43,16 +42,15 @@ pub async fn json(
 pub async fn csv(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
 ) -> WebResult<Response> {
-    let (_, _, row) = editable_or_visible(&state, &ctx, id).await?;
-    let row = row.ok_or(WebError::NotFound)?;
+    let (owner, row) = reach_row(&state, &ctx, &key).await?;
     let forecast = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
     let result = compute(&forecast);
     let comparison = comparison(&state, &row, &result).await?;
     Ok(download(
         "text/csv; charset=utf-8",
-        &format!("previsionnel-{id}.csv"),
+        &format!("{}.csv", owner.file_stem),
         to_csv(&result, &comparison),
     ))
 }
@@ -60,10 +58,9 @@ pub async fn csv(
 pub async fn xlsx(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
 ) -> WebResult<Response> {
-    let (_, _, row) = editable_or_visible(&state, &ctx, id).await?;
-    let row = row.ok_or(WebError::NotFound)?;
+    let (owner, row) = reach_row(&state, &ctx, &key).await?;
     let forecast = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
     let result = compute(&forecast);
     let comparison = comparison(&state, &row, &result).await?;
@@ -77,7 +74,7 @@ pub async fn xlsx(
             ),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"previsionnel-{id}.xlsx\""),
+                format!("attachment; filename=\"{}.xlsx\"", owner.file_stem),
             ),
         ],
         bytes,

@@ -1,4 +1,5 @@
-//! Financial forecasts of a project: the statements computed by the domain (the same code as
+//! Financial forecasts of a project or of a centre (its own budget; `owner` tells which from the
+//! address): the statements computed by the domain (the same code as
 //! `impact-studio forecast compute`), a guided editor step by step (`edit`), a plan started from the canvas's revenue and cost notes,
 //! import of the exchange format (refusals beside the field, nothing saved half-way), and the
 //! JSON, CSV and XLSX (live formulas) exports and the business plan as a PDF (`pdf`); a centre's
@@ -13,6 +14,7 @@ mod export;
 mod fields;
 mod narrative;
 mod network;
+mod owner;
 mod page;
 mod pdf;
 mod scenarios;
@@ -77,6 +79,42 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/centres/{slug}/forecast/start", post(centre::start))
         .route("/centres/{slug}/forecast/import", post(centre::import))
-        .route("/centres/{slug}/forecast/forecast.json", get(centre::json))
+        .route("/centres/{slug}/forecast/edit", get(edit::first))
+        .route(
+            "/centres/{slug}/forecast/edit/{step}",
+            get(edit::page).post(edit::save),
+        )
+        .route(
+            "/centres/{slug}/forecast/actuals",
+            get(actuals::page).post(actuals::save_month),
+        )
+        .route(
+            "/centres/{slug}/forecast/actuals/import",
+            post(actuals::import),
+        )
+        .route(
+            "/centres/{slug}/forecast/comparison",
+            get(actuals::comparison).post(actuals::save_threshold),
+        )
+        .route("/centres/{slug}/forecast/versions", get(versions::page))
+        .route(
+            "/centres/{slug}/forecast/versions/{version}/restore",
+            post(versions::restore),
+        )
+        .route(
+            "/centres/{slug}/forecast/scenarios",
+            get(scenarios::page).post(scenarios::save),
+        )
+        .route(
+            "/centres/{slug}/forecast/narrative",
+            get(narrative::page).post(narrative::save),
+        )
+        .route("/centres/{slug}/forecast/forecast.json", get(export::json))
+        .route("/centres/{slug}/forecast/forecast.csv", get(export::csv))
+        .route("/centres/{slug}/forecast/forecast.xlsx", get(export::xlsx))
+        .route(
+            "/centres/{slug}/forecast/business-plan.pdf",
+            get(pdf::business_plan),
+        )
         .route("/admin/budgets", get(network::page))
 }

@@ -1,9 +1,9 @@
 //! The business plan's narrative: the sections the holder writes in Markdown (`## Titre` starts
 //! a section, a blank line a paragraph, `- ` a bullet), shown in the business plan PDF after the
 //! canvas summary. Saved whole or refused beside the field with what was typed.
-use super::page::editable_or_visible;
+use super::owner::{Key, Owner, editable_row};
 use crate::ctx::Ctx;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::Path;
 use crate::form::Form;
 use crate::layout::Layout;
@@ -92,28 +92,15 @@ pub fn sections(text: &str) -> Vec<NarrativeSection> {
 #[template(path = "forecasts/narrative.html")]
 struct NarrativeView {
     layout: Layout,
-    id: i64,
+    base: String,
     text: String,
     error: Option<String>,
-}
-
-async fn editable(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-) -> WebResult<(String, store::forecasts::ForecastRow)> {
-    let (project, can_edit, row) = editable_or_visible(state, ctx, id).await?;
-    if !can_edit {
-        return Err(WebError::Forbidden);
-    }
-    Ok((project.name, row.ok_or(WebError::NotFound)?))
 }
 
 fn render(
     state: &AppState,
     ctx: &Ctx,
-    id: i64,
-    project_name: String,
+    owner: &Owner,
     text: String,
     error: Option<String>,
 ) -> WebResult<Response> {
@@ -124,8 +111,8 @@ fn render(
     };
     let view = NarrativeView {
         layout: Layout::new(state, ctx, ctx.i.t("forecast-narrative-title"))
-            .under(format!("/projects/{id}/forecast"), project_name),
-        id,
+            .under(owner.base.clone(), owner.name.clone()),
+        base: owner.base.clone(),
         text,
         error,
     };
@@ -135,10 +122,10 @@ fn render(
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
 ) -> WebResult<Response> {
-    let (name, row) = editable(&state, &ctx, id).await?;
-    render(&state, &ctx, id, name, row.narrative, None)
+    let (owner, row) = editable_row(&state, &ctx, &key).await?;
+    render(&state, &ctx, &owner, row.narrative, None)
 }
 
 #[derive(Deserialize)]
@@ -150,21 +137,21 @@ pub struct NarrativeForm {
 pub async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Form(form): Form<NarrativeForm>,
 ) -> WebResult<Response> {
-    let (name, row) = editable(&state, &ctx, id).await?;
+    let (owner, row) = editable_row(&state, &ctx, &key).await?;
     let text = form.narrative.replace("\r\n", "\n");
     if text.chars().count() > MAX_CHARS {
         let message = ctx.i.ta(
             "forecast-narrative-too-long",
             &[("max", &MAX_CHARS.to_string())],
         );
-        return render(&state, &ctx, id, name, text, Some(message));
+        return render(&state, &ctx, &owner, text, Some(message));
     }
     store::forecasts::set_narrative(&state.db, row.id, text.trim()).await?;
     Ok(crate::respond::redirect_with_flash(
-        &format!("/projects/{id}/forecast/narrative"),
+        &format!("{}/narrative", owner.base),
         "flash-forecast-narrative-saved",
         &state,
     ))

@@ -154,7 +154,9 @@ async fn render(
         .reads
         .get_or_read(format!("forecast:{id}:{}", i.locale.code()), async {
             Ok::<_, WebError>(
-                match store::forecasts::for_project_with_scenarios(&state.db, id).await? {
+                match store::forecasts::with_scenarios(&state.db, store::forecasts::Of::Project(id))
+                    .await?
+                {
                     Some((row, scenarios)) => {
                         let plan =
                             parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;

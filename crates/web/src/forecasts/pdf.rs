@@ -1,6 +1,7 @@
 //! The business plan as a PDF (Typst, like every document): the canvas in short, the
 //! narrative written with the plan, the statements' tables, the lenders' warnings, the two charts, the scenarios and the cash plan.
 use super::charts;
+use super::owner::{Key, reach};
 use super::page::{Computed, Line, computed};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
@@ -15,29 +16,30 @@ use domain::forecast::parse;
 pub async fn business_plan(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
 ) -> WebResult<Response> {
-    let (project, _) = crate::project_access::project_scope(&state, &ctx, id).await?;
-    let (row, scenarios) = store::forecasts::for_project_with_scenarios(&state.db, id)
+    let owner = reach(&state, &ctx, &key).await?;
+    let (row, scenarios) = store::forecasts::with_scenarios(&state.db, owner.of)
         .await?
         .ok_or(WebError::NotFound)?;
     let plan = parse(&row.document).map_err(|e| WebError::Internal(e.to_string()))?;
     let mut items = Vec::new();
-    let canvases = store::canvas::for_project(&state.db, id).await?;
-    if let Some(c) = canvases.iter().max_by_key(|c| c.updated_at) {
-        items = store::canvas::items(&state.db, c.id).await?;
+    if let Some(project) = owner.project_id {
+        let canvases = store::canvas::for_project(&state.db, project).await?;
+        if let Some(c) = canvases.iter().max_by_key(|c| c.updated_at) {
+            items = store::canvas::items(&state.db, c.id).await?;
+        }
     }
     let t = domain::canvas::template();
     items.sort_by_key(|it| (t.order(&it.block), it.position, it.id));
     let canvas: Vec<(String, String)> = items.into_iter().map(|it| (it.block, it.text)).collect();
     let f = computed(&ctx, &row, &plan, &scenarios);
-    let report = report(&ctx, &project.name, &canvas, &row.narrative, &f);
-    respond::inline_pdf(
-        documents::Template::Report,
-        report,
-        &format!("business-plan-{id}.pdf"),
-    )
-    .await
+    let report = report(&ctx, &owner.name, &canvas, &row.narrative, &f);
+    let name = match owner.project_id {
+        Some(id) => format!("business-plan-{id}.pdf"),
+        None => format!("{}.pdf", owner.file_stem),
+    };
+    respond::inline_pdf(documents::Template::Report, report, &name).await
 }
 
 fn years_table(ctx: &Ctx, lines: &[Line]) -> Block {

@@ -2,9 +2,9 @@
 //! external charges by a percentage; « réaliste » is the plan itself and stays at 100 %.
 //! Every share is read before anything is saved; a refusal shows beside its field.
 use super::fields::{Kind, display, scaled};
-use super::page::editable_or_visible;
+use super::owner::{Key, Owner, editable_row};
 use crate::ctx::Ctx;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::Path;
 use crate::form::Form;
 use crate::layout::Layout;
@@ -39,29 +39,17 @@ pub struct ScenarioFields {
 #[template(path = "forecasts/scenarios.html")]
 struct ScenariosView {
     layout: Layout,
-    id: i64,
+    base: String,
     scenarios: Vec<ScenarioFields>,
-}
-
-async fn editable(
-    state: &AppState,
-    ctx: &Ctx,
-    id: i64,
-) -> WebResult<(String, store::forecasts::ForecastRow)> {
-    let (project, can_edit, row) = editable_or_visible(state, ctx, id).await?;
-    if !can_edit {
-        return Err(WebError::Forbidden);
-    }
-    Ok((project.name, row.ok_or(WebError::NotFound)?))
 }
 
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
 ) -> WebResult<Response> {
-    let (name, row) = editable(&state, &ctx, id).await?;
-    render(&state, &ctx, id, name, &row, None).await
+    let (owner, row) = editable_row(&state, &ctx, &key).await?;
+    render(&state, &ctx, &owner, &row, None).await
 }
 
 /// Typed texts and messages by field name.
@@ -70,8 +58,7 @@ type Typed = (BTreeMap<String, String>, BTreeMap<String, String>);
 async fn render(
     state: &AppState,
     ctx: &Ctx,
-    id: i64,
-    project_name: String,
+    owner: &Owner,
     row: &store::forecasts::ForecastRow,
     typed: Option<Typed>,
 ) -> WebResult<Response> {
@@ -118,8 +105,8 @@ async fn render(
         .collect();
     let view = ScenariosView {
         layout: Layout::new(state, ctx, i.t("forecast-scenarios-edit"))
-            .under(format!("/projects/{id}/forecast"), project_name),
-        id,
+            .under(owner.base.clone(), owner.name.clone()),
+        base: owner.base.clone(),
         scenarios,
     };
     Ok((status, Html(view.render()?)).into_response())
@@ -128,10 +115,10 @@ async fn render(
 pub async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    let (name, row) = editable(&state, &ctx, id).await?;
+    let (owner, row) = editable_row(&state, &ctx, &key).await?;
     let i = ctx.i;
     let texts: BTreeMap<String, String> = form.into_iter().filter(|(k, _)| k != "_csrf").collect();
     let mut errors = BTreeMap::new();
@@ -153,11 +140,11 @@ pub async fn save(
         values.push((code, shares[0], shares[1]));
     }
     if !errors.is_empty() {
-        return render(&state, &ctx, id, name, &row, Some((texts, errors))).await;
+        return render(&state, &ctx, &owner, &row, Some((texts, errors))).await;
     }
     store::forecasts::set_scenarios(&state.db, row.id, &values).await?;
     Ok(crate::respond::redirect_with_flash(
-        &format!("/projects/{id}/forecast"),
+        &owner.base,
         "flash-forecast-scenarios-saved",
         &state,
     ))

@@ -1,6 +1,6 @@
 //! The forecast's versions: who saved each and when, two versions' key figures side by side,
 //! and restoring an old one (saved as a new version, so nothing is lost).
-use super::page::editable_or_visible;
+use super::owner::{Key, editable, reach};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::{Path, Query};
@@ -10,7 +10,6 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
-use domain::Action;
 use domain::forecast::{ForecastResult, compute, parse};
 use serde::Deserialize;
 
@@ -32,7 +31,7 @@ pub struct DiffRow {
 #[template(path = "forecasts/versions.html")]
 struct VersionsView {
     layout: Layout,
-    id: i64,
+    base: String,
     can_edit: bool,
     current: i64,
     versions: Vec<VersionView>,
@@ -93,18 +92,16 @@ fn note(ctx: &Ctx, note: &str) -> String {
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(key): Path<Key>,
     Query(q): Query<CompareQuery>,
 ) -> WebResult<Response> {
     let i = ctx.i;
     let l = i.locale;
-    let (project, scope) = crate::project_access::project_scope(&state, &ctx, id).await?;
-    let can_edit = ctx.actor.can(Action::EditProject, scope);
+    let owner = reach(&state, &ctx, &key).await?;
     let asked = |t: &Option<String>| t.as_deref().and_then(|t| t.trim().parse::<i64>().ok());
     let (qa, qb) = (asked(&q.a), asked(&q.b));
     let history =
-        store::forecasts::history_for_project(&state.db, id, qa.unwrap_or(0), qb.unwrap_or(0))
-            .await?;
+        store::forecasts::history(&state.db, owner.of, qa.unwrap_or(0), qb.unwrap_or(0)).await?;
     let current = history.first().ok_or(WebError::NotFound)?.version.version;
     let within = |v: Option<i64>| v.filter(|v| (1..=current).contains(v));
     let b = within(qb).unwrap_or(current);
@@ -158,9 +155,9 @@ pub async fn page(
     }
     let view = VersionsView {
         layout: Layout::new(&state, &ctx, i.t("forecast-versions-title"))
-            .under(format!("/projects/{id}/forecast"), project.name),
-        id,
-        can_edit,
+            .under(owner.base.clone(), owner.name),
+        base: owner.base,
+        can_edit: owner.can_edit,
         current,
         versions,
         a,
@@ -180,20 +177,20 @@ pub struct RestoreForm {
 pub async fn restore(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, version)): Path<(i64, i64)>,
+    Path(key): Path<Key>,
     Form(form): Form<RestoreForm>,
 ) -> WebResult<Response> {
-    let (_, can_edit, row) = editable_or_visible(&state, &ctx, id).await?;
-    if !can_edit {
-        return Err(WebError::Forbidden);
-    }
+    let owner = editable(&state, &ctx, &key).await?;
+    let version = key.version.ok_or(WebError::NotFound)?;
     let user = ctx.require_user()?;
-    let row = row.ok_or(WebError::NotFound)?;
+    let row = store::forecasts::of(&state.db, owner.of)
+        .await?
+        .ok_or(WebError::NotFound)?;
     let document = store::forecasts::version(&state.db, row.id, version)
         .await?
         .ok_or(WebError::NotFound)?;
     let expected = form.current.trim().parse().unwrap_or(row.version);
-    let to = format!("/projects/{id}/forecast/versions");
+    let to = format!("{}/versions", owner.base);
     match store::forecasts::save(
         &state.db,
         row.id,

@@ -60,6 +60,8 @@ pub struct Place {
     pub hours: Vec<HoursRow>,
     pub closures: Vec<Closure>,
     pub spaces: Vec<Space>,
+    /// The photos' ids and captions, in the order added.
+    pub photos: Vec<(i64, String)>,
 }
 
 /// A row tagged with what it is, so profile, hours and closures come in one statement.
@@ -86,6 +88,8 @@ pub async fn place(db: &Db, centre_id: i64, from_day: &str) -> Result<Place> {
                FROM opening_hours WHERE centre_id = $1 \
                UNION ALL SELECT 'c', starts_on, ends_on, reason, '', '', '', id, 0, 0 \
                FROM closures WHERE centre_id = $1 AND ends_on >= $2 \
+               UNION ALL SELECT 'f', caption, '', '', '', '', '', id, 0, 0 \
+               FROM centre_photos WHERE centre_id = $1 \
                ORDER BY 1, 8, 9";
     let rows: Vec<PlaceRow> = on_db!(db, pool => sqlx::query_as(sql)
         .bind(centre_id)
@@ -110,6 +114,7 @@ pub async fn place(db: &Db, centre_id: i64, from_day: &str) -> Result<Place> {
                 opens_min: r.n2,
                 closes_min: r.n3,
             }),
+            "f" => place.photos.push((r.n1, r.a)),
             _ => place.closures.push(Closure {
                 id: r.n1,
                 starts_on: r.a,
@@ -300,4 +305,50 @@ pub async fn showcase(db: &Db, centre_id: i64, now: i64) -> Result<Vec<Showcased
                FROM offers o WHERE o.centre_id = $1 AND o.is_open = 1 \
                ORDER BY o.position, o.id LIMIT 6) op ORDER BY 1, 5, 7";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).bind(now).fetch_all(pool).await?))
+}
+
+/// A stored photo of the place.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Photo {
+    pub id: i64,
+    pub centre_id: i64,
+    pub file_key: String,
+    pub content_type: String,
+    pub caption: String,
+}
+
+pub async fn add_photo(
+    db: &Db,
+    centre_id: i64,
+    file_key: &str,
+    content_type: &str,
+    caption: &str,
+) -> Result<i64> {
+    let sql = "INSERT INTO centre_photos (centre_id, file_key, content_type, caption, created_at) \
+               VALUES ($1, $2, $3, $4, $5) RETURNING id";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+        .bind(centre_id)
+        .bind(file_key)
+        .bind(content_type)
+        .bind(caption)
+        .bind(now())
+        .fetch_one(pool)
+        .await?))
+}
+
+pub async fn photo(db: &Db, id: i64) -> Result<Option<Photo>> {
+    let sql = "SELECT id, centre_id, file_key, content_type, caption FROM centre_photos WHERE id = $1";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await?))
+}
+
+/// How many photos the centre shows (a limit keeps the page light).
+pub async fn photo_count(db: &Db, centre_id: i64) -> Result<i64> {
+    let sql = "SELECT COUNT(*) FROM centre_photos WHERE centre_id = $1";
+    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(centre_id).fetch_one(pool).await?))
+}
+
+pub async fn remove_photo(db: &Db, centre_id: i64, id: i64) -> Result<bool> {
+    let sql = "DELETE FROM centre_photos WHERE id = $1 AND centre_id = $2";
+    let n = on_db!(db, pool => sqlx::query(sql).bind(id).bind(centre_id).execute(pool).await?.rows_affected());
+    Ok(n == 1)
 }

@@ -111,7 +111,7 @@ pub fn router(state: AppState) -> Router {
         .merge(contacts::routes(&state))
         .merge(adhesions::routes())
         .merge(donations::routes())
-        .merge(places::routes())
+        .merge(places::routes(&state))
         .merge(bookings::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)

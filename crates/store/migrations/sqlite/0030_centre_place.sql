@@ -38,6 +38,18 @@ CREATE TABLE centre_profiles (
     updated_at BIGINT NOT NULL
 );
 
+-- Photos of the place on its public page: the stored file's key, its type, and a caption that
+-- is also its text alternative.
+CREATE TABLE centre_photos (
+    id INTEGER PRIMARY KEY,
+    centre_id BIGINT NOT NULL REFERENCES centres(id) ON DELETE CASCADE,
+    file_key TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    caption TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX centre_photos_centre ON centre_photos(centre_id, id);
+
 -- Opening hours: several ranges a weekday (0 = Monday), in minutes after midnight, Paris time.
 CREATE TABLE opening_hours (
     id INTEGER PRIMARY KEY,

@@ -105,3 +105,16 @@ space-feed-label = Adresse de l’agenda
 space-feed-download = Télécharger l’agenda (.ics)
 flash-space-added = Espace ajouté.
 flash-space-saved = Espace enregistré.
+
+place-photos-heading = Photos du lieu
+place-photos-none = Aucune photo pour l’instant.
+place-photo-add = Ajouter la photo
+place-photo-remove-confirm = Supprimer cette photo ?
+place-field-photo = Photo (PNG ou JPEG)
+place-field-photo-hint = Une vue des salles, de l’entrée, de l’atelier. Elle s’affiche sur la page publique.
+place-field-caption = Légende
+place-field-caption-hint = Ce que montre la photo : elle sert aussi de texte de remplacement pour les lecteurs d’écran.
+place-error-photo = Choisissez une image PNG ou JPEG.
+place-error-photos-full = Le centre montre déjà 12 photos : supprimez-en une d’abord.
+flash-photo-added = Photo ajoutée.
+flash-photo-removed = Photo supprimée.

@@ -6,6 +6,7 @@ use domain::booking;
 use store::Db;
 use store::places::{HoursRow, Profile, SpaceInput};
 
+#[allow(clippy::too_many_arguments)]
 fn space<'a>(
     name: &'a str,
     kind: &'a str,
@@ -31,7 +32,6 @@ fn space<'a>(
     }
 }
 
-#[allow(clippy::too_many_lines)]
 pub async fn load(db: &Db) -> WebResult<()> {
     let studio = store::centres::find_by_slug(db, "studio")
         .await?

@@ -15,11 +15,13 @@ use store::centres::CentreSummary;
 use store::places::{HoursRow, Place};
 
 pub mod demo;
+mod photos;
 pub(crate) mod profile;
 pub mod public;
 mod spaces;
 
-pub fn routes() -> Router<AppState> {
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let upload_limit = axum::extract::DefaultBodyLimit::max(crate::upload::body_limit(state));
     Router::new()
         .route(
             "/centres/{slug}/lieu",
@@ -30,6 +32,15 @@ pub fn routes() -> Router<AppState> {
             "/centres/{slug}/lieu/fermetures/{id}/supprimer",
             post(profile::remove_closure),
         )
+        .route(
+            "/centres/{slug}/lieu/photos",
+            post(photos::add).layer(upload_limit),
+        )
+        .route(
+            "/centres/{slug}/lieu/photos/{id}/supprimer",
+            post(photos::remove),
+        )
+        .route("/centres/{slug}/photos/{id}", get(photos::show))
         .route(
             "/centres/{slug}/espaces",
             get(spaces::list).post(spaces::create),

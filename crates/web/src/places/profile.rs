@@ -68,6 +68,15 @@ pub struct ClosureRow {
     pub reason: String,
 }
 
+/// The page's two smaller forms, with what was typed and their errors.
+#[derive(Default)]
+pub struct SideForms {
+    pub closure: ClosureForm,
+    pub closure_errors: FieldErrors,
+    pub caption: String,
+    pub photo_errors: FieldErrors,
+}
+
 #[derive(Template)]
 #[template(path = "places/profile.html")]
 struct ProfileView {
@@ -77,8 +86,8 @@ struct ProfileView {
     days: Vec<DayField>,
     errors: FieldErrors,
     closures: Vec<ClosureRow>,
-    closure: ClosureForm,
-    closure_errors: FieldErrors,
+    photos: Vec<(i64, String)>,
+    side: SideForms,
 }
 
 /// A closure's days as shown (« 24 décembre 2026 → 2 janvier 2027 »).
@@ -94,21 +103,22 @@ pub fn closure_dates(i: crate::i18n::I18n, starts_on: &str, ends_on: &str) -> St
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn render(
+pub(super) async fn render(
     state: &AppState,
     ctx: &Ctx,
     centre: &CentreSummary,
     form: ProfileForm,
     day_errors: [Option<String>; 7],
     errors: FieldErrors,
-    closure: ClosureForm,
-    closure_errors: FieldErrors,
+    side: SideForms,
 ) -> WebResult<Response> {
     let i = ctx.i;
     let today = iso(crate::tracking::today());
     let place = store::places::place(&state.db, centre.id, &today).await?;
-    let status = if errors.is_empty() && closure_errors.is_empty() {
+    let status = if errors.is_empty()
+        && side.closure_errors.is_empty()
+        && side.photo_errors.is_empty()
+    {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -144,8 +154,8 @@ async fn render(
                 reason: c.reason,
             })
             .collect(),
-        closure,
-        closure_errors,
+        photos: place.photos,
+        side,
     };
     Ok((status, Html(view.render()?)).into_response())
 }
@@ -164,8 +174,7 @@ pub async fn page(
         form,
         Default::default(),
         FieldErrors::default(),
-        ClosureForm::default(),
-        FieldErrors::default(),
+        SideForms::default(),
     )
     .await
 }
@@ -226,8 +235,7 @@ pub async fn save(
             form,
             day_errors,
             errors,
-            ClosureForm::default(),
-            FieldErrors::default(),
+            SideForms::default(),
         )
         .await;
     }
@@ -293,8 +301,11 @@ pub async fn add_closure(
             page_form,
             Default::default(),
             FieldErrors::default(),
-            form,
-            errors,
+            SideForms {
+                closure: form,
+                closure_errors: errors,
+                ..SideForms::default()
+            },
         )
         .await;
     };
@@ -307,7 +318,7 @@ pub async fn add_closure(
     ))
 }
 
-async fn current_form(state: &AppState, centre_id: i64) -> WebResult<ProfileForm> {
+pub(super) async fn current_form(state: &AppState, centre_id: i64) -> WebResult<ProfileForm> {
     let today = iso(crate::tracking::today());
     let place = store::places::place(&state.db, centre_id, &today).await?;
     let hours = super::hours(&place.hours);

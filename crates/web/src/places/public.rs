@@ -26,6 +26,8 @@ pub struct Item {
 
 pub struct PublicPlace {
     pub presentation: String,
+    /// Ids and captions (the text alternatives).
+    pub photos: Vec<(i64, String)>,
     pub address: String,
     pub email: String,
     pub phone: String,
@@ -75,6 +77,7 @@ pub async fn read(
         .join(", ");
     Ok(PublicPlace {
         presentation: p.presentation.clone(),
+        photos: place.photos.clone(),
         address: if p.address.is_empty() {
             String::new()
         } else {

@@ -117,3 +117,5 @@ place-error-photo = Choose a PNG or JPEG picture.
 place-error-photos-full = The centre already shows 12 photos: remove one first.
 flash-photo-added = Photo added.
 flash-photo-removed = Photo removed.
+place-book-visitor = To book a space, sign in or create your account.
+place-book-sign-in = Sign in to book

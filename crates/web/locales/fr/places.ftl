@@ -118,3 +118,5 @@ place-error-photo = Choisissez une image PNG ou JPEG.
 place-error-photos-full = Le centre montre déjà 12 photos : supprimez-en une d’abord.
 flash-photo-added = Photo ajoutée.
 flash-photo-removed = Photo supprimée.
+place-book-visitor = Pour réserver un espace, connectez-vous ou créez votre compte.
+place-book-sign-in = Se connecter pour réserver

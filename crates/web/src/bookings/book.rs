@@ -37,7 +37,6 @@ struct BookView {
     layout: Layout,
     slug: String,
     space_id: i64,
-    space_name: String,
     rules: String,
     equipment: String,
     hours: Vec<(String, String)>,
@@ -115,7 +114,6 @@ async fn render(
         ),
         slug: centre.slug.clone(),
         space_id: space.id,
-        space_name: space.name.clone(),
         rules: crate::places::spaces_rules_line(i, space),
         equipment: space.equipment.clone(),
         hours: crate::places::WEEKDAYS

@@ -33,7 +33,6 @@ pub struct Slot {
 }
 
 pub struct SpaceDay {
-    pub id: i64,
     pub name: String,
     pub slots: Vec<Slot>,
     /// The booking form's address for that day, when the space can be booked then.
@@ -121,7 +120,6 @@ pub async fn page(
                     .spaces
                     .iter()
                     .map(|s| SpaceDay {
-                        id: s.id,
                         name: s.name.clone(),
                         slots: bookings
                             .iter()

@@ -100,10 +100,16 @@ pub enum Action {
     ManageMemberships,
     /// Record a centre's donations, list and export them, issue its tax receipts.
     ManageDonations,
+    // The place
+    /// Edit a centre's profile, hours, closures and spaces, see who booked, cancel anyone's
+    /// booking and read the occupancy report: its managers.
+    ManagePlace,
+    /// Ask to book a centre's space (anyone signed in: each space's rules then say who may).
+    BookSpace,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 35] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -137,6 +143,8 @@ impl Action {
         Action::ViewNetworkForecasts,
         Action::ManageMemberships,
         Action::ManageDonations,
+        Action::ManagePlace,
+        Action::BookSpace,
     ];
 }
 
@@ -205,6 +213,9 @@ impl Actor {
             (ManageContacts, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageInvoices, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageCentreForecast, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManagePlace, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            // Who may book a space is the space's rule (`domain::booking::Audience`).
+            (BookSpace, Scope::Centre(_)) => true,
             (ManageMemberships | ManageDonations, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

@@ -66,6 +66,10 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ViewNetworkForecasts, _) => ("N", "N"),
         // A centre's managers keep its members and donations, not another centre's.
         (ManageMemberships | ManageDonations, _) => ("MN", "N"),
+        // A centre's managers keep its place; anyone signed in may ask to book (the space's
+        // rules say who may).
+        (ManagePlace, _) => ("MN", "N"),
+        (BookSpace, _) => ("PACMN", "PACMN"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

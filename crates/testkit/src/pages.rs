@@ -186,6 +186,13 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
     let person = people.first().expect("the demo contact Claire Moreau");
     let organisation = person.organisation_id.expect("her organisation");
     let person = person.id;
+    let canuts = store::places::spaces(db, studio)
+        .await
+        .expect("spaces")
+        .into_iter()
+        .find(|s| s.name == "Salle des Canuts")
+        .expect("the demo meeting room")
+        .id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -424,5 +431,27 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "/centres/studio/adhesions".into(),
         ),
         page(Some(MANAGER), "donations", "/centres/studio/dons".into()),
+        page(None, "centre page", "/centres/studio".into()),
+        page(Some(MANAGER), "centre page", "/centres/studio".into()),
+        page(Some(MANAGER), "place profile", "/centres/studio/lieu".into()),
+        page(Some(MANAGER), "spaces", "/centres/studio/espaces".into()),
+        page(
+            Some(MANAGER),
+            "space",
+            format!("/centres/studio/espaces/{canuts}"),
+        ),
+        page(p, "booking calendar", "/centres/studio/reservations".into()),
+        page(
+            Some(MANAGER),
+            "booking calendar",
+            "/centres/studio/reservations".into(),
+        ),
+        page(
+            p,
+            "booking form",
+            format!("/centres/studio/espaces/{canuts}/reserver"),
+        ),
+        page(p, "my bookings", "/mes-reservations".into()),
+        page(Some(MANAGER), "occupancy", "/centres/studio/occupation".into()),
     ]
 }

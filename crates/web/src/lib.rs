@@ -6,6 +6,7 @@ pub mod accounts;
 mod adhesions;
 mod admin;
 pub mod assets;
+mod bookings;
 pub mod cache;
 mod canvas;
 mod centres;
@@ -42,6 +43,7 @@ pub mod newsletters;
 mod offers;
 pub mod onboarding;
 mod payments;
+mod places;
 mod project_access;
 mod projects;
 pub mod range;
@@ -109,6 +111,8 @@ pub fn router(state: AppState) -> Router {
         .merge(contacts::routes(&state))
         .merge(adhesions::routes())
         .merge(donations::routes())
+        .merge(places::routes(&state))
+        .merge(bookings::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

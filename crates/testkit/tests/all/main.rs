@@ -1,5 +1,7 @@
 //! All integration tests of the platform in one binary (one link instead of eighteen), a module per capability.
 
+mod bookings;
+mod bookings_browser;
 mod browser;
 mod canvas;
 mod canvas_browser;

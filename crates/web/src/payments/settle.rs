@@ -150,6 +150,8 @@ async fn settle_paid_in(
     // A membership's period starts or extends; a donation is received (a gift, not a sale: no
     // invoice).
     crate::adhesions::paid_in(tx, order.id).await?;
+    // A booking paid for is confirmed.
+    crate::bookings::paid_in(tx, order.id).await?;
     let gift = crate::donations::paid_in(tx, order.id, c.provider).await?;
     let seller = store::invoices::seller(&mut *tx, order.centre_id).await?;
     let issued = if !gift && seller.is_some_and(|s| s.is_complete()) {

@@ -7,6 +7,7 @@ pub mod content;
 pub mod crm;
 pub mod diagnostic;
 pub mod email;
+pub mod equipment;
 pub mod error;
 pub mod event;
 pub mod evidence;

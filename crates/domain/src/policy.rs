@@ -100,10 +100,15 @@ pub enum Action {
     ManageMemberships,
     /// Record a centre's donations, list and export them, issue its tax receipts.
     ManageDonations,
+    // Equipment and plans
+    /// Keep a centre's equipment inventory and send its lines to the centre's budget.
+    ManageEquipment,
+    /// Edit the network's standard equipment list that every centre's inventory starts from.
+    ManageStandardEquipment,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 35] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -137,6 +142,8 @@ impl Action {
         Action::ViewNetworkForecasts,
         Action::ManageMemberships,
         Action::ManageDonations,
+        Action::ManageEquipment,
+        Action::ManageStandardEquipment,
     ];
 }
 
@@ -189,9 +196,11 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts,
+                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts
+                | ManageStandardEquipment,
                 _,
             ) => false,
+            (ManageEquipment, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

@@ -56,10 +56,13 @@ pub enum AuditAction {
     DonationsExported,
     TaxReceiptIssued,
     MembersExported,
+    EquipmentTransferred,
+    EquipmentExported,
+    PlanVersionSaved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 53] = [
+    pub const ALL: [AuditAction; 56] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -113,6 +116,9 @@ impl AuditAction {
         AuditAction::DonationsExported,
         AuditAction::TaxReceiptIssued,
         AuditAction::MembersExported,
+        AuditAction::EquipmentTransferred,
+        AuditAction::EquipmentExported,
+        AuditAction::PlanVersionSaved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -170,6 +176,9 @@ impl AuditAction {
             AuditAction::DonationsExported => "donations_exported",
             AuditAction::TaxReceiptIssued => "tax_receipt_issued",
             AuditAction::MembersExported => "members_exported",
+            AuditAction::EquipmentTransferred => "equipment_transferred",
+            AuditAction::EquipmentExported => "equipment_exported",
+            AuditAction::PlanVersionSaved => "plan_version_saved",
         }
     }
 

@@ -21,6 +21,7 @@ pub mod dashboard;
 mod db;
 pub mod diagnostics;
 pub mod donations;
+pub mod equipment;
 mod error;
 pub mod events;
 pub mod evidence;

@@ -23,6 +23,7 @@ pub mod newsletter;
 pub mod offer;
 pub mod onboarding;
 pub mod password;
+pub mod plan;
 pub mod payment;
 pub mod policy;
 pub mod project;

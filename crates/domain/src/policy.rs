@@ -105,10 +105,15 @@ pub enum Action {
     ManageEquipment,
     /// Edit the network's standard equipment list that every centre's inventory starts from.
     ManageStandardEquipment,
+    /// Draw a centre's layout plan and keep its versions.
+    ManagePlan,
+    /// See a centre's layout plan read-only (its coaches too; the network team shows it to a
+    /// future licensee).
+    ViewPlan,
 }
 
 impl Action {
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 37] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -144,6 +149,8 @@ impl Action {
         Action::ManageDonations,
         Action::ManageEquipment,
         Action::ManageStandardEquipment,
+        Action::ManagePlan,
+        Action::ViewPlan,
     ];
 }
 
@@ -200,7 +207,8 @@ impl Actor {
                 | ManageStandardEquipment,
                 _,
             ) => false,
-            (ManageEquipment, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManageEquipment | ManagePlan, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ViewPlan, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

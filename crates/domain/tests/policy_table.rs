@@ -69,6 +69,9 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // A centre's managers keep its equipment; the network team edits the standard list.
         (ManageEquipment, _) => ("MN", "N"),
         (ManageStandardEquipment, _) => ("N", "N"),
+        // A centre's managers draw its plan; its coaches see it; the network team shows it.
+        (ManagePlan, _) => ("MN", "N"),
+        (ViewPlan, _) => ("CMN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

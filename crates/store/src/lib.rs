@@ -38,6 +38,7 @@ pub mod newsletters;
 pub mod offers;
 pub mod onboarding;
 pub mod payments;
+pub mod plans;
 pub mod projects;
 pub mod quotes;
 pub mod rate_limit;

@@ -156,6 +156,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/prospection", "nav-prospection"),
                     ("/admin/budgets", "nav-budgets"),
                     ("/admin/equipment", "nav-equipment-standard"),
+                    ("/admin/plans", "nav-plans"),
                 ],
             ));
             menu.push((

@@ -43,6 +43,7 @@ pub mod newsletters;
 mod offers;
 pub mod onboarding;
 mod payments;
+mod plans;
 mod project_access;
 mod projects;
 pub mod range;
@@ -111,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .merge(adhesions::routes())
         .merge(donations::routes())
         .merge(equipment::routes())
+        .merge(plans::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

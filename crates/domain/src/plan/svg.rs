@@ -73,7 +73,7 @@ pub fn render(plan: &Plan, options: &Options<'_>) -> String {
     let border = (w.min(h) / 200).max(2);
     let _ = write!(
         out,
-        r##"<rect class="plan-building" x="0" y="0" width="{w}" height="{h}" fill="url(#plan-grid)" stroke="#3d3a36" stroke-width="{border}"/>"##
+        r##"<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/><rect class="plan-building" x="0" y="0" width="{w}" height="{h}" fill="url(#plan-grid)" stroke="#3d3a36" stroke-width="{border}"/>"##
     );
     let font = (w.min(h) / 40).clamp(10, 60);
     for kind in ORDER {

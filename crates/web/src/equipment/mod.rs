@@ -15,6 +15,7 @@ use serde::Deserialize;
 use store::centres::CentreSummary;
 
 mod inventory;
+pub mod demo;
 mod line;
 mod standard;
 mod transfer;

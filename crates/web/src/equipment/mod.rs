@@ -116,21 +116,30 @@ impl Checked {
     }
 }
 
-/// Checks every field of a line; each refusal goes beside its field.
-fn check(i: I18n, f: &LineForm, errors: &mut FieldErrors) -> Option<Checked> {
-    let mut take = |field: &'static str, r: Result<_, eq::LineError>| match r {
+/// The value, or its refusal beside `field`.
+fn take<T>(
+    errors: &mut FieldErrors,
+    i: I18n,
+    field: &'static str,
+    r: Result<T, eq::LineError>,
+) -> Option<T> {
+    match r {
         Ok(v) => Some(v),
         Err(e) => {
             errors.add(field, i, e.message_key());
             None
         }
-    };
-    let name = take("name", eq::text(&f.name, true));
-    let supplier = take("supplier", eq::text(&f.supplier, false));
-    let price = take("price", eq::price(&f.price));
-    let quantity = take("quantity", eq::quantity(&f.quantity));
-    let years = take("years", eq::years(&f.years));
-    let status = take("status", eq::status(&f.status));
+    }
+}
+
+/// Checks every field of a line; each refusal goes beside its field.
+fn check(i: I18n, f: &LineForm, errors: &mut FieldErrors) -> Option<Checked> {
+    let name = take(errors, i, "name", eq::text(&f.name, true));
+    let supplier = take(errors, i, "supplier", eq::text(&f.supplier, false));
+    let price = take(errors, i, "price", eq::price(&f.price));
+    let quantity = take(errors, i, "quantity", eq::quantity(&f.quantity));
+    let years = take(errors, i, "years", eq::years(&f.years));
+    let status = take(errors, i, "status", eq::status(&f.status));
     let space_id = match f.space.trim() {
         "" => Some(None),
         s => match s.parse::<i64>() {

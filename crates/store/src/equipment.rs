@@ -259,15 +259,17 @@ pub async fn ensure_space(
 ) -> Result<i64> {
     let insert = "INSERT INTO spaces (centre_id, name, kind, capacity, area_dm2, bookable, created_at) \
                   VALUES ($1, $2, $3, $4, $5, TRUE, $6) ON CONFLICT (centre_id, name) DO NOTHING";
-    on_db!(db, pool => sqlx::query(insert)
-        .bind(centre_id)
-        .bind(name)
-        .bind(kind)
-        .bind(capacity)
-        .bind(area_dm2)
-        .bind(now())
-        .execute(pool)
-        .await?);
+    on_db!(db, pool => {
+        sqlx::query(insert)
+            .bind(centre_id)
+            .bind(name)
+            .bind(kind)
+            .bind(capacity)
+            .bind(area_dm2)
+            .bind(now())
+            .execute(pool)
+            .await?;
+    });
     let select = "SELECT id FROM spaces WHERE centre_id = $1 AND name = $2";
     Ok(on_db!(db, pool => sqlx::query_scalar(select).bind(centre_id).bind(name).fetch_one(pool).await?))
 }

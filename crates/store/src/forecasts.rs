@@ -203,7 +203,8 @@ pub async fn save_in(
     .bind(user_id)
     .bind(now)
     .execute(e)
-    .await?);
+    .await?
+    .rows_affected());
     Ok(version)
 }
 

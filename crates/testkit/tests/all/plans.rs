@@ -200,7 +200,7 @@ async fn a_manager_draws_the_plan_keeps_versions_and_exports_it() {
         let page = manager.get(base).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("Avant travaux"));
-        assert!(page.body.contains("plan-editor.js"));
+        assert!(page.body.contains("plan-editor"));
         assert!(statements(&page) <= 5, "{} statements", statements(&page));
 
         // Exports: the SVG parses as XML with its shapes; the PDF at 1:50 is a PDF.

@@ -151,7 +151,9 @@ impl Total {
 
 /// Totals per status (in `Status::ALL` order) and the total of every line that invests (all
 /// but the retired ones), from (status, unit price, quantity) of each line.
-pub fn totals(lines: impl IntoIterator<Item = (Status, i64, i64)>) -> (Vec<(Status, Total)>, Total) {
+pub fn totals(
+    lines: impl IntoIterator<Item = (Status, i64, i64)>,
+) -> (Vec<(Status, Total)>, Total) {
     let mut per = [Total::default(); 5];
     let mut all = Total::default();
     for (status, price, quantity) in lines {
@@ -268,7 +270,10 @@ mod tests {
         assert_eq!(inv.years, DEFAULT_YEARS);
         assert_eq!(inv.month, 1);
         let inv = investment("Vidéoprojecteur", 60_000, 1, Some(3), 4);
-        assert_eq!((inv.name.as_str(), inv.years, inv.month), ("Vidéoprojecteur", 3, 4));
+        assert_eq!(
+            (inv.name.as_str(), inv.years, inv.month),
+            ("Vidéoprojecteur", 3, 4)
+        );
         assert_eq!(month("37"), None);
         assert_eq!(month("12"), Some(12));
     }

@@ -202,8 +202,15 @@ impl Actor {
         use Role::*;
         match (action, scope) {
             (
-                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts
+                CreateCentre
+                | ListAllCentres
+                | ManageJobs
+                | ViewOutbox
+                | RecordNetworkReview
+                | ManageDiagnostics
+                | ManageContent
+                | ManageSite
+                | ViewNetworkForecasts
                 | ManageStandardEquipment,
                 _,
             ) => false,

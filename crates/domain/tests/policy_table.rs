@@ -25,9 +25,18 @@ fn actor(role: Role) -> Actor {
 fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
-        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn
-        | ViewNetworkForecasts | ManageStandardEquipment => Scope::Network,
+        CreateCentre
+        | ListAllCentres
+        | ManageJobs
+        | ViewOutbox
+        | RecordNetworkReview
+        | ManageDiagnostics
+        | ManageContent
+        | ManageSite
+        | JoinStudio
+        | Learn
+        | ViewNetworkForecasts
+        | ManageStandardEquipment => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),

@@ -109,16 +109,17 @@ const LINE_SELECT: &str = "SELECT e.id, e.centre_id, e.name, e.supplier, e.unit_
 
 /// A centre's lines, by space then name (one statement).
 pub async fn lines<'e>(ex: impl Into<Exec<'e>>, centre_id: i64) -> Result<Vec<Line>> {
-    let sql = format!(
-        "{LINE_SELECT} WHERE e.centre_id = $1 ORDER BY s.name, e.name, e.id LIMIT 5000"
-    );
+    let sql =
+        format!("{LINE_SELECT} WHERE e.centre_id = $1 ORDER BY s.name, e.name, e.id LIMIT 5000");
     Ok(on_exec!(ex.into(), e => sqlx::query_as(&sql).bind(centre_id).fetch_all(e).await?))
 }
 
 /// One line of the centre (None for a line of another centre).
 pub async fn line(db: &Db, centre_id: i64, id: i64) -> Result<Option<Line>> {
     let sql = format!("{LINE_SELECT} WHERE e.id = $1 AND e.centre_id = $2");
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).bind(centre_id).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(id).bind(centre_id).fetch_optional(pool).await?),
+    )
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -217,7 +218,9 @@ pub async fn start_from_standard(db: &Db, centre_id: i64) -> Result<u64> {
                WHERE e.centre_id = $1 AND (e.standard_id = s.id OR e.name = s.name)) \
                ORDER BY s.position, s.name \
                ON CONFLICT (centre_id, standard_id) DO NOTHING";
-    Ok(on_db!(db, pool => sqlx::query(sql).bind(centre_id).bind(now()).execute(pool).await?.rows_affected()))
+    Ok(
+        on_db!(db, pool => sqlx::query(sql).bind(centre_id).bind(now()).execute(pool).await?.rows_affected()),
+    )
 }
 
 /// Marks the lines sent to the forecast, inside the transfer's unit of work: `AlreadyDone` when
@@ -271,5 +274,7 @@ pub async fn ensure_space(
             .await?;
     });
     let select = "SELECT id FROM spaces WHERE centre_id = $1 AND name = $2";
-    Ok(on_db!(db, pool => sqlx::query_scalar(select).bind(centre_id).bind(name).fetch_one(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar(select).bind(centre_id).bind(name).fetch_one(pool).await?),
+    )
 }

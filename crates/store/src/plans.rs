@@ -22,7 +22,8 @@ pub struct VersionRow {
 
 /// The centre's plan.
 pub async fn for_centre(db: &Db, centre_id: i64) -> Result<Option<PlanRow>> {
-    let sql = "SELECT id, centre_id, document, revision, updated_at FROM plans WHERE centre_id = $1";
+    let sql =
+        "SELECT id, centre_id, document, revision, updated_at FROM plans WHERE centre_id = $1";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_optional(pool).await?))
 }
 

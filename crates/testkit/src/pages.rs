@@ -431,17 +431,9 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "plan version",
             format!("/centres/studio/plan/versions/{plan_version}"),
         ),
-        page(
-            Some(ADMIN),
-            "standard equipment",
-            "/admin/equipment".into(),
-        ),
+        page(Some(ADMIN), "standard equipment", "/admin/equipment".into()),
         page(Some(ADMIN), "centres' plans", "/admin/plans".into()),
-        page(
-            Some(ADMIN),
-            "plan view",
-            "/centres/studio/plan/view".into(),
-        ),
+        page(Some(ADMIN), "plan view", "/centres/studio/plan/view".into()),
     ]
 }
 

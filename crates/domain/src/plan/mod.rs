@@ -230,7 +230,8 @@ impl Plan {
                 return Err(PlanError::shape(Problem::Size, s.id, field));
             }
         }
-        let fits = |start: i64, len: i64, side: i64| start >= 0 && start.saturating_add(len) <= side;
+        let fits =
+            |start: i64, len: i64, side: i64| start >= 0 && start.saturating_add(len) <= side;
         if !fits(s.x, s.w, self.width_cm) {
             let field = if s.x < 0 { "x" } else { "w" };
             return Err(PlanError::shape(Problem::OutsideBuilding, s.id, field));
@@ -334,7 +335,10 @@ pub fn points_text(points: &[(i64, i64)]) -> String {
 
 /// A length typed in centimetres (a whole number, may be negative: the check says if it fits).
 pub fn parse_cm(text: &str) -> Option<i64> {
-    text.trim().parse::<i64>().ok().filter(|v| v.abs() <= MAX_SIDE_CM * 2)
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|v| v.abs() <= MAX_SIDE_CM * 2)
 }
 
 /// The print scales offered (1:50, 1:100).
@@ -413,7 +417,10 @@ mod tests {
         let s = plan.shape(id).unwrap();
         assert_eq!((s.x, s.y, s.w, s.h), (100, 100, 400, 300));
         r.points = vec![(0, 0), (1_200, 0), (0, 300)];
-        assert_eq!(plan.add(r.clone()).unwrap_err().problem, Problem::OutsideBuilding);
+        assert_eq!(
+            plan.add(r.clone()).unwrap_err().problem,
+            Problem::OutsideBuilding
+        );
         r.points = vec![(0, 0), (10, 0)];
         assert_eq!(plan.add(r).unwrap_err().problem, Problem::Points);
         assert_eq!(parse_points("1,2 x"), None);
@@ -448,7 +455,10 @@ mod tests {
     fn shrinking_the_building_below_a_shape_is_refused() {
         let mut plan = Plan::new(1_000, 800);
         plan.add(room(500, 0, 400, 300)).unwrap();
-        assert_eq!(plan.resize(800, 800).unwrap_err().problem, Problem::OutsideBuilding);
+        assert_eq!(
+            plan.resize(800, 800).unwrap_err().problem,
+            Problem::OutsideBuilding
+        );
         assert_eq!(plan.width_cm, 1_000);
         assert!(plan.resize(900, 300).is_ok());
     }

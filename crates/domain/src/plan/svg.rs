@@ -99,7 +99,11 @@ fn shape(out: &mut String, s: &Shape, font: i64, editable: bool) {
         s.h
     );
     if editable {
-        let _ = write!(out, r#" id="shape-{}" tabindex="0" role="button" aria-label=""#, s.id);
+        let _ = write!(
+            out,
+            r#" id="shape-{}" tabindex="0" role="button" aria-label=""#,
+            s.id
+        );
         escape(&s.label, out);
         out.push('"');
     }
@@ -139,7 +143,11 @@ fn shape(out: &mut String, s: &Shape, font: i64, editable: bool) {
         // their middle, smaller.
         let (x, y, size) = match s.kind {
             Kind::Room | Kind::Zone => (s.x + font / 2, s.y + font + font / 3, font),
-            _ => (s.x + s.w / 2, s.y + s.h / 2 + font / 4, (font * 3 / 4).max(8)),
+            _ => (
+                s.x + s.w / 2,
+                s.y + s.h / 2 + font / 4,
+                (font * 3 / 4).max(8),
+            ),
         };
         let anchor = if matches!(s.kind, Kind::Room | Kind::Zone) {
             "start"
@@ -247,7 +255,14 @@ mod tests {
             y: 0,
             w: 1,
             h: 1,
-            points: vec![(0, 0), (400, 0), (400, 200), (200, 200), (200, 400), (0, 400)],
+            points: vec![
+                (0, 0),
+                (400, 0),
+                (400, 200),
+                (200, 200),
+                (200, 400),
+                (0, 400),
+            ],
             equipment_id: None,
         })
         .unwrap();

@@ -44,7 +44,11 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
                 ],
             )
             .await;
-        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{backend}"
+        );
         assert!(refused.body.contains("id=\"f-price-error\""));
         assert!(refused.body.contains("id=\"f-quantity-error\""));
         assert!(refused.body.contains("value=\"Perceuse\""));
@@ -84,7 +88,10 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
         let lines = store::equipment::lines(db, die.id).await.unwrap();
         let drill = lines.iter().find(|l| l.name == "Perceuse").unwrap();
         assert_eq!((drill.unit_price_cents, drill.quantity), (8950, 2));
-        let old = lines.iter().find(|l| l.name.starts_with("Paperboards")).unwrap();
+        let old = lines
+            .iter()
+            .find(|l| l.name.starts_with("Paperboards"))
+            .unwrap();
         let page = manager.get(&format!("{base}/{}", old.id)).await;
         assert_eq!(page.status, StatusCode::OK);
         let changed = manager
@@ -119,11 +126,13 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
 
         // Totals per status on the page, from the lines.
         let lines = store::equipment::lines(db, die.id).await.unwrap();
-        let (per, invested) = eq::totals(
-            lines
-                .iter()
-                .map(|l| (Status::parse(&l.status).unwrap(), l.unit_price_cents, l.quantity)),
-        );
+        let (per, invested) = eq::totals(lines.iter().map(|l| {
+            (
+                Status::parse(&l.status).unwrap(),
+                l.unit_price_cents,
+                l.quantity,
+            )
+        }));
         let retired = per.iter().find(|(s, _)| *s == Status::Retired).unwrap().1;
         assert_eq!(retired.cents, 7_900 * 2);
         manager.get(base).await;
@@ -179,7 +188,10 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
             .unwrap();
         let budget = domain::forecast::parse(&row.document).unwrap();
         let in_budget: i64 = budget.investments.iter().map(|i| i.amount_cents).sum();
-        assert_eq!(in_budget, invested.cents, "{backend}: totals equal the investments");
+        assert_eq!(
+            in_budget, invested.cents,
+            "{backend}: totals equal the investments"
+        );
         assert_eq!(budget.investments.len(), ids.len());
         let drill_inv = budget
             .investments
@@ -216,22 +228,30 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
         // Another centre's manager, a coach: refused; the standard list is the network's.
         let mut other = app.client();
         other.login("manager@demo.local", "impact-demo").await;
-        for path in [base.to_string(), format!("{base}/{}", old.id), format!("{base}.csv")] {
+        for path in [
+            base.to_string(),
+            format!("{base}/{}", old.id),
+            format!("{base}.csv"),
+        ] {
             let got = other.get(&path).await.status;
             assert!(
                 got == StatusCode::FORBIDDEN || got == StatusCode::NOT_FOUND,
                 "{path}: {got}"
             );
         }
-        let studio_line = store::equipment::lines(db, store::centres::find_by_slug(db, "studio").await.unwrap().unwrap().id)
-            .await
-            .unwrap()[0]
+        let studio_line = store::equipment::lines(
+            db,
+            store::centres::find_by_slug(db, "studio")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap()[0]
             .id;
         assert_eq!(
-            manager
-                .get(&format!("{base}/{studio_line}"))
-                .await
-                .status,
+            manager.get(&format!("{base}/{studio_line}")).await.status,
             StatusCode::NOT_FOUND,
             "a line of another centre"
         );
@@ -247,7 +267,11 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
         let r = admin
             .post(
                 "/admin/equipment",
-                &[("name", "Défibrillateur"), ("price", "-1"), ("quantity", "1")],
+                &[
+                    ("name", "Défibrillateur"),
+                    ("price", "-1"),
+                    ("quantity", "1"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -255,7 +279,12 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
         let r = admin
             .post(
                 "/admin/equipment",
-                &[("name", "Défibrillateur"), ("price", "1290"), ("quantity", "1"), ("years", "5")],
+                &[
+                    ("name", "Défibrillateur"),
+                    ("price", "1290"),
+                    ("quantity", "1"),
+                    ("years", "5"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -266,6 +295,9 @@ async fn the_inventory_is_kept_and_sent_to_the_budget_once() {
         // The new standard item reaches the centre's inventory when asked, once.
         manager.post(&format!("{base}/standard"), &[]).await;
         let lines = store::equipment::lines(db, die.id).await.unwrap();
-        assert_eq!(lines.iter().filter(|l| l.name == "Défibrillateur").count(), 1);
+        assert_eq!(
+            lines.iter().filter(|l| l.name == "Défibrillateur").count(),
+            1
+        );
     }
 }

@@ -48,7 +48,8 @@ async fn a_manager_lists_equipment_draws_a_room_and_places_an_item() {
         }
         check(&b, "inventory").await;
         b.screenshot(&format!("equipment-{width}-inventory")).await;
-        b.click("table.equipment-lines a[href*='/equipment/']").await;
+        b.click("table.equipment-lines a[href*='/equipment/']")
+            .await;
         check(&b, "equipment line").await;
 
         let plan = format!("{url}/centres/micro-centre-die/plan");
@@ -94,7 +95,8 @@ async fn a_manager_lists_equipment_draws_a_room_and_places_an_item() {
         }
         check(&b, "plan editor with shapes").await;
         b.screenshot(&format!("equipment-{width}-plan")).await;
-        b.goto(&format!("{url}/centres/micro-centre-die/plan/view")).await;
+        b.goto(&format!("{url}/centres/micro-centre-die/plan/view"))
+            .await;
         check(&b, "plan view").await;
 
         b.close().await;

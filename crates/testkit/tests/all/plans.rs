@@ -36,13 +36,24 @@ async fn a_manager_draws_the_plan_keeps_versions_and_exports_it() {
 
         // A building too small: refused beside the field.
         let r = manager
-            .post(base, &[("width", "20"), ("height", "800"), ("revision", "0")])
+            .post(
+                base,
+                &[("width", "20"), ("height", "800"), ("revision", "0")],
+            )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("id=\"f-width-error\""));
-        assert!(store::plans::for_centre(db, die.id).await.unwrap().is_none());
+        assert!(
+            store::plans::for_centre(db, die.id)
+                .await
+                .unwrap()
+                .is_none()
+        );
         let r = manager
-            .post(base, &[("width", "1000"), ("height", "800"), ("revision", "0")])
+            .post(
+                base,
+                &[("width", "1000"), ("height", "800"), ("revision", "0")],
+            )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let (_, revision) = plan(db, die.id).await;
@@ -63,8 +74,16 @@ async fn a_manager_draws_the_plan_keeps_versions_and_exports_it() {
                 ],
             )
             .await;
-        assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
-        assert!(outside.body.contains("id=\"f-w-error\""), "{}", outside.body);
+        assert_eq!(
+            outside.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{backend}"
+        );
+        assert!(
+            outside.body.contains("id=\"f-w-error\""),
+            "{}",
+            outside.body
+        );
         assert!(outside.body.contains("value=\"Atelier bois\""));
         let (p, r2) = plan(db, die.id).await;
         assert!(p.shapes.is_empty());
@@ -120,7 +139,14 @@ async fn a_manager_draws_the_plan_keeps_versions_and_exports_it() {
         let stale = manager
             .post(
                 &format!("{base}/shapes"),
-                &[("kind", "zone"), ("x", "0"), ("y", "0"), ("w", "10"), ("h", "10"), ("revision", "1")],
+                &[
+                    ("kind", "zone"),
+                    ("x", "0"),
+                    ("y", "0"),
+                    ("w", "10"),
+                    ("h", "10"),
+                    ("revision", "1"),
+                ],
             )
             .await;
         assert_eq!(stale.status, StatusCode::SEE_OTHER);
@@ -195,7 +221,10 @@ async fn a_manager_draws_the_plan_keeps_versions_and_exports_it() {
             .get(&format!("{base}/versions/{}", versions[0].id))
             .await;
         assert_eq!(shown.status, StatusCode::OK);
-        assert!(shown.body.contains(&line.name), "the version still has the item");
+        assert!(
+            shown.body.contains(&line.name),
+            "the version still has the item"
+        );
         assert!(statements(&shown) <= 5);
         let page = manager.get(base).await;
         assert_eq!(page.status, StatusCode::OK);
@@ -236,7 +265,10 @@ async fn a_manager_draws_the_plan_keeps_versions_and_exports_it() {
         let view = admin.get("/centres/micro-centre-die/plan/view").await;
         assert_eq!(view.status, StatusCode::OK);
         assert!(view.body.contains("Atelier bois"));
-        assert!(!view.body.contains("tabindex=\"0\" role=\"button\""), "read-only");
+        assert!(
+            !view.body.contains("tabindex=\"0\" role=\"button\""),
+            "read-only"
+        );
         let mut other = app.client();
         other.login("manager@demo.local", "impact-demo").await;
         for path in [

@@ -7,22 +7,70 @@ use store::equipment::LineInput;
 
 /// (name, supplier, unit price in cents, quantity, depreciation years)
 const STANDARD: [(&str, &str, i64, i64, Option<i64>); 16] = [
-    ("Tables pliantes 180 × 75 cm", "Manutan Collectivités", 8_900, 6, Some(5)),
-    ("Chaises empilables", "Manutan Collectivités", 3_500, 24, Some(5)),
+    (
+        "Tables pliantes 180 × 75 cm",
+        "Manutan Collectivités",
+        8_900,
+        6,
+        Some(5),
+    ),
+    (
+        "Chaises empilables",
+        "Manutan Collectivités",
+        3_500,
+        24,
+        Some(5),
+    ),
     ("Vidéoprojecteur", "LDLC Pro", 54_900, 1, Some(3)),
-    ("Écran de projection sur pied", "LDLC Pro", 12_900, 1, Some(5)),
-    ("Tableau blanc mobile double face", "Bruneau", 18_900, 1, Some(5)),
+    (
+        "Écran de projection sur pied",
+        "LDLC Pro",
+        12_900,
+        1,
+        Some(5),
+    ),
+    (
+        "Tableau blanc mobile double face",
+        "Bruneau",
+        18_900,
+        1,
+        Some(5),
+    ),
     ("Paperboards", "Bruneau", 7_900, 2, Some(5)),
-    ("Coin café (cafetière, bouilloire, vaisselle)", "Emmaüs", 24_900, 1, Some(3)),
+    (
+        "Coin café (cafetière, bouilloire, vaisselle)",
+        "Emmaüs",
+        24_900,
+        1,
+        Some(3),
+    ),
     ("Réfrigérateur table top", "Darty Pro", 19_900, 1, Some(5)),
-    ("Ordinateurs portables", "Ordi Solidaire (reconditionnés)", 42_900, 2, Some(3)),
+    (
+        "Ordinateurs portables",
+        "Ordi Solidaire (reconditionnés)",
+        42_900,
+        2,
+        Some(3),
+    ),
     ("Imprimante multifonction", "LDLC Pro", 22_900, 1, Some(3)),
     ("Borne Wi-Fi", "LDLC Pro", 14_900, 1, Some(3)),
     ("Étagères de rangement", "Emmaüs", 9_900, 3, Some(5)),
-    ("Multiprises et rallonges", "Bricolage local", 1_500, 6, None),
+    (
+        "Multiprises et rallonges",
+        "Bricolage local",
+        1_500,
+        6,
+        None,
+    ),
     ("Trousse de premiers secours", "Pharmacie", 4_500, 1, None),
     ("Extincteurs (eau + CO₂)", "Sicli", 6_900, 2, Some(5)),
-    ("Signalétique et affichage obligatoire", "Imprimerie locale", 12_000, 1, None),
+    (
+        "Signalétique et affichage obligatoire",
+        "Imprimerie locale",
+        12_000,
+        1,
+        None,
+    ),
 ];
 
 pub async fn load(db: &Db) -> WebResult<()> {
@@ -55,8 +103,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
         store::equipment::start_from_standard(db, studio.id).await?;
         // Some of it is there already, some ordered, one in repair.
         for l in store::equipment::lines(db, studio.id).await? {
-            let (status, space) = if l.name.starts_with("Tables") || l.name.starts_with("Chaises")
-            {
+            let (status, space) = if l.name.starts_with("Tables") || l.name.starts_with("Chaises") {
                 ("installed", Some(atelier))
             } else if l.name.starts_with("Tableau") || l.name.starts_with("Paperboards") {
                 ("installed", Some(reunion))

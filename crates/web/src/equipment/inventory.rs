@@ -191,13 +191,29 @@ pub async fn add(
     let mut errors = FieldErrors::default();
     let checked: Option<Checked> = check(ctx.i, &form, &mut errors);
     let Some(line) = checked.filter(|_| errors.is_empty()) else {
-        return render(&state, &ctx, &centre, form, errors, TransferState::default()).await;
+        return render(
+            &state,
+            &ctx,
+            &centre,
+            form,
+            errors,
+            TransferState::default(),
+        )
+        .await;
     };
     match store::equipment::add(&state.db, centre.id, &line.input()).await {
         Ok(_) => {}
         Err(store::StoreError::NotFound) => {
             errors.add("space", ctx.i, "equipment-error-space");
-            return render(&state, &ctx, &centre, form, errors, TransferState::default()).await;
+            return render(
+                &state,
+                &ctx,
+                &centre,
+                form,
+                errors,
+                TransferState::default(),
+            )
+            .await;
         }
         Err(e) => return Err(e.into()),
     }
@@ -270,7 +286,9 @@ pub async fn csv(
             l.quantity.to_string(),
             domain::offer::price_input(eq::line_total(l.unit_price_cents, l.quantity)),
             i.t(status.label_key()),
-            l.depreciation_years.map(|y| y.to_string()).unwrap_or_default(),
+            l.depreciation_years
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
             if l.transferred_at.is_some() {
                 i.t("equipment-csv-yes")
             } else {

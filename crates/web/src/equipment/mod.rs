@@ -14,8 +14,8 @@ use domain::{Action, Scope};
 use serde::Deserialize;
 use store::centres::CentreSummary;
 
-mod inventory;
 pub mod demo;
+mod inventory;
 mod line;
 mod standard;
 mod transfer;
@@ -37,10 +37,7 @@ pub fn routes() -> Router<AppState> {
             get(line::page).post(line::save),
         )
         .route("/centres/{slug}/equipment/{id}/delete", post(line::delete))
-        .route(
-            "/admin/equipment",
-            get(standard::page).post(standard::add),
-        )
+        .route("/admin/equipment", get(standard::page).post(standard::add))
         .route(
             "/admin/equipment/{id}",
             get(standard::edit).post(standard::save),
@@ -86,7 +83,10 @@ impl LineForm {
             quantity: l.quantity.to_string(),
             status: l.status.clone(),
             space: l.space_id.map(|s| s.to_string()).unwrap_or_default(),
-            years: l.depreciation_years.map(|y| y.to_string()).unwrap_or_default(),
+            years: l
+                .depreciation_years
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
         }
     }
 }

@@ -171,7 +171,10 @@ pub async fn edit(
         supplier: s.supplier,
         price: domain::offer::price_input(s.unit_price_cents),
         quantity: s.quantity.to_string(),
-        years: s.depreciation_years.map(|y| y.to_string()).unwrap_or_default(),
+        years: s
+            .depreciation_years
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
         ..LineForm::default()
     };
     item_view(&state, &ctx, id, form, FieldErrors::default())

@@ -54,10 +54,26 @@ pub async fn submit(
         errors,
     };
     let (Some(month), Some(budget)) = (month, budget) else {
-        return render(&state, &ctx, &centre, LineForm::new_line(), FieldErrors::default(), refuse(errors)).await;
+        return render(
+            &state,
+            &ctx,
+            &centre,
+            LineForm::new_line(),
+            FieldErrors::default(),
+            refuse(errors),
+        )
+        .await;
     };
     if !errors.is_empty() {
-        return render(&state, &ctx, &centre, LineForm::new_line(), FieldErrors::default(), refuse(errors)).await;
+        return render(
+            &state,
+            &ctx,
+            &centre,
+            LineForm::new_line(),
+            FieldErrors::default(),
+            refuse(errors),
+        )
+        .await;
     }
     let mut plan =
         domain::forecast::parse(&budget.document).map_err(|e| WebError::Internal(e.to_string()))?;
@@ -75,7 +91,15 @@ pub async fn submit(
                 i.ta("equipment-error-already-sent", &[("name", &l.name)]),
             );
             drop(tx);
-            return render(&state, &ctx, &centre, LineForm::new_line(), FieldErrors::default(), refuse(errors)).await;
+            return render(
+                &state,
+                &ctx,
+                &centre,
+                LineForm::new_line(),
+                FieldErrors::default(),
+                refuse(errors),
+            )
+            .await;
         }
         plan.investments.push(eq::investment(
             &l.name,
@@ -110,7 +134,11 @@ pub async fn submit(
         Ok(()) => {}
         Err(store::StoreError::AlreadyDone) => {
             drop(tx);
-            return Ok(redirect_with_flash(&to, "flash-equipment-already-sent", &state));
+            return Ok(redirect_with_flash(
+                &to,
+                "flash-equipment-already-sent",
+                &state,
+            ));
         }
         Err(e) => return Err(e.into()),
     }

@@ -387,7 +387,14 @@ async fn save(
     plan: &Plan,
     user_id: i64,
 ) -> WebResult<Response> {
-    match store::plans::save(&state.db, row.id, row.revision, &plan.to_json(), Some(user_id)).await
+    match store::plans::save(
+        &state.db,
+        row.id,
+        row.revision,
+        &plan.to_json(),
+        Some(user_id),
+    )
+    .await
     {
         Ok(_) => Ok(to_editor(state, slug, "flash-plan-saved")),
         Err(store::StoreError::Stale(_)) => Ok(to_editor(state, slug, "flash-plan-stale")),
@@ -412,7 +419,12 @@ fn shape_of(
         }
         v
     };
-    let (x, y, w, h) = (num("x", &f.x), num("y", &f.y), num("w", &f.w), num("h", &f.h));
+    let (x, y, w, h) = (
+        num("x", &f.x),
+        num("y", &f.y),
+        num("w", &f.w),
+        num("h", &f.h),
+    );
     let points = if kind == Kind::Room && !f.points.trim().is_empty() {
         match plan::parse_points(&f.points) {
             Some(p) => p,
@@ -577,7 +589,14 @@ pub async fn update(
     if !api {
         return save(&state, &slug, &row, &plan, user.id).await;
     }
-    match store::plans::save(&state.db, row.id, row.revision, &plan.to_json(), Some(user.id)).await
+    match store::plans::save(
+        &state.db,
+        row.id,
+        row.revision,
+        &plan.to_json(),
+        Some(user.id),
+    )
+    .await
     {
         Ok(revision) => {
             let s = plan.shape(id).cloned().unwrap_or(old);

@@ -62,7 +62,9 @@ pub(super) fn page(
                 ("h", &super::metres(i, plan.height_cm)),
             ],
         ),
-        query: version.map(|(id, _)| format!("version={id}&")).unwrap_or_default(),
+        query: version
+            .map(|(id, _)| format!("version={id}&"))
+            .unwrap_or_default(),
         slug: centre.slug.clone(),
         back,
     };

@@ -106,10 +106,20 @@ pub enum Action {
     ManagePlace,
     /// Ask to book a centre's space (anyone signed in: each space's rules then say who may).
     BookSpace,
+    // Equipment and plans
+    /// Keep a centre's equipment inventory and send its lines to the centre's budget.
+    ManageEquipment,
+    /// Edit the network's standard equipment list that every centre's inventory starts from.
+    ManageStandardEquipment,
+    /// Draw a centre's layout plan and keep its versions.
+    ManagePlan,
+    /// See a centre's layout plan read-only (its coaches too; the network team shows it to a
+    /// future licensee).
+    ViewPlan,
 }
 
 impl Action {
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 39] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -145,6 +155,10 @@ impl Action {
         Action::ManageDonations,
         Action::ManagePlace,
         Action::BookSpace,
+        Action::ManageEquipment,
+        Action::ManageStandardEquipment,
+        Action::ManagePlan,
+        Action::ViewPlan,
     ];
 }
 
@@ -196,10 +210,20 @@ impl Actor {
         use Role::*;
         match (action, scope) {
             (
-                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts,
+                CreateCentre
+                | ListAllCentres
+                | ManageJobs
+                | ViewOutbox
+                | RecordNetworkReview
+                | ManageDiagnostics
+                | ManageContent
+                | ManageSite
+                | ViewNetworkForecasts
+                | ManageStandardEquipment,
                 _,
             ) => false,
+            (ManageEquipment | ManagePlan, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ViewPlan, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

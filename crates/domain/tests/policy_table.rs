@@ -25,9 +25,18 @@ fn actor(role: Role) -> Actor {
 fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
-        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn
-        | ViewNetworkForecasts => Scope::Network,
+        CreateCentre
+        | ListAllCentres
+        | ManageJobs
+        | ViewOutbox
+        | RecordNetworkReview
+        | ManageDiagnostics
+        | ManageContent
+        | ManageSite
+        | JoinStudio
+        | Learn
+        | ViewNetworkForecasts
+        | ManageStandardEquipment => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -70,6 +79,12 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // rules say who may).
         (ManagePlace, _) => ("MN", "N"),
         (BookSpace, _) => ("PACMN", "PACMN"),
+        // A centre's managers keep its equipment; the network team edits the standard list.
+        (ManageEquipment, _) => ("MN", "N"),
+        (ManageStandardEquipment, _) => ("N", "N"),
+        // A centre's managers draw its plan; its coaches see it; the network team shows it.
+        (ManagePlan, _) => ("MN", "N"),
+        (ViewPlan, _) => ("CMN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

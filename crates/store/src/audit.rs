@@ -59,6 +59,9 @@ pub enum AuditAction {
     CentreProfileSaved,
     SpaceSaved,
     BookingCancelled,
+    EquipmentTransferred,
+    EquipmentExported,
+    PlanVersionSaved,
 }
 
 impl AuditAction {
@@ -119,6 +122,9 @@ impl AuditAction {
         AuditAction::CentreProfileSaved,
         AuditAction::SpaceSaved,
         AuditAction::BookingCancelled,
+        AuditAction::EquipmentTransferred,
+        AuditAction::EquipmentExported,
+        AuditAction::PlanVersionSaved,
     ];
 
     pub fn code(self) -> &'static str {
@@ -179,6 +185,9 @@ impl AuditAction {
             AuditAction::CentreProfileSaved => "centre_profile_saved",
             AuditAction::SpaceSaved => "space_saved",
             AuditAction::BookingCancelled => "booking_cancelled",
+            AuditAction::EquipmentTransferred => "equipment_transferred",
+            AuditAction::EquipmentExported => "equipment_exported",
+            AuditAction::PlanVersionSaved => "plan_version_saved",
         }
     }
 

@@ -77,6 +77,7 @@ async fn learning(db: &Db) -> (i64, i64, i64, i64) {
 
 /// Every main page of every demo role (the demo data must be loaded).
 pub async fn main_pages(db: &Db) -> Vec<Page> {
+    let (equipment_line, plan_version) = equipment_and_plan(db).await;
     let participant = user(db, PARTICIPANT).await;
     let project = store::projects::for_user(db, participant)
         .await
@@ -453,5 +454,49 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         ),
         page(p, "my bookings", "/mes-reservations".into()),
         page(Some(MANAGER), "occupancy", "/centres/studio/occupation".into()),
+        page(
+            Some(MANAGER),
+            "equipment",
+            "/centres/studio/equipment".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "equipment line",
+            format!("/centres/studio/equipment/{equipment_line}"),
+        ),
+        page(Some(MANAGER), "plan editor", "/centres/studio/plan".into()),
+        page(
+            Some(MANAGER),
+            "plan version",
+            format!("/centres/studio/plan/versions/{plan_version}"),
+        ),
+        page(Some(ADMIN), "standard equipment", "/admin/equipment".into()),
+        page(Some(ADMIN), "centres' plans", "/admin/plans".into()),
+        page(Some(ADMIN), "plan view", "/centres/studio/plan/view".into()),
     ]
+}
+
+/// The studio's first equipment line and its plan's first named version (demo data).
+async fn equipment_and_plan(db: &Db) -> (i64, i64) {
+    let studio = store::centres::find_by_slug(db, "studio")
+        .await
+        .expect("studio lookup")
+        .expect("the studio");
+    let line = store::equipment::lines(db, studio.id)
+        .await
+        .expect("equipment lines")
+        .first()
+        .expect("a demo equipment line")
+        .id;
+    let plan = store::plans::for_centre(db, studio.id)
+        .await
+        .expect("plan lookup")
+        .expect("the demo plan");
+    let version = store::plans::versions(db, plan.id)
+        .await
+        .expect("plan versions")
+        .first()
+        .expect("a demo plan version")
+        .id;
+    (line, version)
 }

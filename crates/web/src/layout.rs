@@ -155,6 +155,8 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/contacts", "nav-contacts"),
                     ("/prospection", "nav-prospection"),
                     ("/admin/budgets", "nav-budgets"),
+                    ("/admin/equipment", "nav-equipment-standard"),
+                    ("/admin/plans", "nav-plans"),
                 ],
             ));
             menu.push((

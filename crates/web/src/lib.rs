@@ -20,6 +20,7 @@ mod dashboard;
 pub mod demo;
 pub mod diagnostics;
 mod donations;
+mod equipment;
 pub mod error;
 pub mod extract;
 pub mod filetype;
@@ -44,6 +45,7 @@ mod offers;
 pub mod onboarding;
 mod payments;
 mod places;
+mod plans;
 mod project_access;
 mod projects;
 pub mod range;
@@ -113,6 +115,8 @@ pub fn router(state: AppState) -> Router {
         .merge(donations::routes())
         .merge(places::routes(&state))
         .merge(bookings::routes())
+        .merge(equipment::routes())
+        .merge(plans::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

@@ -100,10 +100,21 @@ pub enum Action {
     ManageMemberships,
     /// Record a centre's donations, list and export them, issue its tax receipts.
     ManageDonations,
+    // Running a centre
+    /// Read a centre's procedures, checklists with their history, incidents, team and opening
+    /// plan, and report an incident: its coaches and managers.
+    ViewOperations,
+    /// Tick a centre's checklist items: its coaches and managers.
+    TickChecklist,
+    /// Write a centre's procedures, checklists, responsibility matrix, volunteers and hours,
+    /// close incidents, start and tick its opening plan: its managers.
+    ManageOperations,
+    /// Edit the network's opening plan template: the network team.
+    EditOpeningTemplate,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 37] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -137,6 +148,10 @@ impl Action {
         Action::ViewNetworkForecasts,
         Action::ManageMemberships,
         Action::ManageDonations,
+        Action::ViewOperations,
+        Action::TickChecklist,
+        Action::ManageOperations,
+        Action::EditOpeningTemplate,
     ];
 }
 
@@ -189,9 +204,14 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts,
+                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts
+                | EditOpeningTemplate,
                 _,
             ) => false,
+            (ViewOperations | TickChecklist, Scope::Centre(c)) => {
+                self.has_in(c, &[Coach, CentreManager])
+            }
+            (ManageOperations, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

@@ -27,7 +27,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
         | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn
-        | ViewNetworkForecasts => Scope::Network,
+        | ViewNetworkForecasts | EditOpeningTemplate => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -68,6 +68,11 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ManageMemberships | ManageDonations, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
+        // A centre's coaches and managers read its procedures and tick its checklists (never
+        // another centre's); its managers write them; the network team edits the opening template.
+        (ViewOperations | TickChecklist, _) => ("CMN", "N"),
+        (ManageOperations, _) => ("MN", "N"),
+        (EditOpeningTemplate, _) => ("N", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),
         // A member of a project sees and edits it even from another centre: a project guest.
         (ViewProject | EditProject | AnswerDiagnostic, Rel::Member) => ("PACMN", "PACMN"),

@@ -56,10 +56,15 @@ pub enum AuditAction {
     DonationsExported,
     TaxReceiptIssued,
     MembersExported,
+    ChecklistTickRefused,
+    IncidentReported,
+    RaciChanged,
+    InKindTransferred,
+    OpeningTemplateEdited,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 53] = [
+    pub const ALL: [AuditAction; 58] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -113,6 +118,11 @@ impl AuditAction {
         AuditAction::DonationsExported,
         AuditAction::TaxReceiptIssued,
         AuditAction::MembersExported,
+        AuditAction::ChecklistTickRefused,
+        AuditAction::IncidentReported,
+        AuditAction::RaciChanged,
+        AuditAction::InKindTransferred,
+        AuditAction::OpeningTemplateEdited,
     ];
 
     pub fn code(self) -> &'static str {
@@ -170,6 +180,11 @@ impl AuditAction {
             AuditAction::DonationsExported => "donations_exported",
             AuditAction::TaxReceiptIssued => "tax_receipt_issued",
             AuditAction::MembersExported => "members_exported",
+            AuditAction::ChecklistTickRefused => "checklist_tick_refused",
+            AuditAction::IncidentReported => "incident_reported",
+            AuditAction::RaciChanged => "raci_changed",
+            AuditAction::InKindTransferred => "in_kind_transferred",
+            AuditAction::OpeningTemplateEdited => "opening_template_edited",
         }
     }
 

@@ -36,7 +36,9 @@ pub mod live;
 pub mod newsletters;
 pub mod offers;
 pub mod onboarding;
+pub mod opening;
 pub mod payments;
+pub mod procedures;
 pub mod projects;
 pub mod quotes;
 pub mod rate_limit;
@@ -46,6 +48,7 @@ pub mod settings;
 pub mod signatures;
 pub mod site;
 pub mod tax_receipts;
+pub mod team;
 pub mod tracking;
 
 pub use clock::{Clock, now};

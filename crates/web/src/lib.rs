@@ -4,6 +4,9 @@
 
 pub mod accounts;
 mod adhesions;
+mod opening;
+mod procedures;
+mod team;
 mod admin;
 pub mod assets;
 pub mod cache;
@@ -108,6 +111,9 @@ pub fn router(state: AppState) -> Router {
         .merge(invoices::routes())
         .merge(contacts::routes(&state))
         .merge(adhesions::routes())
+        .merge(procedures::routes())
+        .merge(team::routes())
+        .merge(opening::routes())
         .merge(donations::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)

@@ -3,7 +3,7 @@
 opening-title = Opening · { $centre }
 opening-lead = The big steps up to the opening, each with its day and its checklist.
 opening-opens-on = Opening planned on
-opening-progress = { $done } of { $total } milestones · { $checks_done } of { $checks } items ({ $percent } %)
+opening-progress = Milestones done: { $done } of { $total } · items ticked: { $checks_done } of { $checks } ({ $percent } %)
 opening-milestones = Milestones
 opening-done = Done
 opening-late = Late

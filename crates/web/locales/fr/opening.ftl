@@ -3,7 +3,7 @@
 opening-title = Ouverture · { $centre }
 opening-lead = Les grandes étapes jusqu'à l'ouverture, chacune avec sa date et sa liste de contrôle.
 opening-opens-on = Ouverture prévue le
-opening-progress = { $done } jalons sur { $total } · { $checks_done } points sur { $checks } ({ $percent } %)
+opening-progress = Jalons faits : { $done } sur { $total } · points cochés : { $checks_done } sur { $checks } ({ $percent } %)
 opening-milestones = Jalons
 opening-done = Fait
 opening-late = En retard

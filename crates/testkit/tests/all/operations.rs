@@ -404,7 +404,7 @@ async fn the_raci_needs_one_accountable_and_volunteer_time_goes_to_the_budget() 
             .id;
         let page = m.get(&format!("{DIE}/equipe")).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(page.body.contains("Denis Drôme") && page.body.contains("Gestionnaire"));
+        assert!(page.body.contains("Denis Drôme") && page.body.contains("gestionnaire de centre"));
         let processes = store::team::processes(db, centre).await.unwrap();
         assert_eq!(processes.len(), 3);
         let before = store::team::assignments(db, centre).await.unwrap();

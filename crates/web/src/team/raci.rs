@@ -32,8 +32,15 @@ pub struct Person {
 pub struct Row {
     pub id: i64,
     pub name: String,
-    pub cells: Vec<(i64, String)>,
+    pub cells: Vec<Cell>,
     pub error: Option<String>,
+}
+
+/// A cell: the person (id and name) and the letters they hold.
+pub struct Cell {
+    pub user: i64,
+    pub person: String,
+    pub letter: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -107,11 +114,10 @@ async fn render(
         .map(|p| Row {
             cells: people
                 .iter()
-                .map(|person| {
-                    (
-                        person.id,
-                        letters.get(&(p.id, person.id)).cloned().unwrap_or_default(),
-                    )
+                .map(|person| Cell {
+                    user: person.id,
+                    person: person.name.clone(),
+                    letter: letters.get(&(p.id, person.id)).cloned().unwrap_or_default(),
                 })
                 .collect(),
             error: row_errors.get(&p.id).cloned(),

@@ -254,7 +254,7 @@ pub async fn coach_todo(
             AND (cc.author_id IS NULL OR cc.author_id <> $1) \
           GROUP BY p.id, p.name, c.id, c.title \
          UNION ALL {checklists}",
-        checklists = checklist_rows(&coached, "coach"),
+        checklists = centre_checklist_rows(&coached, "coach"),
     );
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(user_id).bind(today).fetch_all(pool).await?))
 }
@@ -263,7 +263,7 @@ pub async fn coach_todo(
 /// to-do (`checklist`: project_id the centre, project the recurrence, ref_id the checklist,
 /// label its name, extra the first day of the latest period it was completed in (empty for
 /// never), n the day it was created as `YYYYMMDD`); the web crate works out which are due.
-fn checklist_rows(centres: &str, role: &str) -> String {
+fn centre_checklist_rows(centres: &str, role: &str) -> String {
     format!(
         "SELECT 'checklist', c.centre_id, c.recurrence, c.id, c.name, \
                 COALESCE((SELECT MAX(r.period) FROM checklist_runs r \
@@ -281,7 +281,7 @@ fn checklist_rows(centres: &str, role: &str) -> String {
 /// project_id the capacity, ref_id, label the title, extra the slug, n the start, m the
 /// registrations), and the newest applications waiting for a first answer (`application`:
 /// project_id the centre, ref_id, label the person, extra the offer, n the time), the
-/// managers' checklists ([`checklist_rows`]) and each centre's opening plan (`opening`:
+/// managers' checklists ([`centre_checklist_rows`]) and each centre's opening plan (`opening`:
 /// project_id the centre, label the next undone milestone's day, n the milestones, m those
 /// done; `opening-checks`: n the checklist items, m those done).
 pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRow>> {
@@ -329,7 +329,7 @@ pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRo
                 SUM(CASE WHEN c.done_at IS NOT NULL THEN 1 ELSE 0 END) \
            FROM opening_checks c JOIN opening_milestones m ON m.id = c.milestone_id \
           WHERE m.centre_id IN ({centres}) GROUP BY m.centre_id",
-        checklists = checklist_rows(&centres, "centre_manager"),
+        checklists = centre_checklist_rows(&centres, "centre_manager"),
     );
     // The CRM's follow-ups are days (`YYYY-MM-DD`) in Paris.
     let d = domain::time_zone::to_paris(now).date();

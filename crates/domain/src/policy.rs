@@ -116,10 +116,21 @@ pub enum Action {
     /// See a centre's layout plan read-only (its coaches too; the network team shows it to a
     /// future licensee).
     ViewPlan,
+    // Running a centre
+    /// Read a centre's procedures, checklists with their history, incidents, team and opening
+    /// plan, and report an incident: its coaches and managers.
+    ViewOperations,
+    /// Tick a centre's checklist items: its coaches and managers.
+    TickChecklist,
+    /// Write a centre's procedures, checklists, responsibility matrix, volunteers and hours,
+    /// close incidents, start and tick its opening plan: its managers.
+    ManageOperations,
+    /// Edit the network's opening plan template: the network team.
+    EditOpeningTemplate,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 43] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -159,6 +170,10 @@ impl Action {
         Action::ManageStandardEquipment,
         Action::ManagePlan,
         Action::ViewPlan,
+        Action::ViewOperations,
+        Action::TickChecklist,
+        Action::ManageOperations,
+        Action::EditOpeningTemplate,
     ];
 }
 
@@ -224,6 +239,13 @@ impl Actor {
             ) => false,
             (ManageEquipment | ManagePlan, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ViewPlan, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
+                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
+                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts
+                | EditOpeningTemplate,
+            (ViewOperations | TickChecklist, Scope::Centre(c)) => {
+                self.has_in(c, &[Coach, CentreManager])
+            }
+            (ManageOperations, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

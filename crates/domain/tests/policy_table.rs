@@ -36,7 +36,8 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
         | JoinStudio
         | Learn
         | ViewNetworkForecasts
-        | ManageStandardEquipment => Scope::Network,
+        | ManageStandardEquipment
+        | EditOpeningTemplate => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -87,6 +88,11 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ViewPlan, _) => ("CMN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
+        // A centre's coaches and managers read its procedures and tick its checklists (never
+        // another centre's); its managers write them; the network team edits the opening template.
+        (ViewOperations | TickChecklist, _) => ("CMN", "N"),
+        (ManageOperations, _) => ("MN", "N"),
+        (EditOpeningTemplate, _) => ("N", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),
         // A member of a project sees and edits it even from another centre: a project guest.
         (ViewProject | EditProject | AnswerDiagnostic, Rel::Member) => ("PACMN", "PACMN"),

@@ -62,10 +62,15 @@ pub enum AuditAction {
     EquipmentTransferred,
     EquipmentExported,
     PlanVersionSaved,
+    ChecklistTickRefused,
+    IncidentReported,
+    RaciChanged,
+    InKindTransferred,
+    OpeningTemplateEdited,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 56] = [
+    pub const ALL: [AuditAction; 64] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -125,6 +130,11 @@ impl AuditAction {
         AuditAction::EquipmentTransferred,
         AuditAction::EquipmentExported,
         AuditAction::PlanVersionSaved,
+        AuditAction::ChecklistTickRefused,
+        AuditAction::IncidentReported,
+        AuditAction::RaciChanged,
+        AuditAction::InKindTransferred,
+        AuditAction::OpeningTemplateEdited,
     ];
 
     pub fn code(self) -> &'static str {
@@ -188,6 +198,11 @@ impl AuditAction {
             AuditAction::EquipmentTransferred => "equipment_transferred",
             AuditAction::EquipmentExported => "equipment_exported",
             AuditAction::PlanVersionSaved => "plan_version_saved",
+            AuditAction::ChecklistTickRefused => "checklist_tick_refused",
+            AuditAction::IncidentReported => "incident_reported",
+            AuditAction::RaciChanged => "raci_changed",
+            AuditAction::InKindTransferred => "in_kind_transferred",
+            AuditAction::OpeningTemplateEdited => "opening_template_edited",
         }
     }
 

@@ -184,6 +184,23 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
     )
     .await
     .expect("people");
+    let die = store::centres::find_by_slug(db, "micro-centre-die")
+        .await
+        .expect("centre lookup")
+        .expect("the pilot micro-centre")
+        .id;
+    let checklist = store::procedures::checklists(db, die)
+        .await
+        .expect("checklists")
+        .first()
+        .expect("the pilot's demo checklists")
+        .id;
+    let procedure = store::procedures::procedures(db, die)
+        .await
+        .expect("procedures")
+        .first()
+        .expect("the pilot's demo procedure")
+        .id;
     let person = people.first().expect("the demo contact Claire Moreau");
     let organisation = person.organisation_id.expect("her organisation");
     let person = person.id;
@@ -473,6 +490,52 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(ADMIN), "standard equipment", "/admin/equipment".into()),
         page(Some(ADMIN), "centres' plans", "/admin/plans".into()),
         page(Some(ADMIN), "plan view", "/centres/studio/plan/view".into()),
+        page(
+            Some(MANAGER_DIE),
+            "procedures",
+            "/centres/micro-centre-die/procedures".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "checklist",
+            format!("/centres/micro-centre-die/checklists/{checklist}"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "checklist edit",
+            format!("/centres/micro-centre-die/checklists/{checklist}/edit"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "procedure",
+            format!("/centres/micro-centre-die/procedures/{procedure}"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "procedure edit",
+            format!("/centres/micro-centre-die/procedures/{procedure}/edit"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "incidents",
+            "/centres/micro-centre-die/incidents".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "team",
+            "/centres/micro-centre-die/equipe".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "volunteers",
+            "/centres/micro-centre-die/benevoles".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "opening plan",
+            "/centres/micro-centre-die/ouverture".into(),
+        ),
+        page(Some(ADMIN), "opening template", "/admin/ouverture".into()),
     ]
 }
 

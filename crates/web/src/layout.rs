@@ -162,6 +162,8 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
             menu.push((
                 "nav-group-operations",
                 vec![
+                    ("/operations", "nav-operations"),
+                    ("/admin/ouverture", "nav-opening-template"),
                     ("/admin/jobs", "nav-jobs"),
                     ("/admin/outbox", "nav-outbox"),
                     ("/admin/audit", "nav-audit"),
@@ -188,11 +190,18 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/prospection", "nav-prospection"),
                 ],
             ));
-            menu.push(("nav-group-operations", vec![("/admin/audit", "nav-audit")]));
+            menu.push((
+                "nav-group-operations",
+                vec![
+                    ("/operations", "nav-operations"),
+                    ("/admin/audit", "nav-audit"),
+                ],
+            ));
         }
         Role::Coach => {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
             menu.push(("", vec![("/centres", "nav-my-centre")]));
+            menu.push(("", vec![("/operations", "nav-operations")]));
         }
         _ => {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));

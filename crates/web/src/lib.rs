@@ -4,6 +4,9 @@
 
 pub mod accounts;
 mod adhesions;
+mod opening;
+mod procedures;
+mod team;
 mod admin;
 pub mod assets;
 mod bookings;
@@ -112,6 +115,9 @@ pub fn router(state: AppState) -> Router {
         .merge(invoices::routes())
         .merge(contacts::routes(&state))
         .merge(adhesions::routes())
+        .merge(procedures::routes())
+        .merge(team::routes())
+        .merge(opening::routes())
         .merge(donations::routes())
         .merge(places::routes(&state))
         .merge(bookings::routes())

@@ -40,6 +40,8 @@ mod offers;
 mod offers_browser;
 mod onboarding;
 mod onboarding_browser;
+mod operations;
+mod operations_browser;
 mod payments;
 mod payments_browser;
 mod plans;

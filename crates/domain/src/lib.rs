@@ -4,6 +4,7 @@
 pub mod canvas;
 pub mod centre;
 pub mod content;
+pub mod contract;
 pub mod crm;
 pub mod diagnostic;
 pub mod email;
@@ -15,6 +16,7 @@ pub mod format;
 pub mod impact;
 pub mod invoice;
 pub mod learning;
+pub mod licence;
 pub mod locale;
 pub mod markdown;
 pub mod membership;

@@ -100,10 +100,20 @@ pub enum Action {
     ManageMemberships,
     /// Record a centre's donations, list and export them, issue its tax receipts.
     ManageDonations,
+    // Licences and contracts
+    /// Write licence models (new versions), grant, suspend and resume centres' licences, write
+    /// and send their contracts, sign them for the network, make royalty statements and invoice
+    /// them: the network team.
+    ManageLicences,
+    /// Read a centre's licence, contracts and royalty statements: its managers.
+    ViewLicence,
+    /// Sign a contract for the licensee centre: its own managers only, never the network team
+    /// (a party does not sign for the other).
+    SignForCentre,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 36] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -137,6 +147,9 @@ impl Action {
         Action::ViewNetworkForecasts,
         Action::ManageMemberships,
         Action::ManageDonations,
+        Action::ManageLicences,
+        Action::ViewLicence,
+        Action::SignForCentre,
     ];
 }
 
@@ -181,6 +194,10 @@ impl Actor {
         if self.user_id.is_none() {
             return false;
         }
+        // The licensee's signature is its managers' own, whatever else the signer may do.
+        if let (Action::SignForCentre, Scope::Centre(c)) = (action, scope) {
+            return self.has_in(c, &[Role::CentreManager]);
+        }
         if self.is_network_admin() {
             return true;
         }
@@ -189,9 +206,11 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts,
+                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts
+                | ManageLicences,
                 _,
             ) => false,
+            (ViewLicence, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

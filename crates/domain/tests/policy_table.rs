@@ -27,7 +27,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
         | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn
-        | ViewNetworkForecasts => Scope::Network,
+        | ViewNetworkForecasts | ManageLicences => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -66,6 +66,11 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ViewNetworkForecasts, _) => ("N", "N"),
         // A centre's managers keep its members and donations, not another centre's.
         (ManageMemberships | ManageDonations, _) => ("MN", "N"),
+        // The network team runs the licences; a centre's managers read their own licence and
+        // sign its contracts, which nobody else may sign for them (not even the network team).
+        (ManageLicences, _) => ("N", "N"),
+        (ViewLicence, _) => ("MN", "N"),
+        (SignForCentre, _) => ("M", ""),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),

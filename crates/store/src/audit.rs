@@ -56,10 +56,19 @@ pub enum AuditAction {
     DonationsExported,
     TaxReceiptIssued,
     MembersExported,
+    LicenceVersionWritten,
+    LicenceGranted,
+    LicenceStatusChanged,
+    ContractWritten,
+    ContractSent,
+    ContractSigned,
+    ContractSignatureRefused,
+    RoyaltyStatementMade,
+    RoyaltyInvoiced,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 53] = [
+    pub const ALL: [AuditAction; 62] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -113,6 +122,15 @@ impl AuditAction {
         AuditAction::DonationsExported,
         AuditAction::TaxReceiptIssued,
         AuditAction::MembersExported,
+        AuditAction::LicenceVersionWritten,
+        AuditAction::LicenceGranted,
+        AuditAction::LicenceStatusChanged,
+        AuditAction::ContractWritten,
+        AuditAction::ContractSent,
+        AuditAction::ContractSigned,
+        AuditAction::ContractSignatureRefused,
+        AuditAction::RoyaltyStatementMade,
+        AuditAction::RoyaltyInvoiced,
     ];
 
     pub fn code(self) -> &'static str {
@@ -170,6 +188,15 @@ impl AuditAction {
             AuditAction::DonationsExported => "donations_exported",
             AuditAction::TaxReceiptIssued => "tax_receipt_issued",
             AuditAction::MembersExported => "members_exported",
+            AuditAction::LicenceVersionWritten => "licence_version_written",
+            AuditAction::LicenceGranted => "licence_granted",
+            AuditAction::LicenceStatusChanged => "licence_status_changed",
+            AuditAction::ContractWritten => "contract_written",
+            AuditAction::ContractSent => "contract_sent",
+            AuditAction::ContractSigned => "contract_signed",
+            AuditAction::ContractSignatureRefused => "contract_signature_refused",
+            AuditAction::RoyaltyStatementMade => "royalty_statement_made",
+            AuditAction::RoyaltyInvoiced => "royalty_invoiced",
         }
     }
 

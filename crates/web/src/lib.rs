@@ -19,6 +19,7 @@ mod dashboard;
 pub mod demo;
 pub mod diagnostics;
 mod donations;
+mod licences;
 pub mod error;
 pub mod extract;
 pub mod filetype;
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         .merge(contacts::routes(&state))
         .merge(adhesions::routes())
         .merge(donations::routes())
+        .merge(licences::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

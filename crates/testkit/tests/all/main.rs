@@ -28,6 +28,8 @@ mod forecasts_browser;
 mod http;
 mod invoices;
 mod invoices_browser;
+mod licences;
+mod licences_browser;
 mod learning;
 mod learning_browser;
 mod memberships;

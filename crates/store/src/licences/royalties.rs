@@ -15,7 +15,7 @@ pub async fn invoiced_revenue<'e>(
     from: &str,
     to: &str,
 ) -> Result<i64> {
-    let sql = "SELECT COALESCE(SUM(CASE WHEN kind = 'invoice' THEN total_ht_cents ELSE -total_ht_cents END), 0) \
+    let sql = "SELECT CAST(COALESCE(SUM(CASE WHEN kind = 'invoice' THEN total_ht_cents ELSE -total_ht_cents END), 0) AS BIGINT) \
                FROM invoices WHERE centre_id = $1 AND issue_date >= $2 AND issue_date <= $3";
     let total: i64 = on_exec!(ex.into(), e => sqlx::query_scalar(sql)
         .bind(centre_id)

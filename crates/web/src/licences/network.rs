@@ -67,7 +67,6 @@ impl ModelForm {
 
 /// A model version as the page shows it.
 pub struct VersionView {
-    pub id: i64,
     pub model_id: i64,
     pub version: i64,
     pub name: String,
@@ -82,7 +81,6 @@ pub struct VersionView {
 
 pub fn version_view(i: crate::i18n::I18n, v: &Version) -> VersionView {
     VersionView {
-        id: v.id,
         model_id: v.model_id,
         version: v.version,
         name: v.name.clone(),

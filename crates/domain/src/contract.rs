@@ -153,7 +153,10 @@ pub fn may_sign(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
     /// `#` the title; `##` an article.
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(String),
     Bullets(Vec<String>),
 }
@@ -279,10 +282,7 @@ mod tests {
     fn signing_is_refused_twice_after_a_change_or_without_consent() {
         let h = fingerprint("texte");
         assert_eq!(may_sign(true, false, true, &h, &h), Ok(()));
-        assert_eq!(
-            may_sign(false, false, true, &h, &h),
-            Err(Refusal::NotSent)
-        );
+        assert_eq!(may_sign(false, false, true, &h, &h), Err(Refusal::NotSent));
         assert_eq!(
             may_sign(true, true, true, &h, &h),
             Err(Refusal::AlreadySigned)
@@ -299,7 +299,8 @@ mod tests {
 
     #[test]
     fn the_outline_follows_the_markdown() {
-        let parts = outline("# Titre\n\nEntre **A**\net B.\n\n## Article 1\n\n- un\n- deux\nSuite.");
+        let parts =
+            outline("# Titre\n\nEntre **A**\net B.\n\n## Article 1\n\n- un\n- deux\nSuite.");
         assert_eq!(
             parts,
             vec![

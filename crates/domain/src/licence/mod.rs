@@ -76,10 +76,17 @@ pub fn terms(input: &TermsInput<'_>) -> Result<Terms, Vec<(&'static str, &'stati
     let benefits: Vec<String> = input
         .benefits
         .lines()
-        .map(|l| l.trim().trim_start_matches(['-', '*', '•']).trim().to_string())
+        .map(|l| {
+            l.trim()
+                .trim_start_matches(['-', '*', '•'])
+                .trim()
+                .to_string()
+        })
         .filter(|l| !l.is_empty())
         .collect();
-    if benefits.is_empty() || benefits.len() > 40 || benefits.iter().any(|b| b.chars().count() > 300)
+    if benefits.is_empty()
+        || benefits.len() > 40
+        || benefits.iter().any(|b| b.chars().count() > 300)
     {
         errors.push(("benefits", "licence-error-benefits"));
     }
@@ -218,7 +225,11 @@ mod tests {
         assert_eq!(t.term_years, 5);
         assert_eq!(
             t.benefits,
-            ["Le kit de déploiement", "La marque", "La formation initiale"]
+            [
+                "Le kit de déploiement",
+                "La marque",
+                "La formation initiale"
+            ]
         );
     }
 

@@ -15,7 +15,10 @@ use time::{Date, Month};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
     /// A calendar quarter, 1 to 4.
-    Quarter { year: i32, quarter: u8 },
+    Quarter {
+        year: i32,
+        quarter: u8,
+    },
     Year(i32),
 }
 
@@ -26,7 +29,10 @@ impl Period {
         let (year, quarter) = match t.split_once('-') {
             Some((y, q)) => {
                 let q = q.strip_prefix(['T', 't', 'Q', 'q'])?;
-                (y, Some(q.parse::<u8>().ok().filter(|q| (1..=4).contains(q))?))
+                (
+                    y,
+                    Some(q.parse::<u8>().ok().filter(|q| (1..=4).contains(q))?),
+                )
             }
             None => (t, None),
         };
@@ -165,13 +171,22 @@ mod tests {
         assert_eq!(q.last_day(), date!(2027 - 06 - 30));
         assert_eq!(q.code(), "2027-T2");
         let y = Period::parse(" 2028 ").unwrap();
-        assert_eq!((y.first_day(), y.last_day()), (date!(2028 - 01 - 01), date!(2028 - 12 - 31)));
+        assert_eq!(
+            (y.first_day(), y.last_day()),
+            (date!(2028 - 01 - 01), date!(2028 - 12 - 31))
+        );
         assert_eq!(Period::parse("2027-T5"), None);
         assert_eq!(Period::parse("27"), None);
-        assert_eq!(Period::parse("2027-Q4").unwrap().last_day(), date!(2027 - 12 - 31));
+        assert_eq!(
+            Period::parse("2027-Q4").unwrap().last_day(),
+            date!(2027 - 12 - 31)
+        );
         assert_eq!(
             Period::parse("2027-T1").unwrap().previous(),
-            Period::Quarter { year: 2026, quarter: 4 }
+            Period::Quarter {
+                year: 2026,
+                quarter: 4
+            }
         );
         assert_eq!(Period::quarter_of(date!(2027 - 08 - 15)).code(), "2027-T3");
     }

@@ -124,20 +124,31 @@ async fn models_versions_and_a_suspended_licence_stops_new_sales() {
             )
             .await;
         assert_eq!(v.status, StatusCode::SEE_OTHER, "{}", v.body);
-        let licences = store::licences::of_centre(&app.state.db, die).await.unwrap();
+        let licences = store::licences::of_centre(&app.state.db, die)
+            .await
+            .unwrap();
         assert_eq!((licences[0].version, licences[0].royalty_bp), (1, 500));
         let latest = store::licences::versions(&app.state.db).await.unwrap();
-        assert!(latest
-            .iter()
-            .any(|v| v.model_id == demo_model && v.version == 3 && v.royalty_bp == 400));
+        assert!(
+            latest
+                .iter()
+                .any(|v| v.model_id == demo_model && v.version == 3 && v.royalty_bp == 400)
+        );
 
         // Read by Die's manager and the network team only; another centre's manager and a
         // participant are told it does not exist.
         let mut die_manager = signed_in(&app, "manager.die@demo.local").await;
         let page = die_manager.get(&format!("/centres/{DIE}/licence")).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(page.body.contains("5 %") && page.body.contains("Active"), "{}", page.body);
-        assert!(!page.body.contains("/statut"), "no network forms for the centre");
+        assert!(
+            page.body.contains("5 %") && page.body.contains("Active"),
+            "{}",
+            page.body
+        );
+        assert!(
+            !page.body.contains("/statut"),
+            "no network forms for the centre"
+        );
         for who in ["manager@demo.local", "participant@demo.local"] {
             let mut c = signed_in(&app, who).await;
             assert_eq!(
@@ -146,9 +157,12 @@ async fn models_versions_and_a_suspended_licence_stops_new_sales() {
                 "{who}"
             );
             assert_eq!(
-                c.post(&format!("/licences/{}/statut", licences[0].id), &[("action", "suspend")])
-                    .await
-                    .status,
+                c.post(
+                    &format!("/licences/{}/statut", licences[0].id),
+                    &[("action", "suspend")]
+                )
+                .await
+                .status,
                 StatusCode::FORBIDDEN,
                 "{who}"
             );
@@ -176,7 +190,10 @@ async fn models_versions_and_a_suspended_licence_stops_new_sales() {
             ]
         };
         let refused = die_manager
-            .post(&format!("/centres/{DIE}/offers/new"), &offer("1", "compost"))
+            .post(
+                &format!("/centres/{DIE}/offers/new"),
+                &offer("1", "compost"),
+            )
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
@@ -193,7 +210,11 @@ async fn models_versions_and_a_suspended_licence_stops_new_sales() {
             format!("/centres/{DIE}/offers"),
             format!("/centres/{DIE}"),
         ] {
-            assert_eq!(die_manager.get(&path).await.status, StatusCode::OK, "{path}");
+            assert_eq!(
+                die_manager.get(&path).await.status,
+                StatusCode::OK,
+                "{path}"
+            );
         }
         let page = die_manager.get(&format!("/centres/{DIE}/licence")).await;
         assert!(page.body.contains("Suspendue"), "{}", page.body);
@@ -202,14 +223,19 @@ async fn models_versions_and_a_suspended_licence_stops_new_sales() {
             .clock
             .run(store::licences::may_sell(&app.state.db, die))
             .await;
-        assert!(matches!(blocked, Err(store::StoreError::Refused(_))), "{blocked:?}");
+        assert!(
+            matches!(blocked, Err(store::StoreError::Refused(_))),
+            "{blocked:?}"
+        );
         let studio = centre_id(&app, "studio").await;
-        assert!(app
-            .state
-            .clock
-            .run(store::licences::may_sell(&app.state.db, studio))
-            .await
-            .is_ok(), "the studio holds no licence and sells");
+        assert!(
+            app.state
+                .clock
+                .run(store::licences::may_sell(&app.state.db, studio))
+                .await
+                .is_ok(),
+            "the studio holds no licence and sells"
+        );
         assert!(
             audit_actions(&app, die)
                 .await
@@ -232,7 +258,10 @@ async fn models_versions_and_a_suspended_licence_stops_new_sales() {
             .await;
         assert_eq!(again.status, StatusCode::CONFLICT);
         let opened = die_manager
-            .post(&format!("/centres/{DIE}/offers/new"), &offer("1", "compost-2"))
+            .post(
+                &format!("/centres/{DIE}/offers/new"),
+                &offer("1", "compost-2"),
+            )
             .await;
         assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
         // Past its last day (31 August 2031) the licence is expired: no new sale.
@@ -278,9 +307,14 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let licence = store::licences::of_centre(&app.state.db, die).await.unwrap()[0].clone();
+        let licence = store::licences::of_centre(&app.state.db, die)
+            .await
+            .unwrap()[0]
+            .clone();
         assert_eq!(licence.status, "draft");
-        let r = admin.post(&format!("/licences/{}/contrat", licence.id), &[]).await;
+        let r = admin
+            .post(&format!("/licences/{}/contrat", licence.id), &[])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let contract = id_in(r.location().unwrap(), "/contrats/");
         let page = admin.get(&format!("/contrats/{contract}")).await;
@@ -295,11 +329,18 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
         let page = manager.get(&format!("/contrats/{contract}")).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(!page.body.contains("name=\"fingerprint\""));
-        let stored = store::contracts::find(&app.state.db, contract).await.unwrap().unwrap();
+        let stored = store::contracts::find(&app.state.db, contract)
+            .await
+            .unwrap()
+            .unwrap();
         let early = manager
             .post(
                 &format!("/contrats/{contract}/signer"),
-                &[("party", "licensee"), ("fingerprint", &stored.body_hash), ("consent", "1")],
+                &[
+                    ("party", "licensee"),
+                    ("fingerprint", &stored.body_hash),
+                    ("consent", "1"),
+                ],
             )
             .await;
         assert_eq!(early.status, StatusCode::CONFLICT);
@@ -310,7 +351,9 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
             StatusCode::NOT_FOUND
         );
         // Sent; the manager is mailed and opens the signing page.
-        let r = admin.post(&format!("/contrats/{contract}/envoyer"), &[]).await;
+        let r = admin
+            .post(&format!("/contrats/{contract}/envoyer"), &[])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         app.run_jobs().await;
         assert!(app.last_mail_to("manager.die@demo.local").await.is_some());
@@ -321,18 +364,29 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
         // The network changes the text meanwhile: the page the manager holds is refused.
         let edit = admin.get(&format!("/contrats/{contract}/modifier")).await;
         assert_eq!(edit.status, StatusCode::OK);
-        let new_body = format!("{}\n## Article 8 — Médiation\n\nEn cas de litige, vous acceptez une médiation.\n", stored.body);
+        let new_body = format!(
+            "{}\n## Article 8 — Médiation\n\nEn cas de litige, vous acceptez une médiation.\n",
+            stored.body
+        );
         let r = admin
             .post(
                 &format!("/contrats/{contract}/modifier"),
-                &[("title", &stored.title), ("body", &new_body), ("seen", &stored.body_hash)],
+                &[
+                    ("title", &stored.title),
+                    ("body", &new_body),
+                    ("seen", &stored.body_hash),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let r = manager
             .post(
                 &format!("/contrats/{contract}/signer"),
-                &[("party", "licensee"), ("fingerprint", &seen), ("consent", "1")],
+                &[
+                    ("party", "licensee"),
+                    ("fingerprint", &seen),
+                    ("consent", "1"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::CONFLICT);
@@ -353,7 +407,11 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
         let r = admin
             .post(
                 &format!("/contrats/{contract}/signer"),
-                &[("party", "licensee"), ("fingerprint", &current), ("consent", "1")],
+                &[
+                    ("party", "licensee"),
+                    ("fingerprint", &current),
+                    ("consent", "1"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
@@ -361,14 +419,22 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
         let r = manager
             .post(
                 &format!("/contrats/{contract}/signer"),
-                &[("party", "licensee"), ("fingerprint", &current), ("consent", "1")],
+                &[
+                    ("party", "licensee"),
+                    ("fingerprint", &current),
+                    ("consent", "1"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let twice = manager
             .post(
                 &format!("/contrats/{contract}/signer"),
-                &[("party", "licensee"), ("fingerprint", &current), ("consent", "1")],
+                &[
+                    ("party", "licensee"),
+                    ("fingerprint", &current),
+                    ("consent", "1"),
+                ],
             )
             .await;
         assert_eq!(twice.status, StatusCode::CONFLICT);
@@ -377,27 +443,44 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
         let r = admin
             .post(
                 &format!("/contrats/{contract}/modifier"),
-                &[("title", "Autre"), ("body", "Autre texte"), ("seen", &current)],
+                &[
+                    ("title", "Autre"),
+                    ("body", "Autre texte"),
+                    ("seen", &current),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::CONFLICT);
         let r = admin
             .post(
                 &format!("/contrats/{contract}/signer"),
-                &[("party", "network"), ("fingerprint", &current), ("consent", "1")],
+                &[
+                    ("party", "network"),
+                    ("fingerprint", &current),
+                    ("consent", "1"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         // Both signatures put the licence in force.
-        let l = store::licences::find(&app.state.db, licence.id).await.unwrap().unwrap();
+        let l = store::licences::find(&app.state.db, licence.id)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(l.status, "active");
-        let sigs = store::contracts::signatures(&app.state.db, contract).await.unwrap();
+        let sigs = store::contracts::signatures(&app.state.db, contract)
+            .await
+            .unwrap();
         assert_eq!(sigs.len(), 2);
         assert!(sigs.iter().all(|s| s.body_hash == current));
         assert_eq!(sigs[0].signer_name, "Denis Drôme");
         // The audit log keeps the signatures with the fingerprint, and the refusals.
         let actions = audit_actions(&app, die).await;
-        assert!(actions.iter().any(|(a, d)| a == "contract_signed" && d.contains(&current)));
+        assert!(
+            actions
+                .iter()
+                .any(|(a, d)| a == "contract_signed" && d.contains(&current))
+        );
         for reason in ["changed", "no_consent", "already_signed", "not_sent"] {
             assert!(
                 actions
@@ -407,7 +490,9 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
             );
         }
         // The signed PDF names the parties and prints the fingerprint the page showed.
-        let pdf = manager.get(&format!("/contrats/{contract}/contrat.pdf")).await;
+        let pdf = manager
+            .get(&format!("/contrats/{contract}/contrat.pdf"))
+            .await;
         assert_eq!(pdf.status, StatusCode::OK);
         assert_eq!(pdf.header("content-type"), Some("application/pdf"));
         if let Some(text) = testkit::pdf_text(&pdf.bytes) {
@@ -428,24 +513,40 @@ async fn a_contract_is_signed_once_by_each_party_on_the_text_shown() {
             }
         }
         // An amendment to the signed contract, signed the same way.
-        let r = admin.post(&format!("/contrats/{contract}/avenant"), &[]).await;
+        let r = admin
+            .post(&format!("/contrats/{contract}/avenant"), &[])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let amendment = id_in(r.location().unwrap(), "/contrats/");
-        let a = store::contracts::find(&app.state.db, amendment).await.unwrap().unwrap();
+        let a = store::contracts::find(&app.state.db, amendment)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(a.amends_id, Some(contract));
-        assert!(a.body.contains(&current), "the amendment names the contract's fingerprint");
-        admin.post(&format!("/contrats/{amendment}/envoyer"), &[]).await;
+        assert!(
+            a.body.contains(&current),
+            "the amendment names the contract's fingerprint"
+        );
+        admin
+            .post(&format!("/contrats/{amendment}/envoyer"), &[])
+            .await;
         let page = manager.get(&format!("/contrats/{amendment}")).await;
         let fp = form_fingerprint(&page.body);
         let r = manager
             .post(
                 &format!("/contrats/{amendment}/signer"),
-                &[("party", "licensee"), ("fingerprint", &fp), ("consent", "1")],
+                &[
+                    ("party", "licensee"),
+                    ("fingerprint", &fp),
+                    ("consent", "1"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         // An amendment of an amendment, or of a contract not signed, is refused.
-        let r = admin.post(&format!("/contrats/{amendment}/avenant"), &[]).await;
+        let r = admin
+            .post(&format!("/contrats/{amendment}/avenant"), &[])
+            .await;
         assert_eq!(r.status, StatusCode::CONFLICT);
     }
 }
@@ -513,11 +614,20 @@ async fn a_royalty_statement_becomes_the_networks_invoice_once() {
                 && bad.body.contains("beaucoup")
         );
         let r = admin
-            .post(&format!("/licences/{}/redevances", licence.id), &[("period", &year)])
+            .post(
+                &format!("/licences/{}/redevances", licence.id),
+                &[("period", &year)],
+            )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let statements = store::licences::royalties::of_centre(db, die).await.unwrap();
-        let s = statements.iter().find(|s| s.period == year).unwrap().clone();
+        let statements = store::licences::royalties::of_centre(db, die)
+            .await
+            .unwrap();
+        let s = statements
+            .iter()
+            .find(|s| s.period == year)
+            .unwrap()
+            .clone();
         // 800 € × 5 % = 40 €, plus the yearly fee (the anniversary, 1 September, is in the year
         // when the licence started that year).
         assert_eq!(s.revenue_cents, 80_000);
@@ -530,22 +640,38 @@ async fn a_royalty_statement_becomes_the_networks_invoice_once() {
         assert_eq!(s.yearly_fee_cents, fee);
         assert_eq!(s.total_cents, 4_000 + fee);
         let again = admin
-            .post(&format!("/licences/{}/redevances", licence.id), &[("period", &year)])
+            .post(
+                &format!("/licences/{}/redevances", licence.id),
+                &[("period", &year)],
+            )
             .await;
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(again.body.contains("f-period-error"));
         // Invoiced once, by the studio in its own series.
-        let r = admin.post(&format!("/redevances/{}/facturer", s.id), &[]).await;
+        let r = admin
+            .post(&format!("/redevances/{}/facturer", s.id), &[])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let r = admin.post(&format!("/redevances/{}/facturer", s.id), &[]).await;
+        let r = admin
+            .post(&format!("/redevances/{}/facturer", s.id), &[])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
-        let s = store::licences::royalties::find(db, s.id).await.unwrap().unwrap();
+        let s = store::licences::royalties::find(db, s.id)
+            .await
+            .unwrap()
+            .unwrap();
         let number = s.invoice_number.clone().expect("invoiced");
         assert!(number.starts_with("F-"), "{number}");
-        let invoice = store::invoices::find(db, s.invoice_id.unwrap()).await.unwrap().unwrap();
+        let invoice = store::invoices::find(db, s.invoice_id.unwrap())
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(invoice.centre_id, centre_id(&app, "studio").await);
         assert_eq!(invoice.buyer_name, "Association Die en transition");
-        assert_eq!(invoice.total_ttc_cents, s.total_cents, "the studio is exempt from VAT");
+        assert_eq!(
+            invoice.total_ttc_cents, s.total_cents,
+            "the studio is exempt from VAT"
+        );
         let page = admin.get(&format!("/centres/{DIE}/licence")).await;
         assert!(page.body.contains(&number));
         // The centre's manager reads the statements, and cannot invoice them.
@@ -554,7 +680,10 @@ async fn a_royalty_statement_becomes_the_networks_invoice_once() {
         assert!(page.body.contains(&number) && !page.body.contains("/facturer"));
         let demo = statements.iter().find(|s| s.period == "2026-T4").unwrap();
         assert_eq!(
-            manager.post(&format!("/redevances/{}/facturer", demo.id), &[]).await.status,
+            manager
+                .post(&format!("/redevances/{}/facturer", demo.id), &[])
+                .await
+                .status,
             StatusCode::FORBIDDEN
         );
     }

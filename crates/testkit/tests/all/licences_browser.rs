@@ -34,21 +34,27 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
     b.screenshot("licences-1280-network").await;
     b.click("a[href^='/admin/licences/modeles/']").await;
     check(&b, "new version").await;
-    b.goto(&format!("{url}/centres/micro-centre-die/licence")).await;
+    b.goto(&format!("{url}/centres/micro-centre-die/licence"))
+        .await;
     check(&b, "centre licence (network)").await;
     b.click("form[action='/centres/micro-centre-die/licence'] button[type=submit]")
         .await;
     assert_eq!(b.path().await, "/centres/micro-centre-die/licence");
-    b.click("form[action$='/contrat'] button[type=submit]").await;
+    b.click("form[action$='/contrat'] button[type=submit]")
+        .await;
     assert!(b.path().await.starts_with("/contrats/"));
     let contract = b.path().await;
     check(&b, "contract (draft)").await;
     b.click(&format!("a[href='{contract}/modifier']")).await;
     check(&b, "contract editor").await;
-    b.click(&format!("form[action='{contract}/modifier'] button[type=submit]"))
-        .await;
-    b.click(&format!("form[action='{contract}/envoyer'] button[type=submit]"))
-        .await;
+    b.click(&format!(
+        "form[action='{contract}/modifier'] button[type=submit]"
+    ))
+    .await;
+    b.click(&format!(
+        "form[action='{contract}/envoyer'] button[type=submit]"
+    ))
+    .await;
     b.wait_for_text(".badge", "signer").await;
     b.screenshot("licences-1280-contract-sent").await;
     b.close().await;
@@ -58,30 +64,40 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
         return;
     };
     sign_in(&b, &url, "manager.die@demo.local").await;
-    b.goto(&format!("{url}/centres/micro-centre-die/licence")).await;
+    b.goto(&format!("{url}/centres/micro-centre-die/licence"))
+        .await;
     check(&b, "centre licence (manager)").await;
     b.goto(&format!("{url}{contract}")).await;
     check(&b, "contract to sign").await;
     let shown = b.text("#contract-hash").await;
-    b.click(&format!("form[action='{contract}/signer'] button[type=submit]"))
-        .await;
+    b.click(&format!(
+        "form[action='{contract}/signer'] button[type=submit]"
+    ))
+    .await;
     let error = b.text("#f-consent-error").await;
     assert!(!error.is_empty());
     check(&b, "contract, consent missing").await;
     b.click("input[name=consent]").await;
-    b.click(&format!("form[action='{contract}/signer'] button[type=submit]"))
-        .await;
+    b.click(&format!(
+        "form[action='{contract}/signer'] button[type=submit]"
+    ))
+    .await;
     b.wait_for_text(".badge", "attente").await;
     let html = b.html().await;
     assert!(html.contains("Denis Drôme"), "{html}");
-    assert!(html.contains(shown.trim()), "the fingerprint signed is the one shown");
+    assert!(
+        html.contains(shown.trim()),
+        "the fingerprint signed is the one shown"
+    );
     check(&b, "contract signed by the centre").await;
     b.screenshot("licences-360-contract-signed").await;
     let id: i64 = contract
         .trim_start_matches("/contrats/")
         .parse()
         .expect("contract id");
-    let sigs = store::contracts::signatures(&app.state.db, id).await.unwrap();
+    let sigs = store::contracts::signatures(&app.state.db, id)
+        .await
+        .unwrap();
     assert_eq!(sigs.len(), 1);
     assert_eq!(domain::contract::grouped(&sigs[0].body_hash), shown.trim());
     b.close().await;

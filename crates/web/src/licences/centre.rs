@@ -329,7 +329,15 @@ pub async fn grant(
         Some(user.id),
     )
     .await?;
-    audit(&mut tx, &ctx, AuditAction::LicenceGranted, centre.id, Some(id), "").await?;
+    audit(
+        &mut tx,
+        &ctx,
+        AuditAction::LicenceGranted,
+        centre.id,
+        Some(id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     state.changed();
     Ok(redirect_with_flash(

@@ -499,7 +499,8 @@ pub async fn send(
     )
     .await?;
     for (email, name, locale) in &managers {
-        let mi = crate::i18n::I18n::new(domain::Locale::parse(locale).unwrap_or(domain::Locale::Fr));
+        let mi =
+            crate::i18n::I18n::new(domain::Locale::parse(locale).unwrap_or(domain::Locale::Fr));
         crate::mail::Compose {
             i: mi,
             to: email,
@@ -589,15 +590,8 @@ pub async fn sign(
         }
         Err(StoreError::Stale(_)) => {
             drop(tx);
-            return refused_signature(
-                &state,
-                &ctx,
-                c,
-                party,
-                &form.fingerprint,
-                Refusal::Changed,
-            )
-            .await;
+            return refused_signature(&state, &ctx, c, party, &form.fingerprint, Refusal::Changed)
+                .await;
         }
         Err(e) => return Err(e.into()),
     };

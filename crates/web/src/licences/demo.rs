@@ -38,17 +38,23 @@ pub async fn load(db: &Db) -> WebResult<()> {
         .await?
         .ok_or(WebError::NotFound)?;
     let mut tx = db.begin().await?;
-    let v1 = store::licences::write_version(&mut tx, None, &terms(500, 120_000), Some(admin.id))
-        .await?;
+    let v1 =
+        store::licences::write_version(&mut tx, None, &terms(500, 120_000), Some(admin.id)).await?;
     let model = store::licences::version(&mut tx, v1)
         .await?
         .ok_or(WebError::NotFound)?
         .model_id;
     store::licences::write_version(&mut tx, Some(model), &terms(450, 150_000), Some(admin.id))
         .await?;
-    let licence =
-        store::licences::grant(&mut tx, die.id, v1, "2026-09-01", "2031-08-31", Some(admin.id))
-            .await?;
+    let licence = store::licences::grant(
+        &mut tx,
+        die.id,
+        v1,
+        "2026-09-01",
+        "2031-08-31",
+        Some(admin.id),
+    )
+    .await?;
     let l = store::licences::find(&mut tx, licence)
         .await?
         .ok_or(WebError::NotFound)?;

@@ -31,7 +31,10 @@ pub fn routes() -> Router<AppState> {
             "/admin/licences/modeles/{id}",
             get(network::version_page).post(network::new_version),
         )
-        .route("/centres/{slug}/licence", get(centre::page).post(centre::grant))
+        .route(
+            "/centres/{slug}/licence",
+            get(centre::page).post(centre::grant),
+        )
         .route("/licences/{id}/statut", post(centre::set_status))
         .route("/licences/{id}/contrat", post(contracts::generate))
         .route("/licences/{id}/redevances", post(royalties::make))

@@ -17,7 +17,9 @@ pub fn report(c: &Contract, centre_name: &str, sigs: &[Signature]) -> Report {
     let mut title = c.title.clone();
     for part in contract::outline(&c.body) {
         match part {
-            Part::Heading { level: 1, text } if sections.is_empty() && current.heading.is_empty() => {
+            Part::Heading { level: 1, text }
+                if sections.is_empty() && current.heading.is_empty() =>
+            {
                 title = text;
             }
             Part::Heading { text, .. } => {

@@ -143,7 +143,11 @@ pub async fn invoice(
         .ok_or(WebError::NotFound)?;
     let back = format!("/centres/{}/licence#redevances", l.centre_slug);
     if s.invoice_id.is_some() {
-        return Ok(redirect_with_flash(&back, "flash-royalty-invoiced-already", &state));
+        return Ok(redirect_with_flash(
+            &back,
+            "flash-royalty-invoiced-already",
+            &state,
+        ));
     }
     if s.total_cents <= 0 {
         return refusal(&state, &ctx, "royalty-refused-nothing");
@@ -217,7 +221,11 @@ pub async fn invoice(
         Ok(issued) => issued,
         Err(StoreError::AlreadyDone) => {
             drop(tx);
-            return Ok(redirect_with_flash(&back, "flash-royalty-invoiced-already", &state));
+            return Ok(redirect_with_flash(
+                &back,
+                "flash-royalty-invoiced-already",
+                &state,
+            ));
         }
         Err(StoreError::InvalidInput(_)) => {
             drop(tx);

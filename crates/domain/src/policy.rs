@@ -127,10 +127,20 @@ pub enum Action {
     ManageOperations,
     /// Edit the network's opening plan template: the network team.
     EditOpeningTemplate,
+    // Licences and contracts
+    /// Write licence models (new versions), grant, suspend and resume centres' licences, write
+    /// and send their contracts, sign them for the network, make royalty statements and invoice
+    /// them: the network team.
+    ManageLicences,
+    /// Read a centre's licence, contracts and royalty statements: its managers.
+    ViewLicence,
+    /// Sign a contract for the licensee centre: its own managers only, never the network team
+    /// (a party does not sign for the other).
+    SignForCentre,
 }
 
 impl Action {
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 46] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -174,6 +184,9 @@ impl Action {
         Action::TickChecklist,
         Action::ManageOperations,
         Action::EditOpeningTemplate,
+        Action::ManageLicences,
+        Action::ViewLicence,
+        Action::SignForCentre,
     ];
 }
 
@@ -218,6 +231,10 @@ impl Actor {
         if self.user_id.is_none() {
             return false;
         }
+        // The licensee's signature is its managers' own, whatever else the signer may do.
+        if let (Action::SignForCentre, Scope::Centre(c)) = (action, scope) {
+            return self.has_in(c, &[Role::CentreManager]);
+        }
         if self.is_network_admin() {
             return true;
         }
@@ -246,6 +263,8 @@ impl Actor {
                 self.has_in(c, &[Coach, CentreManager])
             }
             (ManageOperations, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+                | ManageLicences,
+            (ViewLicence, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

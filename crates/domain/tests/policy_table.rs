@@ -37,7 +37,8 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
         | Learn
         | ViewNetworkForecasts
         | ManageStandardEquipment
-        | EditOpeningTemplate => Scope::Network,
+        | EditOpeningTemplate
+        | ManageLicences => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -86,6 +87,11 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // A centre's managers draw its plan; its coaches see it; the network team shows it.
         (ManagePlan, _) => ("MN", "N"),
         (ViewPlan, _) => ("CMN", "N"),
+        // The network team runs the licences; a centre's managers read their own licence and
+        // sign its contracts, which nobody else may sign for them (not even the network team).
+        (ManageLicences, _) => ("N", "N"),
+        (ViewLicence, _) => ("MN", "N"),
+        (SignForCentre, _) => ("M", ""),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         // A centre's coaches and managers read its procedures and tick its checklists (never

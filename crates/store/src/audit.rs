@@ -67,10 +67,19 @@ pub enum AuditAction {
     RaciChanged,
     InKindTransferred,
     OpeningTemplateEdited,
+    LicenceVersionWritten,
+    LicenceGranted,
+    LicenceStatusChanged,
+    ContractWritten,
+    ContractSent,
+    ContractSigned,
+    ContractSignatureRefused,
+    RoyaltyStatementMade,
+    RoyaltyInvoiced,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 64] = [
+    pub const ALL: [AuditAction; 73] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -135,6 +144,15 @@ impl AuditAction {
         AuditAction::RaciChanged,
         AuditAction::InKindTransferred,
         AuditAction::OpeningTemplateEdited,
+        AuditAction::LicenceVersionWritten,
+        AuditAction::LicenceGranted,
+        AuditAction::LicenceStatusChanged,
+        AuditAction::ContractWritten,
+        AuditAction::ContractSent,
+        AuditAction::ContractSigned,
+        AuditAction::ContractSignatureRefused,
+        AuditAction::RoyaltyStatementMade,
+        AuditAction::RoyaltyInvoiced,
     ];
 
     pub fn code(self) -> &'static str {
@@ -203,6 +221,15 @@ impl AuditAction {
             AuditAction::RaciChanged => "raci_changed",
             AuditAction::InKindTransferred => "in_kind_transferred",
             AuditAction::OpeningTemplateEdited => "opening_template_edited",
+            AuditAction::LicenceVersionWritten => "licence_version_written",
+            AuditAction::LicenceGranted => "licence_granted",
+            AuditAction::LicenceStatusChanged => "licence_status_changed",
+            AuditAction::ContractWritten => "contract_written",
+            AuditAction::ContractSent => "contract_sent",
+            AuditAction::ContractSigned => "contract_signed",
+            AuditAction::ContractSignatureRefused => "contract_signature_refused",
+            AuditAction::RoyaltyStatementMade => "royalty_statement_made",
+            AuditAction::RoyaltyInvoiced => "royalty_invoiced",
         }
     }
 

@@ -211,6 +211,30 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         .find(|s| s.name == "Salle des Canuts")
         .expect("the demo meeting room")
         .id;
+    let die = store::centres::find_by_slug(db, "micro-centre-die")
+        .await
+        .expect("centre lookup")
+        .expect("the Die micro-centre")
+        .id;
+    let contracts = store::contracts::of_centre(db, die)
+        .await
+        .expect("contracts");
+    let contract = contracts
+        .iter()
+        .find(|c| !c.is_amendment())
+        .expect("the demo licence contract")
+        .id;
+    let amendment = contracts
+        .iter()
+        .find(|c| c.is_amendment())
+        .expect("the demo amendment")
+        .id;
+    let licence_model = store::licences::versions(db)
+        .await
+        .expect("licence versions")
+        .first()
+        .expect("the demo licence model")
+        .model_id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -536,6 +560,28 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "/centres/micro-centre-die/ouverture".into(),
         ),
         page(Some(ADMIN), "opening template", "/admin/ouverture".into()),
+        page(Some(ADMIN), "licences", "/admin/licences".into()),
+        page(
+            Some(ADMIN),
+            "licence version",
+            format!("/admin/licences/modeles/{licence_model}"),
+        ),
+        page(
+            Some(ADMIN),
+            "centre licence",
+            "/centres/micro-centre-die/licence".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "centre licence",
+            "/centres/micro-centre-die/licence".into(),
+        ),
+        page(Some(ADMIN), "contract", format!("/contrats/{contract}")),
+        page(
+            Some(MANAGER_DIE),
+            "amendment to sign",
+            format!("/contrats/{amendment}"),
+        ),
     ]
 }
 

@@ -178,6 +178,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::places::demo::load(db).await?;
     crate::equipment::demo::load(db).await?;
     crate::procedures::demo::load(db).await?;
+    crate::licences::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

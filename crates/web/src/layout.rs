@@ -157,6 +157,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/admin/budgets", "nav-budgets"),
                     ("/admin/equipment", "nav-equipment-standard"),
                     ("/admin/plans", "nav-plans"),
+                    ("/admin/licences", "nav-licences"),
                 ],
             ));
             menu.push((

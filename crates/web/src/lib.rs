@@ -38,6 +38,7 @@ pub mod invoices;
 pub mod jobs;
 pub mod layout;
 mod learning;
+mod licences;
 pub mod live;
 pub mod mail;
 mod message;
@@ -123,6 +124,7 @@ pub fn router(state: AppState) -> Router {
         .merge(bookings::routes())
         .merge(equipment::routes())
         .merge(plans::routes())
+        .merge(licences::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

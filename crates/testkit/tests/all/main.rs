@@ -34,6 +34,8 @@ mod invoices;
 mod invoices_browser;
 mod learning;
 mod learning_browser;
+mod licences;
+mod licences_browser;
 mod memberships;
 mod newsletters;
 mod offers;

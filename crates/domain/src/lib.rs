@@ -1,6 +1,7 @@
 //! Pure rules and types of Impact Studio: no I/O, no async, no SQL.
 #![forbid(unsafe_code)]
 
+pub mod ambassadors;
 pub mod canvas;
 pub mod centre;
 pub mod content;

@@ -100,10 +100,19 @@ pub enum Action {
     ManageMemberships,
     /// Record a centre's donations, list and export them, issue its tax receipts.
     ManageDonations,
+    // The network
+    /// Have a referral link and see one's own results as an ambassador of a centre: its
+    /// ambassadors.
+    Refer,
+    /// Define the ambassadors' tiers and rewards, turn the leaderboard on or off, see every
+    /// ambassador's results: the network team.
+    ManageAmbassadors,
+    /// The network dashboard: every centre's figures side by side, the pilot over time.
+    ViewNetworkDashboard,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 36] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -137,6 +146,9 @@ impl Action {
         Action::ViewNetworkForecasts,
         Action::ManageMemberships,
         Action::ManageDonations,
+        Action::Refer,
+        Action::ManageAmbassadors,
+        Action::ViewNetworkDashboard,
     ];
 }
 
@@ -189,9 +201,11 @@ impl Actor {
         match (action, scope) {
             (
                 CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts,
+                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts
+                | ManageAmbassadors | ViewNetworkDashboard,
                 _,
             ) => false,
+            (Refer, Scope::Centre(c)) => self.has_in(c, &[Ambassador]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

@@ -27,7 +27,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     match action {
         CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
         | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn
-        | ViewNetworkForecasts => Scope::Network,
+        | ViewNetworkForecasts | ManageAmbassadors | ViewNetworkDashboard => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -64,6 +64,10 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // A centre's managers keep its own budget; the network team reads every centre's.
         (ManageCentreForecast, _) => ("MN", "N"),
         (ViewNetworkForecasts, _) => ("N", "N"),
+        // An ambassador of a centre refers for it; the network team sets the tiers and sees
+        // every ambassador, and alone reads the network dashboard.
+        (Refer, _) => ("AN", "N"),
+        (ManageAmbassadors | ViewNetworkDashboard, _) => ("N", "N"),
         // A centre's managers keep its members and donations, not another centre's.
         (ManageMemberships | ManageDonations, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),

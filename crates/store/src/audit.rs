@@ -56,10 +56,12 @@ pub enum AuditAction {
     DonationsExported,
     TaxReceiptIssued,
     MembersExported,
+    ReferralSelfUse,
+    AmbassadorSettingsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 53] = [
+    pub const ALL: [AuditAction; 55] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -113,6 +115,8 @@ impl AuditAction {
         AuditAction::DonationsExported,
         AuditAction::TaxReceiptIssued,
         AuditAction::MembersExported,
+        AuditAction::ReferralSelfUse,
+        AuditAction::AmbassadorSettingsChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -170,6 +174,8 @@ impl AuditAction {
             AuditAction::DonationsExported => "donations_exported",
             AuditAction::TaxReceiptIssued => "tax_receipt_issued",
             AuditAction::MembersExported => "members_exported",
+            AuditAction::ReferralSelfUse => "referral_self_use",
+            AuditAction::AmbassadorSettingsChanged => "ambassador_settings_changed",
         }
     }
 

@@ -8,6 +8,7 @@ mod macros;
 pub mod tx;
 pub mod accounts;
 pub mod adhesions;
+pub mod ambassadors;
 pub mod audit;
 pub mod canvas;
 pub mod centres;

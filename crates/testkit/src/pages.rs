@@ -414,5 +414,7 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "/centres/studio/adhesions".into(),
         ),
         page(Some(MANAGER), "donations", "/centres/studio/dons".into()),
+        page(Some(AMBASSADOR), "ambassador", "/ambassadeur".into()),
+        page(Some(ADMIN), "ambassadors", "/admin/ambassadeurs".into()),
     ]
 }

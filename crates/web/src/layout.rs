@@ -155,6 +155,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/contacts", "nav-contacts"),
                     ("/prospection", "nav-prospection"),
                     ("/admin/budgets", "nav-budgets"),
+                    ("/admin/ambassadeurs", "nav-ambassadors"),
                 ],
             ));
             menu.push((
@@ -195,6 +196,9 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
         _ => {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
             menu.push(("", vec![("/mes-candidatures", "nav-applications")]));
+            if role == Role::Ambassador {
+                menu.push(("", vec![("/ambassadeur", "nav-ambassador")]));
+            }
         }
     }
     menu.push(("", vec![("/account", "nav-account")]));

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 mod adhesions;
+mod ambassadors;
 mod admin;
 pub mod assets;
 pub mod cache;
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         .merge(contacts::routes(&state))
         .merge(adhesions::routes())
         .merge(donations::routes())
+        .merge(ambassadors::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

@@ -1,5 +1,6 @@
 //! All integration tests of the platform in one binary (one link instead of eighteen), a module per capability.
 
+mod ambassadors;
 mod browser;
 mod canvas;
 mod canvas_browser;

@@ -19,6 +19,7 @@ pub mod learning;
 pub mod locale;
 pub mod markdown;
 pub mod membership;
+pub mod network;
 pub mod newsletter;
 pub mod offer;
 pub mod onboarding;

@@ -45,8 +45,13 @@ pub async fn create(db: &Db, user_id: i64, centre_id: i64, code: &str) -> Result
 
 /// Counts a visit through an ambassador's link.
 pub async fn record_visit(db: &Db, ambassador_id: i64) -> Result<()> {
+    record_visit_at(db, ambassador_id, now()).await
+}
+
+/// Counts a visit made at `at` (the demo's history).
+pub async fn record_visit_at(db: &Db, ambassador_id: i64, at: i64) -> Result<()> {
     let sql = "INSERT INTO referral_visits (ambassador_id, at) VALUES ($1, $2)";
-    on_db!(db, pool => sqlx::query(sql).bind(ambassador_id).bind(now()).execute(pool).await?.rows_affected());
+    on_db!(db, pool => sqlx::query(sql).bind(ambassador_id).bind(at).execute(pool).await?.rows_affected());
     Ok(())
 }
 
@@ -120,7 +125,7 @@ pub async fn standings(db: &Db, limit: i64) -> Result<Vec<Standing>> {
          (SELECT COUNT(*) FROM referral_signups s WHERE s.ambassador_id = a.user_id) AS signups, \
          (SELECT COUNT(*) FROM orders o JOIN referral_signups s ON s.user_id = o.user_id \
             WHERE s.ambassador_id = a.user_id AND o.paid_at IS NOT NULL) AS payments, \
-         (SELECT COALESCE(SUM(o.amount_cents), 0) FROM orders o JOIN referral_signups s ON s.user_id = o.user_id \
+         (SELECT COALESCE(CAST(SUM(o.amount_cents) AS BIGINT), 0) FROM orders o JOIN referral_signups s ON s.user_id = o.user_id \
             WHERE s.ambassador_id = a.user_id AND o.paid_at IS NOT NULL) AS paid_cents \
          FROM ambassadors a JOIN users u ON u.id = a.user_id JOIN centres c ON c.id = a.centre_id \
          WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = a.user_id \

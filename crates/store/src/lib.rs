@@ -34,6 +34,7 @@ pub mod learning;
 pub mod learning_paths;
 pub mod lesson_revisions;
 pub mod live;
+pub mod network;
 pub mod newsletters;
 pub mod offers;
 pub mod onboarding;

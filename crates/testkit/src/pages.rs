@@ -416,5 +416,6 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(MANAGER), "donations", "/centres/studio/dons".into()),
         page(Some(AMBASSADOR), "ambassador", "/ambassadeur".into()),
         page(Some(ADMIN), "ambassadors", "/admin/ambassadeurs".into()),
+        page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),
     ]
 }

@@ -155,6 +155,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/contacts", "nav-contacts"),
                     ("/prospection", "nav-prospection"),
                     ("/admin/budgets", "nav-budgets"),
+                    ("/admin/reseau", "nav-network-dashboard"),
                     ("/admin/ambassadeurs", "nav-ambassadors"),
                 ],
             ));

@@ -39,6 +39,7 @@ pub mod mail;
 mod message;
 pub mod metrics;
 mod middleware;
+mod network;
 pub mod newsletters;
 mod offers;
 pub mod onboarding;
@@ -111,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .merge(adhesions::routes())
         .merge(donations::routes())
         .merge(ambassadors::routes())
+        .merge(network::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

@@ -62,3 +62,35 @@ flash-ambassador-self-visit = C’est votre propre lien : votre visite n’est 
 ambassador-self-lead = Vous êtes passé par votre propre lien de parrainage : votre inscription est bien enregistrée, mais elle ne vous est pas attribuée.
 audit-referral-self-use = Parrainage utilisé sur soi-même (non attribué)
 audit-ambassador-settings-changed = Réglages des ambassadeurs modifiés
+
+## The network dashboard.
+nav-network-dashboard = Tableau du réseau
+network-title = Tableau de bord du réseau
+network-lead = Les centres côte à côte pour l’année choisie, puis le centre pilote mois par mois.
+network-year = Année
+network-pilot = Centre pilote
+network-centres = Les centres en { $year }
+network-centres-hint = Chiffre d’affaires facturé hors taxes, avoirs déduits, face au budget prévisionnel du centre ; satisfaction : score net de recommandation des avis d’événements et des questionnaires de cohorte.
+network-col-centre = Centre
+network-col-projects = Projets
+network-col-participants = Participants
+network-col-cohorts = Cohortes
+network-col-nps = Satisfaction
+network-col-invoiced = Facturé
+network-col-forecast = Prévu
+network-col-share = Réalisé
+network-col-indicators = Indicateurs suivis
+network-col-measurements = Mesures de l’année
+network-col-month = Mois
+network-col-new-projects = Nouveaux projets
+network-col-new-participants = Nouveaux participants
+network-answers = { $count } réponses
+network-percent = { $value } %
+network-total = Réseau
+network-pilot-title = Le pilote : { $centre }
+network-pilot-months = Facturé et prévu sur 36 mois
+network-pilot-chart = Facturé et prévu, mois par mois, de { $centre }
+network-key-invoiced = Facturé
+network-key-forecast = Prévu
+network-pilot-no-budget = Ce centre n’a pas encore de budget prévisionnel : seul le facturé est tracé.
+

@@ -17,6 +17,7 @@ use axum::routing::{get, post};
 use store::audit::{AuditAction, Entry};
 
 mod dashboard;
+pub mod demo;
 mod link;
 mod manage;
 

@@ -32,6 +32,8 @@ mod invoices_browser;
 mod learning;
 mod learning_browser;
 mod memberships;
+mod network;
+mod network_browser;
 mod newsletters;
 mod offers;
 mod offers_browser;

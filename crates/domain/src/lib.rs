@@ -29,6 +29,7 @@ pub mod policy;
 pub mod project;
 pub mod roadmap;
 pub mod roadmap_edit;
+pub mod review;
 pub mod role;
 pub mod signature;
 pub mod site;

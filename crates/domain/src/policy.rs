@@ -109,10 +109,12 @@ pub enum Action {
     ManageAmbassadors,
     /// The network dashboard: every centre's figures side by side, the pilot over time.
     ViewNetworkDashboard,
+    /// A centre's year's review and next year's objectives: its managers.
+    ReviewCentreYear,
 }
 
 impl Action {
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 37] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -149,6 +151,7 @@ impl Action {
         Action::Refer,
         Action::ManageAmbassadors,
         Action::ViewNetworkDashboard,
+        Action::ReviewCentreYear,
     ];
 }
 
@@ -206,6 +209,7 @@ impl Actor {
                 _,
             ) => false,
             (Refer, Scope::Centre(c)) => self.has_in(c, &[Ambassador]),
+            (ReviewCentreYear, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

@@ -68,6 +68,8 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // every ambassador, and alone reads the network dashboard.
         (Refer, _) => ("AN", "N"),
         (ManageAmbassadors | ViewNetworkDashboard, _) => ("N", "N"),
+        // A centre's managers review their own centre's year, not another's.
+        (ReviewCentreYear, _) => ("MN", "N"),
         // A centre's managers keep its members and donations, not another centre's.
         (ManageMemberships | ManageDonations, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),

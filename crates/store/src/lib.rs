@@ -43,6 +43,7 @@ pub mod projects;
 pub mod quotes;
 pub mod rate_limit;
 pub mod reminders;
+pub mod review;
 pub mod roadmaps;
 pub mod settings;
 pub mod signatures;

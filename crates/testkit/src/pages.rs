@@ -77,6 +77,7 @@ async fn learning(db: &Db) -> (i64, i64, i64, i64) {
 
 /// Every main page of every demo role (the demo data must be loaded).
 pub async fn main_pages(db: &Db) -> Vec<Page> {
+    let year = domain::time_zone::to_paris(store::now()).year();
     let participant = user(db, PARTICIPANT).await;
     let project = store::projects::for_user(db, participant)
         .await
@@ -417,5 +418,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(AMBASSADOR), "ambassador", "/ambassadeur".into()),
         page(Some(ADMIN), "ambassadors", "/admin/ambassadeurs".into()),
         page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),
+        page(Some(ADMIN), "year review", format!("/reseau/bilan/{year}")),
+        page(
+            Some(MANAGER),
+            "centre year review",
+            format!("/centres/studio/bilan/{year}"),
+        ),
     ]
 }

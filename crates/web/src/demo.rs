@@ -176,6 +176,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::invoices::demo::load(db).await?;
     crate::contacts::demo::load(db).await?;
     crate::ambassadors::demo::load(db).await?;
+    crate::network::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

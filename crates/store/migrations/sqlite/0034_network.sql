@@ -41,3 +41,31 @@ CREATE TABLE ambassador_tiers (
 
 -- The leads an ambassador brought are found by their campaign.
 CREATE INDEX leads_campaign ON leads(utm_source, utm_campaign);
+
+-- The year's review: next year's objectives, each a measurable target on a figure of the
+-- dashboard (`revenue`, `participants`, `projects`, `cohorts`, `satisfaction`) or an impact
+-- indicator (`indicator:<code>`), with its unit and deadline; the network's (no centre) or a
+-- centre's. `year` is the year the objective is for (the review's year + 1).
+CREATE TABLE year_objectives (
+    id INTEGER PRIMARY KEY,
+    centre_id BIGINT REFERENCES centres(id) ON DELETE CASCADE,
+    year BIGINT NOT NULL,
+    label TEXT NOT NULL,
+    figure TEXT NOT NULL,
+    target BIGINT NOT NULL,
+    unit TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    created_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX year_objectives_year ON year_objectives(year, centre_id);
+
+-- The roadmap a year's objectives became (once per network or centre and year; scope 0 is
+-- the network's).
+CREATE TABLE year_roadmaps (
+    scope BIGINT NOT NULL,
+    year BIGINT NOT NULL,
+    roadmap_id BIGINT NOT NULL REFERENCES roadmaps(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (scope, year)
+);

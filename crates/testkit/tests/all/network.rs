@@ -127,25 +127,7 @@ async fn the_centres_side_by_side_and_the_pilot_over_time() {
             )
         );
 
-        // The pilot's budget from January of this year.
         let year = period(&app).year;
-        let plan = domain::forecast::template::centre_budget(
-            "Budget du pilote",
-            domain::forecast::model::YearMonth { year, month: 1 },
-        );
-        store::forecasts::create(
-            &db,
-            &store::forecasts::NewForecast {
-                centre_id: die,
-                project_id: None,
-                name: &plan.name,
-                document: &plan.to_json(),
-                created_by: None,
-            },
-        )
-        .await
-        .unwrap();
-
         let mut admin = app.client();
         admin.login("admin@demo.local", "impact-demo").await;
         let page = admin.get("/admin/reseau").await;
@@ -188,5 +170,175 @@ async fn the_centres_side_by_side_and_the_pilot_over_time() {
             app.client().get("/admin/reseau").await.status,
             StatusCode::SEE_OTHER
         );
+    }
+}
+
+#[tokio::test]
+async fn the_years_review_sets_next_years_objectives_and_makes_the_roadmap() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let db = app.state.db.clone();
+        let year = period(&app).year;
+        let next = year + 1;
+        let mut admin = app.client();
+        admin.login("admin@demo.local", "impact-demo").await;
+        let r = admin.get("/reseau/bilan").await;
+        assert_eq!(r.location(), Some(format!("/reseau/bilan/{year}").as_str()));
+        let base = format!("/reseau/bilan/{year}");
+        let page = admin.get(&base).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        for part in [
+            "Finances",
+            "Impact : objectifs et indicateurs",
+            "Cohortes",
+            "Retours et satisfaction",
+        ] {
+            let part = part.replace(" :", "\u{a0}:");
+            assert!(page.body.contains(&part), "{part}: {}", page.body);
+        }
+        assert!(!page.body.contains("<textarea"), "no free-text box left");
+
+        // Bad input beside its field, what was typed kept.
+        let objectives = format!("{base}/objectifs");
+        let r = admin
+            .post(
+                &objectives,
+                &[
+                    ("label", "Accueillir plus de participants"),
+                    ("figure", "participants"),
+                    ("target", "beaucoup"),
+                    ("deadline", &format!("{next}-06-30")),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("f-target-error") && r.body.contains("Accueillir plus de participants"),
+            "{}",
+            r.body
+        );
+        let r = admin
+            .post(
+                &objectives,
+                &[
+                    ("label", "Hors de l'année"),
+                    ("figure", "participants"),
+                    ("target", "40"),
+                    ("deadline", &format!("{year}-06-30")),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("f-deadline-error"), "{}", r.body);
+        let r = admin
+            .post(
+                &objectives,
+                &[("label", "Un chiffre inconnu"), ("figure", "likes"), ("target", "3")],
+            )
+            .await;
+        assert!(r.body.contains("f-figure-error"), "{}", r.body);
+        // Making the roadmap before any objective is refused, clearly.
+        let r = admin.post(&format!("{base}/feuille-de-route"), &[]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        for (label, figure, target, deadline) in [
+            ("Accueillir plus de participants", "participants", "40", "06-30"),
+            ("Chiffre d'affaires", "revenue", "12 000", "12-31"),
+            ("Bénévoles actifs", "indicator:volunteers", "58", "03-31"),
+        ] {
+            let r = admin
+                .post(
+                    &objectives,
+                    &[
+                        ("label", label),
+                        ("figure", figure),
+                        ("target", target),
+                        ("deadline", &format!("{next}-{deadline}")),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        let page = admin.get(&base).await.body;
+        assert!(
+            page.contains("40 participants") && page.contains("12\u{202f}000,00\u{a0}€"),
+            "{page}"
+        );
+
+        // The PDF holds the same parts and objectives.
+        let pdf = admin.get(&format!("{base}/pdf")).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+        if let Some(text) = testkit::pdf_text(&pdf.bytes) {
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for needle in ["Finances", "Cohortes", "Accueillir plus de participants", "40 participants"] {
+                assert!(flat.contains(needle), "{needle}: {flat}");
+            }
+        }
+
+        // The objectives become next year's roadmap: one item each, in their month.
+        let r = admin.post(&format!("{base}/feuille-de-route"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let to = r.location().unwrap().to_string();
+        let id: i64 = to.trim_start_matches("/roadmaps/").parse().unwrap();
+        let roadmap = store::roadmaps::find(&db, id).await.unwrap().unwrap();
+        let doc = roadmap.roadmap().unwrap();
+        let text = doc.render();
+        assert!(text.starts_with(&format!("# Feuille de route {next}")), "{text}");
+        assert!(
+            text.contains(&format!(
+                "### Mois 6: juin {next}\n- [ ] Accueillir plus de participants — 40 participants, d’ici le 30/06/{next}\n"
+            )),
+            "{text}"
+        );
+        let items: usize = doc
+            .phases
+            .iter()
+            .flat_map(|p| &p.periods)
+            .map(|p| p.items.len())
+            .sum();
+        assert_eq!(items, 3);
+        assert_eq!(domain::roadmap::parse(&text).unwrap().render(), text);
+        assert_eq!(admin.get(&to).await.status, StatusCode::OK);
+        // Once: a second time leads to the same roadmap; the page links to it.
+        let again = admin.post(&format!("{base}/feuille-de-route"), &[]).await;
+        assert_eq!(again.location(), Some(to.as_str()));
+        let page = admin.get(&base).await.body;
+        assert!(page.contains(&format!("href=\"{to}\"")), "{page}");
+
+        // Next year's review shows those objectives against what is reached.
+        let page = admin.get(&format!("/reseau/bilan/{next}")).await.body;
+        assert!(
+            page.contains(&format!("Objectifs {next}")) && page.contains("Atteint"),
+            "{page}"
+        );
+
+        // A centre's managers review their own centre only.
+        let mut m = app.client();
+        m.login("manager@demo.local", "impact-demo").await;
+        let own = format!("/centres/studio/bilan/{year}");
+        assert_eq!(m.get(&own).await.status, StatusCode::OK);
+        assert_eq!(
+            m.get(&format!("/centres/micro-centre-die/bilan/{year}"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(m.get(&base).await.status, StatusCode::FORBIDDEN);
+        let r = m
+            .post(
+                &format!("{own}/objectifs"),
+                &[
+                    ("label", "Deux cohortes"),
+                    ("figure", "cohorts"),
+                    ("target", "2"),
+                    ("deadline", &format!("{next}-09-30")),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let own_page = m.get(&own).await.body;
+        assert!(own_page.contains("Deux cohortes") && !own_page.contains("Accueillir plus"));
+        assert_eq!(m.get("/impact/review").await.status, StatusCode::FORBIDDEN);
     }
 }

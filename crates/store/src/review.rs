@@ -26,7 +26,7 @@ fn scope(centre: Option<i64>) -> i64 {
 pub async fn objectives(db: &Db, centre: Option<i64>, year: i64) -> Result<Vec<ObjectiveRow>> {
     let sql = "SELECT id, year, label, figure, target, unit, deadline FROM year_objectives \
          WHERE (($1 = 0 AND centre_id IS NULL) OR centre_id = $1) AND year IN ($2, $3) \
-         UNION ALL SELECT roadmap_id, year, '', $4, 0, '', '' FROM year_roadmaps WHERE scope = $1 AND year = $3 \
+         UNION ALL SELECT roadmap_id, year, '', CAST($4 AS TEXT), CAST(0 AS BIGINT), '', '' FROM year_roadmaps WHERE scope = $1 AND year = $3 \
          ORDER BY 2, 7, 1";
     Ok(on_db!(db, pool => sqlx::query_as(sql)
         .bind(scope(centre))

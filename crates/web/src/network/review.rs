@@ -808,13 +808,14 @@ async fn make_roadmap(state: &AppState, ctx: &Ctx, who: Who, year: i32) -> WebRe
         Who::Centre(c) => c.id,
     };
     let user = ctx.require_user()?;
+    let start = format!("{next:04}-01-01");
     let mut tx = state.db.begin().await?;
     let id = store::roadmaps::create(
         &mut tx,
         centre_id,
         None,
         &roadmap,
-        Some(&format!("{next:04}-01-01")),
+        Some(start.as_str()),
         Some(user.id),
     )
     .await?;

@@ -91,9 +91,9 @@ pub async fn results(db: &Db, ambassador_id: i64, code: &str) -> Result<Vec<Happ
          UNION ALL SELECT 'signup', at, CAST(0 AS BIGINT) FROM referral_signups WHERE ambassador_id = $1 \
          UNION ALL SELECT 'registration', r.created_at, CAST(0 AS BIGINT) FROM event_registrations r \
            JOIN leads l ON l.id = r.lead_id WHERE l.utm_source = $3 AND l.utm_campaign = $2 \
-         UNION ALL SELECT 'payment', o.paid_at, o.amount_cents FROM orders o \
+         UNION ALL SELECT 'payment', COALESCE(o.paid_at, o.created_at), o.amount_cents FROM orders o \
            JOIN referral_signups s ON s.user_id = o.user_id \
-           WHERE s.ambassador_id = $1 AND o.paid_at IS NOT NULL";
+           WHERE s.ambassador_id = $1 AND o.status = 'paid'";
     Ok(on_db!(db, pool => sqlx::query_as(sql)
         .bind(ambassador_id)
         .bind(code)
@@ -124,9 +124,9 @@ pub async fn standings(db: &Db, limit: i64) -> Result<Vec<Standing>> {
          (SELECT COUNT(*) FROM leads l WHERE l.utm_source = $2 AND l.utm_campaign = a.code) AS leads, \
          (SELECT COUNT(*) FROM referral_signups s WHERE s.ambassador_id = a.user_id) AS signups, \
          (SELECT COUNT(*) FROM orders o JOIN referral_signups s ON s.user_id = o.user_id \
-            WHERE s.ambassador_id = a.user_id AND o.paid_at IS NOT NULL) AS payments, \
+            WHERE s.ambassador_id = a.user_id AND o.status = 'paid') AS payments, \
          (SELECT COALESCE(CAST(SUM(o.amount_cents) AS BIGINT), 0) FROM orders o JOIN referral_signups s ON s.user_id = o.user_id \
-            WHERE s.ambassador_id = a.user_id AND o.paid_at IS NOT NULL) AS paid_cents \
+            WHERE s.ambassador_id = a.user_id AND o.status = 'paid') AS paid_cents \
          FROM ambassadors a JOIN users u ON u.id = a.user_id JOIN centres c ON c.id = a.centre_id \
          WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = a.user_id \
            AND m.centre_id = a.centre_id AND m.role = 'ambassador') \

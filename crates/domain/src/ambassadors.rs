@@ -185,10 +185,7 @@ pub fn months(events: &[(Kind, i64, i64)], now: i64, count: usize) -> Vec<Month>
     for &(kind, at, cents) in events {
         let d = to_paris(at);
         let m = i64::from(d.year()) * 12 + i64::from(u8::from(d.month())) - 1;
-        let Some(slot) = usize::try_from(m - first)
-            .ok()
-            .and_then(|i| out.get_mut(i))
-        else {
+        let Some(slot) = usize::try_from(m - first).ok().and_then(|i| out.get_mut(i)) else {
             continue;
         };
         match kind {

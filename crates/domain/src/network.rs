@@ -48,10 +48,7 @@ pub fn percent(actual: i64, planned: i64) -> Option<i64> {
 pub fn monthly(points: &[(i64, i64)], first: i64, count: usize) -> Vec<i64> {
     let mut out = vec![0; count];
     for &(m, v) in points {
-        if let Some(slot) = usize::try_from(m - first)
-            .ok()
-            .and_then(|i| out.get_mut(i))
-        {
+        if let Some(slot) = usize::try_from(m - first).ok().and_then(|i| out.get_mut(i)) {
             *slot += v;
         }
     }
@@ -67,7 +64,10 @@ pub fn month_of(text: &str) -> Option<i64> {
 
 /// A month index back to (year, month).
 pub fn year_month(index: i64) -> (i32, u8) {
-    (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8)
+    (
+        index.div_euclid(12) as i32,
+        (index.rem_euclid(12) + 1) as u8,
+    )
 }
 
 #[cfg(test)]

@@ -97,7 +97,9 @@ impl Figure {
             return Err(DomainError::Required);
         }
         let value = match self {
-            Figure::Revenue => crate::crm::amount_cents(text).map_err(|_| DomainError::UnknownChoice)?,
+            Figure::Revenue => {
+                crate::crm::amount_cents(text).map_err(|_| DomainError::UnknownChoice)?
+            }
             Figure::Indicator(_) => {
                 impact::parse_quantity(text).map_err(|_| DomainError::UnknownChoice)?
             }
@@ -288,8 +290,18 @@ mod tests {
                 "4e trimestre".into(),
             ],
             month_names: [
-                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                "septembre", "octobre", "novembre", "décembre",
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
             ]
             .map(String::from),
             by: "d'ici le".into(),
@@ -382,7 +394,10 @@ mod tests {
         );
         assert_eq!(Figure::Revenue.unit(), "eur");
         assert_eq!(Figure::Indicator("people-reached".into()).unit(), "people");
-        assert_eq!(Figure::Revenue.format(Locale::Fr, 1_200_050), "12\u{202f}000,50\u{a0}€");
+        assert_eq!(
+            Figure::Revenue.format(Locale::Fr, 1_200_050),
+            "12\u{202f}000,50\u{a0}€"
+        );
     }
 
     #[test]
@@ -409,13 +424,24 @@ mod tests {
                 deadline: day(2027, Month::December, 1),
             },
         ];
-        let (text, parsed) =
-            roadmap("Feuille de route 2028", "Les objectifs du bilan 2027.", 2028, &objectives, &words())
-                .unwrap();
+        let (text, parsed) = roadmap(
+            "Feuille de route 2028",
+            "Les objectifs du bilan 2027.",
+            2028,
+            &objectives,
+            &words(),
+        )
+        .unwrap();
         assert!(text.starts_with("# Feuille de route 2028\n"), "{text}");
-        assert!(text.contains("## Phase 1: 1er trimestre (Mois 1-3)\n"), "{text}");
+        assert!(
+            text.contains("## Phase 1: 1er trimestre (Mois 1-3)\n"),
+            "{text}"
+        );
         assert!(text.contains("### Mois 2: février 2028\n- [ ] Première cohorte de l'année — 1 cohorte, d'ici le 15/02/2028\n"), "{text}");
-        assert!(text.contains("## Phase 4: 4e trimestre (Mois 10-12)"), "{text}");
+        assert!(
+            text.contains("## Phase 4: 4e trimestre (Mois 10-12)"),
+            "{text}"
+        );
         let items: usize = parsed
             .phases
             .iter()
@@ -426,6 +452,9 @@ mod tests {
         // Byte-identical round trip, as any roadmap file.
         assert_eq!(parsed.render(), text);
         // An objective past the year is placed in its last month, one before it in its first.
-        assert!(text.contains("### Mois 1: janvier 2028\n- [ ] En retard"), "{text}");
+        assert!(
+            text.contains("### Mois 1: janvier 2028\n- [ ] En retard"),
+            "{text}"
+        );
     }
 }

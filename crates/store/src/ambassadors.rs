@@ -149,7 +149,8 @@ pub struct TierRow {
 
 /// The tiers, lowest threshold first.
 pub async fn tiers(db: &Db) -> Result<Vec<TierRow>> {
-    let sql = "SELECT id, name, metric, threshold, reward FROM ambassador_tiers ORDER BY threshold, id";
+    let sql =
+        "SELECT id, name, metric, threshold, reward FROM ambassador_tiers ORDER BY threshold, id";
     Ok(on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?))
 }
 

@@ -81,7 +81,8 @@ pub async fn set_roadmap_in(
     year: i64,
     roadmap_id: i64,
 ) -> Result<()> {
-    let sql = "INSERT INTO year_roadmaps (scope, year, roadmap_id, created_at) VALUES ($1, $2, $3, $4)";
+    let sql =
+        "INSERT INTO year_roadmaps (scope, year, roadmap_id, created_at) VALUES ($1, $2, $3, $4)";
     on_exec!(crate::Exec::Tx(tx), e => sqlx::query(sql)
         .bind(scope(centre))
         .bind(year)

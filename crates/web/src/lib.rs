@@ -4,8 +4,8 @@
 
 pub mod accounts;
 mod adhesions;
-mod ambassadors;
 mod admin;
+mod ambassadors;
 pub mod assets;
 pub mod cache;
 mod canvas;

@@ -61,7 +61,10 @@ async fn referral_from_a_visit_to_a_sign_up_and_a_payment() {
         let r = v.get(&format!("/r/{}", code.to_uppercase())).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let landing = r.location().unwrap().to_string();
-        assert!(landing.contains(&format!("utm_campaign={code}")), "{landing}");
+        assert!(
+            landing.contains(&format!("utm_campaign={code}")),
+            "{landing}"
+        );
         assert_eq!(v.get(&landing).await.status, StatusCode::OK);
         assert!(v.cookie("utm").is_some(), "the campaign remembered");
         v.get(&format!("/r/{code}")).await;
@@ -121,7 +124,11 @@ async fn referral_from_a_visit_to_a_sign_up_and_a_payment() {
         let after = kinds(&results);
         let added: Vec<usize> = after.iter().zip(before).map(|(a, b)| a - b).collect();
         assert_eq!(added, [1, 0, 2, 0, 1], "{results:?}");
-        assert!(results.iter().any(|h| h.kind == "payment" && h.cents == 4250));
+        assert!(
+            results
+                .iter()
+                .any(|h| h.kind == "payment" && h.cents == 4250)
+        );
 
         // The network defines tiers; a bad threshold comes back beside its field.
         let mut n = app.client();
@@ -143,10 +150,9 @@ async fn referral_from_a_visit_to_a_sign_up_and_a_payment() {
             "{}",
             r.body
         );
-        for (name, metric, threshold) in [
-            ("Pionnier", "signups", "1"),
-            ("Mécène", "payments", "50"),
-        ] {
+        for (name, metric, threshold) in
+            [("Pionnier", "signups", "1"), ("Mécène", "payments", "50")]
+        {
             let r = n
                 .post(
                     "/admin/ambassadeurs/paliers",
@@ -280,7 +286,11 @@ async fn ambassador_pages_are_theirs_and_the_network_teams() {
         let r = a
             .post(
                 "/admin/ambassadeurs/paliers",
-                &[("name", "Diamant"), ("metric", "signups"), ("threshold", "1")],
+                &[
+                    ("name", "Diamant"),
+                    ("metric", "signups"),
+                    ("threshold", "1"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);

@@ -7,8 +7,18 @@ use testkit::{TestApp, databases};
 
 async fn exec(app: &TestApp, sql: &str, a: i64, b: i64) {
     match &app.state.db {
-        store::Db::Sqlite(p) => sqlx::query(sql).bind(a).bind(b).execute(p).await.map(|_| ()),
-        store::Db::Postgres(p) => sqlx::query(sql).bind(a).bind(b).execute(p).await.map(|_| ()),
+        store::Db::Sqlite(p) => sqlx::query(sql)
+            .bind(a)
+            .bind(b)
+            .execute(p)
+            .await
+            .map(|_| ()),
+        store::Db::Postgres(p) => sqlx::query(sql)
+            .bind(a)
+            .bind(b)
+            .execute(p)
+            .await
+            .map(|_| ()),
     }
     .unwrap();
 }
@@ -233,7 +243,11 @@ async fn the_years_review_sets_next_years_objectives_and_makes_the_roadmap() {
         let r = admin
             .post(
                 &objectives,
-                &[("label", "Un chiffre inconnu"), ("figure", "likes"), ("target", "3")],
+                &[
+                    ("label", "Un chiffre inconnu"),
+                    ("figure", "likes"),
+                    ("target", "3"),
+                ],
             )
             .await;
         assert!(r.body.contains("f-figure-error"), "{}", r.body);
@@ -242,7 +256,12 @@ async fn the_years_review_sets_next_years_objectives_and_makes_the_roadmap() {
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
         for (label, figure, target, deadline) in [
-            ("Accueillir plus de participants", "participants", "40", "06-30"),
+            (
+                "Accueillir plus de participants",
+                "participants",
+                "40",
+                "06-30",
+            ),
             ("Chiffre d'affaires", "revenue", "12 000", "12-31"),
             ("Bénévoles actifs", "indicator:volunteers", "58", "03-31"),
         ] {
@@ -271,7 +290,12 @@ async fn the_years_review_sets_next_years_objectives_and_makes_the_roadmap() {
         assert_eq!(pdf.header("content-type"), Some("application/pdf"));
         if let Some(text) = testkit::pdf_text(&pdf.bytes) {
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            for needle in ["Finances", "Cohortes", "Accueillir plus de participants", "40 participants"] {
+            for needle in [
+                "Finances",
+                "Cohortes",
+                "Accueillir plus de participants",
+                "40 participants",
+            ] {
                 assert!(flat.contains(needle), "{needle}: {flat}");
             }
         }
@@ -284,7 +308,10 @@ async fn the_years_review_sets_next_years_objectives_and_makes_the_roadmap() {
         let roadmap = store::roadmaps::find(&db, id).await.unwrap().unwrap();
         let doc = roadmap.roadmap().unwrap();
         let text = doc.render();
-        assert!(text.starts_with(&format!("# Feuille de route {next}")), "{text}");
+        assert!(
+            text.starts_with(&format!("# Feuille de route {next}")),
+            "{text}"
+        );
         assert!(
             text.contains(&format!(
                 "### Mois 6: juin {next}\n- [ ] Accueillir plus de participants — 40 participants, d’ici le 30/06/{next}\n"

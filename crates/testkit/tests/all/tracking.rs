@@ -927,7 +927,10 @@ async fn indicators_network_report_exports_and_yearly_review() {
             let page = admin.get(&format!("/reseau/bilan/{year}")).await;
             assert_eq!(page.status, StatusCode::OK);
             for sum in same_unit_sums(&page.body) {
-                assert!(!page.body.contains(sum.as_str()), "{sum} added up in the review");
+                assert!(
+                    !page.body.contains(sum.as_str()),
+                    "{sum} added up in the review"
+                );
             }
         }
         let mut coach = app.client();

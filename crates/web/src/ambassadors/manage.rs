@@ -212,7 +212,11 @@ pub async fn leaderboard(
     audit(
         &state,
         &ctx,
-        if on { "leaderboard_on" } else { "leaderboard_off" },
+        if on {
+            "leaderboard_on"
+        } else {
+            "leaderboard_off"
+        },
     )
     .await?;
     Ok(redirect_with_flash(

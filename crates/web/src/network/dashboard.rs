@@ -206,8 +206,12 @@ pub async fn page(
             None => vec![0; PILOT_MONTHS],
         };
         let since = domain::time_zone::from_paris(time::PrimitiveDateTime::new(
-            time::Date::from_calendar_date(fy, time::Month::try_from(fm).unwrap_or(time::Month::January), 1)
-                .map_err(|e| crate::error::WebError::Internal(e.to_string()))?,
+            time::Date::from_calendar_date(
+                fy,
+                time::Month::try_from(fm).unwrap_or(time::Month::January),
+                1,
+            )
+            .map_err(|e| crate::error::WebError::Internal(e.to_string()))?,
             time::Time::MIDNIGHT,
         ))
         .unwrap_or_default();

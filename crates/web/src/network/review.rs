@@ -133,8 +133,10 @@ fn period(year: i32) -> WebResult<store::network::Period> {
     let at = |y: i32| -> WebResult<i64> {
         let day = time::Date::from_calendar_date(y, time::Month::January, 1)
             .map_err(|e| WebError::Internal(e.to_string()))?;
-        Ok(domain::time_zone::from_paris(time::PrimitiveDateTime::new(day, time::Time::MIDNIGHT))
-            .unwrap_or_default())
+        Ok(
+            domain::time_zone::from_paris(time::PrimitiveDateTime::new(day, time::Time::MIDNIGHT))
+                .unwrap_or_default(),
+        )
     };
     Ok(store::network::Period {
         year,
@@ -179,7 +181,9 @@ async fn read(state: &AppState, who: &Who, year: i32) -> WebResult<Read> {
             }
         }
     }
-    let months_with_actuals = finance.iter().any(|(_, l)| l.planned_to_date != 0 || l.actual != 0);
+    let months_with_actuals = finance
+        .iter()
+        .any(|(_, l)| l.planned_to_date != 0 || l.actual != 0);
     let cohorts = store::review::cohorts(
         &state.db,
         centre,
@@ -201,7 +205,11 @@ async fn read(state: &AppState, who: &Who, year: i32) -> WebResult<Read> {
     .await?;
     Ok(Read {
         figures,
-        finance: if budgets.is_empty() { Vec::new() } else { finance },
+        finance: if budgets.is_empty() {
+            Vec::new()
+        } else {
+            finance
+        },
         months_with_actuals,
         cohorts,
         objectives,
@@ -217,14 +225,17 @@ fn reached(r: &Read, figure: &Figure) -> Option<i64> {
         Figure::Participants => sum(|f| f.participants),
         Figure::Projects => sum(|f| f.projects),
         Figure::Cohorts => r.cohorts.len() as i64,
-        Figure::Satisfaction => {
-            nps_of_counts(sum(|f| f.answers), sum(|f| f.promoters), sum(|f| f.detractors))?
+        Figure::Satisfaction => nps_of_counts(
+            sum(|f| f.answers),
+            sum(|f| f.promoters),
+            sum(|f| f.detractors),
+        )?,
+        Figure::Indicator(code) => {
+            r.indicators
+                .iter()
+                .find(|t| &t.code == code && t.reporting > 0)?
+                .value
         }
-        Figure::Indicator(code) => r
-            .indicators
-            .iter()
-            .find(|t| &t.code == code && t.reporting > 0)?
-            .value,
     })
 }
 
@@ -277,7 +288,10 @@ fn parts(i: I18n, who: &Who, r: &Read, centres: &[CentreSummary], year: i32) -> 
                 money(l.actual - l.planned_to_date),
             ]);
         }
-        for (k, key) in ["review-total-revenue", "review-total-expenses"].iter().enumerate() {
+        for (k, key) in ["review-total-revenue", "review-total-expenses"]
+            .iter()
+            .enumerate()
+        {
             let l = totals[k];
             rows.push(vec![
                 i.t(key),
@@ -338,7 +352,8 @@ fn parts(i: I18n, who: &Who, r: &Read, centres: &[CentreSummary], year: i32) -> 
                 Some(vec![
                     o.label.clone(),
                     target_text(i, &f, o.target),
-                    got.map(|g| target_text(i, &f, g)).unwrap_or_else(|| "—".into()),
+                    got.map(|g| target_text(i, &f, g))
+                        .unwrap_or_else(|| "—".into()),
                     share,
                     day_text(i, &o.deadline),
                 ])
@@ -611,7 +626,15 @@ pub async fn network_page(
 ) -> WebResult<Response> {
     let who = network(&state, &ctx).await?;
     let year = year_of(&year)?;
-    render(&state, &ctx, who, year, empty_form(year), FieldErrors::default()).await
+    render(
+        &state,
+        &ctx,
+        who,
+        year,
+        empty_form(year),
+        FieldErrors::default(),
+    )
+    .await
 }
 
 pub async fn centre_page(
@@ -621,7 +644,15 @@ pub async fn centre_page(
 ) -> WebResult<Response> {
     let who = centre(&state, &ctx, &slug).await?;
     let year = year_of(&year)?;
-    render(&state, &ctx, who, year, empty_form(year), FieldErrors::default()).await
+    render(
+        &state,
+        &ctx,
+        who,
+        year,
+        empty_form(year),
+        FieldErrors::default(),
+    )
+    .await
 }
 
 /// `/reseau/bilan`: this year's review.

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod booking;
+pub mod ambassadors;
 pub mod canvas;
 pub mod centre;
 pub mod content;
@@ -22,6 +23,7 @@ pub mod licence;
 pub mod locale;
 pub mod markdown;
 pub mod membership;
+pub mod network;
 pub mod newsletter;
 pub mod offer;
 pub mod onboarding;
@@ -32,6 +34,7 @@ pub mod plan;
 pub mod policy;
 pub mod procedures;
 pub mod project;
+pub mod review;
 pub mod roadmap;
 pub mod roadmap_edit;
 pub mod role;

@@ -137,10 +137,21 @@ pub enum Action {
     /// Sign a contract for the licensee centre: its own managers only, never the network team
     /// (a party does not sign for the other).
     SignForCentre,
+    // The network
+    /// Have a referral link and see one's own results as an ambassador of a centre: its
+    /// ambassadors.
+    Refer,
+    /// Define the ambassadors' tiers and rewards, turn the leaderboard on or off, see every
+    /// ambassador's results: the network team.
+    ManageAmbassadors,
+    /// The network dashboard: every centre's figures side by side, the pilot over time.
+    ViewNetworkDashboard,
+    /// A centre's year's review and next year's objectives: its managers.
+    ReviewCentreYear,
 }
 
 impl Action {
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 50] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -187,6 +198,10 @@ impl Action {
         Action::ManageLicences,
         Action::ViewLicence,
         Action::SignForCentre,
+        Action::Refer,
+        Action::ManageAmbassadors,
+        Action::ViewNetworkDashboard,
+        Action::ReviewCentreYear,
     ];
 }
 
@@ -251,20 +266,22 @@ impl Actor {
                 | ManageContent
                 | ManageSite
                 | ViewNetworkForecasts
-                | ManageStandardEquipment,
+                | ManageStandardEquipment
+                | EditOpeningTemplate
+                | ManageLicences
+                | ManageAmbassadors
+                | ViewNetworkDashboard,
                 _,
             ) => false,
             (ManageEquipment | ManagePlan, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ViewPlan, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
-                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts
-                | EditOpeningTemplate,
             (ViewOperations | TickChecklist, Scope::Centre(c)) => {
                 self.has_in(c, &[Coach, CentreManager])
             }
             (ManageOperations, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
-                | ManageLicences,
             (ViewLicence, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (Refer, Scope::Centre(c)) => self.has_in(c, &[Ambassador]),
+            (ReviewCentreYear, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),

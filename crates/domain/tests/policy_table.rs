@@ -38,7 +38,9 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
         | ViewNetworkForecasts
         | ManageStandardEquipment
         | EditOpeningTemplate
-        | ManageLicences => Scope::Network,
+        | ManageLicences
+        | ManageAmbassadors
+        | ViewNetworkDashboard => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -75,6 +77,12 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // A centre's managers keep its own budget; the network team reads every centre's.
         (ManageCentreForecast, _) => ("MN", "N"),
         (ViewNetworkForecasts, _) => ("N", "N"),
+        // An ambassador of a centre refers for it; the network team sets the tiers and sees
+        // every ambassador, and alone reads the network dashboard.
+        (Refer, _) => ("AN", "N"),
+        (ManageAmbassadors | ViewNetworkDashboard, _) => ("N", "N"),
+        // A centre's managers review their own centre's year, not another's.
+        (ReviewCentreYear, _) => ("MN", "N"),
         // A centre's managers keep its members and donations, not another centre's.
         (ManageMemberships | ManageDonations, _) => ("MN", "N"),
         // A centre's managers keep its place; anyone signed in may ask to book (the space's

@@ -76,10 +76,12 @@ pub enum AuditAction {
     ContractSignatureRefused,
     RoyaltyStatementMade,
     RoyaltyInvoiced,
+    ReferralSelfUse,
+    AmbassadorSettingsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 73] = [
+    pub const ALL: [AuditAction; 75] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -153,6 +155,8 @@ impl AuditAction {
         AuditAction::ContractSignatureRefused,
         AuditAction::RoyaltyStatementMade,
         AuditAction::RoyaltyInvoiced,
+        AuditAction::ReferralSelfUse,
+        AuditAction::AmbassadorSettingsChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -230,6 +234,8 @@ impl AuditAction {
             AuditAction::ContractSignatureRefused => "contract_signature_refused",
             AuditAction::RoyaltyStatementMade => "royalty_statement_made",
             AuditAction::RoyaltyInvoiced => "royalty_invoiced",
+            AuditAction::ReferralSelfUse => "referral_self_use",
+            AuditAction::AmbassadorSettingsChanged => "ambassador_settings_changed",
         }
     }
 

@@ -78,6 +78,7 @@ async fn learning(db: &Db) -> (i64, i64, i64, i64) {
 /// Every main page of every demo role (the demo data must be loaded).
 pub async fn main_pages(db: &Db) -> Vec<Page> {
     let (equipment_line, plan_version) = equipment_and_plan(db).await;
+    let year = domain::time_zone::to_paris(store::now()).year();
     let participant = user(db, PARTICIPANT).await;
     let project = store::projects::for_user(db, participant)
         .await
@@ -581,6 +582,14 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             Some(MANAGER_DIE),
             "amendment to sign",
             format!("/contrats/{amendment}"),
+        page(Some(AMBASSADOR), "ambassador", "/ambassadeur".into()),
+        page(Some(ADMIN), "ambassadors", "/admin/ambassadeurs".into()),
+        page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),
+        page(Some(ADMIN), "year review", format!("/reseau/bilan/{year}")),
+        page(
+            Some(MANAGER),
+            "centre year review",
+            format!("/centres/studio/bilan/{year}"),
         ),
     ]
 }

@@ -179,6 +179,8 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::equipment::demo::load(db).await?;
     crate::procedures::demo::load(db).await?;
     crate::licences::demo::load(db).await?;
+    crate::ambassadors::demo::load(db).await?;
+    crate::network::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

@@ -158,6 +158,8 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/admin/equipment", "nav-equipment-standard"),
                     ("/admin/plans", "nav-plans"),
                     ("/admin/licences", "nav-licences"),
+                    ("/admin/reseau", "nav-network-dashboard"),
+                    ("/admin/ambassadeurs", "nav-ambassadors"),
                 ],
             ));
             menu.push((
@@ -207,6 +209,9 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
         _ => {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
             menu.push(("", vec![("/mes-candidatures", "nav-applications")]));
+            if role == Role::Ambassador {
+                menu.push(("", vec![("/ambassadeur", "nav-ambassador")]));
+            }
         }
     }
     menu.push(("", vec![("/account", "nav-account")]));

@@ -8,6 +8,7 @@ mod opening;
 mod procedures;
 mod team;
 mod admin;
+mod ambassadors;
 pub mod assets;
 mod bookings;
 pub mod cache;
@@ -44,6 +45,7 @@ pub mod mail;
 mod message;
 pub mod metrics;
 mod middleware;
+mod network;
 pub mod newsletters;
 mod offers;
 pub mod onboarding;
@@ -125,6 +127,8 @@ pub fn router(state: AppState) -> Router {
         .merge(equipment::routes())
         .merge(plans::routes())
         .merge(licences::routes())
+        .merge(ambassadors::routes())
+        .merge(network::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

@@ -2,6 +2,7 @@
 
 mod bookings;
 mod bookings_browser;
+mod ambassadors;
 mod browser;
 mod canvas;
 mod canvas_browser;
@@ -37,6 +38,8 @@ mod learning_browser;
 mod licences;
 mod licences_browser;
 mod memberships;
+mod network;
+mod network_browser;
 mod newsletters;
 mod offers;
 mod offers_browser;

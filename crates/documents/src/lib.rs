@@ -5,10 +5,12 @@
 //! `json(…)`, so nothing a user types can run as Typst code. The Inter family is embedded so
 //! documents look the same everywhere.
 mod bill;
+mod facturx;
 mod poster;
 mod world;
 
 pub use bill::Bill;
+pub use facturx::{FACTURX_FILE, factur_x};
 pub use poster::{Poster, PosterBlock, PosterNote};
 
 use serde::Serialize;

@@ -207,8 +207,10 @@ fn rewrite_xmp(pdf: &[u8]) -> Option<Vec<u8>> {
         let fixed = format!("{:010}", moved(offset));
         out[at..at + 10].copy_from_slice(fixed.as_bytes());
     }
-    let new_sx = xref.to_string();
-    out.splice(sx_start..sx_end, new_sx.bytes());
+    let tail = out.split_off(sx_end);
+    out.truncate(sx_start);
+    out.extend_from_slice(xref.to_string().as_bytes());
+    out.extend_from_slice(&tail);
     Some(out)
 }
 

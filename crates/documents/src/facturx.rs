@@ -85,7 +85,10 @@ fn facturx_schema() -> String {
          <pdfaSchema:property><rdf:Seq>{}{}{}{}</rdf:Seq></pdfaSchema:property>\
          </rdf:li>",
         property("DocumentFileName", "The name of the embedded XML document"),
-        property("DocumentType", "The type of the hybrid document in capital letters"),
+        property(
+            "DocumentType",
+            "The type of the hybrid document in capital letters"
+        ),
         property(
             "Version",
             "The actual version of the standard applying to the embedded XML document"
@@ -149,7 +152,8 @@ fn number(bytes: &[u8]) -> Option<usize> {
 
 /// Rewrites the PDF's XMP metadata stream with the Factur-X properties (see the module).
 fn with_facturx_xmp(pdf: Vec<u8>) -> Result<Vec<u8>, DocumentError> {
-    rewrite_xmp(&pdf).ok_or_else(|| DocumentError::Layout("the PDF's XMP metadata was not found".into()))
+    rewrite_xmp(&pdf)
+        .ok_or_else(|| DocumentError::Layout("the PDF's XMP metadata was not found".into()))
 }
 
 fn rewrite_xmp(pdf: &[u8]) -> Option<Vec<u8>> {
@@ -225,7 +229,13 @@ mod tests {
             seller: vec!["Studio".into()],
             buyer: vec!["Client".into()],
             columns: vec!["a".into(), "b".into(), "c".into(), "d".into(), "e".into()],
-            lines: vec![vec!["x".into(), "1".into(), "2".into(), "3".into(), "4".into()]],
+            lines: vec![vec![
+                "x".into(),
+                "1".into(),
+                "2".into(),
+                "3".into(),
+                "4".into(),
+            ]],
             totals: vec![("Total".into(), "10 €".into())],
             ..Bill::default()
         }
@@ -257,7 +267,9 @@ mod tests {
         assert!(text.contains("<fx:DocumentType>INVOICE</fx:DocumentType>"));
         assert!(text.contains("<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>"));
         assert!(text.contains("<pdfaSchema:prefix>fx</pdfaSchema:prefix>"));
-        assert!(text.contains("<pdfaid:part>3</pdfaid:part>") || text.contains("pdfaid:part=\"3\""));
+        assert!(
+            text.contains("<pdfaid:part>3</pdfaid:part>") || text.contains("pdfaid:part=\"3\"")
+        );
         assert!(text.contains("factur-x.xml"));
         assert!(text.contains("/AFRelationship /Data") || text.contains("/AFRelationship/Data"));
         assert!(xref_is_true(&pdf));

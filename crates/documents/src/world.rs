@@ -108,8 +108,7 @@ pub(crate) fn compile_with(
     let document = typst::compile::<typst_layout::PagedDocument>(&job)
         .output
         .map_err(|errors| DocumentError::Layout(messages(&errors)))?;
-    typst_pdf::pdf(&document, options)
-        .map_err(|errors| DocumentError::Layout(messages(&errors)))
+    typst_pdf::pdf(&document, options).map_err(|errors| DocumentError::Layout(messages(&errors)))
 }
 
 fn messages(errors: &[typst::diag::SourceDiagnostic]) -> String {

@@ -256,7 +256,9 @@ async fn a_transfer_quoting_the_invoice_s_rf_reference_pays_it_once() {
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let path = format!("/centres/studio/banque/{}", good.id);
         for _ in 0..2 {
-            let r = m.post(&path, &[("order", &format!("f{}", issued.id))]).await;
+            let r = m
+                .post(&path, &[("order", &format!("f{}", issued.id))])
+                .await;
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         }
         let inv = store::invoices::find(&app.state.db, issued.id)
@@ -308,7 +310,8 @@ async fn the_payment_confirmation_carries_the_invoice_pdf() {
         let (order, _) = order_for(&app, "participant@demo.local").await;
         let mut m = client(&app, "manager@demo.local").await;
         let reference = domain::payment::transfer::rf_reference(&format!("CMD{order}")).unwrap();
-        let csv = format!("Date;Libellé;Référence;Montant\n06/03/2027;VIR SEPA;{reference};360,00\n");
+        let csv =
+            format!("Date;Libellé;Référence;Montant\n06/03/2027;VIR SEPA;{reference};360,00\n");
         let r = m
             .post_multipart(
                 "/centres/studio/banque",
@@ -377,8 +380,12 @@ async fn a_buyer_answers_their_quotes_from_their_invoices_page() {
             };
             ids.push(store::quotes::create(&app.state.db, &q).await.unwrap());
         }
-        store::quotes::mark_sent(&app.state.db, ids[0]).await.unwrap();
-        store::quotes::mark_sent(&app.state.db, ids[1]).await.unwrap();
+        store::quotes::mark_sent(&app.state.db, ids[0])
+            .await
+            .unwrap();
+        store::quotes::mark_sent(&app.state.db, ids[1])
+            .await
+            .unwrap();
 
         let mut p = client(&app, "participant@demo.local").await;
         let page = p.get("/account/invoices").await;

@@ -254,11 +254,10 @@ pub async fn factur_x_pdf<'e>(
     let xml = cii_xml(&inv, &lines, credits.as_deref());
     let data = bill(&inv, &lines, credits.as_deref());
     let (issue_date, number) = (inv.issue_date.clone(), inv.number.clone());
-    let bytes = tokio::task::spawn_blocking(move || {
-        documents::factur_x(&data, &xml, &issue_date, &number)
-    })
-    .await
-    .map_err(|e| WebError::Internal(format!("pdf task: {e}")))?
-    .map_err(|e| WebError::Internal(format!("pdf: {e}")))?;
+    let bytes =
+        tokio::task::spawn_blocking(move || documents::factur_x(&data, &xml, &issue_date, &number))
+            .await
+            .map_err(|e| WebError::Internal(format!("pdf task: {e}")))?
+            .map_err(|e| WebError::Internal(format!("pdf: {e}")))?;
     Ok((inv, bytes))
 }

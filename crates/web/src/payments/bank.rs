@@ -7,12 +7,12 @@
 //! Confirming pays the order through the same effects as a card payment, once (`settle`, event
 //! `bank-line-{id}`), or records the payment on the invoice under that same key.
 use super::pay::order_reference;
-use crate::invoices::pdf::invoice_reference;
 use super::settle::{self, Confirmed, Outcome};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
+use crate::invoices::pdf::invoice_reference;
 use crate::layout::Layout;
 use crate::respond::redirect_with_flash;
 use crate::state::AppState;
@@ -81,7 +81,10 @@ fn open_items(
     open.extend(
         invoices
             .iter()
-            .filter(|inv| !inv.order_id.is_some_and(|o| orders.iter().any(|r| r.id == o)))
+            .filter(|inv| {
+                !inv.order_id
+                    .is_some_and(|o| orders.iter().any(|r| r.id == o))
+            })
             .map(|inv| OpenInvoice {
                 id: -inv.id,
                 number: inv.number.clone(),

@@ -6,11 +6,13 @@
 //! documents look the same everywhere.
 mod bill;
 mod plan;
+mod facturx;
 mod poster;
 mod world;
 
 pub use bill::Bill;
 pub use plan::PlanSheet;
+pub use facturx::{FACTURX_FILE, factur_x};
 pub use poster::{Poster, PosterBlock, PosterNote};
 
 use serde::Serialize;

@@ -24,6 +24,7 @@ mod events;
 mod events_browser;
 mod evidence;
 mod evidence_browser;
+mod facturx;
 mod files;
 mod forecast_actuals;
 mod forecast_centres;

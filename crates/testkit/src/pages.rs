@@ -582,6 +582,7 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             Some(MANAGER_DIE),
             "amendment to sign",
             format!("/contrats/{amendment}"),
+        ),
         page(Some(AMBASSADOR), "ambassador", "/ambassadeur".into()),
         page(Some(ADMIN), "ambassadors", "/admin/ambassadeurs".into()),
         page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),

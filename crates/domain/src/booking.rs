@@ -207,10 +207,12 @@ pub fn clock(minutes: i64) -> String {
 /// A day's hours typed as `9:00-12:30, 14:00-18:00` (empty: closed that day), in order.
 pub fn parse_day(text: &str) -> Result<Vec<Range>, Refusal> {
     let mut ranges = Vec::new();
-    for part in text.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-        let (a, b) = part
-            .split_once(['-', '–'])
-            .ok_or(Refusal::BadHours)?;
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (a, b) = part.split_once(['-', '–']).ok_or(Refusal::BadHours)?;
         let opens = parse_clock(a).ok_or(Refusal::BadHours)?;
         let closes = parse_clock(b).ok_or(Refusal::BadHours)?;
         if closes <= opens {
@@ -498,10 +500,7 @@ mod tests {
             max_minutes: 60,
             ..rules
         };
-        assert_eq!(
-            check(&ok, &short, &hours, &[], now),
-            Err(Refusal::TooLong)
-        );
+        assert_eq!(check(&ok, &short, &hours, &[], now), Err(Refusal::TooLong));
         let notice = Rules {
             notice_minutes: 180,
             ..rules
@@ -532,7 +531,10 @@ mod tests {
             bookable: false,
             ..rules
         };
-        assert_eq!(check(&ok, &shut, &hours, &[], now), Err(Refusal::NotBookable));
+        assert_eq!(
+            check(&ok, &shut, &hours, &[], now),
+            Err(Refusal::NotBookable)
+        );
     }
 
     #[test]

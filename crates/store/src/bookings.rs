@@ -240,7 +240,12 @@ pub async fn of_space(db: &Db, space_id: i64, since: i64) -> Result<Vec<Booking>
 }
 
 /// Seconds booked (confirmed) per space of the centre within `[from, to)`.
-pub async fn booked_seconds(db: &Db, centre_id: i64, from: i64, to: i64) -> Result<Vec<(i64, i64)>> {
+pub async fn booked_seconds(
+    db: &Db,
+    centre_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64)>> {
     let sql = "SELECT b.space_id, CAST(SUM((CASE WHEN b.ends_at < $3 THEN b.ends_at ELSE $3 END) - \
                (CASE WHEN b.starts_at > $2 THEN b.starts_at ELSE $2 END)) AS BIGINT) AS secs \
                FROM bookings b WHERE b.centre_id = $1 AND b.status = 'confirmed' \

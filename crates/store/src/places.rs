@@ -337,7 +337,8 @@ pub async fn add_photo(
 }
 
 pub async fn photo(db: &Db, id: i64) -> Result<Option<Photo>> {
-    let sql = "SELECT id, centre_id, file_key, content_type, caption FROM centre_photos WHERE id = $1";
+    let sql =
+        "SELECT id, centre_id, file_key, content_type, caption FROM centre_photos WHERE id = $1";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await?))
 }
 

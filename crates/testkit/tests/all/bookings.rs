@@ -47,11 +47,22 @@ async fn signed_in(app: &TestApp, email: &str) -> Client {
     c
 }
 
-async fn book(c: &mut Client, space: i64, day: &str, starts: &str, ends: &str) -> (StatusCode, String) {
+async fn book(
+    c: &mut Client,
+    space: i64,
+    day: &str,
+    starts: &str,
+    ends: &str,
+) -> (StatusCode, String) {
     let r = c
         .post(
             &format!("/centres/studio/espaces/{space}/reserver"),
-            &[("date", day), ("starts", starts), ("ends", ends), ("purpose", "")],
+            &[
+                ("date", day),
+                ("starts", starts),
+                ("ends", ends),
+                ("purpose", ""),
+            ],
         )
         .await;
     (r.status, r.body)
@@ -106,7 +117,10 @@ async fn a_hundred_requests_for_one_slot_book_it_once() {
 /// `n` bookings of one slot at once, spread over the given nodes: exactly one is made.
 async fn book_concurrently(nodes: &[Db], centre: i64, space: i64, user: i64, n: usize) {
     let day = weekday_ahead(store::now(), 3);
-    let (start, end) = (instant(day, 15 * 60).unwrap(), instant(day, 16 * 60).unwrap());
+    let (start, end) = (
+        instant(day, 15 * 60).unwrap(),
+        instant(day, 16 * 60).unwrap(),
+    );
     let mut tasks = Vec::new();
     for i in 0..n {
         let db = nodes[i % nodes.len()].clone();
@@ -234,7 +248,10 @@ async fn refused_bookings_say_why_beside_the_field_and_store_nothing() {
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{starts}-{ends}");
             assert!(body.contains(field), "{starts}-{ends}: {field}");
             assert!(body.contains(words), "{starts}-{ends}: {words}");
-            assert!(body.contains(&format!("value=\"{starts}\"")), "kept what was typed");
+            assert!(
+                body.contains(&format!("value=\"{starts}\"")),
+                "kept what was typed"
+            );
         }
         // A day in the past, a day the centre is closed.
         let (status, body) = book(&mut p, canuts, "2020-01-06", "10:00", "11:00").await;
@@ -245,7 +262,11 @@ async fn refused_bookings_say_why_beside_the_field_and_store_nothing() {
         let r = m
             .post(
                 "/centres/studio/lieu/fermetures",
-                &[("starts_on", &closed), ("ends_on", ""), ("reason", "Inventaire")],
+                &[
+                    ("starts_on", &closed),
+                    ("ends_on", ""),
+                    ("reason", "Inventaire"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -284,7 +305,11 @@ async fn refused_bookings_say_why_beside_the_field_and_store_nothing() {
         let (status, body) = book(&mut coach, canuts, &iso(day), "14:30", "16:00").await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert!(body.contains("f-starts-error") && body.contains("déjà réservé"));
-        assert_eq!(bookings_of(&db, canuts).await, before + 1, "only the valid one");
+        assert_eq!(
+            bookings_of(&db, canuts).await,
+            before + 1,
+            "only the valid one"
+        );
         // The coworking is for everyone, the meeting room for the centre's members: the Die
         // manager may not book the studio's meeting room.
         let mut die = signed_in(&app, "manager.die@demo.local").await;
@@ -310,7 +335,11 @@ async fn the_feed_of_a_space_parses_and_needs_its_signature() {
         let mut visitor = app.client();
         let feed = visitor.get(href).await;
         assert_eq!(feed.status, StatusCode::OK);
-        assert!(feed.header("content-type").unwrap().starts_with("text/calendar"));
+        assert!(
+            feed.header("content-type")
+                .unwrap()
+                .starts_with("text/calendar")
+        );
         let calendar: icalendar::Calendar = feed.body.parse().unwrap();
         let events: Vec<_> = calendar
             .components
@@ -325,10 +354,16 @@ async fn the_feed_of_a_space_parses_and_needs_its_signature() {
         );
         assert!(start.value().ends_with("T100000"));
         // Another space's key, or a forged one, opens nothing.
-        let forged = href.replace(&format!("/espaces/{canuts}/"), &format!("/espaces/{}/", canuts + 1));
+        let forged = href.replace(
+            &format!("/espaces/{canuts}/"),
+            &format!("/espaces/{}/", canuts + 1),
+        );
         assert_eq!(visitor.get(&forged).await.status, StatusCode::NOT_FOUND);
         let cut = &href[..href.len() - 2];
-        assert_eq!(visitor.get(&format!("{cut}00")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            visitor.get(&format!("{cut}00")).await.status,
+            StatusCode::NOT_FOUND
+        );
     }
 }
 
@@ -340,36 +375,75 @@ async fn the_booker_cancels_before_the_start_and_the_staff_any_time() {
         let (studio, canuts) = space_id(&db, "studio", "Salle des Canuts").await;
         let day = iso(weekday_ahead(app.now(), 2));
         let mut p = signed_in(&app, "participant@demo.local").await;
-        assert_eq!(book(&mut p, canuts, &day, "15:00", "16:00").await.0, StatusCode::SEE_OTHER);
+        assert_eq!(
+            book(&mut p, canuts, &day, "15:00", "16:00").await.0,
+            StatusCode::SEE_OTHER
+        );
         let mine = p.get("/mes-reservations").await;
         assert!(mine.body.contains("Salle des Canuts") && mine.body.contains("15:00–16:00"));
         let d = domain::tracking::parse_date(&day).unwrap();
-        let b = store::bookings::between(&db, studio, instant(d, 15 * 60).unwrap(), instant(d, 16 * 60).unwrap())
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|b| b.space_id == canuts)
-            .unwrap();
+        let b = store::bookings::between(
+            &db,
+            studio,
+            instant(d, 15 * 60).unwrap(),
+            instant(d, 16 * 60).unwrap(),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|b| b.space_id == canuts)
+        .unwrap();
         // Someone else cannot cancel it (not found), the booker can.
         let mut coach = signed_in(&app, "coach@demo.local").await;
-        let r = coach.post(&format!("/reservations/{}/annuler", b.id), &[]).await;
+        let r = coach
+            .post(&format!("/reservations/{}/annuler", b.id), &[])
+            .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
-        let r = p.post(&format!("/reservations/{}/annuler", b.id), &[]).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER);
-        assert_eq!(store::bookings::find(&db, b.id).await.unwrap().unwrap().status, "cancelled");
-        // The slot is free again; the manager cancels the coach's booking of it.
-        assert_eq!(book(&mut coach, canuts, &day, "15:00", "16:00").await.0, StatusCode::SEE_OTHER);
-        let again = store::bookings::between(&db, studio, instant(d, 15 * 60).unwrap(), instant(d, 16 * 60).unwrap())
-            .await
-            .unwrap();
-        let coach_booking = again.iter().find(|x| x.space_id == canuts).unwrap().id;
-        let mut m = signed_in(&app, "manager@demo.local").await;
-        let calendar = m.get(&format!("/centres/studio/reservations?jour={day}")).await;
-        assert!(calendar.body.contains(&format!("/reservations/{coach_booking}/annuler")));
-        let r = m.post(&format!("/reservations/{coach_booking}/annuler"), &[]).await;
+        let r = p
+            .post(&format!("/reservations/{}/annuler", b.id), &[])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert_eq!(
-            store::bookings::find(&db, coach_booking).await.unwrap().unwrap().status,
+            store::bookings::find(&db, b.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .status,
+            "cancelled"
+        );
+        // The slot is free again; the manager cancels the coach's booking of it.
+        assert_eq!(
+            book(&mut coach, canuts, &day, "15:00", "16:00").await.0,
+            StatusCode::SEE_OTHER
+        );
+        let again = store::bookings::between(
+            &db,
+            studio,
+            instant(d, 15 * 60).unwrap(),
+            instant(d, 16 * 60).unwrap(),
+        )
+        .await
+        .unwrap();
+        let coach_booking = again.iter().find(|x| x.space_id == canuts).unwrap().id;
+        let mut m = signed_in(&app, "manager@demo.local").await;
+        let calendar = m
+            .get(&format!("/centres/studio/reservations?jour={day}"))
+            .await;
+        assert!(
+            calendar
+                .body
+                .contains(&format!("/reservations/{coach_booking}/annuler"))
+        );
+        let r = m
+            .post(&format!("/reservations/{coach_booking}/annuler"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            store::bookings::find(&db, coach_booking)
+                .await
+                .unwrap()
+                .unwrap()
+                .status,
             "cancelled"
         );
     }
@@ -386,7 +460,12 @@ async fn a_paid_booking_records_its_order_and_is_confirmed_when_paid() {
         let r = p
             .post(
                 &format!("/centres/studio/espaces/{coworking}/reserver"),
-                &[("date", &day), ("starts", "09:30"), ("ends", "11:00"), ("purpose", "")],
+                &[
+                    ("date", &day),
+                    ("starts", "09:30"),
+                    ("ends", "11:00"),
+                    ("purpose", ""),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -404,7 +483,12 @@ async fn a_paid_booking_records_its_order_and_is_confirmed_when_paid() {
         let r = coach
             .post(
                 &format!("/centres/studio/espaces/{coworking}/reserver"),
-                &[("date", &day), ("starts", "10:00"), ("ends", "10:30"), ("purpose", "")],
+                &[
+                    ("date", &day),
+                    ("starts", "10:00"),
+                    ("ends", "10:30"),
+                    ("purpose", ""),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::CONFLICT);
@@ -425,19 +509,33 @@ async fn the_occupancy_report_counts_hours_booked_over_hours_open() {
         let (_, atelier) = space_id(&db, "studio", "Atelier de fabrication").await;
         let day = weekday_ahead(app.now(), 2);
         let mut p = signed_in(&app, "participant@demo.local").await;
-        assert_eq!(book(&mut p, atelier, &iso(day), "14:00", "17:00").await.0, StatusCode::SEE_OTHER);
+        assert_eq!(
+            book(&mut p, atelier, &iso(day), "14:00", "17:00").await.0,
+            StatusCode::SEE_OTHER
+        );
         let mut m = signed_in(&app, "manager@demo.local").await;
         let r = m
-            .get(&format!("/centres/studio/occupation?du={0}&au={0}", iso(day)))
+            .get(&format!(
+                "/centres/studio/occupation?du={0}&au={0}",
+                iso(day)
+            ))
             .await;
         assert_eq!(r.status, StatusCode::OK);
         // Open 9:00-12:30 and 14:00-19:00: 8.5 h; the workshop booked 3 h: 35.3 %.
         let row = &r.body[r.body.find("Atelier de fabrication").unwrap()..];
         let row = &row[..row.find("</tr>").unwrap()];
-        assert!(row.contains("3 h") && row.contains("8,5 h") && row.contains("35,3"), "{row}");
+        assert!(
+            row.contains("3 h") && row.contains("8,5 h") && row.contains("35,3"),
+            "{row}"
+        );
         // The participant may not read it; a bad period is told beside its field.
-        assert_eq!(p.get("/centres/studio/occupation").await.status, StatusCode::FORBIDDEN);
-        let bad = m.get("/centres/studio/occupation?du=2026-02-10&au=2026-02-01").await;
+        assert_eq!(
+            p.get("/centres/studio/occupation").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let bad = m
+            .get("/centres/studio/occupation?du=2026-02-10&au=2026-02-01")
+            .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(bad.body.contains("f-au-error"));
     }
@@ -477,7 +575,13 @@ async fn the_profile_and_spaces_forms_keep_what_was_typed_and_the_public_page_sh
         let mut visitor = app.client();
         let page = visitor.get("/centres/studio").await;
         assert_eq!(page.status, StatusCode::OK);
-        for text in ["3 place Sathonay, 69001 Lyon", "09:00–12:00 · 14:00–18:00", "Salle des Canuts", "Rampe d", "Coworking"] {
+        for text in [
+            "3 place Sathonay, 69001 Lyon",
+            "09:00–12:00 · 14:00–18:00",
+            "Salle des Canuts",
+            "Rampe d",
+            "Coworking",
+        ] {
             assert!(page.body.contains(text), "{text}");
         }
         assert!(!page.body.contains("h-members") && !page.body.contains("/invitations"));
@@ -495,7 +599,9 @@ async fn the_profile_and_spaces_forms_keep_what_was_typed_and_the_public_page_sh
                 ("price", "-3"),
             ]
         };
-        let r = m.post("/centres/studio/espaces", &space("Salle des Canuts", "-1")).await;
+        let r = m
+            .post("/centres/studio/espaces", &space("Salle des Canuts", "-1"))
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("f-capacity-error") && r.body.contains("f-price-error"));
         let mut ok = space("Salle des Canuts", "4");
@@ -510,14 +616,20 @@ async fn the_profile_and_spaces_forms_keep_what_was_typed_and_the_public_page_sh
         assert!(list.body.contains("Petit atelier") && list.body.contains("20,5 m²"));
         // A participant may not change the place.
         let mut p = signed_in(&app, "participant@demo.local").await;
-        assert_eq!(p.get("/centres/studio/lieu").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            p.get("/centres/studio/lieu").await.status,
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(
             p.post("/centres/studio/espaces", &ok).await.status,
             StatusCode::FORBIDDEN
         );
         // Nor may another centre's manager.
         let mut die = signed_in(&app, "manager.die@demo.local").await;
-        assert_eq!(die.get("/centres/studio/espaces").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            die.get("/centres/studio/espaces").await.status,
+            StatusCode::FORBIDDEN
+        );
         let page = die.get("/centres/studio").await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(!page.body.contains("h-members"));

@@ -68,8 +68,10 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
     check(&b, "centre page (member)").await;
     b.click("a[href='/centres/studio/reservations']").await;
     check(&b, "calendar, this week").await;
-    b.goto(&format!("{url}/centres/studio/reservations?jour={day}&vue=jour"))
-        .await;
+    b.goto(&format!(
+        "{url}/centres/studio/reservations?jour={day}&vue=jour"
+    ))
+    .await;
     check(&b, "calendar, one day").await;
     b.screenshot("bookings-360-calendar").await;
     b.click(&format!(
@@ -79,13 +81,15 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
     check(&b, "booking form").await;
     set(&b, "#f-starts", "20:00").await;
     set(&b, "#f-ends", "21:00").await;
-    b.click("form[action$='/reserver'] button[type=submit]").await;
+    b.click("form[action$='/reserver'] button[type=submit]")
+        .await;
     assert!(b.text("#f-starts-error").await.contains("pas ouvert"));
     check(&b, "booking form with an error").await;
     b.screenshot("bookings-360-refused").await;
     set(&b, "#f-starts", "14:00").await;
     set(&b, "#f-ends", "16:00").await;
-    b.click("form[action$='/reserver'] button[type=submit]").await;
+    b.click("form[action$='/reserver'] button[type=submit]")
+        .await;
     assert_eq!(b.path().await, "/mes-reservations");
     assert!(b.text(".flash").await.contains("confirmée"));
     assert!(b.text("main").await.contains("14:00–16:00"));
@@ -100,8 +104,10 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
             return;
         };
         sign_in(&b, &url, "manager@demo.local").await;
-        b.goto(&format!("{url}/centres/studio/occupation?du={day}&au={day}"))
-            .await;
+        b.goto(&format!(
+            "{url}/centres/studio/occupation?du={day}&au={day}"
+        ))
+        .await;
         let row = b.text(".occupancy-table tbody tr:first-child").await;
         assert!(row.contains("Salle des Canuts"), "{row}");
         // The demo's 10:00-12:00 (when it falls that day) and the member's 2 h, over 8.5 h open.
@@ -113,7 +119,10 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
             ("/centres/studio/lieu".to_string(), "place profile"),
             ("/centres/studio/espaces".to_string(), "spaces"),
             (format!("/centres/studio/espaces/{canuts}"), "space"),
-            (format!("/centres/studio/reservations?jour={day}"), "calendar (manager)"),
+            (
+                format!("/centres/studio/reservations?jour={day}"),
+                "calendar (manager)",
+            ),
         ] {
             b.goto(&format!("{url}{path}")).await;
             check(&b, &format!("{name} at {width}")).await;
@@ -121,10 +130,12 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
         // A refused profile keeps what was typed, its errors beside the fields.
         b.goto(&format!("{url}/centres/studio/lieu")).await;
         b.fill("#f-day1", "9-12, 11-13").await;
-        b.click("form[action='/centres/studio/lieu'] button[type=submit]").await;
+        b.click("form[action='/centres/studio/lieu'] button[type=submit]")
+            .await;
         assert!(b.text("#f-day1-error").await.contains("chevauchent"));
         check(&b, &format!("place profile with an error at {width}")).await;
-        b.screenshot(&format!("bookings-{width}-profile-error")).await;
+        b.screenshot(&format!("bookings-{width}-profile-error"))
+            .await;
         b.goto(&format!("{url}/centres/studio/reservations?jour={day}"))
             .await;
         assert!(b.text("main").await.contains("14:00–16:00"));

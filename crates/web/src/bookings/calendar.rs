@@ -78,7 +78,11 @@ pub async fn page(
     let today = crate::tracking::today();
     let asked = parse_date(&q.jour).unwrap_or(today);
     let week = q.vue != "jour";
-    let first = if week { booking::monday_of(asked) } else { asked };
+    let first = if week {
+        booking::monday_of(asked)
+    } else {
+        asked
+    };
     let count = if week { 7 } else { 1 };
     let days: Vec<Date> = (0..count)
         .filter_map(|n| first.checked_add(time::Duration::days(n)))

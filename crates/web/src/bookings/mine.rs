@@ -105,7 +105,9 @@ pub async fn cancel(
     let b = store::bookings::find(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    let staff = ctx.actor.can(Action::ManagePlace, Scope::Centre(b.centre_id));
+    let staff = ctx
+        .actor
+        .can(Action::ManagePlace, Scope::Centre(b.centre_id));
     let own = b.user_id == Some(user.id);
     if !own && !staff {
         return Err(WebError::NotFound);

@@ -99,7 +99,16 @@ pub async fn load(db: &Db) -> WebResult<()> {
             500,
             true,
         ),
-        space("Réserve", "storage", 0, 1_200, "Étagères", "members", 0, false),
+        space(
+            "Réserve",
+            "storage",
+            0,
+            1_200,
+            "Étagères",
+            "members",
+            0,
+            false,
+        ),
     ];
     let mut ids = Vec::new();
     for s in &spaces {
@@ -164,7 +173,16 @@ pub async fn load(db: &Db) -> WebResult<()> {
             store::places::create_space_in(
                 &mut tx,
                 die.id,
-                &space("Salle commune", "meeting", 15, 4_000, "Grande table, paperboard", "members", 0, true),
+                &space(
+                    "Salle commune",
+                    "meeting",
+                    15,
+                    4_000,
+                    "Grande table, paperboard",
+                    "members",
+                    0,
+                    true,
+                ),
             )
             .await?;
             tx.commit().await?;

@@ -27,7 +27,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             "/centres/{slug}/lieu",
             get(profile::page).post(profile::save),
         )
-        .route("/centres/{slug}/lieu/fermetures", post(profile::add_closure))
+        .route(
+            "/centres/{slug}/lieu/fermetures",
+            post(profile::add_closure),
+        )
         .route(
             "/centres/{slug}/lieu/fermetures/{id}/supprimer",
             post(profile::remove_closure),
@@ -66,7 +69,10 @@ pub(crate) async fn managed_centre(
 pub fn hours(rows: &[HoursRow]) -> Hours {
     let mut h = Hours::default();
     for r in rows {
-        if let Some(day) = usize::try_from(r.weekday).ok().and_then(|d| h.days.get_mut(d)) {
+        if let Some(day) = usize::try_from(r.weekday)
+            .ok()
+            .and_then(|d| h.days.get_mut(d))
+        {
             day.push(Range {
                 opens: r.opens_min,
                 closes: r.closes_min,

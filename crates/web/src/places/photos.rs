@@ -110,6 +110,10 @@ pub async fn show(
         "image/jpeg"
     };
     let bytes = crate::upload::read_file(&state, &photo.file_key).await?;
-    let name = if kind == "image/png" { "photo.png" } else { "photo.jpg" };
+    let name = if kind == "image/png" {
+        "photo.png"
+    } else {
+        "photo.jpg"
+    };
     Ok(respond::file(bytes, kind, Disposition::Inline, name))
 }

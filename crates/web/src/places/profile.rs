@@ -115,14 +115,12 @@ pub(super) async fn render(
     let i = ctx.i;
     let today = iso(crate::tracking::today());
     let place = store::places::place(&state.db, centre.id, &today).await?;
-    let status = if errors.is_empty()
-        && side.closure_errors.is_empty()
-        && side.photo_errors.is_empty()
-    {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status =
+        if errors.is_empty() && side.closure_errors.is_empty() && side.photo_errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
     let days = form
         .days()
         .iter()
@@ -180,7 +178,13 @@ pub async fn page(
 }
 
 /// An optional bounded text.
-fn optional(errors: &mut FieldErrors, i: crate::i18n::I18n, field: &'static str, v: &str, max: usize) -> String {
+fn optional(
+    errors: &mut FieldErrors,
+    i: crate::i18n::I18n,
+    field: &'static str,
+    v: &str,
+    max: usize,
+) -> String {
     let v = v.trim();
     if v.chars().count() > max {
         errors.add(field, i, "error-too-long");
@@ -200,7 +204,9 @@ pub async fn save(
     let presentation = optional(&mut errors, i, "presentation", &form.presentation, 2_000);
     let address = optional(&mut errors, i, "address", &form.address, 200);
     let postcode = optional(&mut errors, i, "postcode", &form.postcode, 10);
-    if !postcode.is_empty() && !(postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit())) {
+    if !postcode.is_empty()
+        && !(postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit()))
+    {
         errors.add("postcode", i, "place-error-postcode");
     }
     let email = form.email.trim().to_string();

@@ -61,7 +61,11 @@ impl SpaceForm {
             kind: s.kind.clone(),
             capacity: s.capacity.to_string(),
             area: area_input(s.area_dm2),
-            bookable: if s.bookable { "1".into() } else { String::new() },
+            bookable: if s.bookable {
+                "1".into()
+            } else {
+                String::new()
+            },
             equipment: s.equipment.clone(),
             description: s.description.clone(),
             max_hours: hours_input(s.max_minutes),
@@ -411,8 +415,10 @@ async fn render_edit(
     };
     let feed_href = crate::bookings::feed_href(state, id).await?;
     let view = EditView {
-        layout: Layout::new(state, ctx, i.t("space-edit-title"))
-            .under(format!("/centres/{}/espaces", centre.slug), i.t("space-list-title")),
+        layout: Layout::new(state, ctx, i.t("space-edit-title")).under(
+            format!("/centres/{}/espaces", centre.slug),
+            i.t("space-list-title"),
+        ),
         slug: centre.slug.clone(),
         id,
         form,

@@ -4,9 +4,6 @@
 
 pub mod accounts;
 mod adhesions;
-mod opening;
-mod procedures;
-mod team;
 mod admin;
 pub mod assets;
 pub mod cache;
@@ -44,7 +41,9 @@ mod middleware;
 pub mod newsletters;
 mod offers;
 pub mod onboarding;
+mod opening;
 mod payments;
+mod procedures;
 mod project_access;
 mod projects;
 pub mod range;
@@ -58,6 +57,7 @@ pub mod site;
 pub mod state;
 pub mod storage;
 pub mod streamed_upload;
+mod team;
 mod tracking;
 pub mod upload;
 mod xml;

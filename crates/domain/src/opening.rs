@@ -141,7 +141,10 @@ mod tests {
         assert_eq!(milestone("", "0", ""), Err(OpeningError::Required));
         assert_eq!(milestone("X", "-200", ""), Err(OpeningError::Offset));
         assert_eq!(milestone("X", "deux", ""), Err(OpeningError::Offset));
-        assert_eq!(milestone("X", "\u{2212}3", "").map(|m| m.offset_weeks), Ok(-3));
+        assert_eq!(
+            milestone("X", "\u{2212}3", "").map(|m| m.offset_weeks),
+            Ok(-3)
+        );
         assert_eq!(milestone("X", "0", "").map(|m| m.checklist.len()), Ok(0));
     }
 
@@ -170,7 +173,13 @@ mod tests {
         ];
         let p = progress(&ms, today);
         assert_eq!(
-            (p.milestones_done, p.milestones, p.checks_done, p.checks, p.late),
+            (
+                p.milestones_done,
+                p.milestones,
+                p.checks_done,
+                p.checks,
+                p.late
+            ),
             (1, 3, 4, 8, 1)
         );
         assert_eq!(p.percent(), 50);

@@ -53,7 +53,9 @@ impl Recurrence {
     }
 
     pub fn parse(code: &str) -> Option<Self> {
-        Recurrence::ALL.into_iter().find(|r| r.code() == code.trim())
+        Recurrence::ALL
+            .into_iter()
+            .find(|r| r.code() == code.trim())
     }
 
     pub fn label_key(self) -> &'static str {
@@ -287,12 +289,22 @@ mod tests {
         );
         // Done yesterday, not yet today: due.
         assert_eq!(
-            status(daily, date!(2026 - 12 - 01), Some(date!(2026 - 12 - 09)), today),
+            status(
+                daily,
+                date!(2026 - 12 - 01),
+                Some(date!(2026 - 12 - 09)),
+                today
+            ),
             Status::Due
         );
         // Last done two days ago: overdue.
         assert_eq!(
-            status(daily, date!(2026 - 12 - 01), Some(date!(2026 - 12 - 08)), today),
+            status(
+                daily,
+                date!(2026 - 12 - 01),
+                Some(date!(2026 - 12 - 08)),
+                today
+            ),
             Status::Overdue
         );
     }

@@ -4,7 +4,11 @@
 
 /// `n / d` rounded half away from zero (`d` > 0).
 fn round_div(n: i64, d: i64) -> i64 {
-    i64::try_from(crate::forecast::money::round_div(i128::from(n), i128::from(d))).unwrap_or(i64::MAX)
+    i64::try_from(crate::forecast::money::round_div(
+        i128::from(n),
+        i128::from(d),
+    ))
+    .unwrap_or(i64::MAX)
 }
 
 /// The SMIC horaire brut (1 January 2026), the default value of an hour of volunteer time.

@@ -26,7 +26,9 @@ pub async fn add_template_milestone(
 ) -> Result<i64> {
     let sql = "INSERT INTO opening_template (position, name, offset_weeks, checklist) VALUES \
                ((SELECT COALESCE(MAX(position), 0) + 1 FROM opening_template), $1, $2, $3) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql).bind(name).bind(offset_weeks).bind(checklist).fetch_one(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar(sql).bind(name).bind(offset_weeks).bind(checklist).fetch_one(pool).await?),
+    )
 }
 
 /// Changes a template milestone; false when there is none with that id.
@@ -37,7 +39,8 @@ pub async fn update_template_milestone(
     offset_weeks: i64,
     checklist: &str,
 ) -> Result<bool> {
-    let sql = "UPDATE opening_template SET name = $1, offset_weeks = $2, checklist = $3 WHERE id = $4";
+    let sql =
+        "UPDATE opening_template SET name = $1, offset_weeks = $2, checklist = $3 WHERE id = $4";
     let n = on_db!(db, pool => sqlx::query(sql).bind(name).bind(offset_weeks).bind(checklist).bind(id).execute(pool).await?.rows_affected());
     Ok(n == 1)
 }
@@ -80,7 +83,8 @@ pub async fn start_in(
             .fetch_one(e)
             .await?);
         for (p, label) in m.checklist.iter().enumerate() {
-            let sql = "INSERT INTO opening_checks (milestone_id, position, label) VALUES ($1, $2, $3)";
+            let sql =
+                "INSERT INTO opening_checks (milestone_id, position, label) VALUES ($1, $2, $3)";
             on_exec!(Exec::from(&mut *tx), e => sqlx::query(sql).bind(id).bind(p as i64 + 1).bind(label).execute(e).await?.rows_affected());
         }
     }

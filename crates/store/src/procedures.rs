@@ -27,7 +27,9 @@ pub async fn procedures(db: &Db, centre_id: i64) -> Result<Vec<Procedure>> {
 
 pub async fn procedure(db: &Db, centre_id: i64, id: i64) -> Result<Option<Procedure>> {
     let sql = format!("{PROCEDURE_SELECT} WHERE p.id = $1 AND p.centre_id = $2");
-    Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(id).bind(centre_id).fetch_optional(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(&sql).bind(id).bind(centre_id).fetch_optional(pool).await?),
+    )
 }
 
 /// What a procedure holds.
@@ -167,9 +169,9 @@ pub async fn update_checklist_in(
 }
 
 async fn set_items_in(tx: &mut Tx, checklist_id: i64, items: &[String]) -> Result<()> {
-    let sql = "SELECT id, label FROM checklist_items WHERE checklist_id = $1 AND removed_at IS NULL";
-    let current: Vec<(i64, String)> =
-        on_exec!(Exec::from(&mut *tx), e => sqlx::query_as(sql).bind(checklist_id).fetch_all(e).await?);
+    let sql =
+        "SELECT id, label FROM checklist_items WHERE checklist_id = $1 AND removed_at IS NULL";
+    let current: Vec<(i64, String)> = on_exec!(Exec::from(&mut *tx), e => sqlx::query_as(sql).bind(checklist_id).fetch_all(e).await?);
     let at = now();
     for (id, label) in &current {
         if !items.contains(label) {
@@ -210,7 +212,9 @@ pub async fn items(db: &Db, checklist_id: i64, period: &str) -> Result<Vec<ItemS
                LEFT JOIN checklist_ticks t ON t.run_id = r.id AND t.item_id = i.id \
                LEFT JOIN users u ON u.id = t.user_id \
                WHERE i.checklist_id = $1 AND i.removed_at IS NULL ORDER BY i.position, i.id";
-    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(checklist_id).bind(period).fetch_all(pool).await?))
+    Ok(
+        on_db!(db, pool => sqlx::query_as(sql).bind(checklist_id).bind(period).fetch_all(pool).await?),
+    )
 }
 
 /// Ticks (or unticks) an item for the period, opening the period's run if needed, and marks the

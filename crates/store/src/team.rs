@@ -11,7 +11,8 @@ pub struct Process {
 
 /// A centre's processes, in their order.
 pub async fn processes(db: &Db, centre_id: i64) -> Result<Vec<Process>> {
-    let sql = "SELECT id, name FROM raci_processes WHERE centre_id = $1 ORDER BY position, id LIMIT 200";
+    let sql =
+        "SELECT id, name FROM raci_processes WHERE centre_id = $1 ORDER BY position, id LIMIT 200";
     Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_all(pool).await?))
 }
 
@@ -164,7 +165,8 @@ pub async fn log_hours_in(
     }
     let sql = "INSERT INTO volunteer_hours (volunteer_id, centre_id, worked_on, minutes, activity, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
-    Ok(Some(on_exec!(Exec::from(&mut *tx), e => sqlx::query_scalar(sql)
+    Ok(Some(
+        on_exec!(Exec::from(&mut *tx), e => sqlx::query_scalar(sql)
         .bind(volunteer_id)
         .bind(centre_id)
         .bind(worked_on)
@@ -172,7 +174,8 @@ pub async fn log_hours_in(
         .bind(activity)
         .bind(now())
         .fetch_one(e)
-        .await?)))
+        .await?),
+    ))
 }
 
 /// The hourly value the centre gives volunteer time, if it set one.

@@ -55,8 +55,14 @@ async fn a_checklist_is_ticked_on_a_phone_kept_in_history_and_raised_when_overdu
             hub.body
         );
         let dash = m.get("/dashboard").await;
-        let safety = dash.body.find("Ronde de sécurité").expect("overdue on the dashboard");
-        let opening = dash.body.find("Ouverture du lieu").expect("due on the dashboard");
+        let safety = dash
+            .body
+            .find("Ronde de sécurité")
+            .expect("overdue on the dashboard");
+        let opening = dash
+            .body
+            .find("Ouverture du lieu")
+            .expect("due on the dashboard");
         assert!(safety < opening, "overdue first");
         // The coaches' cleaning is not the manager's.
         assert!(!dash.body.contains("Ménage hebdomadaire"), "{}", dash.body);
@@ -79,7 +85,10 @@ async fn a_checklist_is_ticked_on_a_phone_kept_in_history_and_raised_when_overdu
                 .await;
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
             let now = checklist(&app, centre, "Ouverture du lieu").await;
-            assert_eq!(now.last_done.as_deref() == Some(today(&app).as_str()), n == 3);
+            assert_eq!(
+                now.last_done.as_deref() == Some(today(&app).as_str()),
+                n == 3
+            );
         }
         // Ticking twice changes nothing; unticking reopens the run, ticking again closes it.
         let again = m
@@ -98,7 +107,10 @@ async fn a_checklist_is_ticked_on_a_phone_kept_in_history_and_raised_when_overdu
             page.body
         );
         let dash = m.get("/dashboard").await;
-        assert!(!dash.body.contains("Ouverture du lieu"), "done: off the list");
+        assert!(
+            !dash.body.contains("Ouverture du lieu"),
+            "done: off the list"
+        );
 
         // An item of another checklist, a checklist of another centre through this address.
         let other = checklist(&app, centre, "Fermeture du lieu").await;
@@ -126,7 +138,11 @@ async fn a_checklist_is_ticked_on_a_phone_kept_in_history_and_raised_when_overdu
                 .await;
             assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}");
             let page = x.get(&format!("{DIE}/checklists/{}", other.id)).await;
-            assert_eq!(page.status, StatusCode::NOT_FOUND, "{email}: no reading either");
+            assert_eq!(
+                page.status,
+                StatusCode::NOT_FOUND,
+                "{email}: no reading either"
+            );
         }
         let audit = store::audit::list(&app.state.db, Some(centre), 50, 0)
             .await
@@ -233,7 +249,9 @@ async fn a_checklist_without_items_is_refused_and_a_new_one_is_due_to_its_role()
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("f-name-error"));
         // Editing keeps the items still listed (and their history), adds and takes off others.
-        let old = store::procedures::items(&app.state.db, c.id, "").await.unwrap();
+        let old = store::procedures::items(&app.state.db, c.id, "")
+            .await
+            .unwrap();
         let r = m
             .post(
                 &format!("{DIE}/checklists/{}/edit", c.id),
@@ -246,7 +264,9 @@ async fn a_checklist_without_items_is_refused_and_a_new_one_is_due_to_its_role()
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let now = store::procedures::items(&app.state.db, c.id, "").await.unwrap();
+        let now = store::procedures::items(&app.state.db, c.id, "")
+            .await
+            .unwrap();
         assert_eq!(now.len(), 2);
         assert_eq!(now[0].id, old[1].id, "kept by its label");
         assert_eq!(now[1].label, "Nettoyer les clayettes");
@@ -265,7 +285,11 @@ async fn procedures_preview_and_link_the_manual_and_incidents_are_logged() {
         let mut m = signed_in(&app, "manager.die@demo.local").await;
         let form = m.get(&format!("{DIE}/procedures/new")).await;
         assert_eq!(form.status, StatusCode::OK);
-        assert!(form.body.contains("accueillir-un-porteur-de-projet"), "{}", form.body);
+        assert!(
+            form.body.contains("accueillir-un-porteur-de-projet"),
+            "{}",
+            form.body
+        );
         // The preview renders the Markdown (raw HTML as text) and keeps what was typed.
         let r = m
             .post(
@@ -313,7 +337,8 @@ async fn procedures_preview_and_link_the_manual_and_incidents_are_logged() {
         let to = r.location().unwrap().to_string();
         let page = m.get(&to).await;
         assert!(
-            page.body.contains("/guides/manuel-d-operations/accueillir-un-porteur-de-projet")
+            page.body
+                .contains("/guides/manuel-d-operations/accueillir-un-porteur-de-projet")
                 && page.body.contains("<h2"),
             "{}",
             page.body
@@ -325,7 +350,10 @@ async fn procedures_preview_and_link_the_manual_and_incidents_are_logged() {
             .iter()
             .find(|p| p.title == "Accueillir un groupe")
             .unwrap();
-        assert_eq!(p.chapters, "accueillir-un-porteur-de-projet", "unknown ones dropped");
+        assert_eq!(
+            p.chapters, "accueillir-un-porteur-de-projet",
+            "unknown ones dropped"
+        );
 
         // Incidents: what happened is required, a day to come refused; then logged and closed.
         let before = store::procedures::incidents(&app.state.db, centre)
@@ -410,7 +438,11 @@ async fn the_raci_needs_one_accountable_and_volunteer_time_goes_to_the_budget() 
         let before = store::team::assignments(db, centre).await.unwrap();
         // A row with no A (and one with R only): refused beside its row, nothing stored.
         let cell = |p: i64| format!("cell-{p}-{manager}");
-        let (a, b, c) = (cell(processes[0].id), cell(processes[1].id), cell(processes[2].id));
+        let (a, b, c) = (
+            cell(processes[0].id),
+            cell(processes[1].id),
+            cell(processes[2].id),
+        );
         let r = m
             .post(
                 &format!("{DIE}/equipe"),
@@ -419,7 +451,8 @@ async fn the_raci_needs_one_accountable_and_volunteer_time_goes_to_the_budget() 
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
-            r.body.contains(&format!("process-{}-error", processes[0].id))
+            r.body
+                .contains(&format!("process-{}-error", processes[0].id))
                 && r.body.contains("rend compte"),
             "{}",
             r.body
@@ -492,15 +525,20 @@ async fn the_raci_needs_one_accountable_and_volunteer_time_goes_to_the_budget() 
         assert_eq!(after, minutes + 150);
 
         // The rate (a bad one refused), the year's value, carried to the budget.
-        let r = m.post(&format!("{DIE}/benevoles/taux"), &[("rate", "0")]).await;
+        let r = m
+            .post(&format!("{DIE}/benevoles/taux"), &[("rate", "0")])
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("f-rate-error"));
-        let r = m.post(&format!("{DIE}/benevoles/taux"), &[("rate", "15")]).await;
+        let r = m
+            .post(&format!("{DIE}/benevoles/taux"), &[("rate", "15")])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let value = domain::team::value_cents(after, 1_500);
         let page = m.get(&format!("{DIE}/benevoles?annee={year}")).await;
         assert!(
-            page.body.contains(&domain::format::euros(domain::Locale::Fr, value)),
+            page.body
+                .contains(&domain::format::euros(domain::Locale::Fr, value)),
             "{}",
             page.body
         );
@@ -509,14 +547,22 @@ async fn the_raci_needs_one_accountable_and_volunteer_time_goes_to_the_budget() 
             .post(&format!("{DIE}/benevoles/budget"), &[("year", year)])
             .await;
         assert_eq!(r.location(), Some(format!("{DIE}/forecast").as_str()));
-        assert!(store::forecasts::for_centre(db, centre).await.unwrap().is_none());
+        assert!(
+            store::forecasts::for_centre(db, centre)
+                .await
+                .unwrap()
+                .is_none()
+        );
         let r = m.post(&format!("{DIE}/forecast/start"), &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let r = m
             .post(&format!("{DIE}/benevoles/budget"), &[("year", year)])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        let budget = store::forecasts::for_centre(db, centre).await.unwrap().unwrap();
+        let budget = store::forecasts::for_centre(db, centre)
+            .await
+            .unwrap()
+            .unwrap();
         let plan = domain::forecast::parse(&budget.document).unwrap();
         let volunteering: Vec<_> = plan
             .in_kind
@@ -567,7 +613,10 @@ async fn an_opening_plan_starts_from_the_template_and_shows_on_the_dashboard() {
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert_eq!(store::opening::template(db).await.unwrap().len(), 7);
         let mut m = signed_in(&app, "manager@demo.local").await;
-        assert_eq!(m.get("/admin/ouverture").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            m.get("/admin/ouverture").await.status,
+            StatusCode::FORBIDDEN
+        );
 
         // The studio's manager starts a plan: a past day refused, then dated from the opening.
         let page = m.get("/centres/studio/ouverture").await;
@@ -615,8 +664,7 @@ async fn an_opening_plan_starts_from_the_template_and_shows_on_the_dashboard() {
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let dash = m.get("/dashboard").await;
         assert!(
-            dash.body.contains("/centres/studio/ouverture")
-                && dash.body.contains("1 sur 7"),
+            dash.body.contains("/centres/studio/ouverture") && dash.body.contains("1 sur 7"),
             "{}",
             dash.body
         );
@@ -642,7 +690,9 @@ async fn store_ticks_complete_a_run_once_and_a_day_holds_24_hours() {
         let db = &app.state.db;
         let centre = die(&app).await;
         let c = checklist(&app, centre, "Ménage hebdomadaire").await;
-        let items = store::procedures::items(db, c.id, "2026-01-05").await.unwrap();
+        let items = store::procedures::items(db, c.id, "2026-01-05")
+            .await
+            .unwrap();
         let user = store::accounts::find_user_by_email(db, "manager.die@demo.local")
             .await
             .unwrap()
@@ -658,7 +708,10 @@ async fn store_ticks_complete_a_run_once_and_a_day_holds_24_hours() {
             tx.commit().await.unwrap();
         }
         let history = store::procedures::history(db, c.id).await.unwrap();
-        let run: Vec<_> = history.iter().filter(|h| h.period == "2026-01-05").collect();
+        let run: Vec<_> = history
+            .iter()
+            .filter(|h| h.period == "2026-01-05")
+            .collect();
         assert_eq!(run.len(), items.len());
         assert!(run.iter().all(|h| h.completed_at.is_some()));
         let mut tx = db.begin().await.unwrap();
@@ -667,9 +720,16 @@ async fn store_ticks_complete_a_run_once_and_a_day_holds_24_hours() {
             .unwrap();
         // An item of another checklist is not ticked here.
         assert!(
-            !store::procedures::tick_in(&mut tx, c.id + 1_000, items[0].id, "2026-01-05", user, true)
-                .await
-                .unwrap()
+            !store::procedures::tick_in(
+                &mut tx,
+                c.id + 1_000,
+                items[0].id,
+                "2026-01-05",
+                user,
+                true
+            )
+            .await
+            .unwrap()
         );
         tx.commit().await.unwrap();
         let history = store::procedures::history(db, c.id).await.unwrap();

@@ -46,8 +46,11 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
     sign_in(&b, &url, "manager.die@demo.local").await;
     let dash = b.text("main").await;
     assert!(dash.contains("Ouverture du lieu"), "{dash}");
-    b.click(&format!("a[href='/centres/micro-centre-die/checklists/{}']", opening.id))
-        .await;
+    b.click(&format!(
+        "a[href='/centres/micro-centre-die/checklists/{}']",
+        opening.id
+    ))
+    .await;
     check(&b, "checklist").await;
     b.screenshot("operations-360-checklist-before").await;
     assert!(b.text("#run-progress").await.contains("0 sur 4"));
@@ -78,10 +81,16 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         let pages = [
             ("procedures", format!("{die}/procedures")),
             ("checklist", format!("{die}/checklists/{}", opening.id)),
-            ("checklist edit", format!("{die}/checklists/{}/edit", opening.id)),
+            (
+                "checklist edit",
+                format!("{die}/checklists/{}/edit", opening.id),
+            ),
             ("checklist new", format!("{die}/checklists/new")),
             ("procedure", format!("{die}/procedures/{procedure}")),
-            ("procedure edit", format!("{die}/procedures/{procedure}/edit")),
+            (
+                "procedure edit",
+                format!("{die}/procedures/{procedure}/edit"),
+            ),
             ("procedure new", format!("{die}/procedures/new")),
             ("incidents", format!("{die}/incidents")),
             ("team", format!("{die}/equipe")),
@@ -102,12 +111,15 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         check(&b, "checklist with errors").await;
         b.goto(&format!("{die}/benevoles")).await;
         b.select("#f-volunteer", &{
-            store::team::volunteers(db, centre).await.unwrap()[0].id.to_string()
+            store::team::volunteers(db, centre).await.unwrap()[0]
+                .id
+                .to_string()
         })
         .await;
         b.fill("#f-hours", "30").await;
         b.fill("#f-activity", "Accueil").await;
-        b.click("form[action$='/benevoles/heures'] button[type=submit]").await;
+        b.click("form[action$='/benevoles/heures'] button[type=submit]")
+            .await;
         assert!(!b.text("#f-hours-error").await.is_empty());
         check(&b, "volunteers with errors").await;
         b.close().await;

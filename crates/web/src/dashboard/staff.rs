@@ -322,12 +322,7 @@ pub async fn manager_todo(
 }
 
 /// The checklists of their role not done for the current period, the overdue ones first.
-fn checklists(
-    i: I18n,
-    rows: &[TodoRow],
-    centres: &[CentreSummary],
-    today: Date,
-) -> Vec<TodoItem> {
+fn checklists(i: I18n, rows: &[TodoRow], centres: &[CentreSummary], today: Date) -> Vec<TodoItem> {
     use domain::procedures::{Recurrence, Status, status};
     let mut items: Vec<(bool, TodoItem)> = rows
         .iter()

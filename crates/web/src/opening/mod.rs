@@ -14,7 +14,10 @@ pub use plan::progress_text;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/centres/{slug}/ouverture", get(plan::page).post(plan::start))
+        .route(
+            "/centres/{slug}/ouverture",
+            get(plan::page).post(plan::start),
+        )
         .route(
             "/centres/{slug}/ouverture/jalons/{id}",
             post(plan::tick_milestone),
@@ -45,8 +48,13 @@ pub async fn demo(db: &store::Db, centre_id: i64) -> crate::error::WebResult<()>
             checklist: domain::procedures::items(&m.checklist).unwrap_or_default(),
         })
         .collect();
-    store::opening::start_in(&mut tx, centre_id, &domain::tracking::iso(opens), &milestones)
-        .await?;
+    store::opening::start_in(
+        &mut tx,
+        centre_id,
+        &domain::tracking::iso(opens),
+        &milestones,
+    )
+    .await?;
     tx.commit().await?;
     let rows = store::opening::plan(db, centre_id).await?;
     let mut seen: Vec<i64> = Vec::new();
@@ -61,7 +69,11 @@ pub async fn demo(db: &store::Db, centre_id: i64) -> crate::error::WebResult<()>
             }
         } else if place == 4
             && let Some(c) = r.check_id
-            && rows.iter().filter(|x| x.id == r.id).position(|x| x.check_id == Some(c)) == Some(0)
+            && rows
+                .iter()
+                .filter(|x| x.id == r.id)
+                .position(|x| x.check_id == Some(c))
+                == Some(0)
         {
             store::opening::set_check(db, centre_id, c, true).await?;
         }

@@ -177,18 +177,19 @@ pub async fn create(
     };
     let today = domain::tracking::iso(crate::tracking::today());
     let mut tx = state.db.begin().await?;
-    let id = match store::procedures::create_checklist_in(&mut tx, centre.id, &fields, &today, &items)
-        .await
-    {
-        Ok(id) => id,
-        Err(store::StoreError::Duplicate) => {
-            drop(tx);
-            let mut errors = FieldErrors::default();
-            errors.add("name", ctx.i, "ops-error-checklist-taken");
-            return render_edit(&state, &ctx, &centre, None, form, errors).await;
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let id =
+        match store::procedures::create_checklist_in(&mut tx, centre.id, &fields, &today, &items)
+            .await
+        {
+            Ok(id) => id,
+            Err(store::StoreError::Duplicate) => {
+                drop(tx);
+                let mut errors = FieldErrors::default();
+                errors.add("name", ctx.i, "ops-error-checklist-taken");
+                return render_edit(&state, &ctx, &centre, None, form, errors).await;
+            }
+            Err(e) => return Err(e.into()),
+        };
     tx.commit().await?;
     Ok(redirect_with_flash(
         &format!("/centres/{}/checklists/{id}", centre.slug),
@@ -225,7 +226,15 @@ pub async fn edit_page(
         procedure: c.procedure_id.map(|p| p.to_string()).unwrap_or_default(),
         items,
     };
-    render_edit(&state, &ctx, &centre, Some(id), form, FieldErrors::default()).await
+    render_edit(
+        &state,
+        &ctx,
+        &centre,
+        Some(id),
+        form,
+        FieldErrors::default(),
+    )
+    .await
 }
 
 pub async fn update(
@@ -421,7 +430,10 @@ pub async fn tick(
     let c = store::procedures::checklist(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    if !ctx.actor.can(Action::TickChecklist, Scope::Centre(c.centre_id)) {
+    if !ctx
+        .actor
+        .can(Action::TickChecklist, Scope::Centre(c.centre_id))
+    {
         crate::donations::audit(
             &state.db,
             &ctx,

@@ -75,7 +75,11 @@ pub async fn load(db: &Db) -> WebResult<()> {
             "Ménage hebdomadaire",
             Recurrence::Weekly,
             "coach",
-            &["Sols de l'atelier", "Sanitaires", "Cuisine et réfrigérateur"],
+            &[
+                "Sols de l'atelier",
+                "Sanitaires",
+                "Cuisine et réfrigérateur",
+            ],
         ),
     ];
     let mut tx = db.begin().await?;
@@ -103,9 +107,10 @@ pub async fn load(db: &Db) -> WebResult<()> {
             let missed = name == "Ronde de sécurité" && !skipped;
             skipped = true;
             if !missed {
-                let at = domain::time_zone::from_paris(day.with_hms(8, 30, 0).unwrap_or(
-                    time::PrimitiveDateTime::new(day, time::Time::MIDNIGHT),
-                ))
+                let at = domain::time_zone::from_paris(
+                    day.with_hms(8, 30, 0)
+                        .unwrap_or(time::PrimitiveDateTime::new(day, time::Time::MIDNIGHT)),
+                )
                 .unwrap_or_else(store::now);
                 store::procedures::record_run_in(&mut tx, id, &iso(day), manager.id, at).await?;
             }

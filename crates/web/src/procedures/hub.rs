@@ -54,7 +54,9 @@ pub async fn page(
         .map(|c| {
             let s = super::status(c, today);
             let recurrence = Recurrence::parse(&c.recurrence).unwrap_or(Recurrence::Daily);
-            let role = Role::parse(&c.role).map(|r| i.t(r.label_key())).unwrap_or_default();
+            let role = Role::parse(&c.role)
+                .map(|r| i.t(r.label_key()))
+                .unwrap_or_default();
             ChecklistCard {
                 href: format!("/centres/{}/checklists/{}", centre.slug, c.id),
                 name: c.name.clone(),

@@ -68,7 +68,9 @@ pub(crate) async fn centre_for(
 ) -> WebResult<CentreSummary> {
     ctx.require_user()?;
     let centre = crate::cohorts::centre_by_slug(state, slug).await?;
-    if !ctx.actor.can(Action::ViewOperations, Scope::Centre(centre.id))
+    if !ctx
+        .actor
+        .can(Action::ViewOperations, Scope::Centre(centre.id))
         && !ctx.actor.can(action, Scope::Centre(centre.id))
     {
         return Err(WebError::NotFound);
@@ -91,7 +93,10 @@ pub fn status(c: &store::procedures::Checklist, today: time::Date) -> Status {
 /// The roles a checklist can be assigned to: (code, label key).
 pub fn roles() -> [(&'static str, &'static str); 2] {
     [
-        (domain::Role::CentreManager.code(), domain::Role::CentreManager.label_key()),
+        (
+            domain::Role::CentreManager.code(),
+            domain::Role::CentreManager.label_key(),
+        ),
         (domain::Role::Coach.code(), domain::Role::Coach.label_key()),
     ]
 }

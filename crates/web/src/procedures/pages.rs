@@ -281,7 +281,15 @@ pub async fn edit_page(
         chapters: p.chapters.lines().map(str::to_string).collect(),
         preview: false,
     };
-    render_edit(&state, &ctx, &centre, Some(id), form, FieldErrors::default()).await
+    render_edit(
+        &state,
+        &ctx,
+        &centre,
+        Some(id),
+        form,
+        FieldErrors::default(),
+    )
+    .await
 }
 
 pub async fn update(
@@ -294,7 +302,15 @@ pub async fn update(
     let user = ctx.require_user()?;
     let form = ProcedureForm::from_pairs(pairs);
     if form.preview {
-        return render_edit(&state, &ctx, &centre, Some(id), form, FieldErrors::default()).await;
+        return render_edit(
+            &state,
+            &ctx,
+            &centre,
+            Some(id),
+            form,
+            FieldErrors::default(),
+        )
+        .await;
     }
     let (title, body, chapters) = match checked(&state, &ctx, &form).await? {
         Ok(v) => v,

@@ -22,7 +22,10 @@ pub fn routes() -> Router<AppState> {
         .route("/centres/{slug}/benevoles/personnes", post(volunteers::add))
         .route("/centres/{slug}/benevoles/heures", post(volunteers::log))
         .route("/centres/{slug}/benevoles/taux", post(volunteers::set_rate))
-        .route("/centres/{slug}/benevoles/budget", post(volunteers::to_budget))
+        .route(
+            "/centres/{slug}/benevoles/budget",
+            post(volunteers::to_budget),
+        )
 }
 
 /// The pilot's demo team: its processes with their matrix, three volunteers (one from the CRM
@@ -33,7 +36,10 @@ pub async fn demo(db: &store::Db, centre_id: i64, manager_id: i64) -> crate::err
         return Ok(());
     }
     let today = crate::tracking::today();
-    let contact = store::team::contacts(db, centre_id).await?.into_iter().next();
+    let contact = store::team::contacts(db, centre_id)
+        .await?
+        .into_iter()
+        .next();
     let mut ids = Vec::new();
     let people: [(&str, &str); 2] = [
         ("Jeanne Morel", "jeanne.morel@example.org"),

@@ -126,12 +126,8 @@ async fn render(
         })
         .collect();
     let view = TeamView {
-        layout: Layout::new(
-            state,
-            ctx,
-            i.ta("team-title", &[("centre", &centre.name)]),
-        )
-        .under(format!("/centres/{}", centre.slug), centre.name.clone()),
+        layout: Layout::new(state, ctx, i.ta("team-title", &[("centre", &centre.name)]))
+            .under(format!("/centres/{}", centre.slug), centre.name.clone()),
         tabs: crate::procedures::tabs(&centre.slug, "equipe"),
         manage: ctx
             .actor
@@ -267,7 +263,12 @@ pub async fn add(
     let name = domain::procedures::check_text(&form.name, 120, true)
         .map_err(|e| errors.add("process", i, e.message_key()))
         .ok();
-    let person = |text: &str| text.trim().parse::<i64>().ok().filter(|u| people.contains(u));
+    let person = |text: &str| {
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|u| people.contains(u))
+    };
     let accountable = person(&form.accountable);
     if accountable.is_none() {
         errors.add("accountable", i, "team-error-no-accountable");

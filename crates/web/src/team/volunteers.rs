@@ -114,7 +114,11 @@ pub fn hours_text(i: crate::i18n::I18n, minutes: i64) -> String {
 
 /// A rate as the form shows it: `12,02` (French) or `12.02`.
 fn rate_input(i: crate::i18n::I18n, cents: i64) -> String {
-    let sep = if i.locale() == domain::Locale::Fr { ',' } else { '.' };
+    let sep = if i.locale() == domain::Locale::Fr {
+        ','
+    } else {
+        '.'
+    };
     format!("{}{sep}{:02}", cents / 100, cents % 100)
 }
 
@@ -147,10 +151,7 @@ async fn render(
         .await?
         .unwrap_or(SMIC_HOURLY_CENTS);
     let year_minutes: i64 = hours.iter().map(|h| h.minutes).sum();
-    let mut by_month = team::totals(
-        hours.iter().map(|h| (h.worked_on.as_str(), h.minutes)),
-        7,
-    );
+    let mut by_month = team::totals(hours.iter().map(|h| (h.worked_on.as_str(), h.minutes)), 7);
     by_month.sort();
     let months = by_month
         .into_iter()
@@ -188,7 +189,10 @@ async fn render(
                 email: v.email,
             })
             .collect(),
-        contacts: contacts.into_iter().map(|(id, name, _)| (id, name)).collect(),
+        contacts: contacts
+            .into_iter()
+            .map(|(id, name, _)| (id, name))
+            .collect(),
         hours: hours
             .into_iter()
             .take(50)
@@ -424,8 +428,8 @@ pub async fn to_budget(
             &state,
         ));
     };
-    let mut plan = domain::forecast::parse(&budget.document)
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let mut plan =
+        domain::forecast::parse(&budget.document).map_err(|e| WebError::Internal(e.to_string()))?;
     let minutes = store::team::year_minutes(&state.db, centre.id, &year.to_string()).await?;
     let rate = store::team::rate(&state.db, centre.id)
         .await?

@@ -5,14 +5,14 @@
 //! `json(…)`, so nothing a user types can run as Typst code. The Inter family is embedded so
 //! documents look the same everywhere.
 mod bill;
-mod plan;
 mod facturx;
+mod plan;
 mod poster;
 mod world;
 
 pub use bill::Bill;
-pub use plan::PlanSheet;
 pub use facturx::{FACTURX_FILE, factur_x};
+pub use plan::PlanSheet;
 pub use poster::{Poster, PosterBlock, PosterNote};
 
 use serde::Serialize;

@@ -1,8 +1,8 @@
 //! Pure rules and types of Impact Studio: no I/O, no async, no SQL.
 #![forbid(unsafe_code)]
 
-pub mod booking;
 pub mod ambassadors;
+pub mod booking;
 pub mod canvas;
 pub mod centre;
 pub mod content;

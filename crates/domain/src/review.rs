@@ -110,7 +110,7 @@ impl Figure {
         };
         let ok = match self {
             Figure::Satisfaction => (-100..=100).contains(&value),
-            _ => value >= 0 && value <= 1_000_000_000_000,
+            _ => (0..=1_000_000_000_000).contains(&value),
         };
         if ok {
             Ok(value)

@@ -60,8 +60,8 @@ impl Exec<'_> {
     /// The same pool or transaction, lent for one more call (a reader of several statements).
     pub fn reborrow(&mut self) -> Exec<'_> {
         match self {
-            Exec::Db(db) => Exec::Db(*db),
-            Exec::Tx(tx) => Exec::Tx(&mut **tx),
+            Exec::Db(db) => Exec::Db(db),
+            Exec::Tx(tx) => Exec::Tx(tx),
         }
     }
 }

@@ -76,7 +76,7 @@ async fn main() {
                     let space = spaces[i % SPACES];
                     // Half-hour steps over 500 hours: many attempts collide.
                     let start = base + ((i * 7_919) % 1_000) as i64 * 1_800;
-                    let len = if i % 3 == 0 { 7_200 } else { 3_600 };
+                    let len = if i.is_multiple_of(3) { 7_200 } else { 3_600 };
                     let mut tx = db.begin().await.unwrap();
                     let new = store::bookings::NewBooking {
                         centre_id: centre,

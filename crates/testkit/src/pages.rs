@@ -476,7 +476,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         page(Some(MANAGER), "donations", "/centres/studio/dons".into()),
         page(None, "centre page", "/centres/studio".into()),
         page(Some(MANAGER), "centre page", "/centres/studio".into()),
-        page(Some(MANAGER), "place profile", "/centres/studio/lieu".into()),
+        page(
+            Some(MANAGER),
+            "place profile",
+            "/centres/studio/lieu".into(),
+        ),
         page(Some(MANAGER), "spaces", "/centres/studio/espaces".into()),
         page(
             Some(MANAGER),
@@ -495,7 +499,11 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             format!("/centres/studio/espaces/{canuts}/reserver"),
         ),
         page(p, "my bookings", "/mes-reservations".into()),
-        page(Some(MANAGER), "occupancy", "/centres/studio/occupation".into()),
+        page(
+            Some(MANAGER),
+            "occupancy",
+            "/centres/studio/occupation".into(),
+        ),
         page(
             Some(MANAGER),
             "equipment",

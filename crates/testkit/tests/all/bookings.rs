@@ -328,7 +328,8 @@ async fn the_feed_of_a_space_parses_and_needs_its_signature() {
         let mut m = signed_in(&app, "manager@demo.local").await;
         let page = m.get(&format!("/centres/studio/espaces/{canuts}")).await;
         assert_eq!(page.status, StatusCode::OK);
-        let start = page.body.find("/espaces/").unwrap();
+        let at = page.body.find("/agenda.ics?cle=").expect("the feed's link");
+        let start = page.body[..at].rfind('"').unwrap() + 1;
         let rest = &page.body[start..];
         let href = &rest[..rest.find('"').unwrap()];
         assert!(href.contains("agenda.ics?cle="), "{href}");

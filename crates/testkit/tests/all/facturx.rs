@@ -283,7 +283,10 @@ async fn a_transfer_quoting_the_invoice_s_rf_reference_pays_it_once() {
 
 /// The base64 part of a raw message whose type is `application/pdf`: its name and bytes.
 fn pdf_attachment(raw: &str) -> Option<(String, Vec<u8>)> {
-    let start = raw.find("Content-Type: application/pdf")?;
+    // The part's headers run from its boundary line (the disposition may come first) to the
+    // blank line.
+    let at = raw.find("Content-Type: application/pdf")?;
+    let start = raw[..at].rfind("\r\n--").map_or(0, |b| b + 2);
     let part = &raw[start..];
     let (head, rest) = part.split_once("\r\n\r\n")?;
     let name = head

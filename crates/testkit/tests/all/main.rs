@@ -1,8 +1,8 @@
 //! All integration tests of the platform in one binary (one link instead of eighteen), a module per capability.
 
+mod ambassadors;
 mod bookings;
 mod bookings_browser;
-mod ambassadors;
 mod browser;
 mod canvas;
 mod canvas_browser;

@@ -140,6 +140,11 @@ async fn the_centres_side_by_side_and_the_pilot_over_time() {
         let year = period(&app).year;
         let mut admin = app.client();
         admin.login("admin@demo.local", "impact-demo").await;
+        // The pilot's budget, started from the centre template, is drawn beside its invoices.
+        let started = admin
+            .post("/centres/micro-centre-die/forecast/start", &[])
+            .await;
+        assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
         let page = admin.get("/admin/reseau").await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         for text in [

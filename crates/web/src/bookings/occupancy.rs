@@ -58,7 +58,9 @@ fn hours(i: crate::i18n::I18n, secs: i64) -> String {
 fn share(i: crate::i18n::I18n, bp: i64) -> String {
     let sep = if i.code() == "fr" { "," } else { "." };
     let nbsp = if i.code() == "fr" { "\u{202f}" } else { "" };
-    format!("{}{sep}{}{nbsp}%", bp / 100, (bp % 100) / 10)
+    // One decimal, rounded to the nearest (3 h of 8,5 h: 3 529 bp → 35,3 %).
+    let tenths = (bp + 5) / 10;
+    format!("{}{sep}{}{nbsp}%", tenths / 10, tenths % 10)
 }
 
 pub async fn page(

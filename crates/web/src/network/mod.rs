@@ -6,7 +6,6 @@ use axum::Router;
 use axum::routing::{get, post};
 
 mod dashboard;
-pub mod demo;
 mod review;
 
 pub fn routes() -> Router<AppState> {

@@ -167,26 +167,26 @@ pub async fn load(db: &Db) -> WebResult<()> {
         }
         made += 1;
     }
-    if let Some(die) = store::centres::find_by_slug(db, "micro-centre-die").await? {
-        if store::places::spaces(db, die.id).await?.is_empty() {
-            let mut tx = db.begin().await?;
-            store::places::create_space_in(
-                &mut tx,
-                die.id,
-                &space(
-                    "Salle commune",
-                    "meeting",
-                    15,
-                    4_000,
-                    "Grande table, paperboard",
-                    "members",
-                    0,
-                    true,
-                ),
-            )
-            .await?;
-            tx.commit().await?;
-        }
+    if let Some(die) = store::centres::find_by_slug(db, "micro-centre-die").await?
+        && store::places::spaces(db, die.id).await?.is_empty()
+    {
+        let mut tx = db.begin().await?;
+        store::places::create_space_in(
+            &mut tx,
+            die.id,
+            &space(
+                "Salle commune",
+                "meeting",
+                15,
+                4_000,
+                "Grande table, paperboard",
+                "members",
+                0,
+                true,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
     }
     Ok(())
 }

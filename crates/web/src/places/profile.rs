@@ -204,9 +204,8 @@ pub async fn save(
     let presentation = optional(&mut errors, i, "presentation", &form.presentation, 2_000);
     let address = optional(&mut errors, i, "address", &form.address, 200);
     let postcode = optional(&mut errors, i, "postcode", &form.postcode, 10);
-    if !postcode.is_empty()
-        && !(postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let french_postcode = postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit());
+    if !postcode.is_empty() && !french_postcode {
         errors.add("postcode", i, "place-error-postcode");
     }
     let email = form.email.trim().to_string();

@@ -26,4 +26,7 @@ pub struct Bill {
     pub qr_svg: String,
     pub qr_caption: String,
     pub footer: String,
+    /// The Factur-X CII XML attached as `factur-x.xml` (empty for a quote): only
+    /// [`crate::factur_x`] sets it, since the attachment needs a PDF/A-3 export.
+    pub facturx_xml: String,
 }

@@ -5,10 +5,14 @@
 //! `json(…)`, so nothing a user types can run as Typst code. The Inter family is embedded so
 //! documents look the same everywhere.
 mod bill;
+mod facturx;
+mod plan;
 mod poster;
 mod world;
 
 pub use bill::Bill;
+pub use facturx::{FACTURX_FILE, factur_x};
+pub use plan::PlanSheet;
 pub use poster::{Poster, PosterBlock, PosterNote};
 
 use serde::Serialize;
@@ -31,6 +35,8 @@ pub enum Template {
     CanvasPoster,
     /// A quote, an invoice or a credit note on A4 ([`Bill`]).
     Bill,
+    /// A layout plan at scale on a page cut to it ([`PlanSheet`]).
+    PlanSheet,
 }
 
 impl Template {
@@ -39,6 +45,7 @@ impl Template {
             Template::Report => include_str!("../templates/report.typ"),
             Template::CanvasPoster => include_str!("../templates/canvas-poster.typ"),
             Template::Bill => include_str!("../templates/bill.typ"),
+            Template::PlanSheet => include_str!("../templates/plan-sheet.typ"),
         }
     }
 }

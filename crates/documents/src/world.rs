@@ -90,6 +90,15 @@ impl World for Job {
 }
 
 pub(crate) fn compile(template: &str, data: Vec<u8>) -> Result<Vec<u8>, DocumentError> {
+    compile_with(template, data, &typst_pdf::PdfOptions::default())
+}
+
+/// Lays out `template` over `data` and writes the PDF with `options` (standards, date).
+pub(crate) fn compile_with(
+    template: &str,
+    data: Vec<u8>,
+    options: &typst_pdf::PdfOptions,
+) -> Result<Vec<u8>, DocumentError> {
     let shared: &'static Shared = &SHARED;
     let job = Job {
         shared,
@@ -99,8 +108,7 @@ pub(crate) fn compile(template: &str, data: Vec<u8>) -> Result<Vec<u8>, Document
     let document = typst::compile::<typst_layout::PagedDocument>(&job)
         .output
         .map_err(|errors| DocumentError::Layout(messages(&errors)))?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
-        .map_err(|errors| DocumentError::Layout(messages(&errors)))
+    typst_pdf::pdf(&document, options).map_err(|errors| DocumentError::Layout(messages(&errors)))
 }
 
 fn messages(errors: &[typst::diag::SourceDiagnostic]) -> String {

@@ -150,14 +150,14 @@ pub struct Calendar<'a> {
 }
 
 /// The Europe/Paris time zone as iCalendar describes it (EU rules since 1996).
-const PARIS_VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n\
+pub(crate) const PARIS_VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n\
 BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n\
 DTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n\
 BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n\
 DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n\
 END:VTIMEZONE\r\n";
 
-fn paris_stamp(unix: i64) -> String {
+pub(crate) fn paris_stamp(unix: i64) -> String {
     let t = crate::time_zone::to_paris(unix);
     format!(
         "{:04}{:02}{:02}T{:02}{:02}{:02}",
@@ -170,7 +170,7 @@ fn paris_stamp(unix: i64) -> String {
     )
 }
 
-fn utc_stamp(unix: i64) -> String {
+pub(crate) fn utc_stamp(unix: i64) -> String {
     let t =
         time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     format!(
@@ -185,7 +185,7 @@ fn utc_stamp(unix: i64) -> String {
 }
 
 /// TEXT escaping of RFC 5545 (3.3.11).
-fn escape(value: &str) -> String {
+pub(crate) fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
@@ -201,7 +201,7 @@ fn escape(value: &str) -> String {
 }
 
 /// One content line folded at 75 octets (never inside a UTF-8 character), ended by CRLF.
-fn line(out: &mut String, content: &str) {
+pub(crate) fn line(out: &mut String, content: &str) {
     let mut width = 0;
     for c in content.chars() {
         if width + c.len_utf8() > 75 {
@@ -212,6 +212,11 @@ fn line(out: &mut String, content: &str) {
         width += c.len_utf8();
     }
     out.push_str("\r\n");
+}
+
+/// The iCalendar pieces other feeds reuse (a space's bookings).
+pub(crate) mod ics_parts {
+    pub(crate) use super::{PARIS_VTIMEZONE, escape, line, paris_stamp, utc_stamp};
 }
 
 /// The `.ics` file of one event.

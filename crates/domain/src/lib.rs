@@ -1,12 +1,16 @@
 //! Pure rules and types of Impact Studio: no I/O, no async, no SQL.
 #![forbid(unsafe_code)]
 
+pub mod ambassadors;
+pub mod booking;
 pub mod canvas;
 pub mod centre;
 pub mod content;
+pub mod contract;
 pub mod crm;
 pub mod diagnostic;
 pub mod email;
+pub mod equipment;
 pub mod error;
 pub mod event;
 pub mod evidence;
@@ -15,16 +19,22 @@ pub mod format;
 pub mod impact;
 pub mod invoice;
 pub mod learning;
+pub mod licence;
 pub mod locale;
 pub mod markdown;
 pub mod membership;
+pub mod network;
 pub mod newsletter;
 pub mod offer;
 pub mod onboarding;
+pub mod opening;
 pub mod password;
 pub mod payment;
+pub mod plan;
 pub mod policy;
+pub mod procedures;
 pub mod project;
+pub mod review;
 pub mod roadmap;
 pub mod roadmap_edit;
 pub mod role;
@@ -33,6 +43,7 @@ pub mod site;
 pub mod slug;
 pub mod stored;
 pub mod survey;
+pub mod team;
 pub mod time_zone;
 pub mod tracking;
 pub mod typography;

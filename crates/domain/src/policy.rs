@@ -100,10 +100,58 @@ pub enum Action {
     ManageMemberships,
     /// Record a centre's donations, list and export them, issue its tax receipts.
     ManageDonations,
+    // The place
+    /// Edit a centre's profile, hours, closures and spaces, see who booked, cancel anyone's
+    /// booking and read the occupancy report: its managers.
+    ManagePlace,
+    /// Ask to book a centre's space (anyone signed in: each space's rules then say who may).
+    BookSpace,
+    // Equipment and plans
+    /// Keep a centre's equipment inventory and send its lines to the centre's budget.
+    ManageEquipment,
+    /// Edit the network's standard equipment list that every centre's inventory starts from.
+    ManageStandardEquipment,
+    /// Draw a centre's layout plan and keep its versions.
+    ManagePlan,
+    /// See a centre's layout plan read-only (its coaches too; the network team shows it to a
+    /// future licensee).
+    ViewPlan,
+    // Running a centre
+    /// Read a centre's procedures, checklists with their history, incidents, team and opening
+    /// plan, and report an incident: its coaches and managers.
+    ViewOperations,
+    /// Tick a centre's checklist items: its coaches and managers.
+    TickChecklist,
+    /// Write a centre's procedures, checklists, responsibility matrix, volunteers and hours,
+    /// close incidents, start and tick its opening plan: its managers.
+    ManageOperations,
+    /// Edit the network's opening plan template: the network team.
+    EditOpeningTemplate,
+    // Licences and contracts
+    /// Write licence models (new versions), grant, suspend and resume centres' licences, write
+    /// and send their contracts, sign them for the network, make royalty statements and invoice
+    /// them: the network team.
+    ManageLicences,
+    /// Read a centre's licence, contracts and royalty statements: its managers.
+    ViewLicence,
+    /// Sign a contract for the licensee centre: its own managers only, never the network team
+    /// (a party does not sign for the other).
+    SignForCentre,
+    // The network
+    /// Have a referral link and see one's own results as an ambassador of a centre: its
+    /// ambassadors.
+    Refer,
+    /// Define the ambassadors' tiers and rewards, turn the leaderboard on or off, see every
+    /// ambassador's results: the network team.
+    ManageAmbassadors,
+    /// The network dashboard: every centre's figures side by side, the pilot over time.
+    ViewNetworkDashboard,
+    /// A centre's year's review and next year's objectives: its managers.
+    ReviewCentreYear,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 50] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -137,6 +185,23 @@ impl Action {
         Action::ViewNetworkForecasts,
         Action::ManageMemberships,
         Action::ManageDonations,
+        Action::ManagePlace,
+        Action::BookSpace,
+        Action::ManageEquipment,
+        Action::ManageStandardEquipment,
+        Action::ManagePlan,
+        Action::ViewPlan,
+        Action::ViewOperations,
+        Action::TickChecklist,
+        Action::ManageOperations,
+        Action::EditOpeningTemplate,
+        Action::ManageLicences,
+        Action::ViewLicence,
+        Action::SignForCentre,
+        Action::Refer,
+        Action::ManageAmbassadors,
+        Action::ViewNetworkDashboard,
+        Action::ReviewCentreYear,
     ];
 }
 
@@ -181,6 +246,10 @@ impl Actor {
         if self.user_id.is_none() {
             return false;
         }
+        // The licensee's signature is its managers' own, whatever else the signer may do.
+        if let (Action::SignForCentre, Scope::Centre(c)) = (action, scope) {
+            return self.has_in(c, &[Role::CentreManager]);
+        }
         if self.is_network_admin() {
             return true;
         }
@@ -188,10 +257,31 @@ impl Actor {
         use Role::*;
         match (action, scope) {
             (
-                CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-                | ManageDiagnostics | ManageContent | ManageSite | ViewNetworkForecasts,
+                CreateCentre
+                | ListAllCentres
+                | ManageJobs
+                | ViewOutbox
+                | RecordNetworkReview
+                | ManageDiagnostics
+                | ManageContent
+                | ManageSite
+                | ViewNetworkForecasts
+                | ManageStandardEquipment
+                | EditOpeningTemplate
+                | ManageLicences
+                | ManageAmbassadors
+                | ViewNetworkDashboard,
                 _,
             ) => false,
+            (ManageEquipment | ManagePlan, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ViewPlan, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
+            (ViewOperations | TickChecklist, Scope::Centre(c)) => {
+                self.has_in(c, &[Coach, CentreManager])
+            }
+            (ManageOperations, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ViewLicence, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (Refer, Scope::Centre(c)) => self.has_in(c, &[Ambassador]),
+            (ReviewCentreYear, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (
                 ManageLeads | ManageEvents | ViewImpactReport | ViewDiagnosticStats,
                 Scope::Centre(c),
@@ -205,6 +295,9 @@ impl Actor {
             (ManageContacts, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageInvoices, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageCentreForecast, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            (ManagePlace, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
+            // Who may book a space is the space's rule (`domain::booking::Audience`).
+            (BookSpace, Scope::Centre(_)) => true,
             (ManageMemberships | ManageDonations, Scope::Centre(c)) => {
                 self.has_in(c, &[CentreManager])
             }

@@ -25,9 +25,22 @@ fn actor(role: Role) -> Actor {
 fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
     use Action::*;
     match action {
-        CreateCentre | ListAllCentres | ManageJobs | ViewOutbox | RecordNetworkReview
-        | ManageDiagnostics | ManageContent | ManageSite | JoinStudio | Learn
-        | ViewNetworkForecasts => Scope::Network,
+        CreateCentre
+        | ListAllCentres
+        | ManageJobs
+        | ViewOutbox
+        | RecordNetworkReview
+        | ManageDiagnostics
+        | ManageContent
+        | ManageSite
+        | JoinStudio
+        | Learn
+        | ViewNetworkForecasts
+        | ManageStandardEquipment
+        | EditOpeningTemplate
+        | ManageLicences
+        | ManageAmbassadors
+        | ViewNetworkDashboard => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
             member: matches!(rel, Rel::Member),
@@ -64,10 +77,36 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // A centre's managers keep its own budget; the network team reads every centre's.
         (ManageCentreForecast, _) => ("MN", "N"),
         (ViewNetworkForecasts, _) => ("N", "N"),
+        // An ambassador of a centre refers for it; the network team sets the tiers and sees
+        // every ambassador, and alone reads the network dashboard.
+        (Refer, _) => ("AN", "N"),
+        (ManageAmbassadors | ViewNetworkDashboard, _) => ("N", "N"),
+        // A centre's managers review their own centre's year, not another's.
+        (ReviewCentreYear, _) => ("MN", "N"),
         // A centre's managers keep its members and donations, not another centre's.
         (ManageMemberships | ManageDonations, _) => ("MN", "N"),
+        // A centre's managers keep its place; anyone signed in may ask to book (the space's
+        // rules say who may).
+        (ManagePlace, _) => ("MN", "N"),
+        (BookSpace, _) => ("PACMN", "PACMN"),
+        // A centre's managers keep its equipment; the network team edits the standard list.
+        (ManageEquipment, _) => ("MN", "N"),
+        (ManageStandardEquipment, _) => ("N", "N"),
+        // A centre's managers draw its plan; its coaches see it; the network team shows it.
+        (ManagePlan, _) => ("MN", "N"),
+        (ViewPlan, _) => ("CMN", "N"),
+        // The network team runs the licences; a centre's managers read their own licence and
+        // sign its contracts, which nobody else may sign for them (not even the network team).
+        (ManageLicences, _) => ("N", "N"),
+        (ViewLicence, _) => ("MN", "N"),
+        (SignForCentre, _) => ("M", ""),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
+        // A centre's coaches and managers read its procedures and tick its checklists (never
+        // another centre's); its managers write them; the network team edits the opening template.
+        (ViewOperations | TickChecklist, _) => ("CMN", "N"),
+        (ManageOperations, _) => ("MN", "N"),
+        (EditOpeningTemplate, _) => ("N", "N"),
         (ViewProject, Rel::None) => ("CMN", "N"),
         // A member of a project sees and edits it even from another centre: a project guest.
         (ViewProject | EditProject | AnswerDiagnostic, Rel::Member) => ("PACMN", "PACMN"),

@@ -110,7 +110,8 @@ pub async fn set_period_in(tx: &mut Tx, id: i64, starts_on: &str, ends_on: &str)
     Ok(())
 }
 
-/// Records the order that pays a membership, awaiting payment.
+/// Records the order that pays a membership, awaiting payment; refused (`Refused`) when the
+/// centre's licence is suspended or expired (`licences::may_sell`).
 pub async fn create_order_in(
     tx: &mut Tx,
     a: &Adhesion,
@@ -118,6 +119,7 @@ pub async fn create_order_in(
     label: &str,
     amount_cents: i64,
 ) -> Result<i64> {
+    crate::licences::may_sell(&mut *tx, a.centre_id).await?;
     let sql = "INSERT INTO orders (centre_id, user_id, amount_cents, status, created_at, kind, label, subject_id) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
     Ok(on_exec!(Exec::from(tx), e => sqlx::query_scalar(sql)

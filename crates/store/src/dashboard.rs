@@ -252,9 +252,25 @@ pub async fn coach_todo(
            JOIN project_people pp ON pp.project_id = p.id AND pp.user_id = $1 AND pp.relation = 'follower' \
           WHERE p.archived_at IS NULL AND p.centre_id IN ({coached}) AND cc.resolved_at IS NULL \
             AND (cc.author_id IS NULL OR cc.author_id <> $1) \
-          GROUP BY p.id, p.name, c.id, c.title"
+          GROUP BY p.id, p.name, c.id, c.title \
+         UNION ALL {checklists}",
+        checklists = centre_checklist_rows(&coached, "coach"),
     );
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(user_id).bind(today).fetch_all(pool).await?))
+}
+
+/// The checklists of the centres in `centres` (an id list) assigned to `role`, as rows of a
+/// to-do (`checklist`: project_id the centre, project the recurrence, ref_id the checklist,
+/// label its name, extra the first day of the latest period it was completed in (empty for
+/// never), n the day it was created as `YYYYMMDD`); the web crate works out which are due.
+fn centre_checklist_rows(centres: &str, role: &str) -> String {
+    format!(
+        "SELECT 'checklist', c.centre_id, c.recurrence, c.id, c.name, \
+                COALESCE((SELECT MAX(r.period) FROM checklist_runs r \
+                  WHERE r.checklist_id = c.id AND r.completed_at IS NOT NULL), ''), \
+                CAST(REPLACE(c.created_on, '-', '') AS BIGINT), {B0} \
+           FROM checklists c WHERE c.centre_id IN ({centres}) AND c.role = '{role}'"
+    )
 }
 
 /// What the staff of the centres in `centres` have waiting, in one statement: the number of
@@ -264,7 +280,10 @@ pub async fn coach_todo(
 /// project_id the centre, n the count) and the coming events with their fill (`event`:
 /// project_id the capacity, ref_id, label the title, extra the slug, n the start, m the
 /// registrations), and the newest applications waiting for a first answer (`application`:
-/// project_id the centre, ref_id, label the person, extra the offer, n the time).
+/// project_id the centre, ref_id, label the person, extra the offer, n the time), the
+/// managers' checklists ([`centre_checklist_rows`]) and each centre's opening plan (`opening`:
+/// project_id the centre, label the next undone milestone's day, n the milestones, m those
+/// done; `opening-checks`: n the checklist items, m those done).
 pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRow>> {
     let centres = id_list(centres);
     let sql = format!(
@@ -298,7 +317,19 @@ pub async fn staff_todo(db: &Db, centres: &[i64], now: i64) -> Result<Vec<TodoRo
            FROM interactions i LEFT JOIN contacts c ON c.id = i.contact_id \
            LEFT JOIN organisations o ON o.id = i.organisation_id \
           WHERE i.centre_id IN ({centres}) AND i.follow_up_on <= $3 AND i.follow_up_done_at IS NULL \
-          ORDER BY i.follow_up_on, i.id LIMIT 10) follow_ups"
+          ORDER BY i.follow_up_on, i.id LIMIT 10) follow_ups \
+         UNION ALL {checklists} \
+         UNION ALL \
+         SELECT 'opening', m.centre_id, {T0}, {B0}, \
+                COALESCE(MIN(CASE WHEN m.done_at IS NULL THEN m.due_on END), ''), {T0}, COUNT(*), \
+                SUM(CASE WHEN m.done_at IS NOT NULL THEN 1 ELSE 0 END) \
+           FROM opening_milestones m WHERE m.centre_id IN ({centres}) GROUP BY m.centre_id \
+         UNION ALL \
+         SELECT 'opening-checks', m.centre_id, {T0}, {B0}, {T0}, {T0}, COUNT(*), \
+                SUM(CASE WHEN c.done_at IS NOT NULL THEN 1 ELSE 0 END) \
+           FROM opening_checks c JOIN opening_milestones m ON m.id = c.milestone_id \
+          WHERE m.centre_id IN ({centres}) GROUP BY m.centre_id",
+        checklists = centre_checklist_rows(&centres, "centre_manager"),
     );
     // The CRM's follow-ups are days (`YYYY-MM-DD`) in Paris.
     let d = domain::time_zone::to_paris(now).date();

@@ -21,6 +21,10 @@ pub enum StoreError {
     /// Done once already (a submitted diagnostic); doing it again changes nothing.
     #[error("already done")]
     AlreadyDone,
+    /// A rule forbids it now (a sale under a suspended or expired licence); the message key
+    /// says which.
+    #[error("refused: {0}")]
+    Refused(&'static str),
     #[error("not found")]
     NotFound,
     #[error("stored data is invalid: {0}")]

@@ -181,6 +181,55 @@ pub async fn save(
     })
 }
 
+/// `save` inside the caller's unit of work (the equipment sent to a centre's budget is marked
+/// in the same transaction): `Stale` when the forecast moved past `expected`.
+pub async fn save_in(
+    tx: &mut crate::Tx,
+    id: i64,
+    expected: i64,
+    document: &str,
+    note: &str,
+    user_id: Option<i64>,
+) -> Result<i64> {
+    let now = now();
+    let moved = on_exec!(crate::Exec::from(&mut *tx), e => sqlx::query(
+        "UPDATE forecasts SET version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2",
+    )
+    .bind(id)
+    .bind(expected)
+    .bind(now)
+    .execute(e)
+    .await?
+    .rows_affected());
+    if moved == 0 {
+        let current: Option<i64> = on_exec!(crate::Exec::from(&mut *tx), e => sqlx::query_scalar(
+            "SELECT version FROM forecasts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(e)
+        .await?);
+        return Err(match current {
+            Some(v) => StoreError::stale(v, None),
+            None => StoreError::NotFound,
+        });
+    }
+    let version = expected + 1;
+    on_exec!(crate::Exec::from(&mut *tx), e => sqlx::query(
+        "INSERT INTO forecast_versions (forecast_id, version, document, note, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(version)
+    .bind(document)
+    .bind(note)
+    .bind(user_id)
+    .bind(now)
+    .execute(e)
+    .await?
+    .rows_affected());
+    Ok(version)
+}
+
 /// Every version, newest first (without their plans).
 pub async fn versions(db: &Db, id: i64) -> Result<Vec<VersionRow>> {
     let sql = "SELECT v.version, v.note, v.created_by, v.created_at, u.display_name AS author \

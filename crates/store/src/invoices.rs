@@ -888,6 +888,25 @@ pub async fn list(
         .await?))
 }
 
+/// An issued invoice still (partly) unpaid, as a bank transfer may pay it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OpenInvoice {
+    pub id: i64,
+    pub number: String,
+    pub order_id: Option<i64>,
+    pub buyer_name: String,
+    pub due_cents: i64,
+}
+
+/// A centre's issued invoices with something left to pay, the oldest first (one statement).
+pub async fn open_invoices(db: &Db, centre_id: i64) -> Result<Vec<OpenInvoice>> {
+    let sql = "SELECT id, number, order_id, buyer_name, \
+               total_ttc_cents - credited_cents - paid_cents AS due_cents FROM invoices \
+               WHERE centre_id = $1 AND kind = 'invoice' AND status = 'issued' \
+               AND total_ttc_cents - credited_cents - paid_cents > 0 ORDER BY id LIMIT 500";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(centre_id).fetch_all(pool).await?))
+}
+
 /// The invoices and credit notes addressed to a person's account, the newest first.
 pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<ListRow>> {
     let sql = format!(

@@ -61,8 +61,12 @@ pub struct OfferFields {
     pub position: i64,
 }
 
-/// A new offer (`Duplicate` when the centre has one at that address already).
+/// A new offer (`Duplicate` when the centre has one at that address already). Opening it is a
+/// new sale offered: refused (`Refused`) under a suspended or expired licence.
 pub async fn create(db: &Db, centre_id: i64, f: &OfferFields) -> Result<i64> {
+    if f.open {
+        crate::licences::may_sell(db, centre_id).await?;
+    }
     let sql = "INSERT INTO offers (centre_id, slug, title, description, format, duration, price_cents, \
                capacity, sessions, coaching_hours, learning_path, questions, is_open, position, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id";
@@ -86,7 +90,17 @@ pub async fn create(db: &Db, centre_id: i64, f: &OfferFields) -> Result<i64> {
         .await?))
 }
 
+/// Saves an offer. Opening a closed offer is a new sale offered: refused (`Refused`) under a
+/// suspended or expired licence; an offer already open stays editable.
 pub async fn update(db: &Db, id: i64, f: &OfferFields) -> Result<()> {
+    if f.open {
+        let sql = "SELECT centre_id, is_open FROM offers WHERE id = $1";
+        let row: Option<(i64, i64)> =
+            on_db!(db, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await?);
+        if let Some((centre_id, 0)) = row {
+            crate::licences::may_sell(db, centre_id).await?;
+        }
+    }
     let sql = "UPDATE offers SET slug = $2, title = $3, description = $4, format = $5, duration = $6, \
                price_cents = $7, capacity = $8, sessions = $9, coaching_hours = $10, learning_path = $11, \
                questions = $12, is_open = $13, position = $14 WHERE id = $1";
@@ -278,11 +292,13 @@ pub struct Order {
 /// An order's status while nobody has paid it.
 pub const AWAITING_PAYMENT: &str = "awaiting_payment";
 
-/// Records the order of a paid offer, awaiting payment.
-pub async fn create_order<'e>(ex: impl Into<Exec<'e>>, a: &Application) -> Result<i64> {
+/// Records the order of a paid offer, awaiting payment; refused (`Refused`) when the centre's
+/// licence is suspended or expired (`licences::may_sell`).
+pub async fn create_order(tx: &mut crate::Tx, a: &Application) -> Result<i64> {
+    crate::licences::may_sell(&mut *tx, a.centre_id).await?;
     let sql = "INSERT INTO orders (centre_id, user_id, offer_id, application_id, amount_cents, status, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-    Ok(on_exec!(ex.into(), e => sqlx::query_scalar(sql)
+    Ok(on_exec!(Exec::from(tx), e => sqlx::query_scalar(sql)
         .bind(a.centre_id)
         .bind(a.user_id)
         .bind(a.offer_id)

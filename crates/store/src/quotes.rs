@@ -209,6 +209,16 @@ pub async fn list(db: &Db, centre_id: i64, status: &str, limit: i64) -> Result<V
         .await?))
 }
 
+/// The quotes sent to a person's account (drafts stay with the staff), the newest first, in
+/// one statement.
+pub async fn for_user(db: &Db, user_id: i64) -> Result<Vec<ListRow>> {
+    let sql = "SELECT q.id, q.title, q.buyer_name, q.status, q.valid_until, q.invoice_id, q.created_at, \
+               CAST(COALESCE((SELECT SUM((l.quantity_milli * l.unit_price_cents + 500) / 1000) FROM quote_lines l \
+               WHERE l.quote_id = q.id), 0) AS BIGINT) AS total_ht_cents \
+               FROM quotes q WHERE q.user_id = $1 AND q.status <> 'draft' ORDER BY q.id DESC LIMIT 200";
+    Ok(on_db!(db, pool => sqlx::query_as(sql).bind(user_id).fetch_all(pool).await?))
+}
+
 /// Marks a draft (or an already sent quote, sent again) as sent; `AlreadyDone` once answered.
 pub async fn mark_sent(db: &Db, id: i64) -> Result<()> {
     let sql = "UPDATE quotes SET status = 'sent', sent_at = $2, updated_at = $2 \

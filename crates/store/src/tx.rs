@@ -56,6 +56,16 @@ impl<'a> From<&'a mut Tx> for Exec<'a> {
     }
 }
 
+impl Exec<'_> {
+    /// The same pool or transaction, lent for one more call (a reader of several statements).
+    pub fn reborrow(&mut self) -> Exec<'_> {
+        match self {
+            Exec::Db(db) => Exec::Db(db),
+            Exec::Tx(tx) => Exec::Tx(tx),
+        }
+    }
+}
+
 /// Runs one statement on whatever an `Exec` holds; `$e` is a pool or a connection, each arm
 /// type-checked for its backend. Usage: `on_exec!(ex, e => sqlx::query(SQL).execute(e).await)`.
 macro_rules! on_exec {

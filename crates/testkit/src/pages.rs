@@ -77,6 +77,8 @@ async fn learning(db: &Db) -> (i64, i64, i64, i64) {
 
 /// Every main page of every demo role (the demo data must be loaded).
 pub async fn main_pages(db: &Db) -> Vec<Page> {
+    let (equipment_line, plan_version) = equipment_and_plan(db).await;
+    let year = domain::time_zone::to_paris(store::now()).year();
     let participant = user(db, PARTICIPANT).await;
     let project = store::projects::for_user(db, participant)
         .await
@@ -183,9 +185,57 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
     )
     .await
     .expect("people");
+    let die = store::centres::find_by_slug(db, "micro-centre-die")
+        .await
+        .expect("centre lookup")
+        .expect("the pilot micro-centre")
+        .id;
+    let checklist = store::procedures::checklists(db, die)
+        .await
+        .expect("checklists")
+        .first()
+        .expect("the pilot's demo checklists")
+        .id;
+    let procedure = store::procedures::procedures(db, die)
+        .await
+        .expect("procedures")
+        .first()
+        .expect("the pilot's demo procedure")
+        .id;
     let person = people.first().expect("the demo contact Claire Moreau");
     let organisation = person.organisation_id.expect("her organisation");
     let person = person.id;
+    let canuts = store::places::spaces(db, studio)
+        .await
+        .expect("spaces")
+        .into_iter()
+        .find(|s| s.name == "Salle des Canuts")
+        .expect("the demo meeting room")
+        .id;
+    let die = store::centres::find_by_slug(db, "micro-centre-die")
+        .await
+        .expect("centre lookup")
+        .expect("the Die micro-centre")
+        .id;
+    let contracts = store::contracts::of_centre(db, die)
+        .await
+        .expect("contracts");
+    let contract = contracts
+        .iter()
+        .find(|c| !c.is_amendment())
+        .expect("the demo licence contract")
+        .id;
+    let amendment = contracts
+        .iter()
+        .find(|c| c.is_amendment())
+        .expect("the demo amendment")
+        .id;
+    let licence_model = store::licences::versions(db)
+        .await
+        .expect("licence versions")
+        .first()
+        .expect("the demo licence model")
+        .model_id;
 
     let page =
         |email: Option<&'static str>, name: &'static str, path: String| Page { email, path, name };
@@ -424,5 +474,156 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "/centres/studio/adhesions".into(),
         ),
         page(Some(MANAGER), "donations", "/centres/studio/dons".into()),
+        page(None, "centre page", "/centres/studio".into()),
+        page(Some(MANAGER), "centre page", "/centres/studio".into()),
+        page(
+            Some(MANAGER),
+            "place profile",
+            "/centres/studio/lieu".into(),
+        ),
+        page(Some(MANAGER), "spaces", "/centres/studio/espaces".into()),
+        page(
+            Some(MANAGER),
+            "space",
+            format!("/centres/studio/espaces/{canuts}"),
+        ),
+        page(p, "booking calendar", "/centres/studio/reservations".into()),
+        page(
+            Some(MANAGER),
+            "booking calendar",
+            "/centres/studio/reservations".into(),
+        ),
+        page(
+            p,
+            "booking form",
+            format!("/centres/studio/espaces/{canuts}/reserver"),
+        ),
+        page(p, "my bookings", "/mes-reservations".into()),
+        page(
+            Some(MANAGER),
+            "occupancy",
+            "/centres/studio/occupation".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "equipment",
+            "/centres/studio/equipment".into(),
+        ),
+        page(
+            Some(MANAGER),
+            "equipment line",
+            format!("/centres/studio/equipment/{equipment_line}"),
+        ),
+        page(Some(MANAGER), "plan editor", "/centres/studio/plan".into()),
+        page(
+            Some(MANAGER),
+            "plan version",
+            format!("/centres/studio/plan/versions/{plan_version}"),
+        ),
+        page(Some(ADMIN), "standard equipment", "/admin/equipment".into()),
+        page(Some(ADMIN), "centres' plans", "/admin/plans".into()),
+        page(Some(ADMIN), "plan view", "/centres/studio/plan/view".into()),
+        page(
+            Some(MANAGER_DIE),
+            "procedures",
+            "/centres/micro-centre-die/procedures".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "checklist",
+            format!("/centres/micro-centre-die/checklists/{checklist}"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "checklist edit",
+            format!("/centres/micro-centre-die/checklists/{checklist}/edit"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "procedure",
+            format!("/centres/micro-centre-die/procedures/{procedure}"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "procedure edit",
+            format!("/centres/micro-centre-die/procedures/{procedure}/edit"),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "incidents",
+            "/centres/micro-centre-die/incidents".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "team",
+            "/centres/micro-centre-die/equipe".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "volunteers",
+            "/centres/micro-centre-die/benevoles".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "opening plan",
+            "/centres/micro-centre-die/ouverture".into(),
+        ),
+        page(Some(ADMIN), "opening template", "/admin/ouverture".into()),
+        page(Some(ADMIN), "licences", "/admin/licences".into()),
+        page(
+            Some(ADMIN),
+            "licence version",
+            format!("/admin/licences/modeles/{licence_model}"),
+        ),
+        page(
+            Some(ADMIN),
+            "centre licence",
+            "/centres/micro-centre-die/licence".into(),
+        ),
+        page(
+            Some(MANAGER_DIE),
+            "centre licence",
+            "/centres/micro-centre-die/licence".into(),
+        ),
+        page(Some(ADMIN), "contract", format!("/contrats/{contract}")),
+        page(
+            Some(MANAGER_DIE),
+            "amendment to sign",
+            format!("/contrats/{amendment}"),
+        ),
+        page(Some(AMBASSADOR), "ambassador", "/ambassadeur".into()),
+        page(Some(ADMIN), "ambassadors", "/admin/ambassadeurs".into()),
+        page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),
+        page(Some(ADMIN), "year review", format!("/reseau/bilan/{year}")),
+        page(
+            Some(MANAGER),
+            "centre year review",
+            format!("/centres/studio/bilan/{year}"),
+        ),
     ]
+}
+
+/// The studio's first equipment line and its plan's first named version (demo data).
+async fn equipment_and_plan(db: &Db) -> (i64, i64) {
+    let studio = store::centres::find_by_slug(db, "studio")
+        .await
+        .expect("studio lookup")
+        .expect("the studio");
+    let line = store::equipment::lines(db, studio.id)
+        .await
+        .expect("equipment lines")
+        .first()
+        .expect("a demo equipment line")
+        .id;
+    let plan = store::plans::for_centre(db, studio.id)
+        .await
+        .expect("plan lookup")
+        .expect("the demo plan");
+    let version = store::plans::versions(db, plan.id)
+        .await
+        .expect("plan versions")
+        .first()
+        .expect("a demo plan version")
+        .id;
+    (line, version)
 }

@@ -11,6 +11,8 @@
     var form = source.closest('form');
     var csrf = form ? form.querySelector('input[name="_csrf"]') : null;
     if (!target || !panel || !csrf) { return; }
+    // A page of its own may name its preview address (a centre's procedures have theirs).
+    var url = source.getAttribute('data-preview-url') || '/admin/content/preview';
     var timer = null;
     var sent = 0;
     var render = function () {
@@ -18,7 +20,7 @@
       var body = new URLSearchParams();
       body.set('body', source.value);
       body.set('_csrf', csrf.value);
-      fetch('/admin/content/preview', {
+      fetch(url, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': csrf.value },

@@ -15,7 +15,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use domain::{Action, Email, Role, Scope, Slug};
 use serde::Deserialize;
 use store::audit::{self, AuditAction, Entry};
-use store::centres::Centre;
+use store::centres::{Centre, CentreSummary};
 
 pub const INVITATION_TTL: i64 = 14 * 86_400;
 
@@ -178,9 +178,13 @@ pub struct InviteForm {
 #[template(path = "centres/show.html")]
 struct ShowView {
     layout: Layout,
-    centre: Centre,
+    centre: CentreSummary,
     kind: String,
     can_manage: bool,
+    /// The centre's managers keep its place (profile, spaces, occupancy).
+    keeps_place: bool,
+    /// The public part: profile, hours, spaces, events, offers (`places::public`).
+    place: crate::places::public::PublicPlace,
     /// Coaches and managers see the members and the cohorts.
     staff: bool,
     members: Vec<MemberRow>,
@@ -192,7 +196,7 @@ struct ShowView {
 }
 
 /// A centre the signed-in person may see. Another centre is not found, as its projects are:
-/// the answer does not tell which centres exist.
+/// the answer does not tell which centres exist (its public page aside).
 async fn centre_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Centre> {
     ctx.require_user()?;
     store::centres::find_by_slug(&state.db, slug)
@@ -204,7 +208,7 @@ async fn centre_by_slug(state: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Ce
 async fn render_show(
     state: &AppState,
     ctx: &Ctx,
-    centre: Centre,
+    centre: CentreSummary,
     form: InviteForm,
     errors: FieldErrors,
 ) -> WebResult<Response> {
@@ -216,6 +220,9 @@ async fn render_show(
         || ctx
             .actor
             .can(Action::ListProjects, Scope::Centre(centre.id));
+    let keeps_place = ctx.actor.can(Action::ManagePlace, Scope::Centre(centre.id));
+    let place =
+        crate::places::public::read(state, ctx, centre.id, &centre.slug, &centre.town).await?;
     let members = if staff {
         store::centres::members(&state.db, centre.id)
             .await?
@@ -255,17 +262,21 @@ async fn render_show(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let layout = Layout::new(state, ctx, centre.name.clone());
+    let layout = if place.presentation.is_empty() {
+        layout
+    } else {
+        let summary: String = place.presentation.chars().take(160).collect();
+        layout.with_description(summary)
+    };
     let view = ShowView {
-        layout: Layout::new(state, ctx, centre.name.clone()),
+        layout,
         kind: i.t(centre.kind.label_key()),
-        projects: state
-            .centres()
-            .await?
-            .iter()
-            .find(|c| c.id == centre.id)
-            .map_or(0, |c| c.projects),
+        projects: centre.projects,
         centre,
         can_manage,
+        keeps_place,
+        place,
         staff,
         members,
         invitations,
@@ -276,12 +287,14 @@ async fn render_show(
     Ok((status, Html(view.render()?)).into_response())
 }
 
+/// The centre's page: its public face for anyone (profile, hours, spaces, events, offers),
+/// with the members, invitations and management links for its staff.
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> WebResult<Response> {
-    let centre = centre_by_slug(&state, &ctx, &slug).await?;
+    let centre = crate::cohorts::centre_by_slug(&state, &slug).await?;
     render_show(
         &state,
         &ctx,
@@ -311,7 +324,8 @@ pub async fn invite(
         errors.add("role", i, "error-role-not-allowed");
     }
     let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
-        return render_show(&state, &ctx, centre, form, errors).await;
+        let summary = crate::cohorts::centre_by_slug(&state, &centre.slug).await?;
+        return render_show(&state, &ctx, summary, form, errors).await;
     };
     let inviter = ctx.require_user()?;
     crate::invitations::send(

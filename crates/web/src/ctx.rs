@@ -114,6 +114,9 @@ pub struct Ctx {
     /// A GET or HEAD: what decides access may come from the short-lived read caches
     /// (`AppState::reads`); a request that may write reads it afresh.
     pub reading: bool,
+    /// The referral code of the ambassador whose campaign the visitor's cookie remembers
+    /// (`site::campaign`), credited with the accounts created in this request.
+    pub referral: Option<String>,
 }
 
 impl Ctx {
@@ -307,6 +310,10 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         path: parts.uri.path().to_string(),
         client_ip: ip,
         reading: matches!(parts.method, Method::GET | Method::HEAD),
+        referral: {
+            let c = crate::site::campaign::Campaign::from_headers(&parts.headers);
+            domain::ambassadors::code_of_campaign(&c.source, &c.campaign)
+        },
     };
     parts.extensions.insert(ctx.clone());
     let campaign = crate::site::campaign::arriving(&state, &parts);
@@ -441,6 +448,7 @@ impl WebError {
             path: parts.uri.path().to_string(),
             client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
             reading: false,
+            referral: None,
         };
         let page = self.page();
         if self.status().is_server_error() {

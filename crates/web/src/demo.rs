@@ -175,6 +175,11 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::newsletters::demo::load(db).await?;
     crate::invoices::demo::load(db).await?;
     crate::contacts::demo::load(db).await?;
+    crate::places::demo::load(db).await?;
+    crate::equipment::demo::load(db).await?;
+    crate::procedures::demo::load(db).await?;
+    crate::licences::demo::load(db).await?;
+    crate::ambassadors::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

@@ -69,6 +69,7 @@ fn precise(err: &store::StoreError) -> Option<Precise> {
         E::Stale(_) => ("stale", StatusCode::CONFLICT, "error-stale-text"),
         E::Duplicate => ("duplicate", StatusCode::CONFLICT, "error-duplicate-text"),
         E::Full => ("full", StatusCode::UNPROCESSABLE_ENTITY, "error-full-text"),
+        E::Refused(key) => ("refused", StatusCode::CONFLICT, *key),
         E::AlreadyDone => (
             "already_done",
             StatusCode::CONFLICT,

@@ -155,11 +155,18 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/contacts", "nav-contacts"),
                     ("/prospection", "nav-prospection"),
                     ("/admin/budgets", "nav-budgets"),
+                    ("/admin/equipment", "nav-equipment-standard"),
+                    ("/admin/plans", "nav-plans"),
+                    ("/admin/licences", "nav-licences"),
+                    ("/admin/reseau", "nav-network-dashboard"),
+                    ("/admin/ambassadeurs", "nav-ambassadors"),
                 ],
             ));
             menu.push((
                 "nav-group-operations",
                 vec![
+                    ("/operations", "nav-operations"),
+                    ("/admin/ouverture", "nav-opening-template"),
                     ("/admin/jobs", "nav-jobs"),
                     ("/admin/outbox", "nav-outbox"),
                     ("/admin/audit", "nav-audit"),
@@ -186,15 +193,25 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/prospection", "nav-prospection"),
                 ],
             ));
-            menu.push(("nav-group-operations", vec![("/admin/audit", "nav-audit")]));
+            menu.push((
+                "nav-group-operations",
+                vec![
+                    ("/operations", "nav-operations"),
+                    ("/admin/audit", "nav-audit"),
+                ],
+            ));
         }
         Role::Coach => {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
             menu.push(("", vec![("/centres", "nav-my-centre")]));
+            menu.push(("", vec![("/operations", "nav-operations")]));
         }
         _ => {
             menu.push(("", vec![("/diagnostics", "nav-diagnostics")]));
             menu.push(("", vec![("/mes-candidatures", "nav-applications")]));
+            if role == Role::Ambassador {
+                menu.push(("", vec![("/ambassadeur", "nav-ambassador")]));
+            }
         }
     }
     menu.push(("", vec![("/account", "nav-account")]));

@@ -5,7 +5,9 @@
 pub mod accounts;
 mod adhesions;
 mod admin;
+mod ambassadors;
 pub mod assets;
+mod bookings;
 pub mod cache;
 mod canvas;
 mod centres;
@@ -19,6 +21,7 @@ mod dashboard;
 pub mod demo;
 pub mod diagnostics;
 mod donations;
+mod equipment;
 pub mod error;
 pub mod extract;
 pub mod filetype;
@@ -33,15 +36,21 @@ pub mod invoices;
 pub mod jobs;
 pub mod layout;
 mod learning;
+mod licences;
 pub mod live;
 pub mod mail;
 mod message;
 pub mod metrics;
 mod middleware;
+mod network;
 pub mod newsletters;
 mod offers;
 pub mod onboarding;
+mod opening;
 mod payments;
+mod places;
+mod plans;
+mod procedures;
 mod project_access;
 mod projects;
 pub mod range;
@@ -55,6 +64,7 @@ pub mod site;
 pub mod state;
 pub mod storage;
 pub mod streamed_upload;
+mod team;
 mod tracking;
 pub mod upload;
 mod xml;
@@ -108,7 +118,17 @@ pub fn router(state: AppState) -> Router {
         .merge(invoices::routes())
         .merge(contacts::routes(&state))
         .merge(adhesions::routes())
+        .merge(procedures::routes())
+        .merge(team::routes())
+        .merge(opening::routes())
         .merge(donations::routes())
+        .merge(places::routes(&state))
+        .merge(bookings::routes())
+        .merge(equipment::routes())
+        .merge(plans::routes())
+        .merge(licences::routes())
+        .merge(ambassadors::routes())
+        .merge(network::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)
         .layer(axum::middleware::from_fn_with_state(

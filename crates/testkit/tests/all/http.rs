@@ -280,13 +280,14 @@ async fn no_request_reads_or_changes_another_centre() {
         let app = TestApp::with_demo(t).await;
         let mut die = app.client();
         die.login("manager.die@demo.local", "impact-demo").await;
-        // Another centre is not found, like its projects: the answer tells nothing of it.
+        // Another centre's page is its public page: nothing of its members or invitations.
         let other = die.get("/centres/studio").await;
-        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        assert_eq!(other.status, StatusCode::OK);
+        assert!(!other.body.contains("h-members") && !other.body.contains("/invitations"));
         assert_eq!(
             die.get("/centres/no-such-centre").await.status,
             StatusCode::NOT_FOUND,
-            "the same answer as a centre that does not exist"
+            "a centre that does not exist is not found"
         );
         let invite = die
             .post(

@@ -1,7 +1,9 @@
 //! Invoices in a real headless Chromium: a manager issues an invoice through the form, records
 //! nothing yet, then issues a credit note; the participant reads their own invoices. axe-core
 //! finds nothing on the list, the form, the invoice, the seller identity and the participant's
-//! pages, which fit a 360 px phone. Screenshots at 360 and 1280 px for both roles.
+//! pages, which fit a 360 px phone (the invoice page with its transfer QR code); the participant
+//! accepts the quote sent to them from their invoices page. Screenshots at 360 and 1280 px for
+//! both roles.
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb};
 
@@ -103,6 +105,15 @@ async fn a_manager_issues_an_invoice_and_a_credit_note() {
         assert!(b.text("h1").await.contains("Facture F-"));
         check(&b, "my invoice").await;
         b.screenshot(&format!("invoices-{tag}-my-invoice")).await;
+        if tag == "desktop" {
+            // The quote sent to them, accepted from the same page: its invoice is issued.
+            b.goto(&format!("{url}/account/invoices")).await;
+            b.click("form[action$='/accept'] button.btn-primary").await;
+            assert!(b.text("h1").await.contains("Facture F-"));
+            b.goto(&format!("{url}/account/invoices")).await;
+            check(&b, "my invoices, quote accepted").await;
+            assert!(b.text("main").await.contains("Voir la facture"));
+        }
         b.close().await;
     }
 }

@@ -918,51 +918,20 @@ async fn indicators_network_report_exports_and_yearly_review() {
             .unwrap();
         assert!(audit.iter().any(|a| a.action == "report_exported"));
 
-        // Year-1 review: figures pulled from the aggregation, objectives recorded against them.
+        // The yearly review is computed at `/reseau/bilan` now (network::review); old links
+        // lead there, and it never adds two indicators of the same unit either.
         let review = admin.get("/impact/review").await;
-        assert_eq!(review.status, StatusCode::OK);
-        assert!(
-            review.body.contains("Bilan de l&#39;année 1")
-                || review.body.contains("Bilan de l'année 1")
-                || review.body.contains("Bilan de l&#x27;année 1")
-        );
-        let bad = admin
-            .post(
-                "/impact/review",
-                &[
-                    ("year", "1"),
-                    ("period_from", "2026-10-01"),
-                    ("period_to", "2027-09-30"),
-                    ("financial", "Excédent de 8 000 €"),
-                    ("target-volunteers", "beaucoup"),
-                ],
-            )
-            .await;
-        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("Excédent de 8 000 €") && bad.body.contains("beaucoup"));
-        let ok = admin
-            .post(
-                "/impact/review",
-                &[
-                    ("year", "1"),
-                    ("period_from", "2026-10-01"),
-                    ("period_to", "2027-09-30"),
-                    ("financial", "Excédent de 8 000 €"),
-                    ("cohorts", "Deux cohortes"),
-                    ("feedback", "Très bons retours"),
-                    ("target-volunteers", "58"),
-                    ("note-volunteers", "Doubler"),
-                ],
-            )
-            .await;
-        assert_eq!(ok.status, StatusCode::SEE_OTHER);
-        let page = admin.get("/impact/review?year=1").await.body;
-        assert!(
-            page.contains("Excédent de 8 000 €") && page.contains("+100 %"),
-            "{page}"
-        );
-        for sum in same_unit_sums(&page) {
-            assert!(!page.contains(sum.as_str()), "{sum} added up in the review");
+        assert_eq!(review.status, StatusCode::SEE_OTHER);
+        assert_eq!(review.location(), Some("/reseau/bilan"));
+        for year in [2026, 2027] {
+            let page = admin.get(&format!("/reseau/bilan/{year}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            for sum in same_unit_sums(&page.body) {
+                assert!(
+                    !page.body.contains(sum.as_str()),
+                    "{sum} added up in the review"
+                );
+            }
         }
         let mut coach = app.client();
         coach.login("coach@demo.local", "impact-demo").await;
@@ -971,7 +940,7 @@ async fn indicators_network_report_exports_and_yearly_review() {
             StatusCode::FORBIDDEN
         );
         assert_eq!(
-            coach.post("/impact/review", &[("year", "1")]).await.status,
+            coach.get("/reseau/bilan/2027").await.status,
             StatusCode::FORBIDDEN
         );
         let catalogue = coach.get("/impact/indicators").await.body;

@@ -102,6 +102,7 @@ pub async fn submit(
     match store::accounts::create_user(&state.db, &new).await {
         Ok(user_id) => {
             audit::record(&state.db, AuditAction::SignUp, Entry::about_self(user_id)).await?;
+            crate::ambassadors::credit_signup(&state, &ctx, user_id).await?;
             send_verification(&state, i, user_id, email.as_str(), &name).await?;
             if !form.canvas_draft.is_empty() {
                 let project = i.ta("canvas-try-project-name", &[("name", &name)]);

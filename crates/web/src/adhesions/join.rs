@@ -132,7 +132,10 @@ pub async fn account_for(state: &AppState, ctx: &Ctx, name: &str, email: &Email)
         verified: false,
     };
     match store::accounts::create_user(&state.db, &new).await {
-        Ok(id) => Ok(id),
+        Ok(id) => {
+            crate::ambassadors::credit_signup(state, ctx, id).await?;
+            Ok(id)
+        }
         // Created by a concurrent request meanwhile.
         Err(store::StoreError::Duplicate) => {
             store::accounts::find_user_by_email(&state.db, email.as_str())

@@ -246,6 +246,13 @@ pub async fn coach_todo(
         })
         .collect();
     push(groups, "todo-comments", i.t("todo-comments"), comments);
+    let centres = state.centres().await?;
+    push(
+        groups,
+        "todo-checklists-coach",
+        i.t("todo-checklists"),
+        checklists(i, &rows, &centres, today),
+    );
     alerts_group(i, watch, groups);
     Ok(())
 }
@@ -298,7 +305,94 @@ pub async fn manager_todo(
         i.t("todo-cohorts"),
         cohort_health(i, watch, today),
     );
+    let centres = state.centres().await?;
+    push(
+        groups,
+        "todo-checklists",
+        i.t("todo-checklists"),
+        checklists(i, &rows, &centres, today),
+    );
+    push(
+        groups,
+        "todo-opening",
+        i.t("todo-opening"),
+        opening(i, &rows, &centres, today),
+    );
     Ok(())
+}
+
+/// The checklists of their role not done for the current period, the overdue ones first.
+fn checklists(i: I18n, rows: &[TodoRow], centres: &[CentreSummary], today: Date) -> Vec<TodoItem> {
+    use domain::procedures::{Recurrence, Status, status};
+    let mut items: Vec<(bool, TodoItem)> = rows
+        .iter()
+        .filter(|r| r.kind == "checklist")
+        .filter_map(|r| {
+            let centre = centres.iter().find(|c| c.id == r.project_id)?;
+            let recurrence = Recurrence::parse(&r.project)?;
+            let created = tracking::parse_date(&format!(
+                "{:04}-{:02}-{:02}",
+                r.n / 10_000,
+                r.n / 100 % 100,
+                r.n % 100
+            ))
+            .unwrap_or(today);
+            let last = tracking::parse_date(&r.extra).ok();
+            let s = status(recurrence, created, last, today);
+            if s == Status::Done {
+                return None;
+            }
+            let item = TodoItem::new(
+                format!("/centres/{}/checklists/{}", centre.slug, r.ref_id),
+                r.label.clone(),
+                format!("{} · {}", centre.name, i.t(recurrence.label_key())),
+            )
+            .badge(s.badge(), i.t(s.label_key()));
+            Some((s == Status::Overdue, item))
+        })
+        .collect();
+    items.sort_by_key(|(overdue, _)| !overdue);
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Each centre's opening plan: milestones and checklist items done, the next milestone's day.
+fn opening(i: I18n, rows: &[TodoRow], centres: &[CentreSummary], today: Date) -> Vec<TodoItem> {
+    rows.iter()
+        .filter(|r| r.kind == "opening")
+        .filter_map(|r| {
+            let centre = centres.iter().find(|c| c.id == r.project_id)?;
+            let (checks, checks_done) = rows
+                .iter()
+                .find(|c| c.kind == "opening-checks" && c.project_id == r.project_id)
+                .map_or((0, 0), |c| (c.n, c.m));
+            let p = domain::opening::Progress {
+                milestones_done: r.m,
+                milestones: r.n,
+                checks_done,
+                checks,
+                late: 0,
+            };
+            let late = tracking::parse_date(&r.label).is_ok_and(|d| d < today);
+            let item = TodoItem::new(
+                format!("/centres/{}/ouverture", centre.slug),
+                i.ta("todo-opening-item", &[("centre", &centre.name)]),
+                crate::opening::progress_text(i, &p),
+            );
+            Some(if r.label.is_empty() {
+                item.badge("badge-success", i.t("opening-done"))
+            } else if late {
+                item.badge("badge-danger", i.t("opening-late"))
+            } else {
+                item.badge(
+                    "badge-neutral",
+                    i.ta(
+                        "todo-opening-next",
+                        &[("date", &crate::tracking::day(i, &r.label))],
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// The new leads: how many, then the newest by name.

@@ -75,6 +75,33 @@ pub fn cash(r: &ForecastResult, title: &str) -> String {
     )
 }
 
+/// Actual amounts (the solid line) against planned ones (dashed), month by month: the network
+/// dashboard's pilot and the year's review draw theirs like the forecast's revenue chart.
+pub fn actual_vs_planned(actual: &[i64], planned: &[i64], title: &str) -> String {
+    let low = actual
+        .iter()
+        .chain(planned)
+        .copied()
+        .min()
+        .unwrap_or(0)
+        .min(0);
+    let high = actual
+        .iter()
+        .chain(planned)
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    svg(
+        title,
+        format!(
+            "<polyline class=\"fc-line fc-revenue\" points=\"{}\"/><polyline class=\"fc-line fc-costs\" points=\"{}\"/>",
+            points(actual, low, high),
+            points(planned, low, high)
+        ),
+    )
+}
+
 /// A chart of this module as a standalone SVG document for the PDF: its namespace and the
 /// page's chart styles inline (no stylesheet reaches a PDF).
 pub fn standalone(svg: &str) -> String {

@@ -8,7 +8,7 @@
 pub mod actuals;
 mod centre;
 mod cerfa;
-mod charts;
+pub(crate) mod charts;
 mod edit;
 mod export;
 mod fields;

@@ -1,8 +1,7 @@
 //! Impact indicators: the catalogue, a project's indicators (baseline, target, measurements with
 //! their source and evidence file, progress to target, trend), the network report with its CSV
-//! and XLSX exports, and the network's yearly review with next year's objectives.
-mod report;
-mod review;
+//! and XLSX exports (the yearly review moved to `network::review`).
+pub(crate) mod report;
 pub mod sdg;
 pub mod xlsx;
 
@@ -40,7 +39,14 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/impact/report.csv", get(report::csv))
         .route("/impact/report.xlsx", get(report::xlsx))
         .route("/impact/report.pdf", get(report::pdf))
-        .route("/impact/review", get(review::page).post(review::save))
+        .route("/impact/review", get(review_moved))
+}
+
+/// The yearly review was a form of free texts here; it is now computed from the data, per
+/// calendar year, at `/reseau/bilan` (`network::review`). Old links lead there.
+async fn review_moved(ctx: Ctx) -> WebResult<Response> {
+    ctx.authorize(domain::Action::RecordNetworkReview, Scope::Network)?;
+    Ok(Redirect::to("/reseau/bilan").into_response())
 }
 
 /// `12,5 t`: a value with its unit's short label.

@@ -1,6 +1,6 @@
 //! The studio's demo invoicing: its seller identity (an association exempt from VAT) and a few
 //! invoices to a cooperative and to the demo participant, one paid, one partly credited; a quote
-//! sent to the cooperative and a draft.
+//! sent to the cooperative, a draft, and a quote sent to the demo participant.
 use crate::error::{WebError, WebResult};
 use domain::invoice::Line;
 use store::Db;
@@ -148,5 +148,25 @@ pub async fn load(db: &Db) -> WebResult<()> {
         },
     )
     .await?;
+    // A quote sent to the demo participant, who answers it from « Mes factures ».
+    if let Some(p) = store::accounts::find_user_by_email(db, "participant@demo.local").await? {
+        let coaching = store::quotes::create(
+            db,
+            &NewQuote {
+                centre_id: studio.id,
+                user_id: Some(p.id),
+                title: "Préparation au pitch devant les financeurs".into(),
+                buyer: Buyer {
+                    name: p.display_name.clone(),
+                    email: p.email.clone(),
+                    ..Buyer::default()
+                },
+                lines: vec![line("Séance de coaching « pitch » (heures)", 3000, 6_000)],
+                ..NewQuote::default()
+            },
+        )
+        .await?;
+        store::quotes::mark_sent(db, coaching).await?;
+    }
     Ok(())
 }

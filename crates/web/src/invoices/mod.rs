@@ -10,6 +10,7 @@ mod export;
 mod issue;
 mod list;
 mod mine;
+pub mod pdf;
 mod quotes;
 pub mod reminders;
 mod seller;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/centres/{slug}/invoices/export.csv", get(export::csv))
         .route("/invoices/{id}", get(show::page))
         .route("/invoices/{id}/factur-x.xml", get(show::factur_x))
+        .route("/invoices/{id}/pdf", get(show::pdf))
         .route("/invoices/{id}/credit-note", post(show::credit_note))
         .route("/invoices/{id}/payments", post(show::payment))
         .route(

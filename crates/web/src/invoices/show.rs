@@ -14,7 +14,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use domain::invoice::{self, Line, Terms};
+use domain::invoice::{self, Line};
 use domain::{Action, Scope};
 use serde::Deserialize;
 use store::invoices::{Credit, Invoice, NewPayment};
@@ -40,6 +40,16 @@ pub struct PaymentView {
     pub reference: String,
 }
 
+/// How to pay what remains due by transfer, with the EPC QR code (an SVG data URL).
+pub struct TransferView {
+    pub holder: String,
+    pub iban: String,
+    pub bic: String,
+    pub reference: String,
+    pub amount: String,
+    pub qr: String,
+}
+
 #[derive(Template)]
 #[template(path = "invoices/show.html")]
 struct ShowView {
@@ -57,6 +67,7 @@ struct ShowView {
     total_ttc: String,
     due: String,
     mentions: Vec<String>,
+    transfer: Option<TransferView>,
     payments: Vec<PaymentView>,
     methods: Vec<(&'static str, String)>,
     credit_amount: String,
@@ -107,7 +118,6 @@ async fn render(
     let plain: Vec<Line> = stored.iter().map(|l| l.line.clone()).collect();
     let totals = invoice::totals(&plain).unwrap_or_default();
     let today = store::invoices::today();
-    let exempt = !inv.seller_exemption_mention.is_empty();
     let lines = stored
         .iter()
         .map(|l| LineView {
@@ -127,20 +137,15 @@ async fn render(
             vat: i.money(r.vat_cents),
         })
         .collect();
-    let due_long = long_date(i, &inv.due_date);
-    let mentions = if inv.kind == "invoice" {
-        invoice::payment_mentions(Terms {
-            due_date: &due_long,
-            payment_terms_days: inv.payment_terms.parse().unwrap_or(30),
-            penalty_rate_bp: inv.penalty_rate_bp,
-            professional_buyer: !inv.buyer_siren.is_empty() || !inv.buyer_vat_number.is_empty(),
-            exemption: &inv.seller_exemption_mention,
-        })
-    } else if exempt {
-        vec![inv.seller_exemption_mention.clone()]
-    } else {
-        Vec::new()
-    };
+    let mentions = super::pdf::mentions(i, &inv);
+    let transfer = super::pdf::transfer_details(&inv).map(|t| TransferView {
+        qr: crate::payments::qr_data_url(&t.payload),
+        holder: t.holder,
+        iban: t.iban,
+        bic: t.bic,
+        reference: t.reference,
+        amount: i.money(t.due_cents),
+    });
     let title = if inv.kind == "invoice" {
         i.ta("invoice-title", &[("number", &inv.number)])
     } else {
@@ -181,6 +186,7 @@ async fn render(
         total_ttc: i.money(inv.total_ttc_cents),
         due: i.money(inv.due_cents()),
         mentions,
+        transfer,
         payments: payments
             .into_iter()
             .map(|p| PaymentView {
@@ -371,6 +377,23 @@ async fn refuse(state: &AppState, ctx: &Ctx, id: i64, what: &str) -> WebResult<R
     ))
 }
 
+/// The invoice or credit note as its Factur-X PDF (PDF/A-3b with the CII XML attached), for
+/// its staff and its buyer.
+pub async fn pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let (inv, _) = readable(&state, &ctx, id).await?;
+    let (_, bytes) = super::pdf::factur_x_pdf(&state.db, inv.id).await?;
+    Ok(crate::respond::file(
+        bytes,
+        crate::respond::PDF,
+        crate::respond::Disposition::Attachment,
+        &super::pdf::file_name(&inv),
+    ))
+}
+
 /// The invoice as Factur-X CII XML (profile EN 16931), for its staff and its buyer.
 pub async fn factur_x(
     State(state): State<AppState>,
@@ -400,6 +423,11 @@ pub async fn cii_of(state: &AppState, inv: &Invoice) -> WebResult<String> {
             .map(|o| o.number),
         None => None,
     };
+    Ok(cii_xml(inv, &lines, credits.as_deref()))
+}
+
+/// The CII XML of an invoice with its lines (`credits`: the number a credit note cancels).
+pub fn cii_xml(inv: &Invoice, lines: &[Line], credits: Option<&str>) -> String {
     // The seller's address was copied as « street \n postcode town ».
     let mut address = inv.seller_address.lines();
     let street = address.next().unwrap_or("");
@@ -409,7 +437,7 @@ pub async fn cii_of(state: &AppState, inv: &Invoice) -> WebResult<String> {
     let cii = invoice::cii::CiiInvoice {
         number: &inv.number,
         credit_note: inv.kind == "credit_note",
-        credits_number: credits.as_deref(),
+        credits_number: credits,
         issue_date: &inv.issue_date,
         service_date: &inv.service_date,
         due_date: &inv.due_date,
@@ -437,8 +465,8 @@ pub async fn cii_of(state: &AppState, inv: &Invoice) -> WebResult<String> {
         iban: &inv.seller_iban,
         bic: &inv.seller_bic,
         payment_terms: &terms,
-        lines: &lines,
+        lines,
         paid_cents: inv.paid_cents,
     };
-    Ok(invoice::cii::cii_xml(&cii))
+    invoice::cii::cii_xml(&cii)
 }

@@ -238,6 +238,7 @@ pub async fn submit(
                         verified: false,
                     };
                     let id = store::accounts::create_user(&state.db, &new).await?;
+                    crate::ambassadors::credit_signup(&state, &ctx, id).await?;
                     (id, name, email.as_str().to_string(), i, true)
                 }
             }

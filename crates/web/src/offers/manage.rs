@@ -192,6 +192,10 @@ pub async fn create(
             errors.add("slug", ctx.i, "offer-error-slug-taken");
             render_form(&state, &ctx, centre, None, form, errors)
         }
+        Err(store::StoreError::Refused(key)) => {
+            errors.add("open", ctx.i, key);
+            render_form(&state, &ctx, centre, None, form, errors)
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -247,6 +251,10 @@ pub async fn update(
         }
         Err(store::StoreError::Duplicate) => {
             errors.add("slug", ctx.i, "offer-error-slug-taken");
+            render_form(&state, &ctx, centre, Some(&offer), form, errors)
+        }
+        Err(store::StoreError::Refused(key)) => {
+            errors.add("open", ctx.i, key);
             render_form(&state, &ctx, centre, Some(&offer), form, errors)
         }
         Err(e) => Err(e.into()),

@@ -239,7 +239,16 @@ pub async fn status(
         store::cohorts::add_projects_of_in(&mut tx, &c, a.user_id).await?;
         crate::onboarding::start_in(&mut tx, a.user_id, Some(a.centre_id), store::now()).await?;
         if a.price_cents > 0 {
-            store::offers::create_order(&mut tx, &a).await?;
+            match store::offers::create_order(&mut tx, &a).await {
+                Ok(_) => {}
+                // The centre's licence is suspended or expired: no new sale.
+                Err(store::StoreError::Refused(key)) => {
+                    drop(tx);
+                    errors.add("status", i, key);
+                    return render_show(&state, &ctx, id, errors).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
         cohort = Some(c);
     }

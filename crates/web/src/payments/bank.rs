@@ -1,14 +1,18 @@
 //! Bank statements (a centre's managers): a CSV export or a CAMT.053 file is read, its credits
 //! kept once each (importing the same file again adds nothing), and each open credit shown
 //! matched (by the reference quoted, then by exact amount) to what awaits payment, ambiguous
-//! (several with that amount) or unmatched, for a person to confirm. Confirming pays the order
-//! through the same effects as a card payment, once (`settle`, event `bank-line-{id}`).
+//! (several with that amount) or unmatched, for a person to confirm. What a credit may pay: an
+//! order awaiting payment (reference `RF…CMD{id}`, the order page's) or an issued invoice still
+//! due (reference `RF…` of its number, printed on the invoice and in its EPC QR code).
+//! Confirming pays the order through the same effects as a card payment, once (`settle`, event
+//! `bank-line-{id}`), or records the payment on the invoice under that same key.
 use super::pay::order_reference;
 use super::settle::{self, Confirmed, Outcome};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::Path;
 use crate::form::Form;
+use crate::invoices::pdf::invoice_reference;
 use crate::layout::Layout;
 use crate::respond::redirect_with_flash;
 use crate::state::AppState;
@@ -26,7 +30,8 @@ use store::centres::CentreSummary;
 const MAX_STATEMENT: usize = 2 * 1024 * 1024;
 
 pub struct Candidate {
-    pub id: i64,
+    /// The form's value: an order's id, or `f` and an invoice's id.
+    pub id: String,
     pub label: String,
     pub selected: bool,
 }
@@ -58,8 +63,13 @@ async fn managed(state: &AppState, ctx: &Ctx, slug: &str) -> WebResult<CentreSum
     Ok(centre)
 }
 
-fn open_items(orders: &[store::payments::PayOrder]) -> Vec<OpenInvoice> {
-    orders
+/// What a credit may pay, for the matcher: orders under their id, invoices under the negative
+/// of theirs (an invoice tied to an order still awaiting payment is left to the order).
+fn open_items(
+    orders: &[store::payments::PayOrder],
+    invoices: &[store::invoices::OpenInvoice],
+) -> Vec<OpenInvoice> {
+    let mut open: Vec<OpenInvoice> = orders
         .iter()
         .map(|o| OpenInvoice {
             id: o.id,
@@ -67,7 +77,31 @@ fn open_items(orders: &[store::payments::PayOrder]) -> Vec<OpenInvoice> {
             reference: order_reference(o.id),
             due_cents: o.amount_cents,
         })
-        .collect()
+        .collect();
+    open.extend(
+        invoices
+            .iter()
+            .filter(|inv| {
+                !inv.order_id
+                    .is_some_and(|o| orders.iter().any(|r| r.id == o))
+            })
+            .map(|inv| OpenInvoice {
+                id: -inv.id,
+                number: inv.number.clone(),
+                reference: invoice_reference(&inv.number),
+                due_cents: inv.due_cents,
+            }),
+    );
+    open
+}
+
+/// The form value of a matched item (see [`open_items`]).
+fn form_value(id: i64) -> String {
+    if id < 0 {
+        format!("f{}", -id)
+    } else {
+        id.to_string()
+    }
 }
 
 async fn render(
@@ -79,8 +113,19 @@ async fn render(
     let i = ctx.i;
     let lines = store::payments::bank_lines(&state.db, centre.id).await?;
     let orders = store::payments::awaiting_orders(&state.db, centre.id).await?;
-    let open = open_items(&orders);
+    let invoices = store::invoices::open_invoices(&state.db, centre.id).await?;
+    let open = open_items(&orders, &invoices);
     let label_of = |id: i64| {
+        if id < 0 {
+            return invoices
+                .iter()
+                .find(|inv| inv.id == -id)
+                .map(|inv| {
+                    let n = i.ta("invoice-title", &[("number", &inv.number)]);
+                    format!("{n} · {} · {}", inv.buyer_name, i.money(inv.due_cents))
+                })
+                .unwrap_or_default();
+        }
         orders
             .iter()
             .find(|o| o.id == id)
@@ -122,15 +167,15 @@ async fn render(
             let mut candidates: Vec<Candidate> = ids
                 .iter()
                 .map(|id| Candidate {
-                    id: *id,
+                    id: form_value(*id),
                     label: label_of(*id),
                     selected: chosen == Some(*id),
                 })
                 .collect();
             if is_open {
-                candidates.extend(orders.iter().filter(|o| !ids.contains(&o.id)).map(|o| {
+                candidates.extend(open.iter().filter(|o| !ids.contains(&o.id)).map(|o| {
                     Candidate {
-                        id: o.id,
+                        id: form_value(o.id),
                         label: label_of(o.id),
                         selected: false,
                     }
@@ -261,6 +306,12 @@ pub async fn confirm(
         tx.commit().await?;
         return Ok(redirect_with_flash(&back, "flash-bank-ignored", &state));
     }
+    if let Some(invoice) = form.order.trim().strip_prefix('f') {
+        let Ok(invoice) = invoice.parse::<i64>() else {
+            return render(&state, &ctx, centre, Some(ctx.i.t("bank-error-choose"))).await;
+        };
+        return pay_invoice(&state, &ctx, centre, &line, invoice).await;
+    }
     let Some(order) = form.order.trim().parse::<i64>().ok() else {
         return render(&state, &ctx, centre, Some(ctx.i.t("bank-error-choose"))).await;
     };
@@ -299,4 +350,54 @@ pub async fn confirm(
     state.jobs_queued();
     state.changed();
     Ok(redirect_with_flash(&back, "flash-bank-recorded", &state))
+}
+
+/// The credit `line` pays the issued invoice `invoice_id` (of this centre): the payment is
+/// recorded under the line's key, so it counts once, and the line is closed in the same unit of
+/// work.
+async fn pay_invoice(
+    state: &AppState,
+    ctx: &Ctx,
+    centre: CentreSummary,
+    line: &store::payments::BankLineRow,
+    invoice_id: i64,
+) -> WebResult<Response> {
+    let back = format!("/centres/{}/banque", centre.slug);
+    let Some(inv) = store::invoices::find(&state.db, invoice_id)
+        .await?
+        .filter(|inv| inv.centre_id == centre.id && inv.kind == "invoice")
+    else {
+        return render(state, ctx, centre, Some(ctx.i.t("bank-error-choose"))).await;
+    };
+    let event = format!("bank-line-{}", line.id);
+    let reference = if line.reference.is_empty() {
+        event.clone()
+    } else {
+        line.reference.clone()
+    };
+    let payment = store::invoices::NewPayment {
+        invoice_id: inv.id,
+        amount_cents: line.amount_cents,
+        method: "transfer",
+        reference: &reference,
+        idempotency_key: &event,
+        paid_on: &line.booked_on,
+        recorded_by: ctx.user.as_ref().map(|u| u.id),
+    };
+    let mut tx = state.db.begin().await?;
+    match store::invoices::record_payment_in(&mut tx, &payment).await {
+        Ok(_) => {}
+        Err(store::StoreError::Full | store::StoreError::InvalidInput(_)) => {
+            drop(tx);
+            return render(state, ctx, centre, Some(ctx.i.t("bank-error-amount"))).await;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    if !store::payments::settle_line_in(&mut tx, line.id, "recorded", None).await? {
+        drop(tx);
+        return Ok(redirect_with_flash(&back, "flash-bank-already", state));
+    }
+    tx.commit().await?;
+    state.changed();
+    Ok(redirect_with_flash(&back, "flash-bank-recorded", state))
 }

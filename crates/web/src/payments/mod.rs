@@ -8,7 +8,7 @@ mod settings;
 mod settle;
 mod webhook;
 
-pub use pay::order_key;
+pub use pay::{order_key, qr_data_url};
 
 use crate::state::AppState;
 use axum::Router;

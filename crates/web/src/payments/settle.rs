@@ -3,10 +3,10 @@
 //! effect follows the order's state, so a replayed event, a second event for the same payment
 //! or events out of order (the refund before the payment) change nothing twice. A payment
 //! issues the order's invoice (`store::invoices::issue_for_order_in`), records the payment
-//! against it (its idempotency key is the event's) and mails the payer; a refund issues the
-//! credit note.
+//! against it (its idempotency key is the event's) and mails the payer, the invoice's Factur-X
+//! PDF attached; a refund issues the credit note.
 use crate::error::{WebError, WebResult};
-use crate::mail::Compose;
+use crate::mail::{Compose, MailAttachment};
 use crate::state::AppState;
 use store::offers::AWAITING_PAYMENT;
 use store::payments::{PAID, PayOrder, REFUNDED};
@@ -150,6 +150,8 @@ async fn settle_paid_in(
     // A membership's period starts or extends; a donation is received (a gift, not a sale: no
     // invoice).
     crate::adhesions::paid_in(tx, order.id).await?;
+    // A booking paid for is confirmed.
+    crate::bookings::paid_in(tx, order.id).await?;
     let gift = crate::donations::paid_in(tx, order.id, c.provider).await?;
     let seller = store::invoices::seller(&mut *tx, order.centre_id).await?;
     let issued = if !gift && seller.is_some_and(|s| s.is_complete()) {
@@ -193,7 +195,7 @@ async fn settle_paid_in(
         if issued.is_some() {
             paragraphs.push(i.ta("payment-mail-invoice", &args));
         }
-        Compose {
+        let mut mail = Compose {
             i,
             to: &user.email,
             subject: i.ta("payment-mail-subject", &args),
@@ -205,8 +207,17 @@ async fn settle_paid_in(
             )),
             after: Vec::new(),
         }
-        .queue_in(tx)
-        .await?;
+        .render()?;
+        // The invoice itself, as its Factur-X PDF, read inside this unit of work.
+        if let Some(issued) = &issued {
+            let (inv, pdf) = crate::invoices::pdf::factur_x_pdf(&mut *tx, issued.id).await?;
+            mail.attachments.push(MailAttachment::bytes(
+                &crate::invoices::pdf::file_name(&inv),
+                crate::respond::PDF,
+                &pdf,
+            ));
+        }
+        crate::mail::queue_mail_in(&mut *tx, &mail).await?;
     }
     Ok(issued.map(|i| i.id))
 }

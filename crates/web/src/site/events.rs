@@ -1,6 +1,5 @@
 //! Public events (the free discovery workshop…): the list, an event's page with its structured
 //! data and the registration form (a lead with double opt-in, seats counted, refused when full).
-use super::campaign::Campaign;
 use super::landing::EventCard;
 use super::pioneers::{check_mail, rate_limited};
 use super::{form_stamp, send_confirmation, stamp_ok};
@@ -250,7 +249,8 @@ pub async fn register(
         )
         .await;
     };
-    let campaign = Campaign::from_headers(&headers);
+    let (campaign, own_referral) =
+        crate::ambassadors::lead_campaign(&state, &ctx, &headers, email.as_str()).await?;
     let lead = NewLead {
         email: email.as_str(),
         name: &name,
@@ -284,13 +284,17 @@ pub async fn register(
     state.site.changed();
     send_confirmation(&state, i, id, email.as_str(), &name, Some(&e.title)).await?;
     if waitlisted {
+        let mut paragraphs = vec!["event-waitlisted-body", "site-check-mail-body"];
+        if own_referral {
+            paragraphs.push("ambassador-self-lead");
+        }
         return crate::message::message(
             &state,
             &ctx,
             "event-waitlisted-title",
-            &["event-waitlisted-body", "site-check-mail-body"],
+            &paragraphs,
             Some(("/evenements", "site-events-all")),
         );
     }
-    check_mail(&state, &ctx)
+    super::pioneers::check_mail_own(&state, &ctx, own_referral)
 }

@@ -13,7 +13,7 @@ mod leads;
 mod manage;
 mod media;
 mod pioneers;
-mod registrations;
+pub(crate) mod registrations;
 pub mod retention;
 pub mod seo;
 mod signing;

@@ -1,6 +1,5 @@
 //! The pioneers form: double opt-in, one lead per e-mail, a neutral answer whoever signs up,
 //! spam kept out by a honeypot, a signed minimum fill time and a rate limit per address.
-use super::campaign::Campaign;
 use super::landing::{Counter, counter};
 use super::{form_stamp, send_confirmation, stamp_ok};
 use crate::ctx::Ctx;
@@ -133,11 +132,21 @@ pub async fn rate_limited(state: &AppState, ctx: &Ctx) -> WebResult<()> {
 
 /// The neutral answer, the same whether the address was new, known or confirmed already.
 pub fn check_mail(state: &AppState, ctx: &Ctx) -> WebResult<Response> {
+    check_mail_own(state, ctx, false)
+}
+
+/// « Check your e-mail », saying also when the person came through their own referral link
+/// (not credited to them).
+pub fn check_mail_own(state: &AppState, ctx: &Ctx, own_referral: bool) -> WebResult<Response> {
+    let mut paragraphs = vec!["site-check-mail-body", "site-check-mail-spam"];
+    if own_referral {
+        paragraphs.push("ambassador-self-lead");
+    }
     crate::message::message(
         state,
         ctx,
         "site-check-mail-title",
-        &["site-check-mail-body", "site-check-mail-spam"],
+        &paragraphs,
         Some(("/", "error-back-home")),
     )
 }
@@ -170,7 +179,8 @@ pub async fn submit(
     else {
         return render(&state, &ctx, form, errors).await;
     };
-    let campaign = Campaign::from_headers(&headers);
+    let (campaign, own_referral) =
+        crate::ambassadors::lead_campaign(&state, &ctx, &headers, email.as_str()).await?;
     let chosen = interests(&form.interests).join(",");
     let lead = NewLead {
         email: email.as_str(),
@@ -191,7 +201,7 @@ pub async fn submit(
     };
     let id = store::site::upsert_lead(&state.db, &lead, now).await?;
     send_confirmation(&state, i, id, email.as_str(), &name, None).await?;
-    check_mail(&state, &ctx)
+    check_mail_own(&state, &ctx, own_referral)
 }
 
 /// The link of the confirmation e-mail.

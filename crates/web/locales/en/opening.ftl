@@ -1,0 +1,31 @@
+## Opening plan
+
+opening-title = Opening · { $centre }
+opening-lead = The big steps up to the opening, each with its day and its checklist.
+opening-opens-on = Opening planned on
+opening-progress = Milestones done: { $done } of { $total } · items ticked: { $checks_done } of { $checks } ({ $percent } %)
+opening-milestones = Milestones
+opening-done = Done
+opening-late = Late
+opening-todo = Coming
+opening-mark-done = Mark the milestone done
+opening-reopen = Reopen the milestone
+opening-start = Start the opening plan
+opening-start-lead = The plan starts from the network's template; each milestone is dated from the opening day.
+opening-opens-on-field = Target opening day
+opening-none = This centre has no opening plan yet.
+opening-error-past = Choose a day to come.
+opening-error-offset = Give a number of weeks between -104 and 52.
+opening-error-checklist = A checklist holds 40 items at most, 200 characters each.
+opening-error-too-many = The template holds 30 milestones at most.
+opening-template-title = Opening plan template
+opening-template-lead = The milestones each new centre starts from: their offset in weeks from the opening (negative: before) and their checklist. Plans already started keep their copy.
+opening-field-name = Milestone
+opening-field-offset = Weeks before (-) or after the opening
+opening-field-offset-hint = For instance -8 for eight weeks before, 0 for the opening day.
+opening-field-checklist = Checklist (one item a line)
+opening-add = Add a milestone
+opening-remove = Remove this milestone
+opening-remove-confirm = Remove this milestone from the template?
+flash-opening-started = Opening plan started.
+flash-opening-template-saved = Template saved.

@@ -1,0 +1,31 @@
+## Opening plan
+
+opening-title = Ouverture · { $centre }
+opening-lead = Les grandes étapes jusqu'à l'ouverture, chacune avec sa date et sa liste de contrôle.
+opening-opens-on = Ouverture prévue le
+opening-progress = Jalons faits : { $done } sur { $total } · points cochés : { $checks_done } sur { $checks } ({ $percent } %)
+opening-milestones = Jalons
+opening-done = Fait
+opening-late = En retard
+opening-todo = À venir
+opening-mark-done = Marquer le jalon comme fait
+opening-reopen = Rouvrir le jalon
+opening-start = Commencer le plan d'ouverture
+opening-start-lead = Le plan part du modèle du réseau ; chaque jalon est daté à partir du jour d'ouverture.
+opening-opens-on-field = Date d'ouverture visée
+opening-none = Ce centre n'a pas encore de plan d'ouverture.
+opening-error-past = Choisissez une date à venir.
+opening-error-offset = Indiquez un nombre de semaines entre -104 et 52.
+opening-error-checklist = Une liste compte 40 points au plus, de 200 caractères chacun.
+opening-error-too-many = Le modèle compte 30 jalons au plus.
+opening-template-title = Plan d'ouverture type
+opening-template-lead = Les jalons que chaque nouveau centre reprend : leur écart en semaines par rapport à l'ouverture (négatif : avant) et leur liste de contrôle. Les plans déjà commencés gardent leur copie.
+opening-field-name = Jalon
+opening-field-offset = Semaines avant (-) ou après l'ouverture
+opening-field-offset-hint = Par exemple -8 pour huit semaines avant, 0 pour le jour d'ouverture.
+opening-field-checklist = Liste de contrôle (un point par ligne)
+opening-add = Ajouter un jalon
+opening-remove = Retirer ce jalon
+opening-remove-confirm = Retirer ce jalon du modèle ?
+flash-opening-started = Plan d'ouverture commencé.
+flash-opening-template-saved = Modèle enregistré.

@@ -616,13 +616,27 @@ pub async fn issue_credit_note(
     issued_by: Option<i64>,
 ) -> Result<Issued> {
     let mut tx = db.begin().await?;
+    let issued = issue_credit_note_in(&mut tx, invoice_id, credit, issued_by).await?;
+    tx.commit().await?;
+    Ok(issued)
+}
+
+/// `issue_credit_note` inside the caller's transaction (a refund records its provider event
+/// and its credit note together). Every refusal comes before the first write, so the caller's
+/// transaction stays usable after one.
+pub async fn issue_credit_note_in(
+    tx: &mut Tx,
+    invoice_id: i64,
+    credit: &Credit,
+    issued_by: Option<i64>,
+) -> Result<Issued> {
     let sql = "SELECT centre_id, number, user_id, order_id, buyer_name, buyer_address, buyer_email, buyer_siren, \
                buyer_vat_number, total_ttc_cents, credited_cents FROM invoices WHERE id = $1 AND kind = 'invoice'";
-    let lock = match &tx {
+    let lock = match &*tx {
         Tx::Postgres(_) => format!("{sql} FOR UPDATE"),
         Tx::Sqlite(..) => sql.to_string(),
     };
-    let inv: Credited = on_exec!(Exec::Tx(&mut tx), e => sqlx::query_as(&lock).bind(invoice_id).fetch_optional(e).await?)
+    let inv: Credited = on_exec!(Exec::Tx(&mut *tx), e => sqlx::query_as(&lock).bind(invoice_id).fetch_optional(e).await?)
         .ok_or(StoreError::NotFound)?;
     let remains = inv.total_ttc_cents - inv.credited_cents;
     let lines = match credit {
@@ -634,7 +648,7 @@ pub async fn issue_credit_note(
             if *amount > remains {
                 return Err(StoreError::Full);
             }
-            let original = lines(&mut tx, invoice_id).await?;
+            let original = lines(&mut *tx, invoice_id).await?;
             let original: Vec<Line> = original.into_iter().map(|l| l.line).collect();
             let label = format!("Avoir sur la facture {}", inv.number);
             if *amount == inv.total_ttc_cents {
@@ -648,7 +662,7 @@ pub async fn issue_credit_note(
     if totals.ttc_cents > remains {
         return Err(StoreError::Full);
     }
-    let seller = seller_for_issue(&mut tx, inv.centre_id).await?;
+    let seller = seller_for_issue(&mut *tx, inv.centre_id).await?;
     let buyer = Buyer {
         name: inv.buyer_name.clone(),
         address: inv.buyer_address.clone(),
@@ -657,7 +671,7 @@ pub async fn issue_credit_note(
         vat_number: inv.buyer_vat_number.clone(),
     };
     let issued = write(
-        &mut tx,
+        &mut *tx,
         Document {
             kind: Kind::CreditNote,
             centre_id: inv.centre_id,
@@ -677,16 +691,15 @@ pub async fn issue_credit_note(
     let sql = "UPDATE invoices SET credited_cents = $2, \
                status = CASE WHEN $2 >= total_ttc_cents THEN 'credited' \
                WHEN paid_cents >= total_ttc_cents - $2 THEN 'paid' ELSE status END WHERE id = $1";
-    on_exec!(Exec::Tx(&mut tx), e => sqlx::query(sql).bind(invoice_id).bind(credited).execute(e).await?.rows_affected());
+    on_exec!(Exec::Tx(&mut *tx), e => sqlx::query(sql).bind(invoice_id).bind(credited).execute(e).await?.rows_affected());
     audit_issued(
-        &mut tx,
+        &mut *tx,
         crate::audit::AuditAction::CreditNoteIssued,
         inv.centre_id,
         issued_by,
         &issued,
     )
     .await?;
-    tx.commit().await?;
     Ok(issued)
 }
 

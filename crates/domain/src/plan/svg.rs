@@ -46,9 +46,11 @@ pub fn escape(text: &str, out: &mut String) {
 pub fn render(plan: &Plan, options: &Options<'_>) -> String {
     let (w, h) = (plan.width_cm, plan.height_cm);
     let mut out = String::with_capacity(512 + plan.shapes.len() * 320);
+    // Editable, its shapes are buttons: a group may hold them, an image may not.
+    let role = if options.editable { "group" } else { "img" };
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" class="plan-svg" role="img" aria-labelledby="plan-title""#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" class="plan-svg" role="{role}" aria-labelledby="plan-title""#
     );
     if let Some((sw, sh)) = &options.size {
         out.push_str(" width=\"");

@@ -55,7 +55,7 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
         "form[action='{contract}/envoyer'] button[type=submit]"
     ))
     .await;
-    b.wait_for_text(".badge", "signer").await;
+    b.wait_for_text(".contract-state", "signer").await;
     b.screenshot("licences-1280-contract-sent").await;
     b.close().await;
 
@@ -77,12 +77,12 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
     let error = b.text("#f-consent-error").await;
     assert!(!error.is_empty());
     check(&b, "contract, consent missing").await;
-    b.click("input[name=consent]").await;
+    b.press("input[name=consent]").await;
     b.click(&format!(
         "form[action='{contract}/signer'] button[type=submit]"
     ))
     .await;
-    b.wait_for_text(".badge", "attente").await;
+    b.wait_for_text(".contract-state", "attente").await;
     let html = b.html().await;
     assert!(html.contains("Denis Drôme"), "{html}");
     assert!(

@@ -30,7 +30,7 @@ async fn ambassador_and_network_pages_are_accessible() {
         sign_in(&b, &url, "ambassador@demo.local").await;
         if width < 760 {
             // On a phone the menu button shows the navigation first.
-            b.click(".nav-toggle").await;
+            b.press(".nav-toggle").await;
             b.wait_until("document.querySelector('#main-nav').dataset.open === 'true'")
                 .await;
         }

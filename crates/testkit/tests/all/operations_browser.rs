@@ -106,7 +106,8 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         // Errors beside their fields: a checklist with no item, hours over a day.
         b.goto(&format!("{die}/checklists/new")).await;
         b.fill("#f-name", "Sans point").await;
-        b.click("form button[type=submit]").await;
+        b.click("form[action$='/checklists/new'] button[type=submit]")
+            .await;
         assert!(b.text("#f-items-error").await.contains("au moins un point"));
         check(&b, "checklist with errors").await;
         b.goto(&format!("{die}/benevoles")).await;

@@ -435,6 +435,72 @@ async fn helloasso_is_believed_only_as_its_api_states_the_order() {
         fake.ha_settle(&session.id, true);
         webhook(&mut provider, &hook, &note, None).await;
         assert_eq!(status_of(&app, order).await, "refunded");
+        // A flood of notifications for this checkout: cut off before HelloAsso is asked again.
+        let mut answers = Vec::new();
+        for _ in 0..10 {
+            answers.push(webhook(&mut provider, &hook, &note, None).await);
+        }
+        let (s, b) = answers.last().unwrap();
+        assert_eq!(
+            (*s, b.contains("rate_limited")),
+            (StatusCode::TOO_MANY_REQUESTS, true),
+            "{answers:?}"
+        );
+        assert_eq!(status_of(&app, order).await, "refunded");
+    }
+}
+
+/// A partial refund delivered twice at the same moment: one credit note, for the refunded
+/// amount, written with the event that caused it.
+#[tokio::test]
+async fn a_partial_refund_delivered_twice_at_once_is_credited_once() {
+    for t in databases().await {
+        let app = TestApp::with_demo(t).await;
+        let fake = FakeProvider::start(app.state.clock.clone()).await;
+        configure(&app, &fake).await;
+        let (order, centre) = order_for(&app, "participant@demo.local").await;
+        let mut p = app.client();
+        p.login("participant@demo.local", "impact-demo").await;
+        p.post(&format!("/orders/{order}/pay"), &[("provider", "card")])
+            .await;
+        let session = fake.sessions().remove(0);
+        let hook = format!("/webhooks/card/{centre}");
+        let (body, header) = fake.completed(&session, "evt_paid");
+        let mut provider = app.client();
+        let (s, b) = webhook(&mut provider, &hook, &body, Some(&header)).await;
+        assert_eq!(s, StatusCode::OK, "{b}");
+        let (rb, rh) = fake.refunded(&session, "evt_part", 10_000);
+        let (mut one, mut two) = (app.client(), app.client());
+        let (a, b) = tokio::join!(
+            webhook(&mut one, &hook, &rb, Some(&rh)),
+            webhook(&mut two, &hook, &rb, Some(&rh))
+        );
+        assert_eq!((a.0, b.0), (StatusCode::OK, StatusCode::OK), "{a:?} {b:?}");
+        let mut said = [a.1.contains("applied"), b.1.contains("applied")];
+        said.sort();
+        assert_eq!(said, [false, true], "applied once: {a:?} {b:?}");
+        assert_eq!(
+            credit_note_totals(&app, order).await,
+            [10_000],
+            "one credit note of the refunded amount"
+        );
+        assert_eq!(status_of(&app, order).await, "refunded");
+    }
+}
+
+async fn credit_note_totals(app: &TestApp, order: i64) -> Vec<i64> {
+    let sql = "SELECT total_ttc_cents FROM invoices WHERE order_id = $1 AND kind = 'credit_note'";
+    match &app.state.db {
+        store::Db::Sqlite(p) => sqlx::query_scalar(sql)
+            .bind(order)
+            .fetch_all(p)
+            .await
+            .unwrap(),
+        store::Db::Postgres(p) => sqlx::query_scalar(sql)
+            .bind(order)
+            .fetch_all(p)
+            .await
+            .unwrap(),
     }
 }
 

@@ -72,10 +72,9 @@ pub async fn paid_in(
 }
 
 /// The order is refunded (in whole or part): paid first if the payment's own event has not
-/// come yet (a refund proves the payment), then credited and marked refunded. The credit note
-/// takes its own transaction (`store::invoices::issue_credit_note`); the event is recorded
-/// after it, so a retry after a crash credits again only what remains (never more than the
-/// invoice).
+/// come yet (a refund proves the payment), then credited and marked refunded. The event, the
+/// payment, the credit note and the order's new status are written in one transaction: a crash
+/// leaves none of them, and the provider's retry applies the refund once.
 pub async fn refunded(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome> {
     if store::payments::event_seen(&state.db, c.provider, c.event_id).await? {
         return Ok(Outcome::Replayed);
@@ -85,9 +84,14 @@ pub async fn refunded(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome>
     if c.amount_cents <= 0 || c.amount_cents > order.amount_cents {
         return Err(WebError::BadRequest("payment-error-amount"));
     }
+    if !store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order.id))
+        .await?
+    {
+        return Ok(Outcome::Replayed);
+    }
     if order.status == REFUNDED {
-        drop(tx);
-        return nothing_more(state, c, order.id).await;
+        tx.commit().await?;
+        return Ok(Outcome::Nothing);
     }
     // A gift is not a sale: no invoice to credit, its donation is marked refunded (no receipt).
     let gift = store::donations::of_order(&mut tx, order.id)
@@ -106,33 +110,19 @@ pub async fn refunded(state: &AppState, c: &Confirmed<'_>) -> WebResult<Outcome>
     if gift {
         store::donations::refund_in(&mut tx, order.id).await?;
     }
-    tx.commit().await?;
     if let Some(invoice) = invoice {
         let credit = store::invoices::Credit::Amount(c.amount_cents);
-        match store::invoices::issue_credit_note(&state.db, invoice, &credit, None).await {
+        // Already credited by hand up to this amount: the refund has nothing more to credit.
+        match store::invoices::issue_credit_note_in(&mut tx, invoice, &credit, None).await {
             Ok(_) | Err(store::StoreError::Full) => {}
             Err(e) => return Err(e.into()),
         }
-    }
-    let mut tx = state.db.begin().await?;
-    if !store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order.id))
-        .await?
-    {
-        return Ok(Outcome::Replayed);
     }
     store::payments::move_order_in(&mut tx, order.id, PAID, REFUNDED).await?;
     tx.commit().await?;
     state.jobs_queued();
     state.changed();
     Ok(Outcome::Applied)
-}
-
-async fn nothing_more(state: &AppState, c: &Confirmed<'_>, order_id: i64) -> WebResult<Outcome> {
-    let mut tx = state.db.begin().await?;
-    store::payments::first_time_in(&mut tx, c.provider, c.event_id, "refund", Some(order_id))
-        .await?;
-    tx.commit().await?;
-    Ok(Outcome::Nothing)
 }
 
 /// Marks the order paid, issues its invoice and records the payment against it (when the

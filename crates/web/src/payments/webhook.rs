@@ -2,7 +2,8 @@
 //! provider's signed events (`Stripe-Signature`, verified with the centre's webhook secret,
 //! refused when stale) and HelloAsso's notifications (believed only as the API states the
 //! checkout intent when read back). Answers are for the provider: 200 when applied or already
-//! applied, 400 for a bad signature or body, 404 for an unknown centre or order.
+//! applied, 400 for a bad signature or body, 404 for an unknown centre or order, 429 when
+//! notifications for one HelloAsso checkout come faster than any real one would.
 use super::settle::{self, Confirmed, Outcome};
 use crate::error::WebError;
 use crate::extract::Path;
@@ -146,6 +147,11 @@ pub async fn card(
     }
 }
 
+/// Read-backs allowed per checkout intent and window: HelloAsso sends a few notifications per
+/// payment (order, payment, refund), far fewer than this.
+const HELLOASSO_READS_PER_WINDOW: i64 = 10;
+const HELLOASSO_WINDOW_SECS: i64 = 60;
+
 /// `POST /webhooks/helloasso/{centre}`: a HelloAsso notification. Only the checkout intent's
 /// id is taken from it; the payment's state is read back from the API.
 pub async fn helloasso(
@@ -180,6 +186,16 @@ pub async fn helloasso(
             Ok(None) => return answer(StatusCode::NOT_FOUND, "unknown_session"),
             Err(e) => return outcome(Err(e.into())),
         };
+    // Each notification costs a read back from HelloAsso: a flood of them for one checkout
+    // (anyone may post one) is cut off before it reaches the provider.
+    let key = format!("helloasso:{centre_id}:{intent}");
+    match store::rate_limit::hit(&state.db, &key, HELLOASSO_WINDOW_SECS).await {
+        Ok(n) if n > HELLOASSO_READS_PER_WINDOW => {
+            return answer(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+        }
+        Ok(_) => {}
+        Err(e) => return outcome(Err(e.into())),
+    }
     let truth = match super::providers::helloasso_read(&cfg, &intent).await {
         Ok(v) => v,
         Err(e) => {

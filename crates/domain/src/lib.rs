@@ -28,6 +28,7 @@ pub mod newsletter;
 pub mod offer;
 pub mod onboarding;
 pub mod opening;
+pub mod partners;
 pub mod password;
 pub mod payment;
 pub mod plan;

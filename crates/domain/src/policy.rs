@@ -144,6 +144,9 @@ pub enum Action {
     /// Define the ambassadors' tiers and rewards, turn the leaderboard on or off, see every
     /// ambassador's results: the network team.
     ManageAmbassadors,
+    /// The partners' selection grid, the organisations weighed on it, the chosen partners'
+    /// agreements and what they bring: the network team.
+    ManagePartners,
     /// The network dashboard: every centre's figures side by side, the pilot over time.
     ViewNetworkDashboard,
     /// A centre's year's review and next year's objectives: its managers.
@@ -151,7 +154,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 51] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -200,6 +203,7 @@ impl Action {
         Action::SignForCentre,
         Action::Refer,
         Action::ManageAmbassadors,
+        Action::ManagePartners,
         Action::ViewNetworkDashboard,
         Action::ReviewCentreYear,
     ];
@@ -270,6 +274,7 @@ impl Actor {
                 | EditOpeningTemplate
                 | ManageLicences
                 | ManageAmbassadors
+                | ManagePartners
                 | ViewNetworkDashboard,
                 _,
             ) => false,

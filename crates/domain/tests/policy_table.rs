@@ -40,6 +40,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
         | EditOpeningTemplate
         | ManageLicences
         | ManageAmbassadors
+        | ManagePartners
         | ViewNetworkDashboard => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
@@ -81,6 +82,8 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         // every ambassador, and alone reads the network dashboard.
         (Refer, _) => ("AN", "N"),
         (ManageAmbassadors | ViewNetworkDashboard, _) => ("N", "N"),
+        // The network team weighs and chooses the partners; no centre sees the grid.
+        (ManagePartners, _) => ("N", "N"),
         // A centre's managers review their own centre's year, not another's.
         (ReviewCentreYear, _) => ("MN", "N"),
         // A centre's managers keep its members and donations, not another centre's.

@@ -78,10 +78,12 @@ pub enum AuditAction {
     RoyaltyInvoiced,
     ReferralSelfUse,
     AmbassadorSettingsChanged,
+    /// The partners' grid or a partner (scores, status, agreement, contributions) changed.
+    PartnerChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 75] = [
+    pub const ALL: [AuditAction; 76] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -157,6 +159,7 @@ impl AuditAction {
         AuditAction::RoyaltyInvoiced,
         AuditAction::ReferralSelfUse,
         AuditAction::AmbassadorSettingsChanged,
+        AuditAction::PartnerChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -236,6 +239,7 @@ impl AuditAction {
             AuditAction::RoyaltyInvoiced => "royalty_invoiced",
             AuditAction::ReferralSelfUse => "referral_self_use",
             AuditAction::AmbassadorSettingsChanged => "ambassador_settings_changed",
+            AuditAction::PartnerChanged => "partner_changed",
         }
     }
 

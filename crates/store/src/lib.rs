@@ -43,6 +43,7 @@ pub mod newsletters;
 pub mod offers;
 pub mod onboarding;
 pub mod opening;
+pub mod partners;
 pub mod payments;
 pub mod places;
 pub mod plans;

@@ -79,6 +79,7 @@ async fn learning(db: &Db) -> (i64, i64, i64, i64) {
 pub async fn main_pages(db: &Db) -> Vec<Page> {
     let (equipment_line, plan_version) = equipment_and_plan(db).await;
     let year = domain::time_zone::to_paris(store::now()).year();
+    let partner = store::partners::list(db).await.expect("partners")[0].id;
     let participant = user(db, PARTICIPANT).await;
     let project = store::projects::for_user(db, participant)
         .await
@@ -593,6 +594,12 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
         ),
         page(Some(AMBASSADOR), "ambassador", "/ambassadeur".into()),
         page(Some(ADMIN), "ambassadors", "/admin/ambassadeurs".into()),
+        page(Some(ADMIN), "partners", "/admin/partenaires".into()),
+        page(
+            Some(ADMIN),
+            "partner",
+            format!("/admin/partenaires/{partner}"),
+        ),
         page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),
         page(Some(ADMIN), "year review", format!("/reseau/bilan/{year}")),
         page(

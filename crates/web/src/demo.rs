@@ -180,6 +180,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::procedures::demo::load(db).await?;
     crate::licences::demo::load(db).await?;
     crate::ambassadors::demo::load(db).await?;
+    crate::partners::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

@@ -160,6 +160,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/admin/licences", "nav-licences"),
                     ("/admin/reseau", "nav-network-dashboard"),
                     ("/admin/ambassadeurs", "nav-ambassadors"),
+                    ("/admin/partenaires", "nav-partners"),
                 ],
             ));
             menu.push((

@@ -47,6 +47,7 @@ pub mod newsletters;
 mod offers;
 pub mod onboarding;
 mod opening;
+mod partners;
 mod payments;
 mod places;
 mod plans;
@@ -128,6 +129,7 @@ pub fn router(state: AppState) -> Router {
         .merge(plans::routes())
         .merge(licences::routes())
         .merge(ambassadors::routes())
+        .merge(partners::routes())
         .merge(network::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)

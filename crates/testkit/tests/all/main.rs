@@ -48,6 +48,8 @@ mod onboarding;
 mod onboarding_browser;
 mod operations;
 mod operations_browser;
+mod partners;
+mod partners_browser;
 mod payments;
 mod payments_browser;
 mod plans;

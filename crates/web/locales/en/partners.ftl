@@ -1,0 +1,94 @@
+# Partners (issue 21): the selection grid, the organisations weighed, agreements and what each brings.
+nav-partners = Partners
+partner-grid-title = Network partners
+partner-grid-lead = Weigh the organisations of your CRM against a grid of criteria, choose the launch partners and keep their agreements and what they bring.
+partner-ranked = Organisations weighed
+partner-none = No organisation is weighed yet. Add one from your CRM below.
+partner-chosen-count = { $count ->
+    [0] No partner chosen yet.
+    [one] One partner chosen.
+   *[other] { $n } partners chosen.
+}
+partner-table = Table of the organisations weighed
+partner-col-organisation = Organisation
+partner-col-grade = Grade
+partner-col-status = Status
+partner-col-brings = Brings
+partner-col-agreement = Agreement
+partner-col-criterion = Criterion
+partner-col-weight = Weight
+partner-scored = Criteria scored: { $scored } of { $criteria }
+partner-not-scored = Not scored
+partner-status-candidate = Under review
+partner-status-chosen = Chosen
+partner-status-declined = Declined
+partner-brings-count = { $count ->
+    [one] One contribution
+   *[other] { $n } contributions
+}
+partner-add = Weigh an organisation
+partner-add-none = Every organisation of your CRM is already weighed. Add more in the contacts.
+partner-organisation = Organisation from the CRM
+partner-organisation-hint = The organisations of the network's centres not yet on the grid.
+partner-organisation-choose = Choose an organisation
+partner-add-submit = Add to the grid
+partner-criteria = Selection grid
+partner-criteria-rule = Each criterion weighs 1 to 10 and is scored 0 to 5. An organisation's grade is its weighted scores over the best possible total, over the criteria scored so far.
+partner-criteria-none = The grid has no criterion yet.
+partner-criteria-go = Define the grid
+partner-criteria-table = Table of the selection criteria
+partner-criterion-add = Add a criterion
+partner-criterion-add-submit = Add the criterion
+partner-criterion-remove = Remove “{ $criterion }”
+partner-criterion-duplicate = A criterion already has this name.
+partner-weight-hint = From 1 (minor) to 10 (decisive).
+partner-weight-of = Weight { $weight }
+partner-assessment = Assessment
+partner-scale = Score each criterion from 0 (not at all) to 5 (fully); leave “not scored” what you do not know yet.
+partner-score-none = Not scored
+partner-score-option = { $score } out of 5
+partner-notes = Notes
+partner-assessment-submit = Save the assessment
+partner-agreement = Partnership agreement
+partner-agreement-none = No agreement recorded.
+partner-agreement-title = Title of the agreement
+partner-agreement-signed = Signed on
+partner-agreement-ends = Ends on
+partner-agreement-submit = Save the agreement
+partner-signed-on = signed on { $date }
+partner-ends-on = until { $date }
+partner-signed-until = signed on { $signed }, until { $ends }
+partner-brings = What the partner brings
+partner-brings-none = Nothing recorded yet.
+partner-brings-total = Money brought: { $amount } a year.
+partner-brings-remove = Remove “{ $label }”
+partner-brings-add = Add a contribution
+partner-brings-kind = Kind
+partner-brings-label = Description
+partner-brings-amount = Yearly amount (€)
+partner-brings-amount-hint = Leave empty for a contribution that is not money.
+partner-brings-add-submit = Add the contribution
+partner-per-year = { $amount } a year
+partner-kind-funding = Funding
+partner-kind-venue = Venue
+partner-kind-referrals = Referrals of project holders
+partner-kind-expertise = Expertise
+partner-kind-in-kind = In-kind gift
+partner-error-required = This field is required.
+partner-error-too-long = This text is too long.
+partner-error-weight = Give a whole weight from 1 to 10.
+partner-error-score = A score goes from 0 to 5.
+partner-error-status = Choose a status from the list.
+partner-error-kind = Choose a kind from the list.
+partner-error-amount = Give a positive amount in euros, such as 15,000 or 2,500.50.
+partner-error-date = Give a date as YYYY-MM-DD.
+partner-error-ends = The agreement cannot end before it is signed.
+partner-error-organisation = Choose an organisation from the list.
+partner-error-already = This organisation is already on the grid.
+flash-partner-added = The organisation is on the grid: score it.
+flash-partner-assessed = The assessment is saved.
+flash-partner-agreement-saved = The agreement is saved.
+flash-partner-contribution-added = The contribution is added.
+flash-partner-contribution-removed = The contribution is removed.
+flash-partner-criterion-added = The criterion is added to the grid.
+flash-partner-criterion-removed = The criterion is removed from the grid, with its scores.

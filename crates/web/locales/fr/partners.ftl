@@ -1,0 +1,94 @@
+# Partners (issue 21): the selection grid, the organisations weighed, agreements and what each brings.
+nav-partners = Partenaires
+partner-grid-title = Partenaires du réseau
+partner-grid-lead = Pesez les organisations de votre CRM sur une grille de critères, choisissez les partenaires du lancement et gardez leurs accords et ce qu'ils apportent.
+partner-ranked = Organisations évaluées
+partner-none = Aucune organisation n'est encore évaluée. Ajoutez-en une depuis votre CRM ci-dessous.
+partner-chosen-count = { $count ->
+    [0] Aucun partenaire retenu pour l'instant.
+    [one] Un partenaire retenu.
+   *[other] { $n } partenaires retenus.
+}
+partner-table = Tableau des organisations évaluées
+partner-col-organisation = Organisation
+partner-col-grade = Note
+partner-col-status = Statut
+partner-col-brings = Apports
+partner-col-agreement = Accord
+partner-col-criterion = Critère
+partner-col-weight = Poids
+partner-scored = Critères notés : { $scored } sur { $criteria }
+partner-not-scored = Non notée
+partner-status-candidate = À l'étude
+partner-status-chosen = Retenue
+partner-status-declined = Écartée
+partner-brings-count = { $count ->
+    [one] Un apport
+   *[other] { $n } apports
+}
+partner-add = Évaluer une organisation
+partner-add-none = Toutes les organisations de votre CRM sont déjà évaluées. Ajoutez-en dans les contacts.
+partner-organisation = Organisation du CRM
+partner-organisation-hint = Les organisations des centres du réseau qui ne sont pas encore sur la grille.
+partner-organisation-choose = Choisissez une organisation
+partner-add-submit = Ajouter à la grille
+partner-criteria = Grille de sélection
+partner-criteria-rule = Chaque critère a un poids de 1 à 10 et se note de 0 à 5. La note d'une organisation est la somme des notes pondérées sur le meilleur total possible, calculée sur les critères déjà notés.
+partner-criteria-none = La grille n'a encore aucun critère.
+partner-criteria-go = Définir la grille
+partner-criteria-table = Tableau des critères de sélection
+partner-criterion-add = Ajouter un critère
+partner-criterion-add-submit = Ajouter le critère
+partner-criterion-remove = Retirer « { $criterion } »
+partner-criterion-duplicate = Un critère porte déjà ce nom.
+partner-weight-hint = De 1 (secondaire) à 10 (décisif).
+partner-weight-of = Poids { $weight }
+partner-assessment = Évaluation
+partner-scale = Notez chaque critère de 0 (pas du tout) à 5 (parfaitement) ; laissez « non noté » ce que vous ne savez pas encore.
+partner-score-none = Non noté
+partner-score-option = { $score } sur 5
+partner-notes = Notes
+partner-assessment-submit = Enregistrer l'évaluation
+partner-agreement = Accord de partenariat
+partner-agreement-none = Aucun accord enregistré.
+partner-agreement-title = Intitulé de l'accord
+partner-agreement-signed = Signé le
+partner-agreement-ends = Prend fin le
+partner-agreement-submit = Enregistrer l'accord
+partner-signed-on = signé le { $date }
+partner-ends-on = jusqu'au { $date }
+partner-signed-until = signé le { $signed }, jusqu'au { $ends }
+partner-brings = Ce que le partenaire apporte
+partner-brings-none = Rien d'enregistré pour l'instant.
+partner-brings-total = Apports financiers : { $amount } par an.
+partner-brings-remove = Retirer « { $label } »
+partner-brings-add = Ajouter un apport
+partner-brings-kind = Nature
+partner-brings-label = Description
+partner-brings-amount = Montant annuel (€)
+partner-brings-amount-hint = Laissez vide pour un apport qui n'est pas financier.
+partner-brings-add-submit = Ajouter l'apport
+partner-per-year = { $amount } par an
+partner-kind-funding = Financement
+partner-kind-venue = Lieu
+partner-kind-referrals = Orientation de porteurs
+partner-kind-expertise = Expertise
+partner-kind-in-kind = Don en nature
+partner-error-required = Ce champ est obligatoire.
+partner-error-too-long = Ce texte est trop long.
+partner-error-weight = Indiquez un poids entier de 1 à 10.
+partner-error-score = Une note va de 0 à 5.
+partner-error-status = Choisissez un statut de la liste.
+partner-error-kind = Choisissez une nature de la liste.
+partner-error-amount = Indiquez un montant positif en euros, par exemple 15 000 ou 2 500,50.
+partner-error-date = Indiquez une date au format AAAA-MM-JJ.
+partner-error-ends = La fin de l'accord ne peut pas précéder sa signature.
+partner-error-organisation = Choisissez une organisation de la liste.
+partner-error-already = Cette organisation est déjà sur la grille.
+flash-partner-added = L'organisation est sur la grille : notez-la.
+flash-partner-assessed = L'évaluation est enregistrée.
+flash-partner-agreement-saved = L'accord est enregistré.
+flash-partner-contribution-added = L'apport est ajouté.
+flash-partner-contribution-removed = L'apport est retiré.
+flash-partner-criterion-added = Le critère est ajouté à la grille.
+flash-partner-criterion-removed = Le critère est retiré de la grille, avec ses notes.

@@ -39,6 +39,10 @@ pub struct CentreFigures {
     /// Impact indicators followed by the centre's projects, and measurements taken in the year.
     pub indicators: i64,
     pub measurements: i64,
+    /// What its royalty statements of periods starting in the year come to (royalty and
+    /// yearly fee), and the part of it already invoiced by the network.
+    pub royalties_cents: i64,
+    pub royalties_invoiced_cents: i64,
 }
 
 /// Every centre's figures of one year, in one statement (each figure an indexed aggregate).
@@ -65,7 +69,12 @@ pub async fn centre_figures(db: &Db, p: &Period) -> Result<Vec<CentreFigures>> {
             FROM invoices i WHERE i.centre_id = c.id AND i.issue_date >= $3 AND i.issue_date <= $4) AS invoiced_cents, \
          (SELECT COUNT(*) FROM project_indicators pi WHERE pi.centre_id = c.id) AS indicators, \
          (SELECT COUNT(*) FROM measurements me JOIN project_indicators pi ON pi.id = me.project_indicator_id \
-            WHERE pi.centre_id = c.id AND me.measured_on >= $3 AND me.measured_on <= $4) AS measurements \
+            WHERE pi.centre_id = c.id AND me.measured_on >= $3 AND me.measured_on <= $4) AS measurements, \
+         (SELECT COALESCE(CAST(SUM(r.total_cents) AS BIGINT), 0) FROM royalty_statements r \
+            WHERE r.centre_id = c.id AND r.starts_on >= $3 AND r.starts_on <= $4) AS royalties_cents, \
+         (SELECT COALESCE(CAST(SUM(r.total_cents) AS BIGINT), 0) FROM royalty_statements r \
+            WHERE r.centre_id = c.id AND r.starts_on >= $3 AND r.starts_on <= $4 \
+            AND r.invoice_id IS NOT NULL) AS royalties_invoiced_cents \
          FROM centres c ORDER BY c.id";
     Ok(on_db!(db, pool => sqlx::query_as(sql)
         .bind(p.from)

@@ -647,6 +647,11 @@ async fn a_royalty_statement_becomes_the_networks_invoice_once() {
             .await;
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(again.body.contains("f-period-error"));
+        // The network dashboard counts it among the centre's royalties, not invoiced yet.
+        let before = crate::network::figures(&app, die).await;
+        assert!(before.royalties_cents >= s.total_cents);
+        let page = admin.get("/admin/reseau").await;
+        assert!(page.body.contains("à facturer"), "{}", page.body);
         // Invoiced once, by the studio in its own series.
         let r = admin
             .post(&format!("/redevances/{}/facturer", s.id), &[])
@@ -674,6 +679,11 @@ async fn a_royalty_statement_becomes_the_networks_invoice_once() {
         );
         let page = admin.get(&format!("/centres/{DIE}/licence")).await;
         assert!(page.body.contains(&number));
+        let after = crate::network::figures(&app, die).await;
+        assert_eq!(
+            after.royalties_invoiced_cents - before.royalties_invoiced_cents,
+            s.total_cents
+        );
         // The centre's manager reads the statements, and cannot invoice them.
         let mut manager = signed_in(&app, "manager.die@demo.local").await;
         let page = manager.get(&format!("/centres/{DIE}/licence")).await;

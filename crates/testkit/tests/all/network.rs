@@ -39,7 +39,7 @@ fn period(app: &TestApp) -> store::network::Period {
     }
 }
 
-async fn figures(app: &TestApp, centre: i64) -> store::network::CentreFigures {
+pub async fn figures(app: &TestApp, centre: i64) -> store::network::CentreFigures {
     store::network::centre_figures(&app.state.db, &period(app))
         .await
         .unwrap()

@@ -141,7 +141,7 @@ async fn the_network_weighs_organisations_chooses_partners_and_keeps_what_they_b
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let page = n.get(&path).await;
         assert!(page.body.contains("62\u{a0}%"), "{}", page.body);
-        assert!(page.body.contains("Critères notés : 3 sur 4"));
+        assert!(page.body.contains("Critères notés\u{a0}: 3 sur 4"));
         assert_eq!(
             store::partners::scores(db, Some(id)).await.unwrap().len(),
             3

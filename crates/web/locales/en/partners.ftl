@@ -92,3 +92,4 @@ flash-partner-contribution-added = The contribution is added.
 flash-partner-contribution-removed = The contribution is removed.
 flash-partner-criterion-added = The criterion is added to the grid.
 flash-partner-criterion-removed = The criterion is removed from the grid, with its scores.
+audit-partner-changed = Partners changed

@@ -49,6 +49,9 @@ pub struct Row {
     pub behind: bool,
     pub indicators: String,
     pub measurements: String,
+    pub royalties: String,
+    /// What of the royalties is not invoiced yet (empty when nothing is left).
+    pub royalties_due: String,
 }
 
 pub struct MonthRow {
@@ -158,6 +161,8 @@ pub async fn page(
         total.invoiced_cents += f.invoiced_cents;
         total.indicators += f.indicators;
         total.measurements += f.measurements;
+        total.royalties_cents += f.royalties_cents;
+        total.royalties_invoiced_cents += f.royalties_invoiced_cents;
         total_forecast += forecast.unwrap_or(0);
         rows.push(row(i, c.name.clone(), c.slug.clone(), &f, forecast));
     }
@@ -302,5 +307,10 @@ fn row(
         behind: share.is_some_and(|s| s < 90),
         indicators: i.number(f.indicators),
         measurements: i.number(f.measurements),
+        royalties: i.money(f.royalties_cents),
+        royalties_due: match f.royalties_cents - f.royalties_invoiced_cents {
+            due if due > 0 => i.ta("network-royalties-due", &[("amount", &i.money(due))]),
+            _ => String::new(),
+        },
     }
 }

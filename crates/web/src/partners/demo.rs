@@ -5,6 +5,16 @@ use crate::error::WebResult;
 use domain::partners::{Kind, Status};
 use store::Db;
 
+/// An organisation as the demo weighs it: its name, status, scores on the three criteria, its
+/// agreement's title (empty for none) and what it brings (kind, label, cents a year).
+type Weighed = (
+    &'static str,
+    Status,
+    [i64; 3],
+    &'static str,
+    Vec<(Kind, &'static str, i64)>,
+);
+
 pub async fn load(db: &Db) -> WebResult<()> {
     if !store::partners::criteria(db).await?.is_empty() {
         return Ok(());
@@ -24,8 +34,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
             .find(|(_, n, _)| n == name)
             .map(|(id, _, _)| *id)
     };
-    type Contribution = (Kind, &'static str, i64);
-    let weighed: [(&str, Status, [i64; 3], &str, Vec<Contribution>); 3] = [
+    let weighed: [Weighed; 3] = [
         (
             "Métropole de Lyon",
             Status::Chosen,

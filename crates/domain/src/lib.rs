@@ -18,6 +18,7 @@ pub mod forecast;
 pub mod format;
 pub mod impact;
 pub mod invoice;
+pub mod kit;
 pub mod learning;
 pub mod licence;
 pub mod locale;

@@ -137,6 +137,15 @@ pub enum Action {
     /// Sign a contract for the licensee centre: its own managers only, never the network team
     /// (a party does not sign for the other).
     SignForCentre,
+    // The deployment kit
+    /// Write the kit's next version and publish it, see which version each centre holds: the
+    /// network team.
+    ManageKit,
+    /// Read the kit a centre holds and what a newer version changes: its coaches and managers
+    /// (the centre's licence decides too: `domain::kit::may_read`).
+    ViewKit,
+    /// Take a newer kit version's changes into the centre's copy: its managers.
+    TakeKit,
     // The network
     /// Have a referral link and see one's own results as an ambassador of a centre: its
     /// ambassadors.
@@ -154,7 +163,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 54] = [
         Action::CreateCentre,
         Action::ListAllCentres,
         Action::ManageJobs,
@@ -201,6 +210,9 @@ impl Action {
         Action::ManageLicences,
         Action::ViewLicence,
         Action::SignForCentre,
+        Action::ManageKit,
+        Action::ViewKit,
+        Action::TakeKit,
         Action::Refer,
         Action::ManageAmbassadors,
         Action::ManagePartners,
@@ -275,9 +287,12 @@ impl Actor {
                 | ManageLicences
                 | ManageAmbassadors
                 | ManagePartners
+                | ManageKit
                 | ViewNetworkDashboard,
                 _,
             ) => false,
+            (ViewKit, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
+            (TakeKit, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ManageEquipment | ManagePlan, Scope::Centre(c)) => self.has_in(c, &[CentreManager]),
             (ViewPlan, Scope::Centre(c)) => self.has_in(c, &[Coach, CentreManager]),
             (ViewOperations | TickChecklist, Scope::Centre(c)) => {

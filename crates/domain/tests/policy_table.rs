@@ -41,6 +41,7 @@ fn scope(action: Action, centre: i64, rel: Rel) -> Scope {
         | ManageLicences
         | ManageAmbassadors
         | ManagePartners
+        | ManageKit
         | ViewNetworkDashboard => Scope::Network,
         ViewProject | EditProject | AnswerDiagnostic | CoachProject => Scope::Project {
             centre,
@@ -103,6 +104,11 @@ fn expected(action: Action, rel: Rel) -> (&'static str, &'static str) {
         (ManageLicences, _) => ("N", "N"),
         (ViewLicence, _) => ("MN", "N"),
         (SignForCentre, _) => ("M", ""),
+        // The network team writes and publishes the kit; a centre's coaches and managers read
+        // the kit their centre holds, its managers take a new version (never another centre's).
+        (ManageKit, _) => ("N", "N"),
+        (ViewKit, _) => ("CMN", "N"),
+        (TakeKit, _) => ("MN", "N"),
         (ManageCentre | ManageMembers | ViewAuditLog | AssignPeople, _) => ("MN", "N"),
         (ListProjects, _) => ("CMN", "N"),
         // A centre's coaches and managers read its procedures and tick its checklists (never

@@ -80,10 +80,14 @@ pub enum AuditAction {
     AmbassadorSettingsChanged,
     /// The partners' grid or a partner (scores, status, agreement, contributions) changed.
     PartnerChanged,
+    /// The kit's draft written or published.
+    KitChanged,
+    /// A centre took a kit version's changes.
+    KitTaken,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 76] = [
+    pub const ALL: [AuditAction; 78] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -160,6 +164,8 @@ impl AuditAction {
         AuditAction::ReferralSelfUse,
         AuditAction::AmbassadorSettingsChanged,
         AuditAction::PartnerChanged,
+        AuditAction::KitChanged,
+        AuditAction::KitTaken,
     ];
 
     pub fn code(self) -> &'static str {
@@ -240,6 +246,8 @@ impl AuditAction {
             AuditAction::ReferralSelfUse => "referral_self_use",
             AuditAction::AmbassadorSettingsChanged => "ambassador_settings_changed",
             AuditAction::PartnerChanged => "partner_changed",
+            AuditAction::KitChanged => "kit_changed",
+            AuditAction::KitTaken => "kit_taken",
         }
     }
 

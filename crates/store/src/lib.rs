@@ -33,6 +33,7 @@ pub mod forecasts;
 pub mod impact;
 pub mod invoices;
 pub mod jobs;
+pub mod kit;
 pub mod learning;
 pub mod learning_paths;
 pub mod lesson_revisions;

@@ -4,6 +4,9 @@
 //! manager's page, served in-process), the Factur-X XML of an invoice and its Factur-X PDF
 //! (PDF/A-3b with the XML attached; target under 100 ms). Run with
 //! `cargo run --release -p testkit --example bench_invoices` (a debug build gives a floor).
+//! With `BENCH_KEEP_DB=/path/invoices.db` it keeps a copy of the filled database, for
+//! `bench_pages --database-url sqlite:///path/invoices.db` to measure the list against the hello
+//! world over HTTP.
 use std::time::Instant;
 use store::invoices::{self, Buyer, NewInvoice, Seller};
 use testkit::{TestApp, TestDb};
@@ -101,4 +104,15 @@ async fn main() {
     }
     let per = start.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
     println!("Factur-X PDF of an invoice: {per:.2} ms a request (target < 100 ms)");
+    if let Ok(path) = std::env::var("BENCH_KEEP_DB") {
+        let _ = std::fs::remove_file(&path);
+        if let store::Db::Sqlite(pool) = &db {
+            sqlx::query("VACUUM INTO $1")
+                .bind(&path)
+                .execute(pool)
+                .await
+                .unwrap();
+            println!("kept the database in {path}");
+        }
+    }
 }

@@ -231,6 +231,29 @@ async fn run(t: TestDb) {
         "{backend}: filled {CENTRES} centres × 3 years in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    // Where the page's time goes: the figures' statement, and the budgets read and computed.
+    let year = domain::time_zone::to_paris(app.now()).year();
+    let period = store::network::Period {
+        year,
+        from: app.now() - 365 * 86_400,
+        to: app.now(),
+    };
+    let t0 = Instant::now();
+    for _ in 0..20 {
+        store::network::centre_figures(&db, &period).await.unwrap();
+    }
+    let figures = t0.elapsed().as_secs_f64() * 1000.0 / 20.0;
+    let t0 = Instant::now();
+    for _ in 0..20 {
+        for b in store::forecasts::centre_budgets(&db).await.unwrap() {
+            let plan = domain::forecast::parse(&b.document).unwrap();
+            std::hint::black_box(domain::forecast::compute(&plan));
+        }
+    }
+    let budgets = t0.elapsed().as_secs_f64() * 1000.0 / 20.0;
+    println!(
+        "{backend}: every centre's figures {figures:.1} ms, the {CENTRES} budgets read and computed {budgets:.1} ms"
+    );
     let mut admin = app.client();
     admin.login("admin@demo.local", "impact-demo").await;
     let first = admin.get("/admin/reseau").await;

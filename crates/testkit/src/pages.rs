@@ -600,6 +600,17 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "partner",
             format!("/admin/partenaires/{partner}"),
         ),
+        page(Some(ADMIN), "kit", "/admin/kit".into()),
+        page(
+            Some(MANAGER_DIE),
+            "centre kit",
+            "/centres/micro-centre-die/kit".into(),
+        ),
+        page(
+            Some(COACH),
+            "kit item",
+            "/centres/studio/kit/manual/accueillir-un-porteur-de-projet".into(),
+        ),
         page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),
         page(Some(ADMIN), "year review", format!("/reseau/bilan/{year}")),
         page(

@@ -158,6 +158,7 @@ fn menu(ctx: &Ctx, role: Role) -> Vec<Group> {
                     ("/admin/equipment", "nav-equipment-standard"),
                     ("/admin/plans", "nav-plans"),
                     ("/admin/licences", "nav-licences"),
+                    ("/admin/kit", "nav-kit"),
                     ("/admin/reseau", "nav-network-dashboard"),
                     ("/admin/ambassadeurs", "nav-ambassadors"),
                     ("/admin/partenaires", "nav-partners"),

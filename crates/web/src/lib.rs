@@ -34,6 +34,7 @@ mod impact;
 mod invitations;
 pub mod invoices;
 pub mod jobs;
+pub mod kit;
 pub mod layout;
 mod learning;
 mod licences;
@@ -130,6 +131,7 @@ pub fn router(state: AppState) -> Router {
         .merge(licences::routes())
         .merge(ambassadors::routes())
         .merge(partners::routes())
+        .merge(kit::routes())
         .merge(network::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)

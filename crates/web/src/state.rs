@@ -62,6 +62,9 @@ pub struct Shared {
     pub diagnostics: Arc<crate::diagnostics::Cache>,
     /// The public site's rendered landing page and form secret.
     pub site: Arc<crate::site::Cache>,
+    /// Each centre budget's monthly forecast revenue, by forecast and version (a version never
+    /// changes, so an entry is never stale), for the network dashboard.
+    pub planned: Arc<TtlCache<(i64, i64), Option<crate::network::Planned>>>,
     /// Every password hashed or checked for a request, within the process-wide bound.
     pub hasher: crate::security::Hasher,
     /// The time its requests and jobs read through `store::now()`: the system clock, or a
@@ -111,6 +114,7 @@ impl AppState {
             reads: Arc::new(crate::cache::Reads::new(crate::cache::reads_ttl(), 2_000)),
             diagnostics: Arc::new(crate::diagnostics::Cache::default()),
             site: Arc::new(crate::site::Cache::default()),
+            planned: Arc::new(TtlCache::new(Duration::from_secs(3_600), 10_000)),
             hasher: crate::security::Hasher::default(),
             live: crate::live::Live::start(&db),
             clock,

@@ -135,7 +135,7 @@ async fn content_pages_have_no_violations_in_both_languages_and_sizes() {
         "/etudes-de-cas/epicerie-solidaire-de-la-guillotiere",
         "/guides",
         "/guides/guide-du-micro-centre",
-        "/guides/manuel-d-operations/tenir-une-seance-d-accompagnement",
+        "/guides/guide-du-micro-centre/qu-est-ce-qu-un-micro-centre",
         "/notre-histoire",
         "/offres",
         "/mentions-legales",
@@ -156,7 +156,7 @@ async fn content_pages_have_no_violations_in_both_languages_and_sizes() {
                     path,
                     "/blog"
                         | "/etudes-de-cas/epicerie-solidaire-de-la-guillotiere"
-                        | "/guides/manuel-d-operations/tenir-une-seance-d-accompagnement"
+                        | "/guides/guide-du-micro-centre/qu-est-ce-qu-un-micro-centre"
                         | "/notre-histoire"
                         | "/podcast/trouver-son-modele-economique"
                 ) {

@@ -34,6 +34,8 @@ mod forecasts_browser;
 mod http;
 mod invoices;
 mod invoices_browser;
+mod kit;
+mod kit_browser;
 mod learning;
 mod learning_browser;
 mod licences;

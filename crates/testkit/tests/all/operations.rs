@@ -338,7 +338,7 @@ async fn procedures_preview_and_link_the_manual_and_incidents_are_logged() {
         let page = m.get(&to).await;
         assert!(
             page.body
-                .contains("/guides/manuel-d-operations/accueillir-un-porteur-de-projet")
+                .contains("/centres/micro-centre-die/kit/manual/accueillir-un-porteur-de-projet")
                 && page.body.contains("<h2"),
             "{}",
             page.body

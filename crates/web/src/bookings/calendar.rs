@@ -90,9 +90,23 @@ pub async fn page(
     let last = days.last().copied().unwrap_or(first);
     let from = booking::instant(first, 0).unwrap_or(0);
     let to = booking::instant(last, 1440).unwrap_or(from);
-    let place = store::places::place(&state.db, centre.id, &iso(first)).await?;
+    // Both kept a few seconds (any booking made through this node forgets them): the week is
+    // read far more often than it changes.
+    let place = crate::cache::kept(
+        &state,
+        &ctx,
+        format!("place:{}:{}", centre.id, iso(first)),
+        store::places::place(&state.db, centre.id, &iso(first)),
+    )
+    .await?;
     let hours = crate::places::hours(&place.hours);
-    let bookings = store::bookings::between(&state.db, centre.id, from, to).await?;
+    let bookings = crate::cache::kept(
+        &state,
+        &ctx,
+        format!("bookings:{}:{from}:{to}", centre.id),
+        store::bookings::between(&state.db, centre.id, from, to),
+    )
+    .await?;
     let now = store::now();
     let view_days = days
         .iter()

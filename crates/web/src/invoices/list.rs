@@ -1,5 +1,5 @@
 //! A centre's invoices: filtered by status and period, 50 a page, the newest first.
-use super::{long_date, staff_centre, status_label};
+use super::{staff_centre, status_label};
 use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::extract::{Path, Query};
@@ -35,10 +35,20 @@ pub struct Row {
     pub late: bool,
 }
 
+/// The columns' names, translated once a page rather than once a row.
+pub struct Cols {
+    pub number: String,
+    pub buyer: String,
+    pub date: String,
+    pub total: String,
+    pub status: String,
+}
+
 #[derive(Template)]
 #[template(path = "invoices/list.html")]
 struct ListView {
     layout: Layout,
+    cols: Cols,
     centre: CentreSummary,
     rows: Vec<Row>,
     statuses: Vec<(&'static str, String, bool)>,
@@ -68,26 +78,57 @@ pub async fn page(
         to: &to,
         today: &today,
     };
-    let found = store::invoices::list(
-        &state.db,
-        centre.id,
-        &filter,
-        PAGE_SIZE + 1,
-        (page - 1) * PAGE_SIZE,
+    // Kept a few seconds (any change made through this node forgets it): a list of thousands
+    // of invoices is read far more often than one is issued.
+    let found = crate::cache::kept(
+        &state,
+        &ctx,
+        format!("invoices:{}:{status}:{from}:{to}:{today}:{page}", centre.id),
+        store::invoices::list(
+            &state.db,
+            centre.id,
+            &filter,
+            PAGE_SIZE + 1,
+            (page - 1) * PAGE_SIZE,
+        ),
     )
     .await?;
     let has_next = found.len() as i64 > PAGE_SIZE;
+    // Each label and month name translated once, not once a row.
+    let months: Vec<String> = (1..=12).map(|m| i.t(&format!("month-{m}"))).collect();
+    let date = |iso: &str| match domain::tracking::parse_date(iso) {
+        Ok(d) => domain::format::long_date(
+            i.locale(),
+            d.day(),
+            &months[usize::from(u8::from(d.month())) - 1],
+            d.year(),
+        ),
+        Err(_) => iso.to_string(),
+    };
+    let mut labels: Vec<((String, String, bool), String)> = Vec::new();
     let rows = found
-        .into_iter()
+        .iter()
         .take(PAGE_SIZE as usize)
-        .map(|r| Row {
-            id: r.id,
-            late: r.kind == "invoice" && r.status == "issued" && r.due_date < today,
-            status: status_label(i, &r.kind, &r.status, &r.due_date, &today),
-            number: r.number,
-            buyer: r.buyer_name,
-            date: long_date(i, &r.issue_date),
-            total: i.money(r.total_ttc_cents),
+        .map(|r| {
+            let late = r.kind == "invoice" && r.status == "issued" && r.due_date < today;
+            let key = (r.kind.clone(), r.status.clone(), r.due_date < today);
+            let status = match labels.iter().find(|(k, _)| *k == key) {
+                Some((_, l)) => l.clone(),
+                None => {
+                    let l = status_label(i, &r.kind, &r.status, &r.due_date, &today);
+                    labels.push((key, l.clone()));
+                    l
+                }
+            };
+            Row {
+                id: r.id,
+                late,
+                status,
+                date: date(&r.issue_date),
+                number: r.number.clone(),
+                buyer: r.buyer_name.clone(),
+                total: i.money(r.total_ttc_cents),
+            }
         })
         .collect();
     let statuses = STATUSES
@@ -101,6 +142,13 @@ pub async fn page(
         })
         .collect();
     let view = ListView {
+        cols: Cols {
+            number: i.t("invoice-col-number"),
+            buyer: i.t("invoice-col-buyer"),
+            date: i.t("invoice-col-date"),
+            total: i.t("invoice-col-total"),
+            status: i.t("invoice-col-status"),
+        },
         layout: Layout::new(
             &state,
             &ctx,

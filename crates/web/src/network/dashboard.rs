@@ -87,8 +87,19 @@ fn nps_text(i: I18n, answers: i64, promoters: i64, detractors: i64) -> String {
     }
 }
 
-/// A budget's monthly forecast revenue (turnover, grants and other products) from its start.
-fn planned(document: &str) -> Option<(domain::forecast::model::YearMonth, Vec<i64>)> {
+/// A budget's monthly forecast revenue (turnover, grants and other products) from its start,
+/// computed once per forecast version (`AppState::planned`).
+fn planned(state: &AppState, b: &store::forecasts::ForecastRow) -> Option<super::Planned> {
+    let key = (b.id, b.version);
+    if let Some(p) = state.planned.get(&key) {
+        return p;
+    }
+    let p = compute_planned(&b.document).map(std::sync::Arc::new);
+    state.planned.insert(key, p.clone());
+    p
+}
+
+fn compute_planned(document: &str) -> Option<(domain::forecast::model::YearMonth, Vec<i64>)> {
     let plan = parse(document).ok()?;
     let r = compute(&plan);
     let m = &r.monthly;
@@ -131,18 +142,23 @@ pub async fn page(
     .unwrap_or_default();
     let period = store::network::Period { year, from, to };
     let centres = state.centres().await?;
-    let figures: HashMap<i64, store::network::CentreFigures> =
-        store::network::centre_figures(&state.db, &period)
-            .await?
-            .into_iter()
-            .map(|f| (f.centre_id, f))
-            .collect();
-    let budgets: HashMap<i64, (domain::forecast::model::YearMonth, Vec<i64>)> =
-        store::forecasts::centre_budgets(&state.db)
-            .await?
-            .iter()
-            .filter_map(|b| Some((b.centre_id, planned(&b.document)?)))
-            .collect();
+    // Kept a few seconds (any change made through this node forgets them): every centre's
+    // figures of a year are read far more often than they move.
+    let figures: HashMap<i64, store::network::CentreFigures> = crate::cache::kept(
+        &state,
+        &ctx,
+        format!("network-figures:{year}"),
+        store::network::centre_figures(&state.db, &period),
+    )
+    .await?
+    .iter()
+    .map(|f| (f.centre_id, f.clone()))
+    .collect();
+    let budgets: HashMap<i64, super::Planned> = store::forecasts::centre_budgets(&state.db)
+        .await?
+        .iter()
+        .filter_map(|b| Some((b.centre_id, planned(&state, b)?)))
+        .collect();
 
     let mut total = store::network::CentreFigures::default();
     let mut total_forecast = 0;
@@ -151,7 +167,7 @@ pub async fn page(
         let f = figures.get(&c.id).cloned().unwrap_or_default();
         let forecast = budgets
             .get(&c.id)
-            .and_then(|(start, m)| year_forecast(*start, m, year));
+            .and_then(|p| year_forecast(p.0, &p.1, year));
         total.projects += f.projects;
         total.participants += f.participants;
         total.cohorts += f.cohorts;
@@ -200,10 +216,10 @@ pub async fn page(
         .collect();
         let invoiced = monthly(&invoiced, first, PILOT_MONTHS);
         let planned: Vec<i64> = match budgets.get(&p.id) {
-            Some((start, m)) => {
+            Some(budget) => {
                 has_budget = true;
                 monthly(
-                    &forecast_months(*start, m).collect::<Vec<_>>(),
+                    &forecast_months(budget.0, &budget.1).collect::<Vec<_>>(),
                     first,
                     PILOT_MONTHS,
                 )

@@ -8,6 +8,9 @@ use axum::routing::{get, post};
 mod dashboard;
 mod review;
 
+/// A centre budget's start and monthly forecast revenue.
+pub type Planned = std::sync::Arc<(domain::forecast::model::YearMonth, Vec<i64>)>;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/reseau", get(dashboard::page))

@@ -18,8 +18,9 @@ mod hub;
 mod incidents;
 mod pages;
 
-/// The guide whose chapters a procedure can link.
-pub const MANUAL: &str = "manuel-d-operations";
+/// The key prefix of the operations manual's chapters in the deployment kit: a procedure links
+/// chapters of its centre's kit.
+pub const MANUAL: &str = "manual/";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -109,6 +110,7 @@ pub fn tabs(slug: &str, current: &str) -> Vec<(String, &'static str, bool)> {
         ("equipe", "ops-tab-team"),
         ("benevoles", "ops-tab-volunteers"),
         ("ouverture", "ops-tab-opening"),
+        ("kit", "ops-tab-kit"),
     ]
     .into_iter()
     .map(|(path, key)| (format!("/centres/{slug}/{path}"), key, path == current))

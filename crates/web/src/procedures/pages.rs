@@ -75,19 +75,17 @@ struct ShowView {
     chapters: Vec<(String, String)>,
 }
 
-/// The manual's published chapters: (slug, title).
-async fn manual_chapters(state: &AppState, ctx: &Ctx) -> WebResult<Vec<(String, String)>> {
-    let Some(guide) = store::content::find_by_slug(&state.db, "guide", 0, super::MANUAL).await?
-    else {
-        return Ok(Vec::new());
-    };
-    Ok(
-        store::content::chapters(&state.db, guide, ctx.i.code(), store::now(), false)
-            .await?
-            .into_iter()
-            .map(|c| (c.slug, c.title))
-            .collect(),
-    )
+/// The operations manual's chapters in the centre's deployment kit: (slug, title). A centre
+/// that holds no kit has none to link.
+async fn manual_chapters(state: &AppState, centre_id: i64) -> WebResult<Vec<(String, String)>> {
+    Ok(store::kit::centre_items(&state.db, centre_id)
+        .await?
+        .into_iter()
+        .filter_map(|i| {
+            let slug = i.key.strip_prefix(super::MANUAL)?.to_string();
+            Some((slug, i.title))
+        })
+        .collect())
 }
 
 async fn render_edit(
@@ -104,7 +102,7 @@ async fn render_edit(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let chapters = manual_chapters(state, ctx)
+    let chapters = manual_chapters(state, centre.id)
         .await?
         .into_iter()
         .map(|(slug, title)| Chapter {
@@ -165,6 +163,7 @@ pub async fn new_page(
 async fn checked(
     state: &AppState,
     ctx: &Ctx,
+    centre_id: i64,
     form: &ProcedureForm,
 ) -> WebResult<Result<(String, String, String), FieldErrors>> {
     let i = ctx.i;
@@ -175,7 +174,7 @@ async fn checked(
     let body = check_text(&form.body, MAX_BODY, true)
         .map_err(|e| errors.add("body", i, e.message_key()))
         .ok();
-    let known: Vec<String> = manual_chapters(state, ctx)
+    let known: Vec<String> = manual_chapters(state, centre_id)
         .await?
         .into_iter()
         .map(|(s, _)| s)
@@ -199,7 +198,7 @@ pub async fn create(
     if form.preview {
         return render_edit(&state, &ctx, &centre, None, form, FieldErrors::default()).await;
     }
-    let (title, body, chapters) = match checked(&state, &ctx, &form).await? {
+    let (title, body, chapters) = match checked(&state, &ctx, centre.id, &form).await? {
         Ok(v) => v,
         Err(errors) => return render_edit(&state, &ctx, &centre, None, form, errors).await,
     };
@@ -236,11 +235,16 @@ pub async fn show(
         .await?
         .ok_or(WebError::NotFound)?;
     let linked: Vec<&str> = p.chapters.lines().collect();
-    let chapters = manual_chapters(&state, &ctx)
+    let chapters = manual_chapters(&state, centre.id)
         .await?
         .into_iter()
         .filter(|(s, _)| linked.contains(&s.as_str()))
-        .map(|(s, t)| (format!("/guides/{}/{s}", super::MANUAL), t))
+        .map(|(s, t)| {
+            (
+                format!("/centres/{}/kit/{}{s}", centre.slug, super::MANUAL),
+                t,
+            )
+        })
         .collect();
     let meta = match &p.updated_by_name {
         Some(name) => i.ta(
@@ -312,7 +316,7 @@ pub async fn update(
         )
         .await;
     }
-    let (title, body, chapters) = match checked(&state, &ctx, &form).await? {
+    let (title, body, chapters) = match checked(&state, &ctx, centre.id, &form).await? {
         Ok(v) => v,
         Err(errors) => return render_edit(&state, &ctx, &centre, Some(id), form, errors).await,
     };

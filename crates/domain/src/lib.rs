@@ -19,6 +19,7 @@ pub mod format;
 pub mod impact;
 pub mod invoice;
 pub mod kit;
+pub mod launch;
 pub mod learning;
 pub mod licence;
 pub mod locale;

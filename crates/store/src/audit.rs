@@ -84,10 +84,12 @@ pub enum AuditAction {
     KitChanged,
     /// A centre took a kit version's changes.
     KitTaken,
+    /// A step of the guided flow that brings up a new centre (`detail`: the step, what it copied).
+    CentreLaunch,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 78] = [
+    pub const ALL: [AuditAction; 79] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignOut,
@@ -166,6 +168,7 @@ impl AuditAction {
         AuditAction::PartnerChanged,
         AuditAction::KitChanged,
         AuditAction::KitTaken,
+        AuditAction::CentreLaunch,
     ];
 
     pub fn code(self) -> &'static str {
@@ -248,6 +251,7 @@ impl AuditAction {
             AuditAction::PartnerChanged => "partner_changed",
             AuditAction::KitChanged => "kit_changed",
             AuditAction::KitTaken => "kit_taken",
+            AuditAction::CentreLaunch => "centre_launch",
         }
     }
 

@@ -23,9 +23,9 @@ pub struct NewCentre<'a> {
     pub town: &'a str,
 }
 
-pub async fn create(db: &Db, new: &NewCentre<'_>) -> Result<i64> {
+pub async fn create<'e>(ex: impl Into<Exec<'e>>, new: &NewCentre<'_>) -> Result<i64> {
     let sql = "INSERT INTO centres (slug, name, kind, town, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+    Ok(on_exec!(ex.into(), pool => sqlx::query_scalar(sql)
         .bind(new.slug)
         .bind(new.name)
         .bind(new.kind)
@@ -51,13 +51,21 @@ pub struct CentreSummary {
     pub town: String,
     pub members: i64,
     pub projects: i64,
+    /// The steps done of the guided flow bringing the centre up, while it is not finished.
+    pub launch_steps: Option<i64>,
 }
 
 /// Every centre with its counts, in one query (lists and dashboards).
 pub async fn summaries(db: &Db) -> Result<Vec<CentreSummary>> {
     let sql = "SELECT c.id, c.slug, c.name, c.kind, c.town, \
                (SELECT COUNT(DISTINCT m.user_id) FROM memberships m WHERE m.centre_id = c.id) AS members, \
-               (SELECT COUNT(*) FROM projects p WHERE p.centre_id = c.id) AS projects \
+               (SELECT COUNT(*) FROM projects p WHERE p.centre_id = c.id) AS projects, \
+               (SELECT CAST(1 + (CASE WHEN l.manager_at IS NULL THEN 0 ELSE 1 END) \
+                + (CASE WHEN l.licence_at IS NULL THEN 0 ELSE 1 END) \
+                + (CASE WHEN l.kit_at IS NULL THEN 0 ELSE 1 END) \
+                + (CASE WHEN l.offers_at IS NULL THEN 0 ELSE 1 END) \
+                + (CASE WHEN l.events_at IS NULL THEN 0 ELSE 1 END) AS BIGINT) \
+                FROM centre_launches l WHERE l.centre_id = c.id AND l.finished_at IS NULL) AS launch_steps \
                FROM centres c ORDER BY c.id";
     Ok(on_db!(db, pool => sqlx::query_as(sql).fetch_all(pool).await?))
 }

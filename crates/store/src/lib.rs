@@ -34,6 +34,7 @@ pub mod impact;
 pub mod invoices;
 pub mod jobs;
 pub mod kit;
+pub mod launches;
 pub mod learning;
 pub mod learning_paths;
 pub mod lesson_revisions;

@@ -144,6 +144,30 @@ pub async fn for_centre(db: &Db, centre_id: i64) -> Result<Vec<Offer>> {
     Ok(on_db!(db, pool => sqlx::query_as(&sql).bind(centre_id).fetch_all(pool).await?))
 }
 
+/// Copies some of one centre's offers into another, closed (its managers open each when they
+/// are ready to take applications), in the caller's unit of work; an offer whose address the
+/// centre uses already is left out. Returns how many were copied.
+pub async fn copy_into(tx: &mut crate::Tx, from: i64, to: i64, ids: &[i64]) -> Result<i64> {
+    let sql = "INSERT INTO offers (centre_id, slug, title, description, format, duration, price_cents, \
+               capacity, sessions, coaching_hours, learning_path, questions, is_open, position, created_at) \
+               SELECT $1, slug, title, description, format, duration, price_cents, capacity, sessions, \
+               coaching_hours, learning_path, questions, 0, position, $2 FROM offers \
+               WHERE centre_id = $3 AND id = $4 ON CONFLICT (centre_id, slug) DO NOTHING";
+    let at = now();
+    let mut copied = 0;
+    for id in ids {
+        copied += on_exec!(Exec::from(&mut *tx), e => sqlx::query(sql)
+            .bind(to)
+            .bind(at)
+            .bind(from)
+            .bind(*id)
+            .execute(e)
+            .await?
+            .rows_affected());
+    }
+    Ok(i64::try_from(copied).unwrap_or(i64::MAX))
+}
+
 /// The open offers of every centre: the public catalogue.
 pub async fn catalogue(db: &Db) -> Result<Vec<Offer>> {
     let sql = format!("{SELECT} WHERE o.is_open = 1 ORDER BY o.position, o.centre_id, o.id");

@@ -507,11 +507,11 @@ pub async fn event(db: &Db, id: i64) -> Result<Option<Event>> {
 }
 
 /// Creates an event; `Duplicate` when the slug is taken.
-pub async fn create_event(db: &Db, e: &NewEvent<'_>, now: i64) -> Result<i64> {
+pub async fn create_event<'x>(ex: impl Into<Exec<'x>>, e: &NewEvent<'_>, now: i64) -> Result<i64> {
     let sql = "INSERT INTO events (slug, title, summary, description, starts_at, ends_at, place, \
                online_url, capacity, published, created_at, updated_at, centre_id, kind) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) RETURNING id";
-    Ok(on_db!(db, pool => sqlx::query_scalar(sql)
+    Ok(on_exec!(ex.into(), pool => sqlx::query_scalar(sql)
         .bind(e.slug)
         .bind(e.title)
         .bind(e.summary)

@@ -611,6 +611,12 @@ pub async fn main_pages(db: &Db) -> Vec<Page> {
             "kit item",
             "/centres/studio/kit/manual/accueillir-un-porteur-de-projet".into(),
         ),
+        page(Some(ADMIN), "new centre", "/admin/centres/nouveau".into()),
+        page(
+            Some(ADMIN),
+            "new centre flow",
+            "/admin/centres/micro-centre-die/lancement".into(),
+        ),
         page(Some(ADMIN), "network dashboard", "/admin/reseau".into()),
         page(Some(ADMIN), "year review", format!("/reseau/bilan/{year}")),
         page(

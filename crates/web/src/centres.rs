@@ -40,6 +40,8 @@ pub struct CentreForm {
 struct ListView {
     layout: Layout,
     centres: Vec<CentreRow>,
+    /// Centres being brought up through the guided flow: slug, name, progress.
+    launches: Vec<(String, String, String)>,
     form: CentreForm,
     errors: FieldErrors,
 }
@@ -51,9 +53,16 @@ async fn render_list(
     errors: FieldErrors,
 ) -> WebResult<Response> {
     let i = ctx.i;
-    let centres = state
-        .centres()
-        .await?
+    let all = state.centres().await?;
+    let launches = all
+        .iter()
+        .filter_map(|c| {
+            let done = c.launch_steps?.to_string();
+            let progress = i.ta("centres-launch-progress", &[("done", &done)]);
+            Some((c.slug.clone(), c.name.clone(), progress))
+        })
+        .collect();
+    let centres = all
         .iter()
         .map(|c| CentreRow {
             kind: i.t(c.kind.label_key()),
@@ -71,6 +80,7 @@ async fn render_list(
     let view = ListView {
         layout: Layout::new(state, ctx, i.t("centres-title")),
         centres,
+        launches,
         form,
         errors,
     };

@@ -182,6 +182,7 @@ pub async fn load(db: &Db) -> WebResult<()> {
     crate::ambassadors::demo::load(db).await?;
     crate::partners::demo::load(db).await?;
     crate::kit::demo::load(db).await?;
+    crate::launch::demo::load(db).await?;
     store::settings::set(db, SETTING, "1").await?;
     Ok(())
 }

@@ -207,6 +207,22 @@ pub async fn send(
     inviter: &crate::ctx::CurrentUser,
     invite: &Invite<'_>,
 ) -> WebResult<i64> {
+    let mut tx = state.db.begin().await?;
+    let id = send_in(&mut tx, state, i, inviter, invite).await?;
+    tx.commit().await?;
+    state.jobs_queued();
+    Ok(id)
+}
+
+/// `send` in the caller's unit of work (the new-centre flow); the caller commits and then
+/// wakes the job worker (`AppState::jobs_queued`).
+pub async fn send_in(
+    tx: &mut store::Tx,
+    state: &AppState,
+    i: crate::i18n::I18n,
+    inviter: &crate::ctx::CurrentUser,
+    invite: &Invite<'_>,
+) -> WebResult<i64> {
     let token = crate::security::new_token();
     let centre = state.centre_name(invite.centre_id).await?;
     let role_label = i.t(invite.role.label_key());
@@ -238,9 +254,8 @@ pub async fn send(
         ),
     };
     let now = store::now();
-    let mut tx = state.db.begin().await?;
     let id = store::centres::invite(
-        &mut tx,
+        &mut *tx,
         &store::centres::NewInvitation {
             token_hash: &token_hash(&token),
             centre_id: invite.centre_id,
@@ -254,7 +269,7 @@ pub async fn send(
     )
     .await?;
     audit::record(
-        &mut tx,
+        &mut *tx,
         AuditAction::InvitationSent,
         Entry {
             actor_id: Some(inviter.id),
@@ -284,11 +299,11 @@ pub async fn send(
         after: vec![i.t("email-invite-expiry"), i.t("email-ignore-if-not-you")],
     };
     match &invite.lead {
-        None => compose.queue_in(&mut tx).await?,
+        None => compose.queue_in(&mut *tx).await?,
         Some(lead) => {
-            store::site::mark_invited(&mut tx, lead.id, now).await?;
+            store::site::mark_invited(&mut *tx, lead.id, now).await?;
             audit::record(
-                &mut tx,
+                &mut *tx,
                 AuditAction::LeadConverted,
                 Entry {
                     actor_id: Some(inviter.id),
@@ -298,11 +313,10 @@ pub async fn send(
                 },
             )
             .await?;
-            let mail = crate::site::lead_mail(state, &mut tx, compose, lead.id, now, false).await?;
-            crate::mail::queue_mail_in(&mut tx, &mail).await?;
+            let mail =
+                crate::site::lead_mail(state, &mut *tx, compose, lead.id, now, false).await?;
+            crate::mail::queue_mail_in(&mut *tx, &mail).await?;
         }
     }
-    tx.commit().await?;
-    state.jobs_queued();
     Ok(id)
 }

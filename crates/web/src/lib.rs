@@ -35,9 +35,10 @@ mod invitations;
 pub mod invoices;
 pub mod jobs;
 pub mod kit;
+mod launch;
 pub mod layout;
 mod learning;
-mod licences;
+pub(crate) mod licences;
 pub mod live;
 pub mod mail;
 mod message;
@@ -47,7 +48,7 @@ mod network;
 pub mod newsletters;
 mod offers;
 pub mod onboarding;
-mod opening;
+pub(crate) mod opening;
 mod partners;
 mod payments;
 mod places;
@@ -132,6 +133,7 @@ pub fn router(state: AppState) -> Router {
         .merge(ambassadors::routes())
         .merge(partners::routes())
         .merge(kit::routes())
+        .merge(launch::routes())
         .merge(network::routes())
         // An address no route took may be a page staff published (`/atelier-velo`).
         .fallback(content::any_page)

@@ -36,6 +36,8 @@ mod invoices;
 mod invoices_browser;
 mod kit;
 mod kit_browser;
+mod launch;
+mod launch_browser;
 mod learning;
 mod learning_browser;
 mod licences;

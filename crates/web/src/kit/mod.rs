@@ -145,7 +145,7 @@ pub async fn centre_for(
     Ok(centre)
 }
 
-async fn audit<'e>(
+pub(crate) async fn audit<'e>(
     ex: impl Into<store::Exec<'e>>,
     ctx: &Ctx,
     action: AuditAction,

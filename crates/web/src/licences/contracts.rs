@@ -49,8 +49,9 @@ fn long_day(iso: &str) -> String {
     crate::tracking::day(crate::i18n::I18n::new(domain::Locale::Fr), iso)
 }
 
-/// The licence contract's text, filled from the centre's and the licence's data.
-async fn licence_text(state: &AppState, l: &Licence) -> WebResult<String> {
+/// The licence contract's text, filled from the network's name and the centre's and the
+/// licence's data.
+fn licence_text(network: String, l: &Licence) -> WebResult<String> {
     let fr = crate::i18n::I18n::new(domain::Locale::Fr);
     let benefits = l
         .benefit_list()
@@ -59,7 +60,7 @@ async fn licence_text(state: &AppState, l: &Licence) -> WebResult<String> {
         .collect::<Vec<_>>()
         .join("\n");
     let values = [
-        ("network_name", network_name(state).await?),
+        ("network_name", network),
         ("centre_name", l.centre_name.clone()),
         ("centre_town", l.centre_town.clone()),
         ("licence_name", l.name.clone()),
@@ -80,24 +81,16 @@ async fn licence_text(state: &AppState, l: &Licence) -> WebResult<String> {
         .map_err(|name| WebError::Internal(format!("contract template: unknown {name}")))
 }
 
-/// Writes the contract of a licence from the template (the network team), as a draft.
-pub async fn generate(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(licence_id): Path<i64>,
-) -> WebResult<Response> {
-    require_network(&ctx)?;
-    let l = store::licences::find(&state.db, licence_id)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let body = licence_text(&state, &l).await?;
+/// Writes the contract of a licence from the template, as a draft, with its audit line, in the
+/// caller's unit of work; `network` is the network's name (`network_name`). Returns its id.
+async fn write_in(tx: &mut store::Tx, ctx: &Ctx, network: String, l: &Licence) -> WebResult<i64> {
+    let body = licence_text(network, l)?;
     let title = ctx
         .i
         .ta("contract-title-licence", &[("centre", &l.centre_name)]);
     let user = ctx.require_user()?;
-    let mut tx = state.db.begin().await?;
     let id = store::contracts::create(
-        &mut tx,
+        &mut *tx,
         &NewContract {
             centre_id: l.centre_id,
             licence_id: l.id,
@@ -110,20 +103,80 @@ pub async fn generate(
     )
     .await?;
     audit(
-        &mut tx,
-        &ctx,
+        &mut *tx,
+        ctx,
         AuditAction::ContractWritten,
         l.centre_id,
         Some(id),
         &contract::fingerprint(&body),
     )
     .await?;
+    Ok(id)
+}
+
+/// Writes the contract of a licence from the template (the network team), as a draft.
+pub async fn generate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(licence_id): Path<i64>,
+) -> WebResult<Response> {
+    require_network(&ctx)?;
+    let l = store::licences::find(&state.db, licence_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let network = network_name(&state).await?;
+    let mut tx = state.db.begin().await?;
+    let id = write_in(&mut tx, &ctx, network, &l).await?;
     tx.commit().await?;
     Ok(redirect_with_flash(
         &format!("/contrats/{id}"),
         "flash-contract-written",
         &state,
     ))
+}
+
+/// Grants the centre a licence on `version` from `start` (a draft until both parties sign),
+/// writes its contract and sends it for signature to `recipients`, with their audit lines, in
+/// the caller's unit of work: the new-centre flow. Returns the contract's id.
+pub(crate) async fn grant_and_send(
+    tx: &mut store::Tx,
+    state: &AppState,
+    ctx: &Ctx,
+    centre_id: i64,
+    version: &store::licences::Version,
+    start: time::Date,
+    recipients: &[Recipient],
+) -> WebResult<i64> {
+    let user = ctx.require_user()?;
+    let network = network_name(state).await?;
+    let end = domain::licence::ends_on(start, version.term_years);
+    let licence_id = store::licences::grant(
+        &mut *tx,
+        centre_id,
+        version.id,
+        &domain::tracking::iso(start),
+        &domain::tracking::iso(end),
+        Some(user.id),
+    )
+    .await?;
+    audit(
+        &mut *tx,
+        ctx,
+        AuditAction::LicenceGranted,
+        centre_id,
+        Some(licence_id),
+        "",
+    )
+    .await?;
+    let l = store::licences::find(&mut *tx, licence_id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let id = write_in(tx, ctx, network, &l).await?;
+    let c = store::contracts::find(&mut *tx, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    send_in(tx, state, ctx, &c, recipients).await?;
+    Ok(id)
 }
 
 /// Writes an amendment to a contract both parties signed (the network team), as a draft.
@@ -471,6 +524,56 @@ pub async fn edit(
     ))
 }
 
+/// Someone told by e-mail that a contract waits for their signature: address, name (empty
+/// for a manager invited who has no account yet) and language.
+pub(crate) type Recipient = (String, String, String);
+
+/// Marks the contract sent and queues its e-mail to each recipient, with its audit line, in the
+/// caller's unit of work; false when it was sent already.
+async fn send_in(
+    tx: &mut store::Tx,
+    state: &AppState,
+    ctx: &Ctx,
+    c: &Contract,
+    recipients: &[Recipient],
+) -> WebResult<bool> {
+    if !store::contracts::send(&mut *tx, c.id).await? {
+        return Ok(false);
+    }
+    audit(
+        &mut *tx,
+        ctx,
+        AuditAction::ContractSent,
+        c.centre_id,
+        Some(c.id),
+        &c.body_hash,
+    )
+    .await?;
+    for (email, name, locale) in recipients {
+        let mi =
+            crate::i18n::I18n::new(domain::Locale::parse(locale).unwrap_or(domain::Locale::Fr));
+        crate::mail::Compose {
+            i: mi,
+            to: email,
+            subject: mi.ta("contract-mail-subject", &[("title", &c.title)]),
+            greeting: if name.is_empty() {
+                mi.t("email-greeting-plain")
+            } else {
+                mi.ta("email-greeting", &[("name", name)])
+            },
+            paragraphs: vec![mi.t("contract-mail-body")],
+            action: Some((
+                mi.t("contract-mail-action"),
+                state.url(&format!("/contrats/{}", c.id)),
+            )),
+            after: Vec::new(),
+        }
+        .queue_in(&mut *tx)
+        .await?;
+    }
+    Ok(true)
+}
+
 /// Sends the contract for signature (once), telling the centre's managers by e-mail.
 pub async fn send(
     State(state): State<AppState>,
@@ -481,40 +584,13 @@ pub async fn send(
     let c = find(&state, id).await?;
     let managers = store::contacts::managers(&state.db, c.centre_id).await?;
     let mut tx = state.db.begin().await?;
-    if !store::contracts::send(&mut tx, c.id).await? {
+    if !send_in(&mut tx, &state, &ctx, &c, &managers).await? {
         drop(tx);
         return Ok(redirect_with_flash(
             &format!("/contrats/{}", c.id),
             "flash-contract-sent-already",
             &state,
         ));
-    }
-    audit(
-        &mut tx,
-        &ctx,
-        AuditAction::ContractSent,
-        c.centre_id,
-        Some(c.id),
-        &c.body_hash,
-    )
-    .await?;
-    for (email, name, locale) in &managers {
-        let mi =
-            crate::i18n::I18n::new(domain::Locale::parse(locale).unwrap_or(domain::Locale::Fr));
-        crate::mail::Compose {
-            i: mi,
-            to: email,
-            subject: mi.ta("contract-mail-subject", &[("title", &c.title)]),
-            greeting: mi.ta("email-greeting", &[("name", name)]),
-            paragraphs: vec![mi.t("contract-mail-body")],
-            action: Some((
-                mi.t("contract-mail-action"),
-                state.url(&format!("/contrats/{}", c.id)),
-            )),
-            after: Vec::new(),
-        }
-        .queue_in(&mut tx)
-        .await?;
     }
     tx.commit().await?;
     state.jobs_queued();

@@ -15,9 +15,9 @@ use domain::{Action, Scope};
 use store::audit::AuditAction;
 
 mod centre;
-mod contracts;
+pub(crate) mod contracts;
 pub mod demo;
-mod network;
+pub(crate) mod network;
 mod pdf;
 mod royalties;
 

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 
-mod plan;
+pub(crate) mod plan;
 mod template;
 
 pub use plan::progress_text;

@@ -186,6 +186,26 @@ pub async fn page(
     .await
 }
 
+/// Starts a centre's plan from the network's template, each milestone dated from the opening
+/// day, in the caller's unit of work (`Duplicate` when it has one): here and in the new-centre
+/// flow.
+pub(crate) async fn start_in(
+    tx: &mut store::Tx,
+    centre_id: i64,
+    day: time::Date,
+) -> Result<(), store::StoreError> {
+    let template = store::opening::template(&mut *tx).await?;
+    let milestones: Vec<store::opening::NewMilestone> = template
+        .iter()
+        .map(|m| store::opening::NewMilestone {
+            name: &m.name,
+            due_on: domain::tracking::iso(due_on(day, m.offset_weeks)),
+            checklist: domain::procedures::items(&m.checklist).unwrap_or_default(),
+        })
+        .collect();
+    store::opening::start_in(tx, centre_id, &domain::tracking::iso(day), &milestones).await
+}
+
 /// Starts the plan from the template, dated from the opening day (a day to come).
 pub async fn start(
     State(state): State<AppState>,
@@ -210,18 +230,7 @@ pub async fn start(
         }
     };
     let mut tx = state.db.begin().await?;
-    let template = store::opening::template(&mut tx).await?;
-    let milestones: Vec<store::opening::NewMilestone> = template
-        .iter()
-        .map(|m| store::opening::NewMilestone {
-            name: &m.name,
-            due_on: domain::tracking::iso(due_on(day, m.offset_weeks)),
-            checklist: domain::procedures::items(&m.checklist).unwrap_or_default(),
-        })
-        .collect();
-    match store::opening::start_in(&mut tx, centre.id, &domain::tracking::iso(day), &milestones)
-        .await
-    {
+    match start_in(&mut tx, centre.id, day).await {
         Ok(()) => {}
         Err(store::StoreError::Duplicate) => {
             return Ok(Redirect::to(&format!("/centres/{}/ouverture", centre.slug)).into_response());

@@ -177,6 +177,42 @@ pub async fn page(
     .await
 }
 
+/// The profile's fields checked, each error beside its field (the new-centre flow types the
+/// same fields).
+pub(crate) fn checked_profile(
+    errors: &mut FieldErrors,
+    i: crate::i18n::I18n,
+    form: &ProfileForm,
+) -> Profile {
+    let presentation = optional(errors, i, "presentation", &form.presentation, 2_000);
+    let address = optional(errors, i, "address", &form.address, 200);
+    let postcode = optional(errors, i, "postcode", &form.postcode, 10);
+    let french_postcode = postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit());
+    if !postcode.is_empty() && !french_postcode {
+        errors.add("postcode", i, "place-error-postcode");
+    }
+    let email = form.email.trim().to_string();
+    if !email.is_empty() {
+        errors.check("email", i, domain::Email::parse(&email));
+    }
+    let phone = optional(errors, i, "phone", &form.phone, 30);
+    if !phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '.' | '-' | '(' | ')'))
+    {
+        errors.add("phone", i, "place-error-phone");
+    }
+    let accessibility = optional(errors, i, "accessibility", &form.accessibility, 2_000);
+    Profile {
+        presentation,
+        address,
+        postcode,
+        email,
+        phone,
+        accessibility,
+    }
+}
+
 /// An optional bounded text.
 fn optional(
     errors: &mut FieldErrors,
@@ -201,25 +237,7 @@ pub async fn save(
     let centre = managed_centre(&state, &ctx, &slug).await?;
     let i = ctx.i;
     let mut errors = FieldErrors::default();
-    let presentation = optional(&mut errors, i, "presentation", &form.presentation, 2_000);
-    let address = optional(&mut errors, i, "address", &form.address, 200);
-    let postcode = optional(&mut errors, i, "postcode", &form.postcode, 10);
-    let french_postcode = postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit());
-    if !postcode.is_empty() && !french_postcode {
-        errors.add("postcode", i, "place-error-postcode");
-    }
-    let email = form.email.trim().to_string();
-    if !email.is_empty() {
-        errors.check("email", i, domain::Email::parse(&email));
-    }
-    let phone = optional(&mut errors, i, "phone", &form.phone, 30);
-    if !phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '.' | '-' | '(' | ')'))
-    {
-        errors.add("phone", i, "place-error-phone");
-    }
-    let accessibility = optional(&mut errors, i, "accessibility", &form.accessibility, 2_000);
+    let profile = checked_profile(&mut errors, i, &form);
     let mut day_errors: [Option<String>; 7] = Default::default();
     let mut rows = Vec::new();
     for (n, text) in form.days().iter().enumerate() {
@@ -244,14 +262,6 @@ pub async fn save(
         )
         .await;
     }
-    let profile = Profile {
-        presentation,
-        address,
-        postcode,
-        email,
-        phone,
-        accessibility,
-    };
     let mut tx = state.db.begin().await?;
     store::places::save_profile_in(&mut tx, centre.id, &profile, &rows).await?;
     audit::record(

@@ -397,6 +397,23 @@ return 'page ' + doc.scrollWidth + ' px wide in ' + w + ' px: ' + out.map(o => o
         found.as_str().map(str::to_string)
     }
 
+    /// Signs a demo person in (password `impact-demo`); they land on their dashboard.
+    pub async fn sign_in(&self, url: &str, email: &str) {
+        self.goto(&format!("{url}/login")).await;
+        self.fill("#f-email", email).await;
+        self.fill("#f-password", "impact-demo").await;
+        self.click("form[action='/login'] button[type=submit]")
+            .await;
+        assert_eq!(self.path().await, "/dashboard");
+    }
+
+    /// axe-core finds no violation on the page, and nothing scrolls sideways.
+    pub async fn check(&self, page: &str) {
+        let violations = self.axe_violations().await;
+        assert!(violations.is_empty(), "{page}: {violations:?}");
+        assert_eq!(self.too_wide().await, None, "{page} scrolls sideways");
+    }
+
     /// A screenshot with the element `css` at the top of the screen (to look at the lower parts
     /// of a page).
     pub async fn screenshot_at(&self, name: &str, css: &str) {

@@ -7,22 +7,8 @@ use domain::booking::{day_of, weekday_index};
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb};
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
 async fn sign_out(b: &Browser) {
     b.click(".user-menu button[type=submit]").await;
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
 }
 
 async fn set(b: &Browser, css: &str, value: &str) {
@@ -62,29 +48,29 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
         return;
     };
     b.goto(&format!("{url}/centres/studio")).await;
-    check(&b, "public centre page (visitor)").await;
-    sign_in(&b, &url, "participant@demo.local").await;
+    b.check("public centre page (visitor)").await;
+    b.sign_in(&url, "participant@demo.local").await;
     b.goto(&format!("{url}/centres/studio")).await;
-    check(&b, "centre page (member)").await;
+    b.check("centre page (member)").await;
     b.click("a[href='/centres/studio/reservations']").await;
-    check(&b, "calendar, this week").await;
+    b.check("calendar, this week").await;
     b.goto(&format!(
         "{url}/centres/studio/reservations?jour={day}&vue=jour"
     ))
     .await;
-    check(&b, "calendar, one day").await;
+    b.check("calendar, one day").await;
     b.screenshot("bookings-360-calendar").await;
     b.click(&format!(
         "a[href='/centres/studio/espaces/{canuts}/reserver?jour={day}']"
     ))
     .await;
-    check(&b, "booking form").await;
+    b.check("booking form").await;
     set(&b, "#f-starts", "20:00").await;
     set(&b, "#f-ends", "21:00").await;
     b.click("form[action$='/reserver'] button[type=submit]")
         .await;
     assert!(b.text("#f-starts-error").await.contains("pas ouvert"));
-    check(&b, "booking form with an error").await;
+    b.check("booking form with an error").await;
     b.screenshot("bookings-360-refused").await;
     set(&b, "#f-starts", "14:00").await;
     set(&b, "#f-ends", "16:00").await;
@@ -93,7 +79,7 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
     assert_eq!(b.path().await, "/mes-reservations");
     assert!(b.text(".flash").await.contains("confirmée"));
     assert!(b.text("main").await.contains("14:00–16:00"));
-    check(&b, "my bookings").await;
+    b.check("my bookings").await;
     b.screenshot("bookings-360-mine").await;
     sign_out(&b).await;
     b.close().await;
@@ -103,7 +89,7 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
         b.goto(&format!(
             "{url}/centres/studio/occupation?du={day}&au={day}"
         ))
@@ -122,7 +108,7 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
         assert!(!row.is_empty(), "the meeting room has its row");
         // The demo's 10:00-12:00 (when it falls that day) and the member's 2 h, over 8.5 h open.
         assert!(row.contains("4 h") || row.contains("2 h"), "{row}");
-        check(&b, "occupancy").await;
+        b.check("occupancy").await;
         b.screenshot(&format!("bookings-{width}-occupancy")).await;
         for (path, name) in [
             ("/centres/studio".to_string(), "centre page (manager)"),
@@ -135,7 +121,7 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
             ),
         ] {
             b.goto(&format!("{url}{path}")).await;
-            check(&b, &format!("{name} at {width}")).await;
+            b.check(&format!("{name} at {width}")).await;
         }
         // A refused profile keeps what was typed, its errors beside the fields.
         b.goto(&format!("{url}/centres/studio/lieu")).await;
@@ -143,7 +129,8 @@ async fn a_member_books_a_room_on_a_phone_and_the_manager_sees_the_occupancy() {
         b.click("form[action='/centres/studio/lieu'] button[type=submit]")
             .await;
         assert!(b.text("#f-day1-error").await.contains("chevauchent"));
-        check(&b, &format!("place profile with an error at {width}")).await;
+        b.check(&format!("place profile with an error at {width}"))
+            .await;
         b.screenshot(&format!("bookings-{width}-profile-error"))
             .await;
         b.goto(&format!("{url}/centres/studio/reservations?jour={day}"))

@@ -2,22 +2,8 @@
 //! a person, logs a call with a follow-up (it shows on the dashboard), moves a prospect on the
 //! board with the keyboard and the plain form; the network team reads every centre's. axe-core
 //! finds nothing on each page, and nothing scrolls sideways at 360 px.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 const CSV: &str = "nom;email;organisation;type;siret;tags;newsletter
 Hélène Garnier;helene@cafe-velo.example;Café Vélo;client;51200425000019;vélo;oui
@@ -32,11 +18,11 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
             return;
         };
         let shot = |name: &str| format!("crm-{width}-manager-{name}");
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
 
         // Import: the preview, then the confirmation (the second pass finds nothing new).
         b.goto(&format!("{url}/contacts/import")).await;
-        check(&b, "import").await;
+        b.check("import").await;
         b.fill("#f-text", CSV).await;
         b.click("form[enctype='multipart/form-data'] .form-actions button")
             .await;
@@ -45,7 +31,7 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
             preview.contains("Hélène Garnier") && preview.contains("Doublon"),
             "{preview}"
         );
-        check(&b, "import preview").await;
+        b.check("import preview").await;
         b.screenshot(&shot("import-preview")).await;
         if width == 1280 {
             assert!(preview.contains("1 nouvelle"), "{preview}");
@@ -57,11 +43,11 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
 
         // The people list, then a person: their history and a call with a follow-up.
         b.goto(&format!("{url}/contacts")).await;
-        check(&b, "people").await;
+        b.check("people").await;
         b.screenshot(&shot("people")).await;
         b.click("table a[href^='/contacts/']").await;
         let who = b.text("h1").await;
-        check(&b, "person").await;
+        b.check("person").await;
         b.fill(
             "#f-body",
             "Appel\u{a0}: d'accord pour un rendez-vous en janvier.",
@@ -79,7 +65,7 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
             .await;
         let history = b.text("section[aria-labelledby='h-history']").await;
         assert!(history.contains("rendez-vous en janvier"), "{history}");
-        check(&b, "person with a call").await;
+        b.check("person with a call").await;
         b.screenshot(&shot("person")).await;
         b.goto(&format!("{url}/dashboard")).await;
         let todo = b.text("section[aria-labelledby='todo-follow-ups']").await;
@@ -87,7 +73,7 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
 
         // The board: a card moves with the keyboard (the stage's list, then Enter on the button).
         b.goto(&format!("{url}/prospection")).await;
-        check(&b, "board").await;
+        b.check("board").await;
         b.screenshot(&shot("board")).await;
         let card = "#deal-1";
         let before = store::contacts::pipeline::deal(&app.state.db, 1)
@@ -108,16 +94,16 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
             .stage_id;
         assert_ne!(before, after, "the card moved one stage on");
         assert!(b.text(".crm-board").await.contains("Convention ESS 2027"));
-        check(&b, "board after a move").await;
+        b.check("board after a move").await;
 
         // Organisations and segments.
         b.goto(&format!("{url}/organisations")).await;
-        check(&b, "organisations").await;
+        b.check("organisations").await;
         b.screenshot(&shot("organisations")).await;
         b.click("table a[href^='/organisations/']").await;
-        check(&b, "organisation").await;
+        b.check("organisation").await;
         b.goto(&format!("{url}/segments")).await;
-        check(&b, "segments").await;
+        b.check("segments").await;
         b.screenshot(&shot("segments")).await;
         b.close().await;
 
@@ -125,13 +111,13 @@ async fn a_manager_imports_logs_a_call_and_moves_a_prospect() {
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         b.goto(&format!("{url}/contacts")).await;
-        check(&b, "people (network)").await;
+        b.check("people (network)").await;
         assert!(b.text("main").await.contains("Claire Moreau"));
         b.screenshot(&format!("crm-{width}-admin-people")).await;
         b.goto(&format!("{url}/prospection")).await;
-        check(&b, "board (network)").await;
+        b.check("board (network)").await;
         b.screenshot(&format!("crm-{width}-admin-board")).await;
         b.close().await;
     }

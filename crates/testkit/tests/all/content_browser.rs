@@ -10,21 +10,13 @@ async fn no_violations(b: &Browser, page: &str) {
     assert!(violations.is_empty(), "{page}: {violations:?}");
 }
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
 #[tokio::test]
 async fn staff_write_preview_and_publish_a_post_a_visitor_reads_it() {
     let (_app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
     let Some(b) = browser(1280, 1000).await else {
         return;
     };
-    sign_in(&b, &url, "admin@demo.local").await;
+    b.sign_in(&url, "admin@demo.local").await;
     b.goto(&format!("{url}/admin/content")).await;
     no_violations(&b, "content list").await;
     b.screenshot("content-admin-list").await;
@@ -169,7 +161,7 @@ async fn content_pages_have_no_violations_in_both_languages_and_sizes() {
                 assert!(b.html().await.contains("lang=\"en\""));
             }
         }
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         for lang in ["fr", "en"] {
             b.click(&format!(".lang-switch button[value={lang}]")).await;
             for path in [

@@ -12,14 +12,6 @@ const ROLES: [(&str, &str); 4] = [
     ("admin", "admin@demo.local"),
 ];
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
 async fn sign_out(b: &Browser) {
     b.client
         .execute(
@@ -87,7 +79,7 @@ async fn every_role_dashboard_on_a_phone_and_a_laptop() {
             return;
         };
         for (role, email) in ROLES {
-            sign_in(&b, &url, email).await;
+            b.sign_in(&url, email).await;
             let page = format!("{role} dashboard at {width}");
             assert!(b.text("#h-todo").await.contains("À faire"), "{page}");
             no_violations(&b, &page).await;
@@ -123,7 +115,7 @@ async fn a_grouped_menu_opens_from_the_keyboard() {
         let Some(b) = browser(width, height).await else {
             return;
         };
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         if width < 760 {
             // On a phone the menu button shows the navigation first.
             b.key(".nav-toggle", Key::Enter).await;

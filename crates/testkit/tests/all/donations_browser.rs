@@ -2,22 +2,8 @@
 //! a visitor's join page and donation form (an error shown beside its field), the manager's
 //! memberships and donations pages, an organisation's edit page and a deal started from a
 //! person's page. axe-core finds nothing on each page, and nothing scrolls sideways.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 async fn fixtures(app: &TestApp) {
     let db = &app.state.db;
@@ -64,11 +50,11 @@ async fn join_give_and_manage_pages_are_accessible() {
         };
         // A visitor: the join page, the donation form and a refused amount beside its field.
         b.goto(&format!("{url}/centres/studio/adherer")).await;
-        check(&b, "join").await;
+        b.check("join").await;
         b.screenshot(&format!("donations-{width}-visitor-join"))
             .await;
         b.goto(&format!("{url}/centres/studio/don")).await;
-        check(&b, "donation form").await;
+        b.check("donation form").await;
         b.screenshot(&format!("donations-{width}-visitor-give"))
             .await;
         b.fill("#f-other", "0,50").await;
@@ -77,18 +63,18 @@ async fn join_give_and_manage_pages_are_accessible() {
         b.click("form.donation-give button[type=submit]").await;
         let error = b.text("#f-other-error").await;
         assert!(error.contains("1"), "{error}");
-        check(&b, "donation form with errors").await;
+        b.check("donation form with errors").await;
         b.screenshot(&format!("donations-{width}-visitor-give-error"))
             .await;
 
         // The manager: memberships, donations, an organisation's edit page, a deal from a person.
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
         b.goto(&format!("{url}/centres/studio/adhesions")).await;
-        check(&b, "memberships").await;
+        b.check("memberships").await;
         b.screenshot(&format!("donations-{width}-manager-memberships"))
             .await;
         b.goto(&format!("{url}/centres/studio/dons")).await;
-        check(&b, "donations").await;
+        b.check("donations").await;
         b.screenshot(&format!("donations-{width}-manager-donations"))
             .await;
         b.goto(&format!("{url}/organisations")).await;
@@ -98,14 +84,14 @@ async fn join_give_and_manage_pages_are_accessible() {
         b.click("form[action$='/edit'] button[type=submit]").await;
         let error = b.text("#f-siret-error").await;
         assert!(!error.is_empty());
-        check(&b, "organisation edit").await;
+        b.check("organisation edit").await;
         b.screenshot(&format!("donations-{width}-manager-org-edit"))
             .await;
         b.goto(&format!("{url}/contacts")).await;
         b.click("table a[href^='/contacts/']").await;
         b.click("a[href*='contact=']").await;
         assert!(b.path().await.starts_with("/prospection"));
-        check(&b, "deal from a person").await;
+        b.check("deal from a person").await;
         b.screenshot(&format!("donations-{width}-manager-deal"))
             .await;
         b.close().await;

@@ -4,22 +4,8 @@
 //! plan's read-only view, the network's standard list and plans list. axe-core finds nothing
 //! on each page, and nothing scrolls sideways.
 use fantoccini::key::Key;
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn a_manager_lists_equipment_draws_a_room_and_places_an_item() {
@@ -33,10 +19,10 @@ async fn a_manager_lists_equipment_draws_a_room_and_places_an_item() {
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "manager.die@demo.local").await;
+        b.sign_in(&url, "manager.die@demo.local").await;
         let equipment = format!("{url}/centres/micro-centre-die/equipment");
         b.goto(&equipment).await;
-        check(&b, "empty inventory").await;
+        b.check("empty inventory").await;
         if width == 1280 {
             b.click("form[action$='/equipment/standard'] button").await;
             // A negative price: refused beside the field.
@@ -46,15 +32,15 @@ async fn a_manager_lists_equipment_draws_a_room_and_places_an_item() {
                 .await;
             assert!(!b.text("#f-price-error").await.is_empty());
         }
-        check(&b, "inventory").await;
+        b.check("inventory").await;
         b.screenshot(&format!("equipment-{width}-inventory")).await;
         b.click("table.equipment-lines a[href*='/equipment/']")
             .await;
-        check(&b, "equipment line").await;
+        b.check("equipment line").await;
 
         let plan = format!("{url}/centres/micro-centre-die/plan");
         b.goto(&plan).await;
-        check(&b, "plan editor").await;
+        b.check("plan editor").await;
         if width == 1280 {
             // The building, a room, then an item of the inventory.
             b.click("form.plan-building-form button[type=submit]").await;
@@ -93,23 +79,23 @@ async fn a_manager_lists_equipment_draws_a_room_and_places_an_item() {
             assert_eq!(moved.shape(item.id).unwrap().x, item.x + drawn.grid_cm);
             b.goto(&plan).await;
         }
-        check(&b, "plan editor with shapes").await;
+        b.check("plan editor with shapes").await;
         b.screenshot(&format!("equipment-{width}-plan")).await;
         b.goto(&format!("{url}/centres/micro-centre-die/plan/view"))
             .await;
-        check(&b, "plan view").await;
+        b.check("plan view").await;
 
         b.close().await;
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         b.goto(&format!("{url}/admin/equipment")).await;
-        check(&b, "standard equipment").await;
+        b.check("standard equipment").await;
         b.goto(&format!("{url}/admin/plans")).await;
-        check(&b, "centres' plans").await;
+        b.check("centres' plans").await;
         b.click("table a[href$='/plan/view']").await;
-        check(&b, "plan view (network)").await;
+        b.check("plan view (network)").await;
         b.close().await;
     }
 }

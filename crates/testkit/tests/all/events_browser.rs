@@ -2,22 +2,8 @@
 //! carries the .ics, staff check them in on a 360 px phone, the survey invitation goes out, the
 //! visitor answers and the NPS shows on the results page; axe-core finds nothing on every new
 //! page, and nothing scrolls sideways on the phone.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb, link_path};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn checked(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page} scrolls sideways");
-}
 
 #[tokio::test]
 async fn visitor_registers_is_checked_in_on_a_phone_and_gives_feedback() {
@@ -27,7 +13,7 @@ async fn visitor_registers_is_checked_in_on_a_phone_and_gives_feedback() {
     };
     b.goto(&format!("{url}/evenements/atelier-decouverte"))
         .await;
-    checked(&b, "event").await;
+    b.check("event").await;
     b.screenshot("events-page-desktop").await;
     b.fill("#f-name", "Sacha Moreau").await;
     b.fill("#f-email", "sacha@exemple.fr").await;
@@ -47,19 +33,19 @@ async fn visitor_registers_is_checked_in_on_a_phone_and_gives_feedback() {
     assert!(web::mail::part(&raw, "text/calendar").contains("TZID=Europe/Paris"));
     let ticket = link_path(&ticket_mail.text, &format!("{url}/billet/")).unwrap();
     b.goto(&format!("{url}{ticket}")).await;
-    checked(&b, "ticket").await;
+    b.check("ticket").await;
     b.screenshot("events-ticket-desktop").await;
     let code = b.text(".event-code strong").await;
     let cancel = link_path(&ticket_mail.text, &format!("{url}/evenements/annuler/")).unwrap();
     b.goto(&format!("{url}{cancel}")).await;
-    checked(&b, "cancel").await;
+    b.check("cancel").await;
     b.close().await;
 
     // Staff at the door, on a phone: the scanned code opens the page with the person found.
     let Some(phone) = browser(360, 800).await else {
         return;
     };
-    sign_in(&phone, &url, "manager@demo.local").await;
+    phone.sign_in(&url, "manager@demo.local").await;
     let workshop = store::site::event_by_slug(&app.state.db, "atelier-decouverte")
         .await
         .unwrap()
@@ -76,7 +62,7 @@ async fn visitor_registers_is_checked_in_on_a_phone_and_gives_feedback() {
             .await
             .contains("Sacha Moreau")
     );
-    checked(&phone, "check-in").await;
+    phone.check("check-in").await;
     phone.screenshot("events-checkin-phone").await;
     phone.click(".checkin-found button[type=submit]").await;
     assert!(
@@ -85,7 +71,7 @@ async fn visitor_registers_is_checked_in_on_a_phone_and_gives_feedback() {
             .await
             .contains("Sacha Moreau est arrivé")
     );
-    checked(&phone, "check-in done").await;
+    phone.check("check-in done").await;
     phone.screenshot("events-checkin-done-phone").await;
 
     // The survey invitation, the answer, the NPS on the results page.
@@ -99,7 +85,7 @@ async fn visitor_registers_is_checked_in_on_a_phone_and_gives_feedback() {
         return;
     };
     b.goto(&format!("{url}{survey}")).await;
-    checked(&b, "survey").await;
+    b.check("survey").await;
     b.press("label[for='q-recommander-9']").await;
     b.press("label[for='q-contenu-5']").await;
     b.press("label[for='q-animation-4']").await;
@@ -118,20 +104,20 @@ async fn visitor_registers_is_checked_in_on_a_phone_and_gives_feedback() {
         .goto(&format!("{url}/admin/evenements/{workshop}/avis"))
         .await;
     assert_eq!(phone.text("[data-nps]").await, "+100");
-    checked(&phone, "results phone").await;
+    phone.check("results phone").await;
     phone.screenshot("events-results-phone").await;
     phone.close().await;
     let Some(desk) = browser(1280, 900).await else {
         return;
     };
-    sign_in(&desk, &url, "manager@demo.local").await;
+    desk.sign_in(&url, "manager@demo.local").await;
     desk.goto(&format!("{url}/admin/evenements/{workshop}/avis"))
         .await;
-    checked(&desk, "results desktop").await;
+    desk.check("results desktop").await;
     desk.screenshot("events-results-desktop").await;
     desk.goto(&format!("{url}/admin/evenements/{workshop}/accueil"))
         .await;
-    checked(&desk, "check-in desktop").await;
+    desk.check("check-in desktop").await;
     desk.screenshot("events-checkin-desktop").await;
     desk.close().await;
 }

@@ -3,22 +3,8 @@
 //! signs by typing their name, and the PDF sheet lists both signatures; axe-core finds nothing
 //! on the new pages and nothing scrolls sideways. Screenshots at 360 and 1280 px, as staff and
 //! as the participant (the survey after the session).
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn checked(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page} scrolls sideways");
-}
 
 #[tokio::test]
 async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures() {
@@ -47,19 +33,19 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
         b.goto(&format!("{url}/cohorts/{cohort}/sessions/{session}"))
             .await;
-        checked(&b, "session").await;
+        b.check("session").await;
         b.click(&format!("a[href='{sheet}']")).await;
         assert_eq!(b.path().await, sheet);
-        checked(&b, "signing sheet").await;
+        b.check("signing sheet").await;
         b.screenshot(&format!("evidence-sheet-{name}")).await;
         b.goto(&format!("{url}{sheet}/u{paul}")).await;
         // With the script, the pad shows and the typed fallback hides.
         b.wait_until("!document.querySelector('[data-signature-draw]').hidden")
             .await;
-        checked(&b, "signing pad").await;
+        b.check("signing pad").await;
         b.screenshot(&format!("evidence-pad-{name}")).await;
         if width == 360 {
             // Validating an empty pad says so, without leaving the page.
@@ -86,7 +72,7 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
                 .await;
             assert_eq!(b.path().await, sheet);
             assert!(b.text(".signing-list").await.contains("Signé le"));
-            checked(&b, "signed sheet").await;
+            b.check("signed sheet").await;
             b.screenshot("evidence-sheet-signed-phone").await;
 
             // The trainer types their name instead.
@@ -99,18 +85,18 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
             b.press("[data-signature-type]").await;
             b.fill("#f-name", "Malik Gestion").await;
             b.press("label[for='f-certify']").await;
-            checked(&b, "typed signature").await;
+            b.check("typed signature").await;
             b.click("form[data-signature-pad] button[type=submit]")
                 .await;
             assert_eq!(b.path().await, sheet);
         }
         // The cohort's feedback and the offer's evidence page, new pages too.
         b.goto(&format!("{url}/cohorts/{cohort}/avis")).await;
-        checked(&b, "cohort feedback").await;
+        b.check("cohort feedback").await;
         b.screenshot(&format!("evidence-cohort-feedback-{name}"))
             .await;
         b.goto(&format!("{url}/offers/{offer}/evidence")).await;
-        checked(&b, "offer evidence").await;
+        b.check("offer evidence").await;
         b.screenshot(&format!("evidence-offer-{name}")).await;
         b.close().await;
     }
@@ -155,9 +141,9 @@ async fn staff_run_the_signing_sheet_on_a_phone_and_the_pdf_lists_the_signatures
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "participant@demo.local").await;
+        b.sign_in(&url, "participant@demo.local").await;
         b.goto(&format!("{url}/cohorts/{cohort}")).await;
-        checked(&b, "cohort (participant)").await;
+        b.check("cohort (participant)").await;
         b.screenshot(&format!("evidence-cohort-participant-{name}"))
             .await;
         b.close().await;

@@ -1,22 +1,8 @@
 //! A participant builds a small forecast from the canvas in a real headless Chromium: the plan
 //! starts from the canvas's revenue and cost notes, the guided steps are filled in, the results
 //! show, and both files download. axe-core finds no violation; nothing scrolls sideways at 360 px.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn checked(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn a_small_forecast_from_the_canvas_to_the_exports() {
@@ -32,12 +18,12 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
         let Some(b) = browser(width, height).await else {
             return;
         };
-        sign_in(&b, &url, "participant@demo.local").await;
+        b.sign_in(&url, "participant@demo.local").await;
         b.goto(&format!("{url}/projects/{project}")).await;
         b.click(&format!("a[href='/projects/{project}/forecast']"))
             .await;
         if width == 1280 {
-            checked(&b, "forecast start").await;
+            b.check("forecast start").await;
             b.click(&format!(
                 "form[action='/projects/{project}/forecast/start'] button"
             ))
@@ -48,13 +34,13 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
             "{url}/projects/{project}/forecast/edit/assumptions"
         ))
         .await;
-        checked(&b, &format!("assumptions {width}")).await;
+        b.check(&format!("assumptions {width}")).await;
         b.screenshot(&format!("forecast-assumptions-{width}")).await;
         b.fill("#f-start", "2027-01").await;
         b.fill("#f-opening-cash-cents", "5000").await;
         b.click("button[value='next']").await;
         assert!(b.path().await.ends_with("/forecast/edit/revenues"));
-        checked(&b, &format!("revenues {width}")).await;
+        b.check(&format!("revenues {width}")).await;
         b.screenshot(&format!("forecast-revenues-{width}")).await;
         // A refusal shows beside its field and keeps what was typed.
         b.fill("#f-revenues-0--name", "Ventes de meubles rénovés")
@@ -68,7 +54,7 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
                 .contains("négatif"),
             "{width}"
         );
-        checked(&b, &format!("refused revenues {width}")).await;
+        b.check(&format!("refused revenues {width}")).await;
         b.fill("#f-revenues-0--unit-price-cents", "12,50").await;
         b.fill("#f-revenues-0--monthly-volume", "200").await;
         b.click("button[value='next']").await;
@@ -82,7 +68,7 @@ async fn a_small_forecast_from_the_canvas_to_the_exports() {
                 .await
                 .contains("Compte de résultat")
         );
-        checked(&b, &format!("forecast results {width}")).await;
+        b.check(&format!("forecast results {width}")).await;
         b.screenshot(&format!("forecast-results-{width}")).await;
         b.screenshot_at(&format!("forecast-cash-{width}"), "#h-fc-cash")
             .await;
@@ -131,13 +117,13 @@ async fn actuals_are_entered_and_compared_with_the_forecast() {
         let Some(b) = browser(width, height).await else {
             return;
         };
-        sign_in(&b, &url, "participant@demo.local").await;
+        b.sign_in(&url, "participant@demo.local").await;
         b.goto(&format!("{url}{base}")).await;
         b.click(&format!("a[href='{base}/comparison']")).await;
-        checked(&b, &format!("empty comparison {width}")).await;
+        b.check(&format!("empty comparison {width}")).await;
         b.click(&format!("a[href='{base}/actuals']")).await;
         assert_eq!(b.path().await, format!("{base}/actuals"));
-        checked(&b, &format!("actuals {width}")).await;
+        b.check(&format!("actuals {width}")).await;
         b.select("#f-actual-month", "1").await;
         b.fill("#f-actual-chiffre-affaires", "1 200").await;
         b.fill("#f-actual-charges-externes", "-40").await;
@@ -151,7 +137,7 @@ async fn actuals_are_entered_and_compared_with_the_forecast() {
                 .contains("négatif"),
             "{width}"
         );
-        checked(&b, &format!("refused actuals {width}")).await;
+        b.check(&format!("refused actuals {width}")).await;
         b.fill("#f-actual-charges-externes", "1 150,40").await;
         b.fill("#f-actual-charges-personnel", "2 900").await;
         b.click(&format!(
@@ -166,11 +152,11 @@ async fn actuals_are_entered_and_compared_with_the_forecast() {
             !b.text(".fc-flag").await.is_empty(),
             "a variance over 10 % is flagged"
         );
-        checked(&b, &format!("comparison {width}")).await;
+        b.check(&format!("comparison {width}")).await;
         b.screenshot(&format!("forecast-comparison-{width}")).await;
         for page in ["versions", "scenarios", "narrative"] {
             b.goto(&format!("{url}{base}/{page}")).await;
-            checked(&b, &format!("{page} {width}")).await;
+            b.check(&format!("{page} {width}")).await;
             b.screenshot(&format!("forecast-{page}-{width}")).await;
         }
         b.close().await;
@@ -193,39 +179,39 @@ async fn centre_budgets_and_the_kept_threshold_in_a_browser() {
         let Some(b) = browser(width, height).await else {
             return;
         };
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
         b.goto(&format!("{url}/centres/studio")).await;
         b.click("a[href='/centres/studio/forecast']").await;
         assert_eq!(b.path().await, "/centres/studio/forecast");
-        checked(&b, &format!("centre budget {width}")).await;
+        b.check(&format!("centre budget {width}")).await;
         b.screenshot(&format!("centre-budget-manager-{width}"))
             .await;
         // The micro-centre's manager starts theirs from the template.
         let Some(die) = browser(width, height).await else {
             return;
         };
-        sign_in(&die, &url, "manager.die@demo.local").await;
+        die.sign_in(&url, "manager.die@demo.local").await;
         die.goto(&format!("{url}/centres/micro-centre-die/forecast"))
             .await;
-        checked(&die, &format!("centre budget start {width}")).await;
+        die.check(&format!("centre budget start {width}")).await;
         if width == 1280 {
             die.click("form[action='/centres/micro-centre-die/forecast/start'] button")
                 .await;
             assert_eq!(die.path().await, "/centres/micro-centre-die/forecast");
-            checked(&die, "centre budget started").await;
+            die.check("centre budget started").await;
         }
 
         let Some(admin) = browser(width, height).await else {
             return;
         };
-        sign_in(&admin, &url, "admin@demo.local").await;
+        admin.sign_in(&url, "admin@demo.local").await;
         admin.goto(&format!("{url}/admin/budgets")).await;
-        checked(&admin, &format!("centre budgets {width}")).await;
+        admin.check(&format!("centre budgets {width}")).await;
         admin
             .screenshot(&format!("centre-budgets-admin-{width}"))
             .await;
         admin.goto(&format!("{url}/centres/studio/forecast")).await;
-        checked(&admin, &format!("centre budget admin {width}")).await;
+        admin.check(&format!("centre budget admin {width}")).await;
         admin
             .screenshot(&format!("centre-budget-admin-{width}"))
             .await;
@@ -234,20 +220,20 @@ async fn centre_budgets_and_the_kept_threshold_in_a_browser() {
         let Some(holder) = browser(width, height).await else {
             return;
         };
-        sign_in(&holder, &url, "participant@demo.local").await;
+        holder.sign_in(&url, "participant@demo.local").await;
         holder
             .goto(&format!("{url}/projects/{project}/forecast/comparison"))
             .await;
         holder.fill("#f-threshold", "beaucoup").await;
         holder.click(".fc-inline-form button[type=submit]").await;
         assert!(!holder.text("#f-threshold-error").await.is_empty());
-        checked(&holder, &format!("threshold refused {width}")).await;
+        holder.check(&format!("threshold refused {width}")).await;
         holder
             .screenshot(&format!("threshold-refused-{width}"))
             .await;
         holder.fill("#f-threshold", "15").await;
         holder.click(".fc-inline-form button[type=submit]").await;
         assert!(holder.path().await.ends_with("/forecast/comparison"));
-        checked(&holder, &format!("threshold kept {width}")).await;
+        holder.check(&format!("threshold kept {width}")).await;
     }
 }

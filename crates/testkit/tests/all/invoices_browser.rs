@@ -4,22 +4,8 @@
 //! pages, which fit a 360 px phone (the invoice page with its transfer QR code); the participant
 //! accepts the quote sent to them from their invoices page. Screenshots at 360 and 1280 px for
 //! both roles.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn a_manager_issues_an_invoice_and_a_credit_note() {
@@ -27,12 +13,12 @@ async fn a_manager_issues_an_invoice_and_a_credit_note() {
     let Some(b) = browser(1280, 900).await else {
         return;
     };
-    sign_in(&b, &url, "manager@demo.local").await;
+    b.sign_in(&url, "manager@demo.local").await;
     b.goto(&format!("{url}/centres/studio/invoices")).await;
-    check(&b, "invoices").await;
+    b.check("invoices").await;
     b.screenshot("invoices-desktop-list").await;
     b.click("a[href='/centres/studio/invoices/new']").await;
-    check(&b, "new invoice").await;
+    b.check("new invoice").await;
     b.fill("#f-buyer_name", "Mairie du 1er arrondissement")
         .await;
     b.fill("#f-buyer_address", "2 place Sathonay, 69001 Lyon")
@@ -46,16 +32,16 @@ async fn a_manager_issues_an_invoice_and_a_credit_note() {
     assert!(b.text("h1").await.contains("Facture F-"));
     let body = b.text("main").await;
     assert!(body.contains("500,00") && body.contains("293 B"), "{body}");
-    check(&b, "invoice").await;
+    b.check("invoice").await;
     b.screenshot("invoices-desktop-invoice").await;
     b.fill("#f-amount", "120").await;
     b.click("form[action$='/credit-note'] button[type=submit]")
         .await;
     assert!(b.text("h1").await.contains("Avoir AV-"));
-    check(&b, "credit note").await;
+    b.check("credit note").await;
     b.goto(&format!("{url}/centres/studio/invoices/seller"))
         .await;
-    check(&b, "seller").await;
+    b.check("seller").await;
     b.screenshot("invoices-desktop-seller").await;
     b.close().await;
 
@@ -63,7 +49,7 @@ async fn a_manager_issues_an_invoice_and_a_credit_note() {
     let Some(b) = browser(360, 800).await else {
         return;
     };
-    sign_in(&b, &url, "manager@demo.local").await;
+    b.sign_in(&url, "manager@demo.local").await;
     let studio = store::centres::find_by_slug(&app.state.db, "studio")
         .await
         .unwrap()
@@ -87,7 +73,7 @@ async fn a_manager_issues_an_invoice_and_a_credit_note() {
         (format!("/invoices/{first}"), "invoices-phone-invoice"),
     ] {
         b.goto(&format!("{url}{path}")).await;
-        check(&b, &path).await;
+        b.check(&path).await;
         b.screenshot(name).await;
     }
     b.close().await;
@@ -97,13 +83,13 @@ async fn a_manager_issues_an_invoice_and_a_credit_note() {
         let Some(b) = browser(w, h).await else {
             return;
         };
-        sign_in(&b, &url, "participant@demo.local").await;
+        b.sign_in(&url, "participant@demo.local").await;
         b.goto(&format!("{url}/account/invoices")).await;
-        check(&b, "my invoices").await;
+        b.check("my invoices").await;
         b.screenshot(&format!("invoices-{tag}-mine")).await;
         b.click("a[href^='/invoices/']").await;
         assert!(b.text("h1").await.contains("Facture F-"));
-        check(&b, "my invoice").await;
+        b.check("my invoice").await;
         b.screenshot(&format!("invoices-{tag}-my-invoice")).await;
         if tag == "desktop" {
             // The quote sent to them, accepted from the same page: its invoice is issued.
@@ -111,7 +97,7 @@ async fn a_manager_issues_an_invoice_and_a_credit_note() {
             b.click("form[action$='/accept'] button.btn-primary").await;
             assert!(b.text("h1").await.contains("Facture F-"));
             b.goto(&format!("{url}/account/invoices")).await;
-            check(&b, "my invoices, quote accepted").await;
+            b.check("my invoices, quote accepted").await;
             assert!(b.text("main").await.contains("Voir la facture"));
         }
         b.close().await;

@@ -3,22 +3,8 @@
 //! unchanged (refused beside the notes); Die's manager reads what version 2 changes, unticks
 //! the chapter, takes the rest and opens an item. axe-core finds nothing on each page, and
 //! nothing scrolls sideways.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn the_network_publishes_the_kit_and_a_centre_takes_its_changes() {
@@ -27,11 +13,11 @@ async fn the_network_publishes_the_kit_and_a_centre_takes_its_changes() {
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         b.goto(&format!("{url}/admin/kit")).await;
         assert!(b.text("h1").await.contains("Kit de déploiement"));
         assert!(b.text("main").await.contains("2 changements à prendre"));
-        check(&b, "kit admin").await;
+        b.check("kit admin").await;
         b.screenshot(&format!("kit-{width}-admin")).await;
         b.click("form[action='/admin/kit/brouillon'] button[type=submit]")
             .await;
@@ -39,26 +25,26 @@ async fn the_network_publishes_the_kit_and_a_centre_takes_its_changes() {
         b.click("form[action='/admin/kit/publier'] button[type=submit]")
             .await;
         assert!(b.text("#f-notes-error").await.contains("ne change rien"));
-        check(&b, "kit draft refused").await;
+        b.check("kit draft refused").await;
         b.screenshot(&format!("kit-{width}-draft")).await;
         b.close().await;
 
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "manager.die@demo.local").await;
+        b.sign_in(&url, "manager.die@demo.local").await;
         b.goto(&format!("{url}/centres/micro-centre-die/kit")).await;
         assert!(b.text("main").await.contains("La version 2 est parue"));
-        check(&b, "centre kit").await;
+        b.check("centre kit").await;
         b.screenshot(&format!("kit-{width}-centre")).await;
         b.press("#f-change-1").await;
         b.click("form[action='/centres/micro-centre-die/kit/prendre'] button[type=submit]")
             .await;
         assert!(b.text(".flash").await.contains("laissés de côté"));
-        check(&b, "centre kit taken").await;
+        b.check("centre kit taken").await;
         b.click(".kit-cards a").await;
         assert!(b.path().await.starts_with("/centres/micro-centre-die/kit/"));
-        check(&b, "kit item").await;
+        b.check("kit item").await;
         b.screenshot(&format!("kit-{width}-item")).await;
         b.close().await;
     }

@@ -8,12 +8,6 @@ use std::time::Instant;
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb};
 
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
-
 async fn submit(b: &Browser, step: &str) {
     b.click(&format!(
         "form[action='/admin/centres/micro-centre-de-crest/lancement/{step}'] button[type=submit]"
@@ -28,11 +22,7 @@ async fn a_network_admin_brings_up_a_new_centre_in_one_guided_flow() {
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        b.goto(&format!("{url}/login")).await;
-        b.fill("#f-email", "admin@demo.local").await;
-        b.fill("#f-password", "impact-demo").await;
-        b.click("form[action='/login'] button[type=submit]").await;
-        assert_eq!(b.path().await, "/dashboard");
+        b.sign_in(&url, "admin@demo.local").await;
 
         let started = Instant::now();
         b.goto(&format!("{url}/centres")).await;
@@ -43,7 +33,7 @@ async fn a_network_admin_brings_up_a_new_centre_in_one_guided_flow() {
         b.click("form[action='/admin/centres/nouveau'] button[type=submit]")
             .await;
         assert!(!b.text("#f-name-error").await.is_empty());
-        check(&b, "profile refused").await;
+        b.check("profile refused").await;
         b.screenshot(&format!("launch-{width}-profile")).await;
         b.fill("#f-name", "Micro-centre de Crest").await;
         b.fill("#f-address", "3 place du Marché").await;
@@ -54,30 +44,30 @@ async fn a_network_admin_brings_up_a_new_centre_in_one_guided_flow() {
             b.path().await,
             "/admin/centres/micro-centre-de-crest/lancement"
         );
-        check(&b, "manager step").await;
+        b.check("manager step").await;
         b.screenshot_at(&format!("launch-{width}-manager"), "#etape-responsable")
             .await;
         b.fill("#f-email", "claire.crest@exemple.fr").await;
         submit(&b, "responsable").await;
         assert!(b.text(".flash").await.contains("invitation"));
-        check(&b, "licence step").await;
+        b.check("licence step").await;
         b.screenshot_at(&format!("launch-{width}-licence"), "#etape-licence")
             .await;
         submit(&b, "licence").await;
         assert!(b.text(".flash").await.contains("contrat"));
-        check(&b, "kit step").await;
+        b.check("kit step").await;
         submit(&b, "kit").await;
-        check(&b, "offers step").await;
+        b.check("offers step").await;
         b.screenshot_at(&format!("launch-{width}-offers"), "#etape-offres")
             .await;
         submit(&b, "offres").await;
-        check(&b, "events step").await;
+        b.check("events step").await;
         b.screenshot_at(&format!("launch-{width}-events"), "#etape-evenements")
             .await;
         submit(&b, "evenements").await;
         assert!(b.text("main").await.contains("Le centre est prêt"));
         let taken = started.elapsed();
-        check(&b, "finished").await;
+        b.check("finished").await;
         b.screenshot(&format!("launch-{width}-finished")).await;
         println!(
             "new-centre flow in Chromium at {width} px: {:.1} s (profile, manager, licence and contract, kit, offers, events, with axe checks)",

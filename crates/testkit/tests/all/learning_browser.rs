@@ -12,14 +12,6 @@ async fn no_violations(b: &Browser, page: &str) {
     assert!(violations.is_empty(), "{page}: {violations:?}");
 }
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
 async fn demo_ids(app: &TestApp) -> (i64, Vec<(i64, String)>, i64) {
     let db = &app.state.db;
     let q = learn::CatalogueQuery {
@@ -46,7 +38,7 @@ async fn a_project_holder_learns_to_a_certificate_verified_in_public() {
         return;
     };
     let (course, lessons, path) = demo_ids(&app).await;
-    sign_in(&b, &url, "participant@demo.local").await;
+    b.sign_in(&url, "participant@demo.local").await;
     // « Continue where I stopped » on the dashboard.
     assert!(b.text("main").await.contains("Reprendre où tu t"));
     b.goto(&format!("{url}/learn")).await;
@@ -173,7 +165,7 @@ async fn learning_pages_fit_a_phone_and_pass_axe_for_every_role() {
             ),
         ];
         for (email, paths) in pages {
-            sign_in(&b, &url, email).await;
+            b.sign_in(&url, email).await;
             for p in paths {
                 b.goto(&format!("{url}{p}")).await;
                 no_violations(&b, &format!("{width} {email} {p}")).await;
@@ -241,7 +233,7 @@ async fn a_centre_manager_writes_a_cohort_path_with_the_keyboard_and_its_member_
     .await
     .unwrap()[0]
         .id;
-    sign_in(&b, &url, "manager@demo.local").await;
+    b.sign_in(&url, "manager@demo.local").await;
     b.goto(&format!("{url}/learn/admin/paths")).await;
     no_violations(&b, "paths authoring").await;
     b.screenshot("learn-paths-admin").await;
@@ -289,7 +281,7 @@ async fn a_centre_manager_writes_a_cohort_path_with_the_keyboard_and_its_member_
     sign_out(&b).await;
 
     // Its member sees it, the starter course waiting for its date.
-    sign_in(&b, &url, "participant@demo.local").await;
+    b.sign_in(&url, "participant@demo.local").await;
     b.goto(&format!("{url}/learn/paths/{path}")).await;
     let text = b.text("main").await;
     assert!(text.contains("Parcours de la cohorte"), "{text}");
@@ -307,7 +299,7 @@ async fn an_external_video_loads_only_when_asked() {
     };
     let (course, _, _) = demo_ids(&app).await;
     let lesson = external_video_lesson(&app, course).await;
-    sign_in(&b, &url, "participant@demo.local").await;
+    b.sign_in(&url, "participant@demo.local").await;
     b.goto(&format!("{url}/learn/lessons/{lesson}")).await;
     b.wait_until("!document.querySelector('[data-load-video]').hidden")
         .await;
@@ -364,7 +356,7 @@ async fn new_learning_pages_fit_a_phone_and_pass_axe() {
             ),
         ];
         for (email, paths) in pages {
-            sign_in(&b, &url, email).await;
+            b.sign_in(&url, email).await;
             for p in paths {
                 b.goto(&format!("{url}{p}")).await;
                 no_violations(&b, &format!("{width} {email} {p}")).await;

@@ -4,22 +4,8 @@
 //! then the signature recorded with the fingerprint the page shows. axe-core finds nothing on
 //! each page (the network's licences, a model's new version, the centre's licence, the contract
 //! and its editor), and nothing scrolls sideways.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
@@ -28,15 +14,15 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
     let Some(b) = browser(1280, 900).await else {
         return;
     };
-    sign_in(&b, &url, "admin@demo.local").await;
+    b.sign_in(&url, "admin@demo.local").await;
     b.goto(&format!("{url}/admin/licences")).await;
-    check(&b, "network licences").await;
+    b.check("network licences").await;
     b.screenshot("licences-1280-network").await;
     b.click("a[href^='/admin/licences/modeles/']").await;
-    check(&b, "new version").await;
+    b.check("new version").await;
     b.goto(&format!("{url}/centres/micro-centre-die/licence"))
         .await;
-    check(&b, "centre licence (network)").await;
+    b.check("centre licence (network)").await;
     b.click("form[action='/centres/micro-centre-die/licence'] button[type=submit]")
         .await;
     assert_eq!(b.path().await, "/centres/micro-centre-die/licence");
@@ -44,9 +30,9 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
         .await;
     assert!(b.path().await.starts_with("/contrats/"));
     let contract = b.path().await;
-    check(&b, "contract (draft)").await;
+    b.check("contract (draft)").await;
     b.click(&format!("a[href='{contract}/modifier']")).await;
-    check(&b, "contract editor").await;
+    b.check("contract editor").await;
     b.click(&format!(
         "form[action='{contract}/modifier'] button[type=submit]"
     ))
@@ -63,12 +49,12 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
     let Some(b) = browser(360, 800).await else {
         return;
     };
-    sign_in(&b, &url, "manager.die@demo.local").await;
+    b.sign_in(&url, "manager.die@demo.local").await;
     b.goto(&format!("{url}/centres/micro-centre-die/licence"))
         .await;
-    check(&b, "centre licence (manager)").await;
+    b.check("centre licence (manager)").await;
     b.goto(&format!("{url}{contract}")).await;
-    check(&b, "contract to sign").await;
+    b.check("contract to sign").await;
     let shown = b.text("#contract-hash").await;
     b.click(&format!(
         "form[action='{contract}/signer'] button[type=submit]"
@@ -76,7 +62,7 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
     .await;
     let error = b.text("#f-consent-error").await;
     assert!(!error.is_empty());
-    check(&b, "contract, consent missing").await;
+    b.check("contract, consent missing").await;
     b.press("input[name=consent]").await;
     b.click(&format!(
         "form[action='{contract}/signer'] button[type=submit]"
@@ -89,7 +75,7 @@ async fn the_network_writes_a_contract_and_the_manager_signs_it_on_a_phone() {
         html.contains(shown.trim()),
         "the fingerprint signed is the one shown"
     );
-    check(&b, "contract signed by the centre").await;
+    b.check("contract signed by the centre").await;
     b.screenshot("licences-360-contract-signed").await;
     let id: i64 = contract
         .trim_start_matches("/contrats/")

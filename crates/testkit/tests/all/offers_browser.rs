@@ -15,12 +15,6 @@ async fn sign_in(b: &Browser, url: &str, email: &str, password: &str) {
 }
 
 /// No axe-core violation and nothing sideways.
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
-
 #[tokio::test]
 async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_cohort() {
     let (app, url) = TestApp::serve(TestDb::sqlite().await, true).await;
@@ -29,14 +23,14 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
         return;
     };
     b.goto(&format!("{url}/offres")).await;
-    check(&b, "/offres").await;
+    b.check("/offres").await;
     b.click("a[href='/offre/studio/lance-ton-projet']").await;
     assert!(
         b.text("h1")
             .await
             .contains("Lance ton projet à impact local")
     );
-    check(&b, "offer").await;
+    b.check("offer").await;
     b.fill("#f-display_name", "Lina Moreau").await;
     b.fill("#f-email", "lina@exemple.fr").await;
     b.fill("#f-password", "un potager sur chaque toit").await;
@@ -63,16 +57,16 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
     b.click("section[aria-labelledby='todo-applications'] a[href^='/applications/']")
         .await;
     assert!(b.text("h1").await.contains("Lina Moreau"));
-    check(&b, "application").await;
+    b.check("application").await;
     b.screenshot("offers-desktop-application").await;
     let cohort = store::cohorts::for_centre(&app.state.db, 1).await.unwrap()[0].id;
     b.select("#f-cohort", &cohort.to_string()).await;
     b.click("button[name=status][value=accepted]").await;
     assert!(b.text(".page-header").await.contains("Acceptée"));
     b.goto(&format!("{url}/centres/studio/applications")).await;
-    check(&b, "applications").await;
+    b.check("applications").await;
     b.goto(&format!("{url}/centres/studio/offers")).await;
-    check(&b, "offers").await;
+    b.check("offers").await;
     b.close().await;
 
     // The participant confirms their address and reads their cohort's page.
@@ -102,11 +96,11 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
         people.contains("Lina Moreau") && people.contains("Paul Porteur"),
         "{people}"
     );
-    check(&b, "cohort").await;
+    b.check("cohort").await;
     b.screenshot("offers-desktop-cohort").await;
     b.goto(&format!("{url}/mes-candidatures")).await;
     assert!(b.text("main").await.contains("En attente de paiement"));
-    check(&b, "my applications").await;
+    b.check("my applications").await;
     b.close().await;
 
     // The same pages on a phone.
@@ -118,7 +112,7 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
         ("/offre/studio/premium-personnalise".to_string(), "offer"),
     ] {
         b.goto(&format!("{url}{path}")).await;
-        check(&b, &format!("mobile {path}")).await;
+        b.check(&format!("mobile {path}")).await;
         b.screenshot(&format!("offers-mobile-{name}")).await;
     }
     sign_in(&b, &url, "manager@demo.local", "impact-demo").await;
@@ -129,7 +123,7 @@ async fn a_visitor_applies_the_manager_accepts_and_the_participant_reads_their_c
         (format!("{cohort_path}/sessions/1"), "session"),
     ] {
         b.goto(&format!("{url}{path}")).await;
-        check(&b, &format!("mobile {path}")).await;
+        b.check(&format!("mobile {path}")).await;
         b.screenshot(&format!("offers-mobile-{name}")).await;
     }
     b.close().await;

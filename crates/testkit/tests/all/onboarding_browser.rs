@@ -2,24 +2,10 @@
 //! sets the sequence (a mistake shown beside its field), reads the funnel and pauses a person,
 //! writes a newsletter and previews it, sets the newsletters' sending rate; the project holder ticks their checklist on the
 //! dashboard and hides it. axe-core finds nothing, nothing goes sideways.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
 /// No axe-core violation and nothing sideways.
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
-
 #[tokio::test]
 async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter() {
     let test_db = TestDb::sqlite().await;
@@ -41,15 +27,15 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
         b.goto(&format!("{url}/centres/studio/onboarding")).await;
-        check(&b, "onboarding settings").await;
+        b.check("onboarding settings").await;
         b.screenshot(&format!("onboarding-{name}-settings")).await;
         b.fill("#f-canvas-delay", "-1").await;
         b.click("form.onboarding-settings button[type=submit]")
             .await;
         assert!(b.text("#f-canvas-delay-error").await.contains("jours"));
-        check(&b, "onboarding settings, with a mistake").await;
+        b.check("onboarding settings, with a mistake").await;
         b.screenshot_at(
             &format!("onboarding-{name}-settings-error"),
             "#f-canvas-delay-error",
@@ -62,7 +48,7 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
 
         b.goto(&format!("{url}/centres/studio/onboarding/funnel"))
             .await;
-        check(&b, "onboarding funnel").await;
+        b.check("onboarding funnel").await;
         b.screenshot(&format!("onboarding-{name}-funnel")).await;
         b.screenshot_at(&format!("onboarding-{name}-funnel-bars"), ".funnel")
             .await;
@@ -73,7 +59,7 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
 
         b.goto(&format!("{url}/centres/studio/newsletters/new"))
             .await;
-        check(&b, "new newsletter").await;
+        b.check("new newsletter").await;
         b.fill("#f-subject", "Les nouvelles du studio").await;
         b.fill(
             "#f-body",
@@ -82,7 +68,7 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         .await;
         b.click("button[name=preview]").await;
         assert!(b.text("#h-preview").await.contains("Aperçu"));
-        check(&b, "newsletter preview").await;
+        b.check("newsletter preview").await;
         b.screenshot(&format!("onboarding-{name}-newsletter")).await;
         b.screenshot_at(
             &format!("onboarding-{name}-newsletter-preview"),
@@ -93,7 +79,7 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         b.click("form button.btn-primary").await;
         assert!(b.path().await.starts_with("/newsletters/"));
         b.goto(&format!("{url}/centres/studio/newsletters")).await;
-        check(&b, "newsletters").await;
+        b.check("newsletters").await;
         b.screenshot(&format!("onboarding-{name}-newsletters"))
             .await;
         // The newsletter settings, reached from the list: a rate out of bounds is refused
@@ -101,14 +87,14 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         b.click("a[href='/centres/studio/newsletters/settings']")
             .await;
         assert_eq!(b.path().await, "/centres/studio/newsletters/settings");
-        check(&b, "newsletter settings").await;
+        b.check("newsletter settings").await;
         b.screenshot(&format!("onboarding-{name}-newsletter-settings"))
             .await;
         b.fill("#f-rate", "5000").await;
         b.click("form.newsletter-settings button[type=submit]")
             .await;
         assert!(b.text("#f-rate-error").await.contains("600"));
-        check(&b, "newsletter settings, with a mistake").await;
+        b.check("newsletter settings, with a mistake").await;
         b.screenshot(&format!("onboarding-{name}-newsletter-settings-error"))
             .await;
         b.fill("#f-rate", "30").await;
@@ -121,9 +107,9 @@ async fn the_manager_sets_the_sequence_reads_the_funnel_and_writes_a_newsletter(
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "participant@demo.local").await;
+        b.sign_in(&url, "participant@demo.local").await;
         assert!(b.text("#h-checklist").await.contains("Tes premiers pas"));
-        check(&b, "dashboard with the checklist").await;
+        b.check("dashboard with the checklist").await;
         b.screenshot_at(
             &format!("onboarding-{name}-checklist"),
             ".onboarding-checklist",

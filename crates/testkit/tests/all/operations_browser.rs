@@ -4,22 +4,8 @@
 //! the dashboard. axe-core finds nothing on every new page (procedures, a checklist and its
 //! editor, a procedure and its editor, incidents, team, volunteers, opening plan, the opening
 //! template), and nothing scrolls sideways.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible() {
@@ -43,7 +29,7 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
     let Some(b) = browser(360, 800).await else {
         return;
     };
-    sign_in(&b, &url, "manager.die@demo.local").await;
+    b.sign_in(&url, "manager.die@demo.local").await;
     let dash = b.text("main").await;
     assert!(dash.contains("Ouverture du lieu"), "{dash}");
     b.click(&format!(
@@ -51,7 +37,7 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         opening.id
     ))
     .await;
-    check(&b, "checklist").await;
+    b.check("checklist").await;
     b.screenshot("operations-360-checklist-before").await;
     assert!(b.text("#run-progress").await.contains("0 sur 4"));
     let items = store::procedures::items(db, opening.id, "").await.unwrap();
@@ -62,7 +48,7 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
     }
     assert!(b.text("#run-progress").await.contains("4 sur 4"));
     assert!(b.text("main").await.contains("Faite"));
-    check(&b, "checklist done").await;
+    b.check("checklist done").await;
     b.screenshot("operations-360-checklist-done").await;
     // The manager sees it done on the procedures page and it leaves the dashboard.
     b.goto(&format!("{die}/procedures")).await;
@@ -77,7 +63,7 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "manager.die@demo.local").await;
+        b.sign_in(&url, "manager.die@demo.local").await;
         let pages = [
             ("procedures", format!("{die}/procedures")),
             ("checklist", format!("{die}/checklists/{}", opening.id)),
@@ -99,7 +85,7 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         ];
         for (name, page) in &pages {
             b.goto(page).await;
-            check(&b, name).await;
+            b.check(name).await;
             b.screenshot(&format!("operations-{width}-{}", name.replace(' ', "-")))
                 .await;
         }
@@ -109,7 +95,7 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         b.click("form[action$='/checklists/new'] button[type=submit]")
             .await;
         assert!(b.text("#f-items-error").await.contains("au moins un point"));
-        check(&b, "checklist with errors").await;
+        b.check("checklist with errors").await;
         b.goto(&format!("{die}/benevoles")).await;
         b.select("#f-volunteer", &{
             store::team::volunteers(db, centre).await.unwrap()[0]
@@ -122,19 +108,19 @@ async fn the_opening_checklist_is_ticked_on_a_phone_and_every_page_is_accessible
         b.click("form[action$='/benevoles/heures'] button[type=submit]")
             .await;
         assert!(!b.text("#f-hours-error").await.is_empty());
-        check(&b, "volunteers with errors").await;
+        b.check("volunteers with errors").await;
         b.close().await;
         // The network team's template.
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         b.goto(&format!("{url}/admin/ouverture")).await;
-        check(&b, "opening template").await;
+        b.check("opening template").await;
         b.screenshot(&format!("operations-{width}-opening-template"))
             .await;
         b.goto(&format!("{url}/operations")).await;
-        check(&b, "operations centres").await;
+        b.check("operations centres").await;
         b.close().await;
     }
 }

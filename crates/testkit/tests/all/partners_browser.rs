@@ -5,20 +5,6 @@
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb};
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
-
 /// Sets a date field's value as the date picker would.
 async fn set(b: &Browser, css: &str, value: &str) {
     b.client
@@ -37,24 +23,24 @@ async fn the_network_team_weighs_and_chooses_partners() {
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         b.goto(&format!("{url}/admin/partenaires")).await;
         assert!(b.text("h1").await.contains("Partenaires"));
         let ranking = b.text(".partner-table tbody").await;
         assert!(ranking.contains("Métropole de Lyon"), "{ranking}");
-        check(&b, "partners grid").await;
+        b.check("partners grid").await;
         b.screenshot(&format!("partners-{width}-grid")).await;
         b.fill("#f-weight", "zéro").await;
         b.fill("#f-name", &format!("Réseau local {width}")).await;
         b.click("form[action='/admin/partenaires/criteres'] button[type=submit]")
             .await;
         assert!(!b.text("#f-weight-error").await.is_empty());
-        check(&b, "partners grid with an error").await;
+        b.check("partners grid with an error").await;
 
         b.goto(&format!("{url}/admin/partenaires")).await;
         b.click(".partner-table tbody tr:last-child a").await;
         assert!(b.path().await.starts_with("/admin/partenaires/"));
-        check(&b, "partner").await;
+        b.check("partner").await;
         let partner = b.path().await;
         b.fill("#f-title", "Convention de soutien").await;
         set(&b, "#f-signed_on", "2027-03-01").await;
@@ -64,7 +50,7 @@ async fn the_network_team_weighs_and_chooses_partners() {
         ))
         .await;
         assert!(!b.text("#f-ends_on-error").await.is_empty());
-        check(&b, "partner with an error").await;
+        b.check("partner with an error").await;
         b.screenshot(&format!("partners-{width}-partner-error"))
             .await;
         b.select("#f-status", "chosen").await;
@@ -73,7 +59,7 @@ async fn the_network_team_weighs_and_chooses_partners() {
         ))
         .await;
         assert!(b.text(".flash").await.contains("enregistrée"));
-        check(&b, "partner saved").await;
+        b.check("partner saved").await;
         b.screenshot(&format!("partners-{width}-partner")).await;
         b.close().await;
     }

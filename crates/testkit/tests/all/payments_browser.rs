@@ -4,23 +4,9 @@
 //! payment settings and bank statement pages. axe-core finds nothing, and nothing is wider
 //! than a 360 px phone.
 use crate::payments::{configure, invoices_of, order_for};
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::payfake::FakeProvider;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoice() {
@@ -46,24 +32,24 @@ async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoi
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
         b.goto(&format!("{url}/centres/studio/paiements")).await;
-        check(&b, "settings").await;
+        b.check("settings").await;
         b.screenshot(&format!("payments-{tag}-manager-settings"))
             .await;
         b.goto(&format!("{url}/centres/studio/banque")).await;
-        check(&b, "bank").await;
+        b.check("bank").await;
         b.screenshot(&format!("payments-{tag}-manager-bank")).await;
         b.close().await;
 
         let Some(b) = browser(width, 900).await else {
             return;
         };
-        sign_in(&b, &url, "participant@demo.local").await;
+        b.sign_in(&url, "participant@demo.local").await;
         b.goto(&format!("{url}/mes-candidatures")).await;
-        check(&b, "mine").await;
+        b.check("mine").await;
         b.goto(&format!("{url}/orders/{other}")).await;
-        check(&b, "order").await;
+        b.check("order").await;
         b.screenshot(&format!("payments-{tag}-participant-order"))
             .await;
         b.close().await;
@@ -74,7 +60,7 @@ async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoi
     let Some(b) = browser(1280, 900).await else {
         return;
     };
-    sign_in(&b, &url, "participant@demo.local").await;
+    b.sign_in(&url, "participant@demo.local").await;
     b.goto(&format!("{url}/orders/{order}")).await;
     b.click(&format!(
         "form[action='/orders/{order}/pay'] input[value='card'] ~ button"
@@ -90,7 +76,7 @@ async fn a_participant_pays_by_card_through_the_fake_checkout_and_gets_the_invoi
     assert_eq!(b.path().await, format!("/orders/{order}"));
     let html = b.html().await;
     assert!(html.contains("Payée"), "{html}");
-    check(&b, "paid order").await;
+    b.check("paid order").await;
     b.screenshot("payments-desktop-participant-paid").await;
     b.close().await;
     let mail = app

@@ -4,22 +4,8 @@
 //! Screenshots at 360 and 1280 px for both roles.
 use store::invoices::Buyer;
 use store::quotes::NewQuote;
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
-async fn check(b: &Browser, page: &str) {
-    let violations = b.axe_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-    assert_eq!(b.too_wide().await, None, "{page}");
-}
 
 #[tokio::test]
 async fn a_manager_drafts_a_quote_and_the_participant_accepts_one() {
@@ -27,13 +13,13 @@ async fn a_manager_drafts_a_quote_and_the_participant_accepts_one() {
     let Some(b) = browser(1280, 900).await else {
         return;
     };
-    sign_in(&b, &url, "manager@demo.local").await;
+    b.sign_in(&url, "manager@demo.local").await;
     b.goto(&format!("{url}/centres/studio/invoices")).await;
     b.click("a[href='/centres/studio/quotes']").await;
-    check(&b, "quotes").await;
+    b.check("quotes").await;
     b.screenshot("quotes-desktop-list").await;
     b.click("a[href='/centres/studio/quotes/new']").await;
-    check(&b, "new quote").await;
+    b.check("new quote").await;
     b.fill("#f-title", "Ateliers « Budget participatif »").await;
     b.fill("#f-buyer_name", "Centre social de la Croix-Rousse")
         .await;
@@ -50,7 +36,7 @@ async fn a_manager_drafts_a_quote_and_the_participant_accepts_one() {
         body.contains("900,00") && body.contains("Brouillon"),
         "{body}"
     );
-    check(&b, "quote").await;
+    b.check("quote").await;
     b.screenshot("quotes-desktop-quote").await;
     let draft = b.path().await;
     b.close().await;
@@ -58,7 +44,7 @@ async fn a_manager_drafts_a_quote_and_the_participant_accepts_one() {
     let Some(b) = browser(360, 800).await else {
         return;
     };
-    sign_in(&b, &url, "manager@demo.local").await;
+    b.sign_in(&url, "manager@demo.local").await;
     for (path, name) in [
         ("/centres/studio/quotes".to_string(), "quotes-phone-list"),
         ("/centres/studio/quotes/new".to_string(), "quotes-phone-new"),
@@ -66,7 +52,7 @@ async fn a_manager_drafts_a_quote_and_the_participant_accepts_one() {
         (format!("{draft}/edit"), "quotes-phone-edit"),
     ] {
         b.goto(&format!("{url}{path}")).await;
-        check(&b, &path).await;
+        b.check(&path).await;
         b.screenshot(name).await;
     }
     b.close().await;
@@ -109,9 +95,9 @@ async fn a_manager_drafts_a_quote_and_the_participant_accepts_one() {
         let Some(b) = browser(w, h).await else {
             return;
         };
-        sign_in(&b, &url, "participant@demo.local").await;
+        b.sign_in(&url, "participant@demo.local").await;
         b.goto(&format!("{url}/quotes/{quote}")).await;
-        check(&b, "participant's quote").await;
+        b.check("participant's quote").await;
         b.screenshot(&format!("quotes-{tag}-participant")).await;
         b.click(&format!(
             "form[action='/quotes/{quote}/accept'] button.btn-primary"

@@ -1,16 +1,8 @@
 //! The overdue invoices and the seller page's reminder days in a real headless Chromium, once
 //! the demo invoices are past due: axe-core finds nothing, nothing scrolls sideways at 360 px.
 //! Screenshots at 360 and 1280 px.
-use testkit::browser::{Browser, browser};
+use testkit::browser::browser;
 use testkit::{TestApp, TestDb};
-
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
 
 #[tokio::test]
 async fn a_manager_reads_the_overdue_invoices() {
@@ -20,7 +12,7 @@ async fn a_manager_reads_the_overdue_invoices() {
         let Some(b) = browser(w, h).await else {
             return;
         };
-        sign_in(&b, &url, "manager@demo.local").await;
+        b.sign_in(&url, "manager@demo.local").await;
         b.goto(&format!("{url}/centres/studio/invoices")).await;
         b.click("a[href='/centres/studio/invoices/overdue']").await;
         let body = b.text("main").await;

@@ -5,14 +5,6 @@
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb, link_path};
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
 async fn no_violations(b: &Browser, page: &str) {
     let violations = b.axe_violations().await;
     assert!(violations.is_empty(), "{page}: {violations:?}");
@@ -53,7 +45,7 @@ async fn visitor_joins_the_pioneers_and_the_team_sees_them_confirmed() {
     assert!(b.text("h1").await.contains("C'est confirmé"));
     b.screenshot("journey-confirmed").await;
 
-    sign_in(&b, &url, "admin@demo.local").await;
+    b.sign_in(&url, "admin@demo.local").await;
     b.goto(&format!("{url}/admin/leads?q=nadia")).await;
     let row = b.text("tbody tr").await;
     assert!(
@@ -134,7 +126,7 @@ async fn public_and_staff_pages_are_accessible_in_both_languages_and_sizes() {
             "JSON-LD must not trip the CSP"
         );
         // Staff pages.
-        sign_in(&b, &url, "admin@demo.local").await;
+        b.sign_in(&url, "admin@demo.local").await;
         for lang in ["fr", "en"] {
             b.click(&format!("form.lang-switch button[value={lang}]"))
                 .await;

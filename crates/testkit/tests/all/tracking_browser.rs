@@ -4,14 +4,6 @@
 use testkit::browser::{Browser, browser};
 use testkit::{TestApp, TestDb};
 
-async fn sign_in(b: &Browser, url: &str, email: &str) {
-    b.goto(&format!("{url}/login")).await;
-    b.fill("#f-email", email).await;
-    b.fill("#f-password", "impact-demo").await;
-    b.click("form[action='/login'] button[type=submit]").await;
-    assert_eq!(b.path().await, "/dashboard");
-}
-
 async fn sign_out(b: &Browser) {
     b.click(".user-menu button[type=submit]").await;
 }
@@ -36,7 +28,7 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
         .unwrap()
         .id;
 
-    sign_in(&b, &url, "coach@demo.local").await;
+    b.sign_in(&url, "coach@demo.local").await;
     no_violations(&b, "coach dashboard").await;
     b.screenshot("tracking-coach-dashboard").await;
     b.click(&format!("a.card-link[href='/projects/{id}']"))
@@ -88,7 +80,7 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
     b.goto(&format!("{url}/dashboard")).await;
     sign_out(&b).await;
 
-    sign_in(&b, &url, "participant@demo.local").await;
+    b.sign_in(&url, "participant@demo.local").await;
     b.goto(&format!("{url}/projects/{id}")).await;
     let html = b.html().await;
     assert!(
@@ -130,7 +122,7 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
     b.screenshot("tracking-timeline").await;
     sign_out(&b).await;
 
-    sign_in(&b, &url, "manager@demo.local").await;
+    b.sign_in(&url, "manager@demo.local").await;
     let cohort = store::cohorts::for_centre(&app.state.db, 1).await.unwrap()[0].id;
     b.goto(&format!("{url}/centres/studio/cohorts")).await;
     no_violations(&b, "cohorts").await;
@@ -144,7 +136,7 @@ async fn coach_session_becomes_a_task_the_participant_checks_off() {
     b.screenshot("tracking-dashboard-cohort").await;
     sign_out(&b).await;
 
-    sign_in(&b, &url, "admin@demo.local").await;
+    b.sign_in(&url, "admin@demo.local").await;
     no_violations(&b, "admin dashboard").await;
     b.goto(&format!("{url}/impact/report")).await;
     no_violations(&b, "network report").await;
